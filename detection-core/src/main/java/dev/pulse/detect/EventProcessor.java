@@ -1,0 +1,185 @@
+package dev.pulse.detect;
+
+import dev.pulse.detect.detector.Detector;
+import dev.pulse.detect.detector.DetectorKind;
+import dev.pulse.detect.governor.Governor;
+import dev.pulse.detect.governor.Verdict;
+import dev.pulse.detect.trigger.Trigger;
+import dev.pulse.detect.trigger.TriggerIndex;
+
+/**
+ * The path of one event through the core: record it in the session's history, ask the triggers
+ * the event could complete whether they fire, and let the governor decide on each signal in
+ * priority order. The result lands in a reused {@link Decisions}. Answers and dismisses are the
+ * governor's ({@link Governor#onAnswer}, {@link Governor#onDismiss}); the server checks them
+ * against the catalog first.
+ *
+ * <p>The session clock never goes backwards: an event stamped earlier than the session's last one
+ * (a clock step, a reordering) is taken at the last time instead. Times are epoch milliseconds.
+ *
+ * <p>Not thread-safe: one instance per thread. Allocation-free once {@link Decisions} is large
+ * enough for the catalog.
+ */
+public final class EventProcessor
+{
+    private final EventRecorder recorder = new EventRecorder();
+    private final Event timerEvent = new Event().reset(EventType.TIMER);
+
+    /**
+     * Records {@code event} at {@code nowMs} and decides on every signal it produces.
+     *
+     * @throws IncompatibleSessionStateException if the record is of another layout version.
+     */
+    public void onEvent(
+        final SessionStateFlyweight state,
+        final Event event,
+        final long nowMs,
+        final TriggerIndex triggers,
+        final Governor governor,
+        final Decisions decisions)
+    {
+        state.verifyLayout();
+        startDecisions(decisions, triggers);
+        final long sessionNowMs = Math.max(nowMs, state.lastEventMs());
+        if (event.type() == EventType.PAGE)
+        {
+            dropPending(state, triggers, decisions);
+            governor.onPageView(state);
+        }
+        recorder.record(state, event, sessionNowMs);
+        detect(state, event, sessionNowMs, triggers, governor, decisions);
+    }
+
+    /**
+     * A deadline armed from {@link #nextDeadlineMs} came due: decides a deferred signal whose page
+     * grace has passed, and re-checks the time-based triggers against the state (the session may
+     * have moved on since the timer was armed: a timer is only a hint).
+     */
+    public void onTimer(
+        final SessionStateFlyweight state,
+        final long nowMs,
+        final TriggerIndex triggers,
+        final Governor governor,
+        final Decisions decisions)
+    {
+        state.verifyLayout();
+        startDecisions(decisions, triggers);
+        final long sessionNowMs = Math.max(nowMs, state.lastEventMs());
+        decidePending(state, sessionNowMs, triggers, governor, decisions);
+        detect(state, timerEvent, sessionNowMs, triggers, governor, decisions);
+    }
+
+    /**
+     * The earliest time something could happen on the current page view without a new event (a
+     * deferred signal comes due, an idle deadline passes), or {@link Detector#NO_DEADLINE}.
+     */
+    public long nextDeadlineMs(final SessionStateFlyweight state, final TriggerIndex triggers)
+    {
+        long deadlineMs = state.pendingTriggerKey() != 0 ? state.pendingDueMs() : Detector.NO_DEADLINE;
+        final int pageKind = state.currentPageKind();
+        for (final DetectorKind kind : DetectorKind.completedBy(EventType.TIMER))
+        {
+            for (final Trigger trigger : triggers.candidates(kind, pageKind))
+            {
+                deadlineMs = Math.min(deadlineMs, trigger.deadlineMs(state));
+            }
+        }
+        return deadlineMs;
+    }
+
+    private static void startDecisions(final Decisions decisions, final TriggerIndex triggers)
+    {
+        decisions.clear();
+        decisions.ensureCapacity(triggers.maxCandidatesPerEvent() + 1);
+    }
+
+    /** The page view a deferred signal waited on is over: it is recorded as suppressed by the page grace. */
+    private static void dropPending(final SessionStateFlyweight state, final TriggerIndex triggers, final Decisions decisions)
+    {
+        final int pendingKey = state.pendingTriggerKey();
+        if (pendingKey != 0)
+        {
+            state.clearPending();
+            final Trigger trigger = triggers.byKey(pendingKey);
+            if (trigger != null)
+            {
+                decisions.add(trigger);
+                decisions.decide(decisions.size() - 1, Verdict.SUPPRESSED_PAGE_GRACE, 0);
+            }
+        }
+    }
+
+    private static void decidePending(
+        final SessionStateFlyweight state,
+        final long nowMs,
+        final TriggerIndex triggers,
+        final Governor governor,
+        final Decisions decisions)
+    {
+        final int pendingKey = state.pendingTriggerKey();
+        if (pendingKey == 0 || nowMs < state.pendingDueMs())
+        {
+            return;
+        }
+        if (state.pendingPageView() != state.pageViewCount())
+        {
+            dropPending(state, triggers, decisions);
+            return;
+        }
+        state.clearPending();
+        final Trigger trigger = triggers.byKey(pendingKey);
+        if (trigger != null)
+        {
+            final Verdict verdict = governor.decide(state, trigger, nowMs, false);
+            decisions.add(trigger);
+            decisions.decide(decisions.size() - 1, verdict, verdict == Verdict.SHOWN ? state.openIid() : 0);
+        }
+    }
+
+    private static void detect(
+        final SessionStateFlyweight state,
+        final Event event,
+        final long nowMs,
+        final TriggerIndex triggers,
+        final Governor governor,
+        final Decisions decisions)
+    {
+        final int first = decisions.size();
+        final int pageKind = state.currentPageKind();
+        for (final DetectorKind kind : DetectorKind.completedBy(event.type()))
+        {
+            for (final Trigger trigger : triggers.candidates(kind, pageKind))
+            {
+                if (trigger.fires(state, event, nowMs))
+                {
+                    insertByPriority(decisions, first, trigger);
+                }
+            }
+        }
+
+        boolean acted = false;
+        for (int i = first, size = decisions.size(); i < size; i++)
+        {
+            final Trigger trigger = decisions.trigger(i);
+            final Verdict verdict = governor.decide(state, trigger, nowMs, acted);
+            acted |= verdict.asked() || verdict == Verdict.DEFERRED;
+            decisions.decide(i, verdict, verdict == Verdict.SHOWN ? state.openIid() : 0);
+            state.recordTriggerSignal(trigger.key(), nowMs);
+        }
+    }
+
+    /** Keeps the fired triggers in priority order across detector kinds (there are only a few). */
+    private static void insertByPriority(final Decisions decisions, final int first, final Trigger trigger)
+    {
+        decisions.add(trigger);
+        for (int i = decisions.size() - 1; i > first && outranks(trigger, decisions.trigger(i - 1)); i--)
+        {
+            decisions.swapWithPrevious(i);
+        }
+    }
+
+    private static boolean outranks(final Trigger a, final Trigger b)
+    {
+        return a.priority() > b.priority() || (a.priority() == b.priority() && a.index() < b.index());
+    }
+}

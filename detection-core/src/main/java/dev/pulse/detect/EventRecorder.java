@@ -1,0 +1,76 @@
+package dev.pulse.detect;
+
+/**
+ * Writes one event into the session's history, the part of the state record the detectors read:
+ * the page ring and back navigations, activity and the idle clock, visibility, failed searches,
+ * clicks and form errors. Detectors only read; this is the one place that writes history, so
+ * every detector sees the same facts whatever its thresholds.
+ *
+ * <p>Stateless and allocation-free.
+ */
+public final class EventRecorder
+{
+    /**
+     * Records {@code event} at {@code nowMs}, the session's clock (never earlier than its last event).
+     */
+    public void record(final SessionStateFlyweight state, final Event event, final long nowMs)
+    {
+        final EventType type = event.type();
+        state.lastEventMs(nowMs);
+        if (type.isActivity())
+        {
+            state.lastActivityMs(nowMs).idleSinceMs(nowMs).hidden(false);
+        }
+        switch (type)
+        {
+            case PAGE:
+                recordPage(state, event, nowMs);
+                break;
+            case VISIBILITY:
+                recordVisibility(state, event.hidden(), nowMs);
+                break;
+            case SEARCH:
+                if (event.resultCount() == 0)
+                {
+                    state.pushFailedSearch(nowMs);
+                }
+                else if (event.resultCount() > 0)
+                {
+                    state.clearFailedSearches();
+                }
+                break;
+            case CLICK:
+                state.pushClick(event.targetHash(), event.x(), event.y(), nowMs);
+                break;
+            case FORM_ERROR:
+                state.pushFormError(event.formHash(), nowMs);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void recordPage(final SessionStateFlyweight state, final Event event, final long nowMs)
+    {
+        final int pageKind = event.pageKind();
+        final int safeKind = pageKind >= 0 && pageKind < SessionStateFlyweight.MAX_PAGE_KINDS ? pageKind : 0;
+        if (event.nav() == NavType.BACK && state.pageCount() > 0 && state.currentPageHash() != event.pageHash())
+        {
+            state.pushBack(Hash64.unorderedPair(state.currentPageHash(), event.pageHash()), nowMs);
+        }
+        state.pushPage(event.pageHash(), safeKind, event.nav(), nowMs);
+    }
+
+    /** Hiding the tab pauses the idle clock; showing it resumes from where it stood. */
+    private static void recordVisibility(final SessionStateFlyweight state, final boolean hidden, final long nowMs)
+    {
+        if (hidden && !state.hidden())
+        {
+            state.idleElapsedAtHideMs(Math.max(0, nowMs - state.idleSinceMs())).hidden(true);
+        }
+        else if (!hidden && state.hidden())
+        {
+            state.idleSinceMs(nowMs - state.idleElapsedAtHideMs()).hidden(false);
+        }
+    }
+}

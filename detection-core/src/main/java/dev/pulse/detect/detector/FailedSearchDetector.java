@@ -1,0 +1,51 @@
+package dev.pulse.detect.detector;
+
+import dev.pulse.detect.Event;
+import dev.pulse.detect.EventType;
+import dev.pulse.detect.SessionStateFlyweight;
+
+/**
+ * Failed search: {@code searches} searches with zero results (default 2) within {@code window}
+ * (default 120 s). A search that finds something ends the run: the person found their way.
+ */
+public final class FailedSearchDetector implements Detector
+{
+    private final int searches;
+    private final long windowMs;
+
+    public FailedSearchDetector(final int searches, final long windowMs)
+    {
+        this.searches = searches;
+        this.windowMs = windowMs;
+    }
+
+    @Override
+    public DetectorKind kind()
+    {
+        return DetectorKind.FAILED_SEARCH;
+    }
+
+    @Override
+    public boolean detect(final SessionStateFlyweight state, final Event event, final long nowMs, final long spentUntilMs)
+    {
+        if (event.type() != EventType.SEARCH || event.resultCount() != 0)
+        {
+            return false;
+        }
+        final long windowStartMs = nowMs - windowMs;
+        int count = 0;
+        for (int age = 0, size = state.failedSearchCount(); age < size; age++)
+        {
+            final long timeMs = state.failedSearchTimeAt(age);
+            if (timeMs < windowStartMs || timeMs <= spentUntilMs)
+            {
+                break;
+            }
+            if (++count >= searches)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.pulse.detect;
+
+import java.nio.ByteBuffer;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SessionStateFlyweightTest
+{
+    private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(SessionStateFlyweight.LENGTH * 2));
+    private final SessionStateFlyweight state = new SessionStateFlyweight();
+
+    @Test
+    void shouldStartARecordWithItsIdentityAndNothingElse()
+    {
+        buffer.setMemory(0, buffer.capacity(), (byte)0x5A);
+        state.wrap(buffer, SessionStateFlyweight.LENGTH).init(11, 22, 33, 1_000);
+        assertThat(state.verifyLayout()).isSameAs(state);
+        assertThat(state.sidHi()).isEqualTo(11);
+        assertThat(state.sidLo()).isEqualTo(22);
+        assertThat(state.siteKey()).isEqualTo(33);
+        assertThat(state.createdMs()).isEqualTo(1_000);
+        assertThat(state.lastSeq()).isZero();
+        assertThat(state.pageCount()).isZero();
+        assertThat(state.openIid()).isZero();
+        assertThat(state.currentPageKind()).isZero();
+        assertThat(state.currentPageEnteredMs()).isEqualTo(1_000);
+        assertThat(buffer.getByte(SessionStateFlyweight.LENGTH - 1)).as("the record before is untouched").isEqualTo((byte)0x5A);
+    }
+
+    @Test
+    void shouldKeepTheNewestPagesWhenTheRingWraps()
+    {
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        final int views = SessionStateFlyweight.PAGE_RING_CAPACITY + 5;
+        for (int i = 1; i <= views; i++)
+        {
+            state.pushPage(i, i % 7, NavType.NAVIGATE, 1_000 + i);
+        }
+        assertThat(state.pageCount()).isEqualTo(SessionStateFlyweight.PAGE_RING_CAPACITY);
+        assertThat(state.pageViewCount()).isEqualTo(views);
+        for (int age = 0; age < SessionStateFlyweight.PAGE_RING_CAPACITY; age++)
+        {
+            assertThat(state.pageHashAt(age)).isEqualTo(views - age);
+            assertThat(state.pageEnteredMsAt(age)).isEqualTo(1_000 + views - age);
+            assertThat(state.pageKindAt(age)).isEqualTo((views - age) % 7);
+        }
+    }
+
+    @Test
+    void shouldRememberKindsVisitedBeforeTheCurrentPage()
+    {
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        state.pushPage(1, 3, NavType.NAVIGATE, 1_001);
+        assertThat(state.visitedKindBefore(3)).as("the current page is not 'before'").isFalse();
+        state.pushPage(2, 5, NavType.NAVIGATE, 1_002);
+        assertThat(state.visitedKindBefore(3)).isTrue();
+        assertThat(state.visitedKindBefore(5)).isFalse();
+    }
+
+    @Test
+    void shouldOverwriteAContextKeyAndRefuseANinthKey()
+    {
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        assertThat(state.putContext(10, 100)).isTrue();
+        assertThat(state.putContext(10, 101)).isTrue();
+        assertThat(state.contextEquals(10, 101)).isTrue();
+        assertThat(state.contextEquals(10, 100)).isFalse();
+        for (int key = 11; key < 10 + SessionStateFlyweight.CONTEXT_CAPACITY; key++)
+        {
+            assertThat(state.putContext(key, key)).isTrue();
+        }
+        assertThat(state.putContext(99, 99)).isFalse();
+        assertThat(state.contextEquals(99, 99)).isFalse();
+        assertThat(state.contextCount()).isEqualTo(SessionStateFlyweight.CONTEXT_CAPACITY);
+    }
+
+    @Test
+    void shouldEvictTheLeastRecentlySignalledTriggerWhenMemoryIsFull()
+    {
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        for (int key = 1; key <= SessionStateFlyweight.TRIGGER_MEMORY_CAPACITY; key++)
+        {
+            state.recordTriggerSignal(key, 2_000 + key);
+        }
+        state.recordTriggerSignal(1, 9_000);
+        state.recordTriggerSignal(100, 9_001);
+        assertThat(state.triggerSlot(2)).as("oldest signal evicted").isEqualTo(-1);
+        assertThat(state.triggerSignalMs(state.triggerSlot(1))).isEqualTo(9_000);
+        assertThat(state.triggerSignalMs(state.triggerSlot(100))).isEqualTo(9_001);
+        assertThat(state.triggerActedMs(state.triggerSlot(100))).isZero();
+    }
+
+    @Test
+    void shouldCapTheAskedList()
+    {
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        for (int key = 1; key <= SessionStateFlyweight.ASKED_CAPACITY + 3; key++)
+        {
+            state.addAsked(key);
+        }
+        assertThat(state.askedCount()).isEqualTo(SessionStateFlyweight.ASKED_CAPACITY);
+        assertThat(state.wasAsked(SessionStateFlyweight.ASKED_CAPACITY)).isTrue();
+        assertThat(state.wasAsked(SessionStateFlyweight.ASKED_CAPACITY + 1)).isFalse();
+    }
+
+    @Test
+    void shouldAllocateIncreasingInterventionIds()
+    {
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        assertThat(state.nextIid()).isEqualTo(1);
+        assertThat(state.nextIid()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepTheOutcomeAreaInsideTheRecord()
+    {
+        assertThat(SessionStateFlyweight.FORM_RING_OFFSET + SessionStateFlyweight.FORM_ENTRY_LENGTH *
+            SessionStateFlyweight.FORM_ERROR_RING_CAPACITY).isEqualTo(SessionStateFlyweight.OUTCOME_WINDOWS_OFFSET);
+        assertThat(SessionStateFlyweight.OUTCOME_WINDOWS_OFFSET).isLessThan(SessionStateFlyweight.LENGTH);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.pulse.detect;
+
+import dev.pulse.detect.detector.BackAndForthDetector;
+import dev.pulse.detect.detector.CartCheckoutLoopDetector;
+import dev.pulse.detect.detector.ExitIntentDetector;
+import dev.pulse.detect.detector.FailedSearchDetector;
+import dev.pulse.detect.detector.IdleOnKeyPageDetector;
+import dev.pulse.detect.detector.RageClickDetector;
+import dev.pulse.detect.detector.RepeatedFormErrorDetector;
+import dev.pulse.detect.trigger.Trigger;
+import dev.pulse.detect.trigger.TriggerCondition;
+import dev.pulse.detect.trigger.TriggerMode;
+import dev.pulse.detect.trigger.VisitedPageKindCondition;
+
+import static dev.pulse.detect.PageKinds.CART;
+import static dev.pulse.detect.PageKinds.CHECKOUT;
+import static dev.pulse.detect.PageKinds.FAQ;
+import static dev.pulse.detect.PageKinds.KEY_PAGES;
+import static dev.pulse.detect.Triggers.trigger;
+
+/** A catalog's worth of triggers: every detector at its defaults, each with its own question. */
+public final class StandardTriggers
+{
+    private StandardTriggers()
+    {
+    }
+
+    /** Two are urgent, one runs in shadow, the idle one needs a FAQ visit first. */
+    public static Trigger[] everyDetector()
+    {
+        return new Trigger[] {
+            trigger("idle", new IdleOnKeyPageDetector(180_000, KEY_PAGES)).index(0).priority(1)
+                .when(new TriggerCondition[] {new VisitedPageKindCondition(FAQ)}).build(),
+            trigger("back", new BackAndForthDetector(3, 90_000)).index(1).priority(3).build(),
+            trigger("search", new FailedSearchDetector(2, 120_000)).index(2).priority(2).build(),
+            trigger("cart", new CartCheckoutLoopDetector(2, 600_000, CART, CHECKOUT)).index(3).priority(4).urgent().build(),
+            trigger("exit", new ExitIntentDetector(10_000, KEY_PAGES)).index(4).priority(5).build(),
+            trigger("rage", new RageClickDetector(3, 1_000, 30, new long[] {Hash64.of("#ignored")})).index(5).priority(6).urgent().build(),
+            trigger("forms", new RepeatedFormErrorDetector(3, 60_000)).index(6).priority(2).build(),
+            trigger("shadow-rage", new RageClickDetector(2, 1_000, 30, new long[0])).index(7).mode(TriggerMode.SHADOW).build(),
+        };
+    }
+}
