@@ -11,23 +11,22 @@ import org.agrona.MutableDirectBuffer;
  * <pre>
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
- *  +---------------+---------------+---------------+---------------+   header
+ *  +---------------+---------------+---------------+---------------+   hot: every event
  *  |    version    |     flags     |   pageCount   |   pageHead    |  0
  *  |   backCount   |   backHead    |  searchCount  |  searchHead   |  4
  *  |  clickCount   |   clickHead   |   formCount   |   formHead    |  8
  *  | contextCount  |  askedCount   |   triggerMemoryCount  | (pad) | 12
- *  |                    sidHi (8), sidLo (8)                       | 16
- *  |                 siteKey (8), createdMs (8)                    | 32
- *  |                 lastSeq (8), lastEventMs (8)                  | 48
- *  |       pageViewCount (4)       |           lastIid (4)         | 64
- *  |     lastActivityMs (8), idleSinceMs (8), idleElapsedAtHideMs  | 72  activity
- *  |                    visitedKindsMask (8)                       | 96
- *  +---------------------------------------------------------------+   governor
- *  |          openIid (4)          |      openQuestionKey (4)      | 104
- *  |      openTriggerKey (4)       |  openVariant  |    (pad 3)    | 112
- *  |             openShownMs (8), lastShownMs (8)                  | 120
- *  |  pendingTriggerKey (4)        |    pendingPageView (4)        | 136
- *  |                    pendingDueMs (8)                           | 144
+ *  |                 lastSeq (8), lastEventMs (8)                  | 16
+ *  |             lastActivityMs (8), idleSinceMs (8)               | 32
+ *  |       pageViewCount (4)       |          openIid (4)          | 48
+ *  |    pendingTriggerKey (4)      |     pendingPageView (4)       | 56
+ *  |     pendingDueMs (8), idleElapsedAtHideMs (8)                 | 64
+ *  |       visitedKindsMask (8), lastShownMs (8)                   | 80
+ *  |      openQuestionKey (4)      |      openTriggerKey (4)       | 96
+ *  |  openVariant  |    (pad 3)    |          lastIid (4)          | 104
+ *  |              openShownMs (8), createdMs (8)                   | 112
+ *  +---------------------------------------------------------------+   identity
+ *  |        sidHi (8), sidLo (8), siteKey (8)                      | 128
  *  |              askedQuestionKeys: 8 x int (32)                  | 152
  *  |  triggerMemory: 8 x {key(4) pageView(4) signalMs(8) actedMs(8)}| 184
  *  +---------------------------------------------------------------+   history
@@ -37,13 +36,11 @@ import org.agrona.MutableDirectBuffer;
  *  |           failedSearchRing: 8 x {timeMs(8)}                   | 1016
  *  |   clickRing: 8 x {targetHash(8) timeMs(8) x(4) y(4)}          | 1080
  *  |           formErrorRing: 8 x {formHash(8) timeMs(8)}          | 1272
- *  +---------------------------------------------------------------+
- *  |      outcome windows: 4 x 48 (reserved, zero until used)      | 1400
- *  |                        reserved to 1600                       | 1592
- *  +---------------------------------------------------------------+
+ *  +---------------------------------------------------------------+ 1400
  * </pre>
  *
- * Rings keep the newest entries; index {@code age} 0 is the newest. A record starts all zero
+ * The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
+ * cold record costs one miss before the rings. Rings keep the newest entries; index {@code age} 0 is the newest. A record starts all zero
  * except what {@link #init} writes; {@link #verifyLayout()} rejects records of another version.
  * Page kinds are small ints from the catalog (0 = no kind), below {@link #MAX_PAGE_KINDS}.
  *
@@ -52,7 +49,7 @@ import org.agrona.MutableDirectBuffer;
 public final class SessionStateFlyweight
 {
     public static final byte LAYOUT_VERSION = 1;
-    public static final int LENGTH = 1600;
+    public static final int LENGTH = 1400;
 
     /** Page kinds are bits of a long mask. */
     public static final int MAX_PAGE_KINDS = 64;
@@ -81,27 +78,27 @@ public final class SessionStateFlyweight
     public static final int CONTEXT_COUNT_OFFSET = 12;
     public static final int ASKED_COUNT_OFFSET = 13;
     public static final int TRIGGER_MEMORY_COUNT_OFFSET = 14;
-    public static final int SID_HI_OFFSET = 16;
-    public static final int SID_LO_OFFSET = 24;
-    public static final int SITE_KEY_OFFSET = 32;
-    public static final int CREATED_MS_OFFSET = 40;
-    public static final int LAST_SEQ_OFFSET = 48;
-    public static final int LAST_EVENT_MS_OFFSET = 56;
-    public static final int PAGE_VIEW_COUNT_OFFSET = 64;
-    public static final int LAST_IID_OFFSET = 68;
-    public static final int LAST_ACTIVITY_MS_OFFSET = 72;
-    public static final int IDLE_SINCE_MS_OFFSET = 80;
-    public static final int IDLE_ELAPSED_AT_HIDE_MS_OFFSET = 88;
-    public static final int VISITED_KINDS_MASK_OFFSET = 96;
-    public static final int OPEN_IID_OFFSET = 104;
-    public static final int OPEN_QUESTION_KEY_OFFSET = 108;
-    public static final int OPEN_TRIGGER_KEY_OFFSET = 112;
-    public static final int OPEN_VARIANT_OFFSET = 116;
-    public static final int OPEN_SHOWN_MS_OFFSET = 120;
-    public static final int LAST_SHOWN_MS_OFFSET = 128;
-    public static final int PENDING_TRIGGER_KEY_OFFSET = 136;
-    public static final int PENDING_PAGE_VIEW_OFFSET = 140;
-    public static final int PENDING_DUE_MS_OFFSET = 144;
+    public static final int LAST_SEQ_OFFSET = 16;
+    public static final int LAST_EVENT_MS_OFFSET = 24;
+    public static final int LAST_ACTIVITY_MS_OFFSET = 32;
+    public static final int IDLE_SINCE_MS_OFFSET = 40;
+    public static final int PAGE_VIEW_COUNT_OFFSET = 48;
+    public static final int OPEN_IID_OFFSET = 52;
+    public static final int PENDING_TRIGGER_KEY_OFFSET = 56;
+    public static final int PENDING_PAGE_VIEW_OFFSET = 60;
+    public static final int PENDING_DUE_MS_OFFSET = 64;
+    public static final int IDLE_ELAPSED_AT_HIDE_MS_OFFSET = 72;
+    public static final int VISITED_KINDS_MASK_OFFSET = 80;
+    public static final int LAST_SHOWN_MS_OFFSET = 88;
+    public static final int OPEN_QUESTION_KEY_OFFSET = 96;
+    public static final int OPEN_TRIGGER_KEY_OFFSET = 100;
+    public static final int OPEN_VARIANT_OFFSET = 104;
+    public static final int LAST_IID_OFFSET = 108;
+    public static final int OPEN_SHOWN_MS_OFFSET = 112;
+    public static final int CREATED_MS_OFFSET = 120;
+    public static final int SID_HI_OFFSET = 128;
+    public static final int SID_LO_OFFSET = 136;
+    public static final int SITE_KEY_OFFSET = 144;
     public static final int ASKED_KEYS_OFFSET = 152;
     public static final int TRIGGER_MEMORY_OFFSET = 184;
     public static final int TRIGGER_MEMORY_ENTRY_LENGTH = 24;
@@ -117,7 +114,6 @@ public final class SessionStateFlyweight
     public static final int CLICK_ENTRY_LENGTH = 24;
     public static final int FORM_RING_OFFSET = 1272;
     public static final int FORM_ENTRY_LENGTH = 16;
-    public static final int OUTCOME_WINDOWS_OFFSET = 1400;
 
     private static final int FLAG_HIDDEN = 1;
     private static final int FLAG_DISMISSED = 1 << 1;

@@ -23,9 +23,8 @@ public final class MixedEventStream
     private final int sessions;
     private final UnsafeBuffer records;
     private final SessionStateFlyweight state = new SessionStateFlyweight();
-    private final byte[] type;
-    private final int[] session;
-    private final int[] arg;
+    /** The script, one long per event: type (8 bits) | session (24 bits) | argument (32 bits). */
+    private final long[] script;
     private final long[] pathHashes = new long[PATHS.length];
     private final long[] targetHashes = {Hash64.of("#buy"), Hash64.of("#next"), Hash64.of("#ignored"), Hash64.of("a.nav")};
     private final long stepMs;
@@ -42,9 +41,7 @@ public final class MixedEventStream
         this.sessions = sessions;
         this.stepMs = stepMs;
         this.records = new UnsafeBuffer(ByteBuffer.allocateDirect(sessions * SessionStateFlyweight.LENGTH));
-        this.type = new byte[length];
-        this.session = new int[length];
-        this.arg = new int[length];
+        this.script = new long[length];
         final PagePath pagePath = new PagePath();
         for (int i = 0; i < PATHS.length; i++)
         {
@@ -53,8 +50,6 @@ public final class MixedEventStream
         final SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < length; i++)
         {
-            session[i] = random.nextInt(sessions);
-            arg[i] = random.nextInt(1_000);
             final int roll = random.nextInt(100);
             final EventType eventType =
                 roll < 35 ? EventType.ACTIVE :
@@ -64,7 +59,7 @@ public final class MixedEventStream
                 roll < 88 ? EventType.VISIBILITY :
                 roll < 94 ? EventType.FORM_ERROR :
                 roll < 97 ? EventType.EXIT_INTENT : EventType.GOAL;
-            type[i] = (byte)eventType.ordinal();
+            script[i] = ((long)eventType.ordinal() << 56) | ((long)random.nextInt(sessions) << 32) | random.nextInt(1_000);
         }
         for (int i = 0; i < sessions; i++)
         {
@@ -75,12 +70,12 @@ public final class MixedEventStream
     /** Fills {@code event} with the next event and points {@link #state()} at its session. */
     public Event next(final Event event)
     {
-        final int i = cursor;
-        cursor = cursor + 1 == type.length ? 0 : cursor + 1;
+        final long entry = script[cursor];
+        cursor = cursor + 1 == script.length ? 0 : cursor + 1;
         nowMs += stepMs;
-        state.wrap(records, session[i] * SessionStateFlyweight.LENGTH);
-        final int a = arg[i];
-        final EventType eventType = EventType.fromOrdinal(type[i]);
+        state.wrap(records, (int)((entry >>> 32) & 0xFF_FFFF) * SessionStateFlyweight.LENGTH);
+        final int a = (int)entry;
+        final EventType eventType = EventType.fromOrdinal((int)(entry >>> 56));
         event.reset(eventType);
         switch (eventType)
         {

@@ -115,10 +115,9 @@ class SessionStateFlyweightTest
     }
 
     @Test
-    void shouldKeepTheOutcomeAreaInsideTheRecord()
+    void shouldEndTheRecordWithItsLastRing()
     {
         assertThat(SessionStateFlyweight.FORM_RING_OFFSET + SessionStateFlyweight.FORM_ENTRY_LENGTH *
-            SessionStateFlyweight.FORM_ERROR_RING_CAPACITY).isEqualTo(SessionStateFlyweight.OUTCOME_WINDOWS_OFFSET);
-        assertThat(SessionStateFlyweight.OUTCOME_WINDOWS_OFFSET).isLessThan(SessionStateFlyweight.LENGTH);
+            SessionStateFlyweight.FORM_ERROR_RING_CAPACITY).isEqualTo(SessionStateFlyweight.LENGTH);
     }
 }

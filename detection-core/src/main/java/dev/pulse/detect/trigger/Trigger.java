@@ -71,22 +71,22 @@ public final class Trigger
     }
 
     /**
-     * Whether this trigger signals on the event: it applies to the current page, its fire limit
-     * allows it, its detector sees the pattern in evidence not yet spent, and its conditions hold.
+     * Whether this trigger signals on the event: its detector sees the pattern in evidence not yet
+     * spent, its fire limit allows another signal, and its conditions hold. The caller has already
+     * picked the trigger for the current page kind ({@link TriggerIndex#candidates}).
+     *
+     * <p>Spent evidence can only take evidence away, so the detector first runs as if nothing were
+     * spent: most events complete no pattern and never need the per-trigger memory.
      */
     public boolean fires(final SessionStateFlyweight state, final Event event, final long nowMs)
     {
-        if (!appliesTo(state.currentPageKind()))
+        if (!detector.detect(state, event, nowMs, 0))
         {
             return false;
         }
         final int slot = state.triggerSlot(key);
         final long lastSignalMs = state.triggerSignalMs(slot);
-        if (lastSignalMs > 0 && !fireLimitAllowsAnother(state, slot))
-        {
-            return false;
-        }
-        if (!detector.detect(state, event, nowMs, lastSignalMs))
+        if (lastSignalMs > 0 && (!fireLimitAllowsAnother(state, slot) || !detector.detect(state, event, nowMs, lastSignalMs)))
         {
             return false;
         }

@@ -1,0 +1,73 @@
+package dev.pulse.catalog;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.pulse.detect.PagePath;
+import dev.pulse.detect.detector.DetectorKind;
+import dev.pulse.detect.trigger.Trigger;
+
+/**
+ * Catalog lookups on the hot path, against the demo catalog: a URL to its page kind (normalise,
+ * exact lookup, then prefix and glob patterns), and (detector, page kind) to candidate triggers.
+ * Goal: 0 B/op ({@code -prof gc}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(3)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class CatalogBenchmark
+{
+    /** A mix of exact, prefix, glob and unmatched paths, some with queries and fragments. */
+    private static final String[] URLS = {
+        "/demo/pricing", "/demo/product/42?colour=red", "/demo/faq/shipping#returns", "/demo/cart/", "/demo/unknown/page",
+        "https://shop.example/demo/checkout", "/demo/search?q=lamp", "/demo/product/7",
+    };
+
+    private final PagePath path = new PagePath();
+    private CompiledCatalog catalog;
+    private char[][] urls;
+    private int next;
+
+    @Setup
+    public void setUp()
+    {
+        catalog = new CatalogLoader().loadDemo().catalog();
+        urls = new char[URLS.length][];
+        for (int i = 0; i < URLS.length; i++)
+        {
+            urls[i] = URLS[i].toCharArray();
+        }
+    }
+
+    /** A URL's characters (as the decoder holds them) to its page kind. */
+    @Benchmark
+    public int pageKindLookup()
+    {
+        final char[] url = urls[next];
+        next = next + 1 == urls.length ? 0 : next + 1;
+        return catalog.pageKindOf(path.normalise(url, 0, url.length));
+    }
+
+    /** The triggers a page view can fire on a page kind. */
+    @Benchmark
+    public int triggerSelection()
+    {
+        final int kind = next;
+        next = next + 1 == 10 ? 0 : next + 1;
+        final Trigger[] candidates = catalog.triggers().candidates(DetectorKind.BACK_AND_FORTH, kind);
+        return candidates.length + catalog.triggers().candidates(DetectorKind.CART_CHECKOUT_LOOP, kind).length;
+    }
+}

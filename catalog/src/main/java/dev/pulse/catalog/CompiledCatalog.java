@@ -1,0 +1,196 @@
+package dev.pulse.catalog;
+
+import java.util.List;
+import java.util.Set;
+
+import org.agrona.collections.Int2ObjectHashMap;
+
+import dev.pulse.catalog.compile.CatalogCompiler;
+import dev.pulse.catalog.compile.CompiledQuestion;
+import dev.pulse.catalog.compile.CompiledResponse;
+import dev.pulse.catalog.compile.PageKindMatcher;
+import dev.pulse.detect.PagePath;
+import dev.pulse.detect.governor.Governor;
+import dev.pulse.detect.trigger.Trigger;
+import dev.pulse.detect.trigger.TriggerIndex;
+
+/**
+ * A validated catalog in the form the hot path reads: ids are small ints, page patterns a matcher
+ * that allocates nothing, (detector, page kind) to candidate triggers one array read, questions and
+ * responses with their copy precomputed. It carries a hash of its source so every shown question
+ * can be journaled with exactly which approved copy was shown. Immutable; shared by all threads.
+ */
+public final class CompiledCatalog
+{
+    private final String sourceName;
+    private final String version;
+    private final long versionHash;
+    private final String siteKey;
+    private final Set<String> origins;
+    private final List<String> pageKindNames;
+    private final long keyPageMask;
+    private final int[] journeyStage;
+    private final PageKindMatcher pageKinds;
+    private final TriggerIndex triggers;
+    private final Governor governor;
+    private final CompiledQuestion[] questionByTriggerIndex;
+    private final List<CompiledQuestion> questions;
+    private final Int2ObjectHashMap<CompiledQuestion> questionByKey = new Int2ObjectHashMap<>();
+    private final List<CompiledResponse> responses;
+    private final long outcomeWindowMs;
+    private final long sessionExpiryMs;
+
+    CompiledCatalog(final String sourceName, final CatalogCompiler.Parts parts)
+    {
+        this.sourceName = sourceName;
+        this.version = parts.version();
+        this.versionHash = parts.versionHash();
+        this.siteKey = parts.siteKey();
+        this.origins = Set.copyOf(parts.origins());
+        this.pageKindNames = List.copyOf(parts.pageKindNames());
+        this.keyPageMask = parts.keyPageMask();
+        this.journeyStage = parts.journeyStage().clone();
+        this.pageKinds = parts.pageKinds();
+        this.triggers = parts.triggers();
+        this.governor = parts.governor();
+        this.questionByTriggerIndex = parts.questionByTriggerIndex().clone();
+        this.questions = List.copyOf(parts.questions());
+        for (final CompiledQuestion question : questions)
+        {
+            questionByKey.put(question.key(), question);
+        }
+        this.responses = List.copyOf(parts.responses());
+        this.outcomeWindowMs = parts.outcomeWindowMs();
+        this.sessionExpiryMs = parts.sessionExpiryMs();
+    }
+
+    /** The file the catalog came from. */
+    public String sourceName()
+    {
+        return sourceName;
+    }
+
+    /** The version the file declares. */
+    public String version()
+    {
+        return version;
+    }
+
+    /** The first 64 bits of the SHA-256 of the source: which approved copy exactly. */
+    public long versionHash()
+    {
+        return versionHash;
+    }
+
+    public String versionHashHex()
+    {
+        return String.format("%016x", versionHash);
+    }
+
+    public String siteKey()
+    {
+        return siteKey;
+    }
+
+    public Set<String> origins()
+    {
+        return origins;
+    }
+
+    public boolean allowsOrigin(final String origin)
+    {
+        return origins.contains(origin);
+    }
+
+    /** Page kind names by kind number; kind 0 is "other" (no pattern matched). */
+    public List<String> pageKindNames()
+    {
+        return pageKindNames;
+    }
+
+    public String pageKindName(final int kind)
+    {
+        return kind >= 0 && kind < pageKindNames.size() ? pageKindNames.get(kind) : pageKindNames.get(0);
+    }
+
+    /** The kind of the page with this name, or -1. */
+    public int pageKind(final String name)
+    {
+        return pageKindNames.indexOf(name);
+    }
+
+    public long keyPageMask()
+    {
+        return keyPageMask;
+    }
+
+    /** The page kind of a normalised path (0 if none matches); allocation-free. */
+    public int pageKindOf(final PagePath path)
+    {
+        return pageKinds.kindOf(path);
+    }
+
+    /** Whether reaching {@code toKind} is forward movement for someone stuck on {@code fromKind}: a later journey stage. */
+    public boolean isForward(final int fromKind, final int toKind)
+    {
+        final int from = stage(fromKind);
+        final int to = stage(toKind);
+        return from >= 0 && to > from;
+    }
+
+    /** The journey stage of a kind, or -1 when the kind is not on the journey. */
+    public int stage(final int kind)
+    {
+        return kind >= 0 && kind < journeyStage.length ? journeyStage[kind] : -1;
+    }
+
+    public TriggerIndex triggers()
+    {
+        return triggers;
+    }
+
+    public Governor governor()
+    {
+        return governor;
+    }
+
+    /** The question a trigger asks. */
+    public CompiledQuestion question(final Trigger trigger)
+    {
+        return questionByTriggerIndex[trigger.index()];
+    }
+
+    /** The question with this key (as session records keep it), or null. */
+    public CompiledQuestion questionByKey(final int key)
+    {
+        return questionByKey.get(key);
+    }
+
+    public List<CompiledQuestion> questions()
+    {
+        return questions;
+    }
+
+    public List<CompiledResponse> responses()
+    {
+        return responses;
+    }
+
+    /** How long after a question (or a holdout) forward movement counts for it. */
+    public long outcomeWindowMs()
+    {
+        return outcomeWindowMs;
+    }
+
+    /** Sessions idle longer than this are ended and removed. */
+    public long sessionExpiryMs()
+    {
+        return sessionExpiryMs;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "CompiledCatalog{site=" + siteKey + ", version=" + version + ", hash=" + versionHashHex() + '}';
+    }
+}

@@ -1,0 +1,295 @@
+package dev.pulse.catalog.compile;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.agrona.collections.Long2LongHashMap;
+
+import dev.pulse.catalog.model.CatalogModel;
+import dev.pulse.catalog.model.Located;
+import dev.pulse.detect.Hash64;
+import dev.pulse.detect.PagePath;
+import dev.pulse.detect.governor.Governor;
+import dev.pulse.detect.governor.GovernorPolicy;
+import dev.pulse.detect.trigger.Trigger;
+import dev.pulse.detect.trigger.TriggerIndex;
+import dev.pulse.detect.trigger.TriggerMode;
+
+/**
+ * Compiles a validated {@link CatalogModel} into the parts a {@code CompiledCatalog} is made of.
+ * Assumes validation passed: it does not re-check references.
+ */
+public final class CatalogCompiler
+{
+    /** Everything a compiled catalog holds, for its constructor. */
+    public record Parts(
+        String version,
+        long versionHash,
+        String siteKey,
+        List<String> origins,
+        List<String> pageKindNames,
+        long keyPageMask,
+        int[] journeyStage,
+        PageKindMatcher pageKinds,
+        TriggerIndex triggers,
+        Governor governor,
+        CompiledQuestion[] questionByTriggerIndex,
+        List<CompiledQuestion> questions,
+        List<CompiledResponse> responses,
+        long outcomeWindowMs,
+        long sessionExpiryMs)
+    {
+    }
+
+    public static final long DEFAULT_OUTCOME_WINDOW_MS = 10 * 60_000;
+    public static final long DEFAULT_SESSION_EXPIRY_MS = 30 * 60_000;
+
+    public Parts compile(final CatalogModel model, final String source)
+    {
+        final List<String> kindNames = new ArrayList<>();
+        kindNames.add("other");
+        final Map<String, Integer> kindByName = new HashMap<>();
+        long keyPageMask = 0;
+        for (final CatalogModel.PageKind kind : model.pageKinds())
+        {
+            kindByName.put(kind.name().value(), kindNames.size());
+            if (kind.key())
+            {
+                keyPageMask |= 1L << kindNames.size();
+            }
+            kindNames.add(kind.name().value());
+        }
+
+        final int[] stage = new int[kindNames.size()];
+        Arrays.fill(stage, -1);
+        for (int i = 0; i < model.journey().size(); i++)
+        {
+            for (final Located<String> kind : model.journey().get(i))
+            {
+                stage[kindByName.get(kind.value())] = i;
+            }
+        }
+
+        final Map<String, CompiledResponse> responses = new HashMap<>();
+        final List<CompiledResponse> responseList = new ArrayList<>();
+        for (final CatalogModel.Response response : model.responses())
+        {
+            final CompiledResponse compiled = response(response, responseList.size());
+            responses.put(compiled.id(), compiled);
+            responseList.add(compiled);
+        }
+        final Map<String, CompiledQuestion> questions = new HashMap<>();
+        final List<CompiledQuestion> questionList = new ArrayList<>();
+        for (final CatalogModel.Question question : model.questions())
+        {
+            final CompiledQuestion compiled = question(question, questionList.size(), responses);
+            questions.put(compiled.id(), compiled);
+            questionList.add(compiled);
+        }
+
+        final long[] ignoredTargets = model.site().ignoreClickTargets().stream().mapToLong(t -> Hash64.of(t.value())).toArray();
+        final DetectorFactory detectors = new DetectorFactory(keyPageMask, kindByName, ignoredTargets);
+        final List<Trigger> triggers = new ArrayList<>();
+        final CompiledQuestion[] questionByTrigger = new CompiledQuestion[model.triggers().size()];
+        for (final CatalogModel.Trigger trigger : model.triggers())
+        {
+            final int index = triggers.size();
+            triggers.add(new Trigger(
+                trigger.id().value(),
+                index,
+                detectors.create(trigger),
+                pageMask(trigger, kindByName),
+                detectors.conditions(trigger),
+                trigger.priority(),
+                trigger.mode() == null ? TriggerMode.LIVE : TriggerMode.valueOf(trigger.mode().value().toUpperCase(java.util.Locale.ROOT)),
+                trigger.urgent(),
+                trigger.cooldownMs() == null ? 0 : trigger.cooldownMs().value(),
+                trigger.early(),
+                trigger.question().value()));
+            questionByTrigger[index] = questions.get(trigger.question().value());
+        }
+
+        final CatalogModel.Policy policy = model.policy();
+        final GovernorPolicy governorPolicy = new GovernorPolicy(
+            value(policy.cooldownMs(), GovernorPolicy.DEFAULT_COOLDOWN_MS),
+            (int)value(policy.maxQuestionsPerSession(), GovernorPolicy.DEFAULT_MAX_QUESTIONS_PER_SESSION),
+            value(policy.pageGraceMs(), GovernorPolicy.DEFAULT_PAGE_GRACE_MS),
+            policy.silentAfterDismiss() == null || policy.silentAfterDismiss(),
+            (int)value(policy.holdoutPerMillion(), GovernorPolicy.DEFAULT_HOLDOUT_PER_MILLION));
+
+        return new Parts(
+            model.version().value(),
+            sha256Prefix(source),
+            model.site().key().value(),
+            model.site().origins().stream().map(Located::value).toList(),
+            kindNames,
+            keyPageMask,
+            stage,
+            matcher(model, kindByName),
+            new TriggerIndex(triggers),
+            new Governor(governorPolicy),
+            questionByTrigger,
+            questionList,
+            responseList,
+            value(policy.outcomeWindowMs(), DEFAULT_OUTCOME_WINDOW_MS),
+            value(policy.sessionExpiryMs(), DEFAULT_SESSION_EXPIRY_MS));
+    }
+
+    private static PageKindMatcher matcher(final CatalogModel model, final Map<String, Integer> kindByName)
+    {
+        final Long2LongHashMap exact = new Long2LongHashMap(-1);
+        final List<PageKindMatcher.Rule> rules = new ArrayList<>();
+        final PagePath path = new PagePath();
+        for (final CatalogModel.PageKind kind : model.pageKinds())
+        {
+            final int kindNumber = kindByName.get(kind.name().value());
+            for (final CatalogModel.Pattern pattern : kind.patterns())
+            {
+                final String normalised = path.normalise(pattern.pattern().value()).toString();
+                if (pattern.type() == CatalogModel.PatternType.EXACT)
+                {
+                    exact.put(path.hash(), kindNumber);
+                }
+                else
+                {
+                    rules.add(new PageKindMatcher.Rule(pattern.type(), normalised, kindNumber));
+                }
+            }
+        }
+        return new PageKindMatcher(exact, rules);
+    }
+
+    private static long pageMask(final CatalogModel.Trigger trigger, final Map<String, Integer> kindByName)
+    {
+        if (trigger.pages() == null)
+        {
+            return -1L;
+        }
+        long mask = 0;
+        for (final Located<String> page : trigger.pages())
+        {
+            mask |= 1L << kindByName.get(page.value());
+        }
+        return mask;
+    }
+
+    private static CompiledQuestion question(
+        final CatalogModel.Question question, final int index, final Map<String, CompiledResponse> responses)
+    {
+        final int choices = question.choices().size();
+        final String[] choiceIds = new String[choices];
+        final String[] labels = new String[choices];
+        final CompiledResponse[] routed = new CompiledResponse[choices];
+        for (int i = 0; i < choices; i++)
+        {
+            final CatalogModel.Choice choice = question.choices().get(i);
+            choiceIds[i] = choice.id().value();
+            labels[i] = choice.label().value();
+            routed[i] = responses.get(choice.response().value());
+        }
+        final List<CatalogModel.Variant> variants = question.variants();
+        final int variantCount = Math.max(1, variants.size());
+        final double[] weights = new double[variantCount];
+        final List<CatalogModel.Segment> segments = question.segments();
+        final QuestionCopy[][] copies = new QuestionCopy[variantCount][segments.size() + 1];
+        for (int v = 0; v < variantCount; v++)
+        {
+            final CatalogModel.Variant variant = variants.isEmpty() ? null : variants.get(v);
+            weights[v] = variant == null ? 1 : variant.weight().value();
+            final String variantId = variant == null ? "default" : variant.id().value();
+            final String text = variant != null && variant.text() != null ? variant.text().value() : question.text().value();
+            final String[] variantLabels = overridden(labels, choiceIds, variant == null ? Map.of() : variant.labels());
+            copies[v][0] = new QuestionCopy(variantId, null, text, List.of(variantLabels));
+            for (int s = 0; s < segments.size(); s++)
+            {
+                final CatalogModel.Segment segment = segments.get(s);
+                copies[v][s + 1] = new QuestionCopy(variantId, segment.id().value(),
+                    segment.text() != null ? segment.text().value() : text,
+                    List.of(overridden(variantLabels, choiceIds, segment.labels())));
+            }
+        }
+        return new CompiledQuestion(question.id().value(), index, choiceIds, routed, weights, conditions(segments), copies);
+    }
+
+    private static CompiledResponse response(final CatalogModel.Response response, final int index)
+    {
+        final List<CatalogModel.Segment> segments = response.segments();
+        final ResponseCopy[] copies = new ResponseCopy[segments.size() + 1];
+        copies[0] = new ResponseCopy(null, response.title().value(), response.body().value(),
+            response.cta() == null ? null : response.cta().label().value(), response.cta() == null ? null : response.cta().url().value());
+        for (int s = 0; s < segments.size(); s++)
+        {
+            final CatalogModel.Segment segment = segments.get(s);
+            final CatalogModel.CallToAction cta = segment.cta() != null ? segment.cta() : response.cta();
+            copies[s + 1] = new ResponseCopy(segment.id().value(),
+                segment.title() != null ? segment.title().value() : copies[0].title(),
+                segment.body() != null ? segment.body().value() : copies[0].body(),
+                cta == null ? null : cta.label().value(), cta == null ? null : cta.url().value());
+        }
+        return new CompiledResponse(response.id().value(), index, response.approval().by().value(),
+            response.approval().at().value(), conditions(segments), copies);
+    }
+
+    private static String[] overridden(final String[] labels, final String[] choiceIds, final Map<String, Located<String>> overrides)
+    {
+        final String[] result = labels.clone();
+        for (int i = 0; i < choiceIds.length; i++)
+        {
+            final Located<String> override = overrides.get(choiceIds[i]);
+            if (override != null)
+            {
+                result[i] = override.value();
+            }
+        }
+        return result;
+    }
+
+    private static SegmentCondition[] conditions(final List<CatalogModel.Segment> segments)
+    {
+        final SegmentCondition[] conditions = new SegmentCondition[segments.size()];
+        for (int s = 0; s < segments.size(); s++)
+        {
+            final Map<String, Located<String>> when = segments.get(s).when();
+            final long[] keys = new long[when.size()];
+            final long[] values = new long[when.size()];
+            int i = 0;
+            for (final Map.Entry<String, Located<String>> condition : when.entrySet())
+            {
+                keys[i] = Hash64.of(condition.getKey());
+                values[i] = Hash64.of(condition.getValue().value());
+                i++;
+            }
+            conditions[s] = new SegmentCondition(keys, values);
+        }
+        return conditions;
+    }
+
+    private static long value(final Located<Long> value, final long defaultValue)
+    {
+        return value == null ? defaultValue : value.value();
+    }
+
+    private static long sha256Prefix(final String source)
+    {
+        try
+        {
+            final byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
+            long prefix = 0;
+            for (int i = 0; i < 8; i++)
+            {
+                prefix = (prefix << 8) | (digest[i] & 0xFF);
+            }
+            return prefix;
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("every JVM has SHA-256", ex);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.pulse.catalog.model;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.pulse.catalog.source.Node;
+
+/**
+ * A catalog as written, before validation: every value keeps its place in the file so the
+ * validator can point at it. Absent optional values are null; lists are never null.
+ */
+public record CatalogModel(
+    Located<String> version,
+    Site site,
+    List<PageKind> pageKinds,
+    List<List<Located<String>>> journey,
+    List<Trigger> triggers,
+    List<Question> questions,
+    List<Response> responses,
+    Policy policy)
+{
+    /** The site: its key, the origins allowed to connect, click targets rage clicks ignore. */
+    public record Site(Located<String> key, List<Located<String>> origins, List<Located<String>> ignoreClickTargets, Node node)
+    {
+    }
+
+    /** A named kind of page (pricing, cart, ...) and the URL patterns that select it. */
+    public record PageKind(Located<String> name, boolean key, List<Pattern> patterns, Node node, String path)
+    {
+    }
+
+    /** How a URL pattern matches a normalised path. */
+    public enum PatternType
+    {
+        EXACT,
+        PREFIX,
+        GLOB
+    }
+
+    /** One URL pattern of a page kind. */
+    public record Pattern(PatternType type, Located<String> pattern)
+    {
+    }
+
+    /** A trigger: a detector, its thresholds and conditions, and the question it asks. */
+    public record Trigger(
+        Located<String> id,
+        Located<String> detector,
+        Map<String, Located<Long>> thresholds,
+        List<Located<String>> pages,
+        List<Located<String>> visited,
+        Map<String, Located<String>> context,
+        Located<Long> minDwellMs,
+        int priority,
+        Located<String> mode,
+        boolean urgent,
+        Located<Long> cooldownMs,
+        boolean early,
+        Located<String> question,
+        Node node,
+        String path)
+    {
+    }
+
+    /** A diagnostic question: its default copy, its choices, and optional copy variants. */
+    public record Question(
+        Located<String> id,
+        Located<String> text,
+        List<Choice> choices,
+        List<Variant> variants,
+        List<Segment> segments,
+        Node node,
+        String path)
+    {
+    }
+
+    /** An answer: its id, its label, the response it routes to. */
+    public record Choice(Located<String> id, Located<String> label, Located<String> response, Node node, String path)
+    {
+    }
+
+    /** An A/B copy variant: drawn by weight, sticky per session; text and labels override the default copy. */
+    public record Variant(Located<String> id, Located<Double> weight, Located<String> text, Map<String, Located<String>> labels, Node node, String path)
+    {
+    }
+
+    /** Copy for a context segment (device, tier, locale, ...); the first segment whose values all match applies. */
+    public record Segment(
+        Located<String> id,
+        Map<String, Located<String>> when,
+        Located<String> text,
+        Map<String, Located<String>> labels,
+        Located<String> title,
+        Located<String> body,
+        CallToAction cta,
+        Node node,
+        String path)
+    {
+    }
+
+    /** A pre-approved response. */
+    public record Response(
+        Located<String> id,
+        Located<String> title,
+        Located<String> body,
+        CallToAction cta,
+        List<Segment> segments,
+        Approval approval,
+        Node node,
+        String path)
+    {
+    }
+
+    /** A call to action: a label and where it leads. */
+    public record CallToAction(Located<String> label, Located<String> url, Node node, String path)
+    {
+    }
+
+    /** Who approved a response, and when. */
+    public record Approval(Located<String> by, Located<String> at, Node node, String path)
+    {
+    }
+
+    /** The fatigue and measurement policy; absent values are null and take the defaults. */
+    public record Policy(
+        Located<Long> cooldownMs,
+        Located<Long> maxQuestionsPerSession,
+        Located<Long> pageGraceMs,
+        Boolean silentAfterDismiss,
+        Located<Long> holdoutPerMillion,
+        Located<Long> outcomeWindowMs,
+        Located<Long> sessionExpiryMs,
+        Node node)
+    {
+    }
+}

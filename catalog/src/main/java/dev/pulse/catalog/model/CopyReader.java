@@ -1,0 +1,160 @@
+package dev.pulse.catalog.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.pulse.catalog.Diagnostics;
+import dev.pulse.catalog.source.Node;
+
+/** Reads the copy a team approves: questions with their choices and variants, and responses. */
+final class CopyReader
+{
+    private static final Set<String> QUESTION_KEYS = Set.of("id", "text", "choices", "variants", "segments");
+    private static final Set<String> CHOICE_KEYS = Set.of("id", "label", "response");
+    private static final Set<String> VARIANT_KEYS = Set.of("id", "weight", "text", "labels");
+    private static final Set<String> QUESTION_SEGMENT_KEYS = Set.of("id", "when", "text", "labels");
+    private static final Set<String> RESPONSE_KEYS = Set.of("id", "title", "body", "cta", "segments", "approved");
+    private static final Set<String> RESPONSE_SEGMENT_KEYS = Set.of("id", "when", "title", "body", "cta");
+    private static final Set<String> CTA_KEYS = Set.of("label", "url");
+    private static final Set<String> APPROVAL_KEYS = Set.of("by", "at");
+
+    CatalogModel.Question readQuestion(final Node node, final String path, final Diagnostics diagnostics)
+    {
+        final Fields question = Fields.of(node, path, diagnostics, QUESTION_KEYS);
+        if (question == null)
+        {
+            return null;
+        }
+        final List<CatalogModel.Choice> choices = new ArrayList<>();
+        final List<Node> choiceNodes = question.list("choices");
+        for (int i = 0; i < choiceNodes.size(); i++)
+        {
+            final String choicePath = question.path("choices") + "[" + i + "]";
+            final Fields choice = Fields.of(choiceNodes.get(i), choicePath, diagnostics, CHOICE_KEYS);
+            if (choice != null)
+            {
+                choices.add(new CatalogModel.Choice(
+                    choice.requiredString("id", "give the choice an id, e.g. id: team-size"),
+                    choice.requiredString("label", "the answer as the customer reads it"),
+                    choice.requiredString("response", "the id of the approved response this answer gets"),
+                    choiceNodes.get(i), choicePath));
+            }
+        }
+        final List<CatalogModel.Variant> variants = new ArrayList<>();
+        final List<Node> variantNodes = question.list("variants");
+        for (int i = 0; i < variantNodes.size(); i++)
+        {
+            final String variantPath = question.path("variants") + "[" + i + "]";
+            final Fields variant = Fields.of(variantNodes.get(i), variantPath, diagnostics, VARIANT_KEYS);
+            if (variant != null)
+            {
+                variants.add(new CatalogModel.Variant(
+                    variant.requiredString("id", "give the variant an id, e.g. id: b"),
+                    weight(variant, diagnostics),
+                    variant.optionalString("text"),
+                    variant.stringMap("labels"),
+                    variantNodes.get(i), variantPath));
+            }
+        }
+        return new CatalogModel.Question(
+            question.requiredString("id", "give the question an id, e.g. id: plan-fit"),
+            question.requiredString("text", "the one question the customer is asked"),
+            choices,
+            variants,
+            readSegments(question, QUESTION_SEGMENT_KEYS, diagnostics),
+            node, path);
+    }
+
+    CatalogModel.Response readResponse(final Node node, final String path, final Diagnostics diagnostics)
+    {
+        final Fields response = Fields.of(node, path, diagnostics, RESPONSE_KEYS);
+        if (response == null)
+        {
+            return null;
+        }
+        CatalogModel.Approval approval = null;
+        if (response.has("approved"))
+        {
+            final Fields approved = Fields.of(response.node("approved"), response.path("approved"), diagnostics, APPROVAL_KEYS);
+            if (approved != null)
+            {
+                approval = new CatalogModel.Approval(
+                    approved.requiredString("by", "who approved this copy"),
+                    approved.requiredString("at", "when, as a date: 2026-11-02"),
+                    response.node("approved"), response.path("approved"));
+            }
+        }
+        return new CatalogModel.Response(
+            response.requiredString("id", "give the response an id"),
+            response.requiredString("title", "a short title the widget shows"),
+            response.requiredString("body", "the approved answer, plain text"),
+            readCta(response, diagnostics),
+            readSegments(response, RESPONSE_SEGMENT_KEYS, diagnostics),
+            approval,
+            node, path);
+    }
+
+    private static List<CatalogModel.Segment> readSegments(final Fields parent, final Set<String> keys, final Diagnostics diagnostics)
+    {
+        final List<CatalogModel.Segment> segments = new ArrayList<>();
+        final List<Node> segmentNodes = parent.list("segments");
+        for (int i = 0; i < segmentNodes.size(); i++)
+        {
+            final String segmentPath = parent.path("segments") + "[" + i + "]";
+            final Fields segment = Fields.of(segmentNodes.get(i), segmentPath, diagnostics, keys);
+            if (segment == null)
+            {
+                continue;
+            }
+            if (!segment.has("when"))
+            {
+                diagnostics.error(segmentNodes.get(i), segmentPath, "a segment needs 'when'",
+                    "say which sessions it is for, e.g. when: { device: mobile }");
+            }
+            segments.add(new CatalogModel.Segment(
+                segment.requiredString("id", "give the segment an id, e.g. id: mobile"),
+                segment.stringMap("when"),
+                segment.optionalString("text"),
+                segment.stringMap("labels"),
+                segment.optionalString("title"),
+                segment.optionalString("body"),
+                readCta(segment, diagnostics),
+                segmentNodes.get(i), segmentPath));
+        }
+        return segments;
+    }
+
+    private static CatalogModel.CallToAction readCta(final Fields parent, final Diagnostics diagnostics)
+    {
+        if (!parent.has("cta"))
+        {
+            return null;
+        }
+        final Fields cta = Fields.of(parent.node("cta"), parent.path("cta"), diagnostics, CTA_KEYS);
+        if (cta == null)
+        {
+            return null;
+        }
+        return new CatalogModel.CallToAction(
+            cta.requiredString("label", "the button text"),
+            cta.requiredString("url", "where the button leads: a relative path or an https URL"),
+            parent.node("cta"), parent.path("cta"));
+    }
+
+    private static Located<Double> weight(final Fields variant, final Diagnostics diagnostics)
+    {
+        final Node node = variant.node("weight");
+        if (node == null)
+        {
+            diagnostics.error(variant.map(), variant.path("weight"), "'weight' is missing", "give each variant a positive weight, e.g. weight: 50");
+            return null;
+        }
+        if (node instanceof Node.ScalarNode && ((Node.ScalarNode)node).kind() == Node.ScalarKind.NUMBER)
+        {
+            return new Located<>(Double.parseDouble(((Node.ScalarNode)node).text()), node, variant.path("weight"));
+        }
+        diagnostics.error(node, variant.path("weight"), "expected a number, found " + node.describe(), "write a positive number such as 50");
+        return null;
+    }
+}

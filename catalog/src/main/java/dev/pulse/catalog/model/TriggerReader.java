@@ -1,0 +1,105 @@
+package dev.pulse.catalog.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.pulse.catalog.Diagnostics;
+import dev.pulse.catalog.source.Node;
+import dev.pulse.detect.detector.DetectorKind;
+import dev.pulse.detect.detector.Threshold;
+
+/** Reads one trigger: its detector, thresholds in the detector's units, pages, conditions and policy. */
+final class TriggerReader
+{
+    private static final Set<String> TRIGGER_KEYS = Set.of(
+        "id", "detector", "thresholds", "pages", "when", "priority", "mode", "urgent", "cooldown", "early", "question");
+    private static final Set<String> WHEN_KEYS = Set.of("visited", "context", "min_dwell");
+
+    CatalogModel.Trigger read(final Node node, final String path, final Diagnostics diagnostics)
+    {
+        final Fields trigger = Fields.of(node, path, diagnostics, TRIGGER_KEYS);
+        if (trigger == null)
+        {
+            return null;
+        }
+        final Located<String> id = trigger.requiredString("id", "give the trigger an id, e.g. id: pricing-hesitation");
+        final Located<String> detector = trigger.requiredString("detector", "one of " + detectorNames());
+        final DetectorKind kind = detector == null ? null : DetectorKind.fromCatalogName(detector.value());
+        if (detector != null && kind == null)
+        {
+            final String nearest = Suggestions.nearest(detector.value(), detectorNames());
+            diagnostics.error(detector.node(), detector.path(), "unknown detector '" + detector.value() + "'",
+                nearest != null ? "did you mean '" + nearest + "'?" : "known detectors: " + String.join(", ", detectorNames()));
+        }
+
+        List<Located<String>> visited = List.of();
+        Map<String, Located<String>> context = Map.of();
+        Located<Long> minDwell = null;
+        if (trigger.has("when"))
+        {
+            final Fields when = Fields.of(trigger.node("when"), trigger.path("when"), diagnostics, WHEN_KEYS);
+            if (when != null)
+            {
+                visited = when.stringOrList("visited");
+                context = when.stringMap("context");
+                minDwell = when.duration("min_dwell");
+            }
+        }
+        final Located<Long> priority = trigger.integer("priority");
+        return new CatalogModel.Trigger(
+            id,
+            detector,
+            readThresholds(trigger, kind, diagnostics),
+            trigger.has("pages") ? trigger.stringOrList("pages") : null,
+            visited,
+            context,
+            minDwell,
+            priority == null ? 0 : priority.value().intValue(),
+            trigger.optionalString("mode"),
+            trigger.bool("urgent", false),
+            trigger.duration("cooldown"),
+            trigger.bool("early", false),
+            trigger.requiredString("question", "name the question this trigger asks"),
+            node,
+            path);
+    }
+
+    /** Thresholds by name, each in its unit (counts and pixels as numbers, durations with units). */
+    private static Map<String, Located<Long>> readThresholds(final Fields trigger, final DetectorKind kind, final Diagnostics diagnostics)
+    {
+        final Map<String, Located<Long>> thresholds = new LinkedHashMap<>();
+        final Node node = trigger.node("thresholds");
+        if (node == null || kind == null)
+        {
+            return thresholds;
+        }
+        final Set<String> names = kind.thresholds().stream().map(Threshold::name).collect(Collectors.toSet());
+        final Fields fields = Fields.of(node, trigger.path("thresholds"), diagnostics, names);
+        if (fields == null)
+        {
+            return thresholds;
+        }
+        for (final Threshold threshold : kind.thresholds())
+        {
+            if (!fields.has(threshold.name()))
+            {
+                continue;
+            }
+            final Located<Long> value = threshold.unit() == Threshold.Unit.MILLIS ?
+                fields.duration(threshold.name()) : fields.integer(threshold.name());
+            if (value != null)
+            {
+                thresholds.put(threshold.name(), value);
+            }
+        }
+        return thresholds;
+    }
+
+    static List<String> detectorNames()
+    {
+        return java.util.Arrays.stream(DetectorKind.values()).map(DetectorKind::catalogName).collect(Collectors.toList());
+    }
+}

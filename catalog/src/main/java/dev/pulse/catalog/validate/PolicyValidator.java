@@ -1,0 +1,40 @@
+package dev.pulse.catalog.validate;
+
+import dev.pulse.catalog.Diagnostics;
+import dev.pulse.catalog.model.CatalogModel;
+import dev.pulse.detect.SessionStateFlyweight;
+import dev.pulse.detect.detector.Threshold;
+
+/** Checks the policy's numbers against their sane ranges. */
+final class PolicyValidator
+{
+    static final Threshold COOLDOWN = new Threshold("cooldown", Threshold.Unit.MILLIS, 300_000, 0, 86_400_000);
+    static final Threshold MAX_QUESTIONS = new Threshold("max_questions_per_session", Threshold.Unit.COUNT, 2, 0, SessionStateFlyweight.ASKED_CAPACITY);
+    static final Threshold PAGE_GRACE = new Threshold("page_grace", Threshold.Unit.MILLIS, 5_000, 0, 60_000);
+    static final Threshold OUTCOME_WINDOW = new Threshold("outcome_window", Threshold.Unit.MILLIS, 600_000, 10_000, 86_400_000);
+    static final Threshold SESSION_EXPIRY = new Threshold("session_expiry", Threshold.Unit.MILLIS, 1_800_000, 60_000, 7 * 86_400_000L);
+
+    void validate(final CatalogModel.Policy policy, final Diagnostics diagnostics)
+    {
+        if (policy.cooldownMs() != null)
+        {
+            CatalogValidator.range(policy.cooldownMs(), COOLDOWN, "cooldown", diagnostics);
+        }
+        if (policy.maxQuestionsPerSession() != null)
+        {
+            CatalogValidator.range(policy.maxQuestionsPerSession(), MAX_QUESTIONS, "max_questions_per_session", diagnostics);
+        }
+        if (policy.pageGraceMs() != null)
+        {
+            CatalogValidator.range(policy.pageGraceMs(), PAGE_GRACE, "page_grace", diagnostics);
+        }
+        if (policy.outcomeWindowMs() != null)
+        {
+            CatalogValidator.range(policy.outcomeWindowMs(), OUTCOME_WINDOW, "outcome_window", diagnostics);
+        }
+        if (policy.sessionExpiryMs() != null)
+        {
+            CatalogValidator.range(policy.sessionExpiryMs(), SESSION_EXPIRY, "session_expiry", diagnostics);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.pulse.catalog.validate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.pulse.catalog.Diagnostics;
+import dev.pulse.catalog.model.CatalogModel;
+import dev.pulse.catalog.model.Located;
+import dev.pulse.catalog.model.Suggestions;
+import dev.pulse.detect.detector.DetectorKind;
+import dev.pulse.detect.detector.Threshold;
+
+import static dev.pulse.catalog.validate.CatalogValidator.error;
+
+/** Checks triggers: ids, thresholds in range, known page kinds and questions, pages that can match. */
+final class TriggerValidator
+{
+    static final Set<String> MODES = Set.of("live", "shadow", "off");
+    private static final Threshold MIN_DWELL = new Threshold("min_dwell", Threshold.Unit.MILLIS, 0, 0, 3_600_000);
+    private static final Threshold COOLDOWN = new Threshold("cooldown", Threshold.Unit.MILLIS, 0, 0, 86_400_000);
+    private static final Threshold PRIORITY = new Threshold("priority", Threshold.Unit.COUNT, 0, -1_000, 1_000);
+
+    private final Map<String, CatalogModel.PageKind> kinds;
+    private final Set<String> questionIds;
+
+    TriggerValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> questionIds)
+    {
+        this.kinds = kinds;
+        this.questionIds = questionIds;
+    }
+
+    void validate(final List<CatalogModel.Trigger> triggers, final Diagnostics diagnostics)
+    {
+        final Set<String> ids = new HashSet<>();
+        final Set<Integer> keys = new HashSet<>();
+        for (final CatalogModel.Trigger trigger : triggers)
+        {
+            if (trigger.id() != null && CatalogValidator.uniqueId(trigger.id(), !ids.add(trigger.id().value()), "trigger", diagnostics))
+            {
+                CatalogValidator.distinctKey(trigger.id(), keys, diagnostics);
+            }
+            final DetectorKind detector = CatalogValidator.detector(trigger.detector());
+            if (detector != null)
+            {
+                for (final Map.Entry<String, Located<Long>> threshold : trigger.thresholds().entrySet())
+                {
+                    CatalogValidator.range(threshold.getValue(), detector.threshold(threshold.getKey()), threshold.getKey(), diagnostics);
+                }
+                pages(trigger, detector, diagnostics);
+            }
+            if (trigger.mode() != null && !MODES.contains(trigger.mode().value()))
+            {
+                final String nearest = Suggestions.nearest(trigger.mode().value(), MODES);
+                error(diagnostics, trigger.mode(), "unknown mode '" + trigger.mode().value() + "'",
+                    nearest != null ? "did you mean '" + nearest + "'?" : "a trigger is live, shadow or off");
+            }
+            for (final Located<String> visited : trigger.visited())
+            {
+                CatalogValidator.unknownKind(visited, kinds, diagnostics);
+            }
+            for (final Map.Entry<String, Located<String>> condition : trigger.context().entrySet())
+            {
+                if (condition.getKey().isBlank() || condition.getValue().value().isBlank())
+                {
+                    error(diagnostics, condition.getValue(), "a context condition needs a key and a value", "e.g. context: { device: mobile }");
+                }
+            }
+            if (trigger.minDwellMs() != null)
+            {
+                CatalogValidator.range(trigger.minDwellMs(), MIN_DWELL, "min_dwell", diagnostics);
+            }
+            if (trigger.cooldownMs() != null)
+            {
+                CatalogValidator.range(trigger.cooldownMs(), COOLDOWN, "cooldown", diagnostics);
+            }
+            if (!PRIORITY.accepts(trigger.priority()))
+            {
+                diagnostics.error(trigger.node(), trigger.path() + ".priority", "priority " + trigger.priority() +
+                    " is out of range [-1000, 1000]", "priorities only order triggers that fire together");
+            }
+            if (trigger.question() != null && !questionIds.contains(trigger.question().value()))
+            {
+                final String nearest = Suggestions.nearest(trigger.question().value(), questionIds);
+                error(diagnostics, trigger.question(), "the trigger asks '" + trigger.question().value() + "', which is no question",
+                    nearest != null ? "did you mean '" + nearest + "'?" : "define the question under 'questions'");
+            }
+        }
+    }
+
+    /** The trigger's pages exist, and the detector can fire on at least one of them. */
+    private void pages(final CatalogModel.Trigger trigger, final DetectorKind detector, final Diagnostics diagnostics)
+    {
+        final List<String> pages = new ArrayList<>();
+        if (trigger.pages() == null)
+        {
+            pages.addAll(kinds.keySet());
+        }
+        else
+        {
+            if (trigger.pages().isEmpty())
+            {
+                diagnostics.error(trigger.node(), trigger.path() + ".pages", "the trigger applies to no pages, so it can never match",
+                    "list page kinds, or leave 'pages' out to apply everywhere");
+                return;
+            }
+            for (final Located<String> page : trigger.pages())
+            {
+                if (!CatalogValidator.unknownKind(page, kinds, diagnostics))
+                {
+                    pages.add(page.value());
+                }
+            }
+            if (pages.size() < trigger.pages().size())
+            {
+                return;
+            }
+        }
+        final String where = trigger.path() + (trigger.pages() == null ? "" : ".pages");
+        final boolean needsKeyPage = detector == DetectorKind.IDLE_ON_KEY_PAGE || detector == DetectorKind.EXIT_INTENT;
+        if (needsKeyPage && pages.stream().noneMatch(page -> kinds.get(page).key()))
+        {
+            diagnostics.error(trigger.node(), where, "the trigger can never match: " + detector.catalogName() +
+                " fires only on key pages and none of " + pages + " is one", "mark a page kind with key: true, or choose other pages");
+        }
+        if (detector == DetectorKind.CART_CHECKOUT_LOOP)
+        {
+            if (!kinds.containsKey("cart") || !kinds.containsKey("checkout"))
+            {
+                diagnostics.error(trigger.node(), trigger.path() + ".detector", "cart_checkout_loop needs page kinds named 'cart' and 'checkout'",
+                    "define both under 'pages'");
+            }
+            else if (!pages.contains("cart"))
+            {
+                diagnostics.error(trigger.node(), where, "the trigger can never match: cart_checkout_loop completes on the cart page, which " +
+                    pages + " leaves out", "add cart to its pages");
+            }
+        }
+        if (trigger.pages() != null)
+        {
+            for (final Located<String> page : trigger.pages())
+            {
+                if (kinds.get(page.value()).patterns().isEmpty())
+                {
+                    error(diagnostics, page, "the page kind '" + page.value() + "' has no patterns, so the trigger can never match on it",
+                        "give the page kind a match: pattern");
+                }
+            }
+        }
+    }
+}
