@@ -1,0 +1,139 @@
+package dev.pulse.server;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Properties;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+import dev.pulse.server.config.ConfigException;
+
+/**
+ * The {@code pulse} command line: {@code serve} (the default), {@code catalog validate FILE},
+ * {@code journal cat --data DIR}. Exit status 0 ok, 1 validation errors, 2 usage or configuration
+ * errors, 3 runtime failure or a corrupt journal.
+ *
+ * <p>This class must stay free of static references to Agrona and Chronicle: {@link #main} sets
+ * their system properties before any of their classes loads and reads them.
+ */
+@Command(
+    name = "pulse",
+    mixinStandardHelpOptions = true,
+    versionProvider = PulseMain.Version.class,
+    description = "Pulse: one question at the stuck moment, measured against a holdout.",
+    synopsisSubcommandLabel = "[COMMAND]",
+    footer = {"", "Without a command, pulse runs 'serve' with the options given."},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:ok",
+        "1:the catalog has errors",
+        "2:usage or configuration error",
+        "3:runtime failure or a corrupt journal"})
+public final class PulseMain
+{
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INVALID = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_FAILURE = 3;
+
+    /** Set unless already given with -D: Chronicle must not phone home; Agrona's checks cost on the hot path. */
+    private static final String[][] SYSTEM_PROPERTY_DEFAULTS = {
+        {"chronicle.analytics.disable", "true"},
+        {"chronicle.announcer.disable", "true"},
+        {"agrona.disable.bounds.checks", "true"}};
+
+    private PulseMain()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        applySystemPropertyDefaults(System.getProperties());
+        System.exit(execute(commandLine(ServerLauncher.pulseServer(), System.getenv()), args));
+    }
+
+    /** Sets each of Pulse's system property defaults that {@code properties} does not already hold. */
+    public static void applySystemPropertyDefaults(final Properties properties)
+    {
+        for (final String[] property : SYSTEM_PROPERTY_DEFAULTS)
+        {
+            if (properties.getProperty(property[0]) == null)
+            {
+                properties.setProperty(property[0], property[1]);
+            }
+        }
+    }
+
+    /** The whole command tree; {@code serve} starts servers with {@code launcher} and reads {@code environment}. */
+    public static CommandLine commandLine(final ServerLauncher launcher, final Map<String, String> environment)
+    {
+        final CommandLine commandLine = new CommandLine(new PulseMain())
+            .addSubcommand(new ServeCommand(launcher, environment))
+            .addSubcommand(new CommandLine(new CatalogCommand()).addSubcommand(new CatalogValidateCommand()))
+            .addSubcommand(new CommandLine(new JournalCommand()).addSubcommand(new JournalCatCommand()))
+            .addSubcommand(new CommandLine.HelpCommand());
+        // Set after the subcommands are added: picocli copies these settings down the tree as it is now.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(PulseMain::onFailure);
+        return commandLine;
+    }
+
+    /** Runs {@code args} (with {@code serve} in front when they name no command) and returns the exit status. */
+    public static int execute(final CommandLine commandLine, final String... args)
+    {
+        return commandLine.execute(withDefaultCommand(commandLine, args));
+    }
+
+    /** {@code []} and {@code [--port, 9090]} become {@code serve ...}; a command or a top-level option stays as it is. */
+    static String[] withDefaultCommand(final CommandLine commandLine, final String[] args)
+    {
+        if (args.length > 0)
+        {
+            final String first = args[0];
+            final int equals = first.indexOf('=');
+            final String optionName = equals < 0 ? first : first.substring(0, equals);
+            if (!first.startsWith("-") || commandLine.getCommandSpec().findOption(optionName) != null)
+            {
+                return args;
+            }
+        }
+        final String[] withServe = new String[args.length + 1];
+        withServe[0] = "serve";
+        System.arraycopy(args, 0, withServe, 1, args.length);
+        return withServe;
+    }
+
+    // Exceptions out of a command: a bad config is a usage error (2); anything else a failure (3).
+    // Checked exceptions carry a message for operators; unchecked ones are bugs and get their stack.
+    private static int onFailure(final Exception ex, final CommandLine commandLine, final CommandLine.ParseResult parseResult)
+    {
+        final PrintWriter err = commandLine.getErr();
+        if (ex instanceof ConfigException config)
+        {
+            err.println("pulse: the configuration is not valid:");
+            config.problems().forEach(problem -> err.println("  " + problem));
+            err.flush();
+            return EXIT_USAGE;
+        }
+        err.println("pulse " + commandLine.getCommandName() + ": " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+        if (ex instanceof RuntimeException)
+        {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    /** The version from the jar's manifest, when there is one. */
+    static final class Version implements IVersionProvider
+    {
+        @Override
+        public String[] getVersion()
+        {
+            final String version = PulseMain.class.getPackage().getImplementationVersion();
+            return new String[] {"pulse " + (version != null ? version : "(development build)")};
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package dev.pulse.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pulse.catalog.CatalogLoader;
+import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.LiveCatalog;
+import dev.pulse.catalog.LoadResult;
+import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.http.HttpRoutes;
+import dev.pulse.server.http.RouteContext;
+import dev.pulse.server.journal.Journal;
+import dev.pulse.server.journal.JournalConfiguration;
+import dev.pulse.server.journal.JournalProxy;
+import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.session.ChronicleSessionStore;
+import dev.pulse.server.session.DataDirectory;
+import dev.pulse.server.session.SessionInspector;
+import dev.pulse.server.session.SessionStore;
+import dev.pulse.server.session.SessionSweeper;
+import dev.pulse.server.ws.ConnectionRegistry;
+import dev.pulse.server.ws.PulseChannelInitializer;
+import dev.pulse.server.ws.ServerContext;
+
+/**
+ * The server: opens the data directory, the catalog, the journal and the session map, then
+ * serves WebSocket and HTTP on one port until {@link #close()}, which shuts down in order (stop
+ * accepting, close sockets with 1001, drain the journal, close the map, mark the stop clean)
+ * within a bounded time.
+ */
+public final class PulseServer implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(PulseServer.class);
+
+    private final ServerConfig config;
+    private final DataDirectory dataDirectory;
+    private final LiveCatalog catalog;
+    private final Metrics metrics;
+    private final Journal journal;
+    private final SessionStore sessions;
+    private final ServerContext context;
+    private final SessionSweeper sweeper;
+    private final JournalProxy controlJournal;
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+    private final Channel serverChannel;
+    private final Object lifecycle = new Object();
+    private boolean closed;
+
+    private PulseServer(final ServerConfig config) throws Exception
+    {
+        this.config = config;
+        final CatalogLoader loader = new CatalogLoader();
+        final LoadResult loaded = config.catalogFile() == null ? loader.loadDemo() : loader.load(config.catalogFile());
+        if (!loaded.ok())
+        {
+            throw new StartupException("the catalog has errors:\n" + loaded.report());
+        }
+        dataDirectory = DataDirectory.open(config.dataDir());
+        boolean started = false;
+        Journal openedJournal = null;
+        SessionStore openedSessions = null;
+        try
+        {
+            metrics = new Metrics();
+            catalog = new LiveCatalog(loader, loaded.catalog(), config.catalogFile());
+            openedJournal = Journal.open(dataDirectory.journalDir(), new JournalConfiguration(config.fsyncPolicy(), config.fsyncIntervalMs(),
+                config.journalSegmentBytes(), config.journalBufferBytes(), config.journalSearchText(), null), metrics);
+            journal = openedJournal;
+            openedSessions = ChronicleSessionStore.open(dataDirectory.sessionsFile(), config.expectedSessions(),
+                !dataDirectory.lastStopWasClean());
+            sessions = openedSessions;
+            context = new ServerContext(config, catalog, sessions, journal, metrics);
+            controlJournal = journal.newProxy();
+            registerGauges();
+            recordCatalog(loaded);
+
+            final boolean epoll = Epoll.isAvailable();
+            acceptors = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+            final int loops = config.eventLoopThreads() > 0 ? config.eventLoopThreads() : Runtime.getRuntime().availableProcessors();
+            workers = new MultiThreadIoEventLoopGroup(loops, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+            final Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+            final SessionInspector inspector = new SessionInspector(sessions);
+            final RouteContext routes = new RouteContext(metrics, config.adminToken(), this::ready, this::reloadCatalog,
+                inspector::describeJson, catalog::current);
+            serverChannel = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 8_192)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+                .childHandler(new PulseChannelInitializer(context, () -> new HttpRoutes(routes)))
+                .bind(new InetSocketAddress(config.bind(), config.port()))
+                .syncUninterruptibly()
+                .channel();
+
+            sweeper = new SessionSweeper(sessions, journal.newProxy(), metrics, () -> catalog.current().sessionExpiryMs(),
+                context.connections()::isLive);
+            sweeper.start();
+            if (config.catalogFile() != null && config.catalogWatchMs() > 0)
+            {
+                catalog.watch(config.catalogWatchMs(), this::onCatalogReloaded);
+            }
+            started = true;
+            LOG.info("Pulse serving site '{}' (catalog version {}, hash {}) on {} with {} event loops ({}), data in {}",
+                loaded.catalog().siteKey(), loaded.catalog().version(), loaded.catalog().versionHashHex(), serverChannel.localAddress(),
+                loops, epoll ? "epoll" : "nio", config.dataDir().toAbsolutePath());
+        }
+        finally
+        {
+            if (!started)
+            {
+                if (openedSessions != null)
+                {
+                    openedSessions.close();
+                }
+                if (openedJournal != null)
+                {
+                    openedJournal.close();
+                }
+                dataDirectory.close();
+            }
+        }
+    }
+
+    /** Starts a server; it serves until {@link #close()}. */
+    public static PulseServer start(final ServerConfig config) throws Exception
+    {
+        return new PulseServer(config);
+    }
+
+    /** The port it listens on (the real one when configured with 0). */
+    public int port()
+    {
+        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    public Metrics metrics()
+    {
+        return metrics;
+    }
+
+    public LiveCatalog catalog()
+    {
+        return catalog;
+    }
+
+    /** Blocks until the server has been closed. */
+    public void awaitShutdown() throws InterruptedException
+    {
+        synchronized (lifecycle)
+        {
+            while (!closed)
+            {
+                lifecycle.wait();
+            }
+        }
+    }
+
+    /** Ready: accepting connections, and the journal can record what the server would show. */
+    public boolean ready()
+    {
+        return context.accepting() && journal.acceptingRecords();
+    }
+
+    /** Reloads the catalog file (admin route): the old catalog keeps serving if the new one has errors. */
+    public LoadResult reloadCatalog()
+    {
+        final LoadResult result = catalog.reload();
+        onCatalogReloaded(result);
+        return result;
+    }
+
+    private void onCatalogReloaded(final LoadResult result)
+    {
+        metrics.catalogReload(result.ok());
+        recordCatalog(result);
+        if (result.ok())
+        {
+            LOG.info("catalog reloaded: version {}, hash {}", result.catalog().version(), result.catalog().versionHashHex());
+        }
+        else
+        {
+            LOG.warn("catalog reload rejected; the previous catalog keeps serving:\n{}", result.report());
+        }
+    }
+
+    private void recordCatalog(final LoadResult result)
+    {
+        final CompiledCatalog loaded = result.catalog();
+        synchronized (controlJournal)
+        {
+            controlJournal.catalogReload(System.currentTimeMillis(), result.ok(), loaded == null ? "" : loaded.version(),
+                loaded == null ? 0 : loaded.versionHash(), loaded == null ? String.valueOf(catalog.file()) : loaded.sourceName(),
+                result.errors().size());
+        }
+    }
+
+    private void registerGauges()
+    {
+        metrics.gauge("pulse_sessions", "Sessions in the session map.", sessions::size);
+        metrics.gauge("pulse_session_map_capacity", "Sessions the session map is sized for; beyond it new sessions are refused (1013).",
+            sessions::capacity);
+        metrics.gauge("pulse_session_map_fill_percent", "How full the session map is, in percent.",
+            () -> sessions.capacity() == 0 ? 0 : sessions.size() * 100 / sessions.capacity());
+        metrics.gauge("pulse_ready", "1 when the server is ready (accepting, and the journal can record).", () -> ready() ? 1 : 0);
+    }
+
+    /**
+     * Graceful shutdown, bounded by the configured timeout: stop accepting, close every connection
+     * with 1001, stop the loops, drain and close the journal, close the session map, mark clean.
+     */
+    @Override
+    public void close()
+    {
+        synchronized (lifecycle)
+        {
+            if (closed)
+            {
+                return;
+            }
+            closed = true;
+        }
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMs());
+        try
+        {
+            context.stopAccepting();
+            serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+            closeConnections(context.connections(), deadline);
+            workers.shutdownGracefully(0, remainingMs(deadline) / 2, TimeUnit.MILLISECONDS).awaitUninterruptibly(remainingMs(deadline) / 2);
+            acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).awaitUninterruptibly(200);
+            catalog.close();
+            sweeper.stop();
+            journal.close();
+            sessions.close();
+            dataDirectory.markCleanShutdown();
+            LOG.info("Pulse stopped cleanly");
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            LOG.warn("shutdown interrupted");
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            LOG.error("shutdown did not complete cleanly; the next start will recover the session map", ex);
+        }
+        finally
+        {
+            try
+            {
+                dataDirectory.close();
+            }
+            catch (final IOException ex)
+            {
+                LOG.warn("could not release the data directory lock", ex);
+            }
+            synchronized (lifecycle)
+            {
+                lifecycle.notifyAll();
+            }
+        }
+    }
+
+    private static void closeConnections(final ConnectionRegistry connections, final long deadline) throws InterruptedException
+    {
+        connections.closeAll();
+        while (connections.size() > 0 && System.nanoTime() < deadline - TimeUnit.MILLISECONDS.toNanos(500))
+        {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    private static long remainingMs(final long deadline)
+    {
+        return Math.max(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    /** The server could not start; the message says why (a catalog with errors, a locked data directory...). */
+    public static final class StartupException extends Exception
+    {
+        private static final long serialVersionUID = 1L;
+
+        public StartupException(final String message)
+        {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.pulse.server;
+
+import dev.pulse.server.config.ServerConfig;
+
+/**
+ * Starts a server for {@code pulse serve}. The command depends on this rather than on
+ * {@link PulseServer} directly so its tests can hand in a fake and see the config it would start.
+ */
+@FunctionalInterface
+public interface ServerLauncher
+{
+    /** Starts serving; returns once listening. */
+    Running start(ServerConfig config) throws Exception;
+
+    /** A server that is listening. */
+    interface Running
+    {
+        /** The port bound (the real one when the config asked for 0). */
+        int port();
+
+        /** Blocks until the server has stopped. */
+        void awaitShutdown() throws InterruptedException;
+
+        /** Graceful shutdown; idempotent. */
+        void close();
+    }
+
+    /** The real thing: {@link PulseServer#start}. */
+    static ServerLauncher pulseServer()
+    {
+        return config ->
+        {
+            final PulseServer server = PulseServer.start(config);
+            return new Running()
+            {
+                @Override
+                public int port()
+                {
+                    return server.port();
+                }
+
+                @Override
+                public void awaitShutdown() throws InterruptedException
+                {
+                    server.awaitShutdown();
+                }
+
+                @Override
+                public void close()
+                {
+                    server.close();
+                }
+            };
+        };
+    }
+}

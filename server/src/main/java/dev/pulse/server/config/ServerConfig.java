@@ -1,0 +1,274 @@
+package dev.pulse.server.config;
+
+import java.nio.file.Path;
+
+/**
+ * Every setting of a running Pulse server, with its default. Built by {@code ConfigLoader} from
+ * the defaults, then a YAML file ({@code --config}), then {@code PULSE_*} environment variables,
+ * then command-line flags, each overriding the one before. Immutable.
+ *
+ * @param bind                      address to listen on.
+ * @param port                      port for WebSocket and HTTP (0 picks a free one).
+ * @param dataDir                   where sessions and the journal live.
+ * @param catalogFile               the catalog, or null for the bundled demo catalog.
+ * @param catalogWatchMs            how often to check the catalog file for changes (0: never).
+ * @param maxMessageBytes           largest message, after fragments are joined (larger: close 1009).
+ * @param readTimeoutMs             a connection that sends nothing this long is closed (1000, idle).
+ * @param handshakeTimeoutMs        a connection must finish its WebSocket handshake this fast.
+ * @param messagesPerSecond         sustained message rate per connection.
+ * @param messageBurst              burst allowance per connection.
+ * @param rateLimitCloseMs          over the rate this long closes the connection (1008).
+ * @param maxRejectedMessages       rejected messages allowed per connection before a 1008 close.
+ * @param allowMissingOrigin        accept handshakes without an Origin header (load tests, native clients).
+ * @param maxConnections            connections allowed at once; more are refused (HTTP 503).
+ * @param expectedSessions          sessions the session map is sized for.
+ * @param fsyncPolicy               when the journal forces writes to disk.
+ * @param fsyncIntervalMs           the bound for {@link FsyncPolicy#INTERVAL}.
+ * @param journalSegmentBytes       a journal segment file rolls over at this size.
+ * @param journalBufferBytes        the ring buffer between event loops and the journal thread.
+ * @param journalSearchText         journal search text in clear (off: only its length and a keyed hash).
+ * @param adminToken                bearer token for /admin and /preview; null turns them off.
+ * @param eventLoopThreads          Netty event loops (0: one per core).
+ * @param shutdownTimeoutMs         graceful shutdown gives up after this long.
+ */
+public record ServerConfig(
+    String bind,
+    int port,
+    Path dataDir,
+    Path catalogFile,
+    long catalogWatchMs,
+    int maxMessageBytes,
+    long readTimeoutMs,
+    long handshakeTimeoutMs,
+    int messagesPerSecond,
+    int messageBurst,
+    long rateLimitCloseMs,
+    int maxRejectedMessages,
+    boolean allowMissingOrigin,
+    int maxConnections,
+    int expectedSessions,
+    FsyncPolicy fsyncPolicy,
+    long fsyncIntervalMs,
+    long journalSegmentBytes,
+    int journalBufferBytes,
+    boolean journalSearchText,
+    String adminToken,
+    int eventLoopThreads,
+    long shutdownTimeoutMs)
+{
+    /** The defaults: the demo on port 8080 with data under ./pulse-data. */
+    public static ServerConfig defaults()
+    {
+        return new ServerConfig(
+            "0.0.0.0", 8080, Path.of("pulse-data"), null, 1_000,
+            4096, 120_000, 10_000,
+            50, 100, 10_000, 20,
+            false, 100_000, 50_000,
+            FsyncPolicy.INTERVAL, 100, 64L * 1024 * 1024, 8 * 1024 * 1024, false,
+            null, 0, 10_000);
+    }
+
+    /** A builder starting from these values. */
+    public Builder toBuilder()
+    {
+        return new Builder(this);
+    }
+
+    /** Changes some settings of a config, keeping the rest. */
+    public static final class Builder
+    {
+        private String bind;
+        private int port;
+        private Path dataDir;
+        private Path catalogFile;
+        private long catalogWatchMs;
+        private int maxMessageBytes;
+        private long readTimeoutMs;
+        private long handshakeTimeoutMs;
+        private int messagesPerSecond;
+        private int messageBurst;
+        private long rateLimitCloseMs;
+        private int maxRejectedMessages;
+        private boolean allowMissingOrigin;
+        private int maxConnections;
+        private int expectedSessions;
+        private FsyncPolicy fsyncPolicy;
+        private long fsyncIntervalMs;
+        private long journalSegmentBytes;
+        private int journalBufferBytes;
+        private boolean journalSearchText;
+        private String adminToken;
+        private int eventLoopThreads;
+        private long shutdownTimeoutMs;
+
+        private Builder(final ServerConfig config)
+        {
+            bind = config.bind();
+            port = config.port();
+            dataDir = config.dataDir();
+            catalogFile = config.catalogFile();
+            catalogWatchMs = config.catalogWatchMs();
+            maxMessageBytes = config.maxMessageBytes();
+            readTimeoutMs = config.readTimeoutMs();
+            handshakeTimeoutMs = config.handshakeTimeoutMs();
+            messagesPerSecond = config.messagesPerSecond();
+            messageBurst = config.messageBurst();
+            rateLimitCloseMs = config.rateLimitCloseMs();
+            maxRejectedMessages = config.maxRejectedMessages();
+            allowMissingOrigin = config.allowMissingOrigin();
+            maxConnections = config.maxConnections();
+            expectedSessions = config.expectedSessions();
+            fsyncPolicy = config.fsyncPolicy();
+            fsyncIntervalMs = config.fsyncIntervalMs();
+            journalSegmentBytes = config.journalSegmentBytes();
+            journalBufferBytes = config.journalBufferBytes();
+            journalSearchText = config.journalSearchText();
+            adminToken = config.adminToken();
+            eventLoopThreads = config.eventLoopThreads();
+            shutdownTimeoutMs = config.shutdownTimeoutMs();
+        }
+
+        public Builder bind(final String bind)
+        {
+            this.bind = bind;
+            return this;
+        }
+
+        public Builder port(final int port)
+        {
+            this.port = port;
+            return this;
+        }
+
+        public Builder dataDir(final Path dataDir)
+        {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder catalogFile(final Path catalogFile)
+        {
+            this.catalogFile = catalogFile;
+            return this;
+        }
+
+        public Builder catalogWatchMs(final long catalogWatchMs)
+        {
+            this.catalogWatchMs = catalogWatchMs;
+            return this;
+        }
+
+        public Builder maxMessageBytes(final int maxMessageBytes)
+        {
+            this.maxMessageBytes = maxMessageBytes;
+            return this;
+        }
+
+        public Builder readTimeoutMs(final long readTimeoutMs)
+        {
+            this.readTimeoutMs = readTimeoutMs;
+            return this;
+        }
+
+        public Builder handshakeTimeoutMs(final long handshakeTimeoutMs)
+        {
+            this.handshakeTimeoutMs = handshakeTimeoutMs;
+            return this;
+        }
+
+        public Builder messagesPerSecond(final int messagesPerSecond)
+        {
+            this.messagesPerSecond = messagesPerSecond;
+            return this;
+        }
+
+        public Builder messageBurst(final int messageBurst)
+        {
+            this.messageBurst = messageBurst;
+            return this;
+        }
+
+        public Builder rateLimitCloseMs(final long rateLimitCloseMs)
+        {
+            this.rateLimitCloseMs = rateLimitCloseMs;
+            return this;
+        }
+
+        public Builder maxRejectedMessages(final int maxRejectedMessages)
+        {
+            this.maxRejectedMessages = maxRejectedMessages;
+            return this;
+        }
+
+        public Builder allowMissingOrigin(final boolean allowMissingOrigin)
+        {
+            this.allowMissingOrigin = allowMissingOrigin;
+            return this;
+        }
+
+        public Builder maxConnections(final int maxConnections)
+        {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        public Builder expectedSessions(final int expectedSessions)
+        {
+            this.expectedSessions = expectedSessions;
+            return this;
+        }
+
+        public Builder fsyncPolicy(final FsyncPolicy fsyncPolicy)
+        {
+            this.fsyncPolicy = fsyncPolicy;
+            return this;
+        }
+
+        public Builder fsyncIntervalMs(final long fsyncIntervalMs)
+        {
+            this.fsyncIntervalMs = fsyncIntervalMs;
+            return this;
+        }
+
+        public Builder journalSegmentBytes(final long journalSegmentBytes)
+        {
+            this.journalSegmentBytes = journalSegmentBytes;
+            return this;
+        }
+
+        public Builder journalBufferBytes(final int journalBufferBytes)
+        {
+            this.journalBufferBytes = journalBufferBytes;
+            return this;
+        }
+
+        public Builder journalSearchText(final boolean journalSearchText)
+        {
+            this.journalSearchText = journalSearchText;
+            return this;
+        }
+
+        public Builder adminToken(final String adminToken)
+        {
+            this.adminToken = adminToken;
+            return this;
+        }
+
+        public Builder eventLoopThreads(final int eventLoopThreads)
+        {
+            this.eventLoopThreads = eventLoopThreads;
+            return this;
+        }
+
+        public Builder shutdownTimeoutMs(final long shutdownTimeoutMs)
+        {
+            this.shutdownTimeoutMs = shutdownTimeoutMs;
+            return this;
+        }
+
+        public ServerConfig build()
+        {
+            return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs, messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText, adminToken, eventLoopThreads, shutdownTimeoutMs);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.pulse.server.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+
+/**
+ * Every setting of {@link ServerConfig} as an operator names it: the constant's name lower-cased
+ * is the YAML key ({@code data_dir}), prefixed with {@code PULSE_} it is the environment variable
+ * ({@code PULSE_DATA_DIR}). Each knows its value's form, its allowed range and how to set it on a
+ * builder. A test checks there is one constant per record component.
+ */
+enum Setting
+{
+    BIND(ValueKind.TEXT, (b, v) -> b.bind((String)v)),
+    PORT(ValueKind.INTEGER, 0, 65_535, (b, v) -> b.port(asInt(v))),
+    DATA_DIR(ValueKind.PATH, (b, v) -> b.dataDir((Path)v)),
+    CATALOG_FILE(ValueKind.PATH, true, (b, v) -> b.catalogFile((Path)v)),
+    CATALOG_WATCH_MS(ValueKind.DURATION, (b, v) -> b.catalogWatchMs(asLong(v))),
+    MAX_MESSAGE_BYTES(ValueKind.SIZE, 1, Integer.MAX_VALUE, (b, v) -> b.maxMessageBytes(asInt(v))),
+    READ_TIMEOUT_MS(ValueKind.DURATION, (b, v) -> b.readTimeoutMs(asLong(v))),
+    HANDSHAKE_TIMEOUT_MS(ValueKind.DURATION, (b, v) -> b.handshakeTimeoutMs(asLong(v))),
+    MESSAGES_PER_SECOND(ValueKind.INTEGER, 1, Integer.MAX_VALUE, (b, v) -> b.messagesPerSecond(asInt(v))),
+    MESSAGE_BURST(ValueKind.INTEGER, 1, Integer.MAX_VALUE, (b, v) -> b.messageBurst(asInt(v))),
+    RATE_LIMIT_CLOSE_MS(ValueKind.DURATION, (b, v) -> b.rateLimitCloseMs(asLong(v))),
+    MAX_REJECTED_MESSAGES(ValueKind.INTEGER, 0, Integer.MAX_VALUE, (b, v) -> b.maxRejectedMessages(asInt(v))),
+    ALLOW_MISSING_ORIGIN(ValueKind.BOOLEAN, (b, v) -> b.allowMissingOrigin((Boolean)v)),
+    MAX_CONNECTIONS(ValueKind.INTEGER, 1, Integer.MAX_VALUE, (b, v) -> b.maxConnections(asInt(v))),
+    EXPECTED_SESSIONS(ValueKind.INTEGER, 1, Integer.MAX_VALUE, (b, v) -> b.expectedSessions(asInt(v))),
+    FSYNC_POLICY(ValueKind.FSYNC_POLICY, (b, v) -> b.fsyncPolicy((FsyncPolicy)v)),
+    FSYNC_INTERVAL_MS(ValueKind.DURATION, (b, v) -> b.fsyncIntervalMs(asLong(v))),
+    JOURNAL_SEGMENT_BYTES(ValueKind.SIZE, 1, Long.MAX_VALUE, (b, v) -> b.journalSegmentBytes(asLong(v))),
+    JOURNAL_BUFFER_BYTES(ValueKind.SIZE, 1, Integer.MAX_VALUE, (b, v) -> b.journalBufferBytes(asInt(v))),
+    JOURNAL_SEARCH_TEXT(ValueKind.BOOLEAN, (b, v) -> b.journalSearchText((Boolean)v)),
+    ADMIN_TOKEN(ValueKind.TOKEN, true, (b, v) -> b.adminToken((String)v)),
+    EVENT_LOOP_THREADS(ValueKind.INTEGER, 0, Integer.MAX_VALUE, (b, v) -> b.eventLoopThreads(asInt(v))),
+    SHUTDOWN_TIMEOUT_MS(ValueKind.DURATION, (b, v) -> b.shutdownTimeoutMs(asLong(v)));
+
+    /** Environment variables for settings start with this. */
+    static final String ENV_PREFIX = "PULSE_";
+
+    private final ValueKind kind;
+    private final boolean nullable;
+    private final long min;
+    private final long max;
+    private final BiConsumer<ServerConfig.Builder, Object> setter;
+
+    Setting(final ValueKind kind, final BiConsumer<ServerConfig.Builder, Object> setter)
+    {
+        this(kind, false, 0, Long.MAX_VALUE, setter);
+    }
+
+    Setting(final ValueKind kind, final boolean nullable, final BiConsumer<ServerConfig.Builder, Object> setter)
+    {
+        this(kind, nullable, 0, Long.MAX_VALUE, setter);
+    }
+
+    Setting(final ValueKind kind, final long min, final long max, final BiConsumer<ServerConfig.Builder, Object> setter)
+    {
+        this(kind, false, min, max, setter);
+    }
+
+    Setting(final ValueKind kind, final boolean nullable, final long min, final long max, final BiConsumer<ServerConfig.Builder, Object> setter)
+    {
+        this.kind = kind;
+        this.nullable = nullable;
+        this.min = min;
+        this.max = max;
+        this.setter = setter;
+    }
+
+    /** The YAML key and flag-map key: {@code max_message_bytes}. */
+    String key()
+    {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The environment variable: {@code PULSE_MAX_MESSAGE_BYTES}. */
+    String environmentVariable()
+    {
+        return ENV_PREFIX + name();
+    }
+
+    /** The setting called {@code key} (snake_case), or null. */
+    static Setting byKey(final String key)
+    {
+        for (final Setting setting : values())
+        {
+            if (setting.key().equals(key))
+            {
+                return setting;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads {@code text} and sets it on {@code builder}.
+     *
+     * @param text the value as written; null where the source can say "no value" (YAML {@code ~}).
+     * @return null if set, else why not: the value and what is expected.
+     */
+    String apply(final ServerConfig.Builder builder, final String text)
+    {
+        if (text == null)
+        {
+            if (nullable)
+            {
+                setter.accept(builder, null);
+                return null;
+            }
+            return "has no value; expected " + expected();
+        }
+        final Object value = kind.parse(text);
+        if (value == null)
+        {
+            return quote(text) + " is not valid; expected " + expected();
+        }
+        if (kind.isNumeric() && ((Long)value < min || (Long)value > max))
+        {
+            return quote(text) + " is out of range; expected " + expected();
+        }
+        setter.accept(builder, value);
+        return null;
+    }
+
+    /** What a valid value looks like, range included. */
+    String expected()
+    {
+        final String range;
+        if (!kind.isNumeric() || (min == 0 && max == Long.MAX_VALUE))
+        {
+            range = "";
+        }
+        else if (max == Integer.MAX_VALUE || max == Long.MAX_VALUE)
+        {
+            range = ", at least " + min + (kind == ValueKind.SIZE && max == Integer.MAX_VALUE ? " and below 2GiB" : "");
+        }
+        else
+        {
+            range = ", from " + min + " to " + max;
+        }
+        return kind.description() + range + (nullable ? " (or leave it out for none)" : "");
+    }
+
+    private static String quote(final String text)
+    {
+        return '"' + text + '"';
+    }
+
+    private static int asInt(final Object value)
+    {
+        // The range check has run: the value fits.
+        return Math.toIntExact((Long)value);
+    }
+
+    private static long asLong(final Object value)
+    {
+        return (Long)value;
+    }
+}

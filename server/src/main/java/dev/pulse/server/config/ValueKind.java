@@ -1,0 +1,162 @@
+package dev.pulse.server.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.pulse.catalog.model.Durations;
+
+/**
+ * The forms a setting's value is written in, and how each is read from text. Every source (YAML,
+ * environment, flags) reaches a setting as text, so one parser serves all three and an operator
+ * may write {@code 90s} or {@code 64MiB} wherever a setting appears.
+ */
+enum ValueKind
+{
+    TEXT("a non-empty text"),
+    TOKEN("a token of visible ASCII characters without spaces"),
+    INTEGER("a whole number"),
+    DURATION("a duration such as 500ms, 90s or 2m, or whole milliseconds"),
+    SIZE("a size such as 4096 (bytes), 8KiB or 64MiB"),
+    BOOLEAN("true or false"),
+    PATH("a file path"),
+    FSYNC_POLICY("always, interval or never");
+
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern SIZE_TEXT = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?", Pattern.CASE_INSENSITIVE);
+
+    private final String description;
+
+    ValueKind(final String description)
+    {
+        this.description = description;
+    }
+
+    /** What a valid value looks like, for error messages. */
+    String description()
+    {
+        return description;
+    }
+
+    /** The kind's numbers are compared with a setting's range. */
+    boolean isNumeric()
+    {
+        return this == INTEGER || this == DURATION || this == SIZE;
+    }
+
+    /**
+     * Reads {@code text}: a {@link Long} for numeric kinds, else a String, Boolean, Path or
+     * FsyncPolicy.
+     *
+     * @return null if the text is not of this kind.
+     */
+    Object parse(final String text)
+    {
+        final String stripped = text.strip();
+        switch (this)
+        {
+            case TEXT:
+                return stripped.isEmpty() ? null : stripped;
+            case TOKEN:
+                return isToken(text) ? text : null;
+            case INTEGER:
+                return parseLong(stripped);
+            case DURATION:
+                return DIGITS.matcher(stripped).matches() ? parseLong(stripped) : Durations.parseMillis(stripped);
+            case SIZE:
+                return parseSize(stripped);
+            case BOOLEAN:
+                return "true".equalsIgnoreCase(stripped) ? Boolean.TRUE : "false".equalsIgnoreCase(stripped) ? Boolean.FALSE : null;
+            case PATH:
+                return parsePath(stripped);
+            case FSYNC_POLICY:
+                return parseFsyncPolicy(stripped);
+            default:
+                throw new IllegalStateException("unhandled kind " + this);
+        }
+    }
+
+    // Tokens travel in an HTTP header: spaces, controls and non-ASCII would not survive the trip.
+    private static boolean isToken(final String text)
+    {
+        if (text.isEmpty())
+        {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (c < 0x21 || c > 0x7E)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Long parseLong(final String text)
+    {
+        try
+        {
+            return Long.parseLong(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return null;
+        }
+    }
+
+    private static Long parseSize(final String text)
+    {
+        final Matcher matcher = SIZE_TEXT.matcher(text);
+        if (!matcher.matches())
+        {
+            return null;
+        }
+        final Long amount = parseLong(matcher.group(1));
+        if (amount == null)
+        {
+            return null;
+        }
+        final String unit = matcher.group(2) == null ? "b" : matcher.group(2).toLowerCase(Locale.ROOT);
+        final int shift = switch (unit)
+        {
+            case "kib" -> 10;
+            case "mib" -> 20;
+            case "gib" -> 30;
+            default -> 0;
+        };
+        // Overflow is a value out of range, not a wrapped-around small one.
+        return amount > Long.MAX_VALUE >> shift ? null : amount << shift;
+    }
+
+    private static Path parsePath(final String text)
+    {
+        if (text.isEmpty())
+        {
+            return null;
+        }
+        try
+        {
+            return Path.of(text);
+        }
+        catch (final InvalidPathException ex)
+        {
+            return null;
+        }
+    }
+
+    private static FsyncPolicy parseFsyncPolicy(final String text)
+    {
+        for (final FsyncPolicy policy : FsyncPolicy.values())
+        {
+            if (policy.name().equalsIgnoreCase(text))
+            {
+                return policy;
+            }
+        }
+        return null;
+    }
+}

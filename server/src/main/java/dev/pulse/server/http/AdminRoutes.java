@@ -1,0 +1,129 @@
+package dev.pulse.server.http;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+import dev.pulse.catalog.LoadResult;
+
+/**
+ * {@code /admin/*}: catalog reload, the catalog being served, a session by id. Off (404, as if
+ * absent) without an admin token; with one, every request needs it as a bearer token (401
+ * otherwise, before anything about the path is revealed).
+ */
+final class AdminRoutes
+{
+    static final String PREFIX = "/admin/";
+    private static final String CATALOG = "/admin/catalog";
+    private static final String RELOAD = "/admin/catalog/reload";
+    private static final String SESSIONS = "/admin/sessions/";
+    private static final int MAX_SESSION_ID_LENGTH = 64;
+
+    private final RouteContext context;
+    private final BearerAuth auth;
+    private final Executor blockingExecutor;
+    private final InternalErrors internalErrors;
+
+    AdminRoutes(final RouteContext context, final Executor blockingExecutor, final InternalErrors internalErrors)
+    {
+        this.context = context;
+        this.auth = context.adminEnabled() ? new BearerAuth(context.adminToken()) : null;
+        this.blockingExecutor = blockingExecutor;
+        this.internalErrors = internalErrors;
+    }
+
+    /** The answer, or null when it will be written later (a reload runs off the event loop). */
+    FullHttpResponse route(final ChannelHandlerContext ctx, final FullHttpRequest request, final String path, final Reply reply)
+    {
+        if (auth == null)
+        {
+            return HttpResponses.notFound();
+        }
+        if (!auth.accepts(request.headers().get(HttpHeaderNames.AUTHORIZATION)))
+        {
+            return HttpResponses.unauthorized();
+        }
+        if (path.equals(RELOAD))
+        {
+            return HttpMethod.POST.equals(request.method()) ? reload(ctx, reply) : HttpResponses.methodNotAllowed("POST");
+        }
+        if (path.equals(CATALOG))
+        {
+            return HttpRoutes.isGet(request)
+                ? HttpResponses.json(HttpResponseStatus.OK, CatalogJson.summary(context.catalog().get()))
+                : HttpResponses.methodNotAllowed(HttpRoutes.GET_HEAD);
+        }
+        if (path.startsWith(SESSIONS))
+        {
+            return session(request, path.substring(SESSIONS.length()));
+        }
+        return HttpResponses.notFound();
+    }
+
+    private FullHttpResponse session(final FullHttpRequest request, final String sid)
+    {
+        if (!isSessionId(sid))
+        {
+            return HttpResponses.notFound();
+        }
+        if (!HttpRoutes.isGet(request))
+        {
+            return HttpResponses.methodNotAllowed(HttpRoutes.GET_HEAD);
+        }
+        final String json = context.sessionJson().apply(sid);
+        return json == null ? HttpResponses.notFound() : HttpResponses.json(HttpResponseStatus.OK, json);
+    }
+
+    // Reloading reads and compiles a file: never on an event loop. A client that pipelines another
+    // request behind a reload may get that answer first; admin clients do not pipeline.
+    private FullHttpResponse reload(final ChannelHandlerContext ctx, final Reply reply)
+    {
+        try
+        {
+            blockingExecutor.execute(() -> reply.writeAndFlush(ctx, reloadNow()));
+            return null;
+        }
+        catch (final RejectedExecutionException ex)
+        {
+            return HttpResponses.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down");
+        }
+    }
+
+    private FullHttpResponse reloadNow()
+    {
+        try
+        {
+            final LoadResult result = context.reloadCatalog().get();
+            final HttpResponseStatus status = result.ok() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY;
+            return HttpResponses.json(status, CatalogJson.reloadResult(result));
+        }
+        catch (final RuntimeException ex)
+        {
+            return internalErrors.onException("POST " + RELOAD, ex);
+        }
+    }
+
+    // Ids are opaque to the routes; this only keeps junk and path tricks away from the session store.
+    private static boolean isSessionId(final String sid)
+    {
+        if (sid.isEmpty() || sid.length() > MAX_SESSION_ID_LENGTH)
+        {
+            return false;
+        }
+        for (int i = 0; i < sid.length(); i++)
+        {
+            final char c = sid.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

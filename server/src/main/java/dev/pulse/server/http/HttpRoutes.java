@@ -1,0 +1,187 @@
+package dev.pulse.server.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pulse.server.metrics.Metrics;
+
+/**
+ * The plain HTTP routes on the WebSocket port, last in the pipeline after the upgrade gate:
+ * <pre>
+ *   GET  /healthz                  200 ok (the process is alive)
+ *   GET  /readyz                   200 ready | 503 not ready
+ *   GET  /metrics                  Prometheus text
+ *   GET  /pulse.js                 the browser snippet
+ *   GET  /demo/...                 the demo store's pages
+ *   POST /admin/catalog/reload     200 | 422 with the catalog's findings   (bearer token)
+ *   GET  /admin/catalog            the catalog being served                 (bearer token)
+ *   GET  /admin/sessions/{sid}     a session as JSON | 404                  (bearer token)
+ * </pre>
+ * HEAD is answered wherever GET is. An unknown path is 404, a known path with the wrong method 405
+ * with {@code Allow}. Responses are written in {@code channelRead} and flushed once per read batch;
+ * an exception in a route becomes a 500, never an exception out of the handler.
+ *
+ * <p>Stateless apart from a cache of static files: one shared instance serves every channel.
+ */
+@Sharable
+public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest>
+{
+    static final String GET_HEAD = "GET, HEAD";
+    private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
+    private static final String DEMO = "/demo";
+
+    private final RouteContext context;
+    private final StaticFiles staticFiles = new StaticFiles("/static/");
+    private final InternalErrors internalErrors;
+    private final AdminRoutes admin;
+
+    /** Catalog reloads run on Netty's global executor. */
+    public HttpRoutes(final RouteContext context)
+    {
+        this(context, GlobalEventExecutor.INSTANCE);
+    }
+
+    /** @param blockingExecutor runs catalog reloads, which read the disk, off the event loop. */
+    public HttpRoutes(final RouteContext context, final Executor blockingExecutor)
+    {
+        this.context = context;
+        this.internalErrors = new InternalErrors(context.metrics());
+        this.admin = new AdminRoutes(context, blockingExecutor, internalErrors);
+    }
+
+    @Override
+    protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
+    {
+        Reply reply = Reply.to(request);
+        FullHttpResponse response;
+        try
+        {
+            if (request.decoderResult().isFailure())
+            {
+                reply = reply.closing();
+                response = HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "bad request");
+            }
+            else
+            {
+                response = route(ctx, request, reply);
+            }
+        }
+        catch (final Exception ex)
+        {
+            response = internalErrors.onException(request.method() + " " + request.uri(), ex);
+        }
+        if (response != null)
+        {
+            reply.write(ctx, response);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(final ChannelHandlerContext ctx)
+    {
+        ctx.flush();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        // Only what escaped the codecs, or an Error, gets here: the connection is not to be trusted.
+        // A peer resetting its connection is routine; anything else is worth one warning.
+        if (cause instanceof IOException)
+        {
+            LOG.debug("closing {} after {}", ctx.channel().remoteAddress(), cause.toString());
+        }
+        else
+        {
+            context.metrics().internalError();
+            LOG.warn("closing {} after an unexpected exception", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+
+    private FullHttpResponse route(final ChannelHandlerContext ctx, final FullHttpRequest request, final Reply reply)
+    {
+        // The raw path, never decoded: static files refuse '%' outright, so no decoding trick reaches them.
+        final String path = new QueryStringDecoder(request.uri()).rawPath();
+        switch (path)
+        {
+            case "/healthz":
+                return isGet(request) ? HttpResponses.text(HttpResponseStatus.OK, "ok") : notGet();
+            case "/readyz":
+                return isGet(request) ? readiness() : notGet();
+            case "/metrics":
+                return isGet(request) ? metrics(context.metrics()) : notGet();
+            case "/pulse.js":
+                return staticFile(request, staticFiles.find("pulse.js"), "public, max-age=300");
+            default:
+                break;
+        }
+        if (path.equals(DEMO) || path.startsWith(DEMO + "/"))
+        {
+            return staticFile(request, staticFiles.demoPage(path.substring(DEMO.length())), "no-cache");
+        }
+        if (path.equals("/admin") || path.startsWith(AdminRoutes.PREFIX))
+        {
+            return admin.route(ctx, request, path, reply);
+        }
+        return HttpResponses.notFound();
+    }
+
+    private FullHttpResponse readiness()
+    {
+        return context.ready().getAsBoolean()
+            ? HttpResponses.text(HttpResponseStatus.OK, "ready")
+            : HttpResponses.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "not ready");
+    }
+
+    private static FullHttpResponse metrics(final Metrics metrics)
+    {
+        return HttpResponses.of(HttpResponseStatus.OK, HttpResponses.PROMETHEUS_TEXT,
+            Unpooled.copiedBuffer(metrics.prometheusText(), StandardCharsets.UTF_8));
+    }
+
+    private static FullHttpResponse staticFile(
+        final FullHttpRequest request, final Optional<StaticFiles.StaticFile> file, final String cacheControl)
+    {
+        if (file.isEmpty())
+        {
+            return HttpResponses.notFound();
+        }
+        if (!isGet(request))
+        {
+            return notGet();
+        }
+        final FullHttpResponse response = HttpResponses.of(
+            HttpResponseStatus.OK, file.get().contentType(), Unpooled.wrappedBuffer(file.get().bytes()));
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, cacheControl);
+        return response;
+    }
+
+    /** GET or HEAD: HEAD is answered as GET without the body. */
+    static boolean isGet(final FullHttpRequest request)
+    {
+        return HttpMethod.GET.equals(request.method()) || HttpMethod.HEAD.equals(request.method());
+    }
+
+    private static FullHttpResponse notGet()
+    {
+        return HttpResponses.methodNotAllowed(GET_HEAD);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.pulse.server.http;
+
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.LoadResult;
+import dev.pulse.server.metrics.Metrics;
+
+/**
+ * What the HTTP routes read from the rest of the server. Each part is a function rather than the
+ * object behind it, so the routes know nothing of how sessions or catalogs are kept, and tests
+ * hand in lambdas.
+ *
+ * @param metrics       scraped at {@code /metrics}; 500s are counted as internal errors.
+ * @param adminToken    the bearer token for {@code /admin/*}; null (or blank) turns those routes off (404).
+ * @param ready         whether the server takes traffic ({@code /readyz}).
+ * @param reloadCatalog reloads the catalog file; may read the disk, so it is called off the event loop.
+ * @param sessionJson   a session as JSON by its id, or null if there is none.
+ * @param catalog       the catalog being served now.
+ */
+public record RouteContext(
+    Metrics metrics,
+    String adminToken,
+    BooleanSupplier ready,
+    Supplier<LoadResult> reloadCatalog,
+    Function<String, String> sessionJson,
+    Supplier<CompiledCatalog> catalog)
+{
+    public RouteContext
+    {
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(ready, "ready");
+        Objects.requireNonNull(reloadCatalog, "reloadCatalog");
+        Objects.requireNonNull(sessionJson, "sessionJson");
+        Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /** Whether {@code /admin/*} is on. */
+    public boolean adminEnabled()
+    {
+        return adminToken != null && !adminToken.isBlank();
+    }
+}

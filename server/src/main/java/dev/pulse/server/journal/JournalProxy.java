@@ -1,0 +1,165 @@
+package dev.pulse.server.journal;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+import dev.pulse.detect.detector.DetectorKind;
+import dev.pulse.detect.governor.Verdict;
+import dev.pulse.server.metrics.Metrics;
+
+import static dev.pulse.server.journal.JournalRecordEncoder.sizeOf;
+import static dev.pulse.server.journal.JournalRecordFlyweight.HEADER_LENGTH;
+
+/**
+ * What goes into each journal record (see {@link JournalRecordType} for the meaning of code, value
+ * and strings per type): every method measures its record, claims it in the shared ring buffer,
+ * writes the fields in place and commits ({@link JournalRecordEncoder}). Nothing is allocated and
+ * nothing blocks: when the ring is full (or the journal closed) a method returns false and counts a
+ * dropped record. Strings are capped at 1024 UTF-8 bytes; null strings are written as "".
+ *
+ * <p>Not thread-safe: one per producer thread (event loop); many proxies share one ring buffer.
+ */
+public final class JournalProxy
+{
+    private final JournalRecordEncoder encoder;
+    /** Null when search text is journaled in clear. */
+    private final SearchTextHasher searchTextHasher;
+
+    JournalProxy(final RingBuffer ring, final Metrics metrics, final AtomicBoolean closed, final SearchTextHasher searchTextHasher)
+    {
+        this.encoder = new JournalRecordEncoder(ring, metrics, closed);
+        this.searchTextHasher = searchTextHasher;
+    }
+
+    /** The first {@code contextStrings} of {@code contextKeysAndValues} follow the site: key, value, key, value... */
+    public boolean sessionStart(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final boolean resumed,
+        final CharSequence site, final CharSequence[] contextKeysAndValues, final int contextStrings)
+    {
+        int length = HEADER_LENGTH + sizeOf(site);
+        for (int i = 0; i < contextStrings; i++)
+        {
+            length += sizeOf(contextKeysAndValues[i]);
+        }
+        if (!encoder.begin(JournalRecordType.SESSION_START, length, 1 + contextStrings, timeMs, sidHi, sidLo, catalogVersion, 0, 0,
+            resumed ? 1 : 0))
+        {
+            return false;
+        }
+        encoder.putString(site);
+        for (int i = 0; i < contextStrings; i++)
+        {
+            encoder.putString(contextKeysAndValues[i]);
+        }
+        return encoder.commit();
+    }
+
+    /** {@code searchQuery} is null when the signal has none; otherwise it is journaled in clear or as length and keyed hash. */
+    public boolean signal(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final String triggerId,
+        final DetectorKind detector, final Verdict verdict, final int iid, final String questionId, final CharSequence searchQuery)
+    {
+        final CharSequence query = searchQuery == null || searchTextHasher == null ? searchQuery : searchTextHasher.hide(searchQuery);
+        final int length = HEADER_LENGTH + sizeOf(triggerId) + sizeOf(detector.catalogName()) + sizeOf(verdict.reason()) +
+            sizeOf(questionId) + (query == null ? 0 : sizeOf(query));
+        if (!encoder.begin(JournalRecordType.SIGNAL, length, query == null ? 4 : 5, timeMs, sidHi, sidLo, catalogVersion,
+            detector.ordinal(), iid, verdict.ordinal()))
+        {
+            return false;
+        }
+        encoder.putString(triggerId);
+        encoder.putString(detector.catalogName());
+        encoder.putString(verdict.reason());
+        encoder.putString(questionId);
+        if (query != null)
+        {
+            encoder.putString(query);
+        }
+        return encoder.commit();
+    }
+
+    /** A null {@code segmentId} (no segment) is written as "". */
+    public boolean questionShown(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+        final String triggerId, final String questionId, final String variantId, final String segmentId, final String pageKind)
+    {
+        final int length = HEADER_LENGTH + sizeOf(triggerId) + sizeOf(questionId) + sizeOf(variantId) + sizeOf(segmentId) + sizeOf(pageKind);
+        if (!encoder.begin(JournalRecordType.QUESTION_SHOWN, length, 5, timeMs, sidHi, sidLo, catalogVersion, 0, iid, 0))
+        {
+            return false;
+        }
+        encoder.putString(triggerId);
+        encoder.putString(questionId);
+        encoder.putString(variantId);
+        encoder.putString(segmentId);
+        encoder.putString(pageKind);
+        return encoder.commit();
+    }
+
+    public boolean answer(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+        final String questionId, final String choiceId)
+    {
+        final int length = HEADER_LENGTH + sizeOf(questionId) + sizeOf(choiceId);
+        if (!encoder.begin(JournalRecordType.ANSWER, length, 2, timeMs, sidHi, sidLo, catalogVersion, 0, iid, 0))
+        {
+            return false;
+        }
+        encoder.putString(questionId);
+        encoder.putString(choiceId);
+        return encoder.commit();
+    }
+
+    public boolean dismiss(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+        final String questionId)
+    {
+        if (!encoder.begin(JournalRecordType.DISMISS, HEADER_LENGTH + sizeOf(questionId), 1, timeMs, sidHi, sidLo, catalogVersion, 0, iid, 0))
+        {
+            return false;
+        }
+        encoder.putString(questionId);
+        return encoder.commit();
+    }
+
+    public boolean responseShown(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+        final String questionId, final String choiceId, final String responseId, final String segmentId)
+    {
+        final int length = HEADER_LENGTH + sizeOf(questionId) + sizeOf(choiceId) + sizeOf(responseId) + sizeOf(segmentId);
+        if (!encoder.begin(JournalRecordType.RESPONSE_SHOWN, length, 4, timeMs, sidHi, sidLo, catalogVersion, 0, iid, 0))
+        {
+            return false;
+        }
+        encoder.putString(questionId);
+        encoder.putString(choiceId);
+        encoder.putString(responseId);
+        encoder.putString(segmentId);
+        return encoder.commit();
+    }
+
+    /** No session (sid 0); {@code versionHash} goes in the catalogVersion field and, as 16 hex digits, in "hash". */
+    public boolean catalogReload(final long timeMs, final boolean ok, final String version, final long versionHash, final String source,
+        final int errorCount)
+    {
+        final int length = HEADER_LENGTH + sizeOf(version) + JournalRecordEncoder.sizeOfHex() + sizeOf(source);
+        if (!encoder.begin(JournalRecordType.CATALOG_RELOAD, length, 3, timeMs, 0, 0, versionHash, errorCount, 0, ok ? 1 : 0))
+        {
+            return false;
+        }
+        encoder.putString(version);
+        encoder.putHex(versionHash);
+        encoder.putString(source);
+        return encoder.commit();
+    }
+
+    public boolean sessionEnd(final long timeMs, final long sidHi, final long sidLo, final SessionEndReason reason)
+    {
+        return encoder.begin(JournalRecordType.SESSION_END, HEADER_LENGTH, 0, timeMs, sidHi, sidLo, 0, 0, 0, reason.ordinal()) &&
+            encoder.commit();
+    }
+
+    /**
+     * The ring buffer's producer position read just after this proxy's last committed record: the
+     * record is in the segment file once {@link Journal#writtenPosition()} reaches it.
+     */
+    public long lastPosition()
+    {
+        return encoder.lastPosition();
+    }
+}

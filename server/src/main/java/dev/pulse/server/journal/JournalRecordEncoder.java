@@ -1,0 +1,132 @@
+package dev.pulse.server.journal;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+import dev.pulse.server.metrics.Metrics;
+
+import static dev.pulse.server.journal.JournalRecordFlyweight.BYTE_ORDER;
+import static dev.pulse.server.journal.JournalRecordFlyweight.HEADER_LENGTH;
+import static dev.pulse.server.journal.JournalRecordFlyweight.MAX_STRING_BYTES;
+import static dev.pulse.server.journal.JournalRecordFlyweight.STRING_LENGTH_PREFIX;
+
+/**
+ * How a {@link JournalProxy} puts one record into the ring buffer: {@link #begin} claims the
+ * measured length and writes the fixed fields, {@link #putString} appends strings at a cursor,
+ * {@link #commit} publishes. Writes go straight into the ring's memory in the
+ * {@link JournalRecordFlyweight} layout; nothing is allocated.
+ *
+ * <p>Not thread-safe: owned by its proxy.
+ */
+final class JournalRecordEncoder
+{
+    private static final int MAX_PAYLOAD_LENGTH = JournalFrameDescriptor.MAX_FRAME_LENGTH - JournalFrameDescriptor.OVERHEAD;
+    private static final int MAX_STRINGS = 0xFFFF;
+    private static final int HEX_DIGITS = 16;
+    private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+
+    private final RingBuffer ring;
+    private final AtomicBuffer buffer;
+    private final Metrics metrics;
+    private final AtomicBoolean closed;
+    private final int maxRecordLength;
+    private int index;
+    private int cursor;
+    private int end;
+    private long lastPosition;
+
+    JournalRecordEncoder(final RingBuffer ring, final Metrics metrics, final AtomicBoolean closed)
+    {
+        this.ring = ring;
+        this.buffer = ring.buffer();
+        this.metrics = metrics;
+        this.closed = closed;
+        this.maxRecordLength = Math.min(ring.maxMsgLength(), MAX_PAYLOAD_LENGTH);
+    }
+
+    /** Bytes a string takes in a record: its length prefix and UTF-8 bytes, capped. Null counts as "". */
+    static int sizeOf(final CharSequence text)
+    {
+        return STRING_LENGTH_PREFIX + (text == null ? 0 : Utf8.encodedLength(text, MAX_STRING_BYTES));
+    }
+
+    /** Bytes a 16-digit hex string takes. */
+    static int sizeOfHex()
+    {
+        return STRING_LENGTH_PREFIX + HEX_DIGITS;
+    }
+
+    /**
+     * Claims {@code length} bytes and writes the fixed fields; false (and a dropped record counted)
+     * if the journal is closed, the ring full, or the record too long for it.
+     */
+    boolean begin(final JournalRecordType type, final int length, final int strings, final long timeMs, final long sidHi,
+        final long sidLo, final long catalogVersion, final long value, final int iid, final int code)
+    {
+        if (closed.get() || length > maxRecordLength || strings > MAX_STRINGS || (index = ring.tryClaim(type.code(), length)) < 0)
+        {
+            metrics.journalDropped();
+            return false;
+        }
+        end = index + length;
+        buffer.putLong(index + JournalRecordFlyweight.TIMESTAMP_MS_OFFSET, timeMs, BYTE_ORDER);
+        buffer.putLong(index + JournalRecordFlyweight.SID_HI_OFFSET, sidHi, BYTE_ORDER);
+        buffer.putLong(index + JournalRecordFlyweight.SID_LO_OFFSET, sidLo, BYTE_ORDER);
+        buffer.putLong(index + JournalRecordFlyweight.CATALOG_VERSION_OFFSET, catalogVersion, BYTE_ORDER);
+        buffer.putLong(index + JournalRecordFlyweight.VALUE_OFFSET, value, BYTE_ORDER);
+        buffer.putInt(index + JournalRecordFlyweight.IID_OFFSET, iid, BYTE_ORDER);
+        buffer.putShort(index + JournalRecordFlyweight.CODE_OFFSET, (short)code, BYTE_ORDER);
+        buffer.putShort(index + JournalRecordFlyweight.STRING_COUNT_OFFSET, (short)strings, BYTE_ORDER);
+        cursor = index + HEADER_LENGTH;
+        return true;
+    }
+
+    /**
+     * Appends a string. The encode is bounded by the claimed record too, so a CharSequence that
+     * changed since it was measured cannot overrun it. A CharSequence that throws must not leave
+     * the claim uncommitted (the journal thread would wait at it forever): the claim is aborted,
+     * which turns it into padding.
+     */
+    void putString(final CharSequence text)
+    {
+        final int budget = Math.min(MAX_STRING_BYTES, end - cursor - STRING_LENGTH_PREFIX);
+        final int bytes;
+        try
+        {
+            bytes = text == null ? 0 : Utf8.encode(text, buffer, cursor + STRING_LENGTH_PREFIX, budget);
+        }
+        catch (final RuntimeException ex)
+        {
+            ring.abort(index);
+            throw ex;
+        }
+        buffer.putShort(cursor, (short)bytes, BYTE_ORDER);
+        cursor += STRING_LENGTH_PREFIX + bytes;
+    }
+
+    /** Appends {@code value} as 16 lower-case hex digits. */
+    void putHex(final long value)
+    {
+        buffer.putShort(cursor, (short)HEX_DIGITS, BYTE_ORDER);
+        for (int i = 0; i < HEX_DIGITS; i++)
+        {
+            buffer.putByte(cursor + STRING_LENGTH_PREFIX + i, HEX[(int)(value >>> (60 - 4 * i)) & 0xF]);
+        }
+        cursor += STRING_LENGTH_PREFIX + HEX_DIGITS;
+    }
+
+    /** Publishes the record to the journal thread; always true, so a proxy method can return it. */
+    boolean commit()
+    {
+        ring.commit(index);
+        lastPosition = ring.producerPosition();
+        return true;
+    }
+
+    long lastPosition()
+    {
+        return lastPosition;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.pulse.server.journal;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+/**
+ * A one-shot wake-up from the journal thread: {@link #arm()} notes the ring buffer's producer
+ * position, and once every record committed before that is written (see
+ * {@link Journal#writtenPosition()}), the journal thread calls {@code executor.execute(task)} once
+ * and disarms. An event loop that holds question frames until their record is on disk arms its
+ * waiter after writing the record, and sends the frames from the task.
+ *
+ * <p>Arming again before the task runs moves the target forward; the task still runs once. The
+ * journal thread checks armed waiters every duty cycle, so arming when everything is already
+ * written fires within about a millisecond. Neither arming nor firing allocates on the journal
+ * side (the executor may allocate its own task node).
+ *
+ * <p>Thread-safe: armed from the owning event loop, fired from the journal thread.
+ */
+public final class JournalWaiter
+{
+    private static final long DISARMED = Long.MAX_VALUE;
+
+    private final RingBuffer ring;
+    private final Executor executor;
+    private final Runnable task;
+    private final AtomicLong targetPosition = new AtomicLong(DISARMED);
+
+    JournalWaiter(final RingBuffer ring, final Executor executor, final Runnable task)
+    {
+        this.ring = ring;
+        this.executor = executor;
+        this.task = task;
+    }
+
+    /** Asks for the task to run once the records committed so far are written. */
+    public void arm()
+    {
+        targetPosition.set(ring.producerPosition());
+    }
+
+    public boolean armed()
+    {
+        return targetPosition.get() != DISARMED;
+    }
+
+    /** Called by the journal thread: fires if armed and {@code writtenPosition} has reached the target. */
+    boolean fireIfWritten(final long writtenPosition)
+    {
+        final long target = targetPosition.get();
+        // The compare-and-set loses to a concurrent re-arm, whose newer target is then checked next cycle.
+        if (target <= writtenPosition && targetPosition.compareAndSet(target, DISARMED))
+        {
+            executor.execute(task);
+            return true;
+        }
+        return false;
+    }
+}

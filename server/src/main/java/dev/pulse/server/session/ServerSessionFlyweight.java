@@ -1,0 +1,90 @@
+package dev.pulse.server.session;
+
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * The server's own part of a session record, stored right after the core's
+ * {@link dev.pulse.detect.SessionStateFlyweight} in the same map entry: which connection owns the
+ * session, and the catalog version of its open question.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------+-----------------------------------------------+
+ *  |    version    |                  (reserved 7)                 |  0
+ *  |                  ownerConnectionId (8)                        |  8
+ *  |                  openCatalogVersion (8)                       | 16
+ *  |                   lastConnectedMs (8)                         | 24
+ *  |                     (reserved 32)                             | 32
+ *  +---------------------------------------------------------------+ 64
+ * </pre>
+ *
+ * Not thread-safe: used under the entry's lock, like the core record.
+ */
+public final class ServerSessionFlyweight
+{
+    public static final byte LAYOUT_VERSION = 1;
+    public static final int LENGTH = 64;
+    public static final int VERSION_OFFSET = 0;
+    public static final int OWNER_CONNECTION_ID_OFFSET = 8;
+    public static final int OPEN_CATALOG_VERSION_OFFSET = 16;
+    public static final int LAST_CONNECTED_MS_OFFSET = 24;
+
+    private MutableDirectBuffer buffer;
+    private int offset;
+
+    public ServerSessionFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
+    {
+        this.buffer = buffer;
+        this.offset = offset;
+        return this;
+    }
+
+    public ServerSessionFlyweight init(final long nowMs)
+    {
+        buffer.setMemory(offset, LENGTH, (byte)0);
+        buffer.putByte(offset + VERSION_OFFSET, LAYOUT_VERSION);
+        buffer.putLong(offset + LAST_CONNECTED_MS_OFFSET, nowMs);
+        return this;
+    }
+
+    public int version()
+    {
+        return buffer.getByte(offset + VERSION_OFFSET);
+    }
+
+    /** The connection that owns the session now (0: none). Only the owner applies events. */
+    public long ownerConnectionId()
+    {
+        return buffer.getLong(offset + OWNER_CONNECTION_ID_OFFSET);
+    }
+
+    public ServerSessionFlyweight ownerConnectionId(final long connectionId)
+    {
+        buffer.putLong(offset + OWNER_CONNECTION_ID_OFFSET, connectionId);
+        return this;
+    }
+
+    /** The catalog version hash the open question was asked under, so its answer routes by that version. */
+    public long openCatalogVersion()
+    {
+        return buffer.getLong(offset + OPEN_CATALOG_VERSION_OFFSET);
+    }
+
+    public ServerSessionFlyweight openCatalogVersion(final long versionHash)
+    {
+        buffer.putLong(offset + OPEN_CATALOG_VERSION_OFFSET, versionHash);
+        return this;
+    }
+
+    public long lastConnectedMs()
+    {
+        return buffer.getLong(offset + LAST_CONNECTED_MS_OFFSET);
+    }
+
+    public ServerSessionFlyweight lastConnectedMs(final long nowMs)
+    {
+        buffer.putLong(offset + LAST_CONNECTED_MS_OFFSET, nowMs);
+        return this;
+    }
+}

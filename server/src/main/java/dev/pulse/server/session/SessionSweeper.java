@@ -1,0 +1,122 @@
+package dev.pulse.server.session;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pulse.detect.SessionStateFlyweight;
+import dev.pulse.server.journal.JournalProxy;
+import dev.pulse.server.journal.SessionEndReason;
+import dev.pulse.server.metrics.Metrics;
+
+/**
+ * Removes sessions idle longer than the catalog's expiry, on its own thread and one store segment
+ * at a time (a segment's lock covers a few hundred sessions and is held for well under a
+ * millisecond), so event loops never wait long. A session whose connection is still open stays.
+ * Each removal is journaled as a session end.
+ */
+public final class SessionSweeper implements Runnable, SessionVisitor
+{
+    private static final Logger LOG = LoggerFactory.getLogger(SessionSweeper.class);
+    /** Pause between segments: a full pass over 128 segments takes about a second. */
+    private static final long PAUSE_BETWEEN_SEGMENTS_MS = 8;
+
+    private final SessionStore store;
+    private final JournalProxy journal;
+    private final Metrics metrics;
+    private final LongSupplier expiryMs;
+    private final LongPredicate connectionIsLive;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long nowMs;
+
+    /**
+     * @param expiryMs         the current session expiry (the catalog's, which may be reloaded).
+     * @param connectionIsLive whether a connection id is open now.
+     */
+    public SessionSweeper(
+        final SessionStore store, final JournalProxy journal, final Metrics metrics, final LongSupplier expiryMs,
+        final LongPredicate connectionIsLive)
+    {
+        this.store = store;
+        this.journal = journal;
+        this.metrics = metrics;
+        this.expiryMs = expiryMs;
+        this.connectionIsLive = connectionIsLive;
+        this.thread = new Thread(this, "pulse-session-sweeper");
+        this.thread.setDaemon(true);
+    }
+
+    public void start()
+    {
+        thread.start();
+    }
+
+    @Override
+    public void run()
+    {
+        final int segments = store.segments();
+        while (running)
+        {
+            for (int segment = 0; segment < segments && running; segment++)
+            {
+                sweepOnce(segment, System.currentTimeMillis());
+                pause();
+            }
+        }
+    }
+
+    /** Sweeps one segment at {@code nowMs}; returns how many sessions ended. */
+    public int sweepOnce(final int segment, final long nowMs)
+    {
+        this.nowMs = nowMs;
+        if (!running)
+        {
+            return 0;
+        }
+        try
+        {
+            return store.sweep(segment, this);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.warn("sweeping session segment {} failed; it is retried on the next pass", segment, ex);
+            return 0;
+        }
+    }
+
+    @Override
+    public boolean visit(final SessionStateFlyweight state, final ServerSessionFlyweight server)
+    {
+        if (connectionIsLive.test(server.ownerConnectionId()) || nowMs - state.lastEventMs() <= expiryMs.getAsLong())
+        {
+            return false;
+        }
+        journal.sessionEnd(nowMs, state.sidHi(), state.sidLo(), SessionEndReason.EXPIRED);
+        metrics.sessionExpired();
+        return true;
+    }
+
+    private void pause()
+    {
+        try
+        {
+            TimeUnit.MILLISECONDS.sleep(PAUSE_BETWEEN_SEGMENTS_MS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    public void stop() throws InterruptedException
+    {
+        running = false;
+        thread.interrupt();
+        thread.join(5_000);
+    }
+}

@@ -1,0 +1,419 @@
+package dev.pulse.server.ws;
+
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pulse.detect.detector.Detector;
+import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.protocol.CloseCode;
+import dev.pulse.server.protocol.ErrorCode;
+import dev.pulse.server.timer.TimerTarget;
+
+/**
+ * One WebSocket connection: the end of the pipeline. Frames in, rate limit, decode, hand the
+ * message to {@link SessionEvents}, write what it produced: errors, the welcome or response,
+ * the question once journaled, acks coalesced per read batch (at once after an answer, or at 64
+ * unacknowledged), closes with their exact codes. It also owns the connection's one timer.
+ *
+ * <p>Nothing throws out of here: an unexpected exception is counted, logged and closes the
+ * connection with 1011; other connections are untouched. Runs on its channel's event loop only.
+ */
+final class ConnectionHandler extends ChannelInboundHandlerAdapter implements TimerTarget
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final long NO_TIMER = -1;
+    private static final int ACK_AT_UNACKED = 64;
+    private static final long CLOSE_GRACE_MS = 2_000;
+
+    private final ServerContext server;
+    private final Metrics metrics;
+    private final ConnectionState connection = new ConnectionState();
+    private ChannelHandlerContext ctx;
+    private LoopContext loop;
+    private RateLimiter rateLimiter;
+    private boolean upgraded;
+    private boolean closing;
+    private long timerId = NO_TIMER;
+    private long armedDeadlineMs = Detector.NO_DEADLINE;
+    private long ackedSeq;
+    private int unacked;
+    private TextWebSocketFrame heldQuestion;
+    private long heldPosition;
+    private long heldSinceNanos;
+
+    ConnectionHandler(final ServerContext server)
+    {
+        this.server = server;
+        this.metrics = server.metrics();
+    }
+
+    @Override
+    public void handlerAdded(final ChannelHandlerContext ctx)
+    {
+        this.ctx = ctx;
+        this.loop = server.loop(ctx.channel().eventLoop());
+    }
+
+    @Override
+    public void userEventTriggered(final ChannelHandlerContext ctx, final Object event)
+    {
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete)
+        {
+            upgraded = true;
+            connection.id = server.connections().register(this);
+            metrics.connectionOpened();
+            rateLimiter = new RateLimiter(server.config().messagesPerSecond(), server.config().messageBurst(),
+                server.config().rateLimitCloseMs(), System.nanoTime());
+        }
+        else if (event instanceof IdleStateEvent)
+        {
+            if (upgraded)
+            {
+                closeWith(CloseCode.IDLE);
+            }
+            else
+            {
+                ctx.close();
+            }
+        }
+        else
+        {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void channelRead(final ChannelHandlerContext ctx, final Object message)
+    {
+        if (!(message instanceof WebSocketFrame))
+        {
+            ctx.fireChannelRead(message);
+            return;
+        }
+        try
+        {
+            if (closing)
+            {
+                return;
+            }
+            if (message instanceof TextWebSocketFrame)
+            {
+                onText((TextWebSocketFrame)message);
+            }
+            else if (message instanceof BinaryWebSocketFrame)
+            {
+                closeWith(CloseCode.UNSUPPORTED_DATA);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            internalError(ex);
+        }
+        finally
+        {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    private void onText(final TextWebSocketFrame frame)
+    {
+        final long nowNanos = System.nanoTime();
+        final long nowMs = System.currentTimeMillis();
+        if (!rateLimiter.tryAcquire(nowNanos))
+        {
+            onRateLimited(nowNanos);
+            return;
+        }
+        final DecodedMessage message = loop.decoder.decode(frame.content(), loop.message);
+        final Outbox out = loop.outbox;
+        out.clear();
+        if (!connection.helloed)
+        {
+            if (message.error() != null || message.type() != MessageType.HELLO)
+            {
+                closeWith(CloseCode.POLICY_VIOLATION);
+                return;
+            }
+            loop.sessionEvents.hello(connection, message, nowMs, out, ctx.alloc());
+            ackedSeq = connection.lastSeq;
+        }
+        else if (message.error() != null)
+        {
+            loop.sessionEvents.rejected(connection, message, out);
+        }
+        else if (message.type() == MessageType.HELLO)
+        {
+            out.error(ErrorCode.BAD_MESSAGE, false, 0, "a connection has one hello");
+            out.rejected = true;
+        }
+        else
+        {
+            loop.sessionEvents.event(connection, message, nowMs, out, ctx.alloc());
+        }
+        deliver(out, nowNanos);
+    }
+
+    private void onRateLimited(final long nowNanos)
+    {
+        if (rateLimiter.sustained(nowNanos))
+        {
+            closeWith(CloseCode.POLICY_VIOLATION);
+        }
+        else if (rateLimiter.shouldReportDrop(nowNanos))
+        {
+            metrics.error(ErrorCode.RATE_LIMITED);
+            ctx.write(MessageEncoder.error(ctx.alloc(), ErrorCode.RATE_LIMITED, false, 0, "over the message rate: messages dropped"));
+        }
+    }
+
+    /** Writes what handling a message or a timer produced. */
+    private void deliver(final Outbox out, final long startNanos)
+    {
+        for (int i = 0; i < out.errorCount; i++)
+        {
+            metrics.error(out.errors[i]);
+            ctx.write(MessageEncoder.error(ctx.alloc(), out.errors[i], out.errorHasSeq[i], out.errorSeq[i], out.errorDetail[i]));
+        }
+        if (out.reply != null)
+        {
+            ctx.write(out.reply);
+        }
+        if (out.question != null)
+        {
+            hold(out.question, out.questionPosition, startNanos);
+        }
+        if (out.previousOwner != 0 && out.previousOwner != connection.id)
+        {
+            final ConnectionHandler previous = server.connections().get(out.previousOwner);
+            if (previous != null)
+            {
+                previous.ctx.executor().execute(previous::resumedElsewhere);
+            }
+        }
+        if (out.rejected && ++connection.rejected > server.config().maxRejectedMessages())
+        {
+            closeWith(CloseCode.POLICY_VIOLATION);
+            return;
+        }
+        if (out.close != null)
+        {
+            closeWith(out.close);
+            return;
+        }
+        if (connection.helloed && connection.lastSeq > ackedSeq && (out.ackNow || ++unacked >= ACK_AT_UNACKED))
+        {
+            writeAck();
+        }
+        arm(out.nextDeadlineMs);
+    }
+
+    @Override
+    public void channelReadComplete(final ChannelHandlerContext ctx)
+    {
+        if (connection.helloed && !closing && connection.lastSeq > ackedSeq)
+        {
+            writeAck();
+        }
+        ctx.flush();
+        ctx.fireChannelReadComplete();
+    }
+
+    private void writeAck()
+    {
+        ackedSeq = connection.lastSeq;
+        unacked = 0;
+        ctx.write(MessageEncoder.ack(ctx.alloc(), ackedSeq));
+    }
+
+    private void hold(final TextWebSocketFrame question, final long position, final long sinceNanos)
+    {
+        if (heldQuestion != null)
+        {
+            heldQuestion.release();
+        }
+        heldQuestion = question;
+        heldPosition = position;
+        heldSinceNanos = sinceNanos;
+        loop.questionHold.hold(this);
+    }
+
+    /** Sends the held question if the journal has written its record; true when nothing is held any more. */
+    boolean releaseHeldQuestion(final long writtenPosition)
+    {
+        if (heldQuestion == null)
+        {
+            return true;
+        }
+        if (writtenPosition < heldPosition)
+        {
+            return false;
+        }
+        final TextWebSocketFrame question = heldQuestion;
+        heldQuestion = null;
+        if (closing || !ctx.channel().isActive())
+        {
+            question.release();
+            return true;
+        }
+        ctx.writeAndFlush(question);
+        metrics.questionShown(System.nanoTime() - heldSinceNanos);
+        return true;
+    }
+
+    /** Keeps at most one timer armed: an earlier one fires, re-checks and re-arms (a timer is a hint). */
+    private void arm(final long deadlineMs)
+    {
+        if (deadlineMs == Detector.NO_DEADLINE || closing || (timerId != NO_TIMER && armedDeadlineMs <= deadlineMs))
+        {
+            return;
+        }
+        if (timerId != NO_TIMER)
+        {
+            loop.timers.cancel(timerId);
+        }
+        armedDeadlineMs = deadlineMs;
+        timerId = loop.timers.schedule(this, deadlineMs);
+    }
+
+    @Override
+    public void onTimer(final long firedTimerId, final long nowMs)
+    {
+        if (firedTimerId != timerId)
+        {
+            return;
+        }
+        timerId = NO_TIMER;
+        metrics.timerLatenessNanos(Math.max(0, nowMs - armedDeadlineMs) * 1_000_000L);
+        armedDeadlineMs = Detector.NO_DEADLINE;
+        if (closing || !connection.helloed)
+        {
+            return;
+        }
+        try
+        {
+            final Outbox out = loop.outbox;
+            out.clear();
+            loop.sessionEvents.timer(connection, System.currentTimeMillis(), out, ctx.alloc());
+            deliver(out, System.nanoTime());
+            ctx.flush();
+        }
+        catch (final RuntimeException ex)
+        {
+            internalError(ex);
+        }
+    }
+
+    /** Another connection resumed this session: close this one with 4001. Runs on this connection's loop. */
+    private void resumedElsewhere()
+    {
+        closeWith(CloseCode.RESUMED_ELSEWHERE);
+    }
+
+    /** Server shutdown: close with 1001 so clients reconnect with backoff; callable from any thread. */
+    void goingAwayFromAnyThread()
+    {
+        ctx.executor().execute(() -> closeWith(CloseCode.GOING_AWAY));
+    }
+
+    void closeWith(final CloseCode code)
+    {
+        if (closing)
+        {
+            return;
+        }
+        closing = true;
+        metrics.closed(code);
+        ctx.writeAndFlush(new CloseWebSocketFrame(code.code(), code.reason())).addListener(ChannelFutureListener.CLOSE);
+        // A peer that does not read would keep the close frame (and the channel) forever.
+        ctx.executor().schedule(() -> ctx.channel().close(), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx)
+    {
+        if (upgraded)
+        {
+            server.connections().unregister(connection.id);
+            metrics.connectionClosed();
+            if (timerId != NO_TIMER)
+            {
+                loop.timers.cancel(timerId);
+                timerId = NO_TIMER;
+            }
+            if (heldQuestion != null)
+            {
+                heldQuestion.release();
+                heldQuestion = null;
+            }
+            loop.questionHold.forget(this);
+            try
+            {
+                loop.sessionEvents.disconnected(connection);
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.warn("could not release the session of connection {}", connection.id, ex);
+            }
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        if (cause instanceof CorruptedWebSocketFrameException)
+        {
+            // Netty's decoder has already sent its close frame (1002, 1007 or 1009).
+            closing = true;
+            metrics.closed(closeCodeOf(((CorruptedWebSocketFrameException)cause).closeStatus().code()));
+            ctx.close();
+            return;
+        }
+        if (cause instanceof java.io.IOException)
+        {
+            ctx.close();
+            return;
+        }
+        internalError(cause);
+    }
+
+    private void internalError(final Throwable cause)
+    {
+        metrics.internalError();
+        LOG.error("internal error on connection {}: closing it with 1011", connection.id, cause);
+        if (upgraded)
+        {
+            closeWith(CloseCode.INTERNAL_ERROR);
+        }
+        else
+        {
+            ctx.close();
+        }
+    }
+
+    private static CloseCode closeCodeOf(final int code)
+    {
+        switch (code)
+        {
+            case 1007:
+                return CloseCode.INVALID_PAYLOAD;
+            case 1009:
+                return CloseCode.MESSAGE_TOO_BIG;
+            default:
+                return CloseCode.PROTOCOL_ERROR;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.pulse.server.ws;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every open WebSocket connection by its id, across event loops: a hello that resumes a session
+ * finds the connection that held it (to close it with 4001), and the sweeper leaves sessions of
+ * live connections alone. Touched on connect, hello and close only.
+ */
+public final class ConnectionRegistry
+{
+    private final AtomicLong nextId = new AtomicLong();
+    private final ConcurrentHashMap<Long, ConnectionHandler> connections = new ConcurrentHashMap<>();
+
+    long register(final ConnectionHandler handler)
+    {
+        final long id = nextId.incrementAndGet();
+        connections.put(id, handler);
+        return id;
+    }
+
+    void unregister(final long id)
+    {
+        connections.remove(id);
+    }
+
+    ConnectionHandler get(final long id)
+    {
+        return connections.get(id);
+    }
+
+    public boolean isLive(final long id)
+    {
+        return id != 0 && connections.containsKey(id);
+    }
+
+    public int size()
+    {
+        return connections.size();
+    }
+
+    /** Closes every connection with 1001 (server shutting down), each on its own event loop. */
+    public void closeAll()
+    {
+        for (final ConnectionHandler connection : connections.values())
+        {
+            connection.goingAwayFromAnyThread();
+        }
+    }
+}

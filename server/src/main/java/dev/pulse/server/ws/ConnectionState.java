@@ -1,0 +1,13 @@
+package dev.pulse.server.ws;
+
+/** What a connection knows about itself: its id, its session once hello is done, its counts. */
+final class ConnectionState
+{
+    long id;
+    boolean helloed;
+    long sidHi;
+    long sidLo;
+    /** The last seq handled on this connection's session (what the next ack says). */
+    long lastSeq;
+    int rejected;
+}

@@ -1,0 +1,214 @@
+package dev.pulse.server.ws;
+
+import dev.pulse.detect.NavType;
+import dev.pulse.server.protocol.ErrorCode;
+
+/**
+ * One client message as the decoder found it: its type and fields as primitives and reused char
+ * buffers, or the reason it was rejected. One instance per event loop, cleared for each message.
+ */
+public final class DecodedMessage
+{
+    /** Context pairs kept from a hello; more are ignored. */
+    public static final int MAX_CONTEXT = 8;
+    static final int MAX_STRING = 1024;
+
+    MessageType type;
+    ErrorCode error;
+    String errorDetail;
+    long seq;
+    boolean hasSeq;
+    long version;
+    boolean hasVersion;
+    final CharField sid = new CharField(64);
+    final CharField url = new CharField(MAX_STRING);
+    NavType nav;
+    int hidden;
+    final CharField target = new CharField(256);
+    int x;
+    int y;
+    boolean hasX;
+    boolean hasY;
+    final CharField query = new CharField(MAX_STRING);
+    long results;
+    boolean hasResults;
+    final CharField form = new CharField(256);
+    final CharField field = new CharField(256);
+    final CharField name = new CharField(256);
+    final CharField iid = new CharField(32);
+    final CharField choice = new CharField(256);
+    final CharField[] contextKeys = new CharField[MAX_CONTEXT];
+    final CharField[] contextValues = new CharField[MAX_CONTEXT];
+    int contextCount;
+    boolean contextInvalid;
+
+    public DecodedMessage()
+    {
+        for (int i = 0; i < MAX_CONTEXT; i++)
+        {
+            contextKeys[i] = new CharField(64);
+            contextValues[i] = new CharField(256);
+        }
+    }
+
+    void clear()
+    {
+        type = null;
+        error = null;
+        errorDetail = null;
+        seq = 0;
+        hasSeq = false;
+        version = 0;
+        hasVersion = false;
+        sid.clear();
+        url.clear();
+        nav = null;
+        hidden = -1;
+        target.clear();
+        x = 0;
+        y = 0;
+        hasX = false;
+        hasY = false;
+        query.clear();
+        results = 0;
+        hasResults = false;
+        form.clear();
+        field.clear();
+        name.clear();
+        iid.clear();
+        choice.clear();
+        contextCount = 0;
+        contextInvalid = false;
+    }
+
+    void reject(final ErrorCode code, final String detail)
+    {
+        if (error == null)
+        {
+            error = code;
+            errorDetail = detail;
+        }
+    }
+
+    public MessageType type()
+    {
+        return type;
+    }
+
+    /** Why the message was rejected, or null when it is valid. */
+    public ErrorCode error()
+    {
+        return error;
+    }
+
+    /** A fixed description of the problem (never text from the message). */
+    public String errorDetail()
+    {
+        return errorDetail;
+    }
+
+    public boolean hasSeq()
+    {
+        return hasSeq;
+    }
+
+    public long seq()
+    {
+        return seq;
+    }
+
+    public boolean hasVersion()
+    {
+        return hasVersion;
+    }
+
+    public long version()
+    {
+        return version;
+    }
+
+    public CharField sid()
+    {
+        return sid;
+    }
+
+    public CharField url()
+    {
+        return url;
+    }
+
+    public NavType nav()
+    {
+        return nav;
+    }
+
+    public boolean hidden()
+    {
+        return hidden == 1;
+    }
+
+    public CharField target()
+    {
+        return target;
+    }
+
+    public int x()
+    {
+        return x;
+    }
+
+    public int y()
+    {
+        return y;
+    }
+
+    public CharField query()
+    {
+        return query;
+    }
+
+    public long results()
+    {
+        return results;
+    }
+
+    public CharField form()
+    {
+        return form;
+    }
+
+    public CharField field()
+    {
+        return field;
+    }
+
+    public CharField name()
+    {
+        return name;
+    }
+
+    public CharField iid()
+    {
+        return iid;
+    }
+
+    public CharField choice()
+    {
+        return choice;
+    }
+
+    public int contextCount()
+    {
+        return contextCount;
+    }
+
+    public CharField contextKey(final int index)
+    {
+        return contextKeys[index];
+    }
+
+    public CharField contextValue(final int index)
+    {
+        return contextValues[index];
+    }
+}

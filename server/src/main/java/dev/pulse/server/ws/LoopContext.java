@@ -1,0 +1,62 @@
+package dev.pulse.server.ws;
+
+import java.security.SecureRandom;
+import java.util.concurrent.Executor;
+
+import dev.pulse.detect.Decisions;
+import dev.pulse.detect.Event;
+import dev.pulse.detect.EventProcessor;
+import dev.pulse.detect.PagePath;
+import dev.pulse.server.journal.JournalProxy;
+import dev.pulse.server.session.SessionAccess;
+import dev.pulse.server.session.SessionId;
+import dev.pulse.server.timer.LoopTimers;
+
+/**
+ * One event loop's resources, created once on that loop and reused for every message of every
+ * connection pinned to it: the decoder and its message, the core's event, processor and
+ * decisions, a session accessor, a journal proxy, the timer wheel, the held questions. Nothing
+ * here is shared across threads, so nothing here is locked.
+ */
+final class LoopContext
+{
+    /** How often the loop ticks its timer wheel and re-checks held questions. */
+    static final long TICK_PERIOD_MS = 5;
+
+    final EventDecoder decoder;
+    final DecodedMessage message = new DecodedMessage();
+    final Event event = new Event();
+    final EventProcessor processor = new EventProcessor();
+    final Decisions decisions = new Decisions(16);
+    final PagePath pagePath = new PagePath();
+    final SessionAccess sessions;
+    final JournalProxy journal;
+    final SecureRandom random = new SecureRandom();
+    final SessionId sessionId = new SessionId();
+    final LoopTimers timers;
+    final QuestionHold questionHold;
+    final Outbox outbox = new Outbox();
+    final SessionEvents sessionEvents;
+    final char[] sidScratch = new char[SessionId.HEX_LENGTH];
+    final CharSequence[] contextStrings = new CharSequence[DecodedMessage.MAX_CONTEXT * 2];
+
+    /**
+     * @param loopExecutor runs tasks on the owning loop (the journal wakes held questions through it).
+     */
+    LoopContext(final ServerContext server, final Executor loopExecutor)
+    {
+        decoder = new EventDecoder(server.config().maxMessageBytes());
+        sessions = server.sessions().newAccess();
+        journal = server.journal().newProxy();
+        timers = new LoopTimers(System.currentTimeMillis());
+        questionHold = new QuestionHold(server.journal(), loopExecutor);
+        sessionEvents = new SessionEvents(server, this);
+    }
+
+    /** Fires due timers and re-checks held questions; the owning loop calls it every {@link #TICK_PERIOD_MS}. */
+    void tick()
+    {
+        timers.tick(System.currentTimeMillis());
+        questionHold.release();
+    }
+}

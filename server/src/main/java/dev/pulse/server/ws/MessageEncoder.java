@@ -1,0 +1,115 @@
+package dev.pulse.server.ws;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+import dev.pulse.catalog.compile.CompiledQuestion;
+import dev.pulse.catalog.compile.QuestionCopy;
+import dev.pulse.catalog.compile.ResponseCopy;
+import dev.pulse.server.protocol.ErrorCode;
+import dev.pulse.server.session.SessionId;
+
+/**
+ * Encodes server-to-client messages (docs/protocol.md) straight into pooled buffers. Questions
+ * and responses carry only catalog text, never anything a client sent. Stateless.
+ */
+public final class MessageEncoder
+{
+    private MessageEncoder()
+    {
+    }
+
+    /** {@code {"t":"welcome","sid":"...","resumed":true,"seq":12}} */
+    public static TextWebSocketFrame welcome(
+        final ByteBufAllocator alloc, final long sidHi, final long sidLo, final boolean resumed, final long seq, final char[] scratch)
+    {
+        final ByteBuf out = alloc.buffer(96);
+        SessionId.format(sidHi, sidLo, scratch, 0);
+        JsonText.ascii(out, "{\"t\":\"welcome\",\"sid\":\"");
+        for (int i = 0; i < SessionId.HEX_LENGTH; i++)
+        {
+            out.writeByte(scratch[i]);
+        }
+        JsonText.ascii(out, resumed ? "\",\"resumed\":true,\"seq\":" : "\",\"resumed\":false,\"seq\":");
+        JsonText.number(out, seq).writeByte('}');
+        return new TextWebSocketFrame(out);
+    }
+
+    /** {@code {"t":"ack","seq":12}} */
+    public static TextWebSocketFrame ack(final ByteBufAllocator alloc, final long seq)
+    {
+        final ByteBuf out = alloc.buffer(40);
+        JsonText.ascii(out, "{\"t\":\"ack\",\"seq\":");
+        JsonText.number(out, seq).writeByte('}');
+        return new TextWebSocketFrame(out);
+    }
+
+    /** {@code {"t":"error","code":"bad_message","seq":12,"msg":"..."}}; seq only when the message had one. */
+    public static TextWebSocketFrame error(
+        final ByteBufAllocator alloc, final ErrorCode code, final boolean hasSeq, final long seq, final String message)
+    {
+        final ByteBuf out = alloc.buffer(128);
+        JsonText.ascii(out, "{\"t\":\"error\",\"code\":\"");
+        JsonText.ascii(out, code.wireName()).writeByte('"');
+        if (hasSeq)
+        {
+            JsonText.ascii(out, ",\"seq\":");
+            JsonText.number(out, seq);
+        }
+        JsonText.ascii(out, ",\"msg\":");
+        JsonText.string(out, message).writeByte('}');
+        return new TextWebSocketFrame(out);
+    }
+
+    /** {@code {"t":"question","iid":"3","qid":"...","text":"...","choices":[{"id":"...","label":"..."},...]}} */
+    public static TextWebSocketFrame question(
+        final ByteBufAllocator alloc, final int iid, final CompiledQuestion question, final QuestionCopy copy)
+    {
+        final ByteBuf out = alloc.buffer(512);
+        JsonText.ascii(out, "{\"t\":\"question\",\"iid\":");
+        JsonText.numberString(out, iid);
+        JsonText.ascii(out, ",\"qid\":");
+        JsonText.string(out, question.id());
+        JsonText.ascii(out, ",\"text\":");
+        JsonText.string(out, copy.text());
+        JsonText.ascii(out, ",\"choices\":[");
+        for (int i = 0; i < question.choiceCount(); i++)
+        {
+            if (i > 0)
+            {
+                out.writeByte(',');
+            }
+            JsonText.ascii(out, "{\"id\":");
+            JsonText.string(out, question.choiceId(i));
+            JsonText.ascii(out, ",\"label\":");
+            JsonText.string(out, copy.labels().get(i)).writeByte('}');
+        }
+        JsonText.ascii(out, "]}");
+        return new TextWebSocketFrame(out);
+    }
+
+    /** {@code {"t":"response","iid":"3","choice":"...","title":"...","body":"...","cta":{"label":"...","url":"..."}}} */
+    public static TextWebSocketFrame response(
+        final ByteBufAllocator alloc, final int iid, final String choiceId, final ResponseCopy copy)
+    {
+        final ByteBuf out = alloc.buffer(512);
+        JsonText.ascii(out, "{\"t\":\"response\",\"iid\":");
+        JsonText.numberString(out, iid);
+        JsonText.ascii(out, ",\"choice\":");
+        JsonText.string(out, choiceId);
+        JsonText.ascii(out, ",\"title\":");
+        JsonText.string(out, copy.title());
+        JsonText.ascii(out, ",\"body\":");
+        JsonText.string(out, copy.body());
+        if (copy.ctaLabel() != null)
+        {
+            JsonText.ascii(out, ",\"cta\":{\"label\":");
+            JsonText.string(out, copy.ctaLabel());
+            JsonText.ascii(out, ",\"url\":");
+            JsonText.string(out, copy.ctaUrl()).writeByte('}');
+        }
+        out.writeByte('}');
+        return new TextWebSocketFrame(out);
+    }
+}

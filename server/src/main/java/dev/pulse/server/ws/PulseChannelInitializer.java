@@ -1,0 +1,79 @@
+package dev.pulse.server.ws;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import dev.pulse.server.config.ServerConfig;
+
+/**
+ * Builds each connection's pipeline; it reads like the life of a connection:
+ *
+ * <pre>
+ *   idle -> http -> aggregate -> gate -> routes                       (plain HTTP: /metrics, /demo/, ...)
+ *                                     -> ws -> message size -> connection   (after the /ws upgrade)
+ * </pre>
+ *
+ * The idle handler is first, so any byte in (even a ping) counts as life. No WebSocket extension
+ * (so no compression) is negotiated; UTF-8 is validated; protocol violations close with their code.
+ */
+public final class PulseChannelInitializer extends ChannelInitializer<SocketChannel>
+{
+    static final String ROUTES = "routes";
+    private static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
+
+    private final ServerContext server;
+    private final Supplier<ChannelHandler> routes;
+    private final WebSocketDecoderConfig decoderConfig;
+    private final WebSocketServerProtocolConfig protocolConfig;
+
+    /** @param routes a new HTTP routes handler per connection. */
+    public PulseChannelInitializer(final ServerContext server, final Supplier<ChannelHandler> routes)
+    {
+        this.server = server;
+        this.routes = routes;
+        final ServerConfig config = server.config();
+        this.decoderConfig = WebSocketDecoderConfig.newBuilder()
+            .maxFramePayloadLength(config.maxMessageBytes())
+            .expectMaskedFrames(true)
+            .allowMaskMismatch(false)
+            .allowExtensions(false)
+            .closeOnProtocolViolation(true)
+            .withUTF8Validator(true)
+            .build();
+        this.protocolConfig = WebSocketServerProtocolConfig.newBuilder()
+            .websocketPath(UpgradeGate.WS_PATH)
+            .checkStartsWith(true)
+            .handshakeTimeoutMillis(config.handshakeTimeoutMs())
+            .handleCloseFrames(true)
+            .dropPongFrames(true)
+            .sendCloseFrame(null)
+            .decoderConfig(decoderConfig)
+            .build();
+    }
+
+    @Override
+    protected void initChannel(final SocketChannel channel)
+    {
+        final ServerConfig config = server.config();
+        final ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("idle", new IdleStateHandler(config.readTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
+        pipeline.addLast("http", new HttpServerCodec(4096, 8192, 8192));
+        pipeline.addLast("aggregate", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
+        pipeline.addLast("gate", new UpgradeGate(server, decoderConfig));
+        pipeline.addLast(ROUTES, routes.get());
+        pipeline.addLast("ws", new WebSocketServerProtocolHandler(protocolConfig));
+        pipeline.addLast("message-size", new MessageSizeLimiter(config.maxMessageBytes(), server.metrics()));
+        pipeline.addLast("connection", new ConnectionHandler(server));
+    }
+}

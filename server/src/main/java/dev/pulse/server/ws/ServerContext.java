@@ -1,0 +1,97 @@
+package dev.pulse.server.ws;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.util.concurrent.FastThreadLocal;
+
+import dev.pulse.catalog.LiveCatalog;
+import dev.pulse.detect.trigger.TriggerIndex;
+import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.journal.Journal;
+import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.session.SessionStore;
+
+/**
+ * What every connection of one server shares: its settings, the live catalog, the session store,
+ * the journal, the metrics, the registry of connections, and each event loop's own resources
+ * ({@link LoopContext}, created on the loop the first time it is needed).
+ */
+public final class ServerContext
+{
+    /** Used while the journal cannot record: history is kept, nothing can signal or be shown. */
+    static final TriggerIndex NO_TRIGGERS = new TriggerIndex(List.of());
+
+    private final ServerConfig config;
+    private final LiveCatalog catalog;
+    private final SessionStore sessions;
+    private final Journal journal;
+    private final Metrics metrics;
+    private final ConnectionRegistry connections = new ConnectionRegistry();
+    private final FastThreadLocal<LoopContext> loopContexts = new FastThreadLocal<>();
+    private volatile boolean accepting = true;
+
+    public ServerContext(
+        final ServerConfig config, final LiveCatalog catalog, final SessionStore sessions, final Journal journal, final Metrics metrics)
+    {
+        this.config = config;
+        this.catalog = catalog;
+        this.sessions = sessions;
+        this.journal = journal;
+        this.metrics = metrics;
+    }
+
+    public ServerConfig config()
+    {
+        return config;
+    }
+
+    public LiveCatalog catalog()
+    {
+        return catalog;
+    }
+
+    public SessionStore sessions()
+    {
+        return sessions;
+    }
+
+    public Journal journal()
+    {
+        return journal;
+    }
+
+    public Metrics metrics()
+    {
+        return metrics;
+    }
+
+    public ConnectionRegistry connections()
+    {
+        return connections;
+    }
+
+    /** False once shutdown began: new WebSocket handshakes are refused. */
+    public boolean accepting()
+    {
+        return accepting;
+    }
+
+    public void stopAccepting()
+    {
+        accepting = false;
+    }
+
+    /** The calling event loop's resources; created on first use, on that loop. */
+    LoopContext loop(final io.netty.channel.EventLoop eventLoop)
+    {
+        LoopContext context = loopContexts.get();
+        if (context == null)
+        {
+            context = new LoopContext(this, eventLoop);
+            loopContexts.set(context);
+            eventLoop.scheduleAtFixedRate(context::tick, LoopContext.TICK_PERIOD_MS, LoopContext.TICK_PERIOD_MS, TimeUnit.MILLISECONDS);
+        }
+        return context;
+    }
+}

@@ -1,0 +1,331 @@
+/*! Pulse snippet: streams behaviour to the Pulse server and shows its one question.
+ *  <script src="https://pulse.example/pulse.js" data-site="acme" async></script>
+ *  Optional: data-consent (send nothing until Pulse.consent(true)).
+ *  API: Pulse.context({...}), Pulse.search(query, resultCount), Pulse.formError(form, field),
+ *       Pulse.goal(name), Pulse.consent(bool). Field values are never read. */
+(function (w, d) {
+  'use strict';
+  if (w.Pulse && w.Pulse.v) return;
+  var script = d.currentScript || d.querySelector('script[data-site][src*="pulse.js"]');
+  var site = script && script.getAttribute('data-site');
+  if (!site) return;
+
+  var KEY = 'pulse:' + site;
+  var BUFFER = 200;              // unacked messages kept for resending
+  var ACTIVE_MS = 2000;          // at most one 'active' per 2 s
+  var src = new URL(script.src, location.href);
+  var wsUrl = (src.protocol === 'https:' ? 'wss://' : 'ws://') + src.host + '/ws?site=' + encodeURIComponent(site);
+
+  var st = load();               // {sid, seq, buf, idx}
+  var ws = null, open = false, stopped = false, retries = 0, retryTimer = 0;
+  var consent = script.hasAttribute('data-consent') ? null : true;
+  var ctx = {};
+  var lastActive = 0, exitSent = false;
+  var widget = null;
+
+  function load() {
+    try {
+      var s = JSON.parse(sessionStorage.getItem(KEY));
+      if (s && typeof s.seq === 'number' && Array.isArray(s.buf)) return s;
+    } catch (e) { /* storage off or corrupt: start fresh */ }
+    return { sid: null, seq: 0, buf: [], idx: 0 };
+  }
+  function save() { try { sessionStorage.setItem(KEY, JSON.stringify(st)); } catch (e) { /* private mode */ } }
+
+  // ---- the wire -------------------------------------------------------------------------------
+  function send(msg) {
+    if (consent !== true) return;
+    msg.seq = ++st.seq;
+    st.buf.push(msg);
+    if (st.buf.length > BUFFER) st.buf.splice(0, st.buf.length - BUFFER);
+    save();
+    if (open) ws.send(JSON.stringify(msg));
+    else connect();
+  }
+
+  function connect() {
+    if (ws || stopped || consent !== true) return;
+    try { ws = new WebSocket(wsUrl); } catch (e) { return retry(); }
+    ws.onopen = function () {
+      ws.send(JSON.stringify({ t: 'hello', v: 1, sid: st.sid || undefined, url: location.pathname, ctx: ctx }));
+    };
+    ws.onmessage = function (e) {
+      var m;
+      try { m = JSON.parse(e.data); } catch (x) { return; }
+      if (m.t === 'welcome') welcome(m);
+      else if (m.t === 'ack') ack(m.seq);
+      else if (m.t === 'question') ui().question(m);
+      else if (m.t === 'response') ui().response(m);
+    };
+    ws.onclose = function (e) {
+      ws = null; open = false;
+      // Policy and data errors would repeat forever; a newer connection owns the session now.
+      if (e.code === 1008 || e.code === 1003 || e.code === 4001) { stopped = true; return; }
+      if (!d.hidden || st.buf.length) retry();
+    };
+  }
+
+  function retry() {
+    if (retryTimer || stopped) return;
+    var delay = Math.min(30000, 500 * Math.pow(2, retries++)) * (0.5 + Math.random());
+    retryTimer = setTimeout(function () { retryTimer = 0; connect(); }, delay);
+  }
+
+  function welcome(m) {
+    open = true; retries = 0;
+    if (!m.resumed) {
+      // A new session: the server has none of our messages; number them afresh.
+      st.seq = 0;
+      for (var i = 0; i < st.buf.length; i++) st.buf[i].seq = ++st.seq;
+    } else {
+      ack(m.seq);
+      if (st.seq < m.seq) st.seq = m.seq;
+    }
+    st.sid = m.sid;
+    save();
+    for (var j = 0; j < st.buf.length; j++) ws.send(JSON.stringify(st.buf[j]));
+  }
+
+  function ack(seq) {
+    var i = 0;
+    while (i < st.buf.length && st.buf[i].seq <= seq) i++;
+    if (i) { st.buf.splice(0, i); save(); }
+  }
+
+  // ---- page views ------------------------------------------------------------------------------
+  // Each history entry gets an index in its state, so a traversal tells back from forward.
+  function pageView(nav) {
+    if (widget) widget.hide();
+    exitSent = false;
+    send({ t: 'page', url: location.pathname + location.search, nav: nav });
+  }
+  function stamp() {
+    var hs = history.state;
+    if (hs && typeof hs.pulseIdx === 'number') return hs.pulseIdx;
+    st.idx = (st.idx || 0) + 1;
+    try { history.replaceState(assign(hs, st.idx), ''); } catch (e) { /* cross-origin state */ }
+    save();
+    return st.idx;
+  }
+  function assign(hs, idx) {
+    var copy = {};
+    if (hs && typeof hs === 'object') for (var k in hs) copy[k] = hs[k];
+    copy.pulseIdx = idx;
+    return copy;
+  }
+  var current = 0;
+  function traversal() {
+    var hs = history.state, idx = hs && typeof hs.pulseIdx === 'number' ? hs.pulseIdx : 0;
+    var nav = idx && idx < current ? 'back' : 'forward';
+    current = idx || stamp();
+    return nav;
+  }
+  function firstView() {
+    var entry = w.performance && performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
+    var type = entry ? entry.type : 'navigate';
+    var hs = history.state, known = hs && typeof hs.pulseIdx === 'number';
+    if (type === 'back_forward' && known) { current = st.last || 0; pageView(traversal()); }
+    else { current = stamp(); pageView(type === 'reload' ? 'reload' : 'navigate'); }
+    st.last = current; save();
+  }
+  ['pushState', 'replaceState'].forEach(function (name) {
+    var orig = history[name];
+    history[name] = function (state, title, url) {
+      var push = name === 'pushState';
+      var idx = push ? (st.idx = (st.idx || 0) + 1) : current;
+      var r = orig.call(history, assign(state, idx), title, url);
+      if (push) { current = idx; st.last = idx; save(); pageView('navigate'); }
+      return r;
+    };
+  });
+  w.addEventListener('popstate', function () { pageView(traversal()); st.last = current; save(); });
+
+  // The back/forward cache restores a page without running scripts; its socket was closed.
+  w.addEventListener('pagehide', function () { st.last = current; save(); if (ws) { try { ws.close(1000); } catch (e) {} } });
+  w.addEventListener('pageshow', function (e) {
+    if (!e.persisted) return;
+    st = load(); stopped = false;
+    var before = st.last || current;
+    current = before; pageView(traversal()); st.last = current; save();
+  });
+
+  // ---- behaviour ---------------------------------------------------------------------------------
+  function active() {
+    var now = Date.now();
+    if (now - lastActive < ACTIVE_MS) return;
+    lastActive = now;
+    send({ t: 'active' });
+  }
+  ['pointerdown', 'keydown', 'scroll', 'touchstart', 'mousemove', 'wheel'].forEach(function (type) {
+    w.addEventListener(type, active, { passive: true, capture: true });
+  });
+  d.addEventListener('visibilitychange', function () { send({ t: 'visibility', hidden: d.hidden }); });
+
+  function selector(el) {
+    var parts = [];
+    for (var i = 0; el && el.nodeType === 1 && i < 3; i++, el = el.parentElement) {
+      var p = el.tagName.toLowerCase();
+      if (el.id) { parts.unshift(p + '#' + el.id); break; }
+      var cls = (el.getAttribute('class') || '').trim().split(/\s+/).filter(Boolean).slice(0, 2);
+      if (cls.length) p += '.' + cls.join('.');
+      parts.unshift(p);
+    }
+    return parts.join('>').slice(0, 200);
+  }
+  d.addEventListener('click', function (e) {
+    var el = e.target;
+    if (!el || el.nodeType !== 1 || el.closest('[data-pulse-ignore]') || (widget && widget.owns(el))) return;
+    send({ t: 'click', target: selector(el), x: Math.round(e.clientX), y: Math.round(e.clientY) });
+  }, true);
+
+  var fine = w.matchMedia && w.matchMedia('(pointer: fine)').matches;
+  d.addEventListener('mouseout', function (e) {
+    if (!fine || exitSent || e.relatedTarget || e.clientY > 0) return;
+    exitSent = true;
+    send({ t: 'exit_intent' });
+  });
+
+  // Validation errors the browser shows on submit (never the values).
+  var lastInvalid = {};
+  d.addEventListener('invalid', function (e) {
+    var el = e.target, form = el.form;
+    var formName = form ? (form.getAttribute('id') || form.getAttribute('name') || 'form') : 'form';
+    var field = el.getAttribute('name') || el.getAttribute('id') || el.tagName.toLowerCase();
+    var key = formName + '/' + field, now = Date.now();
+    if (lastInvalid[key] && now - lastInvalid[key] < 500) return;
+    lastInvalid[key] = now;
+    send({ t: 'form_error', form: formName, field: field });
+  }, true);
+
+  // ---- the widget --------------------------------------------------------------------------------
+  function ui() { return widget || (widget = makeWidget()); }
+
+  function makeWidget() {
+    var host = d.createElement('div');
+    host.setAttribute('data-pulse-widget', '');
+    var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
+    var style = d.createElement('style');
+    style.textContent =
+      ':host{all:initial}' +
+      '.p{position:fixed;right:16px;bottom:16px;z-index:2147483647;max-width:min(360px,calc(100vw - 32px));box-sizing:border-box;' +
+      'font:15px/1.4 var(--pulse-font,system-ui,sans-serif);color:var(--pulse-fg,#1d1d1f);background:var(--pulse-bg,#fff);' +
+      'border-radius:var(--pulse-radius,12px);box-shadow:0 8px 30px rgba(0,0,0,.18);padding:16px;transition:opacity .2s,transform .2s}' +
+      '.p[hidden]{display:none}' +
+      'h2{font-size:1.05em;margin:0 28px 10px 0}' +
+      'button{font:inherit;cursor:pointer;border-radius:8px}' +
+      '.c{display:block;width:100%;text-align:left;margin:6px 0;padding:9px 12px;border:1px solid var(--pulse-border,#d2d2d7);background:transparent;color:inherit}' +
+      '.c:hover{border-color:var(--pulse-accent,#0060df)}' +
+      'button:focus-visible,a:focus-visible{outline:3px solid var(--pulse-accent,#0060df);outline-offset:2px}' +
+      '.x{position:absolute;top:8px;right:8px;border:0;background:transparent;color:inherit;font-size:20px;line-height:1;padding:4px 8px}' +
+      'p{margin:0 0 8px}' +
+      '.a{display:inline-block;margin-top:4px;padding:8px 14px;background:var(--pulse-accent,#0060df);color:#fff;text-decoration:none;border-radius:8px}' +
+      '@media (prefers-reduced-motion:reduce){.p{transition:none}}';
+    var panel = d.createElement('div');
+    panel.className = 'p';
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-modal', 'false');
+    panel.hidden = true;
+    root.appendChild(style);
+    root.appendChild(panel);
+    (d.body || d.documentElement).appendChild(host);
+    var iid = null, returnFocus = null;
+
+    function el(tag, cls, text) {
+      var e = d.createElement(tag);
+      if (cls) e.className = cls;
+      if (text != null) e.textContent = text;
+      return e;
+    }
+    function close(sendDismiss) {
+      if (sendDismiss && iid) send({ t: 'dismiss', iid: iid });
+      iid = null;
+      panel.hidden = true;
+      panel.textContent = '';
+      if (returnFocus && returnFocus.focus) try { returnFocus.focus(); } catch (e) {}
+      returnFocus = null;
+    }
+    function frame(title) {
+      panel.textContent = '';
+      var x = el('button', 'x', '\u00d7');
+      x.setAttribute('aria-label', 'Close');
+      x.onclick = function () { close(!!iid); };
+      var h = el('h2', null, title);
+      h.id = 'pulse-title';
+      panel.setAttribute('aria-labelledby', 'pulse-title');
+      panel.appendChild(x);
+      panel.appendChild(h);
+    }
+    panel.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') { e.stopPropagation(); close(!!iid); }
+    });
+    // Markup the catalog allows: blank lines make paragraphs, **text** is bold. Text nodes only.
+    function body(text) {
+      var out = d.createDocumentFragment();
+      String(text).split(/\n\s*\n/).forEach(function (para) {
+        var p = el('p');
+        String(para).split('**').forEach(function (part, i) {
+          p.appendChild(i % 2 ? el('strong', null, part) : d.createTextNode(part));
+        });
+        out.appendChild(p);
+      });
+      return out;
+    }
+    return {
+      owns: function (node) { return node === host || host.contains(node); },
+      hide: function () { close(false); },
+      question: function (m) {
+        if (!m || !Array.isArray(m.choices)) return;
+        returnFocus = d.activeElement;
+        iid = m.iid;
+        frame(m.text);
+        m.choices.forEach(function (c) {
+          var b = el('button', 'c', c.label);
+          b.onclick = function () { send({ t: 'answer', iid: m.iid, choice: c.id }); };
+          panel.appendChild(b);
+        });
+        panel.hidden = false;
+        var first = panel.querySelector('.c');
+        if (first) first.focus();
+      },
+      response: function (m) {
+        iid = null;
+        frame(m.title);
+        panel.appendChild(body(m.body));
+        if (m.cta && /^(https?:\/\/|\/|\?|#|[\w.-]+(\/|$))/i.test(m.cta.url)) {
+          var a = el('a', 'a', m.cta.label);
+          a.href = m.cta.url;
+          panel.appendChild(a);
+        }
+        panel.hidden = false;
+        var x = panel.querySelector('.x');
+        if (x) x.focus();
+      }
+    };
+  }
+
+  // ---- the API -----------------------------------------------------------------------------------
+  w.Pulse = {
+    v: 1,
+    context: function (values) {
+      for (var k in values) if (Object.prototype.hasOwnProperty.call(values, k)) ctx[k] = String(values[k]);
+    },
+    search: function (query, results) {
+      send({ t: 'search', q: String(query == null ? '' : query).slice(0, 500), results: Math.max(0, results | 0) });
+    },
+    formError: function (form, field) { send({ t: 'form_error', form: String(form), field: String(field) }); },
+    goal: function (name) { send({ t: 'goal', name: String(name) }); },
+    consent: function (granted) {
+      consent = !!granted;
+      if (!consent) {
+        stopped = true;
+        st.buf = []; save();
+        if (ws) try { ws.close(1000); } catch (e) {}
+      } else if (!current) {
+        stopped = false;
+        firstView();
+      }
+    }
+  };
+
+  if (consent === true) firstView();
+})(window, document);

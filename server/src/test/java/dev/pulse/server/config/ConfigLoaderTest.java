@@ -1,0 +1,314 @@
+package dev.pulse.server.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest
+{
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldReturnDefaultsWhenNothingIsGiven() throws Exception
+    {
+        assertThat(loader.load(null, Map.of(), Map.of())).isEqualTo(ServerConfig.defaults());
+    }
+
+    @Test
+    void shouldReadEverySettingFromYaml() throws Exception
+    {
+        final Path file = yaml(
+            "bind: 127.0.0.1",
+            "port: 9090",
+            "data_dir: /var/lib/pulse",
+            "catalog_file: catalog.yaml",
+            "catalog_watch_ms: 2s",
+            "max_message_bytes: 8KiB",
+            "read_timeout_ms: 2m",
+            "handshake_timeout_ms: 500ms",
+            "messages_per_second: 20",
+            "message_burst: 40",
+            "rate_limit_close_ms: 5000",
+            "max_rejected_messages: 0",
+            "allow_missing_origin: true",
+            "max_connections: 1000",
+            "expected_sessions: 2000",
+            "fsync_policy: always",
+            "fsync_interval_ms: 1.5s",
+            "journal_segment_bytes: 64MiB",
+            "journal_buffer_bytes: 1048576",
+            "journal_search_text: TRUE",
+            "admin_token: s3cret-Token_1",
+            "event_loop_threads: 4",
+            "shutdown_timeout_ms: 30s");
+
+        final ServerConfig config = loader.load(file, Map.of(), Map.of());
+
+        assertThat(config).isEqualTo(new ServerConfig(
+            "127.0.0.1", 9090, Path.of("/var/lib/pulse"), Path.of("catalog.yaml"), 2_000,
+            8 * 1024, 120_000, 500,
+            20, 40, 5_000, 0,
+            true, 1_000, 2_000,
+            FsyncPolicy.ALWAYS, 1_500, 64L * 1024 * 1024, 1_048_576, true,
+            "s3cret-Token_1", 4, 30_000));
+    }
+
+    @Test
+    void shouldLetEnvironmentOverrideFileAndFlagsOverrideEnvironment() throws Exception
+    {
+        final Path file = yaml("port: 9001", "bind: 10.0.0.1", "data_dir: from-file", "fsync_policy: never");
+        final Map<String, String> env = Map.of("PULSE_PORT", "9002", "PULSE_DATA_DIR", "from-env");
+        final Map<String, Object> flags = Map.of("port", 9003);
+
+        final ServerConfig config = loader.load(file, env, flags);
+
+        assertThat(config.port()).isEqualTo(9003);
+        assertThat(config.dataDir()).isEqualTo(Path.of("from-env"));
+        assertThat(config.bind()).isEqualTo("10.0.0.1");
+        assertThat(config.fsyncPolicy()).isEqualTo(FsyncPolicy.NEVER);
+        assertThat(config.readTimeoutMs()).isEqualTo(ServerConfig.defaults().readTimeoutMs());
+    }
+
+    @Test
+    void shouldReadEveryEnvironmentVariableByItsUpperSnakeName() throws Exception
+    {
+        final Map<String, String> env = new HashMap<>();
+        env.put("PULSE_ADMIN_TOKEN", "tok");
+        env.put("PULSE_FSYNC_POLICY", "Interval");
+        env.put("PULSE_ALLOW_MISSING_ORIGIN", "true");
+        env.put("PULSE_JOURNAL_BUFFER_BYTES", "16MiB");
+        env.put("PULSE_READ_TIMEOUT_MS", "90s");
+        env.put("PATH", "/usr/bin");
+        env.put("HOME", "/root");
+
+        final ServerConfig config = loader.load(null, env, Map.of());
+
+        assertThat(config.adminToken()).isEqualTo("tok");
+        assertThat(config.fsyncPolicy()).isEqualTo(FsyncPolicy.INTERVAL);
+        assertThat(config.allowMissingOrigin()).isTrue();
+        assertThat(config.journalBufferBytes()).isEqualTo(16 * 1024 * 1024);
+        assertThat(config.readTimeoutMs()).isEqualTo(90_000);
+    }
+
+    @Test
+    void shouldAcceptTypedFlagValuesAndCamelCaseKeys() throws Exception
+    {
+        final Map<String, Object> flags = new HashMap<>();
+        flags.put("dataDir", Path.of("flag-dir"));
+        flags.put("fsync_policy", FsyncPolicy.NEVER);
+        flags.put("allow_missing_origin", Boolean.TRUE);
+        flags.put("catalog_file", Path.of("c.yaml"));
+        flags.put("shutdown_timeout_ms", 2_500L);
+
+        final ServerConfig config = loader.load(null, Map.of(), flags);
+
+        assertThat(config.dataDir()).isEqualTo(Path.of("flag-dir"));
+        assertThat(config.fsyncPolicy()).isEqualTo(FsyncPolicy.NEVER);
+        assertThat(config.allowMissingOrigin()).isTrue();
+        assertThat(config.catalogFile()).isEqualTo(Path.of("c.yaml"));
+        assertThat(config.shutdownTimeoutMs()).isEqualTo(2_500);
+    }
+
+    @Test
+    void shouldTreatYamlNullAsNoneForOptionalSettings() throws Exception
+    {
+        final Path file = yaml("catalog_file: ~", "admin_token: null");
+        final Map<String, Object> flags = Map.of("admin_token", "x");
+
+        final ServerConfig fromFile = loader.load(file, Map.of(), Map.of());
+        final ServerConfig withFlag = loader.load(file, Map.of(), flags);
+
+        assertThat(fromFile.catalogFile()).isNull();
+        assertThat(fromFile.adminToken()).isNull();
+        assertThat(withFlag.adminToken()).isEqualTo("x");
+    }
+
+    @Test
+    void shouldChangeNothingForAnEmptyFile() throws Exception
+    {
+        assertThat(loader.load(yaml("# only a comment"), Map.of(), Map.of())).isEqualTo(ServerConfig.defaults());
+    }
+
+    @Test
+    void shouldNameFileLineKeyValueAndExpectationForABadYamlValue() throws Exception
+    {
+        final Path file = yaml("bind: 0.0.0.0", "port: 80x");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), Map.of()))
+            .isInstanceOf(ConfigException.class)
+            .hasMessage(file + ":2: port: \"80x\" is not valid; expected a whole number, from 0 to 65535");
+    }
+
+    @Test
+    void shouldRefuseAnOutOfRangePort()
+    {
+        assertThatThrownBy(() -> loader.load(null, Map.of("PULSE_PORT", "70000"), Map.of()))
+            .hasMessage("environment variable PULSE_PORT: \"70000\" is out of range; expected a whole number, from 0 to 65535");
+    }
+
+    @Test
+    void shouldRefuseBadDurations()
+    {
+        assertThat(problems(Map.of("PULSE_READ_TIMEOUT_MS", "90 parsecs"))).containsExactly(
+            "environment variable PULSE_READ_TIMEOUT_MS: \"90 parsecs\" is not valid; " +
+                "expected a duration such as 500ms, 90s or 2m, or whole milliseconds");
+        assertThat(problems(Map.of("PULSE_FSYNC_INTERVAL_MS", "-5"))).hasSize(1);
+        assertThat(problems(Map.of("PULSE_FSYNC_INTERVAL_MS", "1.5"))).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseBadSizesAndSizesTooBigForTheirField()
+    {
+        assertThat(problems(Map.of("PULSE_MAX_MESSAGE_BYTES", "64MB"))).containsExactly(
+            "environment variable PULSE_MAX_MESSAGE_BYTES: \"64MB\" is not valid; " +
+                "expected a size such as 4096 (bytes), 8KiB or 64MiB, at least 1 and below 2GiB");
+        assertThat(problems(Map.of("PULSE_MAX_MESSAGE_BYTES", "2GiB"))).singleElement().asString().contains("is out of range");
+        assertThat(problems(Map.of("PULSE_MAX_MESSAGE_BYTES", "0"))).singleElement().asString().contains("is out of range");
+        assertThat(problems(Map.of("PULSE_JOURNAL_SEGMENT_BYTES", "99999999999GiB"))).singleElement().asString().contains("is not valid");
+    }
+
+    @Test
+    void shouldRefuseBadBooleansPoliciesAndTokens()
+    {
+        assertThat(problems(Map.of("PULSE_ALLOW_MISSING_ORIGIN", "yes"))).containsExactly(
+            "environment variable PULSE_ALLOW_MISSING_ORIGIN: \"yes\" is not valid; expected true or false");
+        assertThat(problems(Map.of("PULSE_FSYNC_POLICY", "sometimes"))).containsExactly(
+            "environment variable PULSE_FSYNC_POLICY: \"sometimes\" is not valid; expected always, interval or never");
+        assertThat(problems(Map.of("PULSE_ADMIN_TOKEN", "two words"))).singleElement().asString()
+            .contains("\"two words\" is not valid; expected a token of visible ASCII characters without spaces");
+        assertThat(problems(Map.of("PULSE_ADMIN_TOKEN", ""))).hasSize(1);
+        assertThat(problems(Map.of("PULSE_BIND", " "))).hasSize(1);
+        assertThat(problems(Map.of("PULSE_DATA_DIR", ""))).singleElement().asString().contains("expected a file path");
+    }
+
+    @Test
+    void shouldRefuseNullForARequiredSetting() throws Exception
+    {
+        final Path file = yaml("port: ~");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), Map.of()))
+            .hasMessage(file + ":1: port: has no value; expected a whole number, from 0 to 65535");
+    }
+
+    @Test
+    void shouldSuggestTheNearestKeyForAnUnknownYamlKey() throws Exception
+    {
+        final Path file = yaml("prot: 9090");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), Map.of()))
+            .hasMessage(file + ":1: unknown setting \"prot\" (did you mean \"port\"?)");
+    }
+
+    @Test
+    void shouldListKnownKeysWhenAnUnknownKeyIsNotATypo() throws Exception
+    {
+        final Path file = yaml("colour: blue");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), Map.of()))
+            .hasMessageStartingWith(file + ":1: unknown setting \"colour\"; known settings: bind, port, data_dir, ");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownPulseEnvironmentVariable()
+    {
+        assertThat(problems(Map.of("PULSE_PROT", "1"))).containsExactly(
+            "unknown environment variable PULSE_PROT (did you mean PULSE_PORT?)");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownFlagKey()
+    {
+        assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("portt", 1)))
+            .hasMessage("command line: unknown setting \"portt\" (did you mean \"port\"?)");
+    }
+
+    @Test
+    void shouldRefuseABadFlagValue()
+    {
+        assertThatThrownBy(() -> loader.load(null, Map.of(), Map.of("port", 123_456)))
+            .hasMessage("command line: port: \"123456\" is out of range; expected a whole number, from 0 to 65535");
+    }
+
+    @Test
+    void shouldRefuseNestedValuesListsDuplicatesAndSecondDocuments() throws Exception
+    {
+        final Path nested = yaml("data_dir:", "  path: x");
+        final Path list = yaml("- port: 1");
+        final Path duplicate = yaml("port: 1", "port: 2");
+        final Path twoDocuments = yaml("port: 1", "---", "port: 2");
+
+        assertThatThrownBy(() -> loader.load(nested, Map.of(), Map.of()))
+            .hasMessage(nested + ":1: data_dir: expected a single value, found a mapping");
+        assertThatThrownBy(() -> loader.load(list, Map.of(), Map.of()))
+            .hasMessage(list + ":1: expected a mapping of settings (key: value), found a list");
+        assertThatThrownBy(() -> loader.load(duplicate, Map.of(), Map.of()))
+            .hasMessage(duplicate + ":2: port: set twice (first on line 1)");
+        assertThatThrownBy(() -> loader.load(twoDocuments, Map.of(), Map.of()))
+            .hasMessageContaining("a config file holds one YAML document");
+    }
+
+    @Test
+    void shouldReportAMissingFileAndInvalidYaml() throws Exception
+    {
+        final Path missing = dir.resolve("nope.yaml");
+        final Path broken = yaml("port: [1, 2", "bind: x");
+
+        assertThatThrownBy(() -> loader.load(missing, Map.of(), Map.of()))
+            .hasMessage("cannot read config file " + missing + ": no such file");
+        assertThatThrownBy(() -> loader.load(broken, Map.of(), Map.of()))
+            .hasMessageStartingWith(broken + ":").hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void shouldCollectEveryProblemOfEveryLayer() throws Exception
+    {
+        final Path file = yaml("port: x", "colour: blue");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of("PULSE_BIND", ""), Map.of("fsync_policy", "often")))
+            .isInstanceOfSatisfying(ConfigException.class, ex -> assertThat(ex.problems()).hasSize(4));
+    }
+
+    @Test
+    void shouldHaveOneSettingPerServerConfigComponent()
+    {
+        final List<String> components = Arrays.stream(ServerConfig.class.getRecordComponents())
+            .map(component -> ConfigLoader.snakeCase(component.getName()))
+            .toList();
+        final List<String> settings = Arrays.stream(Setting.values()).map(Setting::key).toList();
+
+        assertThat(settings).containsExactlyElementsOf(components);
+    }
+
+    private List<String> problems(final Map<String, String> env)
+    {
+        try
+        {
+            loader.load(null, env, Map.of());
+            return List.of();
+        }
+        catch (final ConfigException ex)
+        {
+            return ex.problems();
+        }
+    }
+
+    private Path yaml(final String... lines) throws IOException
+    {
+        final Path file = Files.createTempFile(dir, "pulse", ".yaml");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        return file;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.pulse.server.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A WebSocket client from a raw socket, for what a polite client never sends: unmasked frames,
+ * reserved bits, bad opcodes, invalid UTF-8, broken close frames. It reads the server's frames
+ * and reports the close code.
+ */
+final class RawWebSocket implements AutoCloseable
+{
+    static final int OP_CONTINUATION = 0x0;
+    static final int OP_TEXT = 0x1;
+    static final int OP_BINARY = 0x2;
+    static final int OP_CLOSE = 0x8;
+    static final int OP_PING = 0x9;
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final DataInputStream in;
+    private final String handshakeResponse;
+
+    private RawWebSocket(final Socket socket, final String handshakeResponse) throws IOException
+    {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.in = new DataInputStream(socket.getInputStream());
+        this.handshakeResponse = handshakeResponse;
+    }
+
+    /** Opens a socket and sends the upgrade request with these extra header lines. */
+    static RawWebSocket connect(final int port, final String pathAndQuery, final String... headers) throws IOException
+    {
+        final Socket socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(5_000);
+        final byte[] key = new byte[16];
+        ThreadLocalRandom.current().nextBytes(key);
+        final StringBuilder request = new StringBuilder()
+            .append("GET ").append(pathAndQuery).append(" HTTP/1.1\r\n")
+            .append("Host: 127.0.0.1:").append(port).append("\r\n")
+            .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
+            .append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(key)).append("\r\n")
+            .append("Sec-WebSocket-Version: 13\r\n");
+        for (final String header : headers)
+        {
+            request.append(header).append("\r\n");
+        }
+        request.append("\r\n");
+        socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+        return new RawWebSocket(socket, readHead(socket.getInputStream()));
+    }
+
+    private static String readHead(final InputStream in) throws IOException
+    {
+        final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last4 = 0;
+        while (last4 != 0x0D0A0D0A)
+        {
+            final int b = in.read();
+            if (b < 0)
+            {
+                break;
+            }
+            head.write(b);
+            last4 = (last4 << 8) | b;
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** The status line and headers of the handshake response. */
+    String handshakeResponse()
+    {
+        return handshakeResponse;
+    }
+
+    int handshakeStatus()
+    {
+        final String[] parts = handshakeResponse.split(" ", 3);
+        return parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
+    }
+
+    void text(final String text) throws IOException
+    {
+        frame(true, 0, OP_TEXT, text.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** Writes one frame: FIN flag, the three reserved bits, opcode, payload, masked or not. */
+    void frame(final boolean fin, final int reservedBits, final int opcode, final byte[] payload, final boolean masked) throws IOException
+    {
+        final ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write((fin ? 0x80 : 0) | ((reservedBits & 0x7) << 4) | (opcode & 0xF));
+        final int mask = masked ? 0x80 : 0;
+        if (payload.length < 126)
+        {
+            frame.write(mask | payload.length);
+        }
+        else if (payload.length < 65_536)
+        {
+            frame.write(mask | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xFF);
+        }
+        else
+        {
+            frame.write(mask | 127);
+            for (int shift = 56; shift >= 0; shift -= 8)
+            {
+                frame.write((int)((long)payload.length >>> shift) & 0xFF);
+            }
+        }
+        final byte[] key = new byte[4];
+        if (masked)
+        {
+            ThreadLocalRandom.current().nextBytes(key);
+            frame.write(key);
+        }
+        for (int i = 0; i < payload.length; i++)
+        {
+            frame.write(masked ? payload[i] ^ key[i & 3] : payload[i]);
+        }
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /** Reads frames until a close frame; returns its code (1005 if it had none), or -1 if the socket ended without one. */
+    int awaitClose() throws IOException
+    {
+        try
+        {
+            while (true)
+            {
+                final int first = in.readUnsignedByte();
+                final int second = in.readUnsignedByte();
+                long length = second & 0x7F;
+                if (length == 126)
+                {
+                    length = in.readUnsignedShort();
+                }
+                else if (length == 127)
+                {
+                    length = in.readLong();
+                }
+                final byte[] payload = new byte[(int)length];
+                in.readFully(payload);
+                if ((first & 0xF) == OP_CLOSE)
+                {
+                    return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+                }
+            }
+        }
+        catch (final EOFException | SocketTimeoutException ex)
+        {
+            return -1;
+        }
+    }
+
+    /** Whether the server closed the TCP connection (read returns end of stream) within the socket timeout. */
+    boolean closedByServer() throws IOException
+    {
+        try
+        {
+            while (in.read() >= 0)
+            {
+                // drain whatever is left
+            }
+            return true;
+        }
+        catch (final SocketTimeoutException ex)
+        {
+            return false;
+        }
+        catch (final IOException ex)
+        {
+            return true;
+        }
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        socket.close();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.pulse.server.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A protocol client for tests on the JDK's WebSocket: it sends messages (numbering seq itself
+ * unless told otherwise) and collects what the server sends, and how it closed.
+ */
+final class TestClient implements WebSocket.Listener, AutoCloseable
+{
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+    private long seq;
+    private String sid;
+
+    static TestClient connect(final int port, final String site, final String origin) throws Exception
+    {
+        final TestClient client = new TestClient();
+        final WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        if (origin != null)
+        {
+            builder.header("Origin", origin);
+        }
+        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?site=" + site), client)
+            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return client;
+    }
+
+    /** Sends hello (resuming {@code resumeSid} if not null) and returns the welcome. */
+    JsonNode hello(final String resumeSid) throws Exception
+    {
+        final ObjectNode hello = JSON.createObjectNode().put("t", "hello").put("v", 1).put("url", "/");
+        if (resumeSid != null)
+        {
+            hello.put("sid", resumeSid);
+        }
+        hello.putObject("ctx").put("device", "desktop");
+        sendRaw(hello.toString());
+        final JsonNode welcome = next("welcome");
+        sid = welcome.get("sid").asText();
+        seq = welcome.get("seq").asLong();
+        return welcome;
+    }
+
+    String sid()
+    {
+        return sid;
+    }
+
+    long seq()
+    {
+        return seq;
+    }
+
+    /** Sends a message of type {@code t} with the next seq; {@code fields} are name, value pairs. */
+    long send(final String t, final Object... fields) throws Exception
+    {
+        final ObjectNode message = JSON.createObjectNode().put("t", t).put("seq", ++seq);
+        for (int i = 0; i < fields.length; i += 2)
+        {
+            message.set((String)fields[i], JSON.valueToTree(fields[i + 1]));
+        }
+        sendRaw(message.toString());
+        return seq;
+    }
+
+    void page(final String url, final String nav) throws Exception
+    {
+        send("page", "url", url, "nav", nav);
+    }
+
+    void sendRaw(final String text) throws Exception
+    {
+        socket.sendText(text, true).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void sendBinary(final byte[] bytes) throws Exception
+    {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void setSeq(final long seq)
+    {
+        this.seq = seq;
+    }
+
+    /** The next message of type {@code t}, skipping acks; fails after 10 s. */
+    JsonNode next(final String t) throws Exception
+    {
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline)
+        {
+            final JsonNode message = received.poll(100, TimeUnit.MILLISECONDS);
+            if (message == null)
+            {
+                continue;
+            }
+            if (message.get("t").asText().equals(t))
+            {
+                return message;
+            }
+            if (!message.get("t").asText().equals("ack"))
+            {
+                throw new AssertionError("expected " + t + " but got " + message);
+            }
+        }
+        throw new AssertionError("no " + t + " within " + WAIT + (closeCode.isDone() ? " (closed " + closeCode.getNow(0) + ")" : ""));
+    }
+
+    /** Waits until an ack covers {@code seq}. */
+    void awaitAck(final long upTo) throws Exception
+    {
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline)
+        {
+            final JsonNode message = received.poll(100, TimeUnit.MILLISECONDS);
+            if (message != null && message.get("t").asText().equals("ack") && message.get("seq").asLong() >= upTo)
+            {
+                return;
+            }
+            if (message != null && !message.get("t").asText().equals("ack"))
+            {
+                throw new AssertionError("expected an ack up to " + upTo + " but got " + message);
+            }
+        }
+        throw new AssertionError("no ack up to " + upTo);
+    }
+
+    /** Everything received within {@code millis}, acks included. */
+    List<JsonNode> drain(final long millis) throws Exception
+    {
+        final List<JsonNode> all = new ArrayList<>();
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline)
+        {
+            final JsonNode message = received.poll(10, TimeUnit.MILLISECONDS);
+            if (message != null)
+            {
+                all.add(message);
+            }
+        }
+        return all;
+    }
+
+    /** The close code the server sent; fails after 10 s. */
+    int awaitClose() throws Exception
+    {
+        return closeCode.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    boolean closed()
+    {
+        return closeCode.isDone();
+    }
+
+    void assertNoQuestion(final long millis) throws Exception
+    {
+        assertThat(drain(millis)).noneMatch(m -> m.get("t").asText().equals("question"));
+    }
+
+    @Override
+    public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
+    {
+        partial.append(data);
+        if (last)
+        {
+            try
+            {
+                received.add(JSON.readTree(partial.toString()));
+            }
+            catch (final Exception ex)
+            {
+                received.add(JSON.createObjectNode().put("t", "unparseable").put("text", partial.toString()));
+            }
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
+    {
+        closeCode.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(final WebSocket webSocket, final Throwable error)
+    {
+        closeCode.complete(-1);
+    }
+
+    @Override
+    public void close()
+    {
+        if (!closeCode.isDone())
+        {
+            socket.abort();
+        }
+    }
+}

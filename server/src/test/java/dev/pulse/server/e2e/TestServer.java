@@ -1,0 +1,90 @@
+package dev.pulse.server.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+import dev.pulse.server.PulseServer;
+import dev.pulse.server.config.ServerConfig;
+
+/** A real Pulse server for a test: ephemeral port, its own data directory, the e2e catalog. */
+final class TestServer implements AutoCloseable
+{
+    private final Path dataDir;
+    private final Path catalogFile;
+    private final UnaryOperator<ServerConfig.Builder> customise;
+    private PulseServer server;
+
+    TestServer(final Path dir, final UnaryOperator<ServerConfig.Builder> customise) throws Exception
+    {
+        this.dataDir = dir.resolve("data");
+        this.catalogFile = dir.resolve("catalog.yaml");
+        this.customise = customise;
+        Files.createDirectories(dir);
+        try (InputStream in = TestServer.class.getResourceAsStream("/e2e/catalog.yaml"))
+        {
+            Files.write(catalogFile, in.readAllBytes());
+        }
+        start();
+    }
+
+    TestServer(final Path dir) throws Exception
+    {
+        this(dir, builder -> builder);
+    }
+
+    void start() throws Exception
+    {
+        final ServerConfig config = customise.apply(ServerConfig.defaults().toBuilder()
+            .bind("127.0.0.1")
+            .port(0)
+            .dataDir(dataDir)
+            .catalogFile(catalogFile)
+            .catalogWatchMs(0)
+            .expectedSessions(1_000)
+            .eventLoopThreads(2)
+            .journalBufferBytes(1024 * 1024)
+            .adminToken("test-admin-token")).build();
+        server = PulseServer.start(config);
+    }
+
+    /** Graceful stop and start again on the same data directory (a new port). */
+    void restart() throws Exception
+    {
+        server.close();
+        start();
+    }
+
+    PulseServer server()
+    {
+        return server;
+    }
+
+    int port()
+    {
+        return server.port();
+    }
+
+    Path dataDir()
+    {
+        return dataDir;
+    }
+
+    Path catalogFile()
+    {
+        return catalogFile;
+    }
+
+    TestClient connect() throws Exception
+    {
+        return TestClient.connect(port(), "test", "http://localhost");
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        server.close();
+    }
+}
