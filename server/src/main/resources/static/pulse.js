@@ -6,6 +6,8 @@
 (function (w, d) {
   'use strict';
   if (w.Pulse && w.Pulse.v) return;
+  // Calls made before the snippet loaded: window.Pulse = {q: [['search', ['lamp', 0]], ...]}.
+  var queued = w.Pulse && Array.isArray(w.Pulse.q) ? w.Pulse.q : [];
   var script = d.currentScript || d.querySelector('script[data-site][src*="pulse.js"]');
   var site = script && script.getAttribute('data-site');
   if (!site) return;
@@ -99,11 +101,12 @@
     exitSent = false;
     send({ t: 'page', url: location.pathname + location.search, nav: nav });
   }
+  var origPush = history.pushState, origReplace = history.replaceState;
   function stamp() {
     var hs = history.state;
     if (hs && typeof hs.pulseIdx === 'number') return hs.pulseIdx;
     st.idx = (st.idx || 0) + 1;
-    try { history.replaceState(assign(hs, st.idx), ''); } catch (e) { /* cross-origin state */ }
+    try { origReplace.call(history, assign(hs, st.idx), ''); } catch (e) { /* unserialisable state */ }
     save();
     return st.idx;
   }
@@ -128,16 +131,17 @@
     else { current = stamp(); pageView(type === 'reload' ? 'reload' : 'navigate'); }
     st.last = current; save();
   }
-  ['pushState', 'replaceState'].forEach(function (name) {
-    var orig = history[name];
-    history[name] = function (state, title, url) {
-      var push = name === 'pushState';
-      var idx = push ? (st.idx = (st.idx || 0) + 1) : current;
-      var r = orig.call(history, assign(state, idx), title, url);
-      if (push) { current = idx; st.last = idx; save(); pageView('navigate'); }
-      return r;
-    };
-  });
+  // Single-page apps: a pushState is a page view; a replaceState keeps the entry's index.
+  history.pushState = function (state, title, url) {
+    var idx = st.idx = (st.idx || 0) + 1;
+    var r = origPush.call(history, assign(state, idx), title, url);
+    current = idx; st.last = idx; save();
+    pageView('navigate');
+    return r;
+  };
+  history.replaceState = function (state, title, url) {
+    return origReplace.call(history, assign(state, current), title, url);
+  };
   w.addEventListener('popstate', function () { pageView(traversal()); st.last = current; save(); });
 
   // The back/forward cache restores a page without running scripts; its socket was closed.
@@ -185,15 +189,16 @@
     send({ t: 'exit_intent' });
   });
 
-  // Validation errors the browser shows on submit (never the values).
+  // Validation errors the browser shows on submit (never the values). A submit fires 'invalid'
+  // for every bad field at once but shows one message: one error per form per attempt.
   var lastInvalid = {};
   d.addEventListener('invalid', function (e) {
     var el = e.target, form = el.form;
     var formName = form ? (form.getAttribute('id') || form.getAttribute('name') || 'form') : 'form';
     var field = el.getAttribute('name') || el.getAttribute('id') || el.tagName.toLowerCase();
-    var key = formName + '/' + field, now = Date.now();
-    if (lastInvalid[key] && now - lastInvalid[key] < 500) return;
-    lastInvalid[key] = now;
+    var now = Date.now();
+    if (lastInvalid[formName] && now - lastInvalid[formName] < 500) return;
+    lastInvalid[formName] = now;
     send({ t: 'form_error', form: formName, field: field });
   }, true);
 
@@ -328,4 +333,8 @@
   };
 
   if (consent === true) firstView();
+  queued.forEach(function (call) {
+    var method = w.Pulse[call && call[0]];
+    if (typeof method === 'function') method.apply(null, call[1] || []);
+  });
 })(window, document);

@@ -154,6 +154,12 @@ public final class SessionStateFlyweight
         return this;
     }
 
+    /** The layout version the record was written with (0 for a record never initialised). */
+    public int layoutVersion()
+    {
+        return buffer.getByte(offset + VERSION_OFFSET);
+    }
+
     /**
      * Checks that the record was written by this layout version.
      *
@@ -161,7 +167,7 @@ public final class SessionStateFlyweight
      */
     public SessionStateFlyweight verifyLayout()
     {
-        final int version = buffer.getByte(offset + VERSION_OFFSET);
+        final int version = layoutVersion();
         if (version != LAYOUT_VERSION)
         {
             throw new IncompatibleSessionStateException(version, LAYOUT_VERSION);

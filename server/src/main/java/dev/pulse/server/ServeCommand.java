@@ -76,6 +76,7 @@ public final class ServeCommand implements Callable<Integer>
         final ServerLauncher.Running server = launcher.start(config);
         final Thread shutdownHook = new Thread(server::close, "pulse-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        StopSignals.install(server::close);
         final PrintWriter out = spec.commandLine().getOut();
         out.println("Pulse listening on http://" + host(config.bind()) + ":" + server.port() + "/  (demo: http://localhost:" + server.port() + "/demo/)");
         out.flush();

@@ -119,7 +119,7 @@ final class SessionEvents
         final SessionAccess access = loop.sessions;
         if (!access.open(connection.sidHi, connection.sidLo))
         {
-            out.close = CloseCode.NORMAL;
+            out.close = CloseCode.SESSION_EXPIRED;
             return;
         }
         try

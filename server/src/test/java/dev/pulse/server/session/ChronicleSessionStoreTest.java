@@ -1,0 +1,98 @@
+package dev.pulse.server.session;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChronicleSessionStoreTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldUpdateRecordsInPlaceAndKeepThemAcrossReopening()
+    {
+        final Path file = dir.resolve("sessions.dat");
+        try (ChronicleSessionStore store = ChronicleSessionStore.open(file, 100, false))
+        {
+            final SessionAccess access = store.newAccess();
+            assertThat(access.open(1, 2)).isFalse();
+            assertThat(access.create(1, 2)).isTrue();
+            access.state().init(1, 2, 3, 1_000);
+            access.server().init(1_000).ownerConnectionId(7);
+            access.close();
+            assertThat(access.create(1, 2)).as("already there").isFalse();
+
+            assertThat(access.open(1, 2)).isTrue();
+            access.state().lastSeq(41);
+            access.close();
+            assertThat(access.open(1, 2)).isTrue();
+            assertThat(access.state().lastSeq()).isEqualTo(41);
+            access.state().lastSeq(42);
+            access.close();
+            assertThat(store.size()).isOne();
+        }
+        for (final boolean recover : new boolean[] {false, true})
+        {
+            try (ChronicleSessionStore store = ChronicleSessionStore.open(file, 100, recover))
+            {
+                final SessionAccess access = store.newAccess();
+                assertThat(access.open(1, 2)).as("reopened (recover=%s)", recover).isTrue();
+                assertThat(access.state().lastSeq()).isEqualTo(42);
+                assertThat(access.state().sidLo()).isEqualTo(2);
+                assertThat(access.server().ownerConnectionId()).isEqualTo(7);
+                access.close();
+                assertThat(store.size()).isOne();
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseNewSessionsAtCapacityButServeExistingOnes()
+    {
+        try (ChronicleSessionStore store = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 3, false))
+        {
+            final SessionAccess access = store.newAccess();
+            for (int i = 1; i <= 3; i++)
+            {
+                assertThat(access.create(i, i)).isTrue();
+                access.close();
+            }
+            assertThat(access.create(4, 4)).isFalse();
+            assertThat(access.open(2, 2)).isTrue();
+            access.remove();
+            assertThat(store.size()).isEqualTo(2);
+            assertThat(access.create(4, 4)).as("room again after a removal").isTrue();
+            access.close();
+        }
+    }
+
+    @Test
+    void shouldSweepExpiredSessionsAndKeepLiveOnes()
+    {
+        try (ChronicleSessionStore store = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 1_000, false))
+        {
+            final SessionAccess access = store.newAccess();
+            for (int i = 1; i <= 300; i++)
+            {
+                access.create(i, i);
+                access.state().init(i, i, 3, i % 3 == 0 ? 1_000 : 5_000_000);
+                access.server().init(0).ownerConnectionId(i % 5 == 0 ? i : 0);
+                access.close();
+            }
+            int removed = 0;
+            for (int segment = 0; segment < store.segments(); segment++)
+            {
+                removed += store.sweep(segment, (state, server) -> state.lastEventMs() < 2_000 && server.ownerConnectionId() == 0);
+            }
+            assertThat(removed).isEqualTo(80);
+            assertThat(store.size()).isEqualTo(220);
+            assertThat(access.open(3, 3)).as("expired").isFalse();
+            assertThat(access.open(15, 15)).as("expired but connected").isTrue();
+            access.close();
+        }
+    }
+}
