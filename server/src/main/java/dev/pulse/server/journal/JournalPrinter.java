@@ -12,7 +12,8 @@ import java.util.List;
  *  "catalog":"&lt;16 hex&gt;","iid":7,"code":0,"value":2,"trigger":"...","detector":"...",...}
  * </pre>
  * Strings follow under their {@link JournalRecordType#stringFields()} names; SESSION_START's
- * context pairs as a {@code "context"} object; strings beyond the named ones as {@code "extra"}.
+ * context pairs as a {@code "context"} object, RAW_EVENT's field pairs as a {@code "fields"} object;
+ * other strings beyond the named ones as {@code "extra"}.
  * {@code sid} is left out for records without a session (both halves zero, as in CATALOG_RELOAD).
  * Cold path: allocates freely.
  */
@@ -62,8 +63,8 @@ public final class JournalPrinter
         }
         if (count > named)
         {
-            final boolean pairs = type == JournalRecordType.SESSION_START;
-            out.append(pairs ? ",\"context\":{" : ",\"extra\":[");
+            final boolean pairs = type == JournalRecordType.SESSION_START || type == JournalRecordType.RAW_EVENT;
+            out.append(type == JournalRecordType.RAW_EVENT ? ",\"fields\":{" : pairs ? ",\"context\":{" : ",\"extra\":[");
             for (int i = named; i < count; i++)
             {
                 if (i > named)

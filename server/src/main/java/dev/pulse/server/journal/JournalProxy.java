@@ -155,6 +155,72 @@ public final class JournalProxy
     }
 
     /**
+     * An outcome window closed. {@code durationMs}: from its opening to now (for forward, the time it
+     * took); a null {@code choiceId} or {@code responseId} (nothing answered) is written as "".
+     */
+    public boolean outcome(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final OutcomeKind outcome,
+        final OutcomeGroup group, final int iid, final long durationMs, final String triggerId, final String questionId,
+        final String variantId, final String choiceId, final String responseId, final String stuckKind)
+    {
+        final int length = HEADER_LENGTH + sizeOf(outcome.wireName()) + sizeOf(group.wireName()) + sizeOf(triggerId) +
+            sizeOf(questionId) + sizeOf(variantId) + sizeOf(choiceId) + sizeOf(responseId) + sizeOf(stuckKind);
+        if (!encoder.begin(JournalRecordType.OUTCOME, length, 8, timeMs, sidHi, sidLo, catalogVersion, durationMs, iid, outcome.ordinal()))
+        {
+            return false;
+        }
+        encoder.putString(outcome.wireName());
+        encoder.putString(group.wireName());
+        encoder.putString(triggerId);
+        encoder.putString(questionId);
+        encoder.putString(variantId);
+        encoder.putString(choiceId);
+        encoder.putString(responseId);
+        encoder.putString(stuckKind);
+        return encoder.commit();
+    }
+
+    /**
+     * A raw event for replay: its kind and seq, then {@code pairStrings} strings of {@code pairs}
+     * (name, value, name, value...). A field named "q" is search text: in clear or hidden, as for signals.
+     */
+    public boolean rawEvent(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final RawEventKind kind,
+        final long seq, final int iid, final CharSequence[] pairs, final int pairStrings)
+    {
+        int length = HEADER_LENGTH + sizeOf(kind.wireName());
+        for (int i = 0; i < pairStrings; i++)
+        {
+            length += sizeOf(visible(pairs, i));
+        }
+        if (!encoder.begin(JournalRecordType.RAW_EVENT, length, 1 + pairStrings, timeMs, sidHi, sidLo, catalogVersion, seq, iid,
+            kind.ordinal()))
+        {
+            return false;
+        }
+        encoder.putString(kind.wireName());
+        for (int i = 0; i < pairStrings; i++)
+        {
+            encoder.putString(visible(pairs, i));
+        }
+        return encoder.commit();
+    }
+
+    /** The value to journal for string {@code i} of raw-event pairs: search text ("q") hidden unless in clear. */
+    private CharSequence visible(final CharSequence[] pairs, final int i)
+    {
+        final CharSequence value = pairs[i];
+        if (searchTextHasher == null || i % 2 == 0 || value == null || !isQueryName(pairs[i - 1]))
+        {
+            return value;
+        }
+        return searchTextHasher.hide(value);
+    }
+
+    private static boolean isQueryName(final CharSequence name)
+    {
+        return name != null && name.length() == 1 && name.charAt(0) == 'q';
+    }
+
+    /**
      * The ring buffer's producer position read just after this proxy's last committed record: the
      * record is in the segment file once {@link Journal#writtenPosition()} reaches it.
      */

@@ -21,10 +21,19 @@ public enum JournalRecordType
     CATALOG_RELOAD(7, "catalog_reload", List.of("version", "hash", "source")),
     /** code: a {@link SessionEndReason} ordinal; no strings. */
     SESSION_END(8, "session_end", List.of()),
-    /** Reserved: outcome windows closing. No producer yet. */
-    OUTCOME(9, "outcome", List.of()),
-    /** Reserved: raw browser events. No producer yet. */
-    RAW_EVENT(10, "raw_event", List.of());
+    /**
+     * An outcome window closed. code: an {@link OutcomeKind} ordinal; value: milliseconds from the
+     * window's opening to the close (for forward: the time it took); iid: the question's (0 for
+     * holdout and shadow); catalogVersion: the version that opened the window. choice and
+     * response are "" when nothing was answered.
+     */
+    OUTCOME(9, "outcome", List.of("outcome", "group", "trigger", "question", "variant", "choice", "response", "stuck_kind")),
+    /**
+     * A raw event, captured for replay when the catalog turns capture on. code: the event's
+     * {@link RawEventKind}; value: its seq; iid: for answers and dismisses. Strings: the event's
+     * name, then its fields as name, value pairs (search text under the same privacy rule as SIGNAL).
+     */
+    RAW_EVENT(10, "raw_event", List.of("event"));
 
     private static final JournalRecordType[] BY_CODE = new JournalRecordType[16];
 

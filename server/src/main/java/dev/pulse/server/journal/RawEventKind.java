@@ -1,0 +1,25 @@
+package dev.pulse.server.journal;
+
+import java.util.Locale;
+
+/**
+ * What a RAW_EVENT record captured (its code): the protocol's messages as the server handled them,
+ * and the server's own timer firings, so that a replay sees exactly what the live server saw.
+ * Ordinals are on disk: only add.
+ */
+public enum RawEventKind
+{
+    HELLO, PAGE, ACTIVE, VISIBILITY, CLICK, SEARCH, FORM_ERROR, EXIT_INTENT, GOAL, ANSWER, DISMISS, TIMER;
+
+    private static final RawEventKind[] VALUES = values();
+
+    public String wireName()
+    {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RawEventKind fromOrdinal(final int ordinal)
+    {
+        return ordinal >= 0 && ordinal < VALUES.length ? VALUES[ordinal] : null;
+    }
+}
