@@ -27,6 +27,7 @@ public final class CompiledCatalog
     private final long versionHash;
     private final String siteKey;
     private final Set<String> origins;
+    private final boolean captureEvents;
     private final List<String> pageKindNames;
     private final long keyPageMask;
     private final int[] journeyStage;
@@ -47,6 +48,7 @@ public final class CompiledCatalog
         this.versionHash = parts.versionHash();
         this.siteKey = parts.siteKey();
         this.origins = Set.copyOf(parts.origins());
+        this.captureEvents = parts.captureEvents();
         this.pageKindNames = List.copyOf(parts.pageKindNames());
         this.keyPageMask = parts.keyPageMask();
         this.journeyStage = parts.journeyStage().clone();
@@ -95,6 +97,12 @@ public final class CompiledCatalog
     public Set<String> origins()
     {
         return origins;
+    }
+
+    /** Whether raw events are journaled for replay (the site's {@code capture_events}). */
+    public boolean captureEvents()
+    {
+        return captureEvents;
     }
 
     public boolean allowsOrigin(final String origin)

@@ -30,6 +30,9 @@ import dev.pulse.server.journal.Journal;
 import dev.pulse.server.journal.JournalConfiguration;
 import dev.pulse.server.journal.JournalProxy;
 import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.outcome.JournalInterventionLog;
+import dev.pulse.server.outcome.LiveCatalogVersions;
+import dev.pulse.server.outcome.SessionMachine;
 import dev.pulse.server.session.ChronicleSessionStore;
 import dev.pulse.server.session.DataDirectory;
 import dev.pulse.server.session.SessionInspector;
@@ -112,8 +115,10 @@ public final class PulseServer implements AutoCloseable
                 .syncUninterruptibly()
                 .channel();
 
-            sweeper = new SessionSweeper(sessions, journal.newProxy(), metrics, () -> catalog.current().sessionExpiryMs(),
-                context.connections()::isLive);
+            final JournalProxy sweeperJournal = journal.newProxy();
+            sweeper = new SessionSweeper(sessions, sweeperJournal,
+                new SessionMachine(new LiveCatalogVersions(catalog), new JournalInterventionLog(sweeperJournal, journal, metrics)),
+                metrics, () -> catalog.current().sessionExpiryMs(), context.connections()::isLive);
             sweeper.start();
             if (config.catalogFile() != null && config.catalogWatchMs() > 0)
             {

@@ -19,8 +19,12 @@ public record CatalogModel(
     List<Response> responses,
     Policy policy)
 {
-    /** The site: its key, the origins allowed to connect, click targets rage clicks ignore. */
-    public record Site(Located<String> key, List<Located<String>> origins, List<Located<String>> ignoreClickTargets, Node node)
+    /**
+     * The site: its key, the origins allowed to connect, click targets rage clicks ignore, and
+     * whether raw events are captured in the journal for replay (off unless turned on).
+     */
+    public record Site(Located<String> key, List<Located<String>> origins, List<Located<String>> ignoreClickTargets,
+        boolean captureEvents, Node node)
     {
     }
 

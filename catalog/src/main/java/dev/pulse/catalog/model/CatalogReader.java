@@ -15,7 +15,7 @@ import dev.pulse.catalog.source.Node;
 public final class CatalogReader
 {
     static final Set<String> TOP_KEYS = Set.of("version", "site", "pages", "journey", "triggers", "questions", "responses", "policy");
-    private static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets");
+    private static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets", "capture_events");
     private static final Set<String> PAGE_KEYS = Set.of("key", "match");
     private static final Set<String> PATTERN_KEYS = Set.of("exact", "prefix", "glob");
     private static final Set<String> POLICY_KEYS = Set.of(
@@ -87,6 +87,7 @@ public final class CatalogReader
             site.requiredString("key", "the site key the snippet sends: ?site=<key>"),
             site.stringOrList("origins"),
             site.stringOrList("ignore_click_targets"),
+            site.bool("capture_events", false),
             node);
     }
 

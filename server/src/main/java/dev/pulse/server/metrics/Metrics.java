@@ -9,6 +9,8 @@ import java.util.function.LongSupplier;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
+import dev.pulse.server.journal.OutcomeGroup;
+import dev.pulse.server.journal.OutcomeKind;
 import dev.pulse.server.protocol.CloseCode;
 import dev.pulse.server.protocol.ErrorCode;
 
@@ -36,6 +38,7 @@ public final class Metrics
     private final LongAdder internalErrors = new LongAdder();
     private final LongAdder journalDropped = new LongAdder();
     private final LongAdder questionsWithheld = new LongAdder();
+    private final LongAdder[] outcomes = adders(OutcomeKind.values().length * OutcomeGroup.values().length);
     private final LongAdder catalogReloadsOk = new LongAdder();
     private final LongAdder catalogReloadsFailed = new LongAdder();
     private final LatencyHistogram eventToQuestion = new LatencyHistogram(
@@ -122,6 +125,12 @@ public final class Metrics
     public void dismiss()
     {
         dismisses.increment();
+    }
+
+    /** An outcome window closed. */
+    public void outcome(final OutcomeKind outcome, final OutcomeGroup group)
+    {
+        outcomes[group.ordinal() * OutcomeKind.values().length + outcome.ordinal()].increment();
     }
 
     public void error(final ErrorCode code)
@@ -227,6 +236,15 @@ public final class Metrics
         counter(out, "pulse_answers_total", "Answers received.", answers.sum());
         counter(out, "pulse_responses_total", "Approved responses pushed.", responses.sum());
         counter(out, "pulse_dismisses_total", "Questions dismissed.", dismisses.sum());
+        header(out, "pulse_outcomes_total", "Outcome windows closed, by group and outcome.", "counter");
+        for (final OutcomeGroup group : OutcomeGroup.values())
+        {
+            for (final OutcomeKind outcome : OutcomeKind.values())
+            {
+                out.append("pulse_outcomes_total{group=\"").append(group.wireName()).append("\",outcome=\"").append(outcome.wireName())
+                    .append("\"} ").append(outcomes[group.ordinal() * OutcomeKind.values().length + outcome.ordinal()].sum()).append('\n');
+            }
+        }
         header(out, "pulse_errors_total", "Error frames sent, by code.", "counter");
         for (final ErrorCode code : ErrorCode.values())
         {

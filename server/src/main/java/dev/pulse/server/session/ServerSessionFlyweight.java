@@ -2,10 +2,13 @@ package dev.pulse.server.session;
 
 import org.agrona.MutableDirectBuffer;
 
+import dev.pulse.server.outcome.OutcomeWindowsFlyweight;
+
 /**
  * The server's own part of a session record, stored right after the core's
  * {@link dev.pulse.detect.SessionStateFlyweight} in the same map entry: which connection owns the
- * session, and the catalog version of its open question.
+ * session, the catalog version of its open question, and its outcome windows
+ * ({@link OutcomeWindowsFlyweight}).
  *
  * <pre>
  *   0                   1                   2                   3
@@ -16,20 +19,23 @@ import org.agrona.MutableDirectBuffer;
  *  |                  openCatalogVersion (8)                       | 16
  *  |                   lastConnectedMs (8)                         | 24
  *  |                     (reserved 32)                             | 32
- *  +---------------------------------------------------------------+ 64
+ *  |          outcome windows: 8 x 48 (OutcomeWindowsFlyweight)     | 64
+ *  +---------------------------------------------------------------+ 448
  * </pre>
  *
  * Not thread-safe: used under the entry's lock, like the core record.
  */
 public final class ServerSessionFlyweight
 {
-    public static final byte LAYOUT_VERSION = 1;
-    public static final int LENGTH = 64;
+    public static final byte LAYOUT_VERSION = 2;
+    public static final int WINDOWS_OFFSET = 64;
+    public static final int LENGTH = WINDOWS_OFFSET + OutcomeWindowsFlyweight.LENGTH;
     public static final int VERSION_OFFSET = 0;
     public static final int OWNER_CONNECTION_ID_OFFSET = 8;
     public static final int OPEN_CATALOG_VERSION_OFFSET = 16;
     public static final int LAST_CONNECTED_MS_OFFSET = 24;
 
+    private final OutcomeWindowsFlyweight windows = new OutcomeWindowsFlyweight();
     private MutableDirectBuffer buffer;
     private int offset;
 
@@ -37,7 +43,14 @@ public final class ServerSessionFlyweight
     {
         this.buffer = buffer;
         this.offset = offset;
+        windows.wrap(buffer, offset + WINDOWS_OFFSET);
         return this;
+    }
+
+    /** The session's outcome windows, in this record. */
+    public OutcomeWindowsFlyweight windows()
+    {
+        return windows;
     }
 
     public ServerSessionFlyweight init(final long nowMs)

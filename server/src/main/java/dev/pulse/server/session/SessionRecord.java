@@ -6,8 +6,8 @@ import dev.pulse.detect.SessionStateFlyweight;
  * The layout of one session map entry: the core's state record, then the server's.
  *
  * <pre>
- *  0                              1400                 1464
- *  | SessionStateFlyweight (core)  | ServerSessionFlyweight |
+ *  0                              1400                         1848
+ *  | SessionStateFlyweight (core)  | ServerSessionFlyweight (448) |
  * </pre>
  */
 public final class SessionRecord

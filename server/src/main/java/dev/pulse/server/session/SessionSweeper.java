@@ -11,12 +11,13 @@ import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.server.journal.JournalProxy;
 import dev.pulse.server.journal.SessionEndReason;
 import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.outcome.SessionMachine;
 
 /**
  * Removes sessions idle longer than the catalog's expiry, on its own thread and one store segment
  * at a time (a segment's lock covers a few hundred sessions and is held for well under a
  * millisecond), so event loops never wait long. A session whose connection is still open stays.
- * Each removal is journaled as a session end.
+ * An ending session's undecided outcome windows close as exited, then the end is journaled.
  */
 public final class SessionSweeper implements Runnable, SessionVisitor
 {
@@ -26,6 +27,7 @@ public final class SessionSweeper implements Runnable, SessionVisitor
 
     private final SessionStore store;
     private final JournalProxy journal;
+    private final SessionMachine machine;
     private final Metrics metrics;
     private final LongSupplier expiryMs;
     private final LongPredicate connectionIsLive;
@@ -34,15 +36,18 @@ public final class SessionSweeper implements Runnable, SessionVisitor
     private long nowMs;
 
     /**
+     * @param journal          this thread's journal proxy (session ends).
+     * @param machine          closes an ending session's outcome windows (as exited), on this thread.
      * @param expiryMs         the current session expiry (the catalog's, which may be reloaded).
      * @param connectionIsLive whether a connection id is open now.
      */
     public SessionSweeper(
-        final SessionStore store, final JournalProxy journal, final Metrics metrics, final LongSupplier expiryMs,
-        final LongPredicate connectionIsLive)
+        final SessionStore store, final JournalProxy journal, final SessionMachine machine, final Metrics metrics,
+        final LongSupplier expiryMs, final LongPredicate connectionIsLive)
     {
         this.store = store;
         this.journal = journal;
+        this.machine = machine;
         this.metrics = metrics;
         this.expiryMs = expiryMs;
         this.connectionIsLive = connectionIsLive;
@@ -95,6 +100,7 @@ public final class SessionSweeper implements Runnable, SessionVisitor
         {
             return false;
         }
+        machine.onExpired(state, server, nowMs);
         journal.sessionEnd(nowMs, state.sidHi(), state.sidLo(), SessionEndReason.EXPIRED);
         metrics.sessionExpired();
         return true;

@@ -38,6 +38,30 @@ public final class CharField implements CharSequence
         present = true;
     }
 
+    /** Writes a decimal number, without allocating; returns this. */
+    CharField setDecimal(final long value)
+    {
+        long remaining = value;
+        length = 0;
+        if (remaining < 0)
+        {
+            chars[length++] = '-';
+            remaining = -remaining;
+        }
+        long divisor = 1;
+        while (remaining / divisor >= 10)
+        {
+            divisor *= 10;
+        }
+        while (divisor > 0 && length < chars.length)
+        {
+            chars[length++] = (char)('0' + remaining / divisor % 10);
+            divisor /= 10;
+        }
+        present = true;
+        return this;
+    }
+
     public boolean present()
     {
         return present;

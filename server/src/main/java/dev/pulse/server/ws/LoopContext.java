@@ -3,9 +3,7 @@ package dev.pulse.server.ws;
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;
 
-import dev.pulse.detect.Decisions;
 import dev.pulse.detect.Event;
-import dev.pulse.detect.EventProcessor;
 import dev.pulse.detect.PagePath;
 import dev.pulse.server.journal.JournalProxy;
 import dev.pulse.server.session.SessionAccess;
@@ -26,8 +24,6 @@ final class LoopContext
     final EventDecoder decoder;
     final DecodedMessage message = new DecodedMessage();
     final Event event = new Event();
-    final EventProcessor processor = new EventProcessor();
-    final Decisions decisions = new Decisions(16);
     final PagePath pagePath = new PagePath();
     final SessionAccess sessions;
     final JournalProxy journal;

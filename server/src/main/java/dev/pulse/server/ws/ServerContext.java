@@ -1,12 +1,10 @@
 package dev.pulse.server.ws;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.util.concurrent.FastThreadLocal;
 
 import dev.pulse.catalog.LiveCatalog;
-import dev.pulse.detect.trigger.TriggerIndex;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.journal.Journal;
 import dev.pulse.server.metrics.Metrics;
@@ -19,9 +17,6 @@ import dev.pulse.server.session.SessionStore;
  */
 public final class ServerContext
 {
-    /** Used while the journal cannot record: history is kept, nothing can signal or be shown. */
-    static final TriggerIndex NO_TRIGGERS = new TriggerIndex(List.of());
-
     private final ServerConfig config;
     private final LiveCatalog catalog;
     private final SessionStore sessions;

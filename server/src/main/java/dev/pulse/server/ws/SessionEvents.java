@@ -3,22 +3,14 @@ package dev.pulse.server.ws;
 import io.netty.buffer.ByteBufAllocator;
 
 import dev.pulse.catalog.CompiledCatalog;
-import dev.pulse.catalog.compile.CompiledQuestion;
-import dev.pulse.catalog.compile.CompiledResponse;
-import dev.pulse.catalog.compile.QuestionCopy;
-import dev.pulse.catalog.compile.ResponseCopy;
-import dev.pulse.detect.Decisions;
 import dev.pulse.detect.Event;
-import dev.pulse.detect.EventType;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;
-import dev.pulse.detect.detector.DetectorKind;
-import dev.pulse.detect.governor.Governor;
-import dev.pulse.detect.governor.Verdict;
-import dev.pulse.detect.trigger.Trigger;
-import dev.pulse.detect.trigger.TriggerIndex;
-import dev.pulse.server.journal.JournalProxy;
 import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.outcome.Effects;
+import dev.pulse.server.outcome.JournalInterventionLog;
+import dev.pulse.server.outcome.LiveCatalogVersions;
+import dev.pulse.server.outcome.SessionMachine;
 import dev.pulse.server.protocol.CloseCode;
 import dev.pulse.server.protocol.ErrorCode;
 import dev.pulse.server.session.ServerSessionFlyweight;
@@ -26,11 +18,11 @@ import dev.pulse.server.session.SessionAccess;
 import dev.pulse.server.session.SessionId;
 
 /**
- * The protocol's meaning, one message at a time, against the session's record in the store:
- * hello (new or resumed session), seq rules (duplicates, gaps), each event through the core,
- * answers and dismisses, timers. The record is locked for exactly the time it is read and
- * written; what the connection must send lands in an {@link Outbox}. Journal records go to the
- * ring buffer as decisions are made.
+ * The protocol around a session: hello (a new session, or one resumed by its id), the seq rules
+ * (duplicates, gaps), ownership (only the connection that holds the session applies events), raw
+ * event capture when the catalog asks for it, and the frames that result. What an event means is
+ * the {@link SessionMachine}'s; this class holds the session's record locked for exactly the
+ * time the machine reads and writes it, and puts what the connection must send in an {@link Outbox}.
  *
  * <p>Not thread-safe: one per event loop.
  */
@@ -39,6 +31,8 @@ final class SessionEvents
     private final ServerContext server;
     private final LoopContext loop;
     private final Metrics metrics;
+    private final SessionMachine machine;
+    private final RawEventCapture capture;
     private CompiledCatalog siteKeyCatalog;
     private long siteKeyHash;
 
@@ -47,6 +41,9 @@ final class SessionEvents
         this.server = server;
         this.loop = loop;
         this.metrics = server.metrics();
+        this.machine = new SessionMachine(new LiveCatalogVersions(server.catalog()),
+            new JournalInterventionLog(loop.journal, server.journal(), server.metrics()));
+        this.capture = new RawEventCapture(loop.journal);
     }
 
     /** A hello: resume the session it names if it is ours, else start a new one under a new id. */
@@ -96,11 +93,12 @@ final class SessionEvents
             }
             out.previousOwner = access.server().ownerConnectionId();
             access.server().ownerConnectionId(connection.id).lastConnectedMs(nowMs);
+            machine.hello(state, access.server(), nowMs);
             connection.helloed = true;
             connection.sidHi = id.hi();
             connection.sidLo = id.lo();
             connection.lastSeq = state.lastSeq();
-            out.nextDeadlineMs = loop.processor.nextDeadlineMs(state, catalog.triggers());
+            out.nextDeadlineMs = machine.nextDeadlineMs(state, access.server());
         }
         finally
         {
@@ -108,11 +106,15 @@ final class SessionEvents
         }
         loop.journal.sessionStart(nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, catalog.siteKey(),
             loop.contextStrings, 2 * message.contextCount());
+        if (catalog.captureEvents())
+        {
+            capture.hello(nowMs, connection, catalog.versionHash(), resumed, message);
+        }
         metrics.sessionStarted(resumed);
         out.reply = MessageEncoder.welcome(alloc, id.hi(), id.lo(), resumed, connection.lastSeq, loop.sidScratch);
     }
 
-    /** An event after hello: seq rules, then the core, answers and dismisses. */
+    /** An event after hello: seq rules, then the session machine. */
     void event(final ConnectionState connection, final DecodedMessage message, final long nowMs, final Outbox out,
         final ByteBufAllocator alloc)
     {
@@ -132,21 +134,26 @@ final class SessionEvents
             }
             final CompiledCatalog catalog = server.catalog().current();
             metrics.event(message.type().eventType());
+            if (catalog.captureEvents())
+            {
+                capture.event(nowMs, connection, catalog.versionHash(), message);
+            }
             switch (message.type())
             {
                 case ANSWER:
-                    answer(connection, message, state, record, catalog, nowMs, out, alloc);
+                    machine.onAnswer(state, record, parseIid(message.iid()), Hash64.of(message.choice()), nowMs);
+                    out.ackNow = true;
                     break;
                 case DISMISS:
-                    dismiss(connection, message, state, record, catalog, nowMs, out);
+                    machine.onDismiss(state, record, parseIid(message.iid()), nowMs);
                     break;
                 default:
-                    final Event event = toEvent(message, catalog);
-                    loop.processor.onEvent(state, event, nowMs, triggers(catalog), catalog.governor(), loop.decisions);
-                    decide(connection, state, record, catalog, message, nowMs, out, alloc);
+                    machine.onEvent(state, record, toEvent(message, catalog), message.type() == MessageType.SEARCH &&
+                        message.query().present() ? message.query() : null, nowMs);
                     break;
             }
-            out.nextDeadlineMs = loop.processor.nextDeadlineMs(state, catalog.triggers());
+            deliver(machine.effects(), message.seq(), out, alloc);
+            out.nextDeadlineMs = machine.nextDeadlineMs(state, record);
         }
         finally
         {
@@ -180,7 +187,7 @@ final class SessionEvents
         }
     }
 
-    /** A timer came due: deferred signals and idle deadlines are checked against the record. */
+    /** A timer came due: deferred signals, idle deadlines and outcome windows are checked against the record. */
     void timer(final ConnectionState connection, final long nowMs, final Outbox out, final ByteBufAllocator alloc)
     {
         final SessionAccess access = loop.sessions;
@@ -195,9 +202,13 @@ final class SessionEvents
                 return;
             }
             final CompiledCatalog catalog = server.catalog().current();
-            loop.processor.onTimer(access.state(), nowMs, triggers(catalog), catalog.governor(), loop.decisions);
-            decide(connection, access.state(), access.server(), catalog, null, nowMs, out, alloc);
-            out.nextDeadlineMs = loop.processor.nextDeadlineMs(access.state(), catalog.triggers());
+            if (catalog.captureEvents())
+            {
+                capture.timer(nowMs, connection, catalog.versionHash());
+            }
+            machine.onTimer(access.state(), access.server(), nowMs);
+            deliver(machine.effects(), 0, out, alloc);
+            out.nextDeadlineMs = machine.nextDeadlineMs(access.state(), access.server());
         }
         finally
         {
@@ -225,6 +236,25 @@ final class SessionEvents
         }
     }
 
+    /** Turns the machine's effects into what the connection sends. */
+    private void deliver(final Effects effects, final long seq, final Outbox out, final ByteBufAllocator alloc)
+    {
+        if (effects.refusal() != null)
+        {
+            out.error(effects.refusal(), true, seq, effects.refusalDetail());
+            out.rejected = true;
+        }
+        if (effects.response() != null)
+        {
+            out.reply = MessageEncoder.response(alloc, effects.responseIid(), effects.responseChoiceId(), effects.response());
+        }
+        if (effects.question() != null)
+        {
+            out.question = MessageEncoder.question(alloc, effects.questionIid(), effects.question(), effects.questionCopy());
+            out.questionPosition = loop.journal.lastPosition();
+        }
+    }
+
     /**
      * Applies the seq rules: a seq at or below the last is a duplicate (acked, otherwise ignored);
      * more than one above is handled and answered with out_of_order.
@@ -246,138 +276,6 @@ final class SessionEvents
         state.lastSeq(seq);
         connection.lastSeq = seq;
         return true;
-    }
-
-    private void answer(
-        final ConnectionState connection,
-        final DecodedMessage message,
-        final SessionStateFlyweight state,
-        final ServerSessionFlyweight record,
-        final CompiledCatalog catalog,
-        final long nowMs,
-        final Outbox out,
-        final ByteBufAllocator alloc)
-    {
-        final Governor governor = catalog.governor();
-        final int iid = parseIid(message.iid());
-        final CompiledCatalog askedIn = server.catalog().byVersionHash(record.openCatalogVersion());
-        final CompiledQuestion question = governor.isOpen(state, iid) ? askedIn.questionByKey(state.openQuestionKey()) : null;
-        if (question == null)
-        {
-            out.error(ErrorCode.UNKNOWN_INTERVENTION, true, message.seq(), "no open question has this iid");
-            out.rejected = true;
-            return;
-        }
-        final int choice = question.choiceIndex(Hash64.of(message.choice()));
-        if (choice < 0)
-        {
-            out.error(ErrorCode.UNKNOWN_CHOICE, true, message.seq(), "the question has no such choice");
-            out.rejected = true;
-            return;
-        }
-        governor.onAnswer(state, iid);
-        final Event event = loop.event.reset(EventType.ANSWER).intervention(iid, Hash64.of(message.choice()));
-        loop.processor.onEvent(state, event, nowMs, ServerContext.NO_TRIGGERS, governor, loop.decisions);
-
-        final CompiledResponse response = question.response(choice);
-        final ResponseCopy copy = response.copy(response.segmentFor(state));
-        final JournalProxy journal = loop.journal;
-        journal.answer(nowMs, connection.sidHi, connection.sidLo, askedIn.versionHash(), iid, question.id(), question.choiceId(choice));
-        journal.responseShown(nowMs, connection.sidHi, connection.sidLo, askedIn.versionHash(), iid, question.id(),
-            question.choiceId(choice), response.id(), copy.segmentId());
-        metrics.answer();
-        metrics.response();
-        out.reply = MessageEncoder.response(alloc, iid, question.choiceId(choice), copy);
-        out.ackNow = true;
-    }
-
-    private void dismiss(
-        final ConnectionState connection,
-        final DecodedMessage message,
-        final SessionStateFlyweight state,
-        final ServerSessionFlyweight record,
-        final CompiledCatalog catalog,
-        final long nowMs,
-        final Outbox out)
-    {
-        final Governor governor = catalog.governor();
-        final int iid = parseIid(message.iid());
-        if (!governor.isOpen(state, iid))
-        {
-            out.error(ErrorCode.UNKNOWN_INTERVENTION, true, message.seq(), "no open question has this iid");
-            out.rejected = true;
-            return;
-        }
-        final CompiledCatalog askedIn = server.catalog().byVersionHash(record.openCatalogVersion());
-        final CompiledQuestion question = askedIn.questionByKey(state.openQuestionKey());
-        governor.onDismiss(state, iid);
-        loop.processor.onEvent(state, loop.event.reset(EventType.DISMISS).intervention(iid, 0), nowMs, ServerContext.NO_TRIGGERS,
-            governor, loop.decisions);
-        loop.journal.dismiss(nowMs, connection.sidHi, connection.sidLo, askedIn.versionHash(), iid, question == null ? "" : question.id());
-        metrics.dismiss();
-    }
-
-    /** Journals every signal of the last event or timer with its verdict, and prepares the question shown, if any. */
-    private void decide(
-        final ConnectionState connection,
-        final SessionStateFlyweight state,
-        final ServerSessionFlyweight record,
-        final CompiledCatalog catalog,
-        final DecodedMessage message,
-        final long nowMs,
-        final Outbox out,
-        final ByteBufAllocator alloc)
-    {
-        final Decisions decisions = loop.decisions;
-        for (int i = 0; i < decisions.size(); i++)
-        {
-            final Trigger trigger = decisions.trigger(i);
-            final Verdict verdict = decisions.verdict(i);
-            metrics.signal(trigger.detectorKind(), verdict);
-            final CharSequence query = trigger.detectorKind() == DetectorKind.FAILED_SEARCH && message != null &&
-                message.type() == MessageType.SEARCH && message.query().present() ? message.query() : null;
-            loop.journal.signal(nowMs, connection.sidHi, connection.sidLo, catalog.versionHash(), trigger.id(), trigger.detectorKind(),
-                verdict, decisions.iid(i), trigger.questionId(), query);
-            if (verdict == Verdict.SHOWN)
-            {
-                showQuestion(connection, state, record, catalog, trigger, decisions.iid(i), nowMs, out, alloc);
-            }
-        }
-    }
-
-    private void showQuestion(
-        final ConnectionState connection,
-        final SessionStateFlyweight state,
-        final ServerSessionFlyweight record,
-        final CompiledCatalog catalog,
-        final Trigger trigger,
-        final int iid,
-        final long nowMs,
-        final Outbox out,
-        final ByteBufAllocator alloc)
-    {
-        final CompiledQuestion question = catalog.question(trigger);
-        final int variant = question.variantFor(connection.sidHi, connection.sidLo);
-        final QuestionCopy copy = question.copy(variant, question.segmentFor(state));
-        state.openVariant(variant);
-        record.openCatalogVersion(catalog.versionHash());
-        final boolean recorded = loop.journal.questionShown(nowMs, connection.sidHi, connection.sidLo, catalog.versionHash(), iid,
-            trigger.id(), question.id(), copy.variantId(), copy.segmentId(), catalog.pageKindName(state.currentPageKind()));
-        if (!recorded)
-        {
-            // Never a question the journal could not record: the session keeps it as asked, unseen.
-            state.closeOpenQuestion();
-            metrics.questionWithheld();
-            return;
-        }
-        out.question = MessageEncoder.question(alloc, iid, question, copy);
-        out.questionPosition = loop.journal.lastPosition();
-    }
-
-    /** While the journal cannot take records, history is still kept but nothing may signal. */
-    private TriggerIndex triggers(final CompiledCatalog catalog)
-    {
-        return server.journal().acceptingRecords() ? catalog.triggers() : ServerContext.NO_TRIGGERS;
     }
 
     private Event toEvent(final DecodedMessage message, final CompiledCatalog catalog)

@@ -1,0 +1,85 @@
+package dev.pulse.server.outcome;
+
+import dev.pulse.detect.detector.DetectorKind;
+import dev.pulse.detect.governor.Verdict;
+import dev.pulse.server.journal.Journal;
+import dev.pulse.server.journal.JournalProxy;
+import dev.pulse.server.journal.OutcomeGroup;
+import dev.pulse.server.journal.OutcomeKind;
+import dev.pulse.server.metrics.Metrics;
+
+/** The live server's record of decisions: one event loop's journal proxy, counted in the metrics as it goes. */
+public final class JournalInterventionLog implements InterventionLog
+{
+    private final JournalProxy journal;
+    private final Journal health;
+    private final Metrics metrics;
+
+    public JournalInterventionLog(final JournalProxy journal, final Journal health, final Metrics metrics)
+    {
+        this.journal = journal;
+        this.health = health;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean accepting()
+    {
+        return health.acceptingRecords();
+    }
+
+    @Override
+    public boolean signal(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final String triggerId,
+        final DetectorKind detector, final Verdict verdict, final int iid, final String questionId, final CharSequence searchQuery)
+    {
+        metrics.signal(detector, verdict);
+        return journal.signal(timeMs, sidHi, sidLo, catalogVersion, triggerId, detector, verdict, iid, questionId, searchQuery);
+    }
+
+    @Override
+    public boolean questionShown(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+        final String triggerId, final String questionId, final String variantId, final String segmentId, final String pageKind)
+    {
+        final boolean recorded = journal.questionShown(timeMs, sidHi, sidLo, catalogVersion, iid, triggerId, questionId, variantId,
+            segmentId, pageKind);
+        if (!recorded)
+        {
+            metrics.questionWithheld();
+        }
+        return recorded;
+    }
+
+    @Override
+    public boolean answer(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+        final String questionId, final String choiceId)
+    {
+        metrics.answer();
+        return journal.answer(timeMs, sidHi, sidLo, catalogVersion, iid, questionId, choiceId);
+    }
+
+    @Override
+    public boolean dismiss(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+        final String questionId)
+    {
+        metrics.dismiss();
+        return journal.dismiss(timeMs, sidHi, sidLo, catalogVersion, iid, questionId);
+    }
+
+    @Override
+    public boolean responseShown(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+        final String questionId, final String choiceId, final String responseId, final String segmentId)
+    {
+        metrics.response();
+        return journal.responseShown(timeMs, sidHi, sidLo, catalogVersion, iid, questionId, choiceId, responseId, segmentId);
+    }
+
+    @Override
+    public boolean outcome(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final OutcomeKind outcome,
+        final OutcomeGroup group, final int iid, final long durationMs, final String triggerId, final String questionId,
+        final String variantId, final String choiceId, final String responseId, final String stuckKind)
+    {
+        metrics.outcome(outcome, group);
+        return journal.outcome(timeMs, sidHi, sidLo, catalogVersion, outcome, group, iid, durationMs, triggerId, questionId, variantId,
+            choiceId, responseId, stuckKind);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.pulse.server.outcome;
+
+import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.LiveCatalog;
+
+/** The live server's catalogs: the one being served, and the last few versions for questions already asked. */
+public final class LiveCatalogVersions implements CatalogVersions
+{
+    private final LiveCatalog live;
+
+    public LiveCatalogVersions(final LiveCatalog live)
+    {
+        this.live = live;
+    }
+
+    @Override
+    public CompiledCatalog current()
+    {
+        return live.current();
+    }
+
+    @Override
+    public CompiledCatalog byVersionHash(final long versionHash)
+    {
+        return live.byVersionHash(versionHash);
+    }
+}

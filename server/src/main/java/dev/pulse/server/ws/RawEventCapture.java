@@ -1,0 +1,108 @@
+package dev.pulse.server.ws;
+
+import dev.pulse.server.journal.JournalProxy;
+import dev.pulse.server.journal.RawEventKind;
+
+/**
+ * Journals each handled message (and each timer the session saw) as a RAW_EVENT, when the catalog
+ * turns capture on, so {@code pulse replay} can run real traffic through a candidate catalog. Fields
+ * go as name, value pairs from the decoder's own buffers: nothing is allocated. Search text follows
+ * the journal's privacy rule (hidden unless the operator turned clear text on).
+ *
+ * <p>Not thread-safe: one per event loop.
+ */
+final class RawEventCapture
+{
+    private static final RawEventKind[] KIND_BY_TYPE = new RawEventKind[MessageType.values().length];
+    private static final String[] NAV = {"navigate", "back", "forward", "reload"};
+
+    static
+    {
+        for (final MessageType type : MessageType.values())
+        {
+            KIND_BY_TYPE[type.ordinal()] = RawEventKind.valueOf(type.name());
+        }
+    }
+
+    private final JournalProxy journal;
+    private final CharSequence[] pairs = new CharSequence[4 + 4 * DecodedMessage.MAX_CONTEXT];
+    private final CharField first = new CharField(24);
+    private final CharField second = new CharField(24);
+
+    RawEventCapture(final JournalProxy journal)
+    {
+        this.journal = journal;
+    }
+
+    void hello(final long nowMs, final ConnectionState connection, final long catalogVersion, final boolean resumed,
+        final DecodedMessage message)
+    {
+        int n = put(0, "resumed", resumed ? "1" : "0");
+        for (int i = 0; i < message.contextCount(); i++)
+        {
+            n = put(n, "ctx_key", message.contextKey(i));
+            n = put(n, "ctx_value", message.contextValue(i));
+        }
+        journal.rawEvent(nowMs, connection.sidHi, connection.sidLo, catalogVersion, RawEventKind.HELLO, 0, 0, pairs, n);
+    }
+
+    void event(final long nowMs, final ConnectionState connection, final long catalogVersion, final DecodedMessage message)
+    {
+        int n = 0;
+        int iid = 0;
+        switch (message.type())
+        {
+            case PAGE:
+                n = put(n, "url", message.url());
+                n = put(n, "nav", NAV[message.nav().ordinal()]);
+                break;
+            case VISIBILITY:
+                n = put(n, "hidden", message.hidden() ? "true" : "false");
+                break;
+            case CLICK:
+                n = put(n, "target", message.target());
+                n = put(n, "x", first.setDecimal(message.x()));
+                n = put(n, "y", second.setDecimal(message.y()));
+                break;
+            case SEARCH:
+                if (message.query().present())
+                {
+                    n = put(n, "q", message.query());
+                }
+                n = put(n, "results", first.setDecimal(message.results()));
+                break;
+            case FORM_ERROR:
+                n = put(n, "form", message.form());
+                n = put(n, "field", message.field());
+                break;
+            case GOAL:
+                n = put(n, "name", message.name());
+                break;
+            case ANSWER:
+                iid = SessionEvents.parseIid(message.iid());
+                n = put(n, "iid", message.iid());
+                n = put(n, "choice", message.choice());
+                break;
+            case DISMISS:
+                iid = SessionEvents.parseIid(message.iid());
+                n = put(n, "iid", message.iid());
+                break;
+            default:
+                break;
+        }
+        journal.rawEvent(nowMs, connection.sidHi, connection.sidLo, catalogVersion, KIND_BY_TYPE[message.type().ordinal()],
+            message.seq(), iid, pairs, n);
+    }
+
+    void timer(final long nowMs, final ConnectionState connection, final long catalogVersion)
+    {
+        journal.rawEvent(nowMs, connection.sidHi, connection.sidLo, catalogVersion, RawEventKind.TIMER, 0, 0, pairs, 0);
+    }
+
+    private int put(final int at, final CharSequence name, final CharSequence value)
+    {
+        pairs[at] = name;
+        pairs[at + 1] = value;
+        return at + 2;
+    }
+}

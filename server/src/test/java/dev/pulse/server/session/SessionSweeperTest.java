@@ -1,0 +1,122 @@
+package dev.pulse.server.session;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pulse.catalog.CatalogLoader;
+import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.LoadResult;
+import dev.pulse.detect.Event;
+import dev.pulse.detect.EventType;
+import dev.pulse.detect.NavType;
+import dev.pulse.detect.PagePath;
+import dev.pulse.server.config.FsyncPolicy;
+import dev.pulse.server.journal.Journal;
+import dev.pulse.server.journal.JournalConfiguration;
+import dev.pulse.server.journal.JournalReader;
+import dev.pulse.server.journal.JournalRecordFlyweight;
+import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.outcome.CatalogVersions;
+import dev.pulse.server.outcome.JournalInterventionLog;
+import dev.pulse.server.outcome.SessionMachine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sweeper ends idle sessions: their open windows exit, the end is journaled, live sessions stay. */
+class SessionSweeperTest
+{
+    private static final long T0 = 1_700_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldExitTheWindowsOfExpiredSessionsAndKeepLiveOnes() throws Exception
+    {
+        final CompiledCatalog catalog = catalog();
+        final CatalogVersions versions = new CatalogVersions()
+        {
+            @Override
+            public CompiledCatalog current()
+            {
+                return catalog;
+            }
+
+            @Override
+            public CompiledCatalog byVersionHash(final long versionHash)
+            {
+                return catalog;
+            }
+        };
+        final Metrics metrics = new Metrics();
+        final Journal journal = Journal.open(dir.resolve("journal"), new JournalConfiguration(FsyncPolicy.NEVER, 0, 64L << 20, 1 << 20, true, null),
+            metrics);
+        try (ChronicleSessionStore store = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false))
+        {
+            final SessionMachine machine = new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics));
+            final SessionAccess access = store.newAccess();
+            for (long sid = 1; sid <= 2; sid++)
+            {
+                access.create(sid, sid);
+                access.state().init(sid, sid, 1, T0);
+                access.server().init(T0).ownerConnectionId(sid == 2 ? 42 : 0);
+                askOnFaq(machine, access, catalog);
+                access.close();
+            }
+            final SessionSweeper sweeper = new SessionSweeper(store, journal.newProxy(),
+                new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics)), metrics,
+                () -> 30 * 60_000L, connection -> connection == 42);
+            int ended = 0;
+            for (int segment = 0; segment < store.segments(); segment++)
+            {
+                ended += sweeper.sweepOnce(segment, T0 + 45 * 60_000L);
+            }
+            assertThat(ended).isOne();
+            assertThat(access.open(2, 2)).as("its connection is open").isTrue();
+            access.close();
+            assertThat(access.open(1, 1)).isFalse();
+        }
+        journal.close();
+        final List<String> records = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(dir.resolve("journal")))
+        {
+            final JournalRecordFlyweight record = new JournalRecordFlyweight();
+            while (reader.next(record))
+            {
+                if (record.sidHi() == 1)
+                {
+                    records.add(record.type().wireName() + (record.stringCount() > 0 ? " " + record.string(0) : ""));
+                }
+            }
+        }
+        assertThat(records).endsWith("outcome exited", "session_end");
+        assertThat(metrics.prometheusText()).contains("pulse_outcomes_total{group=\"shown\",outcome=\"exited\"} 1");
+    }
+
+    private static void askOnFaq(final SessionMachine machine, final SessionAccess access, final CompiledCatalog catalog)
+    {
+        final PagePath path = new PagePath().normalise("/faq/shipping");
+        final Event event = new Event();
+        machine.onEvent(access.state(), access.server(), event.reset(EventType.PAGE).page(path.hash(), catalog.pageKindOf(path),
+            NavType.NAVIGATE), null, T0);
+        machine.onEvent(access.state(), access.server(), event.reset(EventType.SEARCH).resultCount(0), "x", T0 + 1_000);
+        machine.onEvent(access.state(), access.server(), event.reset(EventType.SEARCH).resultCount(0), "y", T0 + 2_000);
+        assertThat(machine.effects().question()).isNotNull();
+    }
+
+    private static CompiledCatalog catalog() throws Exception
+    {
+        try (InputStream in = SessionSweeperTest.class.getResourceAsStream("/e2e/catalog.yaml"))
+        {
+            final LoadResult result = new CatalogLoader().load("catalog.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(result.ok()).as(result.report()).isTrue();
+            return result.catalog();
+        }
+    }
+}
