@@ -73,6 +73,7 @@ public final class PulseMain
             .addSubcommand(new ServeCommand(launcher, environment))
             .addSubcommand(new CommandLine(new CatalogCommand()).addSubcommand(new CatalogValidateCommand()))
             .addSubcommand(new CommandLine(new JournalCommand()).addSubcommand(new JournalCatCommand()))
+            .addSubcommand(new ReplayCommand())
             .addSubcommand(new CommandLine.HelpCommand());
         // Set after the subcommands are added: picocli copies these settings down the tree as it is now.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -149,6 +149,30 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
         throw new AssertionError("no ack up to " + upTo);
     }
 
+    /** Waits until an ack covers {@code upTo}; returns the other messages that arrived on the way. */
+    List<JsonNode> untilAck(final long upTo) throws Exception
+    {
+        final List<JsonNode> others = new ArrayList<>();
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline)
+        {
+            final JsonNode message = received.poll(100, TimeUnit.MILLISECONDS);
+            if (message == null)
+            {
+                continue;
+            }
+            if (message.get("t").asText().equals("ack") && message.get("seq").asLong() >= upTo)
+            {
+                return others;
+            }
+            if (!message.get("t").asText().equals("ack"))
+            {
+                others.add(message);
+            }
+        }
+        throw new AssertionError("no ack up to " + upTo + "; received " + others);
+    }
+
     /** Everything received within {@code millis}, acks included. */
     List<JsonNode> drain(final long millis) throws Exception
     {
