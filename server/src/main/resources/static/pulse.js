@@ -12,14 +12,26 @@
   var site = script && script.getAttribute('data-site');
   if (!site) return;
 
+  if (script.hasAttribute('data-preview')) {
+    // Preview (the /preview page): render questions and responses as the widget does; no tracking.
+    w.Pulse = { v: 1, render: function (container, message) {
+      var view = makeWidget(container, true);
+      if (message.t === 'response') view.response(message); else view.question(message);
+      return view;
+    } };
+    return;
+  }
+
   var KEY = 'pulse:' + site;
   var BUFFER = 200;              // unacked messages kept for resending
   var ACTIVE_MS = 2000;          // at most one 'active' per 2 s
   var src = new URL(script.src, location.href);
   var wsUrl = (src.protocol === 'https:' ? 'wss://' : 'ws://') + src.host + '/ws?site=' + encodeURIComponent(site);
 
-  var st = load();               // {sid, seq, buf, idx}
-  var ws = null, open = false, stopped = false, retries = 0, retryTimer = 0;
+  // The tab's state lives in sessionStorage and is re-read before every change: documents of one
+  // tab take turns (a page frozen in the back/forward cache wakes with stale memory).
+  var st = load();               // {sid, seq, buf, idx, last}
+  var ws = null, open = false, stopped = false, away = false, retries = 0, retryTimer = 0;
   var consent = script.hasAttribute('data-consent') ? null : true;
   var ctx = {};
   var lastActive = 0, exitSent = false;
@@ -36,7 +48,8 @@
 
   // ---- the wire -------------------------------------------------------------------------------
   function send(msg) {
-    if (consent !== true) return;
+    if (consent !== true || away) return;
+    st = load();
     msg.seq = ++st.seq;
     st.buf.push(msg);
     if (st.buf.length > BUFFER) st.buf.splice(0, st.buf.length - BUFFER);
@@ -75,6 +88,7 @@
 
   function welcome(m) {
     open = true; retries = 0;
+    st = load();
     if (!m.resumed) {
       // A new session: the server has none of our messages; number them afresh.
       st.seq = 0;
@@ -89,6 +103,7 @@
   }
 
   function ack(seq) {
+    st = load();
     var i = 0;
     while (i < st.buf.length && st.buf[i].seq <= seq) i++;
     if (i) { st.buf.splice(0, i); save(); }
@@ -105,6 +120,7 @@
   function stamp() {
     var hs = history.state;
     if (hs && typeof hs.pulseIdx === 'number') return hs.pulseIdx;
+    st = load();
     st.idx = (st.idx || 0) + 1;
     try { origReplace.call(history, assign(hs, st.idx), ''); } catch (e) { /* unserialisable state */ }
     save();
@@ -116,41 +132,70 @@
     copy.pulseIdx = idx;
     return copy;
   }
-  var current = 0;
-  function traversal() {
-    var hs = history.state, idx = hs && typeof hs.pulseIdx === 'number' ? hs.pulseIdx : 0;
-    var nav = idx && idx < current ? 'back' : 'forward';
+  var current = 0, entry = -1;
+  // Which way a history traversal went. The Navigation API knows it exactly, also for a page the
+  // back/forward cache restored (whose previous page may still be saving as this one wakes up);
+  // without it, compare this entry's stamped index with the last one this tab saw.
+  function traversal(crossDocument) {
+    var nav = w.navigation, idx = history.state && typeof history.state.pulseIdx === 'number' ? history.state.pulseIdx : 0;
+    var act = crossDocument && nav && nav.activation, dir;
+    if (act && act.from && act.entry && act.navigationType === 'traverse') dir = act.entry.index < act.from.index ? 'back' : 'forward';
+    else if (!crossDocument && nav && nav.currentEntry && entry >= 0) dir = nav.currentEntry.index < entry ? 'back' : 'forward';
+    else dir = idx && idx < current ? 'back' : 'forward';
     current = idx || stamp();
-    return nav;
+    return dir;
+  }
+  function remember() {
+    entry = w.navigation && w.navigation.currentEntry ? w.navigation.currentEntry.index : -1;
+    st = load(); st.last = current; save();
   }
   function firstView() {
     var entry = w.performance && performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
     var type = entry ? entry.type : 'navigate';
     var hs = history.state, known = hs && typeof hs.pulseIdx === 'number';
-    if (type === 'back_forward' && known) { current = st.last || 0; pageView(traversal()); }
+    if (type === 'back_forward' && known) { current = st.last || 0; pageView(traversal(true)); }
     else { current = stamp(); pageView(type === 'reload' ? 'reload' : 'navigate'); }
-    st.last = current; save();
+    remember();
   }
   // Single-page apps: a pushState is a page view; a replaceState keeps the entry's index.
   history.pushState = function (state, title, url) {
+    st = load();
     var idx = st.idx = (st.idx || 0) + 1;
     var r = origPush.call(history, assign(state, idx), title, url);
-    current = idx; st.last = idx; save();
+    current = idx; save();
     pageView('navigate');
+    remember();
     return r;
   };
   history.replaceState = function (state, title, url) {
-    return origReplace.call(history, assign(state, current), title, url);
+    var before = location.pathname;
+    var r = origReplace.call(history, assign(state, current), title, url);
+    if (location.pathname !== before) { pageView('navigate'); remember(); }  // a redirecting router
+    return r;
   };
-  w.addEventListener('popstate', function () { pageView(traversal()); st.last = current; save(); });
+  w.addEventListener('popstate', function () { pageView(traversal(false)); remember(); });
 
   // The back/forward cache restores a page without running scripts; its socket was closed.
-  w.addEventListener('pagehide', function () { st.last = current; save(); if (ws) { try { ws.close(1000); } catch (e) {} } });
+  // Drop the socket now, not in onclose: a page frozen into the cache would otherwise come back
+  // believing it is still connected (and a socket left open keeps a page out of the cache).
+  w.addEventListener('pagehide', function () {
+    away = true;
+    st = load(); st.last = current; save();
+    if (retryTimer) { clearTimeout(retryTimer); retryTimer = 0; }
+    if (ws) {
+      var old = ws;
+      ws = null; open = false;
+      old.onopen = old.onmessage = old.onclose = null;
+      try { old.close(1000); } catch (e) { /* already closed */ }
+    }
+  });
   w.addEventListener('pageshow', function (e) {
     if (!e.persisted) return;
-    st = load(); stopped = false;
-    var before = st.last || current;
-    current = before; pageView(traversal()); st.last = current; save();
+    away = false; stopped = false;
+    st = load();
+    current = st.last || current;
+    pageView(traversal(true));
+    remember();
   });
 
   // ---- behaviour ---------------------------------------------------------------------------------
@@ -163,7 +208,7 @@
   ['pointerdown', 'keydown', 'scroll', 'touchstart', 'mousemove', 'wheel'].forEach(function (type) {
     w.addEventListener(type, active, { passive: true, capture: true });
   });
-  d.addEventListener('visibilitychange', function () { send({ t: 'visibility', hidden: d.hidden }); });
+  d.addEventListener('visibilitychange', function () { if (!away) send({ t: 'visibility', hidden: d.hidden }); });
 
   function selector(el) {
     var parts = [];
@@ -203,9 +248,9 @@
   }, true);
 
   // ---- the widget --------------------------------------------------------------------------------
-  function ui() { return widget || (widget = makeWidget()); }
+  function ui() { return widget || (widget = makeWidget(d.body || d.documentElement, false)); }
 
-  function makeWidget() {
+  function makeWidget(parent, inline) {
     var host = d.createElement('div');
     host.setAttribute('data-pulse-widget', '');
     var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
@@ -224,7 +269,8 @@
       '.x{position:absolute;top:8px;right:8px;border:0;background:transparent;color:inherit;font-size:20px;line-height:1;padding:4px 8px}' +
       'p{margin:0 0 8px}' +
       '.a{display:inline-block;margin-top:4px;padding:8px 14px;background:var(--pulse-accent,#0060df);color:#fff;text-decoration:none;border-radius:8px}' +
-      '@media (prefers-reduced-motion:reduce){.p{transition:none}}';
+      '@media (prefers-reduced-motion:reduce){.p{transition:none}}' +
+      (inline ? '.p{position:relative;right:auto;bottom:auto;z-index:auto;margin:0 0 12px}' : '');
     var panel = d.createElement('div');
     panel.className = 'p';
     panel.setAttribute('role', 'dialog');
@@ -232,7 +278,7 @@
     panel.hidden = true;
     root.appendChild(style);
     root.appendChild(panel);
-    (d.body || d.documentElement).appendChild(host);
+    parent.appendChild(host);
     var iid = null, returnFocus = null;
 
     function el(tag, cls, text) {
@@ -290,7 +336,7 @@
         });
         panel.hidden = false;
         var first = panel.querySelector('.c');
-        if (first) first.focus();
+        if (first && !inline) first.focus();
       },
       response: function (m) {
         iid = null;
@@ -303,7 +349,7 @@
         }
         panel.hidden = false;
         var x = panel.querySelector('.x');
-        if (x) x.focus();
+        if (x && !inline) x.focus();
       }
     };
   }
@@ -323,7 +369,7 @@
       consent = !!granted;
       if (!consent) {
         stopped = true;
-        st.buf = []; save();
+        st = load(); st.buf = []; save();
         if (ws) try { ws.close(1000); } catch (e) {}
       } else if (!current) {
         stopped = false;
