@@ -1,12 +1,12 @@
 package dev.pulse.server;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,18 +33,16 @@ public final class JournalCatCommand implements Callable<Integer>
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "pulse-data",
-        description = "The server's data directory; records are read from DIR/journal (default ${DEFAULT-VALUE}).")
-    private Path dataDir;
+    @Mixin
+    private JournalLocation location;
 
     @Override
     public Integer call() throws Exception
     {
-        final Path journalDir = dataDir.resolve("journal");
         final PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(journalDir))
+        final Path journalDir = location.journalDirOrComplain("journal cat", err);
+        if (journalDir == null)
         {
-            err.println("pulse journal cat: no journal at " + journalDir + " (is --data the server's data directory?)");
             return PulseMain.EXIT_USAGE;
         }
         final PrintWriter out = spec.commandLine().getOut();

@@ -25,6 +25,7 @@ import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.http.HttpRoutes;
+import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.http.RouteContext;
 import dev.pulse.server.journal.Journal;
 import dev.pulse.server.journal.JournalConfiguration;
@@ -60,6 +61,7 @@ public final class PulseServer implements AutoCloseable
     private final SessionStore sessions;
     private final ServerContext context;
     private final SessionSweeper sweeper;
+    private final ReportWorker reports;
     private final JournalProxy controlJournal;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
@@ -101,8 +103,9 @@ public final class PulseServer implements AutoCloseable
             workers = new MultiThreadIoEventLoopGroup(loops, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
             final Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
             final SessionInspector inspector = new SessionInspector(sessions);
+            reports = ReportWorker.onOwnThread(dataDirectory.journalDir());
             final RouteContext routes = new RouteContext(metrics, config.adminToken(), this::ready, this::reloadCatalog,
-                inspector::describeJson, catalog::current);
+                inspector::describeJson, catalog::current, reports);
             serverChannel = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(channelType)
@@ -253,6 +256,7 @@ public final class PulseServer implements AutoCloseable
             workers.shutdownGracefully(0, remainingMs(deadline) / 2, TimeUnit.MILLISECONDS).awaitUninterruptibly(remainingMs(deadline) / 2);
             acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).awaitUninterruptibly(200);
             catalog.close();
+            reports.close();
             sweeper.stop();
             journal.close();
             sessions.close();

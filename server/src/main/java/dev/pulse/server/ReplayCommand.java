@@ -1,9 +1,11 @@
 package dev.pulse.server;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +28,8 @@ final class ReplayCommand implements Callable<Integer>
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "pulse-data", description = "The server's data directory (default pulse-data).")
-    private Path data;
+    @Mixin
+    private JournalLocation location;
 
     @Option(names = "--catalog", paramLabel = "FILE", required = true, description = "The candidate catalog.")
     private Path catalog;
@@ -41,10 +43,9 @@ final class ReplayCommand implements Callable<Integer>
             spec.commandLine().getErr().print(candidate.report());
             return PulseMain.EXIT_INVALID;
         }
-        final Path journal = data.resolve("journal");
-        if (!journal.toFile().isDirectory())
+        final Path journal = location.journalDirOrComplain("replay", spec.commandLine().getErr());
+        if (journal == null)
         {
-            spec.commandLine().getErr().println("no journal at " + journal);
             return PulseMain.EXIT_USAGE;
         }
         try
@@ -58,7 +59,7 @@ final class ReplayCommand implements Callable<Integer>
             spec.commandLine().getErr().println("the journal is damaged: " + ex.getMessage());
             return PulseMain.EXIT_FAILURE;
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
             spec.commandLine().getErr().println("cannot read the journal: " + ex.getMessage());
             return PulseMain.EXIT_FAILURE;

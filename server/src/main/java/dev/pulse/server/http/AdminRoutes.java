@@ -13,9 +13,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import dev.pulse.catalog.LoadResult;
 
 /**
- * {@code /admin/*}: catalog reload, the catalog being served, a session by id. Off (404, as if
- * absent) without an admin token; with one, every request needs it as a bearer token (401
- * otherwise, before anything about the path is revealed).
+ * {@code /admin/*}: catalog reload, the catalog being served, a session by id, the outcome report
+ * ({@link ReportRoute}). Off (404, as if absent) without an admin token; with one, every request
+ * needs it as a bearer token (401 otherwise, before anything about the path is revealed).
  */
 final class AdminRoutes
 {
@@ -29,6 +29,7 @@ final class AdminRoutes
     private final BearerAuth auth;
     private final Executor blockingExecutor;
     private final InternalErrors internalErrors;
+    private final ReportRoute report;
 
     AdminRoutes(final RouteContext context, final Executor blockingExecutor, final InternalErrors internalErrors)
     {
@@ -36,9 +37,10 @@ final class AdminRoutes
         this.auth = context.adminEnabled() ? new BearerAuth(context.adminToken()) : null;
         this.blockingExecutor = blockingExecutor;
         this.internalErrors = internalErrors;
+        this.report = new ReportRoute(context.reports(), internalErrors);
     }
 
-    /** The answer, or null when it will be written later (a reload runs off the event loop). */
+    /** The answer, or null when it will be written later (a reload or a report is made off the event loop). */
     FullHttpResponse route(final ChannelHandlerContext ctx, final FullHttpRequest request, final String path, final Reply reply)
     {
         if (auth == null)
@@ -58,6 +60,10 @@ final class AdminRoutes
             return HttpRoutes.isGet(request)
                 ? HttpResponses.json(HttpResponseStatus.OK, CatalogJson.summary(context.catalog().get()))
                 : HttpResponses.methodNotAllowed(HttpRoutes.GET_HEAD);
+        }
+        if (path.equals(ReportRoute.PATH))
+        {
+            return report.route(ctx, request, reply);
         }
         if (path.startsWith(SESSIONS))
         {

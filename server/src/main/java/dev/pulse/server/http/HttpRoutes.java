@@ -32,6 +32,7 @@ import dev.pulse.server.metrics.Metrics;
  *   POST /admin/catalog/reload     200 | 422 with the catalog's findings   (bearer token)
  *   GET  /admin/catalog            the catalog being served                 (bearer token)
  *   GET  /admin/sessions/{sid}     a session as JSON | 404                  (bearer token)
+ *   GET  /admin/report             the outcome report, ?from&to&format      (bearer token)
  * </pre>
  * HEAD is answered wherever GET is. An unknown path is 404, a known path with the wrong method 405
  * with {@code Allow}. Responses are written in {@code channelRead} and flushed once per read batch;
@@ -51,7 +52,7 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
     private final InternalErrors internalErrors;
     private final AdminRoutes admin;
 
-    /** Catalog reloads run on Netty's global executor. */
+    /** Catalog reloads and reports run on Netty's global executor. */
     public HttpRoutes(final RouteContext context)
     {
         this(context, GlobalEventExecutor.INSTANCE);

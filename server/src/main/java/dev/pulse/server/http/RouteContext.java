@@ -20,6 +20,7 @@ import dev.pulse.server.metrics.Metrics;
  * @param reloadCatalog reloads the catalog file; may read the disk, so it is called off the event loop.
  * @param sessionJson   a session as JSON by its id, or null if there is none.
  * @param catalog       the catalog being served now.
+ * @param reports       makes {@code /admin/report} from the journal, off the event loop.
  */
 public record RouteContext(
     Metrics metrics,
@@ -27,7 +28,8 @@ public record RouteContext(
     BooleanSupplier ready,
     Supplier<LoadResult> reloadCatalog,
     Function<String, String> sessionJson,
-    Supplier<CompiledCatalog> catalog)
+    Supplier<CompiledCatalog> catalog,
+    ReportWorker reports)
 {
     public RouteContext
     {
@@ -36,6 +38,7 @@ public record RouteContext(
         Objects.requireNonNull(reloadCatalog, "reloadCatalog");
         Objects.requireNonNull(sessionJson, "sessionJson");
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(reports, "reports");
     }
 
     /** Whether {@code /admin/*} is on. */

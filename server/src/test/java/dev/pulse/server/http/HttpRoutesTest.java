@@ -1,6 +1,7 @@
 package dev.pulse.server.http;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,9 @@ class HttpRoutesTest
     private static final String SID = "0123456789abcdef0123456789abcdef";
     private static final LoadResult DEMO = new CatalogLoader().loadDemo();
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** No test here reads the journal (the report route has its own tests): a directory that is not there. */
+    /** Reports of a journal that does not exist, made on the calling thread. */
+    private static final ReportWorker NO_REPORTS = new ReportWorker(Path.of("target", "no-journal"), Runnable::run, () -> { });
 
     private final Metrics metrics = new Metrics();
     private final Map<String, String> sessions = new HashMap<>(Map.of(SID, "{\"sid\":\"" + SID + "\"}"));
@@ -344,7 +348,7 @@ class HttpRoutesTest
         channel = new EmbeddedChannel(new HttpRoutes(new RouteContext(metrics, TOKEN, () ->
         {
             throw new IllegalStateException("boom");
-        }, () -> reloadResult, sessions::get, DEMO::catalog), Runnable::run));
+        }, () -> reloadResult, sessions::get, DEMO::catalog, NO_REPORTS), Runnable::run));
 
         final FullHttpResponse response = get("/readyz");
 
@@ -368,7 +372,7 @@ class HttpRoutesTest
     @Test
     void shouldBeSharableAcrossChannels()
     {
-        final HttpRoutes routes = new HttpRoutes(new RouteContext(metrics, null, () -> true, () -> DEMO, sid -> null, DEMO::catalog));
+        final HttpRoutes routes = new HttpRoutes(new RouteContext(metrics, null, () -> true, () -> DEMO, sid -> null, DEMO::catalog, NO_REPORTS));
         final EmbeddedChannel first = new EmbeddedChannel(routes);
         final EmbeddedChannel second = new EmbeddedChannel(routes);
 
@@ -395,7 +399,7 @@ class HttpRoutesTest
                 throw reloadFailure;
             }
             return reloadResult;
-        }, sessions::get, () -> DEMO.catalog());
+        }, sessions::get, () -> DEMO.catalog(), NO_REPORTS);
         return new EmbeddedChannel(new HttpRoutes(context, executor));
     }
 
