@@ -13,12 +13,17 @@
   if (!site) return;
 
   if (script.hasAttribute('data-preview')) {
-    // Preview (the /preview page): render questions and responses as the widget does; no tracking.
-    w.Pulse = { v: 1, render: function (container, message) {
+    // Preview (the /preview page): draw each message in a [data-pulse-render] element as the widget
+    // would, in place; no tracking, nothing sent.
+    var render = function (container, message) {
       var view = makeWidget(container, true);
       if (message.t === 'response') view.response(message); else view.question(message);
       return view;
-    } };
+    };
+    w.Pulse = { v: 1, render: render };
+    Array.prototype.forEach.call(d.querySelectorAll('[data-pulse-render]'), function (slot) {
+      try { render(slot, JSON.parse(slot.getAttribute('data-pulse-render'))); } catch (e) { slot.textContent = 'unreadable message'; }
+    });
     return;
   }
 
@@ -78,6 +83,15 @@
       if (e.code === 1008 || e.code === 1003 || e.code === 4001) { stopped = true; return; }
       if (!d.hidden || st.buf.length) retry();
     };
+  }
+
+  function dropSocket() {
+    if (retryTimer) { clearTimeout(retryTimer); retryTimer = 0; }
+    if (!ws) return;
+    var old = ws;
+    ws = null; open = false;
+    old.onopen = old.onmessage = old.onclose = null;
+    try { old.close(1000); } catch (e) { /* already closed */ }
   }
 
   function retry() {
@@ -181,13 +195,7 @@
   w.addEventListener('pagehide', function () {
     away = true;
     st = load(); st.last = current; save();
-    if (retryTimer) { clearTimeout(retryTimer); retryTimer = 0; }
-    if (ws) {
-      var old = ws;
-      ws = null; open = false;
-      old.onopen = old.onmessage = old.onclose = null;
-      try { old.close(1000); } catch (e) { /* already closed */ }
-    }
+    dropSocket();
   });
   w.addEventListener('pageshow', function (e) {
     if (!e.persisted) return;
@@ -235,16 +243,15 @@
   });
 
   // Validation errors the browser shows on submit (never the values). A submit fires 'invalid'
-  // for every bad field at once but shows one message: one error per form per attempt.
-  var lastInvalid = {};
+  // for every bad field in the same task but shows one message: one error per form per attempt.
+  var inThisTask = {};
   d.addEventListener('invalid', function (e) {
     var el = e.target, form = el.form;
     var formName = form ? (form.getAttribute('id') || form.getAttribute('name') || 'form') : 'form';
-    var field = el.getAttribute('name') || el.getAttribute('id') || el.tagName.toLowerCase();
-    var now = Date.now();
-    if (lastInvalid[formName] && now - lastInvalid[formName] < 500) return;
-    lastInvalid[formName] = now;
-    send({ t: 'form_error', form: formName, field: field });
+    if (inThisTask[formName]) return;
+    inThisTask[formName] = true;
+    setTimeout(function () { delete inThisTask[formName]; }, 0);
+    send({ t: 'form_error', form: formName, field: el.getAttribute('name') || el.getAttribute('id') || el.tagName.toLowerCase() });
   }, true);
 
   // ---- the widget --------------------------------------------------------------------------------
@@ -257,7 +264,7 @@
     var style = d.createElement('style');
     style.textContent =
       ':host{all:initial}' +
-      '.p{position:fixed;right:16px;bottom:16px;z-index:2147483647;max-width:min(360px,calc(100vw - 32px));box-sizing:border-box;' +
+      '.p{position:fixed;right:16px;bottom:16px;z-index:2147483647;max-width:min(360px,calc(100vw - 32px));max-height:calc(100vh - 32px);overflow:auto;overflow-wrap:anywhere;box-sizing:border-box;' +
       'font:15px/1.4 var(--pulse-font,system-ui,sans-serif);color:var(--pulse-fg,#1d1d1f);background:var(--pulse-bg,#fff);' +
       'border-radius:var(--pulse-radius,12px);box-shadow:0 8px 30px rgba(0,0,0,.18);padding:16px;transition:opacity .2s,transform .2s}' +
       '.p[hidden]{display:none}' +
@@ -270,7 +277,7 @@
       'p{margin:0 0 8px}' +
       '.a{display:inline-block;margin-top:4px;padding:8px 14px;background:var(--pulse-accent,#0060df);color:#fff;text-decoration:none;border-radius:8px}' +
       '@media (prefers-reduced-motion:reduce){.p{transition:none}}' +
-      (inline ? '.p{position:relative;right:auto;bottom:auto;z-index:auto;margin:0 0 12px}' : '');
+      (inline ? '.p{position:relative;right:auto;bottom:auto;z-index:auto;max-height:none;margin:0 0 12px}' : '');
     var panel = d.createElement('div');
     panel.className = 'p';
     panel.setAttribute('role', 'dialog');
@@ -365,16 +372,23 @@
     },
     formError: function (form, field) { send({ t: 'form_error', form: String(form), field: String(field) }); },
     goal: function (name) { send({ t: 'goal', name: String(name) }); },
+    // Refusing forgets the session and everything unsent; granting again starts a new session here.
     consent: function (granted) {
-      consent = !!granted;
-      if (!consent) {
+      if (!granted) {
+        consent = false;
         stopped = true;
-        st = load(); st.buf = []; save();
-        if (ws) try { ws.close(1000); } catch (e) {}
-      } else if (!current) {
-        stopped = false;
-        firstView();
+        dropSocket();
+        if (widget) widget.hide();
+        try { sessionStorage.removeItem(KEY); } catch (e) { /* storage off */ }
+        st = load();
+        return;
       }
+      if (consent === true) return;
+      consent = true;
+      stopped = false;
+      if (!current) { firstView(); return; }
+      pageView('navigate');
+      remember();
     }
   };
 

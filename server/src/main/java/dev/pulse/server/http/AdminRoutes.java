@@ -1,8 +1,10 @@
 package dev.pulse.server.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -13,9 +15,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import dev.pulse.catalog.LoadResult;
 
 /**
- * {@code /admin/*}: catalog reload, the catalog being served, a session by id, the outcome report
- * ({@link ReportRoute}). Off (404, as if absent) without an admin token; with one, every request
- * needs it as a bearer token (401 otherwise, before anything about the path is revealed).
+ * {@code /admin/*} and {@code /preview}: catalog reload, the catalog being served, a session by id,
+ * the outcome report ({@link ReportRoute}), the question preview ({@link PreviewPage}). Off (404, as
+ * if absent) without an admin token; with one, every request needs it ({@link AdminAuth}; 401
+ * otherwise, before anything about the path is revealed).
  */
 final class AdminRoutes
 {
@@ -26,7 +29,7 @@ final class AdminRoutes
     private static final int MAX_SESSION_ID_LENGTH = 64;
 
     private final RouteContext context;
-    private final BearerAuth auth;
+    private final AdminAuth auth;
     private final Executor blockingExecutor;
     private final InternalErrors internalErrors;
     private final ReportRoute report;
@@ -34,7 +37,7 @@ final class AdminRoutes
     AdminRoutes(final RouteContext context, final Executor blockingExecutor, final InternalErrors internalErrors)
     {
         this.context = context;
-        this.auth = context.adminEnabled() ? new BearerAuth(context.adminToken()) : null;
+        this.auth = context.adminEnabled() ? new AdminAuth(context.adminToken()) : null;
         this.blockingExecutor = blockingExecutor;
         this.internalErrors = internalErrors;
         this.report = new ReportRoute(context.reports(), internalErrors);
@@ -61,6 +64,10 @@ final class AdminRoutes
                 ? HttpResponses.json(HttpResponseStatus.OK, CatalogJson.summary(context.catalog().get()))
                 : HttpResponses.methodNotAllowed(HttpRoutes.GET_HEAD);
         }
+        if (path.equals(PreviewPage.PATH))
+        {
+            return HttpRoutes.isGet(request) ? preview() : HttpResponses.methodNotAllowed(HttpRoutes.GET_HEAD);
+        }
         if (path.equals(ReportRoute.PATH))
         {
             return report.route(ctx, request, reply);
@@ -70,6 +77,15 @@ final class AdminRoutes
             return session(request, path.substring(SESSIONS.length()));
         }
         return HttpResponses.notFound();
+    }
+
+    private FullHttpResponse preview()
+    {
+        final FullHttpResponse response = HttpResponses.of(HttpResponseStatus.OK, HttpResponses.HTML,
+            Unpooled.copiedBuffer(PreviewPage.html(context.catalog().get()), StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        response.headers().set(HttpHeaderNames.CONTENT_SECURITY_POLICY, PreviewPage.POLICY);
+        return response;
     }
 
     private FullHttpResponse session(final FullHttpRequest request, final String sid)

@@ -18,6 +18,7 @@ final class HttpResponses
     static final AsciiString NOSNIFF = AsciiString.cached("nosniff");
     static final String TEXT_PLAIN = "text/plain; charset=utf-8";
     static final String JSON = "application/json";
+    static final String HTML = "text/html; charset=utf-8";
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4";
 
     private HttpResponses()
@@ -59,7 +60,9 @@ final class HttpResponses
     static FullHttpResponse unauthorized()
     {
         final FullHttpResponse response = text(HttpResponseStatus.UNAUTHORIZED, "unauthorized");
-        response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+        // Bearer for scripts; Basic so that a browser opening the report or the preview asks for the token.
+        response.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+        response.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"Pulse admin\", charset=\"UTF-8\"");
         return response;
     }
 

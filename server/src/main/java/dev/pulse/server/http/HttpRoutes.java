@@ -138,7 +138,7 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
         {
             return staticFile(request, staticFiles.demoPage(path.substring(DEMO.length())), "no-cache");
         }
-        if (path.equals("/admin") || path.startsWith(AdminRoutes.PREFIX))
+        if (path.equals("/admin") || path.startsWith(AdminRoutes.PREFIX) || path.equals(PreviewPage.PATH))
         {
             return admin.route(ctx, request, path, reply);
         }

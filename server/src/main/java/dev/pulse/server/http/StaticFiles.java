@@ -140,7 +140,7 @@ final class StaticFiles
         final String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return switch (extension)
         {
-            case "html" -> "text/html; charset=utf-8";
+            case "html" -> HttpResponses.HTML;
             case "css" -> "text/css; charset=utf-8";
             case "js" -> "application/javascript; charset=utf-8";
             case "svg" -> "image/svg+xml";

@@ -18,19 +18,29 @@ import dev.pulse.server.config.ServerConfig;
  */
 public final class DemoServer implements AutoCloseable
 {
-    private final PulseServer server;
+    private final ServerConfig config;
     private final int port;
-    private final Path dataDir;
+    private PulseServer server;
 
-    private DemoServer(final PulseServer server, final int port, final Path dataDir)
+    private DemoServer(final ServerConfig config) throws Exception
     {
-        this.server = server;
-        this.port = port;
-        this.dataDir = dataDir;
+        this.config = config;
+        this.port = config.port();
+        this.server = PulseServer.start(config);
     }
+
+    /** The admin token of every test server ({@code /preview}, {@code /admin/*}). */
+    public static final String ADMIN_TOKEN = "browser-test-token";
 
     /** @param editCatalog changes to the demo catalog's YAML text, applied after the origins are set. */
     public static DemoServer start(final Path dir, final UnaryOperator<String> editCatalog) throws Exception
+    {
+        return start(dir, editCatalog, UnaryOperator.identity());
+    }
+
+    /** @param editConfig changes to the server's settings (rate limits, for instance). */
+    public static DemoServer start(final Path dir, final UnaryOperator<String> editCatalog,
+        final UnaryOperator<ServerConfig.Builder> editConfig) throws Exception
     {
         final int port;
         try (ServerSocket probe = new ServerSocket(0))
@@ -45,10 +55,9 @@ public final class DemoServer implements AutoCloseable
         final String origins = "origins: [http://localhost:" + port + ", http://127.0.0.1:" + port + "]";
         final Path catalog = Files.writeString(dir.resolve("catalog.yaml"),
             editCatalog.apply(demo.replace("origins: [http://localhost:8080, http://127.0.0.1:8080]", origins)));
-        final Path data = dir.resolve("data");
-        final PulseServer server = PulseServer.start(ServerConfig.defaults().toBuilder()
-            .bind("127.0.0.1").port(port).dataDir(data).catalogFile(catalog).catalogWatchMs(0).adminToken("browser-test-token").build());
-        return new DemoServer(server, port, data);
+        return new DemoServer(editConfig.apply(ServerConfig.defaults().toBuilder()
+            .bind("127.0.0.1").port(port).dataDir(dir.resolve("data")).catalogFile(catalog).catalogWatchMs(0).adminToken(ADMIN_TOKEN))
+            .build());
     }
 
     public static DemoServer start(final Path dir) throws Exception
@@ -69,7 +78,19 @@ public final class DemoServer implements AutoCloseable
 
     public Path dataDir()
     {
-        return dataDir;
+        return config.dataDir();
+    }
+
+    /** Stops the server gracefully (every socket closed with 1001); {@link #restart()} brings it back. */
+    public void stop()
+    {
+        server.close();
+    }
+
+    /** A new server on the same port, data directory and catalog. */
+    public void restart() throws Exception
+    {
+        server = PulseServer.start(config);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.pulse.server.http;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,28 @@ class HttpRoutesTest
         final FullHttpResponse response = exchange(request);
 
         assertThat(response.status().code()).isEqualTo(401);
-        assertThat(response.headers().get(HttpHeaderNames.WWW_AUTHENTICATE)).isEqualTo("Bearer");
+        assertThat(response.headers().getAll(HttpHeaderNames.WWW_AUTHENTICATE))
+            .containsExactly("Bearer", "Basic realm=\"Pulse admin\", charset=\"UTF-8\"");
+    }
+
+    @Test
+    void shouldServeThePreviewToTheAdminTokenGivenAsBasicPassword()
+    {
+        final FullHttpRequest browser = request(HttpMethod.GET, "/preview");
+        browser.headers().set(HttpHeaderNames.AUTHORIZATION,
+            "Basic " + Base64.getEncoder().encodeToString(("copy-team:" + TOKEN).getBytes(StandardCharsets.UTF_8)));
+
+        final FullHttpResponse preview = exchange(browser);
+
+        assertThat(preview.status().code()).isEqualTo(200);
+        assertThat(preview.headers().get(HttpHeaderNames.CONTENT_TYPE)).isEqualTo("text/html; charset=utf-8");
+        assertThat(preview.headers().get(HttpHeaderNames.CONTENT_SECURITY_POLICY)).startsWith("default-src 'none'; script-src 'self';");
+        assertThat(preview.headers().get(HttpHeaderNames.CACHE_CONTROL)).isEqualTo("no-store");
+        assertThat(body(preview)).contains("data-pulse-render=");
+        assertThat(exchange(request(HttpMethod.GET, "/preview")).status().code()).isEqualTo(401);
+        assertThat(exchange(admin(HttpMethod.POST, "/preview", TOKEN)).status().code()).isEqualTo(405);
+        channel = channel(null);
+        assertThat(exchange(admin(HttpMethod.GET, "/preview", TOKEN)).status().code()).as("admin off").isEqualTo(404);
     }
 
     @Test

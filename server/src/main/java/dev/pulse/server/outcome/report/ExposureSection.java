@@ -3,6 +3,8 @@ package dev.pulse.server.outcome.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.pulse.server.html.Html;
+
 /** "Exposure": how many sessions saw 0, 1, 2, or 3 and more questions (chart and table). */
 final class ExposureSection
 {

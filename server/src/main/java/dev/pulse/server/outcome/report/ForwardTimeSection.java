@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.pulse.server.journal.OutcomeGroup;
+import dev.pulse.server.html.Html;
 
 /**
  * "Time to forward": how long forward windows took, as percentiles per group and as a histogram of

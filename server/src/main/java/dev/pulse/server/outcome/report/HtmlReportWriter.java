@@ -3,6 +3,8 @@ package dev.pulse.server.outcome.report;
 import java.io.IOException;
 import java.io.Writer;
 
+import dev.pulse.server.html.Html;
+
 /**
  * The report as one self-contained HTML page for the product team: no script, no external file,
  * font or network request; charts are inline SVG drawn here from the figures, each followed by a

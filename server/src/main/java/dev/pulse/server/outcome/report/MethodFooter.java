@@ -2,6 +2,8 @@ package dev.pulse.server.outcome.report;
 
 import java.util.Map;
 
+import dev.pulse.server.html.Html;
+
 /** The page's footer: how the report counts, in the words of {@link ReportMethod}, so it reads without explanation. */
 final class MethodFooter
 {

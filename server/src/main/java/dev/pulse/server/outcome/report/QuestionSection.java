@@ -3,6 +3,8 @@ package dev.pulse.server.outcome.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.pulse.server.html.Html;
+
 /**
  * "Answers by question": for each question, how its answers split (chart and table), what
  * followed each answer (forward rate with interval), and its copy variants side by side.

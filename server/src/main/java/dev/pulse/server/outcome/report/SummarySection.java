@@ -3,6 +3,8 @@ package dev.pulse.server.outcome.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.pulse.server.html.Html;
+
 /**
  * "At a glance": the counts that frame everything else, then one plain sentence per trigger about
  * its lift, worded by where its interval lies (above zero, below zero, or across it).

@@ -2,6 +2,8 @@ package dev.pulse.server.outcome.report;
 
 import java.util.Locale;
 
+import dev.pulse.server.html.Html;
+
 /**
  * The drawing primitives of the report's charts: an inline {@code <svg>} that names itself for
  * screen readers ({@code role="img"}, {@code aria-label}, {@code <title>}, {@code <desc>}), and

@@ -1,6 +1,7 @@
 package dev.pulse.server.outcome.report;
 
 import dev.pulse.server.journal.OutcomeGroup;
+import dev.pulse.server.html.Html;
 
 /** "Totals": closed windows by group and outcome, the range's counts, and the catalog versions seen. */
 final class TotalsSection

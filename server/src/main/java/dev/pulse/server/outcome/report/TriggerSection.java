@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.pulse.detect.governor.Verdict;
+import dev.pulse.server.html.Html;
 
 /**
  * "Lift by trigger": forward rates of shown against holdout windows (chart and table), the lift

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.server.journal.OutcomeGroup;
 import dev.pulse.server.journal.OutcomeKind;
+import dev.pulse.server.html.Html;
 
 import static dev.pulse.server.outcome.report.ReportTesting.NOV_24;
 import static dev.pulse.server.outcome.report.ReportTesting.csvRow;

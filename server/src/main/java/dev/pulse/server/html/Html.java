@@ -1,26 +1,26 @@
-package dev.pulse.server.outcome.report;
+package dev.pulse.server.html;
 
 /**
  * A small HTML writer over a StringBuilder: every piece of text goes through {@link #escape}, so
- * nothing from the journal can become markup. Tags and attribute names are the caller's constants.
+ * nothing from the journal or a catalog can become markup. Tags and attribute names are the caller's constants.
  * Not thread-safe.
  */
-final class Html
+public final class Html
 {
     private final StringBuilder out;
 
-    Html(final StringBuilder out)
+    public Html(final StringBuilder out)
     {
         this.out = out;
     }
 
-    StringBuilder builder()
+    public StringBuilder builder()
     {
         return out;
     }
 
     /** Escapes {@code & < > " '} for text and attribute values alike. */
-    static String escape(final String text)
+    public static String escape(final String text)
     {
         if (text == null)
         {
@@ -43,27 +43,27 @@ final class Html
         return escaped.toString();
     }
 
-    Html raw(final String markup)
+    public Html raw(final String markup)
     {
         out.append(markup);
         return this;
     }
 
-    Html text(final String text)
+    public Html text(final String text)
     {
         out.append(escape(text));
         return this;
     }
 
     /** {@code <tag>text</tag>}. */
-    Html element(final String tag, final String text)
+    public Html element(final String tag, final String text)
     {
         out.append('<').append(tag).append('>').append(escape(text)).append("</").append(tag).append(">\n");
         return this;
     }
 
     /** {@code <tag class="...">text</tag>}. */
-    Html element(final String tag, final String cssClass, final String text)
+    public Html element(final String tag, final String cssClass, final String text)
     {
         out.append('<').append(tag).append(" class=\"").append(cssClass).append("\">").append(escape(text))
             .append("</").append(tag).append(">\n");
@@ -74,7 +74,7 @@ final class Html
      * Opens a table with a caption and a header row; the first {@code textColumns} columns hold text
      * (left-aligned, the first being each row's heading), the rest numbers (right-aligned).
      */
-    Html table(final String caption, final int textColumns, final String... headings)
+    public Html table(final String caption, final int textColumns, final String... headings)
     {
         out.append("<table>\n<caption>").append(escape(caption)).append("</caption>\n<thead><tr>");
         for (int i = 0; i < headings.length; i++)
@@ -87,7 +87,7 @@ final class Html
     }
 
     /** One body row: the first cell is the row's heading, the rest are numbers (right-aligned). */
-    Html row(final String heading, final String... cells)
+    public Html row(final String heading, final String... cells)
     {
         out.append("<tr><th scope=\"row\">").append(escape(heading)).append("</th>");
         for (final String cell : cells)
@@ -99,7 +99,7 @@ final class Html
     }
 
     /** One body row whose second cell is text too (an id next to the row heading). */
-    Html rowWithText(final String heading, final String text, final String... cells)
+    public Html rowWithText(final String heading, final String text, final String... cells)
     {
         out.append("<tr><th scope=\"row\">").append(escape(heading)).append("</th><td class=\"text\">").append(escape(text)).append("</td>");
         for (final String cell : cells)
@@ -110,7 +110,7 @@ final class Html
         return this;
     }
 
-    Html endTable()
+    public Html endTable()
     {
         out.append("</tbody>\n</table>\n");
         return this;

@@ -1,0 +1,61 @@
+package dev.pulse.server.browser;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /preview} in a real browser: every message drawn by the widget's own code, nothing missing. */
+@Timeout(120)
+class PreviewBrowserTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldDrawEveryQuestionAndResponseOfTheCatalogAsTheWidget() throws Exception
+    {
+        try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir))
+        {
+            final ChromeDriver driver = browser.driver();
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Authorization", "Bearer " + DemoServer.ADMIN_TOKEN)));
+            driver.get(demo.url("/preview"));
+
+            @SuppressWarnings("unchecked")
+            final List<Map<String, Object>> panels = (List<Map<String, Object>>)driver.executeScript(
+                "return Array.from(document.querySelectorAll('[data-pulse-render]')).map(function (slot) {" +
+                "  var host = slot.querySelector('[data-pulse-widget]');" +
+                "  var panel = host && host.shadowRoot.querySelector('.p');" +
+                "  var message = JSON.parse(slot.getAttribute('data-pulse-render'));" +
+                "  return {kind: message.t, expected: message.t === 'question' ? message.text : message.title," +
+                "    title: panel ? panel.querySelector('h2').textContent : null," +
+                "    answers: panel ? panel.querySelectorAll('.c').length : -1," +
+                "    choices: message.choices ? message.choices.length : 0," +
+                "    height: panel ? panel.getBoundingClientRect().height : 0};" +
+                "});");
+
+            assertThat(panels).hasSizeGreaterThan(20);
+            for (final Map<String, Object> panel : panels)
+            {
+                assertThat(panel.get("title")).as("drawn: %s", panel).isEqualTo(panel.get("expected"));
+                assertThat(((Number)panel.get("height")).doubleValue()).as("visible: %s", panel).isPositive();
+                if ("question".equals(panel.get("kind")))
+                {
+                    assertThat(panel.get("answers")).as("every answer a button: %s", panel).isEqualTo(panel.get("choices"));
+                }
+            }
+            final long height = ((Number)driver.executeScript("return document.documentElement.scrollHeight")).longValue();
+            driver.manage().window().setSize(new Dimension(1280, (int)Math.min(height + 100, 16_000)));
+            browser.screenshot("preview");
+        }
+    }
+}
