@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Builds a {@link ServerConfig} from four layers, each overriding the one before: the defaults, a
  * YAML file ({@code --config}), {@code PULSE_*} environment variables, command-line flags.
@@ -15,12 +18,16 @@ import java.util.TreeMap;
  * unit ({@code 500ms}, {@code 90s}, {@code 2m}) or are whole milliseconds; sizes are bytes or
  * {@code 8KiB}, {@code 64MiB}, {@code 1GiB}. A config that names an unknown setting or holds a
  * value of the wrong form is refused whole: every problem of every layer is collected into one
- * {@link ConfigException}, so a typo never silently leaves a default in place.
+ * {@link ConfigException}, so a typo never silently leaves a default in place. The one exception:
+ * a {@code PULSE_*} variable near no setting belongs to another program (PulseAudio sets several)
+ * and is ignored with a warning.
  *
  * <p>Stateless and thread-safe.
  */
 public final class ConfigLoader
 {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
+
     private final YamlSettingsReader yamlReader = new YamlSettingsReader();
 
     /**
@@ -66,7 +73,15 @@ public final class ConfigLoader
             final Setting setting = settingForVariable(name);
             if (setting == null)
             {
-                problems.add(Unknown.environmentVariable(name));
+                final String typo = Unknown.environmentVariableTypo(name);
+                if (typo != null)
+                {
+                    problems.add(typo);
+                }
+                else
+                {
+                    LOG.warn("ignoring environment variable {}: not a Pulse setting", name);
+                }
                 continue;
             }
             apply(builder, setting, variable.getValue(), "environment variable " + name, problems);

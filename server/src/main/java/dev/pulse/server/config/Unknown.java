@@ -25,8 +25,12 @@ final class Unknown
             (nearest != null ? " (did you mean \"" + nearest + "\"?)" : "; known settings: " + String.join(", ", keys));
     }
 
-    /** For a {@code PULSE_*} environment variable. */
-    static String environmentVariable(final String name)
+    /**
+     * For a {@code PULSE_*} environment variable that looks like a typo of one Pulse reads, the
+     * message naming it; null when it is not near any (another program's, such as PulseAudio's
+     * {@code PULSE_SERVER}).
+     */
+    static String environmentVariableTypo(final String name)
     {
         final List<String> names = new ArrayList<>();
         for (final Setting setting : Setting.values())
@@ -34,7 +38,6 @@ final class Unknown
             names.add(setting.environmentVariable());
         }
         final String nearest = Suggestions.nearest(name, names);
-        return "unknown environment variable " + name +
-            (nearest != null ? " (did you mean " + nearest + "?)" : "; Pulse reads only " + String.join(", ", names));
+        return nearest == null ? null : "unknown environment variable " + name + " (did you mean " + nearest + "?)";
     }
 }

@@ -222,10 +222,19 @@ class ConfigLoaderTest
     }
 
     @Test
-    void shouldRefuseAnUnknownPulseEnvironmentVariable()
+    void shouldRefuseAPulseEnvironmentVariableThatLooksLikeATypo()
     {
         assertThat(problems(Map.of("PULSE_PROT", "1"))).containsExactly(
             "unknown environment variable PULSE_PROT (did you mean PULSE_PORT?)");
+    }
+
+    @Test
+    void shouldIgnoreAnotherProgramsPulseVariables() throws Exception
+    {
+        final ServerConfig config = loader.load(null, Map.of("PULSE_SERVER", "unix:/run/pulse/native", "PULSE_COOKIE", "/x",
+            "PULSE_REQUIRE_BROWSER", "1", "PULSE_PORT", "9090"), Map.of());
+
+        assertThat(config.port()).isEqualTo(9090);
     }
 
     @Test

@@ -112,6 +112,7 @@ class LifecycleEndToEndTest
         final CompletableFuture<Integer> port = new CompletableFuture<>();
         final Thread reader = new Thread(() ->
         {
+            final StringBuilder output = new StringBuilder();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
             {
                 String line;
@@ -122,8 +123,12 @@ class LifecycleEndToEndTest
                     {
                         port.complete(Integer.parseInt(matcher.group(1)));
                     }
+                    else if (!port.isDone())
+                    {
+                        output.append(line).append('\n');
+                    }
                 }
-                port.completeExceptionally(new AssertionError("the server exited without listening"));
+                port.completeExceptionally(new AssertionError("the server exited without listening:\n" + output));
             }
             catch (final Exception ex)
             {
