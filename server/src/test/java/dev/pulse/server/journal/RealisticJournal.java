@@ -38,6 +38,9 @@ final class RealisticJournal
             for (int s = 0; s < sessions; s++)
             {
                 now = session(proxy, random, now);
+                // A session fits the ring; waiting here keeps a busy machine from dropping records, so
+                // the journal is the same for a seed (segments are filled frame by frame whatever the batches).
+                JournalTesting.awaitWritten(journal, proxy);
                 if (s % 10 == 9)
                 {
                     proxy.catalogReload(now, s % 20 == 19, "2026.11." + (s / 10 + 2), random.nextLong(), "catalog.yaml", s % 20 == 19 ? 0 : 2);
