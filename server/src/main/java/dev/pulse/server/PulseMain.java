@@ -9,11 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
 import dev.pulse.server.config.ConfigException;
+import dev.pulse.server.session.SessionMapCorruptException;
 
 /**
  * The {@code pulse} command line: {@code serve} (the default), {@code catalog validate FILE},
  * {@code journal cat --data DIR}, {@code report --data DIR}. Exit status 0 ok, 1 validation errors,
- * 2 usage or configuration errors, 3 runtime failure or a corrupt journal.
+ * 2 usage or configuration errors, 3 runtime failure or a corrupt journal, 4 a damaged session map
+ * (a supervisor should not restart into it: the operator moves the file aside or sets
+ * {@code reset_corrupt_sessions}).
  *
  * <p>This class must stay free of static references to Agrona and Chronicle: {@link #main} sets
  * their system properties before any of their classes loads and reads them.
@@ -30,13 +33,15 @@ import dev.pulse.server.config.ConfigException;
         "0:ok",
         "1:the catalog has errors",
         "2:usage or configuration error",
-        "3:runtime failure or a corrupt journal"})
+        "3:runtime failure or a corrupt journal",
+        "4:the session map is damaged: move it aside or set reset_corrupt_sessions (the journal is untouched)"})
 public final class PulseMain
 {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INVALID = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_FAILURE = 3;
+    public static final int EXIT_SESSION_MAP_DAMAGED = 4;
 
     /** Set unless already given with -D: Chronicle must not phone home; Agrona's checks cost on the hot path. */
     private static final String[][] SYSTEM_PROPERTY_DEFAULTS = {
@@ -107,7 +112,7 @@ public final class PulseMain
         return withServe;
     }
 
-    // Exceptions out of a command: a bad config is a usage error (2); anything else a failure (3).
+    // Exceptions out of a command: a bad config is a usage error (2); a damaged session map 4; anything else a failure (3).
     // Checked exceptions carry a message for operators; unchecked ones are bugs and get their stack.
     private static int onFailure(final Exception ex, final CommandLine commandLine, final CommandLine.ParseResult parseResult)
     {
@@ -125,7 +130,7 @@ public final class PulseMain
             ex.printStackTrace(err);
         }
         err.flush();
-        return EXIT_FAILURE;
+        return ex instanceof SessionMapCorruptException ? EXIT_SESSION_MAP_DAMAGED : EXIT_FAILURE;
     }
 
     /** The version from the jar's manifest, when there is one. */

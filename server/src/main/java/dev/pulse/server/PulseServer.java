@@ -29,14 +29,15 @@ import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.http.RouteContext;
 import dev.pulse.server.journal.Journal;
 import dev.pulse.server.journal.JournalConfiguration;
+import dev.pulse.server.journal.JournalOpener;
 import dev.pulse.server.journal.JournalProxy;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.outcome.JournalInterventionLog;
 import dev.pulse.server.outcome.LiveCatalogVersions;
 import dev.pulse.server.outcome.SessionMachine;
-import dev.pulse.server.session.ChronicleSessionStore;
 import dev.pulse.server.session.DataDirectory;
 import dev.pulse.server.session.SessionInspector;
+import dev.pulse.server.session.SessionMapStartup;
 import dev.pulse.server.session.SessionStore;
 import dev.pulse.server.session.SessionSweeper;
 import dev.pulse.server.ws.ConnectionRegistry;
@@ -69,7 +70,7 @@ public final class PulseServer implements AutoCloseable
     private final Object lifecycle = new Object();
     private boolean closed;
 
-    private PulseServer(final ServerConfig config) throws Exception
+    private PulseServer(final ServerConfig config, final JournalOpener journals) throws Exception
     {
         this.config = config;
         final CatalogLoader loader = new CatalogLoader();
@@ -86,12 +87,13 @@ public final class PulseServer implements AutoCloseable
         {
             metrics = new Metrics();
             catalog = new LiveCatalog(loader, loaded.catalog(), config.catalogFile());
-            openedJournal = Journal.open(dataDirectory.journalDir(), new JournalConfiguration(config.fsyncPolicy(), config.fsyncIntervalMs(),
-                config.journalSegmentBytes(), config.journalBufferBytes(), config.journalSearchText(), null), metrics);
-            journal = openedJournal;
-            openedSessions = ChronicleSessionStore.open(dataDirectory.sessionsFile(), config.expectedSessions(),
-                !dataDirectory.lastStopWasClean());
+            // The session map first: a start that fails on a damaged map must leave the journal untouched.
+            openedSessions = SessionMapStartup.open(dataDirectory, config.expectedSessions(), config.resetCorruptSessions());
             sessions = openedSessions;
+            openedJournal = journals.open(dataDirectory.journalDir(), new JournalConfiguration(config.fsyncPolicy(),
+                config.fsyncIntervalMs(), config.journalSegmentBytes(), config.journalBufferBytes(), config.journalSearchText(), null),
+                metrics);
+            journal = openedJournal;
             context = new ServerContext(config, catalog, sessions, journal, metrics);
             controlJournal = journal.newProxy();
             registerGauges();
@@ -152,7 +154,13 @@ public final class PulseServer implements AutoCloseable
     /** Starts a server; it serves until {@link #close()}. */
     public static PulseServer start(final ServerConfig config) throws Exception
     {
-        return new PulseServer(config);
+        return new PulseServer(config, Journal::open);
+    }
+
+    /** Starts a server whose journal {@code journals} opens: for tests that inject disk faults. */
+    public static PulseServer start(final ServerConfig config, final JournalOpener journals) throws Exception
+    {
+        return new PulseServer(config, journals);
     }
 
     /** The port it listens on (the real one when configured with 0). */

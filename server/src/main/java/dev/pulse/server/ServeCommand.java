@@ -63,6 +63,10 @@ public final class ServeCommand implements Callable<Integer>
     @Option(names = "--allow-missing-origin", description = "Accept WebSocket handshakes without an Origin header (load tests, native clients).")
     private Boolean allowMissingOrigin;
 
+    @Option(names = "--reset-corrupt-sessions",
+        description = "If the session map file is damaged, move it aside and start with no sessions (default: refuse to start, exit 4).")
+    private Boolean resetCorruptSessions;
+
     public ServeCommand(final ServerLauncher launcher, final Map<String, String> environment)
     {
         this.launcher = launcher;
@@ -103,6 +107,7 @@ public final class ServeCommand implements Callable<Integer>
         putIfGiven(flags, "admin_token", adminToken);
         putIfGiven(flags, "fsync_policy", fsync);
         putIfGiven(flags, "allow_missing_origin", allowMissingOrigin);
+        putIfGiven(flags, "reset_corrupt_sessions", resetCorruptSessions);
         return flags;
     }
 

@@ -22,6 +22,8 @@ import java.nio.file.Path;
  * @param allowMissingOrigin        accept handshakes without an Origin header (load tests, native clients).
  * @param maxConnections            connections allowed at once; more are refused (HTTP 503).
  * @param expectedSessions          sessions the session map is sized for.
+ * @param resetCorruptSessions      a damaged session map file is moved aside and the server starts with no sessions
+ *                                  (off: it refuses to start and says what to do).
  * @param fsyncPolicy               when the journal forces writes to disk.
  * @param fsyncIntervalMs           the bound for {@link FsyncPolicy#INTERVAL}.
  * @param journalSegmentBytes       a journal segment file rolls over at this size.
@@ -47,6 +49,7 @@ public record ServerConfig(
     boolean allowMissingOrigin,
     int maxConnections,
     int expectedSessions,
+    boolean resetCorruptSessions,
     FsyncPolicy fsyncPolicy,
     long fsyncIntervalMs,
     long journalSegmentBytes,
@@ -63,7 +66,7 @@ public record ServerConfig(
             "0.0.0.0", 8080, Path.of("pulse-data"), null, 1_000,
             4096, 120_000, 10_000,
             50, 100, 10_000, 20,
-            false, 100_000, 50_000,
+            false, 100_000, 50_000, false,
             FsyncPolicy.INTERVAL, 100, 64L * 1024 * 1024, 8 * 1024 * 1024, false,
             null, 0, 10_000);
     }
@@ -92,6 +95,7 @@ public record ServerConfig(
         private boolean allowMissingOrigin;
         private int maxConnections;
         private int expectedSessions;
+        private boolean resetCorruptSessions;
         private FsyncPolicy fsyncPolicy;
         private long fsyncIntervalMs;
         private long journalSegmentBytes;
@@ -118,6 +122,7 @@ public record ServerConfig(
             allowMissingOrigin = config.allowMissingOrigin();
             maxConnections = config.maxConnections();
             expectedSessions = config.expectedSessions();
+            resetCorruptSessions = config.resetCorruptSessions();
             fsyncPolicy = config.fsyncPolicy();
             fsyncIntervalMs = config.fsyncIntervalMs();
             journalSegmentBytes = config.journalSegmentBytes();
@@ -218,6 +223,12 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder resetCorruptSessions(final boolean resetCorruptSessions)
+        {
+            this.resetCorruptSessions = resetCorruptSessions;
+            return this;
+        }
+
         public Builder fsyncPolicy(final FsyncPolicy fsyncPolicy)
         {
             this.fsyncPolicy = fsyncPolicy;
@@ -268,7 +279,7 @@ public record ServerConfig(
 
         public ServerConfig build()
         {
-            return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs, messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText, adminToken, eventLoopThreads, shutdownTimeoutMs);
+            return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs, messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions, resetCorruptSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText, adminToken, eventLoopThreads, shutdownTimeoutMs);
         }
     }
 }

@@ -27,6 +27,7 @@ enum Setting
     ALLOW_MISSING_ORIGIN(ValueKind.BOOLEAN, (b, v) -> b.allowMissingOrigin((Boolean)v)),
     MAX_CONNECTIONS(ValueKind.INTEGER, 1, Integer.MAX_VALUE, (b, v) -> b.maxConnections(asInt(v))),
     EXPECTED_SESSIONS(ValueKind.INTEGER, 1, Integer.MAX_VALUE, (b, v) -> b.expectedSessions(asInt(v))),
+    RESET_CORRUPT_SESSIONS(ValueKind.BOOLEAN, (b, v) -> b.resetCorruptSessions((Boolean)v)),
     FSYNC_POLICY(ValueKind.FSYNC_POLICY, (b, v) -> b.fsyncPolicy((FsyncPolicy)v)),
     FSYNC_INTERVAL_MS(ValueKind.DURATION, (b, v) -> b.fsyncIntervalMs(asLong(v))),
     JOURNAL_SEGMENT_BYTES(ValueKind.SIZE, 1, Long.MAX_VALUE, (b, v) -> b.journalSegmentBytes(asLong(v))),

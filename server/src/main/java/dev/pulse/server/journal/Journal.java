@@ -30,7 +30,8 @@ import dev.pulse.server.metrics.Metrics;
  * never block and never allocate; the journal thread backs off to parking when idle, so it costs
  * no core when there is nothing to write.
  *
- * <p>{@link #open} recovers the last segment (a torn tail from a crash is cut off) and starts the
+ * <p>{@link #open} recovers the last segment (a torn tail from a crash is cut off, damage in the middle
+ * quarantined: see {@link SegmentRecovery}) and starts the
  * thread; {@link #close} drains, forces and stops it. See the package documentation for the format.
  */
 public final class Journal implements AutoCloseable
@@ -77,11 +78,14 @@ public final class Journal implements AutoCloseable
         Files.createDirectories(dir);
         final JournalDirectoryLock lock = JournalDirectoryLock.acquire(dir);
         final Journal journal;
+        final SegmentRecovery.Tail tail;
+        final int quarantined;
         try
         {
             final byte[] key = configuration.searchTextInClear() ? null :
                 configuration.searchHashKey() != null ? configuration.searchHashKey().clone() : SearchHashKey.loadOrCreate(dir);
-            final SegmentRecovery.Tail tail = SegmentRecovery.recover(dir);
+            tail = SegmentRecovery.recover(dir);
+            quarantined = SegmentQuarantine.count(dir);
             final RingBuffer ring = new ManyToOneRingBuffer(new UnsafeBuffer(
                 BufferUtil.allocateDirectAligned(configuration.bufferBytes() + RingBufferDescriptor.TRAILER_LENGTH, 128)));
             final SegmentWriter writer = new SegmentWriter(store, configuration, metrics, tail.index(), tail.validEnd(), clock.nanoTime());
@@ -98,6 +102,11 @@ public final class Journal implements AutoCloseable
         metrics.gauge("pulse_journal_lag_bytes", "Bytes of journal records in the ring buffer not yet written.", journal::lagBytes);
         metrics.gauge("pulse_journal_healthy", "1 while journal writes succeed, 0 while they fail.", () -> journal.healthy() ? 1 : 0);
         metrics.gauge("pulse_journal_written_bytes_total", "Bytes written to journal segments.", agent::writtenBytesTotal);
+        metrics.gauge("pulse_journal_torn_tail_bytes", "Bytes of a torn tail cut off the last journal segment at start.",
+            tail::tornBytesCut);
+        metrics.gauge("pulse_journal_quarantined_segments",
+            "Journal segments found damaged mid-file and kept aside in journal/quarantine/ (until an operator clears them).",
+            () -> quarantined);
         AgentRunner.startOnThread(journal.runner, runnable ->
         {
             // A daemon: a process that exits without close() must not hang on the journal.

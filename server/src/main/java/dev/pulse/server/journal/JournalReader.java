@@ -93,10 +93,12 @@ public final class JournalReader implements AutoCloseable
         final Path path = SegmentFiles.path(dir, indexes[segment]);
         final String problem = frames.problem();
         final boolean lastSegment = segment == indexes.length - 1;
-        if (!lastSegment || frames.validFrameFollows(channel, frameStart, size))
+        if (!lastSegment || frames.nextValidFrame(channel, frameStart, size) >= 0)
         {
             close();
-            throw new JournalCorruptionException(path, frameStart, problem);
+            throw new JournalCorruptionException(path, frameStart, problem + ". To read past it, keep a copy of the segment and cut it " +
+                "there (truncate -s " + frameStart + " " + path + "; with the server stopped if this is its last segment): " +
+                "its records from that offset on are then left out");
         }
         close();
     }

@@ -23,17 +23,16 @@ final class SegmentFrameReader
     static final int END = 0;
     /** {@link #read} found no valid frame at the position: see {@link #problem()}. */
     static final int INVALID = -1;
+    private static final int SCAN_WINDOW = 1 << 20;
 
     private ByteBuffer byteBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final UnsafeBuffer buffer = new UnsafeBuffer(byteBuffer);
     private final CRC32C crc = new CRC32C();
     private String problem;
-    private int declaredLength;
 
     /** Returns the valid frame's length, {@link #END}, or {@link #INVALID}. */
     int read(final FileChannel channel, final long position, final long fileSize) throws IOException
     {
-        declaredLength = -1;
         final long remaining = fileSize - position;
         if (remaining <= 0)
         {
@@ -51,7 +50,6 @@ final class SegmentFrameReader
             problem = "an impossible frame length " + length;
             return INVALID;
         }
-        declaredLength = length;
         if (length > remaining)
         {
             problem = "a frame of " + length + " bytes with only " + remaining + " left in the file";
@@ -72,13 +70,57 @@ final class SegmentFrameReader
     }
 
     /**
-     * After an {@link #INVALID} read at {@code position}: whether a valid frame starts where the bad
-     * one says it ends. Then the bad frame is corruption in the middle of the data, not a torn tail.
+     * After an {@link #INVALID} read at {@code position}: where the first valid frame after it starts,
+     * or -1 if none does. Every byte offset is tried, not only where the bad frame says it ends (its
+     * length may be the damaged part). A valid frame after a bad one means damage in the middle of the
+     * data; none means a torn (or padded) tail. Slow but rare: it runs only once a bad frame is found.
      */
-    boolean validFrameFollows(final FileChannel channel, final long position, final long fileSize) throws IOException
+    long nextValidFrame(final FileChannel channel, final long position, final long fileSize) throws IOException
     {
-        final int length = declaredLength;
-        return length > 0 && position + length < fileSize && read(channel, position + length, fileSize) > 0;
+        final String problemFound = problem;
+        try
+        {
+            return scan(channel, position + 1, fileSize);
+        }
+        finally
+        {
+            problem = problemFound;
+        }
+    }
+
+    private long scan(final FileChannel channel, final long from, final long fileSize) throws IOException
+    {
+        final ByteBuffer window = ByteBuffer.allocate(SCAN_WINDOW).order(BYTE_ORDER);
+        long base = from;
+        while (fileSize - base >= JournalFrameDescriptor.MIN_FRAME_LENGTH)
+        {
+            window.clear().limit((int)Math.min(SCAN_WINDOW, fileSize - base));
+            while (window.hasRemaining())
+            {
+                if (channel.read(window, base + window.position()) < 0)
+                {
+                    throw new EOFException("segment ended while scanning at " + (base + window.position()));
+                }
+            }
+            final int lastHeader = window.limit() - JournalFrameDescriptor.HEADER_LENGTH;
+            for (int i = 0; i <= lastHeader; i++)
+            {
+                if (plausibleHeader(window, i, fileSize - base - i) && read(channel, base + i, fileSize) > 0)
+                {
+                    return base + i;
+                }
+            }
+            base += lastHeader + 1;
+        }
+        return -1;
+    }
+
+    /** A length this reader accepts and a zero reserved field, as the writer always leaves it: worth a CRC check. */
+    private static boolean plausibleHeader(final ByteBuffer window, final int at, final long remaining)
+    {
+        final int length = window.getInt(at + JournalFrameDescriptor.LENGTH_OFFSET);
+        return window.getShort(at + JournalFrameDescriptor.RESERVED_OFFSET) == 0 &&
+            length >= JournalFrameDescriptor.MIN_FRAME_LENGTH && length <= JournalFrameDescriptor.MAX_FRAME_LENGTH && length <= remaining;
     }
 
     /** The frame just read: length, type, payload, CRC (see {@link JournalFrameDescriptor}). */

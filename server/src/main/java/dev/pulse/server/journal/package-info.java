@@ -27,7 +27,10 @@
  *   <li>When writes fail the journal reports unhealthy, keeps the failed batch, lets records wait in
  *   the ring (dropping, counted, once it is full), retries about once a second, and on success writes
  *   what waited, in order.</li>
- *   <li>On open, a torn tail of the last segment is cut at the last valid frame and logged; readers
+ *   <li>On open, a torn tail of the last segment (no valid frame after the first bad one) is cut at the
+ *   last valid frame and logged; damage with valid frames after it is quarantined: the segment is copied
+ *   to {@code quarantine/} with a reason file, cut to its valid frames, and writing goes on in a fresh
+ *   segment ({@code pulse_journal_quarantined_segments}). Readers
  *   ({@link dev.pulse.server.journal.JournalReader}) never return a record that fails its CRC.</li>
  *   <li>Search text is kept as {@code len=<chars>;hmac=<16 hex>} (HMAC-SHA256 with a key in
  *   {@code search-hash.key}) unless configured in clear.</li>

@@ -38,6 +38,7 @@ public final class Metrics
     private final LongAdder internalErrors = new LongAdder();
     private final LongAdder journalDropped = new LongAdder();
     private final LongAdder questionsWithheld = new LongAdder();
+    private final LongAdder detectionPaused = new LongAdder();
     private final LongAdder[] outcomes = adders(OutcomeKind.values().length * OutcomeGroup.values().length);
     private final LongAdder catalogReloadsOk = new LongAdder();
     private final LongAdder catalogReloadsFailed = new LongAdder();
@@ -176,6 +177,12 @@ public final class Metrics
         questionsWithheld.increment();
     }
 
+    /** An event or timer went past the triggers: the journal could not have recorded a question. */
+    public void detectionPaused()
+    {
+        detectionPaused.increment();
+    }
+
     public void catalogReload(final boolean ok)
     {
         (ok ? catalogReloadsOk : catalogReloadsFailed).increment();
@@ -233,6 +240,8 @@ public final class Metrics
         }
         counter(out, "pulse_questions_shown_total", "Questions pushed to a person.", questionsShown.sum());
         counter(out, "pulse_questions_withheld_total", "Questions not shown because the journal could not record them.", questionsWithheld.sum());
+        counter(out, "pulse_detection_paused_total",
+            "Events and timers not run through the triggers (no question asked) while the journal could not record.", detectionPaused.sum());
         counter(out, "pulse_answers_total", "Answers received.", answers.sum());
         counter(out, "pulse_responses_total", "Approved responses pushed.", responses.sum());
         counter(out, "pulse_dismisses_total", "Questions dismissed.", dismisses.sum());

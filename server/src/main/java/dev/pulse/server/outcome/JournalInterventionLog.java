@@ -25,7 +25,12 @@ public final class JournalInterventionLog implements InterventionLog
     @Override
     public boolean accepting()
     {
-        return health.acceptingRecords();
+        final boolean accepting = health.acceptingRecords();
+        if (!accepting)
+        {
+            metrics.detectionPaused();
+        }
+        return accepting;
     }
 
     @Override

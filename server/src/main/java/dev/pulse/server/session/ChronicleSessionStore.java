@@ -55,15 +55,23 @@ public final class ChronicleSessionStore implements SessionStore
      *
      * @param expectedSessions the capacity; the file is sized for it (about 1.5 KiB each).
      * @param recover          true after an unclean stop: clears locks left by a dead process.
+     * @throws SessionMapCorruptException if the file exists but is not a whole map; it is left as it was.
+     * @throws SessionStoreException      if it cannot be opened for another reason (permissions, space).
      */
     public static ChronicleSessionStore open(final Path file, final int expectedSessions, final boolean recover)
+        throws SessionStoreException
     {
+        final boolean exists = file.toFile().exists();
+        SessionMapFile.check(file, recover);
         final ChronicleMapBuilder<SessionKey, byte[]> builder = builder(expectedSessions);
         try
         {
             final ChronicleMap<SessionKey, byte[]> map;
-            if (recover && file.toFile().exists())
+            if (recover && exists)
             {
+                // Recovery "repairs" a file cut short into a partial map, and grows it: open it plainly first, which checks
+                // its header and length without writing, so a damaged file is reported and left as it was.
+                builder.createPersistedTo(file.toFile()).close();
                 LOG.warn("the last stop was not clean: recovering the session map {} (clears locks left by a dead process)", file);
                 map = builder.recoverPersistedTo(file.toFile(), true,
                     corruption -> LOG.error("session map recovery: {}", corruption.message(), corruption.exception()));
@@ -76,9 +84,11 @@ public final class ChronicleSessionStore implements SessionStore
         }
         catch (final IOException | RuntimeException ex)
         {
-            throw new SessionStoreException("the session map " + file.toAbsolutePath() + " cannot be opened (" + ex.getMessage() +
-                "). Sessions are soft state: to start without them, stop the server and move the file aside " +
-                "(mv " + file + " " + file + ".broken); the journal is not affected.", ex);
+            if (exists)
+            {
+                throw new SessionMapCorruptException(file, "Chronicle Map cannot open it (" + ex.getMessage() + ")", ex);
+            }
+            throw new SessionStoreException("the session map " + file.toAbsolutePath() + " cannot be created (" + ex.getMessage() + ")", ex);
         }
     }
 

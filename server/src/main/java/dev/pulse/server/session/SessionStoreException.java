@@ -1,7 +1,12 @@
 package dev.pulse.server.session;
 
-/** The session store cannot be opened; the message says why and what the operator can do. */
-public final class SessionStoreException extends RuntimeException
+import java.io.IOException;
+
+/**
+ * The session store cannot be opened; the message says why and what the operator can do. Checked:
+ * it is about the data directory, not a bug, and {@code pulse serve} prints its message (exit 3).
+ */
+public class SessionStoreException extends IOException
 {
     private static final long serialVersionUID = 1L;
 

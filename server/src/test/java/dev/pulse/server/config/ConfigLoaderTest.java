@@ -46,6 +46,7 @@ class ConfigLoaderTest
             "allow_missing_origin: true",
             "max_connections: 1000",
             "expected_sessions: 2000",
+            "reset_corrupt_sessions: true",
             "fsync_policy: always",
             "fsync_interval_ms: 1.5s",
             "journal_segment_bytes: 64MiB",
@@ -61,7 +62,7 @@ class ConfigLoaderTest
             "127.0.0.1", 9090, Path.of("/var/lib/pulse"), Path.of("catalog.yaml"), 2_000,
             8 * 1024, 120_000, 500,
             20, 40, 5_000, 0,
-            true, 1_000, 2_000,
+            true, 1_000, 2_000, true,
             FsyncPolicy.ALWAYS, 1_500, 64L * 1024 * 1024, 1_048_576, true,
             "s3cret-Token_1", 4, 30_000));
     }

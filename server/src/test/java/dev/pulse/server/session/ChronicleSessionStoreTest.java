@@ -13,7 +13,7 @@ class ChronicleSessionStoreTest
     Path dir;
 
     @Test
-    void shouldUpdateRecordsInPlaceAndKeepThemAcrossReopening()
+    void shouldUpdateRecordsInPlaceAndKeepThemAcrossReopening() throws Exception
     {
         final Path file = dir.resolve("sessions.dat");
         try (ChronicleSessionStore store = ChronicleSessionStore.open(file, 100, false))
@@ -51,7 +51,7 @@ class ChronicleSessionStoreTest
     }
 
     @Test
-    void shouldRefuseNewSessionsAtCapacityButServeExistingOnes()
+    void shouldRefuseNewSessionsAtCapacityButServeExistingOnes() throws Exception
     {
         try (ChronicleSessionStore store = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 3, false))
         {
@@ -71,7 +71,7 @@ class ChronicleSessionStoreTest
     }
 
     @Test
-    void shouldSweepExpiredSessionsAndKeepLiveOnes()
+    void shouldSweepExpiredSessionsAndKeepLiveOnes() throws Exception
     {
         try (ChronicleSessionStore store = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 1_000, false))
         {

@@ -1,0 +1,188 @@
+package dev.pulse.server.e2e;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pulse.server.PulseMain;
+import dev.pulse.server.journal.JournalReader;
+import dev.pulse.server.journal.JournalRecordFlyweight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code pulse serve} as a process on a data directory whose session map is garbage: it refuses to
+ * start with exit status 4, names the file and the way out, and leaves the journal as it was; with
+ * {@code --reset-corrupt-sessions} it starts, the bad file kept aside, and the journal still holds
+ * what the server before wrote.
+ */
+@Timeout(180)
+class SessionMapEndToEndTest
+{
+    private static final Pattern LISTENING = Pattern.compile("Pulse listening on http://[^:]+:(\\d+)/");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRefuseAGarbageSessionMapWithExitStatus4AndStartWithItMovedAsideWhenAsked() throws Exception
+    {
+        final TestServer seed = new TestServer(dir);
+        final String sid;
+        try (TestClient client = seed.connect())
+        {
+            client.hello(null);
+            sid = client.sid();
+            client.awaitAck(client.send("page", "url", "/pricing", "nav", "navigate"));
+        }
+        seed.close();
+        final Path data = seed.dataDir();
+        final Path map = data.resolve("sessions.dat");
+        final byte[] garbage = new byte[(int)Files.size(map)];
+        new Random(8).nextBytes(garbage);
+        Files.write(map, garbage);
+        final List<String> journalBefore = journalTypes(data);
+        assertThat(journalBefore).contains("session_start");
+        final byte[] journalBytesBefore = journalBytes(data);
+
+        final Process refused = start(data, seed.catalogFile());
+        final String output;
+        try
+        {
+            assertThat(refused.waitFor(60, TimeUnit.SECONDS)).as("it exits rather than waits").isTrue();
+            output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        finally
+        {
+            refused.destroyForcibly();
+        }
+        assertThat(refused.exitValue()).as(output).isEqualTo(PulseMain.EXIT_SESSION_MAP_DAMAGED);
+        assertThat(output).contains(map.toAbsolutePath().toString()).contains("damaged").contains("move the file aside")
+            .contains("reset_corrupt_sessions").contains("journal was not touched");
+        assertThat(Files.readAllBytes(map)).as("the map is left as it was").isEqualTo(garbage);
+        assertThat(journalBytes(data)).as("the journal is left as it was").isEqualTo(journalBytesBefore);
+
+        final Process reset = start(data, seed.catalogFile(), "--reset-corrupt-sessions");
+        try
+        {
+            final int port = awaitPort(reset);
+            try (TestClient client = TestClient.connect(port, "test", "http://localhost"))
+            {
+                client.hello(sid);
+                assertThat(client.sid()).as("the old session is gone: a new one").isNotEqualTo(sid);
+                client.awaitAck(client.send("page", "url", "/faq/shipping", "nav", "navigate"));
+            }
+            reset.destroy();
+            assertThat(reset.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(reset.exitValue()).isZero();
+        }
+        finally
+        {
+            reset.destroyForcibly();
+        }
+        final Path aside;
+        try (Stream<Path> files = Files.list(data))
+        {
+            aside = files.filter(f -> f.getFileName().toString().startsWith("sessions.dat.corrupt-")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readAllBytes(aside)).as("the bad file is kept aside").isEqualTo(garbage);
+        final List<String> journalAfter = journalTypes(data);
+        assertThat(journalAfter).as("the journal keeps what was written before").startsWith(journalBefore.toArray(String[]::new));
+        assertThat(journalAfter.size()).isGreaterThan(journalBefore.size());
+    }
+
+    private static List<String> journalTypes(final Path data) throws Exception
+    {
+        final List<String> types = new ArrayList<>();
+        try (JournalReader reader = JournalReader.open(data.resolve("journal")))
+        {
+            final JournalRecordFlyweight record = new JournalRecordFlyweight();
+            while (reader.next(record))
+            {
+                types.add(record.type().wireName());
+            }
+        }
+        return types;
+    }
+
+    private static byte[] journalBytes(final Path data) throws Exception
+    {
+        final ByteArrayOutputStream all = new ByteArrayOutputStream();
+        try (Stream<Path> files = Files.list(data.resolve("journal")))
+        {
+            for (final Path file : files.filter(f -> f.toString().endsWith(".journal")).sorted().toList())
+            {
+                all.write(Files.readAllBytes(file));
+            }
+        }
+        return all.toByteArray();
+    }
+
+    private static Process start(final Path data, final Path catalog, final String... more) throws Exception
+    {
+        final Properties flags = new Properties();
+        try (InputStream in = SessionMapEndToEndTest.class.getResourceAsStream("/jvm-flags.properties"))
+        {
+            flags.load(in);
+        }
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(flags.getProperty("opens").trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.pulse.server.PulseMain",
+            "serve", "--port", "0", "--bind", "127.0.0.1", "--allow-missing-origin", "--data", data.toString(),
+            "--catalog", catalog.toString()));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Reads the process's output until it says where it listens; keeps draining it afterwards. */
+    private static int awaitPort(final Process process) throws Exception
+    {
+        final CompletableFuture<Integer> port = new CompletableFuture<>();
+        final Thread reader = new Thread(() ->
+        {
+            final StringBuilder output = new StringBuilder();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+            {
+                String line;
+                while ((line = lines.readLine()) != null)
+                {
+                    final Matcher matcher = LISTENING.matcher(line);
+                    if (matcher.find())
+                    {
+                        port.complete(Integer.parseInt(matcher.group(1)));
+                    }
+                    else if (!port.isDone())
+                    {
+                        output.append(line).append('\n');
+                    }
+                }
+                port.completeExceptionally(new AssertionError("the server exited without listening:\n" + output));
+            }
+            catch (final Exception ex)
+            {
+                port.completeExceptionally(ex);
+            }
+        }, "server-output");
+        reader.setDaemon(true);
+        reader.start();
+        return port.get(60, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.pulse.server.journal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import dev.pulse.server.metrics.Metrics;
+
+/**
+ * A full or read-only disk under a real server's journal: the {@link JournalOpener} an end-to-end
+ * test hands {@code PulseServer.start}, switched on and off while the server runs. Failed writes are
+ * retried every 20 ms.
+ */
+public final class DiskFaults implements JournalOpener
+{
+    private volatile FaultySegmentStore store;
+
+    @Override
+    public Journal open(final Path dir, final JournalConfiguration configuration, final Metrics metrics) throws IOException
+    {
+        final FaultySegmentStore faulty = new FaultySegmentStore(dir);
+        store = faulty;
+        return JournalTesting.open(dir, configuration, metrics, faulty, 5_000);
+    }
+
+    /** Writes stop half way with "No space left on device". */
+    public void diskFull(final boolean full)
+    {
+        store.failWrites = full;
+    }
+
+    /** Writes, forces and new segments all fail, as on a file system remounted read-only. */
+    public void readOnly(final boolean readOnly)
+    {
+        store.failWrites = readOnly;
+        store.failForce = readOnly;
+        store.failOpen = readOnly;
+    }
+
+    /** Write attempts that failed so far. */
+    public int failedWrites()
+    {
+        return store.failedWrites.get();
+    }
+}
