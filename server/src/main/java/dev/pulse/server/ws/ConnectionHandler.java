@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -382,8 +383,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             ctx.close();
             return;
         }
-        if (cause instanceof java.io.IOException)
+        if (cause instanceof java.io.IOException || cause instanceof PrematureChannelClosureException)
         {
+            // The peer went away, perhaps in the middle of a fragmented message: not our error.
             ctx.close();
             return;
         }
