@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
@@ -59,11 +60,29 @@ final class RawWebSocket implements AutoCloseable
     static RawWebSocket connect(final int port, final int receiveBufferBytes, final String pathAndQuery, final String... headers)
         throws IOException
     {
+        return connect(null, port, receiveBufferBytes, pathAndQuery, headers);
+    }
+
+    /** Like {@link #connect(int, String, String...)} from this local address (another 127.x.y.z: another client address). */
+    static RawWebSocket connectFrom(final InetAddress local, final int port, final String pathAndQuery, final String... headers)
+        throws IOException
+    {
+        return connect(local, port, 0, pathAndQuery, headers);
+    }
+
+    private static RawWebSocket connect(
+        final InetAddress local, final int port, final int receiveBufferBytes, final String pathAndQuery, final String... headers)
+        throws IOException
+    {
         final Socket socket = new Socket();
         if (receiveBufferBytes > 0)
         {
             // Before connect, so the TCP window is negotiated small.
             socket.setReceiveBufferSize(receiveBufferBytes);
+        }
+        if (local != null)
+        {
+            socket.bind(new InetSocketAddress(local, 0));
         }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(5_000);
