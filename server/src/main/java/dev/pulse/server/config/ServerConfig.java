@@ -32,6 +32,14 @@ import java.nio.file.Path;
  * @param adminToken                bearer token for /admin and /preview; null turns them off.
  * @param eventLoopThreads          Netty event loops (0: one per core).
  * @param shutdownTimeoutMs         graceful shutdown gives up after this long.
+ * @param maxConnectionsPerAddress  WebSocket connections allowed at once from one client address (an
+ *                                  IPv6 /64 counts as one); more are refused (HTTP 429). 0: no cap.
+ * @param handshakesPerSecond       WebSocket handshakes accepted per second by the whole server, in
+ *                                  bursts of as many; more are refused (HTTP 503, Retry-After). 0: no cap.
+ * @param maxPendingWriteBytes      bytes a connection may have waiting to be written to a client that
+ *                                  does not read; past it the connection is closed (1013).
+ * @param writeStallTimeoutMs       a connection whose client has not taken its writes for this long is
+ *                                  closed (1013).
  */
 public record ServerConfig(
     String bind,
@@ -57,7 +65,11 @@ public record ServerConfig(
     boolean journalSearchText,
     String adminToken,
     int eventLoopThreads,
-    long shutdownTimeoutMs)
+    long shutdownTimeoutMs,
+    int maxConnectionsPerAddress,
+    int handshakesPerSecond,
+    int maxPendingWriteBytes,
+    long writeStallTimeoutMs)
 {
     /** The defaults: the demo on port 8080 with data under ./pulse-data. */
     public static ServerConfig defaults()
@@ -68,7 +80,8 @@ public record ServerConfig(
             50, 100, 10_000, 20,
             false, 100_000, 50_000, false,
             FsyncPolicy.INTERVAL, 100, 64L * 1024 * 1024, 8 * 1024 * 1024, false,
-            null, 0, 10_000);
+            null, 0, 10_000,
+            1_000, 2_000, 256 * 1024, 30_000);
     }
 
     /** A builder starting from these values. */
@@ -104,6 +117,10 @@ public record ServerConfig(
         private String adminToken;
         private int eventLoopThreads;
         private long shutdownTimeoutMs;
+        private int maxConnectionsPerAddress;
+        private int handshakesPerSecond;
+        private int maxPendingWriteBytes;
+        private long writeStallTimeoutMs;
 
         private Builder(final ServerConfig config)
         {
@@ -131,6 +148,10 @@ public record ServerConfig(
             adminToken = config.adminToken();
             eventLoopThreads = config.eventLoopThreads();
             shutdownTimeoutMs = config.shutdownTimeoutMs();
+            maxConnectionsPerAddress = config.maxConnectionsPerAddress();
+            handshakesPerSecond = config.handshakesPerSecond();
+            maxPendingWriteBytes = config.maxPendingWriteBytes();
+            writeStallTimeoutMs = config.writeStallTimeoutMs();
         }
 
         public Builder bind(final String bind)
@@ -277,9 +298,34 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder maxConnectionsPerAddress(final int maxConnectionsPerAddress)
+        {
+            this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+            return this;
+        }
+
+        public Builder handshakesPerSecond(final int handshakesPerSecond)
+        {
+            this.handshakesPerSecond = handshakesPerSecond;
+            return this;
+        }
+
+        public Builder maxPendingWriteBytes(final int maxPendingWriteBytes)
+        {
+            this.maxPendingWriteBytes = maxPendingWriteBytes;
+            return this;
+        }
+
+        public Builder writeStallTimeoutMs(final long writeStallTimeoutMs)
+        {
+            this.writeStallTimeoutMs = writeStallTimeoutMs;
+            return this;
+        }
+
         public ServerConfig build()
         {
-            return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs, messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions, resetCorruptSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText, adminToken, eventLoopThreads, shutdownTimeoutMs);
+            return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs, messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions, resetCorruptSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText, adminToken, eventLoopThreads, shutdownTimeoutMs,
+                maxConnectionsPerAddress, handshakesPerSecond, maxPendingWriteBytes, writeStallTimeoutMs);
         }
     }
 }

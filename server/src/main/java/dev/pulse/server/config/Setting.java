@@ -35,7 +35,12 @@ enum Setting
     JOURNAL_SEARCH_TEXT(ValueKind.BOOLEAN, (b, v) -> b.journalSearchText((Boolean)v)),
     ADMIN_TOKEN(ValueKind.TOKEN, true, (b, v) -> b.adminToken((String)v)),
     EVENT_LOOP_THREADS(ValueKind.INTEGER, 0, Integer.MAX_VALUE, (b, v) -> b.eventLoopThreads(asInt(v))),
-    SHUTDOWN_TIMEOUT_MS(ValueKind.DURATION, (b, v) -> b.shutdownTimeoutMs(asLong(v)));
+    SHUTDOWN_TIMEOUT_MS(ValueKind.DURATION, (b, v) -> b.shutdownTimeoutMs(asLong(v))),
+    MAX_CONNECTIONS_PER_ADDRESS(ValueKind.INTEGER, 0, Integer.MAX_VALUE, (b, v) -> b.maxConnectionsPerAddress(asInt(v))),
+    HANDSHAKES_PER_SECOND(ValueKind.INTEGER, 0, Integer.MAX_VALUE, (b, v) -> b.handshakesPerSecond(asInt(v))),
+    // At least the channel's high-water mark (64 KiB): below it the cap would close healthy connections.
+    MAX_PENDING_WRITE_BYTES(ValueKind.SIZE, 64 * 1024, Integer.MAX_VALUE, (b, v) -> b.maxPendingWriteBytes(asInt(v))),
+    WRITE_STALL_TIMEOUT_MS(ValueKind.DURATION, 100, Long.MAX_VALUE, (b, v) -> b.writeStallTimeoutMs(asLong(v)));
 
     /** Environment variables for settings start with this. */
     static final String ENV_PREFIX = "PULSE_";

@@ -53,7 +53,7 @@ public final class Metrics
     /** Why a connection was refused before it became a session. */
     public enum RefusalReason
     {
-        UNKNOWN_SITE, ORIGIN, CAPACITY, SESSION_MAP_FULL, RATE, PER_ADDRESS
+        UNKNOWN_SITE, ORIGIN, CAPACITY, SESSION_MAP_FULL, RATE, PER_ADDRESS, HANDSHAKE_TIMEOUT, BAD_REQUEST
     }
 
     private record Gauge(String name, String help, LongSupplier value)
@@ -85,6 +85,11 @@ public final class Metrics
     public void refused(final RefusalReason reason)
     {
         refusedByReason[reason.ordinal()].increment();
+    }
+
+    public long refusals(final RefusalReason reason)
+    {
+        return refusedByReason[reason.ordinal()].sum();
     }
 
     public void sessionStarted(final boolean resumed)

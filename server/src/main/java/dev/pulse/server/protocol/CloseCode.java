@@ -14,6 +14,8 @@ public enum CloseCode
     MESSAGE_TOO_BIG(1009, "message too big"),
     INTERNAL_ERROR(1011, "internal error"),
     TRY_AGAIN_LATER(1013, "at capacity, retry later"),
+    /** The client did not take what the server wrote, for too long or too much of it. */
+    SLOW_CONSUMER(1013, "not reading, retry later"),
     RESUMED_ELSEWHERE(4001, "resumed elsewhere");
 
     private final int code;

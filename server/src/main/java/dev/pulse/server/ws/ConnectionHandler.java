@@ -1,13 +1,20 @@
 package dev.pulse.server.ws;
 
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -38,6 +45,23 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private static final int ACK_AT_UNACKED = 64;
     private static final long CLOSE_GRACE_MS = 2_000;
 
+    /**
+     * After the close frame: a FIN rather than a close. Closing a socket with unread input (a
+     * client still sending) resets it, and the reset makes the client's kernel drop the close
+     * frame it has not read yet. The client's own close, or the close grace, then ends the channel.
+     */
+    private static final ChannelFutureListener END_OUTPUT = written ->
+    {
+        if (written.isSuccess() && written.channel() instanceof DuplexChannel)
+        {
+            ((DuplexChannel)written.channel()).shutdownOutput();
+        }
+        else
+        {
+            written.channel().close();
+        }
+    };
+
     private final ServerContext server;
     private final Metrics metrics;
     private final ConnectionState connection = new ConnectionState();
@@ -53,6 +77,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private TextWebSocketFrame heldQuestion;
     private long heldPosition;
     private long heldSinceNanos;
+    /** The payload of the latest ping not yet answered because the client is not reading; null if none. */
+    private ByteBuf unansweredPing;
+    private ScheduledFuture<?> writeStallCheck;
+    private final Runnable onWriteStall = this::onWriteStall;
 
     ConnectionHandler(final ServerContext server)
     {
@@ -113,9 +141,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             {
                 onText((TextWebSocketFrame)message);
             }
+            else if (message instanceof PingWebSocketFrame)
+            {
+                onPing((PingWebSocketFrame)message);
+            }
             else if (message instanceof BinaryWebSocketFrame)
             {
                 closeWith(CloseCode.UNSUPPORTED_DATA);
+            }
+            if (!closing && pendingWritesOverCap())
+            {
+                closeSlowConsumer();
             }
         }
         catch (final RuntimeException ex)
@@ -179,6 +215,33 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         }
     }
 
+    /**
+     * A ping takes a token like a message. While the client is not reading, only its latest ping
+     * is kept, to be answered once it reads again.
+     */
+    private void onPing(final PingWebSocketFrame ping)
+    {
+        final long nowNanos = System.nanoTime();
+        if (!rateLimiter.tryAcquire(nowNanos))
+        {
+            onRateLimited(nowNanos);
+            return;
+        }
+        if (unansweredPing != null)
+        {
+            unansweredPing.release();
+            unansweredPing = null;
+        }
+        if (ctx.channel().isWritable())
+        {
+            ctx.write(new PongWebSocketFrame(ping.content().retain()));
+        }
+        else
+        {
+            unansweredPing = ping.content().retain();
+        }
+    }
+
     /** Writes what handling a message or a timer produced. */
     private void deliver(final Outbox out, final long startNanos)
     {
@@ -213,7 +276,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             closeWith(out.close);
             return;
         }
-        if (connection.helloed && connection.lastSeq > ackedSeq && (out.ackNow || ++unacked >= ACK_AT_UNACKED))
+        if (connection.helloed && connection.lastSeq > ackedSeq && (out.ackNow || ++unacked >= ACK_AT_UNACKED)
+            && ctx.channel().isWritable())
         {
             writeAck();
         }
@@ -223,12 +287,96 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     @Override
     public void channelReadComplete(final ChannelHandlerContext ctx)
     {
-        if (connection.helloed && !closing && connection.lastSeq > ackedSeq)
+        // A client that is not reading gets no ack now: one ack, of the latest seq, when it reads again.
+        if (connection.helloed && !closing && connection.lastSeq > ackedSeq && ctx.channel().isWritable())
         {
             writeAck();
         }
         ctx.flush();
         ctx.fireChannelReadComplete();
+    }
+
+    /**
+     * The client stopped or started taking what is written (the channel's pending bytes crossed
+     * its high or low water mark). Stopped: the write stall check looks again after the timeout.
+     * Started: it gets the ack and pong held back meanwhile. A check is not called off when the
+     * channel turns writable: the kernel may take a little now and then from a client that does
+     * not read at all (its buffers grow), and that must not put off the check for ever.
+     */
+    @Override
+    public void channelWritabilityChanged(final ChannelHandlerContext ctx)
+    {
+        if (upgraded && !closing)
+        {
+            if (!ctx.channel().isWritable())
+            {
+                if (writeStallCheck == null)
+                {
+                    writeStallCheck = ctx.executor().schedule(onWriteStall, server.config().writeStallTimeoutMs(), TimeUnit.MILLISECONDS);
+                }
+            }
+            else
+            {
+                writeHeldBack();
+            }
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private void writeHeldBack()
+    {
+        if (connection.helloed && connection.lastSeq > ackedSeq)
+        {
+            writeAck();
+        }
+        if (unansweredPing != null)
+        {
+            ctx.write(new PongWebSocketFrame(unansweredPing));
+            unansweredPing = null;
+        }
+        ctx.flush();
+    }
+
+    /** Closes the connection if its writes are still backed up the write stall timeout after they backed up. */
+    private void onWriteStall()
+    {
+        writeStallCheck = null;
+        if (!closing && ctx.channel().isActive() && !ctx.channel().isWritable())
+        {
+            closeSlowConsumer();
+        }
+    }
+
+    private void cancelWriteStallCheck()
+    {
+        if (writeStallCheck != null)
+        {
+            writeStallCheck.cancel(false);
+            writeStallCheck = null;
+        }
+    }
+
+    /** Whether more is waiting to be written than a client may leave unread; cheap while writable. */
+    private boolean pendingWritesOverCap()
+    {
+        return !ctx.channel().isWritable() && pendingWriteBytes() > server.config().maxPendingWriteBytes();
+    }
+
+    /** Bytes written and not yet taken by the socket; callable from any thread (for the gauge). */
+    long pendingWriteBytes()
+    {
+        final ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
+        return pending == null ? 0 : pending.totalPendingWriteBytes();
+    }
+
+    /**
+     * Closes a client that does not read. The close frame reaches it if it reads again within the
+     * close grace. Meanwhile what it sends is still read, and dropped unhandled (see channelRead):
+     * closing a socket with unread input would reset it and lose the close frame on the way.
+     */
+    private void closeSlowConsumer()
+    {
+        closeWith(CloseCode.SLOW_CONSUMER);
     }
 
     private void writeAck()
@@ -270,6 +418,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         }
         ctx.writeAndFlush(question);
         metrics.questionShown(System.nanoTime() - heldSinceNanos);
+        if (pendingWritesOverCap())
+        {
+            closeSlowConsumer();
+        }
         return true;
     }
 
@@ -309,6 +461,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             loop.sessionEvents.timer(connection, System.currentTimeMillis(), out, ctx.alloc());
             deliver(out, System.nanoTime());
             ctx.flush();
+            if (!closing && pendingWritesOverCap())
+            {
+                closeSlowConsumer();
+            }
         }
         catch (final RuntimeException ex)
         {
@@ -336,7 +492,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         }
         closing = true;
         metrics.closed(code);
-        ctx.writeAndFlush(new CloseWebSocketFrame(code.code(), code.reason())).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(new CloseWebSocketFrame(code.code(), code.reason())).addListener(END_OUTPUT);
         // A peer that does not read would keep the close frame (and the channel) forever.
         ctx.executor().schedule(() -> ctx.channel().close(), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
     }
@@ -358,6 +514,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
                 heldQuestion.release();
                 heldQuestion = null;
             }
+            if (unansweredPing != null)
+            {
+                unansweredPing.release();
+                unansweredPing = null;
+            }
+            cancelWriteStallCheck();
             loop.questionHold.forget(this);
             try
             {
@@ -382,8 +544,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             ctx.close();
             return;
         }
-        if (cause instanceof java.io.IOException)
+        if (cause instanceof java.io.IOException || cause instanceof PrematureChannelClosureException)
         {
+            // The peer went away, perhaps in the middle of a fragmented message: not our error.
             ctx.close();
             return;
         }

@@ -40,6 +40,17 @@ public final class ConnectionRegistry
         return connections.size();
     }
 
+    /** Bytes written to all connections and not yet taken by their sockets (the gauge {@code pulse_write_pending_bytes}). */
+    public long pendingWriteBytes()
+    {
+        long total = 0;
+        for (final ConnectionHandler connection : connections.values())
+        {
+            total += connection.pendingWriteBytes();
+        }
+        return total;
+    }
+
     /** Closes every connection with 1001 (server shutting down), each on its own event loop. */
     public void closeAll()
     {

@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import dev.pulse.server.config.ServerConfig;
@@ -72,7 +71,7 @@ public final class PulseChannelInitializer extends ChannelInitializer<SocketChan
         pipeline.addLast("aggregate", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         pipeline.addLast("gate", new UpgradeGate(server, decoderConfig));
         pipeline.addLast(ROUTES, routes.get());
-        pipeline.addLast("ws", new WebSocketServerProtocolHandler(protocolConfig));
+        pipeline.addLast("ws", new PingPassingProtocolHandler(protocolConfig));
         pipeline.addLast("message-size", new MessageSizeLimiter(config.maxMessageBytes(), server.metrics()));
         pipeline.addLast("connection", new ConnectionHandler(server));
     }

@@ -23,6 +23,9 @@ public final class ServerContext
     private final Journal journal;
     private final Metrics metrics;
     private final ConnectionRegistry connections = new ConnectionRegistry();
+    private final ConnectionsPerAddress connectionsPerAddress;
+    /** Server-wide; guarded by itself, as every event loop takes handshakes from it. */
+    private final RateLimiter handshakes;
     private final FastThreadLocal<LoopContext> loopContexts = new FastThreadLocal<>();
     private volatile boolean accepting = true;
 
@@ -34,6 +37,10 @@ public final class ServerContext
         this.sessions = sessions;
         this.journal = journal;
         this.metrics = metrics;
+        this.connectionsPerAddress = new ConnectionsPerAddress(config.maxConnectionsPerAddress());
+        this.handshakes = new RateLimiter(config.handshakesPerSecond(), config.handshakesPerSecond(), 0, System.nanoTime());
+        metrics.gauge("pulse_write_pending_bytes", "Bytes written to WebSocket connections and not yet taken by their clients.",
+            connections::pendingWriteBytes);
     }
 
     public ServerConfig config()
@@ -64,6 +71,24 @@ public final class ServerContext
     public ConnectionRegistry connections()
     {
         return connections;
+    }
+
+    ConnectionsPerAddress connectionsPerAddress()
+    {
+        return connectionsPerAddress;
+    }
+
+    /** Takes one of the server's handshakes for this second; false when they are used up. */
+    boolean tryHandshake(final long nowNanos)
+    {
+        if (config.handshakesPerSecond() == 0)
+        {
+            return true;
+        }
+        synchronized (handshakes)
+        {
+            return handshakes.tryAcquire(nowNanos);
+        }
     }
 
     /** False once shutdown began: new WebSocket handshakes are refused. */

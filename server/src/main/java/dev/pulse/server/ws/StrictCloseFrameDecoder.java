@@ -15,7 +15,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 /**
  * Netty's frame decoder with a strict check of close frames. Netty 4.2.18 reads the close code
  * as a signed short (so 5000 to 65535 pass) and, on a bad code or a reason that is not UTF-8,
- * drops the connection without a close frame. RFC 6455 wants 1002: this sends it.
+ * drops the connection without a close frame. RFC 6455 wants 1002 (1007 for a reason that is not
+ * UTF-8): this sends it.
  */
 final class StrictCloseFrameDecoder extends WebSocket13FrameDecoder
 {
@@ -35,6 +36,7 @@ final class StrictCloseFrameDecoder extends WebSocket13FrameDecoder
         final int length = buffer.readableBytes();
         final int code = buffer.getUnsignedShort(index);
         String problem = null;
+        WebSocketCloseStatus status = WebSocketCloseStatus.PROTOCOL_ERROR;
         if (length == 1)
         {
             problem = "a close body of one byte";
@@ -45,13 +47,14 @@ final class StrictCloseFrameDecoder extends WebSocket13FrameDecoder
         }
         else if (length > 2 && !ByteBufUtil.isText(buffer, index + 2, length - 2, StandardCharsets.UTF_8))
         {
+            // Bytes that should be UTF-8 and are not close with 1007, wherever they are (RFC 6455 8.1).
             problem = "close reason is not UTF-8";
+            status = WebSocketCloseStatus.INVALID_PAYLOAD_DATA;
         }
         if (problem != null)
         {
-            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.PROTOCOL_ERROR.code(), problem))
-                .addListener(ChannelFutureListener.CLOSE);
-            throw new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR, problem);
+            ctx.writeAndFlush(new CloseWebSocketFrame(status.code(), problem)).addListener(ChannelFutureListener.CLOSE);
+            throw new CorruptedWebSocketFrameException(status, problem);
         }
     }
 

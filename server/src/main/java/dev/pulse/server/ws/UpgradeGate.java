@@ -1,5 +1,6 @@
 package dev.pulse.server.ws;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -8,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -17,6 +19,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 
@@ -26,12 +29,18 @@ import dev.pulse.server.metrics.Metrics;
 /**
  * The door to {@code /ws}: only that exact path upgrades, and only for the catalog's site and
  * one of its origins (a missing Origin only if the operator allowed it); otherwise HTTP 403 and no
- * upgrade, or 503 at capacity. Other paths go on to the HTTP routes. It also closes connections
- * that do not finish a request within the handshake timeout (slowloris).
+ * upgrade; 503 at capacity or over the server's handshake rate, 429 when the client's address
+ * holds its cap of connections (each refusal with {@code Retry-After}, and counted). Other paths
+ * go on to the HTTP routes. It also closes connections that do not send a whole request within
+ * the handshake timeout of opening or of their last response (slowloris), and counts them.
  */
-final class UpgradeGate extends ChannelInboundHandlerAdapter
+final class UpgradeGate extends ChannelDuplexHandler
 {
     static final String WS_PATH = "/ws";
+    /** Seconds a client refused for the handshake rate should wait: the budget refills each second. */
+    private static final int RETRY_AFTER_RATE_S = 1;
+    /** Seconds a client refused at a connection cap should wait: connections must close first. */
+    private static final int RETRY_AFTER_CAPACITY_S = 5;
 
     private final ServerContext server;
     private final WebSocketDecoderConfig decoderConfig;
@@ -46,11 +55,39 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter
     @Override
     public void channelActive(final ChannelHandlerContext ctx)
     {
+        armDeadline(ctx);
+        ctx.fireChannelActive();
+    }
+
+    /**
+     * After each HTTP response, the client has the handshake timeout again to send its next
+     * request: a kept-alive connection cannot be held by dribbling a request either.
+     */
+    @Override
+    public void write(final ChannelHandlerContext ctx, final Object message, final ChannelPromise promise)
+    {
+        if (message instanceof LastHttpContent)
+        {
+            final ChannelPromise written = promise.unvoid();
+            written.addListener(done -> armDeadline(ctx));
+            ctx.write(message, written);
+            return;
+        }
+        ctx.write(message, promise);
+    }
+
+    private void armDeadline(final ChannelHandlerContext ctx)
+    {
+        cancelDeadline();
+        if (!ctx.channel().isActive() || ctx.isRemoved())
+        {
+            return;
+        }
         handshakeDeadline = ctx.executor().schedule(() ->
         {
+            server.metrics().refused(Metrics.RefusalReason.HANDSHAKE_TIMEOUT);
             ctx.close();
         }, server.config().handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
-        ctx.fireChannelActive();
     }
 
     @Override
@@ -72,7 +109,8 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter
         final FullHttpRequest request = (FullHttpRequest)message;
         if (!request.decoderResult().isSuccess())
         {
-            refuse(ctx, request, HttpResponseStatus.BAD_REQUEST);
+            server.metrics().refused(Metrics.RefusalReason.BAD_REQUEST);
+            refuse(ctx, request, HttpResponseStatus.BAD_REQUEST, 0);
             return;
         }
         final QueryStringDecoder query = new QueryStringDecoder(request.uri());
@@ -87,21 +125,44 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter
         if (site == null || site.size() != 1 || !catalog.siteKey().equals(site.get(0)))
         {
             metrics.refused(Metrics.RefusalReason.UNKNOWN_SITE);
-            refuse(ctx, request, HttpResponseStatus.FORBIDDEN);
+            refuse(ctx, request, HttpResponseStatus.FORBIDDEN, 0);
             return;
         }
         final String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         if (origin == null ? !server.config().allowMissingOrigin() : !catalog.allowsOrigin(origin))
         {
             metrics.refused(Metrics.RefusalReason.ORIGIN);
-            refuse(ctx, request, HttpResponseStatus.FORBIDDEN);
+            refuse(ctx, request, HttpResponseStatus.FORBIDDEN, 0);
             return;
         }
         if (!server.accepting() || metrics.connectionsOpen() >= server.config().maxConnections())
         {
             metrics.refused(Metrics.RefusalReason.CAPACITY);
-            refuse(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE);
+            refuse(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE, RETRY_AFTER_CAPACITY_S);
             return;
+        }
+        // The address's slot first, so that one busy address cannot spend the server's handshakes.
+        final ConnectionsPerAddress perAddress = server.connectionsPerAddress();
+        final InetAddress address = perAddress.keyOf(ctx.channel().remoteAddress());
+        if (address != null && !perAddress.tryAcquire(address))
+        {
+            metrics.refused(Metrics.RefusalReason.PER_ADDRESS);
+            refuse(ctx, request, HttpResponseStatus.TOO_MANY_REQUESTS, RETRY_AFTER_CAPACITY_S);
+            return;
+        }
+        if (!server.tryHandshake(System.nanoTime()))
+        {
+            if (address != null)
+            {
+                perAddress.release(address);
+            }
+            metrics.refused(Metrics.RefusalReason.RATE);
+            refuse(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE, RETRY_AFTER_RATE_S);
+            return;
+        }
+        if (address != null)
+        {
+            ctx.channel().closeFuture().addListener(closed -> perAddress.release(address));
         }
         // This connection becomes a WebSocket: the HTTP routes and this gate step aside, and the
         // protocol handler does the RFC 6455 handshake (synchronously, on this FullHttpRequest).
@@ -123,12 +184,18 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter
         }
     }
 
-    private static void refuse(final ChannelHandlerContext ctx, final FullHttpRequest request, final HttpResponseStatus status)
+    /** Answers {@code status} and closes; {@code retryAfterS} above 0 adds a {@code Retry-After} header. */
+    private static void refuse(
+        final ChannelHandlerContext ctx, final FullHttpRequest request, final HttpResponseStatus status, final int retryAfterS)
     {
         final byte[] body = (status.code() + " " + status.reasonPhrase() + "\n").getBytes(StandardCharsets.US_ASCII);
         final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=us-ascii");
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        if (retryAfterS > 0)
+        {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterS);
+        }
         HttpUtil.setContentLength(response, body.length);
         request.release();
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);

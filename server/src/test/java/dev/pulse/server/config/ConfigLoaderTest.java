@@ -54,7 +54,11 @@ class ConfigLoaderTest
             "journal_search_text: TRUE",
             "admin_token: s3cret-Token_1",
             "event_loop_threads: 4",
-            "shutdown_timeout_ms: 30s");
+            "shutdown_timeout_ms: 30s",
+            "max_connections_per_address: 0",
+            "handshakes_per_second: 500",
+            "max_pending_write_bytes: 1MiB",
+            "write_stall_timeout_ms: 5s");
 
         final ServerConfig config = loader.load(file, Map.of(), Map.of());
 
@@ -64,7 +68,8 @@ class ConfigLoaderTest
             20, 40, 5_000, 0,
             true, 1_000, 2_000, true,
             FsyncPolicy.ALWAYS, 1_500, 64L * 1024 * 1024, 1_048_576, true,
-            "s3cret-Token_1", 4, 30_000));
+            "s3cret-Token_1", 4, 30_000,
+            0, 500, 1024 * 1024, 5_000));
     }
 
     @Test
@@ -168,6 +173,19 @@ class ConfigLoaderTest
                 "expected a duration such as 500ms, 90s or 2m, or whole milliseconds");
         assertThat(problems(Map.of("PULSE_FSYNC_INTERVAL_MS", "-5"))).hasSize(1);
         assertThat(problems(Map.of("PULSE_FSYNC_INTERVAL_MS", "1.5"))).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseNetworkLimitsThatWouldCloseHealthyConnections() throws Exception
+    {
+        assertThat(problems(Map.of("PULSE_MAX_PENDING_WRITE_BYTES", "32KiB"))).containsExactly(
+            "environment variable PULSE_MAX_PENDING_WRITE_BYTES: \"32KiB\" is out of range; " +
+                "expected a size such as 4096 (bytes), 8KiB or 64MiB, at least 65536 and below 2GiB");
+        assertThat(problems(Map.of("PULSE_WRITE_STALL_TIMEOUT_MS", "50ms"))).singleElement().asString().contains("is out of range");
+        assertThat(problems(Map.of("PULSE_HANDSHAKES_PER_SECOND", "-1"))).singleElement().asString().contains("is out of range");
+        final ServerConfig off = loader.load(null, Map.of("PULSE_MAX_CONNECTIONS_PER_ADDRESS", "0", "PULSE_HANDSHAKES_PER_SECOND", "0"), Map.of());
+        assertThat(off.maxConnectionsPerAddress()).as("0 turns the cap off").isZero();
+        assertThat(off.handshakesPerSecond()).isZero();
     }
 
     @Test

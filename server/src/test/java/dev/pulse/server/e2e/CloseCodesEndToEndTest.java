@@ -9,7 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every close code of docs/protocol.md, produced by the input that should produce it. */
+/**
+ * Every close code of docs/protocol.md, produced by the input that should produce it; the RFC 6455
+ * violations (1002, 1007) are {@link Rfc6455EndToEndTest}.
+ */
 @Timeout(60)
 class CloseCodesEndToEndTest
 {
@@ -127,26 +130,6 @@ class CloseCodesEndToEndTest
             raw.frame(false, 0, RawWebSocket.OP_TEXT, java.util.Arrays.copyOfRange(message, 0, 2048), true);
             raw.frame(true, 0, RawWebSocket.OP_CONTINUATION, java.util.Arrays.copyOfRange(message, 2048, 4097), true);
             assertThat(raw.awaitClose()).isEqualTo(1009);
-        }
-    }
-
-    @Test
-    void shouldCloseAProtocolViolationWith1002() throws Exception
-    {
-        try (TestServer server = new TestServer(dir); RawWebSocket raw = RawWebSocket.connect(server.port(), "/ws?site=test", "Origin: http://localhost"))
-        {
-            raw.frame(true, 0, RawWebSocket.OP_TEXT, "{\"t\":\"hello\",\"v\":1}".getBytes(StandardCharsets.UTF_8), false);
-            assertThat(raw.awaitClose()).as("an unmasked client frame").isEqualTo(1002);
-        }
-    }
-
-    @Test
-    void shouldCloseInvalidUtf8With1007() throws Exception
-    {
-        try (TestServer server = new TestServer(dir); RawWebSocket raw = RawWebSocket.connect(server.port(), "/ws?site=test", "Origin: http://localhost"))
-        {
-            raw.frame(true, 0, RawWebSocket.OP_TEXT, new byte[] {'{', '"', (byte)0xC3, (byte)0x28, '"', '}'}, true);
-            assertThat(raw.awaitClose()).isEqualTo(1007);
         }
     }
 

@@ -119,4 +119,36 @@ class ErrorCodesEndToEndTest
         assertThat(client.next("error").get("code").asText()).isEqualTo("rate_limited");
         assertThat(client.closed()).isFalse();
     }
+
+    /** Pings take from the same budget as messages: a ping flood is rate limited, not answered pong for pong. */
+    @Test
+    void shouldRateLimitAPingFlood() throws Exception
+    {
+        try (RawWebSocket raw = RawWebSocket.open(server.port()))
+        {
+            raw.text("{\"t\":\"hello\",\"v\":1}");
+            assertThat(raw.nextText("welcome")).isNotNull();
+            final int pings = 200;
+            for (int i = 0; i < pings; i++)
+            {
+                raw.frame(true, 0, RawWebSocket.OP_PING, new byte[] {7}, true);
+            }
+            int pongs = 0;
+            String rateLimited = null;
+            for (RawWebSocket.Frame frame = raw.next(); frame != null && rateLimited == null; frame = raw.next())
+            {
+                if (frame.opcode() == 0xA)
+                {
+                    pongs++;
+                }
+                else if (frame.opcode() == RawWebSocket.OP_TEXT && frame.text().contains("rate_limited"))
+                {
+                    rateLimited = frame.text();
+                }
+            }
+            assertThat(rateLimited).as("the flood is reported").isNotNull();
+            assertThat(pongs).as("pings over the burst are not answered").isLessThan(pings);
+            assertThat(server.server().metrics().internalErrors()).isZero();
+        }
+    }
 }

@@ -6,7 +6,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -41,7 +44,47 @@ final class RawWebSocket implements AutoCloseable
     /** Opens a socket and sends the upgrade request with these extra header lines. */
     static RawWebSocket connect(final int port, final String pathAndQuery, final String... headers) throws IOException
     {
-        final Socket socket = new Socket("127.0.0.1", port);
+        return connect(port, 0, pathAndQuery, headers);
+    }
+
+    /** A WebSocket to the test site, upgraded and not yet helloed. */
+    static RawWebSocket open(final int port) throws IOException
+    {
+        return connect(port, "/ws?site=test", "Origin: http://localhost");
+    }
+
+    /**
+     * Like {@link #connect(int, String, String...)} with the socket's receive buffer shrunk to
+     * {@code receiveBufferBytes} (0: the system's default), for a client that reads slowly or never.
+     */
+    static RawWebSocket connect(final int port, final int receiveBufferBytes, final String pathAndQuery, final String... headers)
+        throws IOException
+    {
+        return connect(null, port, receiveBufferBytes, pathAndQuery, headers);
+    }
+
+    /** Like {@link #connect(int, String, String...)} from this local address (another 127.x.y.z: another client address). */
+    static RawWebSocket connectFrom(final InetAddress local, final int port, final String pathAndQuery, final String... headers)
+        throws IOException
+    {
+        return connect(local, port, 0, pathAndQuery, headers);
+    }
+
+    private static RawWebSocket connect(
+        final InetAddress local, final int port, final int receiveBufferBytes, final String pathAndQuery, final String... headers)
+        throws IOException
+    {
+        final Socket socket = new Socket();
+        if (receiveBufferBytes > 0)
+        {
+            // Before connect, so the TCP window is negotiated small.
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
+        if (local != null)
+        {
+            socket.bind(new InetSocketAddress(local, 0));
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(5_000);
         final byte[] key = new byte[16];
         ThreadLocalRandom.current().nextBytes(key);
@@ -89,6 +132,13 @@ final class RawWebSocket implements AutoCloseable
         return parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
     }
 
+    /** Writes these bytes as they are: for frames no encoder would produce. */
+    void bytes(final byte[] bytes) throws IOException
+    {
+        out.write(bytes);
+        out.flush();
+    }
+
     void text(final String text) throws IOException
     {
         frame(true, 0, OP_TEXT, text.getBytes(StandardCharsets.UTF_8), true);
@@ -132,36 +182,66 @@ final class RawWebSocket implements AutoCloseable
         out.flush();
     }
 
-    /** Reads frames until a close frame; returns its code (1005 if it had none), or -1 if the socket ended without one. */
-    int awaitClose() throws IOException
+    /** One frame from the server. */
+    record Frame(int opcode, byte[] payload)
+    {
+        String text()
+        {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The next frame from the server, or null if the socket ended or stayed silent for its timeout. */
+    Frame next() throws IOException
     {
         try
         {
-            while (true)
+            final int first = in.readUnsignedByte();
+            final int second = in.readUnsignedByte();
+            long length = second & 0x7F;
+            if (length == 126)
             {
-                final int first = in.readUnsignedByte();
-                final int second = in.readUnsignedByte();
-                long length = second & 0x7F;
-                if (length == 126)
-                {
-                    length = in.readUnsignedShort();
-                }
-                else if (length == 127)
-                {
-                    length = in.readLong();
-                }
-                final byte[] payload = new byte[(int)length];
-                in.readFully(payload);
-                if ((first & 0xF) == OP_CLOSE)
-                {
-                    return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
-                }
+                length = in.readUnsignedShort();
+            }
+            else if (length == 127)
+            {
+                length = in.readLong();
+            }
+            final byte[] payload = new byte[(int)length];
+            in.readFully(payload);
+            return new Frame(first & 0xF, payload);
+        }
+        catch (final EOFException | SocketTimeoutException | SocketException ex)
+        {
+            return null;
+        }
+    }
+
+    /** The next text frame whose text contains {@code part}, skipping others; null if none came before the socket ended or went silent. */
+    String nextText(final String part) throws IOException
+    {
+        for (Frame frame = next(); frame != null; frame = next())
+        {
+            if (frame.opcode() == OP_TEXT && frame.text().contains(part))
+            {
+                return frame.text();
             }
         }
-        catch (final EOFException | SocketTimeoutException ex)
+        return null;
+    }
+
+    /** Reads frames until a close frame; returns its code (1005 if it had none), or -1 if the socket ended without one. */
+    int awaitClose() throws IOException
+    {
+        for (Frame frame = next(); frame != null; frame = next())
         {
-            return -1;
+            if (frame.opcode() == OP_CLOSE)
+            {
+                final byte[] payload = frame.payload();
+                return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+            }
         }
+        return -1;
     }
 
     /** Whether the server closed the TCP connection (read returns end of stream) within the socket timeout. */
@@ -183,6 +263,11 @@ final class RawWebSocket implements AutoCloseable
         {
             return true;
         }
+    }
+
+    void soTimeout(final int millis) throws IOException
+    {
+        socket.setSoTimeout(millis);
     }
 
     @Override

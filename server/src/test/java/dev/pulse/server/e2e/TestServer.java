@@ -77,6 +77,19 @@ final class TestServer implements AutoCloseable
         return catalogFile;
     }
 
+    /** The value of one sample of /metrics, named as it is written there: {@code pulse_x_total{reason="y"}}. */
+    long metric(final String sample)
+    {
+        for (final String line : server.metrics().prometheusText().split("\n"))
+        {
+            if (line.startsWith(sample + " "))
+            {
+                return Long.parseLong(line.substring(sample.length() + 1).trim());
+            }
+        }
+        throw new AssertionError("no sample " + sample + " in /metrics");
+    }
+
     TestClient connect() throws Exception
     {
         return TestClient.connect(port(), "test", "http://localhost");
