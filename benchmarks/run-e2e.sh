@@ -217,7 +217,9 @@ memory_sample() # PID PREFIX
 connections_run() # NAME N
 {
     local name=$1 n=$2 rate run
-    rate=${CONN_RATE:-$(( n / 30 > 0 ? n / 30 : 1 ))}   # about one event per session every 30 s
+    # The lightest traffic the generator allows: one event per session every 2.5 s (its journeys
+    # need no slower; it refuses a lower --rate).
+    rate=${CONN_RATE:-$(( (n * 2 + 4) / 5 ))}
     run="$OUT/conn/$name-n$n"
     mkdir -p "$run"
     echo "== $name holding $n connections at $rate events/s ($run)"

@@ -153,8 +153,8 @@ public final class E2eReport
     private static void connections(final StringBuilder out, final List<ConnectionsRun> runs)
     {
         out.append("## Connections: memory per 10,000 held connections\n\n");
-        out.append("Each server idle, then holding N connections of the generator with light traffic (one event per session about every ");
-        out.append("30 s); heap after a full GC (`jcmd GC.heap_info`), direct memory as Native Memory Tracking's `Other`, RSS from ");
+        out.append("Each server idle, then holding N connections of the generator with light traffic (one event per session every 2.5 s, the least ");
+        out.append("the generator allows); heap after a full GC (`jcmd GC.heap_info`), direct memory as Native Memory Tracking's `Other`, RSS from ");
         out.append("`/proc` (anonymous, and file-backed: Pulse's memory-mapped session map). Growth from idle to held, per 10,000.\n\n");
         out.append("| server | N | sockets | RSS (MB/10k) | RSS anon (MB/10k) | RSS file (MB/10k) | heap (MB/10k) | direct (MB/10k) | " +
             "NMT total (MB/10k) | RSS per connection (KB) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

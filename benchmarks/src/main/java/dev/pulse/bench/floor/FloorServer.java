@@ -65,7 +65,7 @@ public final class FloorServer implements AutoCloseable
                 .withUTF8Validator(true)
                 .build())
             .build();
-        serverChannel = new ServerBootstrap()
+        final ServerBootstrap bootstrap = new ServerBootstrap()
             .group(acceptors, workers)
             .channel(channelType)
             .option(ChannelOption.SO_BACKLOG, 8_192)
@@ -83,10 +83,24 @@ public final class FloorServer implements AutoCloseable
                     pipeline.addLast("ws", new WebSocketServerProtocolHandler(protocol));
                     pipeline.addLast("floor", new FloorHandler());
                 }
-            })
-            .bind(new InetSocketAddress(bind, port))
-            .syncUninterruptibly()
-            .channel();
+            });
+        serverChannel = listen(bootstrap, new InetSocketAddress(bind, port));
+    }
+
+    /** Binds, or releases the event loops (whose threads would keep the JVM alive) and rethrows. */
+    private Channel listen(final ServerBootstrap bootstrap, final InetSocketAddress address)
+    {
+        try
+        {
+            return bootstrap.bind(address).syncUninterruptibly().channel();
+        }
+        catch (final Exception ex)
+        {
+            // Netty rethrows the socket's checked exception unchecked; any failure ends here.
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new IllegalStateException("cannot listen on " + address + ": " + ex.getMessage(), ex);
+        }
     }
 
     /** Starts serving; {@code port} 0 picks a free one ({@link #port()}). */
@@ -143,7 +157,17 @@ public final class FloorServer implements AutoCloseable
                     usage("unknown option " + args[i]);
             }
         }
-        final FloorServer server = start(bind, port, loops);
+        final FloorServer server;
+        try
+        {
+            server = start(bind, port, loops);
+        }
+        catch (final RuntimeException ex)
+        {
+            System.err.println("floor server: " + ex.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "floor-shutdown"));
         System.out.println("floor server on " + bind + ":" + server.port() + " with " + server.loops() + " event loops (" +
             (Epoll.isAvailable() ? "epoll" : "nio") + ")");
