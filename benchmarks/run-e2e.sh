@@ -32,7 +32,8 @@ GENERATOR_JVM_OPTS=${GENERATOR_JVM_OPTS:-""}
 LOADTEST_OPTS=${LOADTEST_OPTS:-""}
 CONN_SESSIONS=${CONN_SESSIONS:-"10000"}
 CONN_RATE=${CONN_RATE:-""}
-CONN_JVM_OPTS=${CONN_JVM_OPTS:-"-Xmx512m"}   # no pre-touch here: the heap a connection costs must show in RSS
+# The heap pre-touched, so RSS growth is what lives outside it and the heap is measured after a full GC.
+CONN_JVM_OPTS=${CONN_JVM_OPTS:-"-Xms512m -Xmx512m -XX:+AlwaysPreTouch"}
 OUT=${OUT:-$ROOT/benchmarks/results/e2e-$MODE-$(date -u +%Y%m%dT%H%M%SZ)}
 REPORT=${REPORT:-$OUT/report.md}
 
@@ -155,6 +156,16 @@ run_generator()
     GEN_PID=$!
 }
 
+wait_ready() # RUN_DIR: until the generator has its sessions connected (its schedule starts then)
+{
+    for _ in $(seq 600); do
+        grep -q 'sessions ready' "$1/generator.txt" 2>/dev/null && return 0
+        kill -0 "$GEN_PID" 2>/dev/null || return 0
+        sleep 0.5
+    done
+    die "the generator did not get its sessions ready within 5 minutes ($1/generator.txt)"
+}
+
 wait_generator() # RUN_DIR: records the exit status (0 ok, 1 correctness failure, 2 usage, 3 unreachable)
 {
     local status=0
@@ -172,7 +183,9 @@ ladder_run() # NAME RATE REP
     echo "== $name at $rate events/s, rep $rep ($run)"
     start_server "$name" "$run" "$SERVER_JVM_OPTS"
     run_generator "$name" "$run" "$SESSIONS" "$rate"
-    # The server's CPU over the measured period only: after the warm-up, until its end.
+    # The server's CPU over the measured period only: from the end of the warm-up (which starts when
+    # the sessions are ready) to the end of the measured period.
+    wait_ready "$run"
     sleep "$WARMUP_S"
     scrape_metrics "$name" "$run/metrics-before.prom"
     before=$(cpu_ticks "$SERVER_PID")
@@ -230,6 +243,7 @@ connections_run() # NAME N
         memory_sample "$SERVER_PID" idle
     } > "$run/conn.env"
     run_generator "$name" "$run" "$n" "$rate"
+    wait_ready "$run"
     sleep $(( WARMUP_S + DURATION_S / 2 ))
     {
         echo "open_sockets=$(find "/proc/$SERVER_PID/fd" -lname 'socket:*' 2>/dev/null | wc -l)"

@@ -155,18 +155,23 @@ public final class E2eReport
         out.append("## Connections: memory per 10,000 held connections\n\n");
         out.append("Each server idle, then holding N connections of the generator with light traffic (one event per session every 2.5 s, the least ");
         out.append("the generator allows); heap after a full GC (`jcmd GC.heap_info`), direct memory as Native Memory Tracking's `Other`, RSS from ");
-        out.append("`/proc` (anonymous, and file-backed: Pulse's memory-mapped session map). Growth from idle to held, per 10,000.\n\n");
+        out.append("`/proc` (anonymous, and file-backed: Pulse's memory-mapped session map). Growth from idle to held, per 10,000. ");
+        out.append("With the heap pre-touched (the default `CONN_JVM_OPTS`), RSS growth is what lives outside the heap, and the cost ");
+        out.append("of a connection is live heap plus RSS growth.\n\n");
         out.append("| server | N | sockets | RSS (MB/10k) | RSS anon (MB/10k) | RSS file (MB/10k) | heap (MB/10k) | direct (MB/10k) | " +
-            "NMT total (MB/10k) | RSS per connection (KB) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            "NMT total (MB/10k) | RSS per connection (KB) | heap + RSS per connection (KB) |\n" +
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         final List<ConnectionsRun> sorted = new ArrayList<>(runs);
         sorted.sort(Comparator.comparing(ConnectionsRun::server).thenComparingInt(ConnectionsRun::connections));
         for (final ConnectionsRun r : sorted)
         {
-            out.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.server(), r.connections(),
+            final double rssPerConnection = (r.heldRssKb() - r.idleRssKb()) / r.connections();
+            final double heapPerConnection = (r.heldHeapKb() - r.idleHeapKb()) / r.connections();
+            out.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.server(), r.connections(),
                 num(r.openSockets()), num(r.per10k(r.idleRssKb(), r.heldRssKb()) / KB_PER_MB),
                 num(r.per10k(r.idleRssAnonKb(), r.heldRssAnonKb()) / KB_PER_MB), num(r.per10k(r.idleRssFileKb(), r.heldRssFileKb()) / KB_PER_MB),
                 num(r.per10k(r.idleHeapKb(), r.heldHeapKb()) / KB_PER_MB), num(r.per10k(r.idleNmtOtherKb(), r.heldNmtOtherKb()) / KB_PER_MB),
-                num(r.per10k(r.idleNmtTotalKb(), r.heldNmtTotalKb()) / KB_PER_MB), num((r.heldRssKb() - r.idleRssKb()) / r.connections())));
+                num(r.per10k(r.idleNmtTotalKb(), r.heldNmtTotalKb()) / KB_PER_MB), num(rssPerConnection), num(rssPerConnection + heapPerConnection)));
         }
         out.append('\n');
     }
