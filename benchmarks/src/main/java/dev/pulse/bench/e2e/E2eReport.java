@@ -146,6 +146,8 @@ public final class E2eReport
             num(max(pulse, LadderRun::gcMaxPauseMs)), num(max(floor, LadderRun::gcMaxPauseMs))));
         out.append(String.format(Locale.ROOT, "| missed / unexpected / acks lost, all runs | %s | %s | |%n", counts(pulse), counts(floor)));
         out.append(String.format(Locale.ROOT, "| generator exit statuses | %s | %s | |%n", exits(pulse), exits(floor)));
+        out.append(String.format(Locale.ROOT, "| event to question inside the server, p99 bucket bound (ms) | %s | | |%n",
+            num(median(pulse, LadderRun::serverQuestionP99BoundMs))));
         out.append(String.format(Locale.ROOT, "| idle-timer lateness p99, bucket bound (ms); timers fired | %s; %s | | |%n%n",
             num(median(pulse, LadderRun::timerLatenessP99BoundMs)), num(median(pulse, LadderRun::timerLatenessCount))));
     }

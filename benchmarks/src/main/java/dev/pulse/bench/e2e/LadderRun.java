@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * One server at one rate, one repetition, as run-e2e.sh left it in its directory: the generator's
  * {@code gen/summary.json} and exit status, the server's CPU ticks over the measured period, its
- * RSS, its GC log, and (Pulse) two {@code /metrics} scrapes around the measured period.
+ * RSS, its GC log, and (Pulse) two {@code /metrics} scrapes around the measured period (timer
+ * lateness, and the server's own event-to-question time, which excludes the network and the client).
  * Latencies in microseconds.
  */
 record LadderRun(
@@ -32,10 +33,12 @@ record LadderRun(
     double rssMb,
     double gcMaxPauseMs,
     double timerLatenessCount,
-    double timerLatenessP99BoundMs)
+    double timerLatenessP99BoundMs,
+    double serverQuestionP99BoundMs)
 {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TIMER_LATENESS = "pulse_timer_lateness_seconds";
+    private static final String EVENT_TO_QUESTION = "pulse_event_to_question_seconds";
 
     static LadderRun read(final Path dir) throws IOException
     {
@@ -49,6 +52,8 @@ record LadderRun(
         final double measuredEvents = eventsPerSecond * run.number("measured_s");
         final PrometheusHistogram lateness = PrometheusHistogram.read(dir.resolve("metrics-after.prom"), TIMER_LATENESS)
             .minus(PrometheusHistogram.read(dir.resolve("metrics-before.prom"), TIMER_LATENESS));
+        final PrometheusHistogram serverQuestion = PrometheusHistogram.read(dir.resolve("metrics-after.prom"), EVENT_TO_QUESTION)
+            .minus(PrometheusHistogram.read(dir.resolve("metrics-before.prom"), EVENT_TO_QUESTION));
         final Path exit = dir.resolve("generator.exit");
         return new LadderRun(
             run.text("server"),
@@ -69,6 +74,7 @@ record LadderRun(
             run.number("rss_kb") / 1024,
             GcLog.maxPauseMs(dir.resolve("gc.log")),
             lateness.count(),
-            lateness.quantileBound(0.99) * 1e3);
+            lateness.quantileBound(0.99) * 1e3,
+            serverQuestion.quantileBound(0.99) * 1e3);
     }
 }
