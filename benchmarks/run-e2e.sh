@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: Pulse and the floor server (benchmarks' FloorServer), each in turn, under
+# the load generator at a ladder of rates; then E2eReport writes the markdown report and the SVG
+# chart. Builds nothing: it expects the jars (./mvnw -B -ntp -DskipTests package).
+#
+#   benchmarks/run-e2e.sh                      # the ladder (MODE=ladder)
+#   MODE=connections benchmarks/run-e2e.sh     # idle connections: memory per 10,000
+#
+# Every setting is an environment variable; see benchmarks/README.md for the list. Only
+# 127.0.0.0/8 is used. Servers started here are killed on exit, whatever happens.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+MODE=${MODE:-ladder}
+RATES=${RATES:-"5000 10000 20000 30000"}
+SESSIONS=${SESSIONS:-10000}
+REPS=${REPS:-3}
+WARMUP=${WARMUP:-30s}
+DURATION=${DURATION:-60s}
+MIX=${MIX:-"browse=50,back_and_forth=50"}
+SERVERS=${SERVERS:-"pulse floor"}
+PULSE_JAR=${PULSE_JAR:-$ROOT/server/target/pulse.jar}
+BENCH_JAR=${BENCH_JAR:-$ROOT/benchmarks/target/pulse-benchmarks.jar}
+LOADTEST_JAR=${LOADTEST_JAR:-$ROOT/loadtest/target/pulse-loadtest.jar}
+CATALOG=${CATALOG:-$ROOT/loadtest/loadtest-catalog.yaml}
+SITE=${SITE:-loadtest}
+PULSE_PORT=${PULSE_PORT:-8080}
+FLOOR_PORT=${FLOOR_PORT:-8090}
+SERVER_LOOPS=${SERVER_LOOPS:-0}
+SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-"-Xms512m -Xmx512m -XX:+AlwaysPreTouch"}
+GENERATOR_JVM_OPTS=${GENERATOR_JVM_OPTS:-""}
+LOADTEST_OPTS=${LOADTEST_OPTS:-""}
+CONN_SESSIONS=${CONN_SESSIONS:-"10000"}
+CONN_RATE=${CONN_RATE:-""}
+# The heap pre-touched, so RSS growth is what lives outside it and the heap is measured after a full GC.
+CONN_JVM_OPTS=${CONN_JVM_OPTS:-"-Xms512m -Xmx512m -XX:+AlwaysPreTouch"}
+OUT=${OUT:-$ROOT/benchmarks/results/e2e-$MODE-$(date -u +%Y%m%dT%H%M%SZ)}
+REPORT=${REPORT:-$OUT/report.md}
+
+die() { echo "run-e2e: $*" >&2; exit 2; }
+seconds() # 30s, 2m, 500ms, 1h -> whole seconds (at least 1)
+{
+    local v=$1
+    case $v in
+        *ms) echo $(( (${v%ms} + 999) / 1000 )) ;;
+        *s) echo "${v%s}" ;;
+        *m) echo $(( ${v%m} * 60 )) ;;
+        *h) echo $(( ${v%h} * 3600 )) ;;
+        *) die "not a duration: $v (use 500ms, 30s, 2m, 1h)" ;;
+    esac
+}
+
+case $MODE in ladder|connections) ;; *) die "MODE is ladder or connections, not $MODE" ;; esac
+for jar in "$BENCH_JAR" "$LOADTEST_JAR"; do [[ -f $jar ]] || die "missing $jar (build it first)"; done
+for s in $SERVERS; do
+    case $s in
+        pulse) [[ -f $PULSE_JAR ]] || die "missing $PULSE_JAR"; [[ -f $CATALOG ]] || die "missing catalog $CATALOG" ;;
+        floor) ;;
+        *) die "SERVERS holds pulse and/or floor, not $s" ;;
+    esac
+done
+WARMUP_S=$(seconds "$WARMUP")
+DURATION_S=$(seconds "$DURATION")
+CLK_TCK=$(getconf CLK_TCK)
+mkdir -p "$OUT"
+
+SERVER_PID=
+cleanup()
+{
+    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
+        kill -9 "$SERVER_PID" 2>/dev/null || true
+    fi
+    SERVER_PID=
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The machine and the commands, for the report.
+{
+    echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "mode=$MODE"
+    echo "nproc=$(nproc)"
+    echo "cpu_model=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    echo "mem_total=$(grep -m1 MemTotal /proc/meminfo | awk '{print $2 " kB"}')"
+    echo "kernel=$(uname -r)"
+    echo "java=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')"
+    echo "ulimit_hn=$(ulimit -Hn)"
+    echo "git=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "rates=$RATES"
+    echo "sessions=$SESSIONS"
+    echo "reps=$REPS"
+    echo "warmup=$WARMUP"
+    echo "duration=$DURATION"
+    echo "mix=$MIX"
+    echo "servers=$SERVERS"
+    echo "server_jvm_opts=$SERVER_JVM_OPTS"
+    echo "server_loops=$SERVER_LOOPS"
+    echo "generator_jvm_opts=$GENERATOR_JVM_OPTS"
+    echo "loadtest_opts=$LOADTEST_OPTS"
+    echo "conn_sessions=$CONN_SESSIONS"
+    echo "conn_jvm_opts=$CONN_JVM_OPTS -XX:NativeMemoryTracking=summary"
+    echo "pulse_command=java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -jar server/target/pulse.jar serve --bind 127.0.0.1 --port $PULSE_PORT --data RUN/pulse-data --catalog $(basename "$CATALOG")"
+    echo "floor_command=java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -cp benchmarks/target/pulse-benchmarks.jar dev.pulse.bench.floor.FloorServer --port $FLOOR_PORT --loops $SERVER_LOOPS"
+    echo "generator_command=java $GENERATOR_JVM_OPTS -jar loadtest/target/pulse-loadtest.jar --url ws://127.0.0.1:PORT/ws?site=$SITE --sessions $SESSIONS --rate RATE --warmup $WARMUP --duration $DURATION --mix $MIX --out RUN/gen $LOADTEST_OPTS"
+} > "$OUT/machine.env"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime of the process, in clock ticks
+status_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
+
+port_of() { [[ $1 == pulse ]] && echo "$PULSE_PORT" || echo "$FLOOR_PORT"; }
+
+# start_server NAME RUN_DIR JVM_OPTS: starts it in the background, waits until it accepts.
+start_server()
+{
+    local name=$1 run=$2 jvm=$3 port
+    port=$(port_of "$name")
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        die "port $port is already in use: stop what listens there, or set PULSE_PORT/FLOOR_PORT"
+    fi
+    # shellcheck disable=SC2086 # the JVM options are words on purpose
+    if [[ $name == pulse ]]; then
+        PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS java $jvm "-Xlog:gc*:file=$run/gc.log:uptime,level,tags" \
+            -jar "$PULSE_JAR" serve --bind 127.0.0.1 --port "$port" --data "$run/pulse-data" --catalog "$CATALOG" \
+            > "$run/server.log" 2>&1 &
+    else
+        java $jvm "-Xlog:gc*:file=$run/gc.log:uptime,level,tags" \
+            -cp "$BENCH_JAR" dev.pulse.bench.floor.FloorServer --port "$port" --loops "$SERVER_LOOPS" \
+            > "$run/server.log" 2>&1 &
+    fi
+    SERVER_PID=$!
+    for _ in $(seq 300); do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+        kill -0 "$SERVER_PID" 2>/dev/null || { cat "$run/server.log" >&2; die "$name did not start (log above)"; }
+        sleep 0.2
+    done
+    die "$name did not listen on $port within 60 s"
+}
+
+scrape_metrics() # NAME FILE: Pulse's /metrics (the floor has none)
+{
+    [[ $1 == pulse ]] || return 0
+    curl -s --max-time 5 "http://127.0.0.1:$PULSE_PORT/metrics" > "$2" || echo "# scrape failed" > "$2"
+}
+
+# run_generator NAME RUN_DIR SESSIONS RATE: in the background; sets GEN_PID
+run_generator()
+{
+    local name=$1 run=$2 sessions=$3 rate=$4
+    mkdir -p "$run/gen"
+    # shellcheck disable=SC2086
+    java $GENERATOR_JVM_OPTS -jar "$LOADTEST_JAR" --url "ws://127.0.0.1:$(port_of "$name")/ws?site=$SITE" \
+        --sessions "$sessions" --rate "$rate" --warmup "$WARMUP" --duration "$DURATION" --mix "$MIX" --out "$run/gen" \
+        $LOADTEST_OPTS > "$run/generator.txt" 2>&1 &
+    GEN_PID=$!
+}
+
+wait_ready() # RUN_DIR: until the generator has its sessions connected (its schedule starts then)
+{
+    for _ in $(seq 600); do
+        grep -q 'sessions ready' "$1/generator.txt" 2>/dev/null && return 0
+        kill -0 "$GEN_PID" 2>/dev/null || return 0
+        sleep 0.5
+    done
+    die "the generator did not get its sessions ready within 5 minutes ($1/generator.txt)"
+}
+
+wait_generator() # RUN_DIR: records the exit status (0 ok, 1 correctness failure, 2 usage, 3 unreachable)
+{
+    local status=0
+    wait "$GEN_PID" || status=$?
+    echo "$status" > "$1/generator.exit"
+    [[ $status -eq 2 ]] && { cat "$1/generator.txt" >&2; die "the generator refused its arguments"; }
+    return 0
+}
+
+ladder_run() # NAME RATE REP
+{
+    local name=$1 rate=$2 rep=$3 run before after
+    run="$OUT/runs/$name-r$rate-rep$rep"
+    mkdir -p "$run"
+    echo "== $name at $rate events/s, rep $rep ($run)"
+    start_server "$name" "$run" "$SERVER_JVM_OPTS"
+    run_generator "$name" "$run" "$SESSIONS" "$rate"
+    # The server's CPU over the measured period only: from the end of the warm-up (which starts when
+    # the sessions are ready) to the end of the measured period.
+    wait_ready "$run"
+    sleep "$WARMUP_S"
+    scrape_metrics "$name" "$run/metrics-before.prom"
+    before=$(cpu_ticks "$SERVER_PID")
+    sleep "$DURATION_S"
+    after=$(cpu_ticks "$SERVER_PID")
+    {
+        echo "server=$name"; echo "rate=$rate"; echo "rep=$rep"; echo "sessions=$SESSIONS"
+        echo "clk_tck=$CLK_TCK"; echo "cpu_ticks_before=$before"; echo "cpu_ticks_after=$after"
+        echo "measured_s=$DURATION_S"
+        echo "rss_kb=$(status_kb "$SERVER_PID" VmRSS)"; echo "hwm_kb=$(status_kb "$SERVER_PID" VmHWM)"
+        echo "threads=$(status_kb "$SERVER_PID" Threads)"
+    } > "$run/run.env"
+    scrape_metrics "$name" "$run/metrics-after.prom"
+    wait_generator "$run"
+    echo "   generator exit $(cat "$run/generator.exit"); $(grep -m1 '^question' "$run/generator.txt" || echo 'no question line')"
+    cleanup
+    [[ ${KEEP_DATA:-0} == 1 ]] || rm -rf "$run/pulse-data"
+}
+
+# Memory of one server holding N connections with light traffic, against the same server idle.
+heap_used_kb() # after a full GC, from jcmd GC.heap_info ("used NNNK" of the whole heap)
+{
+    jcmd "$1" GC.run > /dev/null 2>&1 || true
+    jcmd "$1" GC.heap_info 2>/dev/null | grep -m1 -oE 'used [0-9]+K' | grep -oE '[0-9]+' || echo 0
+}
+nmt_kb() # committed KB of one NMT category (Other: direct buffers, Netty's pool) or Total
+{
+    jcmd "$1" VM.native_memory summary 2>/dev/null | awk -v c="$2" '
+        (c == "Total" && $1 == "Total:") || $0 ~ ("^-[ ]+" c " [(]") {
+            match($0, /committed=[0-9]+KB/); print substr($0, RSTART + 10, RLENGTH - 12); exit }'
+}
+memory_sample() # PID PREFIX
+{
+    echo "$2_heap_used_kb=$(heap_used_kb "$1")"
+    echo "$2_rss_kb=$(status_kb "$1" VmRSS)"
+    echo "$2_rss_anon_kb=$(status_kb "$1" RssAnon)"
+    echo "$2_rss_file_kb=$(status_kb "$1" RssFile)"
+    echo "$2_nmt_total_kb=$(nmt_kb "$1" Total)"
+    echo "$2_nmt_other_kb=$(nmt_kb "$1" Other)"
+}
+
+connections_run() # NAME N
+{
+    local name=$1 n=$2 rate run
+    # The lightest traffic the generator allows: one event per session every 2.5 s (its journeys
+    # need no slower; it refuses a lower --rate).
+    rate=${CONN_RATE:-$(( (n * 2 + 4) / 5 ))}
+    run="$OUT/conn/$name-n$n"
+    mkdir -p "$run"
+    echo "== $name holding $n connections at $rate events/s ($run)"
+    start_server "$name" "$run" "$CONN_JVM_OPTS -XX:NativeMemoryTracking=summary"
+    sleep 2
+    {
+        echo "server=$name"; echo "connections=$n"; echo "rate=$rate"
+        memory_sample "$SERVER_PID" idle
+    } > "$run/conn.env"
+    run_generator "$name" "$run" "$n" "$rate"
+    wait_ready "$run"
+    sleep $(( WARMUP_S + DURATION_S / 2 ))
+    {
+        echo "open_sockets=$(find "/proc/$SERVER_PID/fd" -lname 'socket:*' 2>/dev/null | wc -l)"
+        memory_sample "$SERVER_PID" held
+    } >> "$run/conn.env"
+    scrape_metrics "$name" "$run/metrics.prom"
+    wait_generator "$run"
+    echo "   generator exit $(cat "$run/generator.exit"); $(grep -E '^(held|idle)_rss_kb|open_sockets' "$run/conn.env" | tr '\n' ' ')"
+    cleanup
+    [[ ${KEEP_DATA:-0} == 1 ]] || rm -rf "$run/pulse-data"
+}
+
+if [[ $MODE == ladder ]]; then
+    for rep in $(seq "$REPS"); do
+        for rate in $RATES; do
+            for name in $SERVERS; do ladder_run "$name" "$rate" "$rep"; done
+        done
+    done
+else
+    for n in $CONN_SESSIONS; do
+        for name in $SERVERS; do connections_run "$name" "$n"; done
+    done
+fi
+
+java -cp "$BENCH_JAR" dev.pulse.bench.e2e.E2eReport "$OUT" "$REPORT"
+echo "report: $REPORT"

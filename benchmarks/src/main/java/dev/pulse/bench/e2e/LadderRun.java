@@ -1,0 +1,80 @@
+package dev.pulse.bench.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One server at one rate, one repetition, as run-e2e.sh left it in its directory: the generator's
+ * {@code gen/summary.json} and exit status, the server's CPU ticks over the measured period, its
+ * RSS, its GC log, and (Pulse) two {@code /metrics} scrapes around the measured period (timer
+ * lateness, and the server's own event-to-question time, which excludes the network and the client).
+ * Latencies in microseconds.
+ */
+record LadderRun(
+    String server,
+    int rate,
+    int rep,
+    int generatorExit,
+    double eventsPerSecond,
+    double questionCount,
+    double questionP50Us,
+    double questionP99Us,
+    double questionP999Us,
+    double serverCpuUsPerEvent,
+    double generatorCpuUsPerEvent,
+    double sendLagP99Us,
+    long missed,
+    long unexpected,
+    long acksLost,
+    double rssMb,
+    double gcMaxPauseMs,
+    double timerLatenessCount,
+    double timerLatenessP99BoundMs,
+    double serverQuestionP99BoundMs)
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TIMER_LATENESS = "pulse_timer_lateness_seconds";
+    private static final String EVENT_TO_QUESTION = "pulse_event_to_question_seconds";
+
+    static LadderRun read(final Path dir) throws IOException
+    {
+        final KeyValues run = KeyValues.read(dir.resolve("run.env"));
+        final Path summaryFile = dir.resolve("gen").resolve("summary.json");
+        final JsonNode summary = Files.isRegularFile(summaryFile) ? JSON.readTree(summaryFile.toFile()) : JSON.createObjectNode();
+        final JsonNode question = summary.path("latency_us").path("question");
+        final JsonNode correctness = summary.path("correctness");
+        final double eventsPerSecond = summary.path("events_per_s").asDouble(Double.NaN);
+        final double cpuSeconds = (run.number("cpu_ticks_after") - run.number("cpu_ticks_before")) / run.number("clk_tck");
+        final double measuredEvents = eventsPerSecond * run.number("measured_s");
+        final PrometheusHistogram lateness = PrometheusHistogram.read(dir.resolve("metrics-after.prom"), TIMER_LATENESS)
+            .minus(PrometheusHistogram.read(dir.resolve("metrics-before.prom"), TIMER_LATENESS));
+        final PrometheusHistogram serverQuestion = PrometheusHistogram.read(dir.resolve("metrics-after.prom"), EVENT_TO_QUESTION)
+            .minus(PrometheusHistogram.read(dir.resolve("metrics-before.prom"), EVENT_TO_QUESTION));
+        final Path exit = dir.resolve("generator.exit");
+        return new LadderRun(
+            run.text("server"),
+            (int)run.number("rate"),
+            (int)run.number("rep"),
+            Files.isRegularFile(exit) ? Integer.parseInt(Files.readString(exit).trim()) : -1,
+            eventsPerSecond,
+            question.path("count").asDouble(Double.NaN),
+            question.path("p50").asDouble(Double.NaN),
+            question.path("p99").asDouble(Double.NaN),
+            question.path("p99_9").asDouble(Double.NaN),
+            cpuSeconds * 1e6 / measuredEvents,
+            summary.path("generator").path("cpu_us_per_event").asDouble(Double.NaN),
+            summary.path("generator").path("send_lag_us").path("p99").asDouble(Double.NaN),
+            correctness.path("missed").asLong(0),
+            correctness.path("unexpected").asLong(0),
+            correctness.path("acks_lost").asLong(0),
+            run.number("rss_kb") / 1024,
+            GcLog.maxPauseMs(dir.resolve("gc.log")),
+            lateness.count(),
+            lateness.quantileBound(0.99) * 1e3,
+            serverQuestion.quantileBound(0.99) * 1e3);
+    }
+}

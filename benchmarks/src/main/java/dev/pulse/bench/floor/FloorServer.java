@@ -1,0 +1,201 @@
+package dev.pulse.bench.floor;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+
+/**
+ * The floor for the end-to-end benchmark: a minimal Netty WebSocket server that speaks just enough
+ * of the protocol for the load generator's {@code browse=50,back_and_forth=50} mix
+ * ({@link FloorHandler}), with no session store, catalog or journal. It is set up as Pulse is (the
+ * same transport, one acceptor loop and as many worker loops as Pulse would use, the same socket
+ * options and frame limit), so the cost Pulse adds over the network stack shows as a ratio.
+ *
+ * <p>{@code java -cp pulse-benchmarks.jar dev.pulse.bench.floor.FloorServer [--port 8090]
+ * [--bind 127.0.0.1] [--loops N]} (N: Pulse's {@code event_loop_threads}; 0, the default, is one
+ * per core, as in Pulse). It serves until the process is stopped.
+ */
+public final class FloorServer implements AutoCloseable
+{
+    private static final int MAX_MESSAGE_BYTES = 4096;
+    private static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
+
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+    private final Channel serverChannel;
+    private final int loops;
+
+    private FloorServer(final String bind, final int port, final int loopsWanted)
+    {
+        final boolean epoll = Epoll.isAvailable();
+        final IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        loops = loopsWanted > 0 ? loopsWanted : Runtime.getRuntime().availableProcessors();
+        acceptors = new MultiThreadIoEventLoopGroup(1, io);
+        workers = new MultiThreadIoEventLoopGroup(loops, io);
+        final Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        final WebSocketServerProtocolConfig protocol = WebSocketServerProtocolConfig.newBuilder()
+            .websocketPath("/ws")
+            .checkStartsWith(true)
+            .handleCloseFrames(true)
+            .dropPongFrames(true)
+            .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(MAX_MESSAGE_BYTES)
+                .allowExtensions(false)
+                .withUTF8Validator(true)
+                .build())
+            .build();
+        final ServerBootstrap bootstrap = new ServerBootstrap()
+            .group(acceptors, workers)
+            .channel(channelType)
+            .option(ChannelOption.SO_BACKLOG, 8_192)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+            .childHandler(new ChannelInitializer<SocketChannel>()
+            {
+                @Override
+                protected void initChannel(final SocketChannel channel)
+                {
+                    final ChannelPipeline pipeline = channel.pipeline();
+                    pipeline.addLast("http", new HttpServerCodec(4096, 8192, 8192));
+                    pipeline.addLast("aggregate", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
+                    pipeline.addLast("ws", new WebSocketServerProtocolHandler(protocol));
+                    pipeline.addLast("floor", new FloorHandler());
+                }
+            });
+        serverChannel = listen(bootstrap, new InetSocketAddress(bind, port));
+    }
+
+    /** Binds, or releases the event loops (whose threads would keep the JVM alive) and rethrows. */
+    private Channel listen(final ServerBootstrap bootstrap, final InetSocketAddress address)
+    {
+        try
+        {
+            return bootstrap.bind(address).syncUninterruptibly().channel();
+        }
+        catch (final Exception ex)
+        {
+            // Netty rethrows the socket's checked exception unchecked; any failure ends here.
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new IllegalStateException("cannot listen on " + address + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Starts serving; {@code port} 0 picks a free one ({@link #port()}). */
+    public static FloorServer start(final String bind, final int port, final int loops)
+    {
+        return new FloorServer(bind, port, loops);
+    }
+
+    public int port()
+    {
+        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    public int loops()
+    {
+        return loops;
+    }
+
+    @Override
+    public void close()
+    {
+        serverChannel.close().syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    public static void main(final String[] args) throws InterruptedException
+    {
+        String bind = "127.0.0.1";
+        int port = 8090;
+        int loops = 0;
+        for (int i = 0; i < args.length; i++)
+        {
+            final String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--port":
+                    port = parse(args[i], value);
+                    i++;
+                    break;
+                case "--loops":
+                    loops = parse(args[i], value);
+                    i++;
+                    break;
+                case "--bind":
+                    if (value == null)
+                    {
+                        usage("--bind needs an address");
+                    }
+                    bind = value;
+                    i++;
+                    break;
+                default:
+                    usage("unknown option " + args[i]);
+            }
+        }
+        final FloorServer server;
+        try
+        {
+            server = start(bind, port, loops);
+        }
+        catch (final RuntimeException ex)
+        {
+            System.err.println("floor server: " + ex.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "floor-shutdown"));
+        System.out.println("floor server on " + bind + ":" + server.port() + " with " + server.loops() + " event loops (" +
+            (Epoll.isAvailable() ? "epoll" : "nio") + ")");
+        Thread.currentThread().join();
+    }
+
+    private static int parse(final String option, final String value)
+    {
+        try
+        {
+            final int parsed = Integer.parseInt(value == null ? "" : value);
+            if (parsed < 0 || parsed > 65_535)
+            {
+                usage(option + " out of range: " + value);
+            }
+            return parsed;
+        }
+        catch (final NumberFormatException ex)
+        {
+            usage(option + " needs a number, not " + value);
+            return 0;
+        }
+    }
+
+    private static void usage(final String problem)
+    {
+        System.err.println("floor server: " + problem);
+        System.err.println("usage: FloorServer [--port 8090] [--bind 127.0.0.1] [--loops N]");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.pulse.detect.detector;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.pulse.detect.Hash64;
+import dev.pulse.detect.PageKinds;
+import dev.pulse.detect.SessionStateFlyweight;
+
+/**
+ * Each detector on its own, at its default thresholds: {@link Detector#detect} on 1,024 session
+ * histories (1.4 MB, beyond L1/L2 for most of them) built from the events that drive it
+ * ({@link DrivingSessions}), asked in random order about each history's last event. History
+ * recording and the governor are not included: {@code DetectionBenchmark} measures the whole path.
+ * Goal: 0 B/op.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(3)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class DetectorBenchmark
+{
+    private static final int SESSIONS = 1_024;
+    private static final int SCRIPT = 1 << 14;
+
+    @Param({"IDLE_ON_KEY_PAGE", "BACK_AND_FORTH", "FAILED_SEARCH", "CART_CHECKOUT_LOOP", "EXIT_INTENT", "RAGE_CLICK",
+        "REPEATED_FORM_ERRORS"})
+    public DetectorKind kind;
+
+    private final SessionStateFlyweight state = new SessionStateFlyweight();
+    private DrivingSessions sessions;
+    private Detector detector;
+    private int[] order;
+    private int cursor;
+
+    @Setup
+    public void setUp()
+    {
+        sessions = new DrivingSessions(kind, SESSIONS, 42);
+        detector = atDefaults(kind);
+        final SplittableRandom random = new SplittableRandom(7);
+        order = new int[SCRIPT];
+        for (int i = 0; i < SCRIPT; i++)
+        {
+            order[i] = random.nextInt(SESSIONS);
+        }
+    }
+
+    /** One history's last event: does it complete the pattern? */
+    @Benchmark
+    public boolean detect()
+    {
+        final int i = order[cursor];
+        cursor = cursor + 1 == SCRIPT ? 0 : cursor + 1;
+        return detector.detect(sessions.state(i, state), sessions.lastEvent(i), sessions.nowMs(i), 0);
+    }
+
+    /** The detector as a catalog would configure it with no thresholds given; key pages as in the demo. */
+    private static Detector atDefaults(final DetectorKind kind)
+    {
+        switch (kind)
+        {
+            case IDLE_ON_KEY_PAGE:
+                return new IdleOnKeyPageDetector(defaultOf(kind, "idle"), PageKinds.KEY_PAGES);
+            case BACK_AND_FORTH:
+                return new BackAndForthDetector((int)defaultOf(kind, "backs"), defaultOf(kind, "window"));
+            case FAILED_SEARCH:
+                return new FailedSearchDetector((int)defaultOf(kind, "searches"), defaultOf(kind, "window"));
+            case CART_CHECKOUT_LOOP:
+                return new CartCheckoutLoopDetector((int)defaultOf(kind, "round_trips"), defaultOf(kind, "window"), PageKinds.CART,
+                    PageKinds.CHECKOUT);
+            case EXIT_INTENT:
+                return new ExitIntentDetector(defaultOf(kind, "min_dwell"), PageKinds.KEY_PAGES);
+            case RAGE_CLICK:
+                return new RageClickDetector((int)defaultOf(kind, "clicks"), defaultOf(kind, "interval"), (int)defaultOf(kind, "radius"),
+                    new long[] {Hash64.of("button.qty-step"), Hash64.of("td.calendar-day")});
+            case REPEATED_FORM_ERRORS:
+                return new RepeatedFormErrorDetector((int)defaultOf(kind, "errors"), defaultOf(kind, "window"));
+            default:
+                throw new IllegalArgumentException("no detector for " + kind);
+        }
+    }
+
+    private static long defaultOf(final DetectorKind kind, final String threshold)
+    {
+        return kind.threshold(threshold).defaultValue();
+    }
+}
