@@ -323,7 +323,10 @@ final class VirtualUser
         }
         link = Link.READY;
         reconnectAttempt = 0;
-        LoopMeasurements.record(measured.connect, connectStartNs, nowNs);
+        if (connectStartNs >= agent.measureStartNs())
+        {
+            LoopMeasurements.record(measured.connect, connectStartNs, nowNs);
+        }
         final boolean hadSession = sidLength > 0;
         sidLength = message.sidLength;
         System.arraycopy(message.sid, 0, sid, 0, sidLength);

@@ -1,0 +1,133 @@
+package dev.pulse.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.pulse.server.PulseServer;
+import dev.pulse.server.config.FsyncPolicy;
+import dev.pulse.server.config.ServerConfig;
+
+/**
+ * The generator against the real server, in process, serving {@code loadtest-catalog.yaml}: a few
+ * seconds at a small rate over every journey come out correct (each stuck journey asked exactly
+ * once, browsing never, every ack back), and the summary and histograms are written as the
+ * contract says. Against a catalog that cannot ask the back-and-forth question, the same run
+ * reports the missed questions and exits 1.
+ */
+class LoadtestEndToEndTest
+{
+    private static final Path CATALOG = Path.of("loadtest-catalog.yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(60)
+    void everyJourneyAgainstTheLoadtestCatalogIsCorrect() throws Exception
+    {
+        try (PulseServer server = start(Files.readString(CATALOG)))
+        {
+            final Path out = dir.resolve("out");
+            final Run run = generate(server, out, "--sessions", "60", "--rate", "300", "--warmup", "1s", "--duration", "4s");
+
+            assertThat(run.status).as(run.stdout + run.stderr).isEqualTo(LoadtestMain.EXIT_OK);
+            assertThat(run.stdout).contains("correctness: OK", "send_lag", "question");
+            final JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+            assertThat(summary.get("ok").asBoolean()).isTrue();
+            final JsonNode correctness = summary.get("correctness");
+            assertThat(correctness.get("missed").asLong()).isZero();
+            assertThat(correctness.get("unexpected").asLong()).isZero();
+            assertThat(correctness.get("acks_lost").asLong()).isZero();
+            assertThat(correctness.get("connect_failures").asLong()).isZero();
+            assertThat(correctness.get("questions_received").asLong())
+                .isEqualTo(correctness.get("questions_expected").asLong()).isGreaterThan(20);
+            assertThat(summary.get("events_sent").asLong()).isGreaterThan(600);
+            assertThat(summary.get("latency_us").get("question").get("count").asLong()).isPositive();
+            assertThat(summary.get("latency_us").get("response").get("count").asLong()).isPositive();
+            assertThat(summary.get("latency_us").get("ack").get("p99_99").asDouble()).isPositive();
+            assertThat(summary.get("generator").get("send_lag_us").get("count").asLong()).isEqualTo(summary.get("events_sent").asLong());
+            for (final String measure : new String[] {"question", "response", "ack", "connect", "send_lag"})
+            {
+                assertThat(Files.readString(out.resolve(measure + ".hgrm"))).contains("Percentile");
+            }
+            for (final Journey journey : Journey.values())
+            {
+                assertThat(run.stdout).as(journey.wireName()).containsPattern(" " + journey.wireName() + " [1-9]\\d* \\(asked " +
+                    (journey.asked() ? "[1-9]" : "0,"));
+            }
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aCatalogThatCannotAskMakesMissedQuestionsAndExitOne() throws Exception
+    {
+        final String catalog = Files.readString(CATALOG);
+        final String deaf = catalog.replace("thresholds: { backs: 3, window: 90s }", "thresholds: { backs: 4, window: 90s }");
+        assertThat(deaf).isNotEqualTo(catalog);
+        try (PulseServer server = start(deaf))
+        {
+            final Path out = dir.resolve("out");
+            final Run run = generate(server, out, "--sessions", "40", "--rate", "200", "--warmup", "0s", "--duration", "3s",
+                "--mix", "browse=1,back_and_forth=1", "--question-timeout", "1s");
+
+            assertThat(run.status).as(run.stdout + run.stderr).isEqualTo(LoadtestMain.EXIT_FAILED);
+            assertThat(run.stdout).contains("correctness: FAILED");
+            final JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+            assertThat(summary.get("ok").asBoolean()).isFalse();
+            assertThat(summary.get("correctness").get("missed").asLong()).isPositive();
+            assertThat(summary.get("correctness").get("questions_received").asLong()).isZero();
+        }
+    }
+
+    private PulseServer start(final String catalog) throws Exception
+    {
+        final Path catalogFile = dir.resolve("catalog.yaml");
+        Files.writeString(catalogFile, catalog);
+        return PulseServer.start(ServerConfig.defaults().toBuilder()
+            .bind("127.0.0.1")
+            .port(0)
+            .dataDir(dir.resolve("data"))
+            .catalogFile(catalogFile)
+            .catalogWatchMs(0)
+            .expectedSessions(2_000)
+            .eventLoopThreads(1)
+            .fsyncPolicy(FsyncPolicy.NEVER)
+            .journalBufferBytes(1024 * 1024)
+            .build());
+    }
+
+    private static Run generate(final PulseServer server, final Path out, final String... options)
+    {
+        final String[] args = new String[options.length + 6];
+        args[0] = "--url";
+        args[1] = "ws://127.0.0.1:" + server.port() + "/ws?site=loadtest";
+        args[2] = "--out";
+        args[3] = out.toString();
+        args[4] = "--loops";
+        args[5] = "2";
+        System.arraycopy(options, 0, args, 6, options.length);
+        final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        final int status = LoadtestMain.run(args, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+            new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        return new Run(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What a run of the command line printed and returned. */
+    private record Run(int status, String stdout, String stderr)
+    {
+    }
+}
