@@ -24,6 +24,8 @@ final class LoopMeasurements
     final Histogram sendLag = histogram();
 
     long eventsSent;
+    /** Events sent after their slot because the session's connection was not ready (see {@code VirtualUser}). */
+    long eventsOwed;
     final long[] runs = new long[Journey.count()];
     final long[] received = new long[Journey.count()];
     final long[] missed = new long[Journey.count()];
@@ -60,6 +62,7 @@ final class LoopMeasurements
         connect.add(other.connect);
         sendLag.add(other.sendLag);
         eventsSent += other.eventsSent;
+        eventsOwed += other.eventsOwed;
         for (int i = 0; i < runs.length; i++)
         {
             runs[i] += other.runs[i];

@@ -121,6 +121,10 @@ final class Report
         }
         out.printf(Locale.ROOT, "generator: %.1f µs CPU per event (%.1f s CPU for %,d events), %d loops%n",
             cpuMicrosPerEvent(), cpuNs / 1e9, total.eventsSent, loops);
+        out.printf(Locale.ROOT, "late: %,d events sent after their slot because their connection was not ready " +
+            "(not in send_lag; their latencies count from the intended time)%n", total.eventsOwed);
+        out.printf(Locale.ROOT, "connections: %d reconnects (%d resumed), %d connect failures, %d closes by the server%s%n",
+            total.reconnects, total.resumed, total.connectFailures, sum(total.closes), closeDetail());
         out.printf(Locale.ROOT, "journeys:");
         for (final Journey journey : Journey.values())
         {

@@ -13,8 +13,9 @@ import io.netty.channel.Channel;
  * response has come, and opens a fresh session.
  *
  * <p>A slot that comes while the user has no ready connection (connecting, leaving, reconnecting)
- * is owed, not dropped: it is sent, late, as soon as the connection is ready, and the lateness is
- * charged to the send lag, and every latency counts from intended times.
+ * is owed, not dropped: it is sent, late, as soon as the connection is ready, and every latency
+ * counts from intended times, so the wait is charged in full. The send lag records only the slots
+ * sent when due: it tells whether the generator itself kept the schedule.
  *
  * <p>Not thread-safe: owned by its event loop, like its channel.
  */
@@ -101,19 +102,26 @@ final class VirtualUser
             }
             return;
         }
-        catchUp(round, nowNs);
+        catchUp(round, round, nowNs);
     }
 
-    private void catchUp(final long lastRound, final long nowNs)
+    /**
+     * Sends the slots owed up to {@code lastRound}; the slot of {@code dueRound} (-1 for none) is the
+     * one the tick found due just now: only its lateness is the generator's own send lag. An owed
+     * slot is late because its connection was not ready; it is counted apart, and its latencies
+     * still run from its intended time.
+     */
+    private void catchUp(final long lastRound, final long dueRound, final long nowNs)
     {
-        while (nextSlot <= lastRound && link == Link.READY && phase != Phase.LEAVING && sendSlot(agent.intendedNs(position, nextSlot), nowNs))
+        while (nextSlot <= lastRound && link == Link.READY && phase != Phase.LEAVING &&
+            sendSlot(agent.intendedNs(position, nextSlot), nowNs, nextSlot == dueRound))
         {
             nextSlot++;
         }
     }
 
     /** Sends the message this slot is for; false if the slot stays owed. */
-    private boolean sendSlot(final long intendedNs, final long nowNs)
+    private boolean sendSlot(final long intendedNs, final long nowNs, final boolean due)
     {
         switch (phase)
         {
@@ -151,7 +159,14 @@ final class VirtualUser
         if (intendedNs >= agent.measureStartNs())
         {
             measured.eventsSent++;
-            LoopMeasurements.record(measured.sendLag, intendedNs, nowNs);
+            if (due)
+            {
+                LoopMeasurements.record(measured.sendLag, intendedNs, nowNs);
+            }
+            else
+            {
+                measured.eventsOwed++;
+            }
         }
         return true;
     }
@@ -344,7 +359,7 @@ final class VirtualUser
                 sessionLost();
             }
         }
-        catchUp(agent.lastDueRound(position), nowNs);
+        catchUp(agent.lastDueRound(position), -1, nowNs);
     }
 
     /** The server did not know the session any more: what it had not acknowledged is lost, the journey starts again. */
