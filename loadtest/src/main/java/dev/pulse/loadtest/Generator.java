@@ -3,6 +3,7 @@ package dev.pulse.loadtest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,10 +109,17 @@ final class Generator
         {
             agent.loop().execute(() -> agent.startSchedule(scheduleStartNs, measureStartNs, endNs));
         }
+        final long[] loopThreads = new long[agents.size()];
+        for (int i = 0; i < loopThreads.length; i++)
+        {
+            loopThreads[i] = onLoop(agents.get(i), () -> Thread.currentThread().getId());
+        }
         sleepUntil(measureStartNs);
         final long cpuStartNs = processCpuNs();
+        final long loopCpuStartNs = threadsCpuNs(loopThreads);
         sleepUntil(endNs);
         final long cpuNs = processCpuNs() - cpuStartNs;
+        final long loopCpuNs = threadsCpuNs(loopThreads) - loopCpuStartNs;
 
         awaitDrain(agents);
         final LoopMeasurements total = finish(agents);
@@ -121,7 +129,7 @@ final class Generator
         {
             log.println("loadtest: " + problem.substring(2));
         }
-        return new Report(settings, agents.size(), total, cpuNs);
+        return new Report(settings, agents.size(), total, cpuNs, loopCpuNs);
     }
 
     /** Waits until every session is ready or has failed for good, or the ramp has had its time. */
@@ -224,6 +232,18 @@ final class Generator
         {
             TimeUnit.NANOSECONDS.sleep(Math.min(leftNs, TimeUnit.MILLISECONDS.toNanos(POLL_MS)));
         }
+    }
+
+    /** The CPU time of these threads (the event loops: the generator's own work, without JIT and GC). */
+    private static long threadsCpuNs(final long[] threadIds)
+    {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (final long id : threadIds)
+        {
+            sum += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return sum;
     }
 
     /** The CPU time of the whole process (every thread, the JIT and GC included). */

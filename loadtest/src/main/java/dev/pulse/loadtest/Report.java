@@ -30,9 +30,11 @@ final class Report
     private final int loops;
     private final LoopMeasurements total;
     private final long cpuNs;
+    private final long loopCpuNs;
 
-    Report(final RunSettings settings, final int loops, final LoopMeasurements total, final long cpuNs)
+    Report(final RunSettings settings, final int loops, final LoopMeasurements total, final long cpuNs, final long loopCpuNs)
     {
+        this.loopCpuNs = loopCpuNs;
         this.settings = settings;
         this.loops = loops;
         this.total = total;
@@ -121,6 +123,8 @@ final class Report
         }
         out.printf(Locale.ROOT, "generator: %.1f µs CPU per event (%.1f s CPU for %,d events), %d loops%n",
             cpuMicrosPerEvent(), cpuNs / 1e9, total.eventsSent, loops);
+        out.printf(Locale.ROOT, "generator loops: %.1f µs CPU per event on the event-loop threads (the rest: JIT, GC, other threads)%n",
+            total.eventsSent == 0 ? 0 : loopCpuNs / 1_000.0 / total.eventsSent);
         out.printf(Locale.ROOT, "late: %,d events sent after their slot because their connection was not ready " +
             "(not in send_lag; their latencies count from the intended time)%n", total.eventsOwed);
         out.printf(Locale.ROOT, "connections: %d reconnects (%d resumed), %d connect failures, %d closes by the server%s%n",
