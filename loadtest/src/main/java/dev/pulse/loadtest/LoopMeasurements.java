@@ -31,6 +31,8 @@ final class LoopMeasurements
     final long[] missed = new long[Journey.count()];
     final long[] unexpected = new long[Journey.count()];
     final long[] interrupted = new long[Journey.count()];
+    /** Questions that came after their journey had timed out (already counted as missed). */
+    final long[] late = new long[Journey.count()];
     long acksLost;
     final long[] errors = new long[ErrorCodes.COUNT];
     final long[] closes = new long[CLOSE_CODES];
@@ -70,6 +72,7 @@ final class LoopMeasurements
             missed[i] += other.missed[i];
             unexpected[i] += other.unexpected[i];
             interrupted[i] += other.interrupted[i];
+            late[i] += other.late[i];
         }
         acksLost += other.acksLost;
         for (int i = 0; i < errors.length; i++)

@@ -135,8 +135,8 @@ final class Report
             final int i = journey.ordinal();
             if (total.runs[i] > 0)
             {
-                out.printf(Locale.ROOT, " %s %d (asked %d, missed %d, unexpected %d, interrupted %d);",
-                    journey.wireName(), total.runs[i], total.received[i], total.missed[i], total.unexpected[i], total.interrupted[i]);
+                out.printf(Locale.ROOT, " %s %d (asked %d, missed %d, late %d, unexpected %d, interrupted %d);", journey.wireName(),
+                    total.runs[i], total.received[i], total.missed[i], total.late[i], total.unexpected[i], total.interrupted[i]);
             }
         }
         out.println();

@@ -61,6 +61,8 @@ final class VirtualUser
     private long expectIntendedNs;
     private long expectDeadlineNs;
     private boolean disrupted;
+    /** The journey whose question timed out on this session's connection: its question may still come, late. */
+    private Journey timedOut;
     private long iid;
     private boolean awaitingResponse;
     private long answerIntendedNs;
@@ -215,6 +217,7 @@ final class VirtualUser
         {
             measured.missed[journey.ordinal()]++;
         }
+        timedOut = journey;
         next = agent.drawJourney();
     }
 
@@ -370,6 +373,7 @@ final class VirtualUser
         seq = 0;
         ackedSeq = 0;
         askedMask = 0;
+        timedOut = null;
         awaitingResponse = false;
         if (phase == Phase.AWAIT_QUESTION)
         {
@@ -424,7 +428,15 @@ final class VirtualUser
     {
         if (phase != Phase.AWAIT_QUESTION)
         {
-            measured.unexpected[journey.ordinal()]++;
+            if (timedOut != null)
+            {
+                measured.late[timedOut.ordinal()]++;
+                timedOut = null;
+            }
+            else
+            {
+                measured.unexpected[journey.ordinal()]++;
+            }
             return;
         }
         if (!message.hasIid || message.choiceLength == 0)
@@ -549,6 +561,7 @@ final class VirtualUser
             return;
         }
         sidLength = 0;
+        timedOut = null;
         seq = 0;
         ackedSeq = 0;
         askedMask = 0;
