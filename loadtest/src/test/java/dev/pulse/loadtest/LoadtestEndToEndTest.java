@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +28,8 @@ import dev.pulse.server.config.ServerConfig;
  * seconds at a small rate over every journey come out correct (each stuck journey asked exactly
  * once, browsing never, every ack back), and the summary and histograms are written as the
  * contract says. Against a catalog that cannot ask the back-and-forth question, the same run
- * reports the missed questions and exits 1.
+ * reports the missed questions and exits 1. With {@code --reconnect}, a server restart in the middle
+ * of a run is ridden out: every session reconnects and resumes, and nothing is lost.
  */
 class LoadtestEndToEndTest
 {
@@ -93,13 +98,47 @@ class LoadtestEndToEndTest
         }
     }
 
+    @Test
+    @Timeout(60)
+    void withReconnectSessionsResumeAcrossAServerRestart() throws Exception
+    {
+        final int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            port = probe.getLocalPort();
+        }
+        final PulseServer first = start(Files.readString(CATALOG), port);
+        final Path out = dir.resolve("out");
+        final CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> generate(first, out, "--sessions", "20",
+            "--rate", "100", "--warmup", "0s", "--duration", "6s", "--mix", "browse=1", "--reconnect"));
+        Thread.sleep(2_500);
+        first.close();
+        try (PulseServer second = start(Files.readString(CATALOG), port))
+        {
+            final Run run = running.get(50, TimeUnit.SECONDS);
+
+            assertThat(run.status).as(run.stdout + run.stderr).isEqualTo(LoadtestMain.EXIT_OK);
+            final JsonNode correctness = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("correctness");
+            assertThat(correctness.get("closes").get("1001").asLong()).isEqualTo(20);
+            assertThat(correctness.get("reconnects").asLong()).isEqualTo(20);
+            assertThat(correctness.get("resumed").asLong()).isEqualTo(20);
+            assertThat(correctness.get("acks_lost").asLong()).isZero();
+            assertThat(second.port()).isEqualTo(port);
+        }
+    }
+
     private PulseServer start(final String catalog) throws Exception
+    {
+        return start(catalog, 0);
+    }
+
+    private PulseServer start(final String catalog, final int port) throws Exception
     {
         final Path catalogFile = dir.resolve("catalog.yaml");
         Files.writeString(catalogFile, catalog);
         return PulseServer.start(ServerConfig.defaults().toBuilder()
             .bind("127.0.0.1")
-            .port(0)
+            .port(port)
             .dataDir(dir.resolve("data"))
             .catalogFile(catalogFile)
             .catalogWatchMs(0)
