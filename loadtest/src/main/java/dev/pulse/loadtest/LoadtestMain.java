@@ -136,7 +136,6 @@ public final class LoadtestMain implements Callable<Integer>
             Durations.parseMs(duration),
             Durations.parseMs(warmup),
             mix == null ? Mix.everyJourney() : Mix.parse(mix),
-            out,
             loops == null ? Runtime.getRuntime().availableProcessors() : loops,
             sourceAddresses,
             connectRate,

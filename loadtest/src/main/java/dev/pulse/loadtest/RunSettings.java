@@ -1,7 +1,5 @@
 package dev.pulse.loadtest;
 
-import java.nio.file.Path;
-
 /**
  * A run's settings, checked: {@link #check} refuses (with a message naming the option) anything the
  * journeys or the server's limits cannot serve.
@@ -18,7 +16,6 @@ record RunSettings(
     long durationMs,
     long warmupMs,
     Mix mix,
-    Path out,
     int loops,
     int sourceAddresses,
     int connectRate,

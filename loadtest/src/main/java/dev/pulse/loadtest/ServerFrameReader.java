@@ -14,7 +14,6 @@ import io.netty.buffer.ByteBuf;
 final class ServerFrameReader
 {
     static final int OPCODE_TEXT = 0x1;
-    static final int OPCODE_BINARY = 0x2;
     static final int OPCODE_CLOSE = 0x8;
     static final int OPCODE_PING = 0x9;
     static final int OPCODE_PONG = 0xA;

@@ -78,10 +78,4 @@ final class Step
     {
         return id;
     }
-
-    /** The whole message with {@code seq}, as text (for tests and messages, never on the hot path). */
-    String json(final long seq)
-    {
-        return new String(template, java.nio.charset.StandardCharsets.US_ASCII) + seq + "}";
-    }
 }
