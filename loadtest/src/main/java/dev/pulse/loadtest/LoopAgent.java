@@ -14,10 +14,14 @@ import io.netty.channel.EventLoop;
 
 /**
  * One event loop's share of the run: its virtual users (global index {@code loop + i * loops}), its
- * slice of the schedule, its measurements. A periodic tick sends every event whose intended time
+ * slice of the schedule, its measurements. A tick sends every event whose intended time
  * has come, then flushes the connections it wrote to. Nothing here is shared with another loop:
  * no locks and no atomics on the path of an event; the generator reads the results once the
  * loop has handed them over.
+ *
+ * <p>The tick is not periodic: each one sleeps until the next event (or connection) is due, but
+ * at least {@code --tick-us}, so events close together go out in one wake-up (and one flush per
+ * connection), and a slow rate costs no idle wake-ups.
  *
  * <p>The schedule is open: the aggregate event {@code k} is due at
  * {@code start + k / rate} whatever the server does, and belongs to the user
@@ -30,6 +34,8 @@ final class LoopAgent
     private static final long CLOSE_GRACE_MS = 2_000;
     private static final long BACKOFF_FIRST_MS = 100;
     private static final long BACKOFF_MAX_MS = 5_000;
+    /** The longest a tick sleeps when nothing is due yet (the schedule may be set meanwhile). */
+    private static final long IDLE_TICK_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final EventLoop loop;
     private final RunSettings settings;
@@ -55,6 +61,7 @@ final class LoopAgent
     private int sourceCursor;
     private int rampCursor;
     private long rampStartNs = NOT_YET;
+    private long tickNs;
     private long scheduleStartNs = NOT_YET;
     private long measureStartNs = NOT_YET;
     private long endNs = NOT_YET;
@@ -115,7 +122,8 @@ final class LoopAgent
     void startRamp(final long rampStartNs, final long tickNs)
     {
         this.rampStartNs = rampStartNs;
-        loop.scheduleAtFixedRate(tick, 0, tickNs, TimeUnit.NANOSECONDS);
+        this.tickNs = tickNs;
+        loop.execute(tick);
     }
 
     /** Sets the schedule: events from {@code scheduleStartNs}, measured from {@code measureStartNs}, none from {@code endNs}. */
@@ -124,6 +132,27 @@ final class LoopAgent
         this.scheduleStartNs = scheduleStartNs;
         this.measureStartNs = measureStartNs;
         this.endNs = endNs;
+    }
+
+    /** Sleeps until the next connection or event is due, but at least one tick and at most {@link #IDLE_TICK_NS}. */
+    private void scheduleNextTick(final long nowNs)
+    {
+        long dueNs = nowNs + IDLE_TICK_NS;
+        if (rampCursor < users.length)
+        {
+            dueNs = Math.min(dueNs, rampIntendedNs(rampCursor));
+        }
+        if (!ended && scheduleStartNs != NOT_YET)
+        {
+            dueNs = Math.min(dueNs, Math.min(endNs, intendedNs(position, round)));
+        }
+        final long delayNs = Math.max(tickNs, dueNs - System.nanoTime());
+        loop.schedule(tick, delayNs, TimeUnit.NANOSECONDS);
+    }
+
+    private long rampIntendedNs(final int i)
+    {
+        return rampStartNs + globalIndex(i) * NANOS_PER_SECOND / settings.connectRate();
     }
 
     /** How many users have a ready session, and how many are dead (failed without reconnecting). */
@@ -169,7 +198,7 @@ final class LoopAgent
         final long nowNs = System.nanoTime();
         while (rampCursor < users.length)
         {
-            final long intendedNs = rampStartNs + globalIndex(rampCursor) * NANOS_PER_SECOND / settings.connectRate();
+            final long intendedNs = rampIntendedNs(rampCursor);
             if (intendedNs > nowNs)
             {
                 break;
@@ -186,6 +215,7 @@ final class LoopAgent
             toFlush[i] = null;
         }
         flushCount = 0;
+        scheduleNextTick(nowNs);
     }
 
     private void sendDue(final long nowNs)
