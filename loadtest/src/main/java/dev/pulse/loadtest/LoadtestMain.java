@@ -68,7 +68,7 @@ public final class LoadtestMain implements Callable<Integer>
     @Option(names = "--question-timeout", defaultValue = "5s", description = "how long a question may take before it counts as missed (default: ${DEFAULT-VALUE})")
     private String questionTimeout;
 
-    @Option(names = "--tick-us", defaultValue = "200", description = "the period of each loop's send tick in µs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tick-us", defaultValue = "200", description = "the shortest sleep of a loop between sends, in µs (default: ${DEFAULT-VALUE})")
     private long tickMicros;
 
     private PrintStream stdout = System.out;
