@@ -6,7 +6,7 @@ package dev.pulse.loadtest;
  *
  * @param questionTimeoutMs how long after its event a question may take before it counts as
  *                          missed (for idle: after the idle threshold).
- * @param tickMicros        the period of each loop's tick.
+ * @param tickMicros        the shortest sleep of a loop between two ticks.
  */
 record RunSettings(
     LoopbackUrl url,
