@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -51,6 +53,15 @@ class LoadtestEndToEndTest
             assertThat(run.stdout).contains("correctness: OK", "send_lag", "question");
             final JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
             assertThat(summary.get("ok").asBoolean()).isTrue();
+            assertThat(names(summary)).containsExactly("url", "sessions", "rate", "duration_s", "warmup_s", "mix", "events_sent",
+                "events_per_s", "generator", "latency_us", "correctness", "ok");
+            assertThat(names(summary.get("generator"))).containsExactly("cpu_us_per_event", "cpu_s", "loops", "send_lag_us");
+            assertThat(names(summary.get("latency_us"))).containsExactly("question", "response", "ack", "connect");
+            assertThat(names(summary.get("latency_us").get("ack")))
+                .containsExactly("count", "p50", "p90", "p99", "p99_9", "p99_99", "max", "mean");
+            assertThat(names(summary.get("correctness"))).containsExactly("questions_expected", "questions_received", "missed",
+                "unexpected", "acks_lost", "errors", "closes", "connect_failures", "reconnects", "resumed");
+            assertThat(summary.get("correctness").get("errors").get("rate_limited").asLong()).isZero();
             final JsonNode correctness = summary.get("correctness");
             assertThat(correctness.get("missed").asLong()).isZero();
             assertThat(correctness.get("unexpected").asLong()).isZero();
@@ -125,6 +136,13 @@ class LoadtestEndToEndTest
             assertThat(correctness.get("acks_lost").asLong()).isZero();
             assertThat(second.port()).isEqualTo(port);
         }
+    }
+
+    private static List<String> names(final JsonNode object)
+    {
+        final List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private PulseServer start(final String catalog) throws Exception
