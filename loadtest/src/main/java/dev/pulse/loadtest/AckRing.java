@@ -2,7 +2,7 @@ package dev.pulse.loadtest;
 
 /**
  * The messages of one session that the server has not acknowledged yet, oldest first: each one's
- * seq, intended send time and what it was (a {@link Step} id, or {@link #ANSWER} with its iid),
+ * seq, intended send time and what it was (a {@link Step} id, or {@link #ANSWER}),
  * so an ack can be timed from the intended send and a reconnect can resend what was not handled.
  * A session sends an event every few hundred milliseconds and the server acks within a read
  * batch, so a few entries suffice; the ring doubles if the server stops acknowledging.
@@ -11,17 +11,16 @@ package dev.pulse.loadtest;
  */
 final class AckRing
 {
-    /** The kind of an entry that was an answer (its param is the iid). */
+    /** The kind of an entry that was an answer (to the session's latest question). */
     static final int ANSWER = -1;
 
     private long[] seqs = new long[8];
     private long[] intendedNs = new long[8];
-    private long[] params = new long[8];
     private int[] kinds = new int[8];
     private int head;
     private int size;
 
-    void add(final long seq, final long intendedNs, final int kind, final long param)
+    void add(final long seq, final long intendedNs, final int kind)
     {
         if (size == seqs.length)
         {
@@ -31,7 +30,6 @@ final class AckRing
         seqs[at] = seq;
         this.intendedNs[at] = intendedNs;
         kinds[at] = kind;
-        params[at] = param;
         size++;
     }
 
@@ -62,10 +60,6 @@ final class AckRing
         return kinds[(head + age) & (seqs.length - 1)];
     }
 
-    long paramAt(final int age)
-    {
-        return params[(head + age) & (seqs.length - 1)];
-    }
 
     void removeOldest()
     {
@@ -84,19 +78,16 @@ final class AckRing
         final int capacity = seqs.length * 2;
         final long[] newSeqs = new long[capacity];
         final long[] newIntended = new long[capacity];
-        final long[] newParams = new long[capacity];
         final int[] newKinds = new int[capacity];
         for (int age = 0; age < size; age++)
         {
             final int from = (head + age) & (seqs.length - 1);
             newSeqs[age] = seqs[from];
             newIntended[age] = intendedNs[from];
-            newParams[age] = params[from];
             newKinds[age] = kinds[from];
         }
         seqs = newSeqs;
         intendedNs = newIntended;
-        params = newParams;
         kinds = newKinds;
         head = 0;
     }

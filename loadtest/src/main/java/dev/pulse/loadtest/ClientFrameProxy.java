@@ -51,10 +51,12 @@ final class ClientFrameProxy
     }
 
     /** {@code {"t":"answer","iid":"IID","choice":"CHOICE","seq":SEQ}} */
-    ByteBuf answer(final ByteBufAllocator alloc, final long iid, final byte[] choice, final int choiceLength, final long seq)
+    ByteBuf answer(
+        final ByteBufAllocator alloc, final byte[] iid, final int iidLength, final byte[] choice, final int choiceLength, final long seq)
     {
         int length = put(ANSWER_PREFIX, 0);
-        length = putDecimal(iid, length);
+        System.arraycopy(iid, 0, payload, length, iidLength);
+        length += iidLength;
         length = put(ANSWER_CHOICE, length);
         System.arraycopy(choice, 0, payload, length, choiceLength);
         length += choiceLength;

@@ -18,7 +18,9 @@ final class ServerMessage
     boolean hasSeq;
     long seq;
     boolean hasIid;
-    long iid;
+    /** A question's or response's {@code iid}: the characters of the string (or of a bare number). */
+    final byte[] iid = new byte[MAX_ID_LENGTH];
+    int iidLength;
     boolean resumed;
     final byte[] sid = new byte[MAX_ID_LENGTH];
     int sidLength;
@@ -34,7 +36,7 @@ final class ServerMessage
         hasSeq = false;
         seq = 0;
         hasIid = false;
-        iid = 0;
+        iidLength = 0;
         resumed = false;
         sidLength = 0;
         choiceLength = 0;

@@ -127,15 +127,17 @@ final class ServerMessageScanner
         }
         if (is(bytes, key, keyLength, KEY_IID))
         {
+            final int end = skipValue(bytes, pos, length, 0);
             final boolean quoted = pos < length && bytes[pos] == '"';
             final int from = quoted ? pos + 1 : pos;
-            final int end = numberEnd(bytes, from, length);
-            if (end != FAIL && isSmallInteger(bytes, from, end) && (!quoted || end < length && bytes[end] == '"'))
+            final int to = quoted ? end - 1 : end;
+            if (end != FAIL && to > from && to - from <= ServerMessage.MAX_ID_LENGTH && plainId(bytes, from, to))
             {
-                out.iid = decimal(bytes, from, end);
+                System.arraycopy(bytes, from, out.iid, 0, to - from);
+                out.iidLength = to - from;
                 out.hasIid = true;
             }
-            return skipValue(bytes, pos, length, 0);
+            return end;
         }
         if (is(bytes, key, keyLength, KEY_SID) && pos < length && bytes[pos] == '"')
         {
@@ -421,6 +423,19 @@ final class ServerMessageScanner
             i++;
         }
         return i;
+    }
+
+    /** Printable ASCII without quote or backslash: an id the generator can echo back byte for byte. */
+    private static boolean plainId(final byte[] bytes, final int from, final int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (bytes[i] < 0x20 || bytes[i] > 0x7E || bytes[i] == '"' || bytes[i] == '\\')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(final byte b)

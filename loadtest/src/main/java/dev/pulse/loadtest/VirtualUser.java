@@ -63,7 +63,8 @@ final class VirtualUser
     private boolean disrupted;
     /** The journey whose question timed out on this session's connection: its question may still come, late. */
     private Journey timedOut;
-    private long iid;
+    private final byte[] iid = new byte[ServerMessage.MAX_ID_LENGTH];
+    private int iidLength;
     private boolean awaitingResponse;
     private long answerIntendedNs;
     private long leaveSinceNs;
@@ -227,14 +228,14 @@ final class VirtualUser
     {
         seq++;
         write(agent.proxy().message(channel.alloc(), message.template(), seq));
-        unacked.add(seq, intendedNs, message.id(), 0);
+        unacked.add(seq, intendedNs, message.id());
     }
 
     private void sendAnswer(final long intendedNs)
     {
         seq++;
-        write(agent.proxy().answer(channel.alloc(), iid, choice, choiceLength, seq));
-        unacked.add(seq, intendedNs, AckRing.ANSWER, iid);
+        write(agent.proxy().answer(channel.alloc(), iid, iidLength, choice, choiceLength, seq));
+        unacked.add(seq, intendedNs, AckRing.ANSWER);
         awaitingResponse = true;
         answerIntendedNs = intendedNs;
     }
@@ -384,7 +385,8 @@ final class VirtualUser
 
     /**
      * After a resume: what the server handled (up to {@code handledSeq}) counts as acknowledged,
-     * and every later message is sent again, in order, with its seq.
+     * and every later message is sent again, in order, with its seq (an answer goes to the latest
+     * question: a session answers one at a time, and an answer is acknowledged at once).
      */
     private void resendAfter(final long handledSeq, final long nowNs)
     {
@@ -398,7 +400,7 @@ final class VirtualUser
             final int kind = unacked.kindAt(age);
             final long resentSeq = unacked.seqAt(age);
             write(kind == AckRing.ANSWER ?
-                agent.proxy().answer(channel.alloc(), unacked.paramAt(age), choice, choiceLength, resentSeq) :
+                agent.proxy().answer(channel.alloc(), iid, iidLength, choice, choiceLength, resentSeq) :
                 agent.proxy().message(channel.alloc(), Step.byId(kind).template(), resentSeq));
         }
     }
@@ -450,7 +452,8 @@ final class VirtualUser
             LoopMeasurements.record(measured.question, expectIntendedNs, nowNs);
         }
         askedMask |= journey.bit();
-        iid = message.iid;
+        iidLength = message.iidLength;
+        System.arraycopy(message.iid, 0, iid, 0, iidLength);
         choiceLength = message.choiceLength;
         System.arraycopy(message.choice, 0, choice, 0, choiceLength);
         phase = Phase.ANSWER;

@@ -68,7 +68,7 @@ class ServerMessageScannerTest
 
         assertThat(question.type).isEqualTo(ServerMessage.Type.QUESTION);
         assertThat(question.hasIid).isTrue();
-        assertThat(question.iid).isEqualTo(3);
+        assertThat(new String(question.iid, 0, question.iidLength, StandardCharsets.US_ASCII)).isEqualTo("3");
         assertThat(new String(question.choice, 0, question.choiceLength, StandardCharsets.US_ASCII)).isEqualTo("a");
     }
 
@@ -79,8 +79,19 @@ class ServerMessageScannerTest
             "\"body\":\"seq: \\u0041\",\"cta\":{\"label\":\"Go on\",\"url\":\"/thanks\"},\"future\":[1,2.5e3,null,true]}");
 
         assertThat(response.type).isEqualTo(ServerMessage.Type.RESPONSE);
-        assertThat(response.iid).isEqualTo(12);
+        assertThat(new String(response.iid, 0, response.iidLength, StandardCharsets.US_ASCII)).isEqualTo("12");
         assertThat(response.hasSeq).isFalse();
+    }
+
+    @Test
+    void anIidNeedNotBeDecimalButMustBeEchoableAsIs()
+    {
+        assertThat(new String(scan("{\"t\":\"question\",\"iid\":\"q-7\",\"choices\":[{\"id\":\"x\"}]}").iid, 0, 3,
+            StandardCharsets.US_ASCII)).isEqualTo("q-7");
+        assertThat(scan("{\"t\":\"question\",\"iid\":41,\"choices\":[{\"id\":\"x\"}]}").iidLength).isEqualTo(2);
+        assertThat(scan("{\"t\":\"question\",\"iid\":\"a\\\"b\",\"choices\":[]}").hasIid).isFalse();
+        assertThat(scan("{\"t\":\"question\",\"iid\":\"\",\"choices\":[]}").hasIid).isFalse();
+        assertThat(scan("{\"t\":\"question\",\"iid\":{\"n\":1},\"choices\":[]}").hasIid).isFalse();
     }
 
     @Test
