@@ -1,0 +1,147 @@
+package dev.pulse.loadtest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line of the load generator ({@code loadtest-contract.md}): reads and checks the
+ * options, runs the {@link Generator}, prints the table, writes the files, and exits 0 when every
+ * check passed, 1 on a correctness failure, 2 on a usage error, 3 when the server could not be
+ * reached.
+ */
+@Command(name = "pulse-loadtest", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Open-model load generator speaking the Pulse protocol (loopback only).")
+public final class LoadtestMain implements Callable<Integer>
+{
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_UNREACHABLE = 3;
+
+    @Option(names = "--url", required = true, description = "ws://127.x.y.z:port/ws?site=KEY (127.0.0.0/8 only)")
+    private String url;
+
+    @Option(names = "--origin", defaultValue = "http://loadtest.pulse", description = "the Origin header (default: ${DEFAULT-VALUE})")
+    private String origin;
+
+    @Option(names = "--sessions", defaultValue = "1000", description = "concurrent sessions, one connection each (default: ${DEFAULT-VALUE})")
+    private int sessions;
+
+    @Option(names = "--rate", defaultValue = "2000", description = "aggregate events per second, open model (default: ${DEFAULT-VALUE})")
+    private int rate;
+
+    @Option(names = "--duration", defaultValue = "60s", description = "the measured period (default: ${DEFAULT-VALUE})")
+    private String duration;
+
+    @Option(names = "--warmup", defaultValue = "10s", description = "run at the same rate before measuring (default: ${DEFAULT-VALUE})")
+    private String warmup;
+
+    @Option(names = "--mix", description = "journey weights, e.g. browse=50,back_and_forth=50 (default: every journey)")
+    private String mix;
+
+    @Option(names = "--out", description = "directory for summary.json and the .hgrm files")
+    private Path out;
+
+    @Option(names = "--loops", description = "client event loops (default: the number of cores)")
+    private Integer loops;
+
+    @Option(names = "--source-addresses", defaultValue = "16", description = "spread connections over 127.0.0.1..127.0.0.N (default: ${DEFAULT-VALUE})")
+    private int sourceAddresses;
+
+    @Option(names = "--connect-rate", defaultValue = "2000", description = "new connections per second while ramping up (default: ${DEFAULT-VALUE})")
+    private int connectRate;
+
+    @Option(names = "--idle-ms", defaultValue = "1500", description = "the idle threshold of the server's catalog (default: ${DEFAULT-VALUE})")
+    private long idleMs;
+
+    @Option(names = "--reconnect", description = "on a close or lost connection, reconnect with backoff and jitter and resume the session")
+    private boolean reconnect;
+
+    @Option(names = "--question-timeout", defaultValue = "5s", description = "how long a question may take before it counts as missed (default: ${DEFAULT-VALUE})")
+    private String questionTimeout;
+
+    @Option(names = "--tick-us", defaultValue = "200", description = "the shortest sleep of a loop between sends, in µs (default: ${DEFAULT-VALUE})")
+    private long tickMicros;
+
+    private PrintStream stdout = System.out;
+    private PrintStream stderr = System.err;
+
+    public static void main(final String[] args)
+    {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line with these streams; returns the exit status. */
+    static int run(final String[] args, final PrintStream stdout, final PrintStream stderr)
+    {
+        final LoadtestMain main = new LoadtestMain();
+        main.stdout = stdout;
+        main.stderr = stderr;
+        return new CommandLine(main)
+            .setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8))
+            .setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8))
+            .execute(args);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final RunSettings settings;
+        try
+        {
+            settings = settings();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            stderr.println("pulse-loadtest: " + ex.getMessage());
+            return EXIT_USAGE;
+        }
+        final Report report = new Generator(settings, stderr).run();
+        if (report == null)
+        {
+            return EXIT_UNREACHABLE;
+        }
+        report.print(stdout);
+        if (out != null)
+        {
+            try
+            {
+                report.write(out);
+            }
+            catch (final IOException ex)
+            {
+                stderr.println("pulse-loadtest: could not write " + out + ": " + ex.getMessage());
+                return EXIT_FAILED;
+            }
+        }
+        return report.ok() ? EXIT_OK : EXIT_FAILED;
+    }
+
+    /** @throws IllegalArgumentException naming the option that is wrong. */
+    RunSettings settings()
+    {
+        return new RunSettings(
+            LoopbackUrl.parse(url),
+            origin,
+            sessions,
+            rate,
+            Durations.parseMs(duration),
+            Durations.parseMs(warmup),
+            mix == null ? Mix.everyJourney() : Mix.parse(mix),
+            loops == null ? Runtime.getRuntime().availableProcessors() : loops,
+            sourceAddresses,
+            connectRate,
+            idleMs,
+            reconnect,
+            Durations.parseMs(questionTimeout),
+            tickMicros).check();
+    }
+}

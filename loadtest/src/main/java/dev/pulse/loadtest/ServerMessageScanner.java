@@ -1,0 +1,452 @@
+package dev.pulse.loadtest;
+
+/**
+ * Reads a server message (one JSON object) by scanning its bytes for the fields the generator
+ * needs: {@code t}, {@code seq}, {@code iid}, {@code sid}, {@code resumed}, {@code code} and the
+ * first choice's {@code id}. Everything else is skipped structurally (strings with escapes,
+ * nested objects and arrays), so a key's name inside a string never matches. Anything that is
+ * not one well-formed object reads as {@link ServerMessage.Type#MALFORMED}.
+ *
+ * <p>No allocation and no exceptions: positions are ints and {@link #FAIL} marks an error.
+ * Stateless; one instance may serve a whole event loop.
+ */
+final class ServerMessageScanner
+{
+    private static final int FAIL = -1;
+    private static final int MAX_DEPTH = 32;
+
+    private static final byte[] KEY_T = ClientFrameProxy.ascii("t");
+    private static final byte[] KEY_SEQ = ClientFrameProxy.ascii("seq");
+    private static final byte[] KEY_IID = ClientFrameProxy.ascii("iid");
+    private static final byte[] KEY_SID = ClientFrameProxy.ascii("sid");
+    private static final byte[] KEY_RESUMED = ClientFrameProxy.ascii("resumed");
+    private static final byte[] KEY_CODE = ClientFrameProxy.ascii("code");
+    private static final byte[] KEY_CHOICES = ClientFrameProxy.ascii("choices");
+    private static final byte[] KEY_ID = ClientFrameProxy.ascii("id");
+    private static final byte[] TYPE_WELCOME = ClientFrameProxy.ascii("welcome");
+    private static final byte[] TYPE_ACK = ClientFrameProxy.ascii("ack");
+    private static final byte[] TYPE_QUESTION = ClientFrameProxy.ascii("question");
+    private static final byte[] TYPE_RESPONSE = ClientFrameProxy.ascii("response");
+    private static final byte[] TYPE_ERROR = ClientFrameProxy.ascii("error");
+    private static final byte[] TRUE = ClientFrameProxy.ascii("true");
+    private static final byte[] FALSE = ClientFrameProxy.ascii("false");
+    private static final byte[] NULL = ClientFrameProxy.ascii("null");
+
+    /** Fills {@code out} from the message in {@code bytes[0, length)}. */
+    ServerMessage scan(final byte[] bytes, final int length, final ServerMessage out)
+    {
+        out.clear();
+        int pos = skipSpace(bytes, 0, length);
+        if (pos >= length || bytes[pos] != '{')
+        {
+            return malformed(out);
+        }
+        pos = skipSpace(bytes, pos + 1, length);
+        if (pos < length && bytes[pos] == '}')
+        {
+            pos++;
+        }
+        else
+        {
+            pos = members(bytes, pos, length, out);
+        }
+        if (pos == FAIL || skipSpace(bytes, pos, length) != length)
+        {
+            return malformed(out);
+        }
+        return out;
+    }
+
+    /** The members of the top-level object, up to and including its closing brace. */
+    private static int members(final byte[] bytes, final int start, final int length, final ServerMessage out)
+    {
+        int pos = start;
+        while (true)
+        {
+            if (pos >= length || bytes[pos] != '"')
+            {
+                return FAIL;
+            }
+            final int keyStart = pos + 1;
+            final int keyEnd = stringEnd(bytes, pos, length);
+            if (keyEnd == FAIL)
+            {
+                return FAIL;
+            }
+            pos = skipSpace(bytes, keyEnd + 1, length);
+            if (pos >= length || bytes[pos] != ':')
+            {
+                return FAIL;
+            }
+            pos = skipSpace(bytes, pos + 1, length);
+            pos = member(bytes, keyStart, keyEnd - keyStart, pos, length, out);
+            if (pos == FAIL)
+            {
+                return FAIL;
+            }
+            pos = skipSpace(bytes, pos, length);
+            if (pos >= length)
+            {
+                return FAIL;
+            }
+            if (bytes[pos] == '}')
+            {
+                return pos + 1;
+            }
+            if (bytes[pos] != ',')
+            {
+                return FAIL;
+            }
+            pos = skipSpace(bytes, pos + 1, length);
+        }
+    }
+
+    /** One top-level value: read if its key is one we need, else skipped. Returns the end. */
+    private static int member(
+        final byte[] bytes, final int key, final int keyLength, final int pos, final int length, final ServerMessage out)
+    {
+        if (is(bytes, key, keyLength, KEY_T) && pos < length && bytes[pos] == '"')
+        {
+            final int end = stringEnd(bytes, pos, length);
+            if (end != FAIL)
+            {
+                out.type = typeOf(bytes, pos + 1, end - pos - 1);
+                return end + 1;
+            }
+            return FAIL;
+        }
+        if (is(bytes, key, keyLength, KEY_SEQ))
+        {
+            final int end = numberEnd(bytes, pos, length);
+            if (end != FAIL && isSmallInteger(bytes, pos, end))
+            {
+                out.seq = decimal(bytes, pos, end);
+                out.hasSeq = true;
+            }
+            return end;
+        }
+        if (is(bytes, key, keyLength, KEY_IID))
+        {
+            final int end = skipValue(bytes, pos, length, 0);
+            final boolean quoted = pos < length && bytes[pos] == '"';
+            final int from = quoted ? pos + 1 : pos;
+            final int to = quoted ? end - 1 : end;
+            if (end != FAIL && to > from && to - from <= ServerMessage.MAX_ID_LENGTH && plainId(bytes, from, to))
+            {
+                System.arraycopy(bytes, from, out.iid, 0, to - from);
+                out.iidLength = to - from;
+                out.hasIid = true;
+            }
+            return end;
+        }
+        if (is(bytes, key, keyLength, KEY_SID) && pos < length && bytes[pos] == '"')
+        {
+            final int end = stringEnd(bytes, pos, length);
+            if (end != FAIL && end - pos - 1 <= ServerMessage.MAX_ID_LENGTH)
+            {
+                out.sidLength = end - pos - 1;
+                System.arraycopy(bytes, pos + 1, out.sid, 0, out.sidLength);
+            }
+            return end == FAIL ? FAIL : end + 1;
+        }
+        if (is(bytes, key, keyLength, KEY_RESUMED))
+        {
+            out.resumed = literal(bytes, pos, length, TRUE) != FAIL;
+            return skipValue(bytes, pos, length, 0);
+        }
+        if (is(bytes, key, keyLength, KEY_CODE) && pos < length && bytes[pos] == '"')
+        {
+            final int end = stringEnd(bytes, pos, length);
+            if (end != FAIL)
+            {
+                out.errorCode = ErrorCodes.of(bytes, pos + 1, end - pos - 1);
+                return end + 1;
+            }
+            return FAIL;
+        }
+        if (is(bytes, key, keyLength, KEY_CHOICES))
+        {
+            firstChoiceId(bytes, pos, length, out);
+        }
+        return skipValue(bytes, pos, length, 0);
+    }
+
+    /** In {@code [{"id":"a",...},...]}, copies the first object's {@code id}. */
+    private static void firstChoiceId(final byte[] bytes, final int start, final int length, final ServerMessage out)
+    {
+        int pos = start;
+        if (pos >= length || bytes[pos] != '[')
+        {
+            return;
+        }
+        pos = skipSpace(bytes, pos + 1, length);
+        if (pos >= length || bytes[pos] != '{')
+        {
+            return;
+        }
+        pos = skipSpace(bytes, pos + 1, length);
+        while (pos < length && bytes[pos] == '"')
+        {
+            final int keyEnd = stringEnd(bytes, pos, length);
+            if (keyEnd == FAIL)
+            {
+                return;
+            }
+            final boolean isId = is(bytes, pos + 1, keyEnd - pos - 1, KEY_ID);
+            pos = skipSpace(bytes, keyEnd + 1, length);
+            if (pos >= length || bytes[pos] != ':')
+            {
+                return;
+            }
+            pos = skipSpace(bytes, pos + 1, length);
+            if (isId && pos < length && bytes[pos] == '"')
+            {
+                final int end = stringEnd(bytes, pos, length);
+                if (end != FAIL && end - pos - 1 <= ServerMessage.MAX_ID_LENGTH)
+                {
+                    out.choiceLength = end - pos - 1;
+                    System.arraycopy(bytes, pos + 1, out.choice, 0, out.choiceLength);
+                }
+                return;
+            }
+            pos = skipValue(bytes, pos, length, 0);
+            if (pos == FAIL)
+            {
+                return;
+            }
+            pos = skipSpace(bytes, pos, length);
+            if (pos >= length || bytes[pos] != ',')
+            {
+                return;
+            }
+            pos = skipSpace(bytes, pos + 1, length);
+        }
+    }
+
+    /** The end (exclusive) of the JSON value at {@code pos}, or {@link #FAIL}. */
+    private static int skipValue(final byte[] bytes, final int pos, final int length, final int depth)
+    {
+        if (pos >= length || depth > MAX_DEPTH)
+        {
+            return FAIL;
+        }
+        switch (bytes[pos])
+        {
+            case '"':
+            {
+                final int end = stringEnd(bytes, pos, length);
+                return end == FAIL ? FAIL : end + 1;
+            }
+            case '{':
+                return container(bytes, pos, length, depth, '}', true);
+            case '[':
+                return container(bytes, pos, length, depth, ']', false);
+            case 't':
+                return literal(bytes, pos, length, TRUE);
+            case 'f':
+                return literal(bytes, pos, length, FALSE);
+            case 'n':
+                return literal(bytes, pos, length, NULL);
+            default:
+                return numberEnd(bytes, pos, length);
+        }
+    }
+
+    private static int container(
+        final byte[] bytes, final int start, final int length, final int depth, final char close, final boolean keyed)
+    {
+        int pos = skipSpace(bytes, start + 1, length);
+        if (pos < length && bytes[pos] == close)
+        {
+            return pos + 1;
+        }
+        while (true)
+        {
+            if (keyed)
+            {
+                if (pos >= length || bytes[pos] != '"')
+                {
+                    return FAIL;
+                }
+                final int keyEnd = stringEnd(bytes, pos, length);
+                if (keyEnd == FAIL)
+                {
+                    return FAIL;
+                }
+                pos = skipSpace(bytes, keyEnd + 1, length);
+                if (pos >= length || bytes[pos] != ':')
+                {
+                    return FAIL;
+                }
+                pos = skipSpace(bytes, pos + 1, length);
+            }
+            pos = skipValue(bytes, pos, length, depth + 1);
+            if (pos == FAIL)
+            {
+                return FAIL;
+            }
+            pos = skipSpace(bytes, pos, length);
+            if (pos >= length)
+            {
+                return FAIL;
+            }
+            if (bytes[pos] == close)
+            {
+                return pos + 1;
+            }
+            if (bytes[pos] != ',')
+            {
+                return FAIL;
+            }
+            pos = skipSpace(bytes, pos + 1, length);
+        }
+    }
+
+    /** The index of the closing quote of the string opening at {@code pos}, or {@link #FAIL}. */
+    private static int stringEnd(final byte[] bytes, final int pos, final int length)
+    {
+        for (int i = pos + 1; i < length; i++)
+        {
+            final byte b = bytes[i];
+            if (b == '"')
+            {
+                return i;
+            }
+            if (b == '\\')
+            {
+                i++;
+            }
+            else if (b >= 0 && b < 0x20)
+            {
+                return FAIL;
+            }
+        }
+        return FAIL;
+    }
+
+    /** The end of a JSON number at {@code pos} (sign, digits, fraction, exponent), or {@link #FAIL}. */
+    private static int numberEnd(final byte[] bytes, final int pos, final int length)
+    {
+        int i = pos;
+        if (i < length && bytes[i] == '-')
+        {
+            i++;
+        }
+        final int digitsStart = i;
+        while (i < length && isDigit(bytes[i]))
+        {
+            i++;
+        }
+        if (i == digitsStart)
+        {
+            return FAIL;
+        }
+        while (i < length && (isDigit(bytes[i]) || bytes[i] == '.' || bytes[i] == 'e' || bytes[i] == 'E' ||
+            bytes[i] == '+' || bytes[i] == '-'))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether {@code [from, to)} is a non-negative integer that fits a long comfortably (at most 18 digits). */
+    private static boolean isSmallInteger(final byte[] bytes, final int from, final int to)
+    {
+        if (to <= from || to - from > 18)
+        {
+            return false;
+        }
+        for (int i = from; i < to; i++)
+        {
+            if (!isDigit(bytes[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int literal(final byte[] bytes, final int pos, final int length, final byte[] word)
+    {
+        if (pos + word.length > length || !java.util.Arrays.equals(bytes, pos, pos + word.length, word, 0, word.length))
+        {
+            return FAIL;
+        }
+        return pos + word.length;
+    }
+
+    private static long decimal(final byte[] bytes, final int from, final int to)
+    {
+        long value = 0;
+        for (int i = from; i < to; i++)
+        {
+            value = value * 10 + (bytes[i] - '0');
+        }
+        return value;
+    }
+
+    private static ServerMessage.Type typeOf(final byte[] bytes, final int from, final int length)
+    {
+        if (is(bytes, from, length, TYPE_ACK))
+        {
+            return ServerMessage.Type.ACK;
+        }
+        if (is(bytes, from, length, TYPE_QUESTION))
+        {
+            return ServerMessage.Type.QUESTION;
+        }
+        if (is(bytes, from, length, TYPE_RESPONSE))
+        {
+            return ServerMessage.Type.RESPONSE;
+        }
+        if (is(bytes, from, length, TYPE_WELCOME))
+        {
+            return ServerMessage.Type.WELCOME;
+        }
+        if (is(bytes, from, length, TYPE_ERROR))
+        {
+            return ServerMessage.Type.ERROR;
+        }
+        return ServerMessage.Type.OTHER;
+    }
+
+    private static boolean is(final byte[] bytes, final int from, final int length, final byte[] word)
+    {
+        return length == word.length && java.util.Arrays.equals(bytes, from, from + length, word, 0, length);
+    }
+
+    private static int skipSpace(final byte[] bytes, final int from, final int length)
+    {
+        int i = from;
+        while (i < length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t'))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    /** Printable ASCII without quote or backslash: an id the generator can echo back byte for byte. */
+    private static boolean plainId(final byte[] bytes, final int from, final int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (bytes[i] < 0x20 || bytes[i] > 0x7E || bytes[i] == '"' || bytes[i] == '\\')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(final byte b)
+    {
+        return b >= '0' && b <= '9';
+    }
+
+    private static ServerMessage malformed(final ServerMessage out)
+    {
+        out.clear();
+        out.type = ServerMessage.Type.MALFORMED;
+        return out;
+    }
+}
