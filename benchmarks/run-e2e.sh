@@ -147,11 +147,11 @@ scrape_metrics() # NAME FILE: Pulse's /metrics (the floor has none)
 # run_generator NAME RUN_DIR SESSIONS RATE: in the background; sets GEN_PID
 run_generator()
 {
-    local name=$1 run=$2 sessions=$3 rate=$4
+    local name=$1 run=$2 sessions=$3 rate=$4 mix=${5:-$MIX}
     mkdir -p "$run/gen"
     # shellcheck disable=SC2086
     java $GENERATOR_JVM_OPTS -jar "$LOADTEST_JAR" --url "ws://127.0.0.1:$(port_of "$name")/ws?site=$SITE" \
-        --sessions "$sessions" --rate "$rate" --warmup "$WARMUP" --duration "$DURATION" --mix "$MIX" --out "$run/gen" \
+        --sessions "$sessions" --rate "$rate" --warmup "$WARMUP" --duration "$DURATION" --mix "$mix" --out "$run/gen" \
         $LOADTEST_OPTS > "$run/generator.txt" 2>&1 &
     GEN_PID=$!
 }
@@ -230,9 +230,9 @@ memory_sample() # PID PREFIX
 connections_run() # NAME N
 {
     local name=$1 n=$2 rate run
-    # The lightest traffic the generator allows: one event per session every 2.5 s (its journeys
-    # need no slower; it refuses a lower --rate).
-    rate=${CONN_RATE:-$(( (n * 2 + 4) / 5 ))}
+    # Light traffic: ordinary browsing only (no journey window to keep), one event per session
+    # every 10 s by default.
+    rate=${CONN_RATE:-$(( (n + 9) / 10 ))}
     run="$OUT/conn/$name-n$n"
     mkdir -p "$run"
     echo "== $name holding $n connections at $rate events/s ($run)"
@@ -242,7 +242,7 @@ connections_run() # NAME N
         echo "server=$name"; echo "connections=$n"; echo "rate=$rate"
         memory_sample "$SERVER_PID" idle
     } > "$run/conn.env"
-    run_generator "$name" "$run" "$n" "$rate"
+    run_generator "$name" "$run" "$n" "$rate" browse=1
     wait_ready "$run"
     sleep $(( WARMUP_S + DURATION_S / 2 ))
     {

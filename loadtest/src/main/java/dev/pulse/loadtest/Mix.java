@@ -103,6 +103,12 @@ final class Mix
         return weights[journey.ordinal()];
     }
 
+    /** Whether every journey drawn is ordinary browsing, which has no time window to keep. */
+    boolean browseOnly()
+    {
+        return total == weights[Journey.BROWSE.ordinal()];
+    }
+
     private static String names()
     {
         final StringBuilder names = new StringBuilder();

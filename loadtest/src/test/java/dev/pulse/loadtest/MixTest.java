@@ -49,6 +49,16 @@ class MixTest
     }
 
     @Test
+    void knowsABrowseOnlyMixFromOneThatCanBeAsked()
+    {
+        assertThat(Mix.parse("browse=1").browseOnly()).isTrue();
+        assertThat(Mix.parse("browse=5,idle=0").browseOnly()).isTrue();
+        assertThat(Mix.parse("browse=99,rage_click=1").browseOnly()).isFalse();
+        assertThat(Mix.parse("idle=1").browseOnly()).isFalse();
+        assertThat(Mix.everyJourney().browseOnly()).isFalse();
+    }
+
+    @Test
     void refusesWhatIsNotAMix()
     {
         assertThatThrownBy(() -> Mix.parse("browse")).hasMessageContaining("not journey=weight");
