@@ -2,6 +2,8 @@ package dev.pulse.server.config;
 
 import java.nio.file.Path;
 
+import dev.pulse.server.auth.SigningKey;
+
 /**
  * Every setting of a running Pulse server, with its default. Built by {@code ConfigLoader} from
  * the defaults, then a YAML file ({@code --config}), then {@code PULSE_*} environment variables,
@@ -30,6 +32,16 @@ import java.nio.file.Path;
  * @param adminToken                bearer token for /admin and /preview; null turns them off.
  * @param eventLoopThreads          Netty event loops (0: one per core).
  * @param shutdownTimeoutMs         graceful shutdown gives up after this long.
+ * @param signingKey                the key session tokens are signed with; with one, hello needs a valid token. Null: no signing.
+ * @param signingKeyFile            a file holding that key instead (only one of the two).
+ * @param signingKeyPrevious        during a key rotation, the previous key, still accepted.
+ * @param signingKeyPreviousFile    a file holding the previous key instead.
+ * @param tokenMaxTtlMs             a session token expiring further ahead than this is refused.
+ * @param metricsBind               address of the metrics listener; null: the same as {@code bind}.
+ * @param metricsPort               a separate listener for /metrics, /healthz, /readyz (0 picks one);
+ *                                  null: /metrics is served on the main port.
+ * @param tlsCertFile               PEM certificate chain: the main port then speaks only TLS (wss://, https://).
+ * @param tlsKeyFile                PEM private key (PKCS#8) of that certificate.
  */
 public record ServerConfig(
     String bind,
@@ -54,7 +66,16 @@ public record ServerConfig(
     boolean journalSearchText,
     String adminToken,
     int eventLoopThreads,
-    long shutdownTimeoutMs)
+    long shutdownTimeoutMs,
+    SigningKey signingKey,
+    Path signingKeyFile,
+    SigningKey signingKeyPrevious,
+    Path signingKeyPreviousFile,
+    long tokenMaxTtlMs,
+    String metricsBind,
+    Integer metricsPort,
+    Path tlsCertFile,
+    Path tlsKeyFile)
 {
     /** The defaults: the demo on port 8080 with data under ./pulse-data. */
     public static ServerConfig defaults()
@@ -65,7 +86,8 @@ public record ServerConfig(
             50, 100, 10_000, 20,
             false, 100_000, 50_000,
             FsyncPolicy.INTERVAL, 100, 64L * 1024 * 1024, 8 * 1024 * 1024, false,
-            null, 0, 10_000);
+            null, 0, 10_000,
+            null, null, null, null, 24L * 60 * 60 * 1000, null, null, null, null);
     }
 
     /** A builder starting from these values. */
@@ -100,6 +122,15 @@ public record ServerConfig(
         private String adminToken;
         private int eventLoopThreads;
         private long shutdownTimeoutMs;
+        private SigningKey signingKey;
+        private Path signingKeyFile;
+        private SigningKey signingKeyPrevious;
+        private Path signingKeyPreviousFile;
+        private long tokenMaxTtlMs;
+        private String metricsBind;
+        private Integer metricsPort;
+        private Path tlsCertFile;
+        private Path tlsKeyFile;
 
         private Builder(final ServerConfig config)
         {
@@ -126,6 +157,15 @@ public record ServerConfig(
             adminToken = config.adminToken();
             eventLoopThreads = config.eventLoopThreads();
             shutdownTimeoutMs = config.shutdownTimeoutMs();
+            signingKey = config.signingKey();
+            signingKeyFile = config.signingKeyFile();
+            signingKeyPrevious = config.signingKeyPrevious();
+            signingKeyPreviousFile = config.signingKeyPreviousFile();
+            tokenMaxTtlMs = config.tokenMaxTtlMs();
+            metricsBind = config.metricsBind();
+            metricsPort = config.metricsPort();
+            tlsCertFile = config.tlsCertFile();
+            tlsKeyFile = config.tlsKeyFile();
         }
 
         public Builder bind(final String bind)
@@ -266,9 +306,65 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder signingKey(final SigningKey signingKey)
+        {
+            this.signingKey = signingKey;
+            return this;
+        }
+
+        public Builder signingKeyFile(final Path signingKeyFile)
+        {
+            this.signingKeyFile = signingKeyFile;
+            return this;
+        }
+
+        public Builder signingKeyPrevious(final SigningKey signingKeyPrevious)
+        {
+            this.signingKeyPrevious = signingKeyPrevious;
+            return this;
+        }
+
+        public Builder signingKeyPreviousFile(final Path signingKeyPreviousFile)
+        {
+            this.signingKeyPreviousFile = signingKeyPreviousFile;
+            return this;
+        }
+
+        public Builder tokenMaxTtlMs(final long tokenMaxTtlMs)
+        {
+            this.tokenMaxTtlMs = tokenMaxTtlMs;
+            return this;
+        }
+
+        public Builder metricsBind(final String metricsBind)
+        {
+            this.metricsBind = metricsBind;
+            return this;
+        }
+
+        public Builder metricsPort(final Integer metricsPort)
+        {
+            this.metricsPort = metricsPort;
+            return this;
+        }
+
+        public Builder tlsCertFile(final Path tlsCertFile)
+        {
+            this.tlsCertFile = tlsCertFile;
+            return this;
+        }
+
+        public Builder tlsKeyFile(final Path tlsKeyFile)
+        {
+            this.tlsKeyFile = tlsKeyFile;
+            return this;
+        }
+
         public ServerConfig build()
         {
-            return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs, messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText, adminToken, eventLoopThreads, shutdownTimeoutMs);
+            return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs, messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText, adminToken, eventLoopThreads, shutdownTimeoutMs,
+                signingKey, signingKeyFile, signingKeyPrevious, signingKeyPreviousFile, tokenMaxTtlMs, metricsBind, metricsPort, tlsCertFile,
+                tlsKeyFile);
         }
     }
 }

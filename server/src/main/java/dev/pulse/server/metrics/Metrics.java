@@ -52,7 +52,7 @@ public final class Metrics
     /** Why a connection was refused before it became a session. */
     public enum RefusalReason
     {
-        UNKNOWN_SITE, ORIGIN, CAPACITY, SESSION_MAP_FULL, RATE, PER_ADDRESS
+        UNKNOWN_SITE, ORIGIN, CAPACITY, SESSION_MAP_FULL, RATE, PER_ADDRESS, TLS
     }
 
     private record Gauge(String name, String help, LongSupplier value)
