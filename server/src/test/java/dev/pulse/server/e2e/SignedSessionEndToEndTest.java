@@ -1,6 +1,8 @@
 package dev.pulse.server.e2e;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -49,15 +51,30 @@ class SignedSessionEndToEndTest
         return SessionToken.mint(key, site, sid, System.currentTimeMillis() / 1000 + expiresInSeconds);
     }
 
-    /** Sends a hello that must be refused; returns the error frame after checking the 1008 close. */
+    /**
+     * Sends a hello that must be refused, with events right behind it in the same flight; returns
+     * the error frame after checking the 1008 close and that nothing else (no welcome, no ack of
+     * an event) came back.
+     */
     private JsonNode refused(final String sid, final String token) throws Exception
     {
         try (TestClient client = server.connect())
         {
             client.sendHello(sid, token);
-            final JsonNode error = client.next("error");
+            try
+            {
+                client.sendRaw("{\"t\":\"page\",\"seq\":1,\"url\":\"/pricing\",\"nav\":\"navigate\"}");
+                client.sendRaw("{\"t\":\"active\",\"seq\":2}");
+            }
+            catch (final ExecutionException ex)
+            {
+                // The server may have closed the connection already: then the events never left.
+            }
             assertThat(client.awaitClose()).isEqualTo(1008);
-            return error;
+            final List<JsonNode> received = client.drain(100);
+            assertThat(received).as("only the error: the events are not accepted").hasSize(1);
+            assertThat(received.get(0).get("t").asText()).isEqualTo("error");
+            return received.get(0);
         }
     }
 
