@@ -96,6 +96,21 @@ class AccessEndToEndTest
     }
 
     @Test
+    void shouldServeTheAdminRoutesToTheBearerTokenAlone() throws Exception
+    {
+        try (TestServer server = new TestServer(dir))
+        {
+            for (final String path : new String[] {"/admin/catalog", "/admin/report", "/preview"})
+            {
+                assertThat(get(server.port(), path, null).statusCode()).as(path + " without a token").isEqualTo(401);
+                assertThat(get(server.port(), path, "test-admin-tokeN").statusCode()).as(path + " with a wrong token").isEqualTo(401);
+                assertThat(get(server.port(), path, "test-admin-token-").statusCode()).as(path + " with a longer token").isEqualTo(401);
+                assertThat(get(server.port(), path, "test-admin-token").statusCode()).as(path + " with the token").isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void shouldNeverShowTheSigningKeyOnAnHttpRoute() throws Exception
     {
         final byte[] key = HexFormat.of().parseHex(KEY_HEX);

@@ -138,10 +138,14 @@ class SignedSessionEndToEndTest
         assertThat(refused(null, otherSite).get("msg").asText()).isEqualTo("the token was not signed with this site's key");
         assertThat(refused(null, expired).get("msg").asText()).isEqualTo("the token has expired");
         assertThat(refused(null, forged).get("msg").asText()).isEqualTo("the token was not signed with this site's key");
+        final String valid = token(KEY, "test", SID, 3_600);
+        final String tamperedSid = valid.replace(SID, "0123456789abcdef0123456789abcdef");
+        assertThat(refused(null, tamperedSid).get("msg").asText()).as("another sid under a valid MAC")
+            .isEqualTo("the token was not signed with this site's key");
         final JsonNode mangled = refused(null, "v1.<script>alert(1)</script>." + SID);
         assertThat(mangled.get("msg").asText()).isEqualTo("the token is not of the form v1.<sid>.<expiry>.<mac>");
         assertThat(mangled.toString()).as("nothing the client sent comes back").doesNotContain("alert").doesNotContain(SID);
-        assertThat(server.server().metrics().errors(ErrorCode.UNAUTHORIZED)).isEqualTo(4);
+        assertThat(server.server().metrics().errors(ErrorCode.UNAUTHORIZED)).isEqualTo(5);
     }
 
     @Test
