@@ -28,6 +28,11 @@ class NoReflectionEndToEndTest
     @TempDir
     Path dir;
 
+    private static boolean isQuestion(final JsonNode message)
+    {
+        return message.get("t").asText().equals("question");
+    }
+
     @Test
     void shouldNeverSendBackAnythingAClientSent() throws Exception
     {
@@ -58,10 +63,12 @@ class NoReflectionEndToEndTest
             client.sendRaw("{\"t\":\"hello\",\"v\":1,\"sid\":\"" + MARK + "\",\"token\":\"" + MARK + "\"}");
             client.send("search", "q", PAYLOAD, "results", 0);
             seen.addAll(client.untilAck(client.send("search", "q", PAYLOAD + "2", "results", 0)));
-            final JsonNode question = seen.stream().anyMatch(m -> m.get("t").asText().equals("question"))
-                ? seen.stream().filter(m -> m.get("t").asText().equals("question")).findFirst().orElseThrow()
-                : client.next("question");
-            seen.add(question);
+            if (seen.stream().noneMatch(NoReflectionEndToEndTest::isQuestion))
+            {
+                // Pushed once its journal record is written, which may be after the ack.
+                seen.add(client.next("question"));
+            }
+            final JsonNode question = seen.stream().filter(NoReflectionEndToEndTest::isQuestion).findFirst().orElseThrow();
             assertThat(question.get("qid").asText()).isEqualTo("cant-find");
             assertThat(question.get("text").asText()).isEqualTo("What are you looking for?");
 
