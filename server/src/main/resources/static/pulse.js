@@ -1,8 +1,9 @@
 /*! Pulse snippet: streams behaviour to the Pulse server and shows its one question.
  *  <script src="https://pulse.example/pulse.js" data-site="acme" async></script>
- *  Optional: data-consent (send nothing until Pulse.consent(true)).
+ *  Optional: data-consent (send nothing until Pulse.consent(true)); data-token (a signed session
+ *  token minted by the site's backend, for servers that sign sessions).
  *  API: Pulse.context({...}), Pulse.search(query, resultCount), Pulse.formError(form, field),
- *       Pulse.goal(name), Pulse.consent(bool). Field values are never read. */
+ *       Pulse.goal(name), Pulse.consent(bool), Pulse.token(t). Field values are never read. */
 (function (w, d) {
   'use strict';
   if (w.Pulse && w.Pulse.v) return;
@@ -36,7 +37,8 @@
   // The tab's state lives in sessionStorage and is re-read before every change: documents of one
   // tab take turns (a page frozen in the back/forward cache wakes with stale memory).
   var st = load();               // {sid, seq, buf, idx, last}
-  var ws = null, open = false, stopped = false, away = false, retries = 0, retryTimer = 0;
+  var ws = null, open = false, stopped = false, refused = false, away = false, retries = 0, retryTimer = 0;
+  var token = script.getAttribute('data-token');
   var consent = script.hasAttribute('data-consent') ? null : true;
   var ctx = {};
   var lastActive = 0, exitSent = false;
@@ -67,7 +69,7 @@
     if (ws || stopped || consent !== true) return;
     try { ws = new WebSocket(wsUrl); } catch (e) { return retry(); }
     ws.onopen = function () {
-      ws.send(JSON.stringify({ t: 'hello', v: 1, sid: st.sid || undefined, url: location.pathname, ctx: ctx }));
+      ws.send(JSON.stringify({ t: 'hello', v: 1, sid: st.sid || undefined, token: token || undefined, url: location.pathname, ctx: ctx }));
     };
     ws.onmessage = function (e) {
       var m;
@@ -79,8 +81,9 @@
     };
     ws.onclose = function (e) {
       ws = null; open = false;
-      // Policy and data errors would repeat forever; a newer connection owns the session now.
-      if (e.code === 1008 || e.code === 1003 || e.code === 4001) { stopped = true; return; }
+      // Policy and data errors would repeat forever (a refused token too, until Pulse.token gives a
+      // new one); a newer connection owns the session now.
+      if (e.code === 1008 || e.code === 1003 || e.code === 4001) { stopped = true; refused = e.code === 1008; return; }
       if (!d.hidden || st.buf.length) retry();
     };
   }
@@ -372,6 +375,12 @@
     },
     formError: function (form, field) { send({ t: 'form_error', form: String(form), field: String(field) }); },
     goal: function (name) { send({ t: 'goal', name: String(name) }); },
+    // A fresh token from the site's backend (single-page apps): used from the next connection on,
+    // and it ends a stop caused by a refused one.
+    token: function (t) {
+      token = t == null ? null : String(t);
+      if (refused && consent === true && !away) { refused = stopped = false; connect(); }
+    },
     // Refusing forgets the session and everything unsent; granting again starts a new session here.
     consent: function (granted) {
       if (!granted) {

@@ -13,10 +13,10 @@ import dev.pulse.server.session.SessionMapCorruptException;
 
 /**
  * The {@code pulse} command line: {@code serve} (the default), {@code catalog validate FILE},
- * {@code journal cat --data DIR}, {@code report --data DIR}. Exit status 0 ok, 1 validation errors,
- * 2 usage or configuration errors, 3 runtime failure or a corrupt journal, 4 a damaged session map
- * (a supervisor should not restart into it: the operator moves the file aside or sets
- * {@code reset_corrupt_sessions}).
+ * {@code journal cat --data DIR}, {@code report --data DIR}, {@code replay}, {@code token}. Exit
+ * status 0 ok, 1 validation errors, 2 usage or configuration errors, 3 runtime failure or a
+ * corrupt journal, 4 a damaged session map (a supervisor should not restart into it: the operator
+ * moves the file aside or sets {@code reset_corrupt_sessions}).
  *
  * <p>This class must stay free of static references to Agrona and Chronicle: {@link #main} sets
  * their system properties before any of their classes loads and reads them.
@@ -80,6 +80,7 @@ public final class PulseMain
             .addSubcommand(new CommandLine(new JournalCommand()).addSubcommand(new JournalCatCommand()))
             .addSubcommand(new ReplayCommand())
             .addSubcommand(new ReportCommand())
+            .addSubcommand(new TokenCommand())
             .addSubcommand(new CommandLine.HelpCommand());
         // Set after the subcommands are added: picocli copies these settings down the tree as it is now.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -16,6 +16,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,11 @@ import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.CompiledCatalog;
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
+import dev.pulse.server.auth.SigningKeys;
+import dev.pulse.server.config.AccessSettings;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.http.HttpRoutes;
+import dev.pulse.server.http.MetricsChannelInitializer;
 import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.http.RouteContext;
 import dev.pulse.server.journal.Journal;
@@ -40,15 +44,17 @@ import dev.pulse.server.session.SessionInspector;
 import dev.pulse.server.session.SessionMapStartup;
 import dev.pulse.server.session.SessionStore;
 import dev.pulse.server.session.SessionSweeper;
+import dev.pulse.server.tls.TlsSettings;
 import dev.pulse.server.ws.ConnectionRegistry;
 import dev.pulse.server.ws.PulseChannelInitializer;
 import dev.pulse.server.ws.ServerContext;
 
 /**
  * The server: opens the data directory, the catalog, the journal and the session map, then
- * serves WebSocket and HTTP on one port until {@link #close()}, which shuts down in order (stop
- * accepting, close sockets with 1001, drain the journal, close the map, mark the stop clean)
- * within a bounded time.
+ * serves WebSocket and HTTP on one port (TLS when configured; {@code /metrics} on a listener of
+ * its own when configured) until {@link #close()}, which shuts down in order (stop accepting,
+ * close sockets with 1001, drain the journal, close the map, mark the stop clean) within a
+ * bounded time.
  */
 public final class PulseServer implements AutoCloseable
 {
@@ -67,12 +73,16 @@ public final class PulseServer implements AutoCloseable
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final Channel serverChannel;
+    private final Channel metricsChannel;
     private final Object lifecycle = new Object();
     private boolean closed;
 
     private PulseServer(final ServerConfig config, final JournalOpener journals) throws Exception
     {
         this.config = config;
+        // Key and certificate files first: a bad one is a configuration error (exit 2), found before anything is opened.
+        final SslContext tls = TlsSettings.serverContext(config);
+        final SigningKeys signingKeys = AccessSettings.signingKeys(config);
         final CatalogLoader loader = new CatalogLoader();
         final LoadResult loaded = config.catalogFile() == null ? loader.loadDemo() : loader.load(config.catalogFile());
         if (!loaded.ok())
@@ -94,7 +104,7 @@ public final class PulseServer implements AutoCloseable
                 config.fsyncIntervalMs(), config.journalSegmentBytes(), config.journalBufferBytes(), config.journalSearchText(), null),
                 metrics);
             journal = openedJournal;
-            context = new ServerContext(config, catalog, sessions, journal, metrics);
+            context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys);
             controlJournal = journal.newProxy();
             registerGauges();
             recordCatalog(loaded);
@@ -115,10 +125,11 @@ public final class PulseServer implements AutoCloseable
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
-                .childHandler(new PulseChannelInitializer(context, () -> new HttpRoutes(routes)))
+                .childHandler(new PulseChannelInitializer(context, () -> new HttpRoutes(routes, config.metricsPort() == null), tls))
                 .bind(new InetSocketAddress(config.bind(), config.port()))
                 .syncUninterruptibly()
                 .channel();
+            metricsChannel = config.metricsPort() == null ? null : bindMetrics(channelType, routes);
 
             final JournalProxy sweeperJournal = journal.newProxy();
             sweeper = new SessionSweeper(sessions, sweeperJournal,
@@ -133,6 +144,10 @@ public final class PulseServer implements AutoCloseable
             LOG.info("Pulse serving site '{}' (catalog version {}, hash {}) on {} with {} event loops ({}), data in {}",
                 loaded.catalog().siteKey(), loaded.catalog().version(), loaded.catalog().versionHashHex(), serverChannel.localAddress(),
                 loops, epoll ? "epoll" : "nio", config.dataDir().toAbsolutePath());
+            LOG.info("access: {}; sessions {}; metrics {}", tls != null ? "TLS only (wss://, https://)" : "plain (ws://, http://)",
+                signingKeys == null ? "unsigned (hello tokens ignored)"
+                    : "signed (hello needs a token" + (signingKeys.previous() != null ? "; the previous key is still accepted)" : ")"),
+                metricsChannel == null ? "on the main port" : "on " + metricsChannel.localAddress() + " only");
         }
         finally
         {
@@ -167,6 +182,35 @@ public final class PulseServer implements AutoCloseable
     public int port()
     {
         return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    /** The metrics listener's port (the real one when configured with 0), or -1 when there is none. */
+    public int metricsPort()
+    {
+        return metricsChannel == null ? -1 : ((InetSocketAddress)metricsChannel.localAddress()).getPort();
+    }
+
+    /** The listener of /metrics, /healthz and /readyz alone; the main port then no longer serves /metrics. */
+    private Channel bindMetrics(final Class<? extends ServerChannel> channelType, final RouteContext routes) throws StartupException
+    {
+        final String bind = config.metricsBind() != null ? config.metricsBind() : config.bind();
+        try
+        {
+            return new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(channelType)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childHandler(new MetricsChannelInitializer(routes, config.readTimeoutMs()))
+                .bind(new InetSocketAddress(bind, config.metricsPort()))
+                .syncUninterruptibly()
+                .channel();
+        }
+        catch (final Exception ex)
+        {
+            // Netty rethrows the bind failure (a BindException) undeclared.
+            serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+            throw new StartupException("cannot listen for metrics on " + bind + ":" + config.metricsPort() + ": " + ex.getMessage());
+        }
     }
 
     public Metrics metrics()
@@ -260,6 +304,10 @@ public final class PulseServer implements AutoCloseable
         {
             context.stopAccepting();
             serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+            if (metricsChannel != null)
+            {
+                metricsChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+            }
             closeConnections(context.connections(), deadline);
             workers.shutdownGracefully(0, remainingMs(deadline) / 2, TimeUnit.MILLISECONDS).awaitUninterruptibly(remainingMs(deadline) / 2);
             acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).awaitUninterruptibly(200);

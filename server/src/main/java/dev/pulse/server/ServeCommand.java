@@ -26,7 +26,7 @@ import dev.pulse.server.config.ServerConfig;
     footer = {
         "",
         "Settings are read from the defaults, then --config FILE, then PULSE_* environment variables "
-            + "(PULSE_PORT, PULSE_DATA_DIR, PULSE_ADMIN_TOKEN, ...), then these flags; each overrides the one before."})
+            + "(PULSE_PORT, PULSE_DATA_DIR, PULSE_ADMIN_TOKEN, PULSE_SIGNING_KEY, ...), then these flags; each overrides the one before."})
 public final class ServeCommand implements Callable<Integer>
 {
     private final ServerLauncher launcher;
@@ -67,6 +67,13 @@ public final class ServeCommand implements Callable<Integer>
         description = "If the session map file is damaged, move it aside and start with no sessions (default: refuse to start, exit 4).")
     private Boolean resetCorruptSessions;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+        description = "PEM certificate chain: the port then serves only wss:// and https:// (with --tls-key).")
+    private Path tlsCertFile;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key (unencrypted PKCS#8) of that certificate.")
+    private Path tlsKeyFile;
+
     public ServeCommand(final ServerLauncher launcher, final Map<String, String> environment)
     {
         this.launcher = launcher;
@@ -82,7 +89,9 @@ public final class ServeCommand implements Callable<Integer>
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         StopSignals.install(server::close);
         final PrintWriter out = spec.commandLine().getOut();
-        out.println("Pulse listening on http://" + host(config.bind()) + ":" + server.port() + "/  (demo: http://localhost:" + server.port() + "/demo/)");
+        final String scheme = config.tlsCertFile() != null ? "https" : "http";
+        out.println("Pulse listening on " + scheme + "://" + host(config.bind()) + ":" + server.port() + "/  (demo: " + scheme + "://localhost:"
+            + server.port() + "/demo/)");
         out.flush();
         try
         {
@@ -108,6 +117,8 @@ public final class ServeCommand implements Callable<Integer>
         putIfGiven(flags, "fsync_policy", fsync);
         putIfGiven(flags, "allow_missing_origin", allowMissingOrigin);
         putIfGiven(flags, "reset_corrupt_sessions", resetCorruptSessions);
+        putIfGiven(flags, "tls_cert_file", tlsCertFile);
+        putIfGiven(flags, "tls_key_file", tlsKeyFile);
         return flags;
     }
 

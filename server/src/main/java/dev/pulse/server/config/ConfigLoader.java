@@ -53,11 +53,16 @@ public final class ConfigLoader
         }
         applyEnvironment(builder, environment, problems);
         applyFlags(builder, flagOverrides, problems);
+        final ServerConfig config = builder.build();
+        if (problems.isEmpty())
+        {
+            AccessSettings.check(config, problems);
+        }
         if (!problems.isEmpty())
         {
             throw new ConfigException(problems);
         }
-        return builder.build();
+        return config;
     }
 
     private static void applyEnvironment(final ServerConfig.Builder builder, final Map<String, String> environment, final List<String> problems)

@@ -2,6 +2,8 @@ package dev.pulse.server.config;
 
 import java.nio.file.Path;
 
+import dev.pulse.server.auth.SigningKey;
+
 /**
  * Every setting of a running Pulse server, with its default. Built by {@code ConfigLoader} from
  * the defaults, then a YAML file ({@code --config}), then {@code PULSE_*} environment variables,
@@ -40,6 +42,16 @@ import java.nio.file.Path;
  *                                  does not read; past it the connection is closed (1013).
  * @param writeStallTimeoutMs       a connection whose client has not taken its writes for this long is
  *                                  closed (1013).
+ * @param signingKey                the key session tokens are signed with; with one, hello needs a valid token. Null: no signing.
+ * @param signingKeyFile            a file holding that key instead (only one of the two).
+ * @param signingKeyPrevious        during a key rotation, the previous key, still accepted.
+ * @param signingKeyPreviousFile    a file holding the previous key instead.
+ * @param tokenMaxTtlMs             a session token expiring further ahead than this is refused.
+ * @param metricsBind               address of the metrics listener; null: the same as {@code bind}.
+ * @param metricsPort               a separate listener for /metrics, /healthz, /readyz (0 picks one);
+ *                                  null: /metrics is served on the main port.
+ * @param tlsCertFile               PEM certificate chain: the main port then speaks only TLS (wss://, https://).
+ * @param tlsKeyFile                PEM private key (PKCS#8) of that certificate.
  */
 public record ServerConfig(
     String bind,
@@ -69,7 +81,16 @@ public record ServerConfig(
     int maxConnectionsPerAddress,
     int handshakesPerSecond,
     int maxPendingWriteBytes,
-    long writeStallTimeoutMs)
+    long writeStallTimeoutMs,
+    SigningKey signingKey,
+    Path signingKeyFile,
+    SigningKey signingKeyPrevious,
+    Path signingKeyPreviousFile,
+    long tokenMaxTtlMs,
+    String metricsBind,
+    Integer metricsPort,
+    Path tlsCertFile,
+    Path tlsKeyFile)
 {
     /** The defaults: the demo on port 8080 with data under ./pulse-data. */
     public static ServerConfig defaults()
@@ -81,7 +102,8 @@ public record ServerConfig(
             false, 100_000, 50_000, false,
             FsyncPolicy.INTERVAL, 100, 64L * 1024 * 1024, 8 * 1024 * 1024, false,
             null, 0, 10_000,
-            1_000, 2_000, 256 * 1024, 30_000);
+            1_000, 2_000, 256 * 1024, 30_000,
+            null, null, null, null, 24L * 60 * 60 * 1000, null, null, null, null);
     }
 
     /** A builder starting from these values. */
@@ -121,6 +143,15 @@ public record ServerConfig(
         private int handshakesPerSecond;
         private int maxPendingWriteBytes;
         private long writeStallTimeoutMs;
+        private SigningKey signingKey;
+        private Path signingKeyFile;
+        private SigningKey signingKeyPrevious;
+        private Path signingKeyPreviousFile;
+        private long tokenMaxTtlMs;
+        private String metricsBind;
+        private Integer metricsPort;
+        private Path tlsCertFile;
+        private Path tlsKeyFile;
 
         private Builder(final ServerConfig config)
         {
@@ -152,6 +183,15 @@ public record ServerConfig(
             handshakesPerSecond = config.handshakesPerSecond();
             maxPendingWriteBytes = config.maxPendingWriteBytes();
             writeStallTimeoutMs = config.writeStallTimeoutMs();
+            signingKey = config.signingKey();
+            signingKeyFile = config.signingKeyFile();
+            signingKeyPrevious = config.signingKeyPrevious();
+            signingKeyPreviousFile = config.signingKeyPreviousFile();
+            tokenMaxTtlMs = config.tokenMaxTtlMs();
+            metricsBind = config.metricsBind();
+            metricsPort = config.metricsPort();
+            tlsCertFile = config.tlsCertFile();
+            tlsKeyFile = config.tlsKeyFile();
         }
 
         public Builder bind(final String bind)
@@ -322,10 +362,66 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder signingKey(final SigningKey signingKey)
+        {
+            this.signingKey = signingKey;
+            return this;
+        }
+
+        public Builder signingKeyFile(final Path signingKeyFile)
+        {
+            this.signingKeyFile = signingKeyFile;
+            return this;
+        }
+
+        public Builder signingKeyPrevious(final SigningKey signingKeyPrevious)
+        {
+            this.signingKeyPrevious = signingKeyPrevious;
+            return this;
+        }
+
+        public Builder signingKeyPreviousFile(final Path signingKeyPreviousFile)
+        {
+            this.signingKeyPreviousFile = signingKeyPreviousFile;
+            return this;
+        }
+
+        public Builder tokenMaxTtlMs(final long tokenMaxTtlMs)
+        {
+            this.tokenMaxTtlMs = tokenMaxTtlMs;
+            return this;
+        }
+
+        public Builder metricsBind(final String metricsBind)
+        {
+            this.metricsBind = metricsBind;
+            return this;
+        }
+
+        public Builder metricsPort(final Integer metricsPort)
+        {
+            this.metricsPort = metricsPort;
+            return this;
+        }
+
+        public Builder tlsCertFile(final Path tlsCertFile)
+        {
+            this.tlsCertFile = tlsCertFile;
+            return this;
+        }
+
+        public Builder tlsKeyFile(final Path tlsKeyFile)
+        {
+            this.tlsKeyFile = tlsKeyFile;
+            return this;
+        }
+
         public ServerConfig build()
         {
             return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs, messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions, resetCorruptSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText, adminToken, eventLoopThreads, shutdownTimeoutMs,
-                maxConnectionsPerAddress, handshakesPerSecond, maxPendingWriteBytes, writeStallTimeoutMs);
+                maxConnectionsPerAddress, handshakesPerSecond, maxPendingWriteBytes, writeStallTimeoutMs,
+                signingKey, signingKeyFile, signingKeyPrevious, signingKeyPreviousFile, tokenMaxTtlMs, metricsBind, metricsPort, tlsCertFile,
+                tlsKeyFile);
         }
     }
 }

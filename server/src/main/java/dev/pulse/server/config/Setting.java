@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 
+import dev.pulse.server.auth.SigningKey;
+
 /**
  * Every setting of {@link ServerConfig} as an operator names it: the constant's name lower-cased
  * is the YAML key ({@code data_dir}), prefixed with {@code PULSE_} it is the environment variable
@@ -40,7 +42,16 @@ enum Setting
     HANDSHAKES_PER_SECOND(ValueKind.INTEGER, 0, Integer.MAX_VALUE, (b, v) -> b.handshakesPerSecond(asInt(v))),
     // At least the channel's high-water mark (64 KiB): below it the cap would close healthy connections.
     MAX_PENDING_WRITE_BYTES(ValueKind.SIZE, 64 * 1024, Integer.MAX_VALUE, (b, v) -> b.maxPendingWriteBytes(asInt(v))),
-    WRITE_STALL_TIMEOUT_MS(ValueKind.DURATION, 100, Long.MAX_VALUE, (b, v) -> b.writeStallTimeoutMs(asLong(v)));
+    WRITE_STALL_TIMEOUT_MS(ValueKind.DURATION, 100, Long.MAX_VALUE, (b, v) -> b.writeStallTimeoutMs(asLong(v))),
+    SIGNING_KEY(ValueKind.SIGNING_KEY, true, (b, v) -> b.signingKey((SigningKey)v)),
+    SIGNING_KEY_FILE(ValueKind.PATH, true, (b, v) -> b.signingKeyFile((Path)v)),
+    SIGNING_KEY_PREVIOUS(ValueKind.SIGNING_KEY, true, (b, v) -> b.signingKeyPrevious((SigningKey)v)),
+    SIGNING_KEY_PREVIOUS_FILE(ValueKind.PATH, true, (b, v) -> b.signingKeyPreviousFile((Path)v)),
+    TOKEN_MAX_TTL_MS(ValueKind.DURATION, 1_000, Long.MAX_VALUE, (b, v) -> b.tokenMaxTtlMs(asLong(v))),
+    METRICS_BIND(ValueKind.TEXT, true, (b, v) -> b.metricsBind((String)v)),
+    METRICS_PORT(ValueKind.INTEGER, true, 0, 65_535, (b, v) -> b.metricsPort(v == null ? null : asInt(v))),
+    TLS_CERT_FILE(ValueKind.PATH, true, (b, v) -> b.tlsCertFile((Path)v)),
+    TLS_KEY_FILE(ValueKind.PATH, true, (b, v) -> b.tlsKeyFile((Path)v));
 
     /** Environment variables for settings start with this. */
     static final String ENV_PREFIX = "PULSE_";
@@ -120,7 +131,8 @@ enum Setting
         final Object value = kind.parse(text);
         if (value == null)
         {
-            return quote(text) + " is not valid; expected " + expected();
+            // A secret is never repeated: error messages end up in terminals and logs.
+            return (kind.isSecret() ? "the value" : quote(text)) + " is not valid; expected " + expected();
         }
         if (kind.isNumeric() && ((Long)value < min || (Long)value > max))
         {

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.pulse.catalog.model.Durations;
+import dev.pulse.server.auth.SigningKey;
 
 /**
  * The forms a setting's value is written in, and how each is read from text. Every source (YAML,
@@ -22,7 +23,8 @@ enum ValueKind
     SIZE("a size such as 4096 (bytes), 8KiB or 64MiB"),
     BOOLEAN("true or false"),
     PATH("a file path"),
-    FSYNC_POLICY("always, interval or never");
+    FSYNC_POLICY("always, interval or never"),
+    SIGNING_KEY(SigningKey.EXPECTED);
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern SIZE_TEXT = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?", Pattern.CASE_INSENSITIVE);
@@ -40,6 +42,12 @@ enum ValueKind
         return description;
     }
 
+    /** A value of this kind is a secret: it is never repeated in an error message. */
+    boolean isSecret()
+    {
+        return this == SIGNING_KEY;
+    }
+
     /** The kind's numbers are compared with a setting's range. */
     boolean isNumeric()
     {
@@ -47,8 +55,8 @@ enum ValueKind
     }
 
     /**
-     * Reads {@code text}: a {@link Long} for numeric kinds, else a String, Boolean, Path or
-     * FsyncPolicy.
+     * Reads {@code text}: a {@link Long} for numeric kinds, else a String, Boolean, Path,
+     * FsyncPolicy or SigningKey.
      *
      * @return null if the text is not of this kind.
      */
@@ -73,6 +81,8 @@ enum ValueKind
                 return parsePath(stripped);
             case FSYNC_POLICY:
                 return parseFsyncPolicy(stripped);
+            case SIGNING_KEY:
+                return SigningKey.parseOrNull(stripped);
             default:
                 throw new IllegalStateException("unhandled kind " + this);
         }

@@ -34,7 +34,8 @@ import dev.pulse.server.metrics.Metrics;
  *   GET  /admin/sessions/{sid}     a session as JSON | 404                  (bearer token)
  *   GET  /admin/report             the outcome report, ?from&to&format      (bearer token)
  * </pre>
- * HEAD is answered wherever GET is. An unknown path is 404, a known path with the wrong method 405
+ * When a separate metrics listener is configured, {@code /metrics} is served there instead (404
+ * here). HEAD is answered wherever GET is. An unknown path is 404, a known path with the wrong method 405
  * with {@code Allow}. Responses are written in {@code channelRead} and flushed once per read batch;
  * an exception in a route becomes a 500, never an exception out of the handler.
  *
@@ -46,11 +47,13 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
     static final String GET_HEAD = "GET, HEAD";
     private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
     private static final String DEMO = "/demo";
+    private static final String METRICS = "/metrics";
 
     private final RouteContext context;
     private final StaticFiles staticFiles = new StaticFiles("/static/");
     private final InternalErrors internalErrors;
     private final AdminRoutes admin;
+    private final boolean servesMetrics;
 
     /** Catalog reloads and reports run on Netty's global executor. */
     public HttpRoutes(final RouteContext context)
@@ -58,12 +61,24 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
         this(context, GlobalEventExecutor.INSTANCE);
     }
 
+    /** @param servesMetrics false when a separate listener serves {@code /metrics}. */
+    public HttpRoutes(final RouteContext context, final boolean servesMetrics)
+    {
+        this(context, GlobalEventExecutor.INSTANCE, servesMetrics);
+    }
+
     /** @param blockingExecutor runs catalog reloads, which read the disk, off the event loop. */
     public HttpRoutes(final RouteContext context, final Executor blockingExecutor)
+    {
+        this(context, blockingExecutor, true);
+    }
+
+    private HttpRoutes(final RouteContext context, final Executor blockingExecutor, final boolean servesMetrics)
     {
         this.context = context;
         this.internalErrors = new InternalErrors(context.metrics());
         this.admin = new AdminRoutes(context, blockingExecutor, internalErrors);
+        this.servesMetrics = servesMetrics;
     }
 
     @Override
@@ -121,18 +136,17 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
     {
         // The raw path, never decoded: static files refuse '%' outright, so no decoding trick reaches them.
         final String path = new QueryStringDecoder(request.uri()).rawPath();
-        switch (path)
+        if (servesMetrics || !path.equals(METRICS))
         {
-            case "/healthz":
-                return isGet(request) ? HttpResponses.text(HttpResponseStatus.OK, "ok") : notGet();
-            case "/readyz":
-                return isGet(request) ? readiness() : notGet();
-            case "/metrics":
-                return isGet(request) ? metrics(context.metrics()) : notGet();
-            case "/pulse.js":
-                return staticFile(request, staticFiles.find("pulse.js"), "public, max-age=300");
-            default:
-                break;
+            final FullHttpResponse probe = probe(context, path, request);
+            if (probe != null)
+            {
+                return probe;
+            }
+        }
+        if (path.equals("/pulse.js"))
+        {
+            return staticFile(request, staticFiles.find("pulse.js"), "public, max-age=300");
         }
         if (path.equals(DEMO) || path.startsWith(DEMO + "/"))
         {
@@ -145,7 +159,23 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
         return HttpResponses.notFound();
     }
 
-    private FullHttpResponse readiness()
+    /** {@code /healthz}, {@code /readyz} and {@code /metrics}, shared with the metrics listener; null for other paths. */
+    static FullHttpResponse probe(final RouteContext context, final String path, final FullHttpRequest request)
+    {
+        switch (path)
+        {
+            case "/healthz":
+                return isGet(request) ? HttpResponses.text(HttpResponseStatus.OK, "ok") : notGet();
+            case "/readyz":
+                return isGet(request) ? readiness(context) : notGet();
+            case METRICS:
+                return isGet(request) ? metrics(context.metrics()) : notGet();
+            default:
+                return null;
+        }
+    }
+
+    private static FullHttpResponse readiness(final RouteContext context)
     {
         return context.ready().getAsBoolean()
             ? HttpResponses.text(HttpResponseStatus.OK, "ready")

@@ -53,7 +53,7 @@ public final class Metrics
     /** Why a connection was refused before it became a session. */
     public enum RefusalReason
     {
-        UNKNOWN_SITE, ORIGIN, CAPACITY, SESSION_MAP_FULL, RATE, PER_ADDRESS, HANDSHAKE_TIMEOUT, BAD_REQUEST
+        UNKNOWN_SITE, ORIGIN, CAPACITY, SESSION_MAP_FULL, RATE, PER_ADDRESS, HANDSHAKE_TIMEOUT, BAD_REQUEST, TLS
     }
 
     private record Gauge(String name, String help, LongSupplier value)

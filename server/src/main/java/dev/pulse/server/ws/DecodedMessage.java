@@ -12,6 +12,8 @@ public final class DecodedMessage
     /** Context pairs kept from a hello; more are ignored. */
     public static final int MAX_CONTEXT = 8;
     static final int MAX_STRING = 1024;
+    /** Longer than any well-formed session token; a longer one is cut and then fails its check. */
+    static final int MAX_TOKEN = 128;
 
     MessageType type;
     ErrorCode error;
@@ -21,6 +23,7 @@ public final class DecodedMessage
     long version;
     boolean hasVersion;
     final CharField sid = new CharField(64);
+    final CharField token = new CharField(MAX_TOKEN);
     final CharField url = new CharField(MAX_STRING);
     NavType nav;
     int hidden;
@@ -61,6 +64,7 @@ public final class DecodedMessage
         version = 0;
         hasVersion = false;
         sid.clear();
+        token.clear();
         url.clear();
         nav = null;
         hidden = -1;
@@ -130,6 +134,12 @@ public final class DecodedMessage
     public CharField sid()
     {
         return sid;
+    }
+
+    /** A hello's session token (empty when it had none). */
+    public CharField token()
+    {
+        return token;
     }
 
     public CharField url()

@@ -51,6 +51,7 @@ public final class EventDecoder
     private static final int F_IID = 1 << 16;
     private static final int F_CHOICE = 1 << 17;
     private static final int F_CLIENT_TIME = 1 << 18;
+    private static final int F_TOKEN = 1 << 19;
 
     private static final NavType[] NAV_TYPES = NavType.values();
 
@@ -182,6 +183,8 @@ public final class EventDecoder
                 return true;
             case "sid":
                 return optionalString(F_SID, value, out.sid, out);
+            case "token":
+                return optionalString(F_TOKEN, value, out.token, out);
             case "url":
                 return optionalString(F_URL, value, out.url, out);
             case "ctx":

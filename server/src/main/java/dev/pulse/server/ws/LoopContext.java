@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 
 import dev.pulse.detect.Event;
 import dev.pulse.detect.PagePath;
+import dev.pulse.server.auth.SessionTokenVerifier;
 import dev.pulse.server.journal.JournalProxy;
 import dev.pulse.server.session.SessionAccess;
 import dev.pulse.server.session.SessionId;
@@ -13,7 +14,8 @@ import dev.pulse.server.timer.LoopTimers;
 /**
  * One event loop's resources, created once on that loop and reused for every message of every
  * connection pinned to it: the decoder and its message, the core's event, processor and
- * decisions, a session accessor, a journal proxy, the timer wheel, the held questions. Nothing
+ * decisions, a session accessor, a journal proxy, the timer wheel, the held questions, the token
+ * verifier. Nothing
  * here is shared across threads, so nothing here is locked.
  */
 final class LoopContext
@@ -35,6 +37,8 @@ final class LoopContext
     final SessionEvents sessionEvents;
     final char[] sidScratch = new char[SessionId.HEX_LENGTH];
     final CharSequence[] contextStrings = new CharSequence[DecodedMessage.MAX_CONTEXT * 2];
+    /** Checks hello tokens; null when the server has no signing key. */
+    final SessionTokenVerifier tokens;
 
     /**
      * @param loopExecutor runs tasks on the owning loop (the journal wakes held questions through it).
@@ -46,6 +50,7 @@ final class LoopContext
         journal = server.journal().newProxy();
         timers = new LoopTimers(System.currentTimeMillis());
         questionHold = new QuestionHold(server.journal(), loopExecutor);
+        tokens = server.signingKeys() == null ? null : new SessionTokenVerifier(server.signingKeys(), server.config().tokenMaxTtlMs());
         sessionEvents = new SessionEvents(server, this);
     }
 

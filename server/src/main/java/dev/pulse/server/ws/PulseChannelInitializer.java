@@ -11,9 +11,11 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.tls.TlsFailures;
 
 /**
  * Builds each connection's pipeline; it reads like the life of a connection:
@@ -25,6 +27,8 @@ import dev.pulse.server.config.ServerConfig;
  *
  * The idle handler is first, so any byte in (even a ping) counts as life. No WebSocket extension
  * (so no compression) is negotiated; UTF-8 is validated; protocol violations close with their code.
+ * With TLS configured, {@code ssl -> tls-failures} come before all of it: the port then speaks
+ * only TLS, and a failed TLS handshake is counted and closed there.
  */
 public final class PulseChannelInitializer extends ChannelInitializer<SocketChannel>
 {
@@ -35,12 +39,25 @@ public final class PulseChannelInitializer extends ChannelInitializer<SocketChan
     private final Supplier<ChannelHandler> routes;
     private final WebSocketDecoderConfig decoderConfig;
     private final WebSocketServerProtocolConfig protocolConfig;
+    private final SslContext tls;
+    private final TlsFailures tlsFailures;
 
     /** @param routes a new HTTP routes handler per connection. */
     public PulseChannelInitializer(final ServerContext server, final Supplier<ChannelHandler> routes)
     {
+        this(server, routes, null);
+    }
+
+    /**
+     * @param routes a new HTTP routes handler per connection.
+     * @param tls    the server's TLS context, or null for plain ws:// and http://.
+     */
+    public PulseChannelInitializer(final ServerContext server, final Supplier<ChannelHandler> routes, final SslContext tls)
+    {
         this.server = server;
         this.routes = routes;
+        this.tls = tls;
+        this.tlsFailures = tls == null ? null : new TlsFailures(server.metrics());
         final ServerConfig config = server.config();
         this.decoderConfig = WebSocketDecoderConfig.newBuilder()
             .maxFramePayloadLength(config.maxMessageBytes())
@@ -66,6 +83,11 @@ public final class PulseChannelInitializer extends ChannelInitializer<SocketChan
     {
         final ServerConfig config = server.config();
         final ChannelPipeline pipeline = channel.pipeline();
+        if (tls != null)
+        {
+            pipeline.addLast("ssl", tls.newHandler(channel.alloc()));
+            pipeline.addLast("tls-failures", tlsFailures);
+        }
         pipeline.addLast("idle", new IdleStateHandler(config.readTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("http", new HttpServerCodec(4096, 8192, 8192));
         pipeline.addLast("aggregate", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import io.netty.util.concurrent.FastThreadLocal;
 
 import dev.pulse.catalog.LiveCatalog;
+import dev.pulse.server.auth.SigningKeys;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.journal.Journal;
 import dev.pulse.server.metrics.Metrics;
@@ -12,7 +13,7 @@ import dev.pulse.server.session.SessionStore;
 
 /**
  * What every connection of one server shares: its settings, the live catalog, the session store,
- * the journal, the metrics, the registry of connections, and each event loop's own resources
+ * the journal, the metrics, the signing keys, the registry of connections, and each event loop's own resources
  * ({@link LoopContext}, created on the loop the first time it is needed).
  */
 public final class ServerContext
@@ -22,6 +23,7 @@ public final class ServerContext
     private final SessionStore sessions;
     private final Journal journal;
     private final Metrics metrics;
+    private final SigningKeys signingKeys;
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private final ConnectionsPerAddress connectionsPerAddress;
     /** Server-wide; guarded by itself, as every event loop takes handshakes from it. */
@@ -32,6 +34,13 @@ public final class ServerContext
     public ServerContext(
         final ServerConfig config, final LiveCatalog catalog, final SessionStore sessions, final Journal journal, final Metrics metrics)
     {
+        this(config, catalog, sessions, journal, metrics, null);
+    }
+
+    /** @param signingKeys the keys hello tokens are checked against; null when sessions are not signed. */
+    public ServerContext(final ServerConfig config, final LiveCatalog catalog, final SessionStore sessions, final Journal journal,
+        final Metrics metrics, final SigningKeys signingKeys)
+    {
         this.config = config;
         this.catalog = catalog;
         this.sessions = sessions;
@@ -41,6 +50,7 @@ public final class ServerContext
         this.handshakes = new RateLimiter(config.handshakesPerSecond(), config.handshakesPerSecond(), 0, System.nanoTime());
         metrics.gauge("pulse_write_pending_bytes", "Bytes written to WebSocket connections and not yet taken by their clients.",
             connections::pendingWriteBytes);
+        this.signingKeys = signingKeys;
     }
 
     public ServerConfig config()
@@ -66,6 +76,12 @@ public final class ServerContext
     public Metrics metrics()
     {
         return metrics;
+    }
+
+    /** The keys hello tokens are checked against; null when sessions are not signed (tokens are ignored). */
+    public SigningKeys signingKeys()
+    {
+        return signingKeys;
     }
 
     public ConnectionRegistry connections()

@@ -6,6 +6,7 @@ import dev.pulse.catalog.CompiledCatalog;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;
+import dev.pulse.server.auth.TokenCheck;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.outcome.Effects;
 import dev.pulse.server.outcome.JournalInterventionLog;
@@ -46,7 +47,12 @@ final class SessionEvents
         this.capture = new RawEventCapture(loop.journal);
     }
 
-    /** A hello: resume the session it names if it is ours, else start a new one under a new id. */
+    /**
+     * A hello: resume the session it names if it is ours, else start a new one under a new id. When
+     * the site signs its sessions, the hello's token decides instead: without a valid one the hello
+     * is refused (unauthorized, then 1008); with one, exactly the session the token names is resumed
+     * or, if there is none, started under that id.
+     */
     void hello(final ConnectionState connection, final DecodedMessage message, final long nowMs, final Outbox out,
         final ByteBufAllocator alloc)
     {
@@ -56,33 +62,62 @@ final class SessionEvents
             return;
         }
         final CompiledCatalog catalog = server.catalog().current();
+        final SessionId id = loop.sessionId;
+        final boolean signed = loop.tokens != null;
+        if (signed)
+        {
+            final TokenCheck check = loop.tokens.verify(message.token(), catalog.siteKey(), nowMs);
+            if (check != TokenCheck.VALID)
+            {
+                out.error(ErrorCode.UNAUTHORIZED, false, 0, check.detail());
+                out.close = CloseCode.POLICY_VIOLATION;
+                return;
+            }
+            id.set(loop.tokens.sidHi(), loop.tokens.sidLo());
+        }
         final long siteKey = siteKeyHash(catalog);
         final SessionAccess access = loop.sessions;
-        final SessionId id = loop.sessionId;
         boolean resumed = false;
         try
         {
-            if (message.sid().present() && id.parse(message.sid().array(), 0, message.sid().length()) && access.open(id.hi(), id.lo()))
+            final boolean named = signed || message.sid().present() && id.parse(message.sid().array(), 0, message.sid().length());
+            if (named && access.open(id.hi(), id.lo()))
             {
-                resumed = access.state().layoutVersion() == SessionStateFlyweight.LAYOUT_VERSION &&
-                    access.server().version() == ServerSessionFlyweight.LAYOUT_VERSION &&
-                    access.state().siteKey() == siteKey;
-                if (!resumed)
+                resumed = resumable(access, siteKey);
+                if (!resumed && signed)
+                {
+                    // A record the token's session cannot use (another site's, an older layout): the
+                    // token names this id, so the id starts afresh.
+                    access.remove();
+                }
+                else if (!resumed)
                 {
                     access.close();
                 }
             }
             if (!resumed)
             {
-                id.generate(loop.random);
+                if (!signed)
+                {
+                    id.generate(loop.random);
+                }
                 if (!access.create(id.hi(), id.lo()))
                 {
-                    metrics.refused(Metrics.RefusalReason.SESSION_MAP_FULL);
-                    out.close = CloseCode.TRY_AGAIN_LATER;
-                    return;
+                    // Signed ids are chosen outside: another connection may have just created this one.
+                    resumed = signed && access.open(id.hi(), id.lo()) && resumable(access, siteKey);
+                    if (!resumed)
+                    {
+                        access.close();
+                        metrics.refused(Metrics.RefusalReason.SESSION_MAP_FULL);
+                        out.close = CloseCode.TRY_AGAIN_LATER;
+                        return;
+                    }
                 }
-                access.state().init(id.hi(), id.lo(), siteKey, nowMs);
-                access.server().init(nowMs);
+                else
+                {
+                    access.state().init(id.hi(), id.lo(), siteKey, nowMs);
+                    access.server().init(nowMs);
+                }
             }
             final SessionStateFlyweight state = access.state();
             for (int i = 0; i < message.contextCount(); i++)
@@ -112,6 +147,14 @@ final class SessionEvents
         }
         metrics.sessionStarted(resumed);
         out.reply = MessageEncoder.welcome(alloc, id.hi(), id.lo(), resumed, connection.lastSeq, loop.sidScratch);
+    }
+
+    /** Whether the open record is a session of this site in the current layouts, so a hello may resume it. */
+    private static boolean resumable(final SessionAccess access, final long siteKey)
+    {
+        return access.state().layoutVersion() == SessionStateFlyweight.LAYOUT_VERSION &&
+            access.server().version() == ServerSessionFlyweight.LAYOUT_VERSION &&
+            access.state().siteKey() == siteKey;
     }
 
     /** An event after hello: seq rules, then the session machine. */

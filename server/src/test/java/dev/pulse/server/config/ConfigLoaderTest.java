@@ -11,11 +11,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.server.auth.SigningKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigLoaderTest
 {
+    private static final String HEX_KEY = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
     private final ConfigLoader loader = new ConfigLoader();
 
     @TempDir
@@ -30,6 +33,7 @@ class ConfigLoaderTest
     @Test
     void shouldReadEverySettingFromYaml() throws Exception
     {
+        final Path previousKeyFile = Files.writeString(dir.resolve("previous.key"), HEX_KEY.replace('0', 'f') + "\n");
         final Path file = yaml(
             "bind: 127.0.0.1",
             "port: 9090",
@@ -58,7 +62,16 @@ class ConfigLoaderTest
             "max_connections_per_address: 0",
             "handshakes_per_second: 500",
             "max_pending_write_bytes: 1MiB",
-            "write_stall_timeout_ms: 5s");
+            "write_stall_timeout_ms: 5s",
+            "signing_key: " + HEX_KEY,
+            "signing_key_file: ~",
+            "signing_key_previous: ~",
+            "signing_key_previous_file: " + previousKeyFile,
+            "token_max_ttl_ms: 2h",
+            "metrics_bind: 127.0.0.2",
+            "metrics_port: 9091",
+            "tls_cert_file: cert.pem",
+            "tls_key_file: key.pem");
 
         final ServerConfig config = loader.load(file, Map.of(), Map.of());
 
@@ -69,7 +82,9 @@ class ConfigLoaderTest
             true, 1_000, 2_000, true,
             FsyncPolicy.ALWAYS, 1_500, 64L * 1024 * 1024, 1_048_576, true,
             "s3cret-Token_1", 4, 30_000,
-            0, 500, 1024 * 1024, 5_000));
+            0, 500, 1024 * 1024, 5_000,
+            SigningKey.parseOrNull(HEX_KEY), null, null, previousKeyFile, 2 * 3_600_000L, "127.0.0.2", 9091,
+            Path.of("cert.pem"), Path.of("key.pem")));
     }
 
     @Test

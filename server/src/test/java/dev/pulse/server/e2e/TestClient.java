@@ -38,31 +38,52 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
 
     static TestClient connect(final int port, final String site, final String origin) throws Exception
     {
+        return connect(HTTP, URI.create("ws://127.0.0.1:" + port + "/ws?site=" + site), origin);
+    }
+
+    /** Connects with {@code http} (a wss:// test passes one that trusts its certificate) to {@code uri}. */
+    static TestClient connect(final HttpClient http, final URI uri, final String origin) throws Exception
+    {
         final TestClient client = new TestClient();
-        final WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        final WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
         if (origin != null)
         {
             builder.header("Origin", origin);
         }
-        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?site=" + site), client)
-            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        client.socket = builder.buildAsync(uri, client).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         return client;
     }
 
     /** Sends hello (resuming {@code resumeSid} if not null) and returns the welcome. */
     JsonNode hello(final String resumeSid) throws Exception
     {
+        return hello(resumeSid, null);
+    }
+
+    /** Sends hello with a session token (none if null), resuming {@code resumeSid} if not null, and returns the welcome. */
+    JsonNode hello(final String resumeSid, final String token) throws Exception
+    {
+        sendHello(resumeSid, token);
+        final JsonNode welcome = next("welcome");
+        sid = welcome.get("sid").asText();
+        seq = welcome.get("seq").asLong();
+        return welcome;
+    }
+
+    /** Sends hello with a session token (none if null), resuming {@code resumeSid} if not null; waits for nothing. */
+    void sendHello(final String resumeSid, final String token) throws Exception
+    {
         final ObjectNode hello = JSON.createObjectNode().put("t", "hello").put("v", 1).put("url", "/");
         if (resumeSid != null)
         {
             hello.put("sid", resumeSid);
         }
+        if (token != null)
+        {
+            hello.put("token", token);
+        }
         hello.putObject("ctx").put("device", "desktop");
         sendRaw(hello.toString());
-        final JsonNode welcome = next("welcome");
-        sid = welcome.get("sid").asText();
-        seq = welcome.get("seq").asLong();
-        return welcome;
     }
 
     String sid()

@@ -1,6 +1,8 @@
 package dev.pulse.server.session;
 
 import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,37 @@ class SessionIdTest
         assertThat(parsed.lo()).isEqualTo(id.lo());
         assertThat(parsed.parse(text.toUpperCase().toCharArray(), 0, 32)).isTrue();
         assertThat(parsed.lo()).isEqualTo(id.lo());
+    }
+
+    @Test
+    void shouldTakeItsRandomnessOnlyFromASecureSource() throws NoSuchMethodException
+    {
+        // The one way to make an id takes a SecureRandom: a java.util.Random cannot be passed in.
+        assertThat(SessionId.class.getMethod("generate", SecureRandom.class).getReturnType()).isEqualTo(SessionId.class);
+        assertThat(SessionId.class.getMethods()).filteredOn(method -> method.getName().equals("generate")).hasSize(1);
+    }
+
+    @Test
+    void shouldUseAll128Bits()
+    {
+        final SecureRandom random = new SecureRandom();
+        final Set<String> ids = new HashSet<>();
+        long hiOnes = 0;
+        long loOnes = 0;
+        long hiZeros = 0;
+        long loZeros = 0;
+        for (int i = 0; i < 1_000; i++)
+        {
+            final SessionId id = new SessionId().generate(random);
+            ids.add(id.toString());
+            hiOnes |= id.hi();
+            loOnes |= id.lo();
+            hiZeros |= ~id.hi();
+            loZeros |= ~id.lo();
+        }
+        assertThat(ids).as("no repeats").hasSize(1_000);
+        // Each of the 128 bits was both set and clear at least once (fails by chance with p ~ 2^-990).
+        assertThat(new long[] {hiOnes, loOnes, hiZeros, loZeros}).containsOnly(-1L);
     }
 
     @Test

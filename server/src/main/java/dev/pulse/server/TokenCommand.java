@@ -1,0 +1,94 @@
+package dev.pulse.server;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.pulse.catalog.model.Durations;
+import dev.pulse.server.auth.SessionToken;
+import dev.pulse.server.auth.SigningKey;
+import dev.pulse.server.config.FileProblem;
+
+/**
+ * {@code pulse token}: mints a session token the way a site's backend does, for operators
+ * (checking a key, a quick test against a signing server) and tests. Prints the token alone.
+ */
+@Command(name = "token", mixinStandardHelpOptions = false,
+    description = {
+        "Mints a signed session token for a server with a signing key: put it on the snippet's tag as data-token.",
+        "Prints the token only; the session id is its second field."})
+final class TokenCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = "--key-file", paramLabel = "FILE", required = true, description = "The site's signing key: " + SigningKey.EXPECTED + ".")
+    private Path keyFile;
+
+    @Option(names = "--site", paramLabel = "KEY", required = true, description = "The site key (the catalog's site.key).")
+    private String site;
+
+    @Option(names = "--sid", paramLabel = "SID", description = "The session id: 32 lower-case hex characters (default: a new random one).")
+    private String sid;
+
+    @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "12h",
+        description = "How long the token may be used, such as 30m or 12h (default 12h; servers refuse more than token_max_ttl_ms, 24h by default).")
+    private String ttl;
+
+    @Override
+    public Integer call()
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        final Long ttlMs = Durations.parseMillis(ttl);
+        if (ttlMs == null || ttlMs < 1_000)
+        {
+            return usage(err, "--ttl " + ttl + " is not a duration of at least 1s (such as 30m or 12h)");
+        }
+        if (sid != null && !SessionToken.isSid(sid))
+        {
+            return usage(err, "--sid is 32 lower-case hex characters, not all zero");
+        }
+        if (site.isBlank())
+        {
+            return usage(err, "--site is the catalog's site key");
+        }
+        final SigningKey key;
+        try
+        {
+            key = SigningKey.parseOrNull(Files.readString(keyFile, StandardCharsets.ISO_8859_1));
+        }
+        catch (final IOException ex)
+        {
+            return usage(err, FileProblem.cannotRead(keyFile, ex));
+        }
+        if (key == null)
+        {
+            return usage(err, keyFile + " does not hold a key; expected " + SigningKey.EXPECTED);
+        }
+        final String session = sid != null ? sid : SessionToken.newSid(new SecureRandom());
+        final long expires = System.currentTimeMillis() / 1000 + ttlMs / 1000;
+        final PrintWriter out = spec.commandLine().getOut();
+        out.println(SessionToken.mint(key, site, session, expires));
+        out.flush();
+        return PulseMain.EXIT_OK;
+    }
+
+    private static int usage(final PrintWriter err, final String problem)
+    {
+        err.println("pulse token: " + problem);
+        err.flush();
+        return PulseMain.EXIT_USAGE;
+    }
+}

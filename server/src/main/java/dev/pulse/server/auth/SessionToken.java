@@ -1,0 +1,91 @@
+package dev.pulse.server.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+
+import dev.pulse.server.session.SessionId;
+
+/**
+ * The signed session token a site's backend puts on the snippet's tag when the server has a
+ * signing key: it names the session, says until when it may be used, and proves the site's
+ * backend made it.
+ *
+ * <pre>
+ *   token = "v1." + sid + "." + expiresEpochSeconds + "." + base64url_nopad(HMAC-SHA256(key, signed))
+ *   signed = "v1." + siteKey + "." + sid + "." + expiresEpochSeconds
+ * </pre>
+ *
+ * {@code sid} is 32 lower-case hex characters (128 random bits); the site key is signed but not
+ * sent, so a token of one site is worthless on another. This class mints tokens (the
+ * {@code pulse token} command, tests); {@link SessionTokenVerifier} checks them.
+ */
+public final class SessionToken
+{
+    /** The token format's version, its first field. */
+    public static final String VERSION = "v1";
+    /** A verifier accepts a token this long after its expiry, and dated this much beyond the longest lifetime. */
+    public static final long CLOCK_SKEW_SECONDS = 60;
+    /** Characters of the MAC field: 32 bytes in unpadded base64url. */
+    static final int MAC_CHARS = 43;
+    /** Digits an expiry may have: epoch seconds stay under 12 digits until the year 33658. */
+    static final int MAX_EXPIRY_DIGITS = 12;
+
+    private SessionToken()
+    {
+    }
+
+    /**
+     * A token for {@code sid} on {@code siteKey}, valid until {@code expiresEpochSeconds}.
+     *
+     * @throws IllegalArgumentException if {@code sid} is not a session id ({@link #isSid}) or the expiry is negative.
+     */
+    public static String mint(final SigningKey key, final String siteKey, final String sid, final long expiresEpochSeconds)
+    {
+        if (!isSid(sid))
+        {
+            throw new IllegalArgumentException("a session id is 32 lower-case hex characters, not all zero");
+        }
+        if (expiresEpochSeconds < 0)
+        {
+            throw new IllegalArgumentException("the expiry is in epoch seconds, not negative");
+        }
+        final String fields = sid + "." + expiresEpochSeconds;
+        final Mac mac = key.newMac();
+        final byte[] tag = mac.doFinal((VERSION + "." + siteKey + "." + fields).getBytes(StandardCharsets.UTF_8));
+        return VERSION + "." + fields + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+    }
+
+    /** A fresh session id (128 random bits, 32 lower-case hex characters), as a site's backend makes one. */
+    public static String newSid(final SecureRandom random)
+    {
+        return new SessionId().generate(random).toString();
+    }
+
+    /**
+     * Whether {@code text} is a session id as tokens carry it: exactly 32 lower-case hex characters,
+     * not all zero (the server never makes that id either).
+     */
+    public static boolean isSid(final CharSequence text)
+    {
+        return text.length() == SessionId.HEX_LENGTH && isSid(text, 0);
+    }
+
+    /** Whether the 32 characters of {@code text} from {@code from} are a session id ({@link #isSid(CharSequence)}). */
+    static boolean isSid(final CharSequence text, final int from)
+    {
+        boolean nonZero = false;
+        for (int i = from; i < from + SessionId.HEX_LENGTH; i++)
+        {
+            final char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f'))
+            {
+                return false;
+            }
+            nonZero |= c != '0';
+        }
+        return nonZero;
+    }
+}
