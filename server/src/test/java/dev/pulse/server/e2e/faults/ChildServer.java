@@ -74,7 +74,7 @@ final class ChildServer implements AutoCloseable
         final long startNs = System.nanoTime();
         process = builder.start();
         awaitListening(process);
-        System.out.printf("child server pid %d listening on %d after %d ms%n%s", process.pid(), port, (System.nanoTime() - startNs) / 1_000_000, output);
+        System.out.printf("child server pid %d listening on %d after %d ms%n", process.pid(), port, (System.nanoTime() - startNs) / 1_000_000);
     }
 
     private void awaitListening(final Process started) throws Exception
