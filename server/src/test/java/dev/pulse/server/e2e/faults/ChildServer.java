@@ -131,16 +131,6 @@ final class ChildServer implements AutoCloseable
         return port;
     }
 
-    long pid()
-    {
-        return process.pid();
-    }
-
-    Path dataDir()
-    {
-        return dataDir;
-    }
-
     Path journalDir()
     {
         return dataDir.resolve("journal");
