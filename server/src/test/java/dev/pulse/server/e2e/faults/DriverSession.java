@@ -1,5 +1,6 @@
 package dev.pulse.server.e2e.faults;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,7 @@ final class DriverSession
 {
     private final DriverTally tally;
     private final boolean answering;
+    private final InetSocketAddress source;
     private Channel channel;
     private boolean welcomed;
     private String sid;
@@ -35,10 +37,17 @@ final class DriverSession
     private final List<Integer> closeCodes = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
 
-    DriverSession(final DriverTally tally, final boolean answering)
+    DriverSession(final DriverTally tally, final boolean answering, final InetSocketAddress source)
     {
         this.tally = tally;
         this.answering = answering;
+        this.source = source;
+    }
+
+    /** The local address its connections come from. */
+    InetSocketAddress source()
+    {
+        return source;
     }
 
     /** The WebSocket handshake completed: say hello, resuming the session if there is one. */

@@ -1,5 +1,6 @@
 package dev.pulse.server.e2e.faults;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 final class LoadDriver implements AutoCloseable
 {
     private static final int HANDSHAKES_IN_FLIGHT = 200;
+    /** Connections come from 127.0.0.1 to 127.0.0.8, under the server's per-address cap (1,000) up to 8,000 sessions. */
+    private static final int SOURCE_ADDRESSES = 8;
     private static final long BACKOFF_BASE_MS = 100;
     private static final long BACKOFF_CAP_MS = 3_200;
 
@@ -60,7 +63,7 @@ final class LoadDriver implements AutoCloseable
         this.uri = URI.create("ws://127.0.0.1:" + port + "/ws?site=" + ChildServer.SITE);
         for (int i = 0; i < sessionCount; i++)
         {
-            sessions.add(new DriverSession(tally, answering));
+            sessions.add(new DriverSession(tally, answering, new InetSocketAddress("127.0.0." + (1 + i % SOURCE_ADDRESSES), 0)));
         }
     }
 
@@ -107,7 +110,7 @@ final class LoadDriver implements AutoCloseable
                         new DriverHandler(session, LoadDriver.this));
                 }
             })
-            .connect(uri.getHost(), uri.getPort());
+            .connect(new InetSocketAddress(uri.getHost(), uri.getPort()), session.source());
         connecting.addListener(done ->
         {
             handshakes.release();
