@@ -7,10 +7,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every open WebSocket connection by its id, across event loops: a hello that resumes a session
  * finds the connection that held it (to close it with 4001), and the sweeper leaves sessions of
  * live connections alone. Touched on connect, hello and close only.
+ *
+ * <p>Ids start at this process's start time in milliseconds shifted left by 20 bits, not at 1:
+ * session records keep their owner's id across a crash, and a restarted process counting from 1
+ * again would take a dead process's id for one of its own live connections, closing an unrelated
+ * connection with 4001 when the session resumes. Ids of two processes could only meet if the
+ * earlier one had opened over a million connections per millisecond between the two starts.
  */
 public final class ConnectionRegistry
 {
-    private final AtomicLong nextId = new AtomicLong();
+    private final AtomicLong nextId = new AtomicLong(System.currentTimeMillis() << 20);
     private final ConcurrentHashMap<Long, ConnectionHandler> connections = new ConcurrentHashMap<>();
 
     long register(final ConnectionHandler handler)

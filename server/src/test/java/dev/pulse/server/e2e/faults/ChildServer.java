@@ -1,0 +1,165 @@
+package dev.pulse.server.e2e.faults;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Pulse server in a child JVM, so a test can kill it (-9) or stop it (SIGTERM) like an operator
+ * would. It always listens on the same port and data directory, so clients reconnect to the
+ * restarted server. Its output is kept for the failure message.
+ */
+final class ChildServer implements AutoCloseable
+{
+    static final String ADMIN_TOKEN = "fault-admin-token";
+    static final String SITE = "faults";
+    static final String ORIGIN = "http://localhost";
+
+    private final Path dataDir;
+    private final Path catalogFile;
+    private final int port;
+    private final Map<String, String> environment;
+    private final StringBuffer output = new StringBuffer();
+    private Process process;
+
+    ChildServer(final Path dir, final Map<String, String> environment) throws IOException
+    {
+        this.dataDir = dir.resolve("data");
+        this.catalogFile = dir.resolve("catalog.yaml");
+        this.environment = environment;
+        Files.createDirectories(dir);
+        try (InputStream in = ChildServer.class.getResourceAsStream("/e2e/faults/catalog.yaml"))
+        {
+            Files.write(catalogFile, in.readAllBytes());
+        }
+        try (ServerSocket probe = new ServerSocket(0))
+        {
+            this.port = probe.getLocalPort();
+        }
+    }
+
+    /** Starts the server with these extra {@code serve} options and waits until it listens. */
+    void start(final String... options) throws Exception
+    {
+        final Properties flags = new Properties();
+        try (InputStream in = ChildServer.class.getResourceAsStream("/jvm-flags.properties"))
+        {
+            flags.load(in);
+        }
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx384m");
+        // Start-up is most of a fault test's time on a small machine: C1 only and the serial collector start fastest.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.addAll(List.of(flags.getProperty("opens").trim().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.pulse.server.PulseMain",
+            "serve", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data", dataDir.toString(),
+            "--catalog", catalogFile.toString(), "--admin-token", ADMIN_TOKEN));
+        command.addAll(List.of(options));
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        output.setLength(0);
+        final long startNs = System.nanoTime();
+        process = builder.start();
+        awaitListening(process);
+        System.out.printf("child server pid %d listening on %d after %d ms%n", process.pid(), port, (System.nanoTime() - startNs) / 1_000_000);
+    }
+
+    private void awaitListening(final Process started) throws Exception
+    {
+        final CompletableFuture<Void> listening = new CompletableFuture<>();
+        final Thread reader = new Thread(() ->
+        {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8)))
+            {
+                String line;
+                while ((line = lines.readLine()) != null)
+                {
+                    output.append(line).append('\n');
+                    if (line.contains("Pulse listening on"))
+                    {
+                        listening.complete(null);
+                    }
+                }
+                listening.completeExceptionally(new AssertionError("the server exited without listening:\n" + output));
+            }
+            catch (final IOException ex)
+            {
+                listening.completeExceptionally(ex);
+            }
+        }, "child-server-output");
+        reader.setDaemon(true);
+        reader.start();
+        listening.get(60, TimeUnit.SECONDS);
+    }
+
+    /** kill -9: no shutdown hook, no drain; returns once the process is gone. */
+    void kill() throws InterruptedException
+    {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS))
+        {
+            throw new AssertionError("the server did not die from SIGKILL");
+        }
+    }
+
+    /** SIGTERM, the graceful stop; returns the exit status. */
+    int terminate() throws InterruptedException
+    {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS))
+        {
+            throw new AssertionError("the server did not stop within 30 s of SIGTERM:\n" + output);
+        }
+        return process.exitValue();
+    }
+
+    int port()
+    {
+        return port;
+    }
+
+    Path journalDir()
+    {
+        return dataDir.resolve("journal");
+    }
+
+    Path catalogFile()
+    {
+        return catalogFile;
+    }
+
+    String output()
+    {
+        return output.toString();
+    }
+
+    @Override
+    public void close()
+    {
+        if (process != null && process.isAlive())
+        {
+            process.destroyForcibly();
+            try
+            {
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
