@@ -27,6 +27,7 @@ SITE=${SITE:-loadtest}
 PULSE_PORT=${PULSE_PORT:-8080}
 FLOOR_PORT=${FLOOR_PORT:-8090}
 SERVER_LOOPS=${SERVER_LOOPS:-0}
+PULSE_EXPECTED_SESSIONS=${PULSE_EXPECTED_SESSIONS:-250000}
 SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-"-Xms512m -Xmx512m -XX:+AlwaysPreTouch"}
 GENERATOR_JVM_OPTS=${GENERATOR_JVM_OPTS:-""}
 LOADTEST_OPTS=${LOADTEST_OPTS:-""}
@@ -101,7 +102,7 @@ trap 'exit 130' INT TERM
     echo "loadtest_opts=$LOADTEST_OPTS"
     echo "conn_sessions=$CONN_SESSIONS"
     echo "conn_jvm_opts=$CONN_JVM_OPTS -XX:NativeMemoryTracking=summary"
-    echo "pulse_command=java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -jar server/target/pulse.jar serve --bind 127.0.0.1 --port $PULSE_PORT --data RUN/pulse-data --catalog $(basename "$CATALOG")"
+    echo "pulse_command=PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -jar server/target/pulse.jar serve --bind 127.0.0.1 --port $PULSE_PORT --data RUN/pulse-data --catalog $(basename "$CATALOG")"
     echo "floor_command=java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -cp benchmarks/target/pulse-benchmarks.jar dev.pulse.bench.floor.FloorServer --port $FLOOR_PORT --loops $SERVER_LOOPS"
     echo "generator_command=java $GENERATOR_JVM_OPTS -jar loadtest/target/pulse-loadtest.jar --url ws://127.0.0.1:PORT/ws?site=$SITE --sessions $SESSIONS --rate RATE --warmup $WARMUP --duration $DURATION --mix $MIX --out RUN/gen $LOADTEST_OPTS"
 } > "$OUT/machine.env"
@@ -121,6 +122,10 @@ start_server()
     fi
     # shellcheck disable=SC2086 # the JVM options are words on purpose
     if [[ $name == pulse ]]; then
+        # The generator's sessions leave once asked and new ones start (about one per 26 events),
+        # and a left session stays resumable for the catalog's session_expiry (1 min): size the map
+        # for that churn. The floor server has no handshake cap, so Pulse runs without one too.
+        PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 \
         PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS java $jvm "-Xlog:gc*:file=$run/gc.log:uptime,level,tags" \
             -jar "$PULSE_JAR" serve --bind 127.0.0.1 --port "$port" --data "$run/pulse-data" --catalog "$CATALOG" \
             > "$run/server.log" 2>&1 &
