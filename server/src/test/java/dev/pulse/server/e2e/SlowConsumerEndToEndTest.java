@@ -81,8 +81,11 @@ class SlowConsumerEndToEndTest
                 rounds = flood.rounds();
             }
             System.out.printf("pending cap: closed after %d messages, pending bytes at most %d%n", rounds, maxPending);
-            assertThat(server.server().metrics().closes(CloseCode.SLOW_CONSUMER)).isEqualTo(1);
-            assertThat(maxPending).as("closed at the cap").isGreaterThan(HIGH_WATER_BYTES).isLessThanOrEqualTo(cap + ONE_MESSAGE_SLACK_BYTES);
+            // The stall timeout (60 s) is far beyond this test's 20 s, so only the cap can have closed it.
+            // Pending bytes are sampled, so the largest sample may fall short of the cap: it is only
+            // ever an upper bound that is asserted.
+            assertThat(server.server().metrics().closes(CloseCode.SLOW_CONSUMER)).as("closed at the cap, counted").isEqualTo(1);
+            assertThat(maxPending).as("never past the cap").isLessThanOrEqualTo(cap + ONE_MESSAGE_SLACK_BYTES);
             assertThat(raw.awaitClose()).isEqualTo(1013);
             assertServing(server, bystander);
         }
