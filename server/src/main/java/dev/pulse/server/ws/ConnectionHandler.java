@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pulse.detect.detector.Detector;
+import dev.pulse.server.config.FsyncPolicy;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.protocol.CloseCode;
 import dev.pulse.server.protocol.ErrorCode;
@@ -64,6 +65,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
 
     private final ServerContext server;
     private final Metrics metrics;
+    /**
+     * Under {@code fsync_policy: always} a question waits until its record is forced, so every
+     * question a visitor saw is on disk whatever happens next. Under {@code interval} and
+     * {@code never} the record is handed to the journal (in order, before the frame is written)
+     * and the question goes out at once: those policies already trade the last moments of records
+     * for speed, and a wait for the journal thread would put a thread hand-off on every question.
+     */
+    private final boolean questionsWaitForTheDisk;
     private final ConnectionState connection = new ConnectionState();
     private ChannelHandlerContext ctx;
     private LoopContext loop;
@@ -86,6 +95,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     {
         this.server = server;
         this.metrics = server.metrics();
+        this.questionsWaitForTheDisk = server.config().fsyncPolicy() == FsyncPolicy.ALWAYS;
     }
 
     @Override
@@ -254,9 +264,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         {
             ctx.write(out.reply);
         }
-        if (out.question != null)
+        if (out.question != null && questionsWaitForTheDisk)
         {
             hold(out.question, out.questionPosition, startNanos);
+        }
+        else if (out.question != null)
+        {
+            ctx.write(out.question);
+            metrics.questionShown(System.nanoTime() - startNanos);
         }
         if (out.previousOwner != 0 && out.previousOwner != connection.id)
         {
