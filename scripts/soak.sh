@@ -7,6 +7,8 @@
 #
 #   MINUTES=30 RATE=10000 SESSIONS=10000 scripts/soak.sh
 #
+# SERVER_JVM_OPTS (default: the README's launch line, ZGC and a fixed 512 MiB heap) go to the server.
+#
 # Needs server/target/pulse.jar and loadtest/target/pulse-loadtest.jar
 # (./mvnw -B -ntp -DskipTests package). Exit status: 0 flat and the generator reported no
 # correctness failure; 1 otherwise; 2 a jar or the catalog is missing; 3 the server did not start.
@@ -24,6 +26,8 @@ SERVER_JAR=${SERVER_JAR:-$ROOT/server/target/pulse.jar}
 LOADTEST_JAR=${LOADTEST_JAR:-$ROOT/loadtest/target/pulse-loadtest.jar}
 CATALOG=${CATALOG:-$ROOT/loadtest/loadtest-catalog.yaml}
 OUT=${OUT:-$ROOT/target/soak-$(date -u +%Y%m%dT%H%M%SZ)}
+# The README's recommended launch line: a fixed heap, so growth shows as growth, not as sizing.
+SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-"-XX:+UseZGC -Xms512m -Xmx512m -XX:+AlwaysPreTouch"}
 
 for file in "$SERVER_JAR" "$LOADTEST_JAR" "$CATALOG"; do
   if [[ ! -f $file ]]; then
@@ -62,7 +66,8 @@ trap 'exit 130' INT TERM
 # Both processes hold one socket per session; take the hard limit.
 ulimit -n "$(ulimit -Hn)"
 
-java -jar "$SERVER_JAR" serve --bind 127.0.0.1 --port "$PORT" --data "$OUT/data" --catalog "$CATALOG" \
+# shellcheck disable=SC2086 # the JVM options are words on purpose
+java $SERVER_JVM_OPTS -jar "$SERVER_JAR" serve --bind 127.0.0.1 --port "$PORT" --data "$OUT/data" --catalog "$CATALOG" \
   >"$OUT/server.log" 2>&1 &
 server_pid=$!
 

@@ -155,8 +155,8 @@ public final class E2eReport
     private static void connections(final StringBuilder out, final List<ConnectionsRun> runs)
     {
         out.append("## Connections: memory per 10,000 held connections\n\n");
-        out.append("Each server idle, then holding N connections of the generator with light traffic (one event per session every 2.5 s, the least ");
-        out.append("the generator allows); heap after a full GC (`jcmd GC.heap_info`), direct memory as Native Memory Tracking's `Other`, RSS from ");
+        out.append("Each server idle, then holding N connections of the generator with light traffic (ordinary browsing, by default one event ");
+        out.append("per session every 10 s); heap after a full GC (`jcmd GC.heap_info`), direct memory as Native Memory Tracking's `Other`, RSS from ");
         out.append("`/proc` (anonymous, and file-backed: Pulse's memory-mapped session map). Growth from idle to held, per 10,000. ");
         out.append("With the heap pre-touched (the default `CONN_JVM_OPTS`), RSS growth is what lives outside the heap, and the cost ");
         out.append("of a connection is live heap plus RSS growth.\n\n");
