@@ -1,18 +1,10 @@
 package dev.pulse.server.e2e;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(120)
 class LifecycleEndToEndTest
 {
-    private static final Pattern LISTENING = Pattern.compile("Pulse listening on http://[^:]+:(\\d+)/");
 
     @TempDir
     Path dir;
@@ -58,10 +49,10 @@ class LifecycleEndToEndTest
     void shouldStopGracefullyOnSigtermWithinBoundedTime() throws Exception
     {
         final Path data = dir.resolve("data");
-        final Process process = startProcess(data);
+        final Process process = ServerProcess.start(data);
         try
         {
-            final int port = awaitPort(process);
+            final int port = ServerProcess.awaitPort(process);
             try (TestClient client = TestClient.connect(port, "demo", "http://localhost:8080"))
             {
                 client.hello(null);
@@ -89,54 +80,5 @@ class LifecycleEndToEndTest
             }
         }
         assertThat(types).containsSubsequence("catalog_reload", "session_start");
-    }
-
-    private static Process startProcess(final Path data) throws Exception
-    {
-        final Properties flags = new Properties();
-        try (InputStream in = LifecycleEndToEndTest.class.getResourceAsStream("/jvm-flags.properties"))
-        {
-            flags.load(in);
-        }
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(flags.getProperty("opens").trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.pulse.server.PulseMain",
-            "serve", "--port", "0", "--bind", "127.0.0.1", "--data", data.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    /** Reads the process's output until it says where it listens; keeps draining it afterwards. */
-    private static int awaitPort(final Process process) throws Exception
-    {
-        final CompletableFuture<Integer> port = new CompletableFuture<>();
-        final Thread reader = new Thread(() ->
-        {
-            final StringBuilder output = new StringBuilder();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while ((line = lines.readLine()) != null)
-                {
-                    final Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.find())
-                    {
-                        port.complete(Integer.parseInt(matcher.group(1)));
-                    }
-                    else if (!port.isDone())
-                    {
-                        output.append(line).append('\n');
-                    }
-                }
-                port.completeExceptionally(new AssertionError("the server exited without listening:\n" + output));
-            }
-            catch (final Exception ex)
-            {
-                port.completeExceptionally(ex);
-            }
-        }, "server-output");
-        reader.setDaemon(true);
-        reader.start();
-        return port.get(60, TimeUnit.SECONDS);
     }
 }

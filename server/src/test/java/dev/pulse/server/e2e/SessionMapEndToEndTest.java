@@ -1,20 +1,13 @@
 package dev.pulse.server.e2e;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -36,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(180)
 class SessionMapEndToEndTest
 {
-    private static final Pattern LISTENING = Pattern.compile("Pulse listening on http://[^:]+:(\\d+)/");
 
     @TempDir
     Path dir;
@@ -62,7 +54,7 @@ class SessionMapEndToEndTest
         assertThat(journalBefore).contains("session_start");
         final byte[] journalBytesBefore = journalBytes(data);
 
-        final Process refused = start(data, seed.catalogFile());
+        final Process refused = ServerProcess.start(data, "--allow-missing-origin", "--catalog", seed.catalogFile().toString());
         final String output;
         try
         {
@@ -79,10 +71,10 @@ class SessionMapEndToEndTest
         assertThat(Files.readAllBytes(map)).as("the map is left as it was").isEqualTo(garbage);
         assertThat(journalBytes(data)).as("the journal is left as it was").isEqualTo(journalBytesBefore);
 
-        final Process reset = start(data, seed.catalogFile(), "--reset-corrupt-sessions");
+        final Process reset = ServerProcess.start(data, "--allow-missing-origin", "--catalog", seed.catalogFile().toString(), "--reset-corrupt-sessions");
         try
         {
-            final int port = awaitPort(reset);
+            final int port = ServerProcess.awaitPort(reset);
             try (TestClient client = TestClient.connect(port, "test", "http://localhost"))
             {
                 client.hello(sid);
@@ -133,56 +125,5 @@ class SessionMapEndToEndTest
             }
         }
         return all.toByteArray();
-    }
-
-    private static Process start(final Path data, final Path catalog, final String... more) throws Exception
-    {
-        final Properties flags = new Properties();
-        try (InputStream in = SessionMapEndToEndTest.class.getResourceAsStream("/jvm-flags.properties"))
-        {
-            flags.load(in);
-        }
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(flags.getProperty("opens").trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.pulse.server.PulseMain",
-            "serve", "--port", "0", "--bind", "127.0.0.1", "--allow-missing-origin", "--data", data.toString(),
-            "--catalog", catalog.toString()));
-        command.addAll(List.of(more));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    /** Reads the process's output until it says where it listens; keeps draining it afterwards. */
-    private static int awaitPort(final Process process) throws Exception
-    {
-        final CompletableFuture<Integer> port = new CompletableFuture<>();
-        final Thread reader = new Thread(() ->
-        {
-            final StringBuilder output = new StringBuilder();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while ((line = lines.readLine()) != null)
-                {
-                    final Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.find())
-                    {
-                        port.complete(Integer.parseInt(matcher.group(1)));
-                    }
-                    else if (!port.isDone())
-                    {
-                        output.append(line).append('\n');
-                    }
-                }
-                port.completeExceptionally(new AssertionError("the server exited without listening:\n" + output));
-            }
-            catch (final Exception ex)
-            {
-                port.completeExceptionally(ex);
-            }
-        }, "server-output");
-        reader.setDaemon(true);
-        reader.start();
-        return port.get(60, TimeUnit.SECONDS);
     }
 }
