@@ -14,8 +14,9 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
  *
  * <p>Arming again before the task runs moves the target forward; the task still runs once. The
  * journal thread checks armed waiters every duty cycle, and arming unparks it from its idle
- * backoff, so a waiter fires as soon as the journal thread runs: one write after the record. Neither arming nor firing allocates on the journal
- * side (the executor may allocate its own task node).
+ * backoff, so a waiter fires as soon as the journal thread runs: one write after the record.
+ * Neither arming nor firing allocates on the journal side (the executor may allocate its own task
+ * node).
  *
  * <p>Thread-safe: armed from the owning event loop, fired from the journal thread.
  */

@@ -9,8 +9,8 @@ import dev.pulse.server.journal.JournalWaiter;
 /**
  * Under {@code fsync_policy: always}, questions waiting for their journal record to reach the disk,
  * so no question is shown whose record a crash could lose: its frame is held until the journal's
- * written (and forced) position passes its record, then sent. The journal thread wakes this loop after each batch it writes; the
- * loop's tick checks too, so nothing waits on a missed wake-up.
+ * written (and forced) position passes its record, then sent. The journal thread wakes this loop
+ * after each batch it writes; the loop's tick checks too, so nothing waits on a missed wake-up.
  *
  * <p>Not thread-safe: owned by one event loop.
  */
