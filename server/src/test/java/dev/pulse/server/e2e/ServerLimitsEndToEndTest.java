@@ -46,6 +46,8 @@ class ServerLimitsEndToEndTest
             final RawWebSocket first = RawWebSocket.connectFrom(address(1), server.port(), WS, ORIGIN);
             assertThat(first.handshakeStatus()).isEqualTo(101);
             assertThat(second.handshakeStatus()).isEqualTo(101);
+            // A connection counts once its event loop has handled the upgrade, just after the 101 went out.
+            awaitOpenConnections(server, 3);
             try (RawWebSocket refused = RawWebSocket.connectFrom(address(3), server.port(), WS, ORIGIN))
             {
                 assertThat(refused.handshakeStatus()).as("a new address too: the cap is the server's").isEqualTo(503);
@@ -160,6 +162,16 @@ class ServerLimitsEndToEndTest
     }
 
     /** A client address other than 127.0.0.1: 127.0.1.{@code n}. */
+    private static void awaitOpenConnections(final TestServer server, final long open) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.metric("pulse_connections_open") != open && System.nanoTime() < deadline)
+        {
+            Thread.sleep(5);
+        }
+        assertThat(server.metric("pulse_connections_open")).isEqualTo(open);
+    }
+
     private static InetAddress address(final int n) throws IOException
     {
         return InetAddress.getByAddress(new byte[] {127, 0, 1, (byte)n});
