@@ -29,7 +29,8 @@ FLOOR_PORT=${FLOOR_PORT:-8090}
 SERVER_LOOPS=${SERVER_LOOPS:-0}
 PULSE_EXPECTED_SESSIONS=${PULSE_EXPECTED_SESSIONS:-250000}
 SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-"-Xms512m -Xmx512m -XX:+AlwaysPreTouch"}
-GENERATOR_JVM_OPTS=${GENERATOR_JVM_OPTS:-""}
+# ZGC for the generator too: G1's young pauses in it (9-13 ms measured here) would stop the schedule.
+GENERATOR_JVM_OPTS=${GENERATOR_JVM_OPTS:-"-Xms512m -Xmx512m -XX:+UseZGC"}
 LOADTEST_OPTS=${LOADTEST_OPTS:-""}
 CONN_SESSIONS=${CONN_SESSIONS:-"10000"}
 CONN_RATE=${CONN_RATE:-""}
@@ -104,10 +105,14 @@ trap 'exit 130' INT TERM
     echo "conn_jvm_opts=$CONN_JVM_OPTS -XX:NativeMemoryTracking=summary"
     echo "pulse_command=PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -jar server/target/pulse.jar serve --bind 127.0.0.1 --port $PULSE_PORT --data RUN/pulse-data --catalog $(basename "$CATALOG")"
     echo "floor_command=java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -cp benchmarks/target/pulse-benchmarks.jar dev.pulse.bench.floor.FloorServer --port $FLOOR_PORT --loops $SERVER_LOOPS"
-    echo "generator_command=java $GENERATOR_JVM_OPTS -jar loadtest/target/pulse-loadtest.jar --url ws://127.0.0.1:PORT/ws?site=$SITE --sessions $SESSIONS --rate RATE --warmup $WARMUP --duration $DURATION --mix $MIX --out RUN/gen $LOADTEST_OPTS"
+    echo "generator_command=java $GENERATOR_JVM_OPTS -Xlog:gc*:file=RUN/gen-gc.log -jar loadtest/target/pulse-loadtest.jar --url ws://127.0.0.1:PORT/ws?site=$SITE --sessions $SESSIONS --rate RATE --warmup $WARMUP --duration $DURATION --mix $MIX --out RUN/gen $LOADTEST_OPTS"
 } > "$OUT/machine.env"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime of the process, in clock ticks
+# The whole machine's CPU ticks from /proc/stat: "total steal idle". Steal is time the hypervisor
+# gave this machine's virtual CPUs to someone else while they had work: on a shared host it is
+# what moves the tail most from run to run, so every run records it.
+machine_ticks() { awk '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $9, $5; exit}' /proc/stat; }
 status_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
 
 port_of() { [[ $1 == pulse ]] && echo "$PULSE_PORT" || echo "$FLOOR_PORT"; }
@@ -155,7 +160,7 @@ run_generator()
     local name=$1 run=$2 sessions=$3 rate=$4 mix=${5:-$MIX}
     mkdir -p "$run/gen"
     # shellcheck disable=SC2086
-    java $GENERATOR_JVM_OPTS -jar "$LOADTEST_JAR" --url "ws://127.0.0.1:$(port_of "$name")/ws?site=$SITE" \
+    java $GENERATOR_JVM_OPTS "-Xlog:gc*:file=$run/gen-gc.log:uptime,level,tags" -jar "$LOADTEST_JAR" --url "ws://127.0.0.1:$(port_of "$name")/ws?site=$SITE" \
         --sessions "$sessions" --rate "$rate" --warmup "$WARMUP" --duration "$DURATION" --mix "$mix" --out "$run/gen" \
         $LOADTEST_OPTS > "$run/generator.txt" 2>&1 &
     GEN_PID=$!
@@ -182,7 +187,7 @@ wait_generator() # RUN_DIR: records the exit status (0 ok, 1 correctness failure
 
 ladder_run() # NAME RATE REP
 {
-    local name=$1 rate=$2 rep=$3 run before after
+    local name=$1 rate=$2 rep=$3 run before after machine_before machine_after
     run="$OUT/runs/$name-r$rate-rep$rep"
     mkdir -p "$run"
     echo "== $name at $rate events/s, rep $rep ($run)"
@@ -194,12 +199,17 @@ ladder_run() # NAME RATE REP
     sleep "$WARMUP_S"
     scrape_metrics "$name" "$run/metrics-before.prom"
     before=$(cpu_ticks "$SERVER_PID")
+    read -ra machine_before <<< "$(machine_ticks)"
     sleep "$DURATION_S"
     after=$(cpu_ticks "$SERVER_PID")
+    read -ra machine_after <<< "$(machine_ticks)"
     {
         echo "server=$name"; echo "rate=$rate"; echo "rep=$rep"; echo "sessions=$SESSIONS"
         echo "clk_tck=$CLK_TCK"; echo "cpu_ticks_before=$before"; echo "cpu_ticks_after=$after"
         echo "measured_s=$DURATION_S"
+        echo "machine_ticks=$(( machine_after[0] - machine_before[0] ))"
+        echo "machine_steal_ticks=$(( machine_after[1] - machine_before[1] ))"
+        echo "machine_idle_ticks=$(( machine_after[2] - machine_before[2] ))"
         echo "rss_kb=$(status_kb "$SERVER_PID" VmRSS)"; echo "hwm_kb=$(status_kb "$SERVER_PID" VmHWM)"
         echo "threads=$(status_kb "$SERVER_PID" Threads)"
     } > "$run/run.env"

@@ -117,9 +117,11 @@ final class Generator
         sleepUntil(measureStartNs);
         final long cpuStartNs = processCpuNs();
         final long loopCpuStartNs = threadsCpuNs(loopThreads);
+        final ProcessTimes timesStart = ProcessTimes.now();
         sleepUntil(endNs);
         final long cpuNs = processCpuNs() - cpuStartNs;
         final long loopCpuNs = threadsCpuNs(loopThreads) - loopCpuStartNs;
+        final double systemShare = ProcessTimes.now().systemShareSince(timesStart);
 
         awaitDrain(agents);
         final LoopMeasurements total = finish(agents);
@@ -129,7 +131,7 @@ final class Generator
         {
             log.println("loadtest: " + problem.substring(2));
         }
-        return new Report(settings, agents.size(), total, cpuNs, loopCpuNs);
+        return new Report(settings, agents.size(), total, cpuNs, loopCpuNs, systemShare);
     }
 
     /** Waits until every session is ready or has failed for good, or the ramp has had its time. */

@@ -31,14 +31,18 @@ final class Report
     private final LoopMeasurements total;
     private final long cpuNs;
     private final long loopCpuNs;
+    private final double systemShare;
 
-    Report(final RunSettings settings, final int loops, final LoopMeasurements total, final long cpuNs, final long loopCpuNs)
+    /** {@code systemShare}: the part of {@code cpuNs} spent in the kernel, NaN where the platform does not say. */
+    Report(final RunSettings settings, final int loops, final LoopMeasurements total, final long cpuNs, final long loopCpuNs,
+        final double systemShare)
     {
-        this.loopCpuNs = loopCpuNs;
         this.settings = settings;
         this.loops = loops;
         this.total = total;
         this.cpuNs = cpuNs;
+        this.loopCpuNs = loopCpuNs;
+        this.systemShare = systemShare;
     }
 
     LoopMeasurements measurements()
@@ -125,6 +129,12 @@ final class Report
             cpuMicrosPerEvent(), cpuNs / 1e9, total.eventsSent, loops);
         out.printf(Locale.ROOT, "generator loops: %.1f µs CPU per event on the event-loop threads (the rest: JIT, GC, other threads)%n",
             total.eventsSent == 0 ? 0 : loopCpuNs / 1_000.0 / total.eventsSent);
+        if (!Double.isNaN(systemShare))
+        {
+            out.printf(Locale.ROOT, "generator kernel: %.1f µs of it per event in system time (%.0f%%: sends and reads on loopback " +
+                "run both ends' TCP stacks), %.1f µs in user time%n",
+                cpuMicrosPerEvent() * systemShare, systemShare * 100, cpuMicrosPerEvent() * (1 - systemShare));
+        }
         out.printf(Locale.ROOT, "late: %,d events sent after their slot because their connection was not ready " +
             "(not in send_lag; their latencies count from the intended time)%n", total.eventsOwed);
         out.printf(Locale.ROOT, "connections: %d reconnects (%d resumed), %d connect failures, %d closes by the server%s%n",
@@ -214,6 +224,10 @@ final class Report
         json.writeObjectFieldStart("generator");
         json.writeNumberField("cpu_us_per_event", cpuMicrosPerEvent());
         json.writeNumberField("cpu_s", cpuNs / 1e9);
+        if (!Double.isNaN(systemShare))
+        {
+            json.writeNumberField("cpu_system_share", systemShare);
+        }
         json.writeNumberField("loops", loops);
         json.writeFieldName("send_lag_us");
         writeHistogram(json, total.sendLag);

@@ -26,6 +26,8 @@ public final class E2eReport
     private static final String PULSE = "pulse";
     private static final String FLOOR = "floor";
     private static final double KB_PER_MB = 1024;
+    /** The bar for "held": question latency p99 at most this. */
+    private static final double P99_BUDGET_MS = 10;
 
     private E2eReport()
     {
@@ -109,7 +111,7 @@ public final class E2eReport
         runs.forEach(r -> rates.add(r.rate()));
         out.append("## Summary (medians over repetitions)\n\n");
         out.append("| offered/s | Pulse q p99 (ms) | floor q p99 (ms) | ratio | Pulse CPU µs/event | floor CPU µs/event | ratio | " +
-            "gen CPU µs/event | correctness |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            "gen CPU µs/event | CPU stolen (%) | correctness |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (final int rate : rates)
         {
             final List<LadderRun> pulse = of(runs, PULSE, rate);
@@ -118,15 +120,43 @@ public final class E2eReport
             final double floorP99 = median(floor, LadderRun::questionP99Us) / 1e3;
             final double pulseCpu = median(pulse, LadderRun::serverCpuUsPerEvent);
             final double floorCpu = median(floor, LadderRun::serverCpuUsPerEvent);
-            out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n", rate, num(pulseP99), num(floorP99),
+            out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", rate, num(pulseP99), num(floorP99),
                 ratio(pulseP99, floorP99), num(pulseCpu), num(floorCpu), ratio(pulseCpu, floorCpu),
-                num(median(both(pulse, floor), LadderRun::generatorCpuUsPerEvent)), correctness(both(pulse, floor))));
+                num(median(both(pulse, floor), LadderRun::generatorCpuUsPerEvent)),
+                num(median(both(pulse, floor), LadderRun::machineStealPercent)), correctness(both(pulse, floor))));
         }
+        out.append(String.format(Locale.ROOT, "%nHighest offered rate with a question p99 (median) of at most %s ms: Pulse %s, floor %s (%s).%n",
+            num(P99_BUDGET_MS), rateText(highestRateWithin(runs, PULSE, P99_BUDGET_MS)),
+            rateText(highestRateWithin(runs, FLOOR, P99_BUDGET_MS)),
+            ratio(highestRateWithin(runs, PULSE, P99_BUDGET_MS), highestRateWithin(runs, FLOOR, P99_BUDGET_MS))));
+        out.append("CPU stolen: the share of the whole machine's CPU time that the hypervisor gave to other guests over the measured ");
+        out.append("period (`steal` in `/proc/stat`); the tail moves with it.\n");
         out.append("\n![question latency against offered rate](").append(chartName).append(")\n\n");
         for (final int rate : rates)
         {
             rateTable(out, rate, of(runs, PULSE, rate), of(runs, FLOOR, rate));
         }
+    }
+
+    /** The highest rate of the ladder whose median question p99 is within the budget; NaN when none is. */
+    static double highestRateWithin(final List<LadderRun> runs, final String server, final double p99Ms)
+    {
+        final TreeSet<Integer> rates = new TreeSet<>();
+        runs.stream().filter(r -> r.server().equals(server)).forEach(r -> rates.add(r.rate()));
+        double highest = Double.NaN;
+        for (final int rate : rates)
+        {
+            if (median(of(runs, server, rate), LadderRun::questionP99Us) / 1e3 <= p99Ms)
+            {
+                highest = rate;
+            }
+        }
+        return highest;
+    }
+
+    private static String rateText(final double rate)
+    {
+        return Double.isNaN(rate) ? "none of the ladder's rates" : String.format(Locale.ROOT, "%,.0f events/s", rate);
     }
 
     private static void rateTable(final StringBuilder out, final int rate, final List<LadderRun> pulse, final List<LadderRun> floor)
@@ -140,10 +170,15 @@ public final class E2eReport
         medianRow(out, "questions received", pulse, floor, LadderRun::questionCount, 1);
         medianRow(out, "server CPU µs/event", pulse, floor, LadderRun::serverCpuUsPerEvent, 1);
         medianRow(out, "generator CPU µs/event", pulse, floor, LadderRun::generatorCpuUsPerEvent, 1);
+        medianRow(out, "generator CPU in the kernel (%)", pulse, floor, r -> r.generatorSystemShare() * 100, 1);
         medianRow(out, "generator send lag p99 (µs)", pulse, floor, LadderRun::sendLagP99Us, 1);
+        medianRow(out, "machine CPU stolen by the hypervisor (%)", pulse, floor, LadderRun::machineStealPercent, 1);
+        medianRow(out, "machine CPU idle (%)", pulse, floor, LadderRun::machineIdlePercent, 1);
         medianRow(out, "server RSS (MB)", pulse, floor, LadderRun::rssMb, 1);
         out.append(String.format(Locale.ROOT, "| GC max pause, worst run (ms) | %s | %s | |%n",
             num(max(pulse, LadderRun::gcMaxPauseMs)), num(max(floor, LadderRun::gcMaxPauseMs))));
+        out.append(String.format(Locale.ROOT, "| generator GC max pause, worst run (ms) | %s | %s | |%n",
+            num(max(pulse, LadderRun::generatorGcMaxPauseMs)), num(max(floor, LadderRun::generatorGcMaxPauseMs))));
         out.append(String.format(Locale.ROOT, "| missed / unexpected / acks lost, all runs | %s | %s | |%n", counts(pulse), counts(floor)));
         out.append(String.format(Locale.ROOT, "| generator exit statuses | %s | %s | |%n", exits(pulse), exits(floor)));
         out.append(String.format(Locale.ROOT, "| event to question inside the server, p99 bucket bound (ms) | %s | | |%n",

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One server at one rate, one repetition, as run-e2e.sh left it in its directory: the generator's
- * {@code gen/summary.json} and exit status, the server's CPU ticks over the measured period, its
- * RSS, its GC log, and (Pulse) two {@code /metrics} scrapes around the measured period (timer
+ * {@code gen/summary.json}, GC log and exit status, the server's CPU ticks over the measured period,
+ * the whole machine's idle and stolen ticks over the same period, its RSS, its GC log, and (Pulse) two {@code /metrics} scrapes around the measured period (timer
  * lateness, and the server's own event-to-question time, which excludes the network and the client).
  * Latencies in microseconds.
  */
@@ -26,7 +26,11 @@ record LadderRun(
     double questionP999Us,
     double serverCpuUsPerEvent,
     double generatorCpuUsPerEvent,
+    double generatorSystemShare,
+    double generatorGcMaxPauseMs,
     double sendLagP99Us,
+    double machineStealPercent,
+    double machineIdlePercent,
     long missed,
     long unexpected,
     long acksLost,
@@ -67,7 +71,11 @@ record LadderRun(
             question.path("p99_9").asDouble(Double.NaN),
             cpuSeconds * 1e6 / measuredEvents,
             summary.path("generator").path("cpu_us_per_event").asDouble(Double.NaN),
+            summary.path("generator").path("cpu_system_share").asDouble(Double.NaN),
+            GcLog.maxPauseMs(dir.resolve("gen-gc.log")),
             summary.path("generator").path("send_lag_us").path("p99").asDouble(Double.NaN),
+            percentOfMachine(run, "machine_steal_ticks"),
+            percentOfMachine(run, "machine_idle_ticks"),
             correctness.path("missed").asLong(0),
             correctness.path("unexpected").asLong(0),
             correctness.path("acks_lost").asLong(0),
@@ -76,5 +84,12 @@ record LadderRun(
             lateness.count(),
             lateness.quantileBound(0.99) * 1e3,
             serverQuestion.quantileBound(0.99) * 1e3);
+    }
+
+    /** These ticks of /proc/stat over the measured period as a share of all the machine's ticks; NaN if not recorded. */
+    private static double percentOfMachine(final KeyValues run, final String key)
+    {
+        final double total = run.number("machine_ticks");
+        return total > 0 ? run.number(key) * 100 / total : Double.NaN;
     }
 }
