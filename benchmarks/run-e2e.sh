@@ -170,7 +170,9 @@ wait_ready() # RUN_DIR: until the generator has its sessions connected (its sche
 {
     for _ in $(seq 600); do
         grep -q 'sessions ready' "$1/generator.txt" 2>/dev/null && return 0
-        kill -0 "$GEN_PID" 2>/dev/null || return 0
+        # Gone before its schedule started: record why now (and stop on a usage error) rather than
+        # sleeping through a warm-up and a measured period that will not come.
+        kill -0 "$GEN_PID" 2>/dev/null || { wait_generator "$1"; return 0; }
         sleep 0.5
     done
     die "the generator did not get its sessions ready within 5 minutes ($1/generator.txt)"
@@ -179,7 +181,9 @@ wait_ready() # RUN_DIR: until the generator has its sessions connected (its sche
 wait_generator() # RUN_DIR: records the exit status (0 ok, 1 correctness failure, 2 usage, 3 unreachable)
 {
     local status=0
+    [[ -n $GEN_PID ]] || return 0   # already waited for
     wait "$GEN_PID" || status=$?
+    GEN_PID=
     echo "$status" > "$1/generator.exit"
     [[ $status -eq 2 ]] && { cat "$1/generator.txt" >&2; die "the generator refused its arguments"; }
     return 0
