@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * One server at one rate, one repetition, as run-e2e.sh left it in its directory: the generator's
  * {@code gen/summary.json}, GC log and exit status, the server's CPU ticks over the measured period,
- * the whole machine's idle and stolen ticks over the same period, its RSS, its GC log, and (Pulse) two {@code /metrics} scrapes around the measured period (timer
+ * the whole machine's idle and stolen ticks and both processes' event-loop run-queue waits
+ * ({@code schedstat}) over the same period, its RSS, its GC log, and (Pulse) two {@code /metrics} scrapes around the measured period (timer
  * lateness, and the server's own event-to-question time, which excludes the network and the client).
  * Latencies in microseconds.
  */
@@ -31,6 +32,9 @@ record LadderRun(
     double sendLagP99Us,
     double machineStealPercent,
     double machineIdlePercent,
+    double serverLoopsRunQueueMsPerS,
+    double serverLoopsWaitPerSliceUs,
+    double generatorLoopsRunQueueMsPerS,
     long missed,
     long unexpected,
     long acksLost,
@@ -76,6 +80,9 @@ record LadderRun(
             summary.path("generator").path("send_lag_us").path("p99").asDouble(Double.NaN),
             percentOfMachine(run, "machine_steal_ticks"),
             percentOfMachine(run, "machine_idle_ticks"),
+            run.number("server_loops_runqueue_ns") / 1e6 / run.number("measured_s"),
+            perSlice(run, "server_loops_runqueue_ns", "server_loops_slices"),
+            run.number("generator_loops_runqueue_ns") / 1e6 / run.number("measured_s"),
             correctness.path("missed").asLong(0),
             correctness.path("unexpected").asLong(0),
             correctness.path("acks_lost").asLong(0),
@@ -84,6 +91,13 @@ record LadderRun(
             lateness.count(),
             lateness.quantileBound(0.99) * 1e3,
             serverQuestion.quantileBound(0.99) * 1e3);
+    }
+
+    /** Run-queue wait per time slice, in µs; NaN if not recorded or no slice. */
+    private static double perSlice(final KeyValues run, final String waitNs, final String slices)
+    {
+        final double count = run.number(slices);
+        return count > 0 ? run.number(waitNs) / 1e3 / count : Double.NaN;
     }
 
     /** These ticks of /proc/stat over the measured period as a share of all the machine's ticks; NaN if not recorded. */
