@@ -3,10 +3,8 @@ package dev.pulse.server.session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.pulse.bench.TempDirectories;
 import dev.pulse.detect.SessionStateFlyweight;
 
 /**
@@ -89,10 +88,7 @@ public class SessionStoreBenchmark
     {
         access.close();
         store.close();
-        try (Stream<Path> files = Files.walk(dir))
-        {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        TempDirectories.delete(dir);
     }
 
     /** Lock a random session's entry, check its owner, advance its seq and clocks in place, unlock. */

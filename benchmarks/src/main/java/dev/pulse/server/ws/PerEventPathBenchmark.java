@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -24,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.pulse.bench.TempDirectories;
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
@@ -157,10 +156,7 @@ public class PerEventPathBenchmark
     {
         journal.close();
         sessions.close();
-        try (Stream<Path> files = Files.walk(dir))
-        {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        TempDirectories.delete(dir);
     }
 
     /** One message: decode, seq rules, in-place session update, detectors, governor, journal hand-off. */

@@ -1,25 +1,25 @@
 package dev.pulse.server.e2e;
 
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.pulse.server.testing.ChildJvm;
+
 /**
- * {@code pulse serve} in a child JVM started from the test class path, with the JVM flags the
- * binary's manifest carries (from {@code /jvm-flags.properties}): for tests that kill, signal or
- * read the exit status of a real process.
+ * {@code pulse serve} in a child JVM ({@link ChildJvm}) on an ephemeral port: for tests that kill,
+ * signal or read the exit status of a real process.
  */
 final class ServerProcess
 {
+    private static final String PULSE_MAIN = "dev.pulse.server.PulseMain";
     private static final Pattern LISTENING = Pattern.compile("Pulse listening on http://[^:]+:(\\d+)/");
 
     private ServerProcess()
@@ -29,18 +29,9 @@ final class ServerProcess
     /** Starts {@code serve} on an ephemeral port of 127.0.0.1 with {@code data} and further arguments; output and errors merged. */
     static Process start(final Path data, final String... more) throws Exception
     {
-        final Properties flags = new Properties();
-        try (InputStream in = ServerProcess.class.getResourceAsStream("/jvm-flags.properties"))
-        {
-            flags.load(in);
-        }
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(flags.getProperty("opens").trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.pulse.server.PulseMain",
-            "serve", "--port", "0", "--bind", "127.0.0.1", "--data", data.toString()));
-        command.addAll(List.of(more));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        final List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--bind", "127.0.0.1", "--data", data.toString()));
+        args.addAll(List.of(more));
+        return new ProcessBuilder(ChildJvm.command(List.of(), PULSE_MAIN, args)).redirectErrorStream(true).start();
     }
 
     /** Reads the process's output until it says where it listens; keeps draining it afterwards. */

@@ -1,13 +1,10 @@
 package dev.pulse.server.session;
 
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.pulse.server.testing.ChildJvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,16 +101,8 @@ class KilledLockHolderTest
 
     private Process startHolder() throws Exception
     {
-        final Properties flags = new Properties();
-        try (InputStream in = KilledLockHolderTest.class.getResourceAsStream("/jvm-flags.properties"))
-        {
-            flags.load(in);
-        }
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(flags.getProperty("opens").trim().split("\\s+")));
-        command.addAll(List.of("-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true",
-            "-cp", System.getProperty("java.class.path"), SegmentLockHolder.class.getName(), dir.toString(), Integer.toString(SESSIONS)));
+        final List<String> command = ChildJvm.command(List.of("-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true"),
+            SegmentLockHolder.class.getName(), List.of(dir.toString(), Integer.toString(SESSIONS)));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 

@@ -11,9 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import dev.pulse.server.testing.ChildJvm;
 
 /**
  * A Pulse server in a child JVM, so a test can kill it (-9) or stop it (SIGTERM) like an operator
@@ -52,22 +53,12 @@ final class ChildServer implements AutoCloseable
     /** Starts the server with these extra {@code serve} options and waits until it listens. */
     void start(final String... options) throws Exception
     {
-        final Properties flags = new Properties();
-        try (InputStream in = ChildServer.class.getResourceAsStream("/jvm-flags.properties"))
-        {
-            flags.load(in);
-        }
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx384m");
         // Start-up is most of a fault test's time on a small machine: C1 only and the serial collector start fastest.
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.addAll(List.of(flags.getProperty("opens").trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.pulse.server.PulseMain",
-            "serve", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data", dataDir.toString(),
-            "--catalog", catalogFile.toString(), "--admin-token", ADMIN_TOKEN));
-        command.addAll(List.of(options));
+        final List<String> jvm = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        final List<String> args = new ArrayList<>(List.of("serve", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+            "--data", dataDir.toString(), "--catalog", catalogFile.toString(), "--admin-token", ADMIN_TOKEN));
+        args.addAll(List.of(options));
+        final List<String> command = ChildJvm.command(jvm, "dev.pulse.server.PulseMain", args);
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         output.setLength(0);
