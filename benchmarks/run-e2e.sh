@@ -113,7 +113,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime of th
 # gave this machine's virtual CPUs to someone else while they had work: on a shared host it is
 # what moves the tail most from run to run, so every run records it.
 machine_ticks() { awk '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $9, $5; exit}' /proc/stat; }
-# Summed over a process's Netty event-loop threads (named multiThreadIoEventLoopGroup-*, "multiThreadIoEv"
+# Summed over the server's Netty event-loop threads (named multiThreadIoEventLoopGroup-*, "multiThreadIoEv"
 # in comm): "wait_ns slices" from /proc/PID/task/TID/schedstat, the time they spent runnable but
 # waiting for a core, and how many times they got one. On a machine whose cores the generator and
 # the server share, this is the queueing that a latency tail is made of.
@@ -207,7 +207,7 @@ wait_generator() # RUN_DIR: records the exit status (0 ok, 1 correctness failure
 ladder_run() # NAME RATE REP
 {
     local name=$1 rate=$2 rep=$3 run before after machine_before machine_after
-    local server_rq_before server_rq_after gen_rq_before gen_rq_after
+    local server_rq_before server_rq_after
     run="$OUT/runs/$name-r$rate-rep$rep"
     mkdir -p "$run"
     echo "== $name at $rate events/s, rep $rep ($run)"
@@ -221,12 +221,10 @@ ladder_run() # NAME RATE REP
     before=$(cpu_ticks "$SERVER_PID")
     read -ra machine_before <<< "$(machine_ticks)"
     read -ra server_rq_before <<< "$(loop_runqueue "$SERVER_PID")"
-    read -ra gen_rq_before <<< "$(loop_runqueue "$GEN_PID")"
     sleep "$DURATION_S"
     after=$(cpu_ticks "$SERVER_PID")
     read -ra machine_after <<< "$(machine_ticks)"
     read -ra server_rq_after <<< "$(loop_runqueue "$SERVER_PID")"
-    read -ra gen_rq_after <<< "$(loop_runqueue "$GEN_PID")"
     {
         echo "server=$name"; echo "rate=$rate"; echo "rep=$rep"; echo "sessions=$SESSIONS"
         echo "clk_tck=$CLK_TCK"; echo "cpu_ticks_before=$before"; echo "cpu_ticks_after=$after"
@@ -236,8 +234,6 @@ ladder_run() # NAME RATE REP
         echo "machine_idle_ticks=$(( machine_after[2] - machine_before[2] ))"
         echo "server_loops_runqueue_ns=$(( server_rq_after[0] - server_rq_before[0] ))"
         echo "server_loops_slices=$(( server_rq_after[1] - server_rq_before[1] ))"
-        echo "generator_loops_runqueue_ns=$(( gen_rq_after[0] - gen_rq_before[0] ))"
-        echo "generator_loops_slices=$(( gen_rq_after[1] - gen_rq_before[1] ))"
         echo "rss_kb=$(status_kb "$SERVER_PID" VmRSS)"; echo "hwm_kb=$(status_kb "$SERVER_PID" VmHWM)"
         echo "threads=$(status_kb "$SERVER_PID" Threads)"
     } > "$run/run.env"

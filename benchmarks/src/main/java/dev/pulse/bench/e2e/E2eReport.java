@@ -176,8 +176,6 @@ public final class E2eReport
         medianRow(out, "machine CPU idle (%)", pulse, floor, LadderRun::machineIdlePercent, 1);
         medianRow(out, "server event loops waiting for a core (ms per s, summed)", pulse, floor, LadderRun::serverLoopsRunQueueMsPerS, 1);
         medianRow(out, "server event loops: mean wait for a core per wake-up (µs)", pulse, floor, LadderRun::serverLoopsWaitPerSliceUs, 1);
-        medianRow(out, "generator event loops waiting for a core (ms per s, summed)", pulse, floor,
-            LadderRun::generatorLoopsRunQueueMsPerS, 1);
         medianRow(out, "server RSS (MB)", pulse, floor, LadderRun::rssMb, 1);
         out.append(String.format(Locale.ROOT, "| GC max pause, worst run (ms) | %s | %s | |%n",
             num(max(pulse, LadderRun::gcMaxPauseMs)), num(max(floor, LadderRun::gcMaxPauseMs))));

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * One server at one rate, one repetition, as run-e2e.sh left it in its directory: the generator's
  * {@code gen/summary.json}, GC log and exit status, the server's CPU ticks over the measured period,
- * the whole machine's idle and stolen ticks and both processes' event-loop run-queue waits
+ * the whole machine's idle and stolen ticks and the server's event-loop run-queue wait
  * ({@code schedstat}) over the same period, its RSS, its GC log, and (Pulse) two {@code /metrics} scrapes around the measured period (timer
  * lateness, and the server's own event-to-question time, which excludes the network and the client).
  * Latencies in microseconds.
@@ -34,7 +34,6 @@ record LadderRun(
     double machineIdlePercent,
     double serverLoopsRunQueueMsPerS,
     double serverLoopsWaitPerSliceUs,
-    double generatorLoopsRunQueueMsPerS,
     long missed,
     long unexpected,
     long acksLost,
@@ -82,7 +81,6 @@ record LadderRun(
             percentOfMachine(run, "machine_idle_ticks"),
             run.number("server_loops_runqueue_ns") / 1e6 / run.number("measured_s"),
             perSlice(run, "server_loops_runqueue_ns", "server_loops_slices"),
-            run.number("generator_loops_runqueue_ns") / 1e6 / run.number("measured_s"),
             correctness.path("missed").asLong(0),
             correctness.path("unexpected").asLong(0),
             correctness.path("acks_lost").asLong(0),

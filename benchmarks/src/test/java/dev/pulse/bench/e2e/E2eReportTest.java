@@ -41,7 +41,6 @@ class E2eReportTest
         // 3 s of run-queue wait over the 10 s measured, in 50,000 slices.
         assertThat(text).contains("| server event loops waiting for a core (ms per s, summed) | 300 | 300 |");
         assertThat(text).contains("| server event loops: mean wait for a core per wake-up (µs) | 60.0 | 60.0 |");
-        assertThat(text).contains("| generator event loops waiting for a core (ms per s, summed) | 100 | 100 |");
         assertThat(text).contains("| generator CPU in the kernel (%) | 60.0 | 60.0 |");
         assertThat(text).contains("| generator GC max pause, worst run (ms) | 0.500 | 0.500 |");
         assertThat(text).contains("| question p99 (ms) | 2.00 | 1.00 | 2.00× |");
@@ -86,7 +85,7 @@ class E2eReportTest
         Files.writeString(run.resolve("run.env"), String.format(Locale.ROOT,
             "server=%s\nrate=%d\nrep=%d\nclk_tck=100\ncpu_ticks_before=%d\ncpu_ticks_after=%d\nmeasured_s=10\nrss_kb=102400\n" +
                 "machine_ticks=2000\nmachine_steal_ticks=200\nmachine_idle_ticks=500\n" +
-                "server_loops_runqueue_ns=3000000000\nserver_loops_slices=50000\ngenerator_loops_runqueue_ns=1000000000\n",
+                "server_loops_runqueue_ns=3000000000\nserver_loops_slices=50000\n",
             server, rate, rep, ticksBefore, ticksAfter));
         Files.writeString(run.resolve("gen-gc.log"), "[1.000s][info][gc,phases] GC(0) Pause Mark Start 0.500ms\n");
         Files.writeString(run.resolve("generator.exit"), missed == 0 ? "0\n" : "1\n");
