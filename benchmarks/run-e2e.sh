@@ -32,6 +32,14 @@ SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-"-Xms512m -Xmx512m -XX:+AlwaysPreTouch"}
 # ZGC for the generator too: G1's young pauses in it (9-13 ms measured here) would stop the schedule.
 GENERATOR_JVM_OPTS=${GENERATOR_JVM_OPTS:-"-Xms512m -Xmx512m -XX:+UseZGC"}
 LOADTEST_OPTS=${LOADTEST_OPTS:-""}
+# Optional CPU pinning (taskset -c lists, e.g. SERVER_CPUS=1 GENERATOR_CPUS=0): keeps the generator's
+# and the server's threads off each other's cores. Empty (the default): the scheduler decides.
+SERVER_CPUS=${SERVER_CPUS:-""}
+GENERATOR_CPUS=${GENERATOR_CPUS:-""}
+SERVER_PIN=()
+GENERATOR_PIN=()
+if [[ -n $SERVER_CPUS ]]; then SERVER_PIN=(taskset -c "$SERVER_CPUS"); fi
+if [[ -n $GENERATOR_CPUS ]]; then GENERATOR_PIN=(taskset -c "$GENERATOR_CPUS"); fi
 CONN_SESSIONS=${CONN_SESSIONS:-"10000"}
 CONN_RATE=${CONN_RATE:-""}
 # The heap pre-touched, so RSS growth is what lives outside it and the heap is measured after a full GC.
@@ -101,6 +109,8 @@ trap 'exit 130' INT TERM
     echo "server_loops=$SERVER_LOOPS"
     echo "generator_jvm_opts=$GENERATOR_JVM_OPTS"
     echo "loadtest_opts=$LOADTEST_OPTS"
+    echo "server_cpus=$SERVER_CPUS"
+    echo "generator_cpus=$GENERATOR_CPUS"
     echo "conn_sessions=$CONN_SESSIONS"
     echo "conn_jvm_opts=$CONN_JVM_OPTS -XX:NativeMemoryTracking=summary"
     echo "pulse_command=PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -jar server/target/pulse.jar serve --bind 127.0.0.1 --port $PULSE_PORT --data RUN/pulse-data --catalog $(basename "$CATALOG")"
@@ -146,11 +156,11 @@ start_server()
         # and a left session stays resumable for the catalog's session_expiry (1 min): size the map
         # for that churn. The floor server has no handshake cap, so Pulse runs without one too.
         PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 \
-        PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS java $jvm "-Xlog:gc*:file=$run/gc.log:uptime,level,tags" \
+        PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS "${SERVER_PIN[@]}" java $jvm "-Xlog:gc*:file=$run/gc.log:uptime,level,tags" \
             -jar "$PULSE_JAR" serve --bind 127.0.0.1 --port "$port" --data "$run/pulse-data" --catalog "$CATALOG" \
             > "$run/server.log" 2>&1 &
     else
-        java $jvm "-Xlog:gc*:file=$run/gc.log:uptime,level,tags" \
+        "${SERVER_PIN[@]}" java $jvm "-Xlog:gc*:file=$run/gc.log:uptime,level,tags" \
             -cp "$BENCH_JAR" dev.pulse.bench.floor.FloorServer --port "$port" --loops "$SERVER_LOOPS" \
             > "$run/server.log" 2>&1 &
     fi
@@ -175,7 +185,7 @@ run_generator()
     local name=$1 run=$2 sessions=$3 rate=$4 mix=${5:-$MIX}
     mkdir -p "$run/gen"
     # shellcheck disable=SC2086
-    java $GENERATOR_JVM_OPTS "-Xlog:gc*:file=$run/gen-gc.log:uptime,level,tags" -jar "$LOADTEST_JAR" --url "ws://127.0.0.1:$(port_of "$name")/ws?site=$SITE" \
+    "${GENERATOR_PIN[@]}" java $GENERATOR_JVM_OPTS "-Xlog:gc*:file=$run/gen-gc.log:uptime,level,tags" -jar "$LOADTEST_JAR" --url "ws://127.0.0.1:$(port_of "$name")/ws?site=$SITE" \
         --sessions "$sessions" --rate "$rate" --warmup "$WARMUP" --duration "$DURATION" --mix "$mix" --out "$run/gen" \
         $LOADTEST_OPTS > "$run/generator.txt" 2>&1 &
     GEN_PID=$!

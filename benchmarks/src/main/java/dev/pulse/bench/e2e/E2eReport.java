@@ -96,7 +96,16 @@ public final class E2eReport
         row(out, "kernel", m.text("kernel"));
         row(out, "JVM", m.text("java").trim());
         row(out, "open files (`ulimit -Hn`)", m.text("ulimit_hn"));
-        out.append("\nGenerator and servers share these cores; each server runs alone, in turn, against the same generator.\n\n");
+        if (m.text("server_cpus").isEmpty() && m.text("generator_cpus").isEmpty())
+        {
+            out.append("\nGenerator and servers share these cores; each server runs alone, in turn, against the same generator.\n\n");
+        }
+        else
+        {
+            out.append(String.format(Locale.ROOT, "%nPinned with `taskset -c`: each server on CPUs %s, the generator on CPUs %s; " +
+                "each server runs alone, in turn, against the same generator.%n%n",
+                or(m.text("server_cpus"), "any"), or(m.text("generator_cpus"), "any")));
+        }
         out.append("Commands (RUN is the run's directory, PORT and RATE the point of the ladder):\n\n");
         out.append("    ").append(m.text("pulse_command")).append('\n');
         out.append("    ").append(m.text("floor_command")).append('\n');
@@ -324,6 +333,11 @@ public final class E2eReport
             return String.format(Locale.ROOT, "%,.0f", value);
         }
         return magnitude >= 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    private static String or(final String value, final String otherwise)
+    {
+        return value.isEmpty() ? otherwise : value;
     }
 
     private static void row(final StringBuilder out, final String name, final String value)

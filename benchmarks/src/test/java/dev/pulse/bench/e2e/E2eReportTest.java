@@ -33,7 +33,7 @@ class E2eReportTest
         E2eReport.main(new String[] {dir.toString(), report.toString()});
 
         final String text = Files.readString(report);
-        assertThat(text).contains("Test CPU").contains("| 20000 |");
+        assertThat(text).contains("Test CPU").contains("| 20000 |").contains("Generator and servers share these cores");
         assertThat(text).contains("| 1,000 | 2.00 | 1.00 | 2.00× | 200 | 100 | 2.00× | 7.00 | 10.0 |");
         assertThat(text).contains("at most 10.0 ms: Pulse 1,000 events/s, floor 2,000 events/s (0.50×)");
         assertThat(text).contains("| machine CPU stolen by the hypervisor (%) | 10.0 | 10.0 |");
@@ -49,6 +49,19 @@ class E2eReportTest
         assertThat(text).contains("| idle-timer lateness p99, bucket bound (ms); timers fired | 5.00; 100 |");
         final String svg = Files.readString(dir.resolve("report-latency.svg"));
         assertThat(svg).startsWith("<svg").contains("Pulse p99").contains("floor p99.9").contains("stroke-dasharray");
+    }
+
+    @Test
+    void saysWhereTheServersAndTheGeneratorWerePinned() throws IOException
+    {
+        Files.writeString(dir.resolve("machine.env"), "nproc=2\nserver_cpus=1\ngenerator_cpus=0\n");
+        run("floor", 1, 1_000, 1_000, 100, 200, 1.0, 0);
+        final Path report = dir.resolve("report.md");
+
+        E2eReport.main(new String[] {dir.toString(), report.toString()});
+
+        assertThat(Files.readString(report)).contains("Pinned with `taskset -c`: each server on CPUs 1, the generator on CPUs 0;")
+            .doesNotContain("share these cores");
     }
 
     @Test
