@@ -16,7 +16,7 @@ record ProcessTimes(long userTicks, long systemTicks)
     static final ProcessTimes UNKNOWN = new ProcessTimes(-1, -1);
 
     private static final Path STAT = Path.of("/proc/self/stat");
-    /** utime and stime are fields 14 and 15 of stat(5), counted from 1 after the ")" closing the command name at field 2. */
+    /** utime, field 14 of stat(5), at this index of the fields after the ")" that ends field 2 (field 3 is index 0). */
     private static final int UTIME_AFTER_COMMAND = 11;
 
     static ProcessTimes now()
@@ -25,7 +25,7 @@ record ProcessTimes(long userTicks, long systemTicks)
         {
             return parse(Files.readString(STAT));
         }
-        catch (final IOException | UnsupportedOperationException ex)
+        catch (final IOException ex)
         {
             return UNKNOWN;
         }

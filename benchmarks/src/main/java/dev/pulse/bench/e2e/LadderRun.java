@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One server at one rate, one repetition, as run-e2e.sh left it in its directory: the generator's
- * {@code gen/summary.json}, GC log and exit status, the server's CPU ticks over the measured period,
- * the whole machine's idle and stolen ticks and the server's event-loop run-queue wait
- * ({@code schedstat}) over the same period, its RSS, its GC log, and (Pulse) two {@code /metrics} scrapes around the measured period (timer
- * lateness, and the server's own event-to-question time, which excludes the network and the client).
- * Latencies in microseconds.
+ * {@code gen/summary.json}, GC log and exit status; over the measured period the server's CPU
+ * ticks, the whole machine's idle and stolen ticks and the server's event-loop run-queue wait
+ * ({@code schedstat}); the server's RSS and GC log; and (Pulse) two {@code /metrics} scrapes around
+ * the measured period (timer lateness, and the server's own event-to-question time, which excludes
+ * the network and the client). Latencies in microseconds.
  */
 record LadderRun(
     String server,
