@@ -70,12 +70,38 @@ class JournalWaiterTest
                 proxy.dismiss(arm, 1, 2, 3, arm, "q");
                 JournalTesting.awaitWritten(journal, proxy);
                 waiter.arm();
-                waiter.arm();
                 final int expected = arm;
                 await(() -> runs.get() == expected, "arm " + arm + " to fire");
             }
             Thread.sleep(50);
             assertThat(runs.get()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void shouldRunOnceWhenArmedAgainBeforeTheTaskRuns() throws Exception
+    {
+        // The disk is held, so both arms surely come before the journal thread can fire: arming
+        // twice on an already written record would race the firing and may run twice, by design.
+        final FaultySegmentStore store = new FaultySegmentStore(dir);
+        final CountDownLatch slowDisk = new CountDownLatch(1);
+        store.writeGate = slowDisk;
+        try (Journal journal = JournalTesting.open(dir, JournalTesting.configuration(), new Metrics(), store, 5_000))
+        {
+            final JournalProxy proxy = journal.newProxy();
+            final AtomicInteger runs = new AtomicInteger();
+            final JournalWaiter waiter = journal.newWaiter(DIRECT, runs::incrementAndGet);
+
+            assertThat(proxy.questionShown(1, 2, 3, 4, 5, "t", "q", "v", null, "cart")).isTrue();
+            waiter.arm();
+            assertThat(proxy.questionShown(1, 2, 3, 4, 6, "t", "q", "v", null, "cart")).isTrue();
+            waiter.arm();
+            slowDisk.countDown();
+
+            await(() -> runs.get() == 1, "the task to run");
+            Thread.sleep(50);
+            assertThat(runs.get()).as("once for both arms").isEqualTo(1);
+            assertThat(journal.writtenPosition()).isGreaterThanOrEqualTo(proxy.lastPosition());
         }
     }
 
