@@ -1,14 +1,9 @@
 package dev.pulse.server.e2e;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 import dev.pulse.server.testing.ChildJvm;
@@ -34,37 +29,10 @@ final class ServerProcess
         return new ProcessBuilder(ChildJvm.command(List.of(), PULSE_MAIN, args)).redirectErrorStream(true).start();
     }
 
-    /** Reads the process's output until it says where it listens; keeps draining it afterwards. */
+    /** Waits until the process says where it listens (draining its output from then on); returns the port. */
     static int awaitPort(final Process process) throws Exception
     {
-        final CompletableFuture<Integer> port = new CompletableFuture<>();
-        final Thread reader = new Thread(() ->
-        {
-            final StringBuilder output = new StringBuilder();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while ((line = lines.readLine()) != null)
-                {
-                    final Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.find())
-                    {
-                        port.complete(Integer.parseInt(matcher.group(1)));
-                    }
-                    else if (!port.isDone())
-                    {
-                        output.append(line).append('\n');
-                    }
-                }
-                port.completeExceptionally(new AssertionError("the server exited without listening:\n" + output));
-            }
-            catch (final Exception ex)
-            {
-                port.completeExceptionally(ex);
-            }
-        }, "server-output");
-        reader.setDaemon(true);
-        reader.start();
-        return port.get(60, TimeUnit.SECONDS);
+        final MatchResult listening = ChildJvm.awaitLine(process, LISTENING, new StringBuffer(), "the server exited without listening");
+        return Integer.parseInt(listening.group(1));
     }
 }

@@ -1,16 +1,13 @@
 package dev.pulse.server.session;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,7 +36,8 @@ class KilledLockHolderTest
         final Process holder = startHolder();
         try
         {
-            awaitLocked(holder);
+            ChildJvm.awaitLine(holder, Pattern.compile("^" + Pattern.quote(SegmentLockHolder.LOCKED) + "$"), new StringBuffer(),
+                "the lock holder exited without locking");
             holder.destroyForcibly();
             assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(holder.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
@@ -104,34 +102,5 @@ class KilledLockHolderTest
         final List<String> command = ChildJvm.command(List.of("-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true"),
             SegmentLockHolder.class.getName(), List.of(dir.toString(), Integer.toString(SESSIONS)));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    private static void awaitLocked(final Process process) throws Exception
-    {
-        final CompletableFuture<Void> locked = new CompletableFuture<>();
-        final Thread reader = new Thread(() ->
-        {
-            final StringBuilder output = new StringBuilder();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while ((line = lines.readLine()) != null)
-                {
-                    if (line.equals(SegmentLockHolder.LOCKED))
-                    {
-                        locked.complete(null);
-                    }
-                    output.append(line).append('\n');
-                }
-                locked.completeExceptionally(new AssertionError("the lock holder exited without locking:\n" + output));
-            }
-            catch (final Exception ex)
-            {
-                locked.completeExceptionally(ex);
-            }
-        }, "holder-output");
-        reader.setDaemon(true);
-        reader.start();
-        locked.get(60, TimeUnit.SECONDS);
     }
 }

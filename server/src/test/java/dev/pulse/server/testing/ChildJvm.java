@@ -1,17 +1,26 @@
 package dev.pulse.server.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The command line of a child JVM that runs a class from the test class path with the JVM flags
- * the binary's manifest carries ({@code /jvm-flags.properties}: Chronicle Map's and Agrona's opens),
- * for tests that kill, signal or read the exit status of a real process.
+ * A child JVM for tests that kill, signal or read the exit status of a real process: the command
+ * line that runs a class from the test class path with the JVM flags the binary's manifest carries
+ * ({@code /jvm-flags.properties}: Chronicle Map's and Agrona's opens), and a wait for the line of
+ * its output that says it is ready.
  */
 public final class ChildJvm
 {
@@ -31,6 +40,42 @@ public final class ChildJvm
         command.add(mainClass);
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * Reads the process's output (errors merged) on a daemon thread, appending every line to
+     * {@code output}, until a line matches {@code ready}; returns that match. The thread keeps
+     * draining afterwards, so the child never blocks on a full pipe. Fails with
+     * {@code exitedMessage} and the output if the process ends first, or after 60 s.
+     */
+    public static MatchResult awaitLine(final Process process, final Pattern ready, final StringBuffer output, final String exitedMessage)
+        throws Exception
+    {
+        final CompletableFuture<MatchResult> match = new CompletableFuture<>();
+        final Thread reader = new Thread(() ->
+        {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+            {
+                String line;
+                while ((line = lines.readLine()) != null)
+                {
+                    output.append(line).append('\n');
+                    final Matcher matcher = ready.matcher(line);
+                    if (!match.isDone() && matcher.find())
+                    {
+                        match.complete(matcher.toMatchResult());
+                    }
+                }
+                match.completeExceptionally(new AssertionError(exitedMessage + ":\n" + output));
+            }
+            catch (final IOException ex)
+            {
+                match.completeExceptionally(ex);
+            }
+        }, "child-jvm-output");
+        reader.setDaemon(true);
+        reader.start();
+        return match.get(60, TimeUnit.SECONDS);
     }
 
     private static List<String> manifestFlags()

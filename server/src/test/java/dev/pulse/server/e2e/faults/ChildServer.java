@@ -1,18 +1,15 @@
 package dev.pulse.server.e2e.faults;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import dev.pulse.server.testing.ChildJvm;
 
@@ -26,6 +23,7 @@ final class ChildServer implements AutoCloseable
     static final String ADMIN_TOKEN = "fault-admin-token";
     static final String SITE = "faults";
     static final String ORIGIN = "http://localhost";
+    private static final Pattern LISTENING = Pattern.compile("Pulse listening on");
 
     private final Path dataDir;
     private final Path catalogFile;
@@ -64,36 +62,8 @@ final class ChildServer implements AutoCloseable
         output.setLength(0);
         final long startNs = System.nanoTime();
         process = builder.start();
-        awaitListening(process);
+        ChildJvm.awaitLine(process, LISTENING, output, "the server exited without listening");
         System.out.printf("child server pid %d listening on %d after %d ms%n", process.pid(), port, (System.nanoTime() - startNs) / 1_000_000);
-    }
-
-    private void awaitListening(final Process started) throws Exception
-    {
-        final CompletableFuture<Void> listening = new CompletableFuture<>();
-        final Thread reader = new Thread(() ->
-        {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8)))
-            {
-                String line;
-                while ((line = lines.readLine()) != null)
-                {
-                    output.append(line).append('\n');
-                    if (line.contains("Pulse listening on"))
-                    {
-                        listening.complete(null);
-                    }
-                }
-                listening.completeExceptionally(new AssertionError("the server exited without listening:\n" + output));
-            }
-            catch (final IOException ex)
-            {
-                listening.completeExceptionally(ex);
-            }
-        }, "child-server-output");
-        reader.setDaemon(true);
-        reader.start();
-        listening.get(60, TimeUnit.SECONDS);
     }
 
     /** kill -9: no shutdown hook, no drain; returns once the process is gone. */
