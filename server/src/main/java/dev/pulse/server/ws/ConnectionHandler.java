@@ -264,14 +264,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         {
             ctx.write(out.reply);
         }
-        if (out.question != null && questionsWaitForTheDisk)
+        if (out.question != null)
         {
-            hold(out.question, out.questionPosition, startNanos);
-        }
-        else if (out.question != null)
-        {
-            ctx.write(out.question);
-            metrics.questionShown(System.nanoTime() - startNanos);
+            if (questionsWaitForTheDisk)
+            {
+                hold(out.question, out.questionPosition, startNanos);
+            }
+            else
+            {
+                ctx.write(out.question);
+                metrics.questionShown(System.nanoTime() - startNanos);
+            }
         }
         if (out.previousOwner != 0 && out.previousOwner != connection.id)
         {

@@ -161,7 +161,7 @@ class ServerLimitsEndToEndTest
         }
     }
 
-    /** A client address other than 127.0.0.1: 127.0.1.{@code n}. */
+    /** Waits up to 10 s for the server's count of open connections to reach {@code open}. */
     private static void awaitOpenConnections(final TestServer server, final long open) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -172,6 +172,7 @@ class ServerLimitsEndToEndTest
         assertThat(server.metric("pulse_connections_open")).isEqualTo(open);
     }
 
+    /** A client address other than 127.0.0.1: 127.0.1.{@code n}. */
     private static InetAddress address(final int n) throws IOException
     {
         return InetAddress.getByAddress(new byte[] {127, 0, 1, (byte)n});

@@ -28,10 +28,8 @@ class JournalWaiterTest
     @Test
     void shouldRunTheArmedTaskAfterTheRecordIsWrittenNotBefore() throws Exception
     {
-        final FaultySegmentStore store = new FaultySegmentStore(dir);
         final CountDownLatch slowDisk = new CountDownLatch(1);
-        store.writeGate = slowDisk;
-        try (Journal journal = JournalTesting.open(dir, JournalTesting.configuration(), new Metrics(), store, 5_000))
+        try (Journal journal = openWithTheDiskHeldBy(slowDisk))
         {
             final JournalProxy proxy = journal.newProxy();
             final AtomicLong writtenWhenRun = new AtomicLong(-1);
@@ -83,10 +81,8 @@ class JournalWaiterTest
     {
         // The disk is held, so both arms surely come before the journal thread can fire: arming
         // twice on an already written record would race the firing and may run twice, by design.
-        final FaultySegmentStore store = new FaultySegmentStore(dir);
         final CountDownLatch slowDisk = new CountDownLatch(1);
-        store.writeGate = slowDisk;
-        try (Journal journal = JournalTesting.open(dir, JournalTesting.configuration(), new Metrics(), store, 5_000))
+        try (Journal journal = openWithTheDiskHeldBy(slowDisk))
         {
             final JournalProxy proxy = journal.newProxy();
             final AtomicInteger runs = new AtomicInteger();
@@ -103,6 +99,14 @@ class JournalWaiterTest
             assertThat(runs.get()).as("once for both arms").isEqualTo(1);
             assertThat(journal.writtenPosition()).isGreaterThanOrEqualTo(proxy.lastPosition());
         }
+    }
+
+    /** A journal whose writes wait until {@code gate} opens. */
+    private Journal openWithTheDiskHeldBy(final CountDownLatch gate) throws Exception
+    {
+        final FaultySegmentStore store = new FaultySegmentStore(dir);
+        store.writeGate = gate;
+        return JournalTesting.open(dir, JournalTesting.configuration(), new Metrics(), store, 5_000);
     }
 
     @Test
