@@ -163,6 +163,12 @@ public final class Journal implements AutoCloseable
         return agent.writtenPosition();
     }
 
+    /** Ring position just after every record committed so far (by any producer). */
+    public long committedPosition()
+    {
+        return ring.producerPosition();
+    }
+
     /** A waiter whose armed task the journal thread hands to {@code executor} once the records before it are written. */
     public JournalWaiter newWaiter(final Executor executor, final Runnable task)
     {

@@ -221,6 +221,34 @@ public final class JournalProxy
     }
 
     /**
+     * Starts a message: the records written until {@link #endMessage()} are published together or
+     * not at all. A caller that changes state for the message does so only if {@code endMessage} is
+     * true, and otherwise puts the state back (the message is not handled).
+     */
+    public void beginMessage()
+    {
+        encoder.beginMessage();
+    }
+
+    /** Publishes every record since {@link #beginMessage()}; false, and none of them journaled, if any could not be taken. */
+    public boolean endMessage()
+    {
+        return encoder.endMessage();
+    }
+
+    /** How many records the last message that ended published (0: it made none, so nothing of it waits for the disk). */
+    public int lastMessageRecords()
+    {
+        return encoder.lastMessageRecords();
+    }
+
+    /** Drops every record since {@link #beginMessage()} (a message that failed half way). */
+    public void abortMessage()
+    {
+        encoder.abortMessage();
+    }
+
+    /**
      * The ring buffer's producer position read just after this proxy's last committed record: the
      * record is in the segment file once {@link Journal#writtenPosition()} reaches it.
      */

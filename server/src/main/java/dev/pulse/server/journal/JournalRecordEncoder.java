@@ -18,6 +18,12 @@ import static dev.pulse.server.journal.JournalRecordFlyweight.STRING_LENGTH_PREF
  * {@link #commit} publishes. Writes go straight into the ring's memory in the
  * {@link JournalRecordFlyweight} layout; nothing is allocated.
  *
+ * <p>Inside a message ({@link #beginMessage} .. {@link #endMessage}) a committed record is only
+ * held: its claim stays unpublished until the message ends, and then every record of the message is
+ * published, or, if any of them could not be claimed, every one is aborted (turned into padding the
+ * journal thread skips). So a message's records are taken all or none, and the caller knows which
+ * before it lets the message change anything.
+ *
  * <p>Not thread-safe: owned by its proxy.
  */
 final class JournalRecordEncoder
@@ -25,6 +31,8 @@ final class JournalRecordEncoder
     private static final int MAX_PAYLOAD_LENGTH = JournalFrameDescriptor.MAX_FRAME_LENGTH - JournalFrameDescriptor.OVERHEAD;
     private static final int MAX_STRINGS = 0xFFFF;
     private static final int HEX_DIGITS = 16;
+    /** More records than any one message makes: one raw event, every signal, a question, an answer and response, every window. */
+    static final int MAX_RECORDS_PER_MESSAGE = 64;
     private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
 
     private final RingBuffer ring;
@@ -36,6 +44,11 @@ final class JournalRecordEncoder
     private int cursor;
     private int end;
     private long lastPosition;
+    private final int[] heldClaims = new int[MAX_RECORDS_PER_MESSAGE];
+    private int heldCount;
+    private boolean inMessage;
+    private boolean messageFailed;
+    private int lastMessageRecords;
 
     JournalRecordEncoder(final RingBuffer ring, final Metrics metrics, final AtomicBoolean closed)
     {
@@ -65,9 +78,15 @@ final class JournalRecordEncoder
     boolean begin(final JournalRecordType type, final int length, final int strings, final long timeMs, final long sidHi,
         final long sidLo, final long catalogVersion, final long value, final int iid, final int code)
     {
+        if (inMessage && (messageFailed || heldCount == MAX_RECORDS_PER_MESSAGE))
+        {
+            messageFailed = true;
+            return false;
+        }
         if (closed.get() || length > maxRecordLength || strings > MAX_STRINGS || (index = ring.tryClaim(type.code(), length)) < 0)
         {
             metrics.journalDropped();
+            messageFailed = inMessage;
             return false;
         }
         end = index + length;
@@ -100,6 +119,7 @@ final class JournalRecordEncoder
         catch (final RuntimeException ex)
         {
             ring.abort(index);
+            abortMessage();
             throw ex;
         }
         buffer.putShort(cursor, (short)bytes, BYTE_ORDER);
@@ -117,12 +137,79 @@ final class JournalRecordEncoder
         cursor += STRING_LENGTH_PREFIX + HEX_DIGITS;
     }
 
-    /** Publishes the record to the journal thread; always true, so a proxy method can return it. */
+    /**
+     * Publishes the record to the journal thread, or inside a message holds it until the message
+     * ends; always true, so a proxy method can return it.
+     */
     boolean commit()
     {
+        if (inMessage)
+        {
+            heldClaims[heldCount++] = index;
+            return true;
+        }
         ring.commit(index);
         lastPosition = ring.producerPosition();
         return true;
+    }
+
+    /** Starts a message: records are held until {@link #endMessage} publishes or aborts them together. */
+    void beginMessage()
+    {
+        if (inMessage)
+        {
+            abortMessage();
+        }
+        inMessage = true;
+        messageFailed = false;
+        heldCount = 0;
+    }
+
+    /**
+     * Ends the message: publishes every record it held and returns true, or, if any record of it
+     * could not be claimed, aborts them all and returns false (nothing of the message is journaled).
+     */
+    boolean endMessage()
+    {
+        if (!inMessage)
+        {
+            return true;
+        }
+        if (messageFailed)
+        {
+            abortMessage();
+            return false;
+        }
+        inMessage = false;
+        for (int i = 0; i < heldCount; i++)
+        {
+            ring.commit(heldClaims[i]);
+        }
+        if (heldCount > 0)
+        {
+            lastPosition = ring.producerPosition();
+        }
+        lastMessageRecords = heldCount;
+        heldCount = 0;
+        return true;
+    }
+
+    /** Records the last message that ended published (0 if it made none). */
+    int lastMessageRecords()
+    {
+        return lastMessageRecords;
+    }
+
+    /** Gives up the message: every record it held becomes padding. Safe to call when no message is open. */
+    void abortMessage()
+    {
+        for (int i = 0; i < heldCount; i++)
+        {
+            ring.abort(heldClaims[i]);
+        }
+        heldCount = 0;
+        inMessage = false;
+        messageFailed = false;
     }
 
     long lastPosition()

@@ -38,11 +38,23 @@ public final class JournalWaiter
         this.task = task;
     }
 
-    /** Asks for the task to run once the records committed so far are written. */
+    /** Asks for the task to run once the records committed so far are written, and wakes the journal thread. */
     public void arm()
     {
+        arm(true);
+    }
+
+    /**
+     * Asks for the task to run once the records committed so far are written; {@code wake} cuts the
+     * journal thread's idle park short (else it fires within the thread's longest park, about 2 ms).
+     */
+    public void arm(final boolean wake)
+    {
         targetPosition.set(ring.producerPosition());
-        wakeJournal.run();
+        if (wake)
+        {
+            wakeJournal.run();
+        }
     }
 
     public boolean armed()

@@ -39,6 +39,7 @@ public final class Metrics
     private final LongAdder journalDropped = new LongAdder();
     private final LongAdder questionsWithheld = new LongAdder();
     private final LongAdder detectionPaused = new LongAdder();
+    private final LongAdder timersDeferred = new LongAdder();
     private final LongAdder[] outcomes = adders(OutcomeKind.values().length * OutcomeGroup.values().length);
     private final LongAdder catalogReloadsOk = new LongAdder();
     private final LongAdder catalogReloadsFailed = new LongAdder();
@@ -188,6 +189,12 @@ public final class Metrics
         detectionPaused.increment();
     }
 
+    /** A session's timer work was put off because the journal could not take its records. */
+    public void timerDeferred()
+    {
+        timersDeferred.increment();
+    }
+
     public void catalogReload(final boolean ok)
     {
         (ok ? catalogReloadsOk : catalogReloadsFailed).increment();
@@ -247,6 +254,8 @@ public final class Metrics
         counter(out, "pulse_questions_withheld_total", "Questions not shown because the journal could not record them.", questionsWithheld.sum());
         counter(out, "pulse_detection_paused_total",
             "Events and timers not run through the triggers (no question asked) while the journal could not record.", detectionPaused.sum());
+        counter(out, "pulse_timers_deferred_total",
+            "Session timers put off (the session left as it was) because the journal could not take their records.", timersDeferred.sum());
         counter(out, "pulse_answers_total", "Answers received.", answers.sum());
         counter(out, "pulse_responses_total", "Approved responses pushed.", responses.sum());
         counter(out, "pulse_dismisses_total", "Questions dismissed.", dismisses.sum());
@@ -271,7 +280,7 @@ public final class Metrics
                 .append("\"} ").append(closesByCode[code.ordinal()].sum()).append('\n');
         }
         counter(out, "pulse_internal_errors_total", "Unexpected exceptions caught at a handler boundary.", internalErrors.sum());
-        counter(out, "pulse_journal_dropped_records_total", "Journal records that found the ring buffer full.", journalDropped.sum());
+        counter(out, "pulse_journal_dropped_records_total", "Journal records that found the ring buffer full (or the journal closed); their message was not handled.", journalDropped.sum());
         header(out, "pulse_catalog_reloads_total", "Catalog reloads, by result.", "counter");
         sample(out, "pulse_catalog_reloads_total", "result", "ok", catalogReloadsOk.sum());
         sample(out, "pulse_catalog_reloads_total", "result", "rejected", catalogReloadsFailed.sum());

@@ -47,6 +47,16 @@ public final class ServerSessionFlyweight
         return this;
     }
 
+    public MutableDirectBuffer buffer()
+    {
+        return buffer;
+    }
+
+    public int offset()
+    {
+        return offset;
+    }
+
     /** The session's outcome windows, in this record. */
     public OutcomeWindowsFlyweight windows()
     {

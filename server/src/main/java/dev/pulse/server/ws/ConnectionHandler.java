@@ -34,7 +34,9 @@ import dev.pulse.server.timer.TimerTarget;
  * One WebSocket connection: the end of the pipeline. Frames in, rate limit, decode, hand the
  * message to {@link SessionEvents}, write what it produced: errors, the welcome or response,
  * the question once journaled, acks coalesced per read batch (at once after an answer, or at 64
- * unacknowledged), closes with their exact codes. It also owns the connection's one timer.
+ * unacknowledged) and sent only once the journal has written the acked messages' records (forced,
+ * under {@code fsync_policy: always}), closes with their exact codes. It also owns the
+ * connection's one timer.
  *
  * <p>Nothing throws out of here: an unexpected exception is counted, logged and closes the
  * connection with 1011; other connections are untouched. Runs on its channel's event loop only.
@@ -83,6 +85,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private long armedDeadlineMs = Detector.NO_DEADLINE;
     private long ackedSeq;
     private int unacked;
+    /** A duplicate arrived since the last ack: an ack is owed even if the seq did not move. */
+    private boolean ackOwed;
+    /** Journal position that covers the records of every message handled on this connection so far. */
+    private long handledPosition;
+    /** The ack waiting for the journal to reach {@link #ackWaitPosition}; 0 if none waits. */
+    private long ackWaitSeq;
+    private long ackWaitPosition;
     private TextWebSocketFrame heldQuestion;
     private long heldPosition;
     private long heldSinceNanos;
@@ -195,6 +204,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             }
             loop.sessionEvents.hello(connection, message, nowMs, out, ctx.alloc());
             ackedSeq = connection.lastSeq;
+            // The welcome's seq is not an ack; a resend of what it covers is acked once every record
+            // committed so far, on any loop (the session's last connection's among them), is written.
+            handledPosition = Math.max(server.journal().committedPosition(), out.recordsPosition);
         }
         else if (message.error() != null)
         {
@@ -294,10 +306,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             closeWith(out.close);
             return;
         }
-        if (connection.helloed && connection.lastSeq > ackedSeq && (out.ackNow || ++unacked >= ACK_AT_UNACKED)
-            && ctx.channel().isWritable())
+        handledPosition = Math.max(handledPosition, out.recordsPosition);
+        ackOwed |= out.ackOwed;
+        if (out.ackNow || ++unacked >= ACK_AT_UNACKED)
         {
-            writeAck();
+            requestAck();
         }
         arm(out.nextDeadlineMs);
     }
@@ -305,11 +318,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     @Override
     public void channelReadComplete(final ChannelHandlerContext ctx)
     {
-        // A client that is not reading gets no ack now: one ack, of the latest seq, when it reads again.
-        if (connection.helloed && !closing && connection.lastSeq > ackedSeq && ctx.channel().isWritable())
-        {
-            writeAck();
-        }
+        requestAck();
         ctx.flush();
         ctx.fireChannelReadComplete();
     }
@@ -343,10 +352,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
 
     private void writeHeldBack()
     {
-        if (connection.helloed && connection.lastSeq > ackedSeq)
-        {
-            writeAck();
-        }
+        requestAck();
         if (unansweredPing != null)
         {
             ctx.write(new PongWebSocketFrame(unansweredPing));
@@ -397,11 +403,34 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         closeWith(CloseCode.SLOW_CONSUMER);
     }
 
-    private void writeAck()
+    /**
+     * Acks what was handled, once its records are taken: at once if the journal has written them,
+     * else when it has (one ack waits at a time; what is handled meanwhile gets the next one). A
+     * client that is not reading gets no ack now: one ack, of the latest seq, when it reads again.
+     */
+    private void requestAck()
     {
-        ackedSeq = connection.lastSeq;
+        if (!connection.helloed || closing || ackWaitSeq != 0 || (connection.lastSeq <= ackedSeq && !ackOwed) ||
+            !ctx.channel().isWritable())
+        {
+            return;
+        }
         unacked = 0;
-        ctx.write(MessageEncoder.ack(ctx.alloc(), ackedSeq));
+        ackOwed = false;
+        if (server.journal().writtenPosition() >= handledPosition)
+        {
+            writeAck(connection.lastSeq);
+            return;
+        }
+        ackWaitSeq = Math.max(1, connection.lastSeq);
+        ackWaitPosition = handledPosition;
+        loop.journalHold.hold(this, false);
+    }
+
+    private void writeAck(final long seq)
+    {
+        ackedSeq = Math.max(ackedSeq, seq);
+        ctx.write(MessageEncoder.ack(ctx.alloc(), seq));
     }
 
     private void hold(final TextWebSocketFrame question, final long position, final long sinceNanos)
@@ -413,11 +442,36 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         heldQuestion = question;
         heldPosition = position;
         heldSinceNanos = sinceNanos;
-        loop.questionHold.hold(this);
+        if (!onJournalWritten(server.journal().writtenPosition()))
+        {
+            loop.journalHold.hold(this, true);
+        }
     }
 
-    /** Sends the held question if the journal has written its record; true when nothing is held any more. */
-    boolean releaseHeldQuestion(final long writtenPosition)
+    /**
+     * The journal has written up to {@code writtenPosition}: sends the ack and the question that
+     * waited for it. True when nothing waits any more.
+     */
+    boolean onJournalWritten(final long writtenPosition)
+    {
+        if (ackWaitSeq != 0 && writtenPosition >= ackWaitPosition)
+        {
+            final long seq = ackWaitSeq;
+            ackWaitSeq = 0;
+            if (!closing && ctx.channel().isActive())
+            {
+                writeAck(seq);
+                // What was handled while this ack waited gets its own.
+                requestAck();
+                ctx.flush();
+            }
+        }
+        final boolean questionWaits = !releaseHeldQuestion(writtenPosition);
+        return !questionWaits && ackWaitSeq == 0;
+    }
+
+    /** Sends the held question if the journal has written its record; true when no question is held any more. */
+    private boolean releaseHeldQuestion(final long writtenPosition)
     {
         if (heldQuestion == null)
         {
@@ -538,7 +592,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
                 unansweredPing = null;
             }
             cancelWriteStallCheck();
-            loop.questionHold.forget(this);
+            loop.journalHold.forget(this);
             try
             {
                 loop.sessionEvents.disconnected(connection);

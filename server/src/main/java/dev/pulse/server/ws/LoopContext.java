@@ -20,7 +20,7 @@ import dev.pulse.server.timer.LoopTimers;
  */
 final class LoopContext
 {
-    /** How often the loop ticks its timer wheel and re-checks held questions. */
+    /** How often the loop ticks its timer wheel and re-checks held acks and questions. */
     static final long TICK_PERIOD_MS = 5;
 
     final EventDecoder decoder;
@@ -32,7 +32,7 @@ final class LoopContext
     final SecureRandom random = new SecureRandom();
     final SessionId sessionId = new SessionId();
     final LoopTimers timers;
-    final QuestionHold questionHold;
+    final JournalHold journalHold;
     final Outbox outbox = new Outbox();
     final SessionEvents sessionEvents;
     final char[] sidScratch = new char[SessionId.HEX_LENGTH];
@@ -41,7 +41,7 @@ final class LoopContext
     final SessionTokenVerifier tokens;
 
     /**
-     * @param loopExecutor runs tasks on the owning loop (the journal wakes held questions through it).
+     * @param loopExecutor runs tasks on the owning loop (the journal wakes held acks and questions through it).
      */
     LoopContext(final ServerContext server, final Executor loopExecutor)
     {
@@ -49,15 +49,15 @@ final class LoopContext
         sessions = server.sessions().newAccess();
         journal = server.journal().newProxy();
         timers = new LoopTimers(System.currentTimeMillis());
-        questionHold = new QuestionHold(server.journal(), loopExecutor);
+        journalHold = new JournalHold(server.journal(), loopExecutor);
         tokens = server.signingKeys() == null ? null : new SessionTokenVerifier(server.signingKeys(), server.config().tokenMaxTtlMs());
         sessionEvents = new SessionEvents(server, this);
     }
 
-    /** Fires due timers and re-checks held questions; the owning loop calls it every {@link #TICK_PERIOD_MS}. */
+    /** Fires due timers and re-checks held acks and questions; the owning loop calls it every {@link #TICK_PERIOD_MS}. */
     void tick()
     {
         timers.tick(System.currentTimeMillis());
-        questionHold.release();
+        journalHold.release();
     }
 }

@@ -57,6 +57,11 @@ public final class MessageEncoder
             JsonText.ascii(out, ",\"seq\":");
             JsonText.number(out, seq);
         }
+        if (code.retryMs() > 0)
+        {
+            JsonText.ascii(out, ",\"retry_ms\":");
+            JsonText.number(out, code.retryMs());
+        }
         JsonText.ascii(out, ",\"msg\":");
         JsonText.string(out, message).writeByte('}');
         return new TextWebSocketFrame(out);

@@ -24,8 +24,12 @@ final class Outbox
     TextWebSocketFrame reply;
     TextWebSocketFrame question;
     long questionPosition;
+    /** Journal position just after the handled message's records; 0 if it made none. */
+    long recordsPosition;
     boolean rejected;
     boolean ackNow;
+    /** A duplicate arrived: the connection owes an ack even if its seq did not move. */
+    boolean ackOwed;
     CloseCode close;
     long previousOwner;
     long nextDeadlineMs;
@@ -36,8 +40,10 @@ final class Outbox
         reply = null;
         question = null;
         questionPosition = 0;
+        recordsPosition = 0;
         rejected = false;
         ackNow = false;
+        ackOwed = false;
         close = null;
         previousOwner = 0;
         nextDeadlineMs = Detector.NO_DEADLINE;

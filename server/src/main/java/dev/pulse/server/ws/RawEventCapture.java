@@ -34,7 +34,7 @@ final class RawEventCapture
         this.journal = journal;
     }
 
-    void hello(final long nowMs, final ConnectionState connection, final long catalogVersion, final boolean resumed,
+    void hello(final long nowMs, final long sidHi, final long sidLo, final long catalogVersion, final boolean resumed,
         final DecodedMessage message)
     {
         int n = put(0, "resumed", resumed ? "1" : "0");
@@ -43,7 +43,7 @@ final class RawEventCapture
             n = put(n, "ctx_key", message.contextKey(i));
             n = put(n, "ctx_value", message.contextValue(i));
         }
-        journal.rawEvent(nowMs, connection.sidHi, connection.sidLo, catalogVersion, RawEventKind.HELLO, 0, 0, pairs, n);
+        journal.rawEvent(nowMs, sidHi, sidLo, catalogVersion, RawEventKind.HELLO, 0, 0, pairs, n);
     }
 
     void event(final long nowMs, final ConnectionState connection, final long catalogVersion, final DecodedMessage message)

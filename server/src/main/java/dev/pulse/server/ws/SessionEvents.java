@@ -7,6 +7,7 @@ import dev.pulse.detect.Event;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.server.auth.TokenCheck;
+import dev.pulse.server.journal.JournalProxy;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.outcome.Effects;
 import dev.pulse.server.outcome.JournalInterventionLog;
@@ -29,11 +30,15 @@ import dev.pulse.server.session.SessionId;
  */
 final class SessionEvents
 {
+    /** A timer whose records the journal could not take runs again this much later. */
+    static final long TIMER_RETRY_MS = 100;
+
     private final ServerContext server;
     private final LoopContext loop;
     private final Metrics metrics;
     private final SessionMachine machine;
     private final RawEventCapture capture;
+    private final SessionSnapshot snapshot = new SessionSnapshot();
     private CompiledCatalog siteKeyCatalog;
     private long siteKeyHash;
 
@@ -77,6 +82,7 @@ final class SessionEvents
         }
         final long siteKey = siteKeyHash(catalog);
         final SessionAccess access = loop.sessions;
+        final JournalProxy journal = loop.journal;
         boolean resumed = false;
         try
         {
@@ -120,30 +126,57 @@ final class SessionEvents
                 }
             }
             final SessionStateFlyweight state = access.state();
-            for (int i = 0; i < message.contextCount(); i++)
+            final ServerSessionFlyweight record = access.server();
+            snapshot.take(state, record);
+            journal.beginMessage();
+            boolean recorded = false;
+            try
             {
-                state.putContext(Hash64.of(message.contextKey(i)), Hash64.of(message.contextValue(i)));
-                loop.contextStrings[2 * i] = message.contextKey(i);
-                loop.contextStrings[2 * i + 1] = message.contextValue(i);
+                for (int i = 0; i < message.contextCount(); i++)
+                {
+                    state.putContext(Hash64.of(message.contextKey(i)), Hash64.of(message.contextValue(i)));
+                    loop.contextStrings[2 * i] = message.contextKey(i);
+                    loop.contextStrings[2 * i + 1] = message.contextValue(i);
+                }
+                machine.hello(state, record, nowMs);
+                journal.sessionStart(nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, catalog.siteKey(),
+                    loop.contextStrings, 2 * message.contextCount());
+                if (catalog.captureEvents())
+                {
+                    capture.hello(nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, message);
+                }
+                recorded = journal.endMessage();
             }
-            out.previousOwner = access.server().ownerConnectionId();
-            access.server().ownerConnectionId(connection.id).lastConnectedMs(nowMs);
-            machine.hello(state, access.server(), nowMs);
+            finally
+            {
+                if (!recorded)
+                {
+                    journal.abortMessage();
+                    snapshot.restore(state, record);
+                }
+            }
+            if (!recorded)
+            {
+                // Nothing of the session may change without its record: a session made for this hello goes again.
+                if (!resumed)
+                {
+                    access.remove();
+                }
+                overloaded(out, false, 0);
+                return;
+            }
+            out.recordsPosition = recordsPosition(journal);
+            out.previousOwner = record.ownerConnectionId();
+            record.ownerConnectionId(connection.id).lastConnectedMs(nowMs);
             connection.helloed = true;
             connection.sidHi = id.hi();
             connection.sidLo = id.lo();
             connection.lastSeq = state.lastSeq();
-            out.nextDeadlineMs = machine.nextDeadlineMs(state, access.server());
+            out.nextDeadlineMs = machine.nextDeadlineMs(state, record);
         }
         finally
         {
             access.close();
-        }
-        loop.journal.sessionStart(nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, catalog.siteKey(),
-            loop.contextStrings, 2 * message.contextCount());
-        if (catalog.captureEvents())
-        {
-            capture.hello(nowMs, connection, catalog.versionHash(), resumed, message);
         }
         metrics.sessionStarted(resumed);
         out.reply = MessageEncoder.welcome(alloc, id.hi(), id.lo(), resumed, connection.lastSeq, loop.sidScratch);
@@ -157,7 +190,11 @@ final class SessionEvents
             access.state().siteKey() == siteKey;
     }
 
-    /** An event after hello: seq rules, then the session machine. */
+    /**
+     * An event after hello: seq rules, then the session machine, all of it one journal message: the
+     * message changes the session only if every record it makes is taken, and otherwise it is not
+     * handled at all (not acked, its seq not used up) and the client is told {@code overloaded}.
+     */
     void event(final ConnectionState connection, final DecodedMessage message, final long nowMs, final Outbox out,
         final ByteBufAllocator alloc)
     {
@@ -171,31 +208,62 @@ final class SessionEvents
         {
             final SessionStateFlyweight state = access.state();
             final ServerSessionFlyweight record = access.server();
-            if (record.ownerConnectionId() != connection.id || !useSeq(connection, state, message.seq(), out))
+            if (record.ownerConnectionId() != connection.id || duplicate(connection, state, message.seq(), out))
             {
                 return;
             }
             final CompiledCatalog catalog = server.catalog().current();
+            final JournalProxy journal = loop.journal;
+            final long seq = message.seq();
+            final boolean gap = seq > state.lastSeq() + 1;
+            snapshot.take(state, record);
+            journal.beginMessage();
+            boolean recorded = false;
+            try
+            {
+                state.lastSeq(seq);
+                if (catalog.captureEvents())
+                {
+                    capture.event(nowMs, connection, catalog.versionHash(), message);
+                }
+                switch (message.type())
+                {
+                    case ANSWER:
+                        machine.onAnswer(state, record, parseIid(message.iid()), Hash64.of(message.choice()), nowMs);
+                        out.ackNow = true;
+                        break;
+                    case DISMISS:
+                        machine.onDismiss(state, record, parseIid(message.iid()), nowMs);
+                        break;
+                    default:
+                        machine.onEvent(state, record, toEvent(message, catalog), message.type() == MessageType.SEARCH &&
+                            message.query().present() ? message.query() : null, nowMs);
+                        break;
+                }
+                recorded = journal.endMessage();
+            }
+            finally
+            {
+                if (!recorded)
+                {
+                    journal.abortMessage();
+                    snapshot.restore(state, record);
+                }
+            }
+            if (!recorded)
+            {
+                out.ackNow = false;
+                overloaded(out, true, seq);
+                return;
+            }
+            connection.lastSeq = seq;
+            out.recordsPosition = recordsPosition(journal);
             metrics.event(message.type().eventType());
-            if (catalog.captureEvents())
+            if (gap)
             {
-                capture.event(nowMs, connection, catalog.versionHash(), message);
+                out.error(ErrorCode.OUT_OF_ORDER, true, seq, "messages before this one never arrived");
             }
-            switch (message.type())
-            {
-                case ANSWER:
-                    machine.onAnswer(state, record, parseIid(message.iid()), Hash64.of(message.choice()), nowMs);
-                    out.ackNow = true;
-                    break;
-                case DISMISS:
-                    machine.onDismiss(state, record, parseIid(message.iid()), nowMs);
-                    break;
-                default:
-                    machine.onEvent(state, record, toEvent(message, catalog), message.type() == MessageType.SEARCH &&
-                        message.query().present() ? message.query() : null, nowMs);
-                    break;
-            }
-            deliver(machine.effects(), message.seq(), out, alloc);
+            deliver(machine.effects(), seq, out, alloc);
             out.nextDeadlineMs = machine.nextDeadlineMs(state, record);
         }
         finally
@@ -218,9 +286,11 @@ final class SessionEvents
         {
             try
             {
-                if (access.server().ownerConnectionId() == connection.id)
+                final SessionStateFlyweight state = access.state();
+                if (access.server().ownerConnectionId() == connection.id && !duplicate(connection, state, message.seq(), out))
                 {
-                    useSeq(connection, access.state(), message.seq(), out);
+                    state.lastSeq(message.seq());
+                    connection.lastSeq = message.seq();
                 }
             }
             finally
@@ -230,7 +300,11 @@ final class SessionEvents
         }
     }
 
-    /** A timer came due: deferred signals, idle deadlines and outcome windows are checked against the record. */
+    /**
+     * A timer came due: deferred signals, idle deadlines and outcome windows are checked against the
+     * record, as one journal message like an event. If its records cannot be taken the session is put
+     * back as it was and the timer tried again a little later.
+     */
     void timer(final ConnectionState connection, final long nowMs, final Outbox out, final ByteBufAllocator alloc)
     {
         final SessionAccess access = loop.sessions;
@@ -240,18 +314,43 @@ final class SessionEvents
         }
         try
         {
-            if (access.server().ownerConnectionId() != connection.id)
+            final SessionStateFlyweight state = access.state();
+            final ServerSessionFlyweight record = access.server();
+            if (record.ownerConnectionId() != connection.id)
             {
                 return;
             }
             final CompiledCatalog catalog = server.catalog().current();
-            if (catalog.captureEvents())
+            final JournalProxy journal = loop.journal;
+            snapshot.take(state, record);
+            journal.beginMessage();
+            boolean recorded = false;
+            try
             {
-                capture.timer(nowMs, connection, catalog.versionHash());
+                if (catalog.captureEvents())
+                {
+                    capture.timer(nowMs, connection, catalog.versionHash());
+                }
+                machine.onTimer(state, record, nowMs);
+                recorded = journal.endMessage();
             }
-            machine.onTimer(access.state(), access.server(), nowMs);
+            finally
+            {
+                if (!recorded)
+                {
+                    journal.abortMessage();
+                    snapshot.restore(state, record);
+                }
+            }
+            if (!recorded)
+            {
+                metrics.timerDeferred();
+                out.nextDeadlineMs = nowMs + TIMER_RETRY_MS;
+                return;
+            }
+            out.recordsPosition = recordsPosition(journal);
             deliver(machine.effects(), 0, out, alloc);
-            out.nextDeadlineMs = machine.nextDeadlineMs(access.state(), access.server());
+            out.nextDeadlineMs = machine.nextDeadlineMs(state, record);
         }
         finally
         {
@@ -299,26 +398,34 @@ final class SessionEvents
     }
 
     /**
-     * Applies the seq rules: a seq at or below the last is a duplicate (acked, otherwise ignored);
-     * more than one above is handled and answered with out_of_order.
+     * The seq rules' first half: a seq at or below the last is a duplicate (a resend): it is not
+     * handled again, but it is acked, so a client waiting for that ack after a reconnect gets it.
+     * A seq more than one above the last is handled, and answered with out_of_order.
      *
-     * @return whether the message is new and should be handled.
+     * @return whether the message is a duplicate.
      */
-    private static boolean useSeq(final ConnectionState connection, final SessionStateFlyweight state, final long seq, final Outbox out)
+    private static boolean duplicate(final ConnectionState connection, final SessionStateFlyweight state, final long seq, final Outbox out)
     {
         final long last = state.lastSeq();
         if (seq <= last)
         {
             connection.lastSeq = last;
-            return false;
+            out.ackOwed = true;
+            return true;
         }
-        if (seq > last + 1)
-        {
-            out.error(ErrorCode.OUT_OF_ORDER, true, seq, "messages before this one never arrived");
-        }
-        state.lastSeq(seq);
-        connection.lastSeq = seq;
-        return true;
+        return false;
+    }
+
+    private static long recordsPosition(final JournalProxy journal)
+    {
+        return journal.lastMessageRecords() > 0 ? journal.lastPosition() : 0;
+    }
+
+    /** The journal could not take the message's records: tell the client to come back later, then close 1013. */
+    private void overloaded(final Outbox out, final boolean hasSeq, final long seq)
+    {
+        out.error(ErrorCode.OVERLOADED, hasSeq, seq, "the server cannot record this message now: reconnect and resend it later");
+        out.close = CloseCode.TRY_AGAIN_LATER;
     }
 
     private Event toEvent(final DecodedMessage message, final CompiledCatalog catalog)

@@ -115,7 +115,35 @@ class ProtocolEndToEndTest
             final long resent = client.send("active");
             assertThat(resent).isEqualTo(2);
             final List<JsonNode> after = client.drain(300);
-            assertThat(after).as("a duplicate is acked, never an error").noneMatch(m -> m.get("t").asText().equals("error"));
+            assertThat(after).as("a duplicate is never an error").noneMatch(m -> m.get("t").asText().equals("error"));
+            assertThat(after).as("a duplicate is acked with the session's last seq, though nothing new was handled")
+                .anySatisfy(m ->
+                {
+                    assertThat(m.get("t").asText()).isEqualTo("ack");
+                    assertThat(m.get("seq").asLong()).isEqualTo(third);
+                });
+        }
+    }
+
+    @Test
+    void shouldAckAResendOnANewConnectionThatHandlesNothingNew() throws Exception
+    {
+        final String sid;
+        final long last;
+        try (TestClient first = server.connect())
+        {
+            sid = first.hello(null).get("sid").asText();
+            first.send("active");
+            last = first.send("active");
+            first.awaitAck(last);
+        }
+        try (TestClient second = server.connect())
+        {
+            assertThat(second.hello(sid).get("seq").asLong()).isEqualTo(last);
+            // A client that lost the ack resends what it believes unacked: only duplicates.
+            second.setSeq(last - 1);
+            second.send("active");
+            second.awaitAck(last);
         }
     }
 
