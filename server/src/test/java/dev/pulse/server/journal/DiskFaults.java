@@ -36,6 +36,21 @@ public final class DiskFaults implements JournalOpener
         store.failOpen = readOnly;
     }
 
+    /**
+     * Holds every journal write until {@code gate} opens (a slow disk: the journal thread blocks in
+     * its write, records wait in the ring); null lets writes through again.
+     */
+    public void holdWrites(final java.util.concurrent.CountDownLatch gate)
+    {
+        store.writeGate = gate;
+    }
+
+    /** Write attempts so far, failed or not. */
+    public int writeAttempts()
+    {
+        return store.writeAttempts.get();
+    }
+
     /** Write attempts that failed so far. */
     public int failedWrites()
     {
