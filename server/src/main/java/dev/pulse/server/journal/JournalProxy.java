@@ -94,6 +94,19 @@ public final class JournalProxy
         return encoder.commit();
     }
 
+    /** A question recorded as shown was withdrawn before it was sent (see {@link JournalRecordType#QUESTION_UNSEEN}). */
+    public boolean questionUnseen(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+        final String questionId)
+    {
+        if (!encoder.begin(JournalRecordType.QUESTION_UNSEEN, HEADER_LENGTH + sizeOf(questionId), 1, timeMs, sidHi, sidLo, catalogVersion,
+            0, iid, 0))
+        {
+            return false;
+        }
+        encoder.putString(questionId);
+        return encoder.commit();
+    }
+
     public boolean answer(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
         final String questionId, final String choiceId)
     {
@@ -234,6 +247,21 @@ public final class JournalProxy
     public boolean endMessage()
     {
         return encoder.endMessage();
+    }
+
+    /**
+     * Inside a message: a mark for the next record, so it can be written ahead of records that depend
+     * on whether it is needed, and taken back with {@link #retract} if it is not.
+     */
+    public int mark()
+    {
+        return encoder.heldMark();
+    }
+
+    /** Inside a message: takes back the record written at {@code mark}. */
+    public void retract(final int mark)
+    {
+        encoder.retract(mark);
     }
 
     /** How many records the last message that ended published (0: it made none, so nothing of it waits for the disk). */

@@ -49,6 +49,7 @@ final class JournalRecordEncoder
     private boolean inMessage;
     private boolean messageFailed;
     private int lastMessageRecords;
+    private static final int RETRACTED = -1;
 
     JournalRecordEncoder(final RingBuffer ring, final Metrics metrics, final AtomicBoolean closed)
     {
@@ -183,7 +184,10 @@ final class JournalRecordEncoder
         inMessage = false;
         for (int i = 0; i < heldCount; i++)
         {
-            ring.commit(heldClaims[i]);
+            if (heldClaims[i] != RETRACTED)
+            {
+                ring.commit(heldClaims[i]);
+            }
         }
         if (heldCount > 0)
         {
@@ -192,6 +196,22 @@ final class JournalRecordEncoder
         lastMessageRecords = heldCount;
         heldCount = 0;
         return true;
+    }
+
+    /** Inside a message: the number of records held so far, to name the next one for {@link #retract}. */
+    int heldMark()
+    {
+        return heldCount;
+    }
+
+    /** Inside a message: takes back the record held at {@code mark} (it becomes padding); a later one keeps its place. */
+    void retract(final int mark)
+    {
+        if (inMessage && mark < heldCount && heldClaims[mark] != RETRACTED)
+        {
+            ring.abort(heldClaims[mark]);
+            heldClaims[mark] = RETRACTED;
+        }
     }
 
     /** Records the last message that ended published (0 if it made none). */
@@ -205,7 +225,10 @@ final class JournalRecordEncoder
     {
         for (int i = 0; i < heldCount; i++)
         {
-            ring.abort(heldClaims[i]);
+            if (heldClaims[i] != RETRACTED)
+            {
+                ring.abort(heldClaims[i]);
+            }
         }
         heldCount = 0;
         inMessage = false;

@@ -33,7 +33,14 @@ public enum JournalRecordType
      * {@link RawEventKind}; value: its seq; iid: for answers and dismisses. Strings: the event's
      * name, then its fields as name, value pairs (search text under the same privacy rule as SIGNAL).
      */
-    RAW_EVENT(10, "raw_event", List.of("event"));
+    RAW_EVENT(10, "raw_event", List.of("event")),
+    /**
+     * A question recorded as shown that the person never saw: under {@code fsync_policy: always} it
+     * waited for the disk, and the event that closed it (a page view) came first, so it was not
+     * sent. iid: the question's; catalogVersion: the version that asked. The report leaves its
+     * outcome window out of the people asked.
+     */
+    QUESTION_UNSEEN(11, "question_unseen", List.of("question"));
 
     private static final JournalRecordType[] BY_CODE = new JournalRecordType[16];
 

@@ -40,6 +40,7 @@ public final class Metrics
     private final LongAdder questionsWithheld = new LongAdder();
     private final LongAdder detectionPaused = new LongAdder();
     private final LongAdder timersDeferred = new LongAdder();
+    private final LongAdder questionsUnseen = new LongAdder();
     private final LongAdder[] outcomes = adders(OutcomeKind.values().length * OutcomeGroup.values().length);
     private final LongAdder catalogReloadsOk = new LongAdder();
     private final LongAdder catalogReloadsFailed = new LongAdder();
@@ -189,6 +190,12 @@ public final class Metrics
         detectionPaused.increment();
     }
 
+    /** A question held for the disk was closed before it could be sent, so the person never saw it. */
+    public void questionUnseen()
+    {
+        questionsUnseen.increment();
+    }
+
     /** A session's timer work was put off because the journal could not take its records. */
     public void timerDeferred()
     {
@@ -254,6 +261,9 @@ public final class Metrics
         counter(out, "pulse_questions_withheld_total", "Questions not shown because the journal could not record them.", questionsWithheld.sum());
         counter(out, "pulse_detection_paused_total",
             "Events and timers not run through the triggers (no question asked) while the journal could not record.", detectionPaused.sum());
+        counter(out, "pulse_questions_unseen_total",
+            "Questions recorded as shown but withdrawn unsent: the page view that closes them came before their record was forced.",
+            questionsUnseen.sum());
         counter(out, "pulse_timers_deferred_total",
             "Session timers put off (the session left as it was) because the journal could not take their records.", timersDeferred.sum());
         counter(out, "pulse_answers_total", "Answers received.", answers.sum());

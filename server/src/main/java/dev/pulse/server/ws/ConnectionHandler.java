@@ -276,11 +276,15 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         {
             ctx.write(out.reply);
         }
+        if (out.withdrawHeld)
+        {
+            withdrawHeldQuestion();
+        }
         if (out.question != null)
         {
             if (questionsWaitForTheDisk)
             {
-                hold(out.question, out.questionPosition, startNanos);
+                hold(out.question, out.questionPosition, startNanos, out);
             }
             else
             {
@@ -433,12 +437,24 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         ctx.write(MessageEncoder.ack(ctx.alloc(), seq));
     }
 
-    private void hold(final TextWebSocketFrame question, final long position, final long sinceNanos)
+    /**
+     * Holds a question until the journal has forced its record. A question is only ever asked once
+     * the one before it is closed, and closing a held question withdraws it first (its
+     * question_unseen record goes with the message that closed it), so at most one is held.
+     */
+    private void hold(final TextWebSocketFrame question, final long position, final long sinceNanos, final Outbox out)
     {
         if (heldQuestion != null)
         {
-            heldQuestion.release();
+            // Never expected (see above); if it happens, it is counted, not silent.
+            LOG.error("connection {} asked question {} while {} was still held: dropping the held one", connection.id,
+                out.questionId, connection.heldQuestionId);
+            metrics.internalError();
+            withdrawHeldQuestion();
         }
+        connection.heldIid = out.questionIid;
+        connection.heldQuestionId = out.questionId;
+        connection.heldCatalogVersion = out.questionCatalogVersion;
         heldQuestion = question;
         heldPosition = position;
         heldSinceNanos = sinceNanos;
@@ -486,8 +502,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         if (closing || !ctx.channel().isActive())
         {
             question.release();
+            recordUnseen();
             return true;
         }
+        connection.heldIid = 0;
         ctx.writeAndFlush(question);
         metrics.questionShown(System.nanoTime() - heldSinceNanos);
         if (pendingWritesOverCap())
@@ -495,6 +513,30 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             closeSlowConsumer();
         }
         return true;
+    }
+
+    /** The held question was closed before its record was forced: it is never sent (its question_unseen record is taken). */
+    private void withdrawHeldQuestion()
+    {
+        if (heldQuestion != null)
+        {
+            heldQuestion.release();
+            heldQuestion = null;
+            metrics.questionUnseen();
+        }
+        connection.heldIid = 0;
+    }
+
+    /** The connection ended while its question was held: the person never saw it, and the record says so. */
+    private void recordUnseen()
+    {
+        if (connection.heldIid != 0)
+        {
+            loop.journal.questionUnseen(System.currentTimeMillis(), connection.sidHi, connection.sidLo, connection.heldCatalogVersion,
+                connection.heldIid, connection.heldQuestionId);
+            metrics.questionUnseen();
+            connection.heldIid = 0;
+        }
     }
 
     /** Keeps at most one timer armed: an earlier one fires, re-checks and re-arms (a timer is a hint). */
@@ -585,6 +627,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             {
                 heldQuestion.release();
                 heldQuestion = null;
+                recordUnseen();
             }
             if (unansweredPing != null)
             {

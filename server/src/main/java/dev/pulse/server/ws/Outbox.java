@@ -27,6 +27,12 @@ final class Outbox
     /** Journal position just after the handled message's records; 0 if it made none. */
     long recordsPosition;
     boolean rejected;
+    /** The held question was closed before it could be sent: drop it (its question_unseen record is taken). */
+    boolean withdrawHeld;
+    /** The question's id and catalog version, for its question_unseen record should it be withdrawn. */
+    String questionId;
+    int questionIid;
+    long questionCatalogVersion;
     boolean ackNow;
     /** A duplicate arrived: the connection owes an ack even if its seq did not move. */
     boolean ackOwed;
@@ -42,6 +48,10 @@ final class Outbox
         questionPosition = 0;
         recordsPosition = 0;
         rejected = false;
+        withdrawHeld = false;
+        questionId = null;
+        questionIid = 0;
+        questionCatalogVersion = 0;
         ackNow = false;
         ackOwed = false;
         close = null;

@@ -221,6 +221,7 @@ final class SessionEvents
             boolean recorded = false;
             try
             {
+                final int unseenMark = unseenAhead(connection, nowMs);
                 state.lastSeq(seq);
                 if (catalog.captureEvents())
                 {
@@ -240,6 +241,7 @@ final class SessionEvents
                             message.query().present() ? message.query() : null, nowMs);
                         break;
                 }
+                withdrawUnseen(connection, state, unseenMark, out);
                 recorded = journal.endMessage();
             }
             finally
@@ -263,7 +265,7 @@ final class SessionEvents
             {
                 out.error(ErrorCode.OUT_OF_ORDER, true, seq, "messages before this one never arrived");
             }
-            deliver(machine.effects(), seq, out, alloc);
+            deliver(machine.effects(), record, seq, out, alloc);
             out.nextDeadlineMs = machine.nextDeadlineMs(state, record);
         }
         finally
@@ -327,11 +329,13 @@ final class SessionEvents
             boolean recorded = false;
             try
             {
+                final int unseenMark = unseenAhead(connection, nowMs);
                 if (catalog.captureEvents())
                 {
                     capture.timer(nowMs, connection, catalog.versionHash());
                 }
                 machine.onTimer(state, record, nowMs);
+                withdrawUnseen(connection, state, unseenMark, out);
                 recorded = journal.endMessage();
             }
             finally
@@ -349,7 +353,7 @@ final class SessionEvents
                 return;
             }
             out.recordsPosition = recordsPosition(journal);
-            deliver(machine.effects(), 0, out, alloc);
+            deliver(machine.effects(), record, 0, out, alloc);
             out.nextDeadlineMs = machine.nextDeadlineMs(state, record);
         }
         finally
@@ -379,7 +383,8 @@ final class SessionEvents
     }
 
     /** Turns the machine's effects into what the connection sends. */
-    private void deliver(final Effects effects, final long seq, final Outbox out, final ByteBufAllocator alloc)
+    private void deliver(final Effects effects, final ServerSessionFlyweight record, final long seq, final Outbox out,
+        final ByteBufAllocator alloc)
     {
         if (effects.refusal() != null)
         {
@@ -394,6 +399,9 @@ final class SessionEvents
         {
             out.question = MessageEncoder.question(alloc, effects.questionIid(), effects.question(), effects.questionCopy());
             out.questionPosition = loop.journal.lastPosition();
+            out.questionId = effects.question().id();
+            out.questionIid = effects.questionIid();
+            out.questionCatalogVersion = record.openCatalogVersion();
         }
     }
 
@@ -414,6 +422,46 @@ final class SessionEvents
             return true;
         }
         return false;
+    }
+
+    /**
+     * While a question is held for the disk, each message first writes its question_unseen record,
+     * ahead of the outcome records the message may close the question's window with (so a reader
+     * knows the window's question was never seen before it reads the window). Returns its mark, or
+     * -1 when nothing is held.
+     */
+    private int unseenAhead(final ConnectionState connection, final long nowMs)
+    {
+        if (connection.heldIid == 0)
+        {
+            return -1;
+        }
+        final int mark = loop.journal.mark();
+        loop.journal.questionUnseen(nowMs, connection.sidHi, connection.sidLo, connection.heldCatalogVersion, connection.heldIid,
+            connection.heldQuestionId);
+        return mark;
+    }
+
+    /**
+     * A held question whose session no longer has it open (the page view that closes a question
+     * came before the disk did) is never sent: its question_unseen record stays. Otherwise the
+     * record is taken back.
+     */
+    private void withdrawUnseen(final ConnectionState connection, final SessionStateFlyweight state, final int unseenMark,
+        final Outbox out)
+    {
+        if (unseenMark < 0)
+        {
+            return;
+        }
+        if (state.openIid() != connection.heldIid)
+        {
+            out.withdrawHeld = true;
+        }
+        else
+        {
+            loop.journal.retract(unseenMark);
+        }
     }
 
     private static long recordsPosition(final JournalProxy journal)

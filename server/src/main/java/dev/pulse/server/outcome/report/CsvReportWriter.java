@@ -53,6 +53,7 @@ final class CsvReportWriter
         csv.count(row, "signals_decided_after_deferral", totals.decidedAfterDeferral());
         csv.count(row, "signals_still_deferred", totals.undecidedDeferred());
         csv.count(row, "answers_to_questions_shown_before_range", totals.answersOutsideRange());
+        csv.count(row, "questions_withdrawn_unseen", totals.questionsUnseen());
         windows(csv, row, totals.windows());
         final CsvTable.Row exposure = CsvTable.Row.of("exposure");
         final long[] counts = report.exposure().counts();

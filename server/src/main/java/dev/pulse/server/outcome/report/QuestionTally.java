@@ -30,6 +30,13 @@ final class QuestionTally
         trigger(trigger)[SHOWN]++;
     }
 
+    /** Takes back a {@link #shown} whose question was withdrawn before the person saw it. */
+    void unseen(final String trigger, final String question)
+    {
+        question(question).shown--;
+        trigger(trigger)[SHOWN]--;
+    }
+
     void answered(final String trigger, final String question, final String choice)
     {
         question(question).choices.merge(choice, 1L, Long::sum);

@@ -54,6 +54,11 @@ public final class ReportAggregator
             case SESSION_START -> sessions.onSessionStart(record);
             case SIGNAL -> signals.onSignal(record);
             case QUESTION_SHOWN -> sessions.onQuestionShown(record);
+            case QUESTION_UNSEEN ->
+            {
+                sessions.onQuestionUnseen(record);
+                windows.onUnseen(record);
+            }
             case ANSWER -> sessions.onAnswer(record);
             case DISMISS -> sessions.onDismiss(record);
             case SESSION_END -> sessions.onSessionEnd(record);
@@ -77,7 +82,7 @@ public final class ReportAggregator
         final Exposure exposure = sessions.exposure();
         final Totals totals = new Totals(records, firstRecordMs, lastRecordMs, sessions.started(), sessions.startedNew(),
             sessions.questionsShown(), signalCount, signals.decidedAfterDeferral(), signals.undecidedDeferred(),
-            windows.totalWindows(), sessions.answersOutsideRange());
+            windows.totalWindows(), sessions.answersOutsideRange(), sessions.questionsUnseen());
         return new Report(range, generatedAtMs, totals, triggers, questions(), windows.forwardTimes(TimeBucket.STANDARD), exposure,
             catalogs.versions());
     }

@@ -24,6 +24,7 @@ final class SessionTally
     private long startedNew;
     private long questionsShown;
     private long answersOutsideRange;
+    private long questionsUnseen;
 
     SessionTally(final QuestionTally questions)
     {
@@ -106,6 +107,25 @@ final class SessionTally
     long questionsShown()
     {
         return questionsShown;
+    }
+
+    /** A question recorded as shown was never sent: it no longer counts as shown. */
+    void onQuestionUnseen(final JournalRecordFlyweight record)
+    {
+        final Session session = sessions.get(Records.SessionKey.of(record));
+        final Shown shown = session == null ? null : session.open.remove(record.iid());
+        if (shown != null)
+        {
+            session.questionsShown--;
+            questionsShown--;
+            questionsUnseen++;
+            questions.unseen(shown.trigger(), shown.question());
+        }
+    }
+
+    long questionsUnseen()
+    {
+        return questionsUnseen;
     }
 
     long answersOutsideRange()

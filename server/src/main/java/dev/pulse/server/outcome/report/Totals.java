@@ -16,6 +16,7 @@ package dev.pulse.server.outcome.report;
  * @param answersOutsideRange  answers and dismisses of questions shown before the range (not counted).
  */
 public record Totals(long records, long firstRecordMs, long lastRecordMs, long sessions, long newSessions, long questionsShown,
-    long signals, long decidedAfterDeferral, long undecidedDeferred, GroupWindows windows, long answersOutsideRange)
+    long signals, long decidedAfterDeferral, long undecidedDeferred, GroupWindows windows, long answersOutsideRange,
+    long questionsUnseen)
 {
 }

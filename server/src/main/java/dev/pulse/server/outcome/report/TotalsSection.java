@@ -34,6 +34,8 @@ final class TotalsSection
         html.row("signals still deferred at the end", Figures.count(totals.undecidedDeferred()));
         html.row("questions shown", Figures.count(totals.questionsShown()));
         html.row("answers and dismisses of questions shown before the period (not counted)", Figures.count(totals.answersOutsideRange()));
+        html.row("questions withdrawn unseen (closed before their record was forced; not counted as asked)",
+            Figures.count(totals.questionsUnseen()));
         html.endTable();
         html.table("Catalog versions seen", 2, "Version", "Hash", "First record", "Last record", "Closed windows");
         for (final CatalogVersionSeen version : report.catalogVersions())

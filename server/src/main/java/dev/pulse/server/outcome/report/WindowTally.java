@@ -26,6 +26,8 @@ final class WindowTally
     private final Map<String, Map<Answer, long[]>> byAnswer = new HashMap<>();
     private final Map<String, Map<String, long[]>> byVariant = new HashMap<>();
     private final DurationSample[] forwardTimes = new DurationSample[GROUPS];
+    /** Questions withdrawn unseen, by session and iid: their shown window counts for no group. */
+    private final Set<Unseen> unseen = new java.util.HashSet<>();
 
     WindowTally()
     {
@@ -33,6 +35,12 @@ final class WindowTally
         {
             forwardTimes[i] = new DurationSample();
         }
+    }
+
+    /** A question_unseen record: always journaled before any outcome of the question's window. */
+    void onUnseen(final JournalRecordFlyweight record)
+    {
+        unseen.add(new Unseen(record.sidHi(), record.sidLo(), record.iid()));
     }
 
     /** Counts one OUTCOME record; false if its outcome or group is one this version does not know (a newer writer's). */
@@ -43,6 +51,11 @@ final class WindowTally
         if (kind == null || group == null)
         {
             return false;
+        }
+        if (group == OutcomeGroup.SHOWN && unseen.remove(new Unseen(record.sidHi(), record.sidLo(), record.iid())))
+        {
+            // The person never saw the question: the window measures nothing about asking.
+            return true;
         }
         final int slot = group.ordinal() * KINDS + kind.ordinal();
         total[slot]++;
@@ -145,6 +158,10 @@ final class WindowTally
 
     /** The answer a shown window closed with ("" and "" when unanswered). */
     private record Answer(String choice, String response)
+    {
+    }
+
+    private record Unseen(long sidHi, long sidLo, int iid)
     {
     }
 }
