@@ -42,6 +42,7 @@ import dev.pulse.server.outcome.SessionMachine;
 import dev.pulse.server.session.DataDirectory;
 import dev.pulse.server.session.SessionInspector;
 import dev.pulse.server.session.SessionMapStartup;
+import dev.pulse.server.session.SessionSeqRecovery;
 import dev.pulse.server.session.SessionStore;
 import dev.pulse.server.session.SessionSweeper;
 import dev.pulse.server.tls.TlsSettings;
@@ -104,6 +105,10 @@ public final class PulseServer implements AutoCloseable
                 config.fsyncIntervalMs(), config.journalSegmentBytes(), config.journalBufferBytes(), config.journalSearchText(), null),
                 metrics);
             journal = openedJournal;
+            if (!dataDirectory.lastStopWasClean())
+            {
+                SessionSeqRecovery.recover(sessions, dataDirectory.journalDir());
+            }
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys);
             controlJournal = journal.newProxy();
             registerGauges();

@@ -45,6 +45,11 @@ public final class JournalPrinter
         out.append(",\"iid\":").append(record.iid());
         out.append(",\"code\":").append(record.code());
         out.append(",\"value\":").append(record.value());
+        final long seq = record.seq();
+        if (seq > 0)
+        {
+            out.append(",\"seq\":").append(seq);
+        }
         if (type == JournalRecordType.SESSION_END)
         {
             final SessionEndReason reason = SessionEndReason.fromOrdinal(record.code());

@@ -235,12 +235,12 @@ public final class JournalProxy
 
     /**
      * Starts a message: the records written until {@link #endMessage()} are published together or
-     * not at all. A caller that changes state for the message does so only if {@code endMessage} is
+     * not at all, each carrying {@code seq}, the client message's (0: none, such as a hello or a timer). A caller that changes state for the message does so only if {@code endMessage} is
      * true, and otherwise puts the state back (the message is not handled).
      */
-    public void beginMessage()
+    public void beginMessage(final long seq)
     {
-        encoder.beginMessage();
+        encoder.beginMessage(seq);
     }
 
     /** Publishes every record since {@link #beginMessage()}; false, and none of them journaled, if any could not be taken. */

@@ -46,6 +46,22 @@ public final class JournalReader implements AutoCloseable
         return new JournalReader(dir, indexes);
     }
 
+    /**
+     * A reader of only the newest segments: from the first one last written at or after
+     * {@code sinceMs} (file modification time) on. Segments are written in order, so every record
+     * written since then is in them. Crash recovery reads just the recent past with it.
+     */
+    public static JournalReader openWrittenSince(final Path dir, final long sinceMs) throws IOException
+    {
+        final long[] all = open(dir).indexes;
+        int first = all.length;
+        while (first > 0 && java.nio.file.Files.getLastModifiedTime(SegmentFiles.path(dir, all[first - 1])).toMillis() >= sinceMs)
+        {
+            first--;
+        }
+        return new JournalReader(dir, java.util.Arrays.copyOfRange(all, first, all.length));
+    }
+
     /** Points {@code into} at the next record (valid until the next call); false at the end. */
     public boolean next(final JournalRecordFlyweight into) throws IOException
     {

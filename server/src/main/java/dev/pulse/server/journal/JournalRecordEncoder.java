@@ -49,6 +49,7 @@ final class JournalRecordEncoder
     private boolean inMessage;
     private boolean messageFailed;
     private int lastMessageRecords;
+    private long messageSeq;
     private static final int RETRACTED = -1;
 
     JournalRecordEncoder(final RingBuffer ring, final Metrics metrics, final AtomicBoolean closed)
@@ -84,13 +85,18 @@ final class JournalRecordEncoder
             messageFailed = true;
             return false;
         }
-        if (closed.get() || length > maxRecordLength || strings > MAX_STRINGS || (index = ring.tryClaim(type.code(), length)) < 0)
+        final int claimed = length + (messageSeq > 0 ? JournalRecordFlyweight.SEQ_TRAILER_LENGTH : 0);
+        if (closed.get() || claimed > maxRecordLength || strings > MAX_STRINGS || (index = ring.tryClaim(type.code(), claimed)) < 0)
         {
             metrics.journalDropped();
             messageFailed = inMessage;
             return false;
         }
         end = index + length;
+        if (messageSeq > 0)
+        {
+            buffer.putLong(end, messageSeq, BYTE_ORDER);
+        }
         buffer.putLong(index + JournalRecordFlyweight.TIMESTAMP_MS_OFFSET, timeMs, BYTE_ORDER);
         buffer.putLong(index + JournalRecordFlyweight.SID_HI_OFFSET, sidHi, BYTE_ORDER);
         buffer.putLong(index + JournalRecordFlyweight.SID_LO_OFFSET, sidLo, BYTE_ORDER);
@@ -154,8 +160,11 @@ final class JournalRecordEncoder
         return true;
     }
 
-    /** Starts a message: records are held until {@link #endMessage} publishes or aborts them together. */
-    void beginMessage()
+    /**
+     * Starts a message: records are held until {@link #endMessage} publishes or aborts them together,
+     * and each carries {@code seq} (the client message's; 0 for none, such as a hello or a timer).
+     */
+    void beginMessage(final long seq)
     {
         if (inMessage)
         {
@@ -164,6 +173,8 @@ final class JournalRecordEncoder
         inMessage = true;
         messageFailed = false;
         heldCount = 0;
+        lastMessageRecords = 0;
+        messageSeq = seq;
     }
 
     /**
@@ -182,6 +193,7 @@ final class JournalRecordEncoder
             return false;
         }
         inMessage = false;
+        messageSeq = 0;
         for (int i = 0; i < heldCount; i++)
         {
             if (heldClaims[i] != RETRACTED)
@@ -233,6 +245,7 @@ final class JournalRecordEncoder
         heldCount = 0;
         inMessage = false;
         messageFailed = false;
+        messageSeq = 0;
     }
 
     long lastPosition()

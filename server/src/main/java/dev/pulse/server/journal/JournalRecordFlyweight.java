@@ -25,7 +25,14 @@ import org.agrona.DirectBuffer;
  *  |       length (2, u16)         |   UTF-8 bytes ...             | 48  string 0
  *  |       length (2, u16)         |   UTF-8 bytes ...             |     string 1 ...
  *  +---------------------------------------------------------------+
+ *  |                  seq (8, optional trailer)                    |     after the last string
+ *  +---------------------------------------------------------------+
  * </pre>
+ *
+ * A record made while handling a client message ends with that message's {@code seq}: 8 bytes
+ * after the last string (older records, and records of no message, end with their last string;
+ * readers that do not know the trailer skip it). Recovery after a crash uses it to tell which
+ * messages of a session have records.
  *
  * What {@code code}, {@code value} and the strings mean depends on the {@link JournalRecordType}.
  * Producers cap each string at {@link #MAX_STRING_BYTES}, cut on a code point boundary.
@@ -49,6 +56,7 @@ public final class JournalRecordFlyweight
     public static final int HEADER_LENGTH = STRINGS_OFFSET;
     public static final int STRING_LENGTH_PREFIX = 2;
     public static final int MAX_STRING_BYTES = 1024;
+    public static final int SEQ_TRAILER_LENGTH = 8;
 
     private DirectBuffer buffer;
     private int offset;
@@ -118,6 +126,18 @@ public final class JournalRecordFlyweight
     public int stringCount()
     {
         return buffer.getShort(offset + STRING_COUNT_OFFSET, BYTE_ORDER) & 0xFFFF;
+    }
+
+    /** The seq of the client message this record was made for; 0 if none (no trailer). Walks the strings. */
+    public long seq()
+    {
+        int position = offset + STRINGS_OFFSET;
+        final int end = offset + length;
+        for (int i = 0, count = stringCount(); i < count && position + STRING_LENGTH_PREFIX <= end; i++)
+        {
+            position += STRING_LENGTH_PREFIX + (buffer.getShort(position, BYTE_ORDER) & 0xFFFF);
+        }
+        return end - position == SEQ_TRAILER_LENGTH ? buffer.getLong(position, BYTE_ORDER) : 0;
     }
 
     /** The i-th string, decoded: allocates, so cold paths only (readers, printers, tests). */

@@ -18,7 +18,8 @@ import dev.pulse.server.outcome.OutcomeWindowsFlyweight;
  *  |                  ownerConnectionId (8)                        |  8
  *  |                  openCatalogVersion (8)                       | 16
  *  |                   lastConnectedMs (8)                         | 24
- *  |                     (reserved 32)                             | 32
+ *  |                     recordedSeq (8)                           | 32
+ *  |                     (reserved 24)                             | 40
  *  |          outcome windows: 8 x 48 (OutcomeWindowsFlyweight)     | 64
  *  +---------------------------------------------------------------+ 448
  * </pre>
@@ -34,6 +35,7 @@ public final class ServerSessionFlyweight
     public static final int OWNER_CONNECTION_ID_OFFSET = 8;
     public static final int OPEN_CATALOG_VERSION_OFFSET = 16;
     public static final int LAST_CONNECTED_MS_OFFSET = 24;
+    public static final int RECORDED_SEQ_OFFSET = 32;
 
     private final OutcomeWindowsFlyweight windows = new OutcomeWindowsFlyweight();
     private MutableDirectBuffer buffer;
@@ -97,6 +99,21 @@ public final class ServerSessionFlyweight
     public ServerSessionFlyweight openCatalogVersion(final long versionHash)
     {
         buffer.putLong(offset + OPEN_CATALOG_VERSION_OFFSET, versionHash);
+        return this;
+    }
+
+    /**
+     * A seq up to which every message of the session is known recorded (the journal had written its
+     * records when it was acked). Recovery after a crash never takes a session's last seq below it.
+     */
+    public long recordedSeq()
+    {
+        return buffer.getLong(offset + RECORDED_SEQ_OFFSET);
+    }
+
+    public ServerSessionFlyweight recordedSeq(final long seq)
+    {
+        buffer.putLong(offset + RECORDED_SEQ_OFFSET, seq);
         return this;
     }
 

@@ -32,6 +32,7 @@ public final class SessionSweeper implements Runnable, SessionVisitor
     private final LongSupplier expiryMs;
     private final LongPredicate connectionIsLive;
     private final Thread thread;
+    private final SessionSnapshot snapshot = new SessionSnapshot();
     private volatile boolean running = true;
     private long nowMs;
 
@@ -100,10 +101,29 @@ public final class SessionSweeper implements Runnable, SessionVisitor
         {
             return false;
         }
-        machine.onExpired(state, server, nowMs);
-        journal.sessionEnd(nowMs, state.sidHi(), state.sidLo(), SessionEndReason.EXPIRED);
-        metrics.sessionExpired();
-        return true;
+        // The end and its exited windows are recorded together, or the session stays for the next pass.
+        snapshot.take(state, server);
+        journal.beginMessage(0);
+        boolean recorded = false;
+        try
+        {
+            machine.onExpired(state, server, nowMs);
+            journal.sessionEnd(nowMs, state.sidHi(), state.sidLo(), SessionEndReason.EXPIRED);
+            recorded = journal.endMessage();
+        }
+        finally
+        {
+            if (!recorded)
+            {
+                journal.abortMessage();
+                snapshot.restore(state, server);
+            }
+        }
+        if (recorded)
+        {
+            metrics.sessionExpired();
+        }
+        return recorded;
     }
 
     private void pause()

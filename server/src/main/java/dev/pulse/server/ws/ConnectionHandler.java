@@ -434,6 +434,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private void writeAck(final long seq)
     {
         ackedSeq = Math.max(ackedSeq, seq);
+        connection.ackedSeq = ackedSeq;
         ctx.write(MessageEncoder.ack(ctx.alloc(), seq));
     }
 

@@ -10,6 +10,8 @@ final class ConnectionState
     /** The last seq handled on this connection's session (what the next ack says). */
     long lastSeq;
     int rejected;
+    /** The highest seq acked on this connection: its messages' records are written (the session record learns it lazily). */
+    long ackedSeq;
     /** The question held for the disk (under fsync always), not yet sent: its iid (0: none), id and catalog version. */
     int heldIid;
     String heldQuestionId;

@@ -18,6 +18,7 @@ import dev.pulse.server.protocol.ErrorCode;
 import dev.pulse.server.session.ServerSessionFlyweight;
 import dev.pulse.server.session.SessionAccess;
 import dev.pulse.server.session.SessionId;
+import dev.pulse.server.session.SessionSnapshot;
 
 /**
  * The protocol around a session: hello (a new session, or one resumed by its id), the seq rules
@@ -128,7 +129,7 @@ final class SessionEvents
             final SessionStateFlyweight state = access.state();
             final ServerSessionFlyweight record = access.server();
             snapshot.take(state, record);
-            journal.beginMessage();
+            journal.beginMessage(0);
             boolean recorded = false;
             try
             {
@@ -208,7 +209,12 @@ final class SessionEvents
         {
             final SessionStateFlyweight state = access.state();
             final ServerSessionFlyweight record = access.server();
-            if (record.ownerConnectionId() != connection.id || duplicate(connection, state, message.seq(), out))
+            if (record.ownerConnectionId() != connection.id)
+            {
+                return;
+            }
+            noteRecorded(connection, record);
+            if (duplicate(connection, state, message.seq(), out))
             {
                 return;
             }
@@ -217,7 +223,7 @@ final class SessionEvents
             final long seq = message.seq();
             final boolean gap = seq > state.lastSeq() + 1;
             snapshot.take(state, record);
-            journal.beginMessage();
+            journal.beginMessage(seq);
             boolean recorded = false;
             try
             {
@@ -325,7 +331,7 @@ final class SessionEvents
             final CompiledCatalog catalog = server.catalog().current();
             final JournalProxy journal = loop.journal;
             snapshot.take(state, record);
-            journal.beginMessage();
+            journal.beginMessage(0);
             boolean recorded = false;
             try
             {
@@ -372,6 +378,7 @@ final class SessionEvents
             {
                 if (access.server().ownerConnectionId() == connection.id)
                 {
+                    noteRecorded(connection, access.server());
                     access.server().ownerConnectionId(0);
                 }
             }
@@ -461,6 +468,15 @@ final class SessionEvents
         else
         {
             loop.journal.retract(unseenMark);
+        }
+    }
+
+    /** Tells the session record how far its messages are known recorded (acked), for recovery after a crash. */
+    private static void noteRecorded(final ConnectionState connection, final ServerSessionFlyweight record)
+    {
+        if (connection.ackedSeq > record.recordedSeq())
+        {
+            record.recordedSeq(connection.ackedSeq);
         }
     }
 
