@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.agrona.concurrent.UnsafeBuffer;
@@ -53,6 +55,8 @@ public final class ChronicleSessionStore implements SessionStore
     private final ChronicleMap<SessionKey, byte[]> map;
     private final long capacity;
     private final AtomicLong sessions;
+    /** Every accessor handed out (a few: one a thread), so a shutdown can see that none holds an entry. */
+    private final List<Access> accesses = new CopyOnWriteArrayList<>();
 
     private ChronicleSessionStore(final ChronicleMap<SessionKey, byte[]> map, final long capacity)
     {
@@ -255,7 +259,22 @@ public final class ChronicleSessionStore implements SessionStore
     @Override
     public SessionAccess newAccess()
     {
-        return new Access();
+        final Access access = new Access();
+        accesses.add(access);
+        return access;
+    }
+
+    @Override
+    public boolean contextOpen()
+    {
+        for (final Access access : accesses)
+        {
+            if (access.context != null)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -2,13 +2,14 @@ package dev.pulse.server.journal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 
 import dev.pulse.server.metrics.Metrics;
 
 /**
  * A full or read-only disk under a real server's journal: the {@link JournalOpener} an end-to-end
  * test hands {@code PulseServer.start}, switched on and off while the server runs. Failed writes are
- * retried every 20 ms.
+ * retried every 20 ms; a held write blocks, and closing the journal gives up after 5 s.
  */
 public final class DiskFaults implements JournalOpener
 {
@@ -34,6 +35,22 @@ public final class DiskFaults implements JournalOpener
         store.failWrites = readOnly;
         store.failForce = readOnly;
         store.failOpen = readOnly;
+    }
+
+    /** Every write blocks until {@link #releaseWrites()} (or 30 s): a disk that hangs. */
+    public void holdWrites()
+    {
+        store.writeGate = new CountDownLatch(1);
+    }
+
+    public void releaseWrites()
+    {
+        final CountDownLatch gate = store.writeGate;
+        store.writeGate = null;
+        if (gate != null)
+        {
+            gate.countDown();
+        }
     }
 
     /** Write attempts that failed so far. */
