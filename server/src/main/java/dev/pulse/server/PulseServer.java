@@ -218,6 +218,12 @@ public final class PulseServer implements AutoCloseable
         }
     }
 
+    /** The event loops that serve connections: a test blocks one to see a shutdown that times out. */
+    public EventLoopGroup eventLoops()
+    {
+        return workers;
+    }
+
     public Metrics metrics()
     {
         return metrics;
@@ -291,7 +297,10 @@ public final class PulseServer implements AutoCloseable
 
     /**
      * Graceful shutdown, bounded by the configured timeout: stop accepting, close every connection
-     * with 1001, stop the loops, drain and close the journal, close the session map, mark clean.
+     * with 1001, stop the loops, drain and close the journal, close the session map, mark clean. The
+     * clean-shutdown marker is written only if every step finished: a loop or the sweeper that did
+     * not stop in time, or a journal that could not write everything, leaves no marker, so the next
+     * start recovers the session map.
      */
     @Override
     public void close()
@@ -314,15 +323,33 @@ public final class PulseServer implements AutoCloseable
                 metricsChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
             }
             closeConnections(context.connections(), deadline);
-            workers.shutdownGracefully(0, remainingMs(deadline) / 2, TimeUnit.MILLISECONDS).awaitUninterruptibly(remainingMs(deadline) / 2);
-            acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).awaitUninterruptibly(200);
+            final boolean loopsStopped = workers.shutdownGracefully(0, remainingMs(deadline) / 2, TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly(remainingMs(deadline) / 2);
+            final boolean acceptorsStopped = acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).awaitUninterruptibly(200);
             catalog.close();
             reports.close();
-            sweeper.stop();
+            final boolean sweeperStopped = sweeper.stop();
             journal.close();
-            sessions.close();
-            dataDirectory.markCleanShutdown();
-            LOG.info("Pulse stopped cleanly");
+            final boolean journalClosed = journal.closedCleanly();
+            // A loop or the sweeper still running may be inside an entry: unmapping the map under it would crash the JVM, and
+            // its locks would stay held in the file. Left open, the next start recovers the map.
+            final boolean mapClosed = loopsStopped && sweeperStopped && !sessions.contextOpen();
+            if (mapClosed)
+            {
+                sessions.close();
+            }
+            if (loopsStopped && acceptorsStopped && sweeperStopped && journalClosed && mapClosed)
+            {
+                dataDirectory.markCleanShutdown();
+                LOG.info("Pulse stopped cleanly");
+            }
+            else
+            {
+                LOG.error("shutdown did not complete within shutdown_timeout_ms ({} ms): event loops stopped {}, acceptor stopped {}, " +
+                    "sweeper stopped {}, journal closed {}, session map closed {}; no clean-shutdown marker, so the next start " +
+                    "recovers the session map", config.shutdownTimeoutMs(), loopsStopped, acceptorsStopped, sweeperStopped,
+                    journalClosed, mapClosed);
+            }
         }
         catch (final InterruptedException ex)
         {

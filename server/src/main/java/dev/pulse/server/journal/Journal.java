@@ -52,6 +52,7 @@ public final class Journal implements AutoCloseable
     private final JournalDirectoryLock lock;
     private final long closeTimeoutNs;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean closedCleanly;
 
     private Journal(final RingBuffer ring, final JournalAgent agent, final JournalWaiters waiters, final Metrics metrics,
         final byte[] searchHashKey, final JournalDirectoryLock lock, final long closeTimeoutNs)
@@ -242,6 +243,17 @@ public final class Journal implements AutoCloseable
         {
             LOG.warn("releasing the journal directory lock failed", ex);
         }
+        closedCleanly = lag == 0;
+    }
+
+    /**
+     * Whether {@link #close()} finished in time: every committed record written and forced, the
+     * thread stopped. False before close, and after a close that gave up (a clean-shutdown marker
+     * must then not be written).
+     */
+    public boolean closedCleanly()
+    {
+        return closedCleanly;
     }
 
     /** A bug, not an I/O failure (the agent handles those): counted where operators look, and logged. */

@@ -42,6 +42,7 @@ public final class Metrics
     private final LongAdder timersDeferred = new LongAdder();
     private final LongAdder questionsUnseen = new LongAdder();
     private final LongAdder[] outcomes = adders(OutcomeKind.values().length * OutcomeGroup.values().length);
+    private final LongAdder[] outcomeWindowsDropped = adders(WindowDrop.values().length);
     private final LongAdder catalogReloadsOk = new LongAdder();
     private final LongAdder catalogReloadsFailed = new LongAdder();
     private final LatencyHistogram eventToQuestion = new LatencyHistogram(
@@ -139,6 +140,12 @@ public final class Metrics
     public void outcome(final OutcomeKind outcome, final OutcomeGroup group)
     {
         outcomes[group.ordinal() * OutcomeKind.values().length + outcome.ordinal()].increment();
+    }
+
+    /** An outcome window that will not be measured. */
+    public void outcomeWindowDropped(final WindowDrop reason)
+    {
+        outcomeWindowsDropped[reason.ordinal()].increment();
     }
 
     public void error(final ErrorCode code)
@@ -277,6 +284,12 @@ public final class Metrics
                 out.append("pulse_outcomes_total{group=\"").append(group.wireName()).append("\",outcome=\"").append(outcome.wireName())
                     .append("\"} ").append(outcomes[group.ordinal() * OutcomeKind.values().length + outcome.ordinal()].sum()).append('\n');
             }
+        }
+        header(out, "pulse_outcome_windows_dropped_total",
+            "Outcome windows not measured: no slot (slots_full), given to a live window (shadow_replaced), outcome not journaled.", "counter");
+        for (final WindowDrop reason : WindowDrop.values())
+        {
+            sample(out, "pulse_outcome_windows_dropped_total", "reason", reason.label(), outcomeWindowsDropped[reason.ordinal()].sum());
         }
         header(out, "pulse_errors_total", "Error frames sent, by code.", "counter");
         for (final ErrorCode code : ErrorCode.values())

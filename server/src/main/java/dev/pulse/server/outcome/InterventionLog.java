@@ -4,6 +4,7 @@ import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.server.journal.OutcomeGroup;
 import dev.pulse.server.journal.OutcomeKind;
+import dev.pulse.server.metrics.WindowDrop;
 
 /**
  * Where the session machine records what it decided: the journal on the live server, a tally in
@@ -26,6 +27,11 @@ public interface InterventionLog
 
     boolean responseShown(long timeMs, long sidHi, long sidLo, long catalogVersion, int iid, String questionId, String choiceId,
         String responseId, String segmentId);
+
+    /** An outcome window that will not be measured (no slot for it, or its slot given to a live window). */
+    default void windowDropped(final WindowDrop reason, final OutcomeGroup group)
+    {
+    }
 
     boolean outcome(long timeMs, long sidHi, long sidLo, long catalogVersion, OutcomeKind outcome, OutcomeGroup group, int iid,
         long durationMs, String triggerId, String questionId, String variantId, String choiceId, String responseId, String stuckKind);

@@ -7,6 +7,7 @@ import dev.pulse.server.journal.JournalProxy;
 import dev.pulse.server.journal.OutcomeGroup;
 import dev.pulse.server.journal.OutcomeKind;
 import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.metrics.WindowDrop;
 
 /** The live server's record of decisions: one event loop's journal proxy, counted in the metrics as it goes. */
 public final class JournalInterventionLog implements InterventionLog
@@ -84,7 +85,18 @@ public final class JournalInterventionLog implements InterventionLog
         final String variantId, final String choiceId, final String responseId, final String stuckKind)
     {
         metrics.outcome(outcome, group);
-        return journal.outcome(timeMs, sidHi, sidLo, catalogVersion, outcome, group, iid, durationMs, triggerId, questionId, variantId,
-            choiceId, responseId, stuckKind);
+        final boolean recorded = journal.outcome(timeMs, sidHi, sidLo, catalogVersion, outcome, group, iid, durationMs, triggerId,
+            questionId, variantId, choiceId, responseId, stuckKind);
+        if (!recorded)
+        {
+            metrics.outcomeWindowDropped(WindowDrop.NOT_JOURNALED);
+        }
+        return recorded;
+    }
+
+    @Override
+    public void windowDropped(final WindowDrop reason, final OutcomeGroup group)
+    {
+        metrics.outcomeWindowDropped(reason);
     }
 }

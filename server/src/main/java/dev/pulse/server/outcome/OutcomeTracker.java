@@ -8,6 +8,7 @@ import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.server.journal.OutcomeGroup;
 import dev.pulse.server.journal.OutcomeKind;
+import dev.pulse.server.metrics.WindowDrop;
 
 /**
  * Measures whether people moved forward after a question, or after the question they would have
@@ -37,10 +38,25 @@ final class OutcomeTracker
         this.log = log;
     }
 
-    /** A question shown, held out or shadowed opens a window. */
+    /**
+     * A question shown, held out or shadowed opens a window. When every slot is in use a live window
+     * takes the newest shadow window's slot; a shadow window, or a live one with no shadow to
+     * replace, is not measured. Either loss is counted.
+     */
     void open(final OutcomeWindowsFlyweight windows, final SessionStateFlyweight state, final CompiledCatalog catalog,
         final Trigger trigger, final OutcomeGroup group, final int iid, final int variant, final long nowMs)
     {
+        if (!windows.hasFreeSlot())
+        {
+            final int shadow = group == OutcomeGroup.SHADOW ? -1 : windows.newestShadowSlot();
+            if (shadow < 0)
+            {
+                log.windowDropped(WindowDrop.SLOTS_FULL, group);
+                return;
+            }
+            windows.free(shadow);
+            log.windowDropped(WindowDrop.SHADOW_REPLACED, OutcomeGroup.SHADOW);
+        }
         windows.open(group, trigger.key(), trigger.questionKey(), iid, variant, state.currentPageKind(), catalog.versionHash(),
             nowMs, nowMs + catalog.outcomeWindowMs());
     }

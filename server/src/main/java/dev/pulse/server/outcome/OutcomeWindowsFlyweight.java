@@ -22,7 +22,11 @@ import dev.pulse.server.journal.OutcomeGroup;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * group is the {@link OutcomeGroup} ordinal plus one, so an all-zero slot is free; choice is the
+ * Live windows (shown, holdout) never run out of slots: a session has at most
+ * {@code SessionStateFlyweight.ASKED_CAPACITY} (= {@link #SLOTS}) of them, one per question asked,
+ * and a live window takes a shadow one's slot when none is free (never the reverse).
+ *
+ * <p>group is the {@link OutcomeGroup} ordinal plus one, so an all-zero slot is free; choice is the
  * answered choice's index, or -1. A window past its deadline stays until something happens to its
  * session: a timer while connected or a return (stalled), or the session's expiry (exited).
  *
@@ -59,6 +63,7 @@ public final class OutcomeWindowsFlyweight
      * Opens a window in a free slot.
      *
      * @return the slot, or -1 if every slot is in use (the window is then not measured).
+     * @see #newestShadowSlot() the slot a live window may take when none is free.
      */
     public int open(final OutcomeGroup group, final int triggerKey, final int questionKey, final int iid, final int variant,
         final int stuckKind, final long catalogVersion, final long openedMs, final long deadlineMs)
@@ -83,6 +88,33 @@ public final class OutcomeWindowsFlyweight
             }
         }
         return -1;
+    }
+
+    /** Whether a slot is free for {@link #open}. */
+    public boolean hasFreeSlot()
+    {
+        for (int slot = 0; slot < SLOTS; slot++)
+        {
+            if (!inUse(slot))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The most recently opened shadow window, or -1: what a live window replaces when every slot is in use. */
+    public int newestShadowSlot()
+    {
+        int newest = -1;
+        for (int slot = 0; slot < SLOTS; slot++)
+        {
+            if (inUse(slot) && group(slot) == OutcomeGroup.SHADOW && (newest < 0 || openedMs(slot) >= openedMs(newest)))
+            {
+                newest = slot;
+            }
+        }
+        return newest;
     }
 
     public boolean inUse(final int slot)

@@ -1,7 +1,13 @@
 package dev.pulse.server.session;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.agrona.concurrent.UnsafeBuffer;
@@ -10,12 +16,15 @@ import org.slf4j.LoggerFactory;
 
 import dev.pulse.detect.SessionStateFlyweight;
 import net.openhft.chronicle.hash.Data;
+import net.openhft.chronicle.hash.impl.VanillaChronicleHash;
+import net.openhft.chronicle.hash.serialization.SizeMarshaller;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 import net.openhft.chronicle.map.ExternalMapQueryContext;
 import net.openhft.chronicle.map.MapAbsentEntry;
 import net.openhft.chronicle.map.MapEntry;
 import net.openhft.chronicle.map.MapSegmentContext;
+import net.openhft.chronicle.map.VanillaChronicleMap;
 
 /**
  * Sessions in an off-heap Chronicle Map persisted to one file: the only class that knows Chronicle.
@@ -29,6 +38,10 @@ import net.openhft.chronicle.map.MapSegmentContext;
  *   <li>a process killed while holding a segment lock leaves it held in the file; the server opens
  *       with {@code recoverPersistedTo} after an unclean stop (never while another process has the
  *       file: the data directory's lock guarantees that) and {@code createPersistedTo} otherwise;</li>
+ *   <li>an existing file is described by its own header, not by the builder: recovery passes
+ *       {@code sameBuilderConfigAndLibraryVersion = false}, as Chronicle's tutorial says to when the
+ *       configuration or the library may have changed since the file was made (with {@code true} a
+ *       damaged header would be overwritten with today's geometry);</li>
  *   <li>the map grows past its configured size into overflow tiers and then fails; this store
  *       refuses new sessions at its capacity instead, cleanly.</li>
  * </ul>
@@ -42,6 +55,8 @@ public final class ChronicleSessionStore implements SessionStore
     private final ChronicleMap<SessionKey, byte[]> map;
     private final long capacity;
     private final AtomicLong sessions;
+    /** Every accessor handed out (a few: one a thread), so a shutdown can see that none holds an entry. */
+    private final List<Access> accesses = new CopyOnWriteArrayList<>();
 
     private ChronicleSessionStore(final ChronicleMap<SessionKey, byte[]> map, final long capacity)
     {
@@ -51,44 +66,168 @@ public final class ChronicleSessionStore implements SessionStore
     }
 
     /**
-     * Opens (creating if absent) the session map file.
+     * Opens (creating if absent) the session map file. An existing file keeps the geometry written
+     * in its header (segments, entries per segment): Chronicle reads it from there whatever the
+     * builder says. When {@code expectedSessions} no longer fits that geometry, the sessions are
+     * copied into a new file sized for it (see {@link #grow}); a smaller {@code expectedSessions}
+     * keeps the file and every session in it, and only limits new ones.
      *
-     * @param expectedSessions the capacity; the file is sized for it (about 1.5 KiB each).
+     * @param expectedSessions the capacity; a new file is sized for it (about 1.8 KiB each).
      * @param recover          true after an unclean stop: clears locks left by a dead process.
      * @throws SessionMapCorruptException if the file exists but is not a whole map; it is left as it was.
-     * @throws SessionStoreException      if it cannot be opened for another reason (permissions, space).
+     * @throws SessionStoreException      if it cannot be opened for another reason (permissions, space,
+     *                                    records of another layout).
      */
     public static ChronicleSessionStore open(final Path file, final int expectedSessions, final boolean recover)
         throws SessionStoreException
     {
+        deleteLeftover(resizing(file));
         final boolean exists = file.toFile().exists();
         SessionMapFile.check(file, recover);
         final ChronicleMapBuilder<SessionKey, byte[]> builder = builder(expectedSessions);
+        ChronicleMap<SessionKey, byte[]> map = null;
         try
         {
-            final ChronicleMap<SessionKey, byte[]> map;
-            if (recover && exists)
+            if (!exists)
             {
-                // Recovery "repairs" a file cut short into a partial map, and grows it: open it plainly first, which checks
-                // its header and length without writing, so a damaged file is reported and left as it was.
-                builder.createPersistedTo(file.toFile()).close();
+                return new ChronicleSessionStore(builder.createPersistedTo(file.toFile()), expectedSessions);
+            }
+            // A plain open first: it checks the header and the length without writing, so a damaged file is reported and left
+            // as it was (recovery would "repair" a file cut short into a partial map, and grow it).
+            final long room;
+            try (ChronicleMap<SessionKey, byte[]> plain = builder.createPersistedTo(file.toFile()))
+            {
+                checkValueSize(file, plain);
+                room = room(plain);
+            }
+            if (recover)
+            {
                 LOG.warn("the last stop was not clean: recovering the session map {} (clears locks left by a dead process)", file);
-                map = builder.recoverPersistedTo(file.toFile(), true,
+                // false: the header, not this builder, describes the file. expected_sessions may have changed since the file was
+                // made, and so may the library; with true, Chronicle would overwrite a damaged header with this builder's geometry.
+                map = builder.recoverPersistedTo(file.toFile(), false,
                     corruption -> LOG.error("session map recovery: {}", corruption.message(), corruption.exception()));
             }
             else
             {
                 map = builder.createPersistedTo(file.toFile());
             }
+            if (room < expectedSessions)
+            {
+                final ChronicleMap<SessionKey, byte[]> whole = map;
+                map = null;
+                map = grow(file, whole, room, expectedSessions);
+            }
             return new ChronicleSessionStore(map, expectedSessions);
+        }
+        catch (final SessionStoreException ex)
+        {
+            closeQuietly(map);
+            throw ex;
         }
         catch (final IOException | RuntimeException ex)
         {
+            closeQuietly(map);
             if (exists)
             {
                 throw new SessionMapCorruptException(file, "Chronicle Map cannot open it (" + ex.getMessage() + ")", ex);
             }
             throw new SessionStoreException("the session map " + file.toAbsolutePath() + " cannot be created (" + ex.getMessage() + ")", ex);
+        }
+    }
+
+    /**
+     * The sessions a map holds without overflow tiers, from the geometry in its header: segments x entries a segment tier
+     * (each entry one chunk: keys and values have a constant size).
+     */
+    static long room(final ChronicleMap<SessionKey, byte[]> map)
+    {
+        final VanillaChronicleHash<?, ?, ?, ?> hash = (VanillaChronicleHash<?, ?, ?, ?>)map;
+        final long entriesPerTier = Math.min(hash.actualChunksPerSegmentTier / Math.max(1, hash.maxChunksPerEntry),
+            hash.maxEntriesPerHashLookup);
+        return hash.actualSegments * entriesPerTier;
+    }
+
+    /**
+     * Values are flyweights over the entry's memory: a file whose records have another length (made by a build with another
+     * record layout) would be read and written past its entries, so it is refused.
+     */
+    private static void checkValueSize(final Path file, final ChronicleMap<SessionKey, byte[]> map) throws SessionStoreException
+    {
+        final SizeMarshaller sizes = ((VanillaChronicleMap<?, ?, ?>)map).valueSizeMarshaller;
+        if (sizes.minStorableSize() != SessionRecord.LENGTH || sizes.maxStorableSize() != SessionRecord.LENGTH)
+        {
+            throw new SessionStoreException("the session map " + file.toAbsolutePath() + " holds records of " +
+                sizes.maxStorableSize() + " bytes, made by another version of Pulse (this one's are " + SessionRecord.LENGTH +
+                " bytes). Its sessions cannot be resumed by this version: move it aside (mv " + file + " " + file + ".old) and " +
+                "start again; visitors get new sessions and the journal is untouched");
+        }
+    }
+
+    /**
+     * Copies every session of {@code old} (its file has room for {@code room}) into a new map sized for
+     * {@code expectedSessions}, written beside it and moved over it once complete and forced: a stop part way leaves the
+     * old file as it was (and the half-written copy is deleted at the next start).
+     */
+    private static ChronicleMap<SessionKey, byte[]> grow(final Path file, final ChronicleMap<SessionKey, byte[]> old, final long room,
+        final int expectedSessions) throws IOException
+    {
+        final Path resizing = resizing(file);
+        final long sessions = old.longSize();
+        LOG.warn("expected_sessions is {} but the session map {} has room for {}: copying its {} sessions into a map sized for {}",
+            expectedSessions, file, room, sessions, expectedSessions);
+        try
+        {
+            try (ChronicleMap<SessionKey, byte[]> bigger = builder(expectedSessions).createPersistedTo(resizing.toFile()))
+            {
+                old.forEachEntry(entry -> bigger.put(entry.key().get(), entry.value().get()));
+                if (bigger.longSize() != sessions)
+                {
+                    throw new IOException("the copy holds " + bigger.longSize() + " sessions, not " + sessions);
+                }
+            }
+            old.close();
+            try (FileChannel channel = FileChannel.open(resizing, StandardOpenOption.WRITE))
+            {
+                channel.force(true);
+            }
+            Files.move(resizing, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            old.close();
+            deleteLeftover(resizing);
+            throw new SessionStoreException("the session map " + file.toAbsolutePath() + " (room for " + room + " sessions) could " +
+                "not be copied into one sized for expected_sessions " + expectedSessions + " (" + ex.getMessage() + "); it is " +
+                "unchanged. Free disk space (the copy is about as large again), or start with expected_sessions at most " + room +
+                " to keep the map as it is", ex);
+        }
+        LOG.warn("the session map {} now has room for {} sessions; all {} sessions were kept", file, expectedSessions, sessions);
+        return builder(expectedSessions).createPersistedTo(file.toFile());
+    }
+
+    private static Path resizing(final Path file)
+    {
+        return file.resolveSibling(file.getFileName() + ".resizing");
+    }
+
+    private static void deleteLeftover(final Path resizing) throws SessionStoreException
+    {
+        try
+        {
+            Files.deleteIfExists(resizing);
+        }
+        catch (final IOException ex)
+        {
+            throw new SessionStoreException("the unfinished copy " + resizing.toAbsolutePath() + " cannot be deleted (" + ex + ")", ex);
+        }
+    }
+
+    private static void closeQuietly(final ChronicleMap<SessionKey, byte[]> map)
+    {
+        if (map != null)
+        {
+            map.close();
         }
     }
 
@@ -120,7 +259,22 @@ public final class ChronicleSessionStore implements SessionStore
     @Override
     public SessionAccess newAccess()
     {
-        return new Access();
+        final Access access = new Access();
+        accesses.add(access);
+        return access;
+    }
+
+    @Override
+    public boolean contextOpen()
+    {
+        for (final Access access : accesses)
+        {
+            if (access.context != null)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -27,6 +27,12 @@ public interface SessionStore extends AutoCloseable
      */
     int sweep(int segment, SessionVisitor visitor);
 
+    /**
+     * Whether an accessor still holds an entry open (and its lock). Read it only once every thread
+     * that used an accessor has stopped: the shutdown asks before it closes the store.
+     */
+    boolean contextOpen();
+
     @Override
     void close();
 }

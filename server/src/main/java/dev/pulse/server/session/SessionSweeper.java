@@ -139,10 +139,12 @@ public final class SessionSweeper implements Runnable, SessionVisitor
         }
     }
 
-    public void stop() throws InterruptedException
+    /** Stops the thread, waiting up to 5 s; false if it is still running (it may still hold a map context). */
+    public boolean stop() throws InterruptedException
     {
         running = false;
         thread.interrupt();
         thread.join(5_000);
+        return !thread.isAlive();
     }
 }

@@ -2,13 +2,14 @@ package dev.pulse.server.journal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 
 import dev.pulse.server.metrics.Metrics;
 
 /**
  * A full or read-only disk under a real server's journal: the {@link JournalOpener} an end-to-end
  * test hands {@code PulseServer.start}, switched on and off while the server runs. Failed writes are
- * retried every 20 ms.
+ * retried every 20 ms; a held write blocks, and closing the journal gives up after 5 s.
  */
 public final class DiskFaults implements JournalOpener
 {
@@ -40,7 +41,7 @@ public final class DiskFaults implements JournalOpener
      * Holds every journal write until {@code gate} opens (a slow disk: the journal thread blocks in
      * its write, records wait in the ring); null lets writes through again.
      */
-    public void holdWrites(final java.util.concurrent.CountDownLatch gate)
+    public void holdWrites(final CountDownLatch gate)
     {
         store.writeGate = gate;
     }
@@ -49,6 +50,22 @@ public final class DiskFaults implements JournalOpener
     public int writeAttempts()
     {
         return store.writeAttempts.get();
+    }
+
+    /** Every write blocks until {@link #releaseWrites()} (or 30 s): a disk that hangs. */
+    public void holdWrites()
+    {
+        store.writeGate = new CountDownLatch(1);
+    }
+
+    public void releaseWrites()
+    {
+        final CountDownLatch gate = store.writeGate;
+        store.writeGate = null;
+        if (gate != null)
+        {
+            gate.countDown();
+        }
     }
 
     /** Write attempts that failed so far. */

@@ -7,6 +7,7 @@ import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.server.journal.OutcomeGroup;
 import dev.pulse.server.journal.OutcomeKind;
+import dev.pulse.server.metrics.WindowDrop;
 
 /** An InterventionLog for tests: keeps every record as a line of text. */
 final class RecordingLog implements InterventionLog
@@ -15,6 +16,7 @@ final class RecordingLog implements InterventionLog
     final List<String> shown = new ArrayList<>();
     final List<String> outcomes = new ArrayList<>();
     final List<String> answers = new ArrayList<>();
+    final List<String> dropped = new ArrayList<>();
     boolean accepting = true;
 
     @Override
@@ -70,5 +72,11 @@ final class RecordingLog implements InterventionLog
         outcomes.add(outcome.wireName() + " " + group.wireName() + " " + triggerId + " " + questionId + " " + variantId + " choice=" +
             choiceId + " response=" + responseId + " stuck=" + stuckKind + " after=" + durationMs + "ms");
         return true;
+    }
+
+    @Override
+    public void windowDropped(final WindowDrop reason, final OutcomeGroup group)
+    {
+        dropped.add(reason.label() + " " + group.wireName());
     }
 }

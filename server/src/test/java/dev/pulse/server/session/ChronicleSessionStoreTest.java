@@ -1,11 +1,16 @@
 package dev.pulse.server.session;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ChronicleMapBuilder;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ChronicleSessionStoreTest
 {
@@ -94,5 +99,30 @@ class ChronicleSessionStoreTest
             assertThat(access.open(15, 15)).as("expired but connected").isTrue();
             access.close();
         }
+    }
+
+    /** Records are flyweights over the entry's memory: a map of another record length would be written past its entries. */
+    @Test
+    void shouldRefuseAMapWhoseRecordsHaveAnotherLength() throws Exception
+    {
+        final Path file = dir.resolve("sessions.dat");
+        try (ChronicleMap<SessionKey, byte[]> older = ChronicleMapBuilder.of(SessionKey.class, byte[].class)
+            .keyMarshallers(SessionKeyMarshaller.INSTANCE, SessionKeyMarshaller.INSTANCE)
+            .constantKeySizeBySample(new SessionKey())
+            .constantValueSizeBySample(new byte[SessionRecord.LENGTH - 64])
+            .entries(1_024)
+            .createPersistedTo(file.toFile()))
+        {
+            older.put(new SessionKey().set(1, 1), new byte[SessionRecord.LENGTH - 64]);
+        }
+        final byte[] before = Files.readAllBytes(file);
+        for (final boolean recover : new boolean[] {false, true})
+        {
+            assertThatThrownBy(() -> ChronicleSessionStore.open(file, 1_000, recover))
+                .isInstanceOf(SessionStoreException.class)
+                .hasMessageContaining("records of " + (SessionRecord.LENGTH - 64) + " bytes")
+                .hasMessageContaining("move it aside");
+        }
+        assertThat(Files.readAllBytes(file)).as("left as it was").isEqualTo(before);
     }
 }

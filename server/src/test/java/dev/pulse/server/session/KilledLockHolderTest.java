@@ -1,5 +1,6 @@
 package dev.pulse.server.session;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -8,10 +9,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.pulse.server.testing.ChildJvm;
 
@@ -33,19 +37,7 @@ class KilledLockHolderTest
     @Test
     void shouldOpenTheMapWithItsSessionsAfterTheLockHolderWasKilled() throws Exception
     {
-        final Process holder = startHolder();
-        try
-        {
-            ChildJvm.awaitLine(holder, Pattern.compile("^" + Pattern.quote(SegmentLockHolder.LOCKED) + "$"), new StringBuffer(),
-                "the lock holder exited without locking");
-            holder.destroyForcibly();
-            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(holder.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
-        }
-        finally
-        {
-            holder.destroyForcibly();
-        }
+        killHolder();
 
         final ExecutorService opener = Executors.newSingleThreadExecutor();
         try (DataDirectory data = DataDirectory.open(dir))
@@ -72,6 +64,69 @@ class KilledLockHolderTest
         finally
         {
             opener.shutdownNow();
+        }
+    }
+
+    /**
+     * The holder made its map for 1,000 sessions (room for about 2,300 in the file's geometry); the next start asks for
+     * fewer or for more. Recovery follows the file's header either way, and every session is still there: with more, the
+     * sessions are copied into a map that has room for all of them (before, sessions past the old file's overflow tiers
+     * were refused, about 3,500).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {100, 5_000})
+    void shouldKeepEverySessionWhenExpectedSessionsChangedSinceTheKill(final int expectedSessions) throws Exception
+    {
+        killHolder();
+        try (DataDirectory data = DataDirectory.open(dir))
+        {
+            assertThat(data.lastStopWasClean()).isFalse();
+            try (ChronicleSessionStore store = SessionMapStartup.open(data, expectedSessions, false))
+            {
+                assertThat(readAll(store)).as("sessions found after the restart with expected_sessions %d", expectedSessions)
+                    .isEqualTo(SESSIONS);
+                assertThat(store.size()).isEqualTo(SESSIONS);
+                assertThat(store.capacity()).isEqualTo(expectedSessions);
+                final SessionAccess access = store.newAccess();
+                int created = 0;
+                for (int i = SESSIONS + 1; i <= Math.max(SESSIONS, expectedSessions); i++)
+                {
+                    if (access.create(i, i))
+                    {
+                        created++;
+                        access.close();
+                    }
+                }
+                assertThat(created).as("new sessions up to expected_sessions").isEqualTo(Math.max(0, expectedSessions - SESSIONS));
+                assertThat(access.create(-1, -1)).as("beyond expected_sessions").isFalse();
+            }
+            data.markCleanShutdown();
+        }
+        try (DataDirectory data = DataDirectory.open(dir);
+             ChronicleSessionStore store = SessionMapStartup.open(data, expectedSessions, false))
+        {
+            assertThat(store.size()).as("kept across a clean restart").isEqualTo(Math.max(SESSIONS, expectedSessions));
+        }
+        try (Stream<Path> files = Files.list(dir))
+        {
+            assertThat(files.map(f -> f.getFileName().toString())).doesNotContain("sessions.dat.resizing");
+        }
+    }
+
+    private void killHolder() throws Exception
+    {
+        final Process holder = startHolder();
+        try
+        {
+            ChildJvm.awaitLine(holder, Pattern.compile("^" + Pattern.quote(SegmentLockHolder.LOCKED) + "$"), new StringBuffer(),
+                "the lock holder exited without locking");
+            holder.destroyForcibly();
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(holder.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
+        }
+        finally
+        {
+            holder.destroyForcibly();
         }
     }
 
