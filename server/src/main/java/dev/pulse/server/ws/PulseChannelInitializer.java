@@ -96,7 +96,7 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
         pipeline.addLast("idle", new IdleStateHandler(config.readTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("http", new HttpServerCodec(4096, 8192, 8192));
         pipeline.addLast("aggregate", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
-        pipeline.addLast("gate", new UpgradeGate(server, decoderConfig));
+        pipeline.addLast("gate", new UpgradeGate(server, decoderConfig, tls != null));
         pipeline.addLast(ROUTES, routes);
         pipeline.addLast("ws", new PingPassingProtocolHandler(protocolConfig));
         pipeline.addLast("message-size", new MessageSizeLimiter(config.maxMessageBytes(), server.metrics()));
