@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The generator at 20,000 events/s against the floor server; perf samples the generator for 10 s of the measured period.
 set -u
-cd /work/main
+# From the repository root, wherever it is checked out (this script is three folders below it).
+cd "$(dirname "$0")/../../.." || exit 2
 OUTD=${1:-benchmarks/results/generator-profile}; mkdir -p "$OUTD"
 java -Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:+UseZGC -cp benchmarks/target/pulse-benchmarks.jar dev.pulse.bench.floor.FloorServer --port 8090 --loops 0 > "$OUTD/floor.log" 2>&1 &
 FP=$!

@@ -2,6 +2,7 @@ package dev.pulse.catalog;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.agrona.collections.Int2ObjectHashMap;
 
@@ -22,11 +23,19 @@ import dev.pulse.detect.trigger.TriggerIndex;
  */
 public final class CompiledCatalog
 {
+    /**
+     * The entry of {@code site.origins} that stands for the origin of the server's own pages (the
+     * scheme the server speaks and the host and port the page was loaded from, whatever they are),
+     * so the bundled demo works on any port and host name. Only where listed; never an Origin itself.
+     */
+    public static final String SELF_ORIGIN = "self";
+
     private final String sourceName;
     private final String version;
     private final long versionHash;
     private final String siteKey;
     private final Set<String> origins;
+    private final boolean allowsSelfOrigin;
     private final boolean captureEvents;
     private final List<String> pageKindNames;
     private final long keyPageMask;
@@ -47,7 +56,8 @@ public final class CompiledCatalog
         this.version = parts.version();
         this.versionHash = parts.versionHash();
         this.siteKey = parts.siteKey();
-        this.origins = Set.copyOf(parts.origins());
+        this.allowsSelfOrigin = parts.origins().contains(SELF_ORIGIN);
+        this.origins = parts.origins().stream().filter(origin -> !origin.equals(SELF_ORIGIN)).collect(Collectors.toUnmodifiableSet());
         this.captureEvents = parts.captureEvents();
         this.pageKindNames = List.copyOf(parts.pageKindNames());
         this.keyPageMask = parts.keyPageMask();
@@ -94,9 +104,16 @@ public final class CompiledCatalog
         return siteKey;
     }
 
+    /** The origins listed by name ({@value #SELF_ORIGIN} is not one: see {@link #allowsSelfOrigin()}). */
     public Set<String> origins()
     {
         return origins;
+    }
+
+    /** Whether {@code site.origins} lists {@value #SELF_ORIGIN}: the origin of the server's own pages is allowed too. */
+    public boolean allowsSelfOrigin()
+    {
+        return allowsSelfOrigin;
     }
 
     /** Whether raw events are journaled for replay (the site's {@code capture_events}). */
@@ -105,6 +122,7 @@ public final class CompiledCatalog
         return captureEvents;
     }
 
+    /** Whether {@code origin} is one of the origins listed by name (a header reading {@value #SELF_ORIGIN} is not). */
     public boolean allowsOrigin(final String origin)
     {
         return origins.contains(origin);

@@ -233,6 +233,33 @@ class CatalogValidationTest
     }
 
     @Test
+    void shouldAcceptSelfAsTheOriginOfTheServersOwnPages()
+    {
+        final LoadResult result = load(withLine(4, "  origins: [self, https://acme.example]"));
+        assertThat(result.ok()).as(result.report()).isTrue();
+        assertThat(result.diagnostics()).as(result.report()).isEmpty();
+        assertThat(result.catalog().allowsSelfOrigin()).isTrue();
+        // self is a rule, never an Origin header value: a client sending "Origin: self" is not let in by it.
+        assertThat(result.catalog().allowsOrigin("self")).isFalse();
+        assertThat(result.catalog().origins()).containsExactly("https://acme.example");
+    }
+
+    @Test
+    void shouldNotAllowTheServersOwnOriginUnlessSelfIsListed()
+    {
+        assertThat(load(VALID).catalog().allowsSelfOrigin()).isFalse();
+    }
+
+    /** CSP writes 'self' quoted; here the quotes (kept by YAML's double quotes) or another case are a mistake. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"'self'\"", "SELF", "Self"})
+    void shouldRejectASpellingOfSelfThatIsNotIt(final String spelling)
+    {
+        final Diagnostic error = singleError(load(withLine(4, "  origins: [" + spelling + "]")), 4, 13, "is not an origin");
+        assertThat(error.hint()).contains("write self, lower-case and unquoted");
+    }
+
+    @Test
     void shouldRejectAPatternThatIsNotAPath()
     {
         singleError(load(withLine(6, "  pricing: { match: [pricing], key: true }")), 6, 22, "does not start with '/'");

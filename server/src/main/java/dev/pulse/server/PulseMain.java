@@ -134,14 +134,13 @@ public final class PulseMain
         return ex instanceof SessionMapCorruptException ? EXIT_SESSION_MAP_DAMAGED : EXIT_FAILURE;
     }
 
-    /** The version from the jar's manifest, when there is one. */
+    /** The version and the commit the build wrote down ({@link BuildInfo}). */
     static final class Version implements IVersionProvider
     {
         @Override
         public String[] getVersion()
         {
-            final String version = PulseMain.class.getPackage().getImplementationVersion();
-            return new String[] {"pulse " + (version != null ? version : "(development build)")};
+            return new String[] {BuildInfo.current().versionLine()};
         }
     }
 }

@@ -130,7 +130,7 @@ public final class PulseServer implements AutoCloseable
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
-                .childHandler(new PulseChannelInitializer(context, () -> new HttpRoutes(routes, config.metricsPort() == null), tls))
+                .childHandler(new PulseChannelInitializer(context, new HttpRoutes(routes, config.metricsPort() == null), tls))
                 .bind(new InetSocketAddress(config.bind(), config.port()))
                 .syncUninterruptibly()
                 .channel();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.pulse.catalog.CompiledCatalog;
 import dev.pulse.catalog.Diagnostics;
 import dev.pulse.catalog.compile.PathPatterns;
 import dev.pulse.catalog.model.CatalogModel;
@@ -38,6 +39,8 @@ public final class CatalogValidator
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
+    /** Spellings of {@code self} that are not it (CSP writes it quoted): an error that says how to write it. */
+    private static final Pattern SELF_LOOKALIKE = Pattern.compile("(?i)['\"]?self['\"]?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?");
 
     private final PolicyValidator policyValidator = new PolicyValidator();
@@ -73,10 +76,21 @@ public final class CatalogValidator
         }
         for (final Located<String> origin : site.origins())
         {
-            if (!ORIGIN.matcher(origin.value()).matches())
+            final String value = origin.value();
+            if (value.equals(CompiledCatalog.SELF_ORIGIN))
             {
-                error(diagnostics, origin, "'" + origin.value() + "' is not an origin",
-                    "an origin is scheme://host[:port] with no path or trailing slash, e.g. https://shop.example");
+                continue;
+            }
+            if (SELF_LOOKALIKE.matcher(value).matches())
+            {
+                error(diagnostics, origin, "'" + value + "' is not an origin",
+                    "write self, lower-case and unquoted, for the origin of the server's own pages");
+            }
+            else if (!ORIGIN.matcher(value).matches())
+            {
+                error(diagnostics, origin, "'" + value + "' is not an origin",
+                    "an origin is scheme://host[:port] with no path or trailing slash, e.g. https://shop.example, " +
+                    "or self for the server's own pages");
             }
         }
     }

@@ -104,7 +104,7 @@ public final class Journal implements AutoCloseable
         final JournalAgent agent = journal.agent;
         metrics.gauge("pulse_journal_lag_bytes", "Bytes of journal records in the ring buffer not yet written.", journal::lagBytes);
         metrics.gauge("pulse_journal_healthy", "1 while journal writes succeed, 0 while they fail.", () -> journal.healthy() ? 1 : 0);
-        metrics.gauge("pulse_journal_written_bytes_total", "Bytes written to journal segments.", agent::writtenBytesTotal);
+        metrics.counter("pulse_journal_written_bytes_total", "Bytes written to journal segments.", agent::writtenBytesTotal);
         metrics.gauge("pulse_journal_torn_tail_bytes", "Bytes of a torn tail cut off the last journal segment at start.",
             tail::tornBytesCut);
         metrics.gauge("pulse_journal_quarantined_segments",

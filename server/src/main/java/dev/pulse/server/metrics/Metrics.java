@@ -59,14 +59,24 @@ public final class Metrics
         UNKNOWN_SITE, ORIGIN, CAPACITY, SESSION_MAP_FULL, RATE, PER_ADDRESS, HANDSHAKE_TIMEOUT, BAD_REQUEST, TLS
     }
 
-    private record Gauge(String name, String help, LongSupplier value)
+    /** A value read from its owner at each scrape; {@code type} is its Prometheus type, gauge or counter. */
+    private record Gauge(String name, String help, String type, LongSupplier value)
     {
     }
 
     /** Registers a gauge read at each scrape (sessions in the map, journal lag, ...). */
     public synchronized void gauge(final String name, final String help, final LongSupplier value)
     {
-        gauges.add(new Gauge(name, help, value));
+        gauges.add(new Gauge(name, help, "gauge", value));
+    }
+
+    /**
+     * Registers a counter whose owner keeps the count (bytes the journal wrote, ...), read at each
+     * scrape: typed {@code counter}, so rate() and increase() treat a restart's reset as a reset.
+     */
+    public synchronized void counter(final String name, final String help, final LongSupplier value)
+    {
+        gauges.add(new Gauge(name, help, "counter", value));
     }
 
     public void connectionOpened()
@@ -314,7 +324,8 @@ public final class Metrics
         }
         for (final Gauge gauge : registered)
         {
-            gauge(out, gauge.name(), gauge.help(), gauge.value().getAsLong());
+            header(out, gauge.name(), gauge.help(), gauge.type());
+            out.append(gauge.name()).append(' ').append(gauge.value().getAsLong()).append('\n');
         }
         eventToQuestion.write(out);
         timerLateness.write(out);

@@ -1,12 +1,11 @@
 package dev.pulse.server.ws;
 
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -30,30 +29,36 @@ import dev.pulse.server.tls.TlsFailures;
  * With TLS configured, {@code ssl -> tls-failures} come before all of it: the port then speaks
  * only TLS, and a failed TLS handshake is counted and closed there.
  */
-public final class PulseChannelInitializer extends ChannelInitializer<SocketChannel>
+public final class PulseChannelInitializer extends ChannelInitializer<Channel>
 {
     static final String ROUTES = "routes";
     private static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
 
     private final ServerContext server;
-    private final Supplier<ChannelHandler> routes;
+    private final ChannelHandler routes;
     private final WebSocketDecoderConfig decoderConfig;
     private final WebSocketServerProtocolConfig protocolConfig;
     private final SslContext tls;
     private final TlsFailures tlsFailures;
 
-    /** @param routes a new HTTP routes handler per connection. */
-    public PulseChannelInitializer(final ServerContext server, final Supplier<ChannelHandler> routes)
+    /** @param routes the HTTP routes: one {@link ChannelHandler.Sharable} instance in every connection's pipeline. */
+    public PulseChannelInitializer(final ServerContext server, final ChannelHandler routes)
     {
         this(server, routes, null);
     }
 
     /**
-     * @param routes a new HTTP routes handler per connection.
+     * @param routes the HTTP routes: one {@link ChannelHandler.Sharable} instance in every connection's
+     *               pipeline, so what it caches (the static files read from the jar) is read once per
+     *               server, not on each connection's first request.
      * @param tls    the server's TLS context, or null for plain ws:// and http://.
      */
-    public PulseChannelInitializer(final ServerContext server, final Supplier<ChannelHandler> routes, final SslContext tls)
+    public PulseChannelInitializer(final ServerContext server, final ChannelHandler routes, final SslContext tls)
     {
+        if (!routes.getClass().isAnnotationPresent(ChannelHandler.Sharable.class))
+        {
+            throw new IllegalArgumentException(routes.getClass().getName() + " is not @Sharable: it cannot serve every connection");
+        }
         this.server = server;
         this.routes = routes;
         this.tls = tls;
@@ -79,7 +84,7 @@ public final class PulseChannelInitializer extends ChannelInitializer<SocketChan
     }
 
     @Override
-    protected void initChannel(final SocketChannel channel)
+    protected void initChannel(final Channel channel)
     {
         final ServerConfig config = server.config();
         final ChannelPipeline pipeline = channel.pipeline();
@@ -91,8 +96,8 @@ public final class PulseChannelInitializer extends ChannelInitializer<SocketChan
         pipeline.addLast("idle", new IdleStateHandler(config.readTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("http", new HttpServerCodec(4096, 8192, 8192));
         pipeline.addLast("aggregate", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
-        pipeline.addLast("gate", new UpgradeGate(server, decoderConfig));
-        pipeline.addLast(ROUTES, routes.get());
+        pipeline.addLast("gate", new UpgradeGate(server, decoderConfig, tls != null));
+        pipeline.addLast(ROUTES, routes);
         pipeline.addLast("ws", new PingPassingProtocolHandler(protocolConfig));
         pipeline.addLast("message-size", new MessageSizeLimiter(config.maxMessageBytes(), server.metrics()));
         pipeline.addLast("connection", new ConnectionHandler(server));

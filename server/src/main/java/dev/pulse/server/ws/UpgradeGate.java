@@ -28,7 +28,8 @@ import dev.pulse.server.metrics.Metrics;
 
 /**
  * The door to {@code /ws}: only that exact path upgrades, and only for the catalog's site and
- * one of its origins (a missing Origin only if the operator allowed it); otherwise HTTP 403 and no
+ * one of its origins, or the server's own origin where the catalog lists {@code self}
+ * ({@link SelfOrigin}; a missing Origin only if the operator allowed it); otherwise HTTP 403 and no
  * upgrade; 503 at capacity or over the server's handshake rate, 429 when the client's address
  * holds its cap of connections (each refusal with {@code Retry-After}, and counted). Other paths
  * go on to the HTTP routes. It also closes connections that do not send a whole request within
@@ -44,12 +45,15 @@ final class UpgradeGate extends ChannelDuplexHandler
 
     private final ServerContext server;
     private final WebSocketDecoderConfig decoderConfig;
+    private final boolean tls;
     private ScheduledFuture<?> handshakeDeadline;
 
-    UpgradeGate(final ServerContext server, final WebSocketDecoderConfig decoderConfig)
+    /** @param tls whether this port speaks TLS: the scheme of the server's own origin is then https. */
+    UpgradeGate(final ServerContext server, final WebSocketDecoderConfig decoderConfig, final boolean tls)
     {
         this.server = server;
         this.decoderConfig = decoderConfig;
+        this.tls = tls;
     }
 
     @Override
@@ -129,7 +133,7 @@ final class UpgradeGate extends ChannelDuplexHandler
             return;
         }
         final String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-        if (origin == null ? !server.config().allowMissingOrigin() : !catalog.allowsOrigin(origin))
+        if (origin == null ? !server.config().allowMissingOrigin() : !allowsOrigin(catalog, origin, request))
         {
             metrics.refused(Metrics.RefusalReason.ORIGIN);
             refuse(ctx, request, HttpResponseStatus.FORBIDDEN, 0);
@@ -173,6 +177,13 @@ final class UpgradeGate extends ChannelDuplexHandler
         {
             ctx.pipeline().replace("wsdecoder", "wsdecoder", new StrictCloseFrameDecoder(decoderConfig));
         }
+    }
+
+    /** One of the catalog's origins, or the server's own where the catalog lists {@code self}. */
+    private boolean allowsOrigin(final CompiledCatalog catalog, final String origin, final FullHttpRequest request)
+    {
+        return catalog.allowsOrigin(origin)
+            || catalog.allowsSelfOrigin() && SelfOrigin.matches(origin, request.headers().get(HttpHeaderNames.HOST), tls);
     }
 
     private void cancelDeadline()

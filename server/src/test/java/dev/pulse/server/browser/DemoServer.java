@@ -12,9 +12,9 @@ import dev.pulse.server.PulseServer;
 import dev.pulse.server.config.ServerConfig;
 
 /**
- * The demo store on a free port for browser tests, with the demo catalog rewritten so the page's
- * own origin is allowed (the bundled catalog allows localhost:8080 only) and with whatever the
- * test changes in it (shorter thresholds, for instance).
+ * The demo store on a free port for browser tests, with whatever the test changes in the demo
+ * catalog (shorter thresholds, for instance). The page's own origin needs no change: the bundled
+ * catalog lists {@code self}.
  */
 public final class DemoServer implements AutoCloseable
 {
@@ -32,7 +32,7 @@ public final class DemoServer implements AutoCloseable
     /** The admin token of every test server ({@code /preview}, {@code /admin/*}). */
     public static final String ADMIN_TOKEN = "browser-test-token";
 
-    /** @param editCatalog changes to the demo catalog's YAML text, applied after the origins are set. */
+    /** @param editCatalog changes to the demo catalog's YAML text. */
     public static DemoServer start(final Path dir, final UnaryOperator<String> editCatalog) throws Exception
     {
         return start(dir, editCatalog, UnaryOperator.identity());
@@ -52,9 +52,7 @@ public final class DemoServer implements AutoCloseable
         {
             demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        final String origins = "origins: [http://localhost:" + port + ", http://127.0.0.1:" + port + "]";
-        final Path catalog = Files.writeString(dir.resolve("catalog.yaml"),
-            editCatalog.apply(demo.replace("origins: [http://localhost:8080, http://127.0.0.1:8080]", origins)));
+        final Path catalog = Files.writeString(dir.resolve("catalog.yaml"), editCatalog.apply(demo));
         return new DemoServer(editConfig.apply(ServerConfig.defaults().toBuilder()
             .bind("127.0.0.1").port(port).dataDir(dir.resolve("data")).catalogFile(catalog).catalogWatchMs(0).adminToken(ADMIN_TOKEN))
             .build());

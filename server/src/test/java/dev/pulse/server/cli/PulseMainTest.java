@@ -51,6 +51,41 @@ class PulseMainTest
     }
 
     @Test
+    void shouldPrintTheVersionAndTheCommitItWasBuiltFrom() throws Exception
+    {
+        final int status = run("--version");
+
+        assertThat(status).isZero();
+        final String head = headCommit();
+        if (head == null)
+        {
+            // Built and tested without git (a source archive): it must say so, not invent a commit.
+            assertThat(out.toString().trim()).matches("pulse \\d+\\.\\d+\\.\\d+\\S* \\(commit unknown: built without git\\)");
+        }
+        else
+        {
+            // This build's commit: the one checked out now (the tests run in the build that wrote it).
+            assertThat(out.toString().trim()).matches("pulse \\d+\\.\\d+\\.\\d+\\S* \\(commit " + head + "(, with uncommitted changes)?\\)");
+        }
+        assertThat(out.toString()).doesNotContain("development build");
+    }
+
+    /** {@code git rev-parse --short=12 HEAD} of the checkout the tests run in; null when there is no git or no repository. */
+    private static String headCommit() throws InterruptedException
+    {
+        try
+        {
+            final Process git = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").redirectErrorStream(true).start();
+            final String output = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            return git.waitFor() == 0 && output.matches("[0-9a-f]{12}") ? output : null;
+        }
+        catch (final IOException noGit)
+        {
+            return null;
+        }
+    }
+
+    @Test
     void shouldFailAnInvalidCatalogWithItsErrorLines() throws IOException
     {
         final Path catalog = dir.resolve("bad.yaml");

@@ -53,7 +53,8 @@ class LifecycleEndToEndTest
         try
         {
             final int port = ServerProcess.awaitPort(process);
-            try (TestClient client = TestClient.connect(port, "demo", "http://localhost:8080"))
+            // The bundled demo allows its own origin (self): TestClient connects to 127.0.0.1:<port>.
+            try (TestClient client = TestClient.connect(port, "demo", "http://127.0.0.1:" + port))
             {
                 client.hello(null);
                 client.awaitAck(client.send("page", "url", "/demo/pricing", "nav", "navigate"));

@@ -100,7 +100,7 @@ class JournalLifecycleTest
     }
 
     @Test
-    void shouldReportLagHealthAndBytesWrittenAsGauges() throws Exception
+    void shouldReportLagAndHealthAsGaugesAndBytesWrittenAsACounter() throws Exception
     {
         final Metrics metrics = new Metrics();
         try (Journal journal = Journal.open(dir, JournalTesting.configuration(), metrics))
@@ -111,6 +111,11 @@ class JournalLifecycleTest
             assertThat(JournalTesting.metric(metrics, "pulse_journal_lag_bytes")).isZero();
             assertThat(JournalTesting.metric(metrics, "pulse_journal_healthy")).isEqualTo(1);
             assertThat(JournalTesting.metric(metrics, "pulse_journal_written_bytes_total")).isEqualTo(java.nio.file.Files.size(SegmentFiles.path(dir, 0)));
+            // A _total only ever grows: typed gauge, rate() and increase() would not treat a restart as a reset.
+            assertThat(metrics.prometheusText())
+                .contains("# TYPE pulse_journal_written_bytes_total counter\n")
+                .contains("# TYPE pulse_journal_lag_bytes gauge\n")
+                .contains("# TYPE pulse_journal_healthy gauge\n");
         }
     }
 }
