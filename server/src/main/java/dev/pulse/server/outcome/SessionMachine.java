@@ -29,7 +29,9 @@ import dev.pulse.server.session.ServerSessionFlyweight;
  * class, so a replay of the live catalog reproduces the live decisions.
  *
  * <p>Every call works on a session record the caller holds (locked, in the live server), and its
- * result is in {@link #effects()}. Not thread-safe: one per event loop (or replay). Allocation-free
+ * result is in {@link #effects()}. One event is judged by one catalog: the caller reads the live
+ * catalog once per message or timer and passes it to every call for that event (the page kind of
+ * the event came from it too), so a reload in the middle of an event cannot mix two versions. Not thread-safe: one per event loop (or replay). Allocation-free
  * on the path of an event.
  */
 public final class SessionMachine
@@ -61,29 +63,28 @@ public final class SessionMachine
      * A session's connection said hello. For a session that comes back, windows whose deadline
      * passed meanwhile were stalled (the person is still there, but did not move forward in time).
      */
-    public void hello(final SessionStateFlyweight state, final ServerSessionFlyweight record, final long nowMs)
+    public void hello(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final long nowMs)
     {
         effects.clear();
         outcomes.stallDue(record.windows(), state, Math.max(nowMs, state.lastEventMs()));
     }
 
     /** An event other than an answer or a dismiss. {@code searchQuery} is the search text of a search event, or null. */
-    public void onEvent(final SessionStateFlyweight state, final ServerSessionFlyweight record, final Event event,
-        final CharSequence searchQuery, final long nowMs)
+    public void onEvent(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final Event event, final CharSequence searchQuery, final long nowMs)
     {
         effects.clear();
-        final CompiledCatalog catalog = catalogs.current();
         processor.onEvent(state, event, nowMs, triggers(catalog), catalog.governor(), decisions);
         decide(state, record, catalog, searchQuery, nowMs);
         outcomes.afterEvent(record.windows(), state, event, Math.max(nowMs, state.lastEventMs()));
     }
 
     /** The person answered {@code iid} with the choice whose id hashes to {@code choiceHash}. */
-    public void onAnswer(final SessionStateFlyweight state, final ServerSessionFlyweight record, final int iid, final long choiceHash,
-        final long nowMs)
+    public void onAnswer(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final int iid, final long choiceHash, final long nowMs)
     {
         effects.clear();
-        final CompiledCatalog catalog = catalogs.current();
         final Governor governor = catalog.governor();
         final CompiledCatalog askedIn = catalogs.byVersionHash(record.openCatalogVersion());
         final CompiledQuestion question = governor.isOpen(state, iid) ? askedIn.questionByKey(state.openQuestionKey()) : null;
@@ -113,10 +114,11 @@ public final class SessionMachine
     }
 
     /** The person closed question {@code iid} without answering. */
-    public void onDismiss(final SessionStateFlyweight state, final ServerSessionFlyweight record, final int iid, final long nowMs)
+    public void onDismiss(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final int iid, final long nowMs)
     {
         effects.clear();
-        final Governor governor = catalogs.current().governor();
+        final Governor governor = catalog.governor();
         if (!governor.isOpen(state, iid))
         {
             refuse(ErrorCode.UNKNOWN_INTERVENTION, "no open question has this iid");
@@ -130,10 +132,10 @@ public final class SessionMachine
     }
 
     /** A timer armed from {@link #nextDeadlineMs} fired while the session is connected. */
-    public void onTimer(final SessionStateFlyweight state, final ServerSessionFlyweight record, final long nowMs)
+    public void onTimer(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final long nowMs)
     {
         effects.clear();
-        final CompiledCatalog catalog = catalogs.current();
         processor.onTimer(state, nowMs, triggers(catalog), catalog.governor(), decisions);
         decide(state, record, catalog, null, nowMs);
         outcomes.stallDue(record.windows(), state, Math.max(nowMs, state.lastEventMs()));
@@ -146,9 +148,9 @@ public final class SessionMachine
     }
 
     /** The earliest time the session needs a timer: a deferred signal, an idle deadline, an outcome window. */
-    public long nextDeadlineMs(final SessionStateFlyweight state, final ServerSessionFlyweight record)
+    public long nextDeadlineMs(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record)
     {
-        return Math.min(processor.nextDeadlineMs(state, catalogs.current().triggers()), outcomes.nextDeadlineMs(record.windows()));
+        return Math.min(processor.nextDeadlineMs(state, catalog.triggers()), outcomes.nextDeadlineMs(record.windows()));
     }
 
     /** Records every signal of the last event or timer, opens outcome windows, prepares a question shown. */

@@ -128,12 +128,12 @@ final class SessionEvents
             }
             out.previousOwner = access.server().ownerConnectionId();
             access.server().ownerConnectionId(connection.id).lastConnectedMs(nowMs);
-            machine.hello(state, access.server(), nowMs);
+            machine.hello(catalog, state, access.server(), nowMs);
             connection.helloed = true;
             connection.sidHi = id.hi();
             connection.sidLo = id.lo();
             connection.lastSeq = state.lastSeq();
-            out.nextDeadlineMs = machine.nextDeadlineMs(state, access.server());
+            out.nextDeadlineMs = machine.nextDeadlineMs(catalog, state, access.server());
         }
         finally
         {
@@ -184,19 +184,19 @@ final class SessionEvents
             switch (message.type())
             {
                 case ANSWER:
-                    machine.onAnswer(state, record, parseIid(message.iid()), Hash64.of(message.choice()), nowMs);
+                    machine.onAnswer(catalog, state, record, parseIid(message.iid()), Hash64.of(message.choice()), nowMs);
                     out.ackNow = true;
                     break;
                 case DISMISS:
-                    machine.onDismiss(state, record, parseIid(message.iid()), nowMs);
+                    machine.onDismiss(catalog, state, record, parseIid(message.iid()), nowMs);
                     break;
                 default:
-                    machine.onEvent(state, record, toEvent(message, catalog), message.type() == MessageType.SEARCH &&
+                    machine.onEvent(catalog, state, record, toEvent(message, catalog), message.type() == MessageType.SEARCH &&
                         message.query().present() ? message.query() : null, nowMs);
                     break;
             }
             deliver(machine.effects(), message.seq(), out, alloc);
-            out.nextDeadlineMs = machine.nextDeadlineMs(state, record);
+            out.nextDeadlineMs = machine.nextDeadlineMs(catalog, state, record);
         }
         finally
         {
@@ -249,9 +249,9 @@ final class SessionEvents
             {
                 capture.timer(nowMs, connection, catalog.versionHash());
             }
-            machine.onTimer(access.state(), access.server(), nowMs);
+            machine.onTimer(catalog, access.state(), access.server(), nowMs);
             deliver(machine.effects(), 0, out, alloc);
-            out.nextDeadlineMs = machine.nextDeadlineMs(access.state(), access.server());
+            out.nextDeadlineMs = machine.nextDeadlineMs(catalog, access.state(), access.server());
         }
         finally
         {
