@@ -3,13 +3,16 @@ package dev.pulse.catalog;
 import java.util.List;
 import java.util.Set;
 
+import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Int2ObjectHashMap;
 
 import dev.pulse.catalog.compile.CatalogCompiler;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.catalog.compile.PageKindMatcher;
+import dev.pulse.detect.Hash64;
 import dev.pulse.detect.PagePath;
+import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerIndex;
@@ -29,6 +32,8 @@ public final class CompiledCatalog
     private final Set<String> origins;
     private final boolean captureEvents;
     private final List<String> pageKindNames;
+    private final int[] pageKindKeys;
+    private final Int2IntHashMap pageKindByKey = new Int2IntHashMap(-1);
     private final long keyPageMask;
     private final int[] journeyStage;
     private final PageKindMatcher pageKinds;
@@ -50,6 +55,13 @@ public final class CompiledCatalog
         this.origins = Set.copyOf(parts.origins());
         this.captureEvents = parts.captureEvents();
         this.pageKindNames = List.copyOf(parts.pageKindNames());
+        this.pageKindKeys = new int[pageKindNames.size()];
+        for (int kind = 1; kind < pageKindKeys.length; kind++)
+        {
+            pageKindKeys[kind] = Hash64.key32(pageKindNames.get(kind));
+            pageKindByKey.put(pageKindKeys[kind], kind);
+        }
+        pageKindByKey.put(0, 0);
         this.keyPageMask = parts.keyPageMask();
         this.journeyStage = parts.journeyStage().clone();
         this.pageKinds = parts.pageKinds();
@@ -125,6 +137,36 @@ public final class CompiledCatalog
     public int pageKind(final String name)
     {
         return pageKindNames.indexOf(name);
+    }
+
+    /**
+     * The stable identity of a page kind across versions: a 32-bit hash of its name (0 for kind 0,
+     * no kind). Kind numbers are positions in this version's list and change when a reload inserts
+     * or reorders kinds; the key does not.
+     */
+    public int pageKindKey(final int kind)
+    {
+        return kind > 0 && kind < pageKindKeys.length ? pageKindKeys[kind] : 0;
+    }
+
+    /** The kind number of the page kind with this {@link #pageKindKey key} in this version, or -1; allocation-free. */
+    public int pageKindByKey(final int key)
+    {
+        return pageKindByKey.get(key);
+    }
+
+    /**
+     * Fills {@code newKindByOldKind} (at least {@link SessionStateFlyweight#MAX_PAGE_KINDS} long) with
+     * this version's number for each kind number of {@code from}: the same page kind by name, or 0
+     * (no kind) where this version has none. Allocation-free.
+     */
+    public void pageKindNumbersFrom(final CompiledCatalog from, final int[] newKindByOldKind)
+    {
+        for (int kind = 0; kind < SessionStateFlyweight.MAX_PAGE_KINDS; kind++)
+        {
+            final int to = kind < from.pageKindKeys.length ? pageKindByKey(from.pageKindKey(kind)) : 0;
+            newKindByOldKind[kind] = Math.max(0, to);
+        }
     }
 
     public long keyPageMask()

@@ -1,5 +1,6 @@
 package dev.pulse.server.outcome;
 
+import java.util.Arrays;
 import java.util.List;
 
 import dev.pulse.catalog.CompiledCatalog;
@@ -45,6 +46,7 @@ public final class SessionMachine
     private final Decisions decisions = new Decisions(16);
     private final Event internalEvent = new Event();
     private final Effects effects = new Effects();
+    private final int[] newKindByOldKind = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
 
     public SessionMachine(final CatalogVersions catalogs, final InterventionLog log)
     {
@@ -67,6 +69,7 @@ public final class SessionMachine
         final long nowMs)
     {
         effects.clear();
+        adopt(catalog, state, record);
         outcomes.stallDue(record.windows(), state, Math.max(nowMs, state.lastEventMs()));
     }
 
@@ -75,9 +78,10 @@ public final class SessionMachine
         final Event event, final CharSequence searchQuery, final long nowMs)
     {
         effects.clear();
+        adopt(catalog, state, record);
         processor.onEvent(state, event, nowMs, triggers(catalog), catalog.governor(), decisions);
         decide(state, record, catalog, searchQuery, nowMs);
-        outcomes.afterEvent(record.windows(), state, event, Math.max(nowMs, state.lastEventMs()));
+        outcomes.afterEvent(record.windows(), state, catalog, event, Math.max(nowMs, state.lastEventMs()));
     }
 
     /** The person answered {@code iid} with the choice whose id hashes to {@code choiceHash}. */
@@ -85,6 +89,7 @@ public final class SessionMachine
         final int iid, final long choiceHash, final long nowMs)
     {
         effects.clear();
+        adopt(catalog, state, record);
         final Governor governor = catalog.governor();
         final CompiledCatalog askedIn = catalogs.byVersionHash(record.openCatalogVersion());
         final CompiledQuestion question = governor.isOpen(state, iid) ? askedIn.questionByKey(state.openQuestionKey()) : null;
@@ -118,6 +123,7 @@ public final class SessionMachine
         final int iid, final long nowMs)
     {
         effects.clear();
+        adopt(catalog, state, record);
         final Governor governor = catalog.governor();
         if (!governor.isOpen(state, iid))
         {
@@ -136,6 +142,7 @@ public final class SessionMachine
         final long nowMs)
     {
         effects.clear();
+        adopt(catalog, state, record);
         processor.onTimer(state, nowMs, triggers(catalog), catalog.governor(), decisions);
         decide(state, record, catalog, null, nowMs);
         outcomes.stallDue(record.windows(), state, Math.max(nowMs, state.lastEventMs()));
@@ -150,6 +157,7 @@ public final class SessionMachine
     /** The earliest time the session needs a timer: a deferred signal, an idle deadline, an outcome window. */
     public long nextDeadlineMs(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record)
     {
+        adopt(catalog, state, record);
         return Math.min(processor.nextDeadlineMs(state, catalog.triggers()), outcomes.nextDeadlineMs(record.windows()));
     }
 
@@ -203,6 +211,34 @@ public final class SessionMachine
         effects.question = question;
         effects.questionCopy = copy;
         effects.questionIid = iid;
+    }
+
+    /**
+     * Renumbers the record's page kinds for {@code catalog} when they are numbers of another version
+     * (a reload since the session's last event): once per session and reload, allocation-free. A
+     * version that cannot be found any more leaves no kind it could name (every kind becomes 0).
+     */
+    private void adopt(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record)
+    {
+        final long kindsVersion = record.pageKindsVersion();
+        if (kindsVersion == catalog.versionHash())
+        {
+            return;
+        }
+        if (kindsVersion != 0)
+        {
+            final CompiledCatalog from = catalogs.byVersionHash(kindsVersion);
+            if (from.versionHash() == kindsVersion)
+            {
+                catalog.pageKindNumbersFrom(from, newKindByOldKind);
+            }
+            else
+            {
+                Arrays.fill(newKindByOldKind, 0);
+            }
+            state.translatePageKinds(newKindByOldKind);
+        }
+        record.pageKindsVersion(catalog.versionHash());
     }
 
     /** While the log cannot take records, history is still kept but nothing may signal. */
