@@ -26,6 +26,7 @@ import dev.pulse.detect.trigger.TriggerIndex;
 public final class CompiledCatalog
 {
     private final String sourceName;
+    private final String sourceText;
     private final String version;
     private final long versionHash;
     private final String siteKey;
@@ -46,9 +47,10 @@ public final class CompiledCatalog
     private final long outcomeWindowMs;
     private final long sessionExpiryMs;
 
-    CompiledCatalog(final String sourceName, final CatalogCompiler.Parts parts)
+    CompiledCatalog(final String sourceName, final String sourceText, final CatalogCompiler.Parts parts)
     {
         this.sourceName = sourceName;
+        this.sourceText = sourceText;
         this.version = parts.version();
         this.versionHash = parts.versionHash();
         this.siteKey = parts.siteKey();
@@ -82,6 +84,12 @@ public final class CompiledCatalog
     public String sourceName()
     {
         return sourceName;
+    }
+
+    /** The file's text exactly, whose hash is {@link #versionHash()}: what a {@link CatalogArchive} keeps. */
+    public String sourceText()
+    {
+        return sourceText;
     }
 
     /** The version the file declares. */

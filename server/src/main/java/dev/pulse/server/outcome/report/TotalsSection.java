@@ -35,11 +35,12 @@ final class TotalsSection
         html.row("questions shown", Figures.count(totals.questionsShown()));
         html.row("answers and dismisses of questions shown before the period (not counted)", Figures.count(totals.answersOutsideRange()));
         html.endTable();
-        html.table("Catalog versions seen", 2, "Version", "Hash", "First record", "Last record", "Closed windows");
+        html.table("Catalog versions seen", 2, "Version", "Hash", "First record", "Last record", "Closed windows", "Copy (in the data directory)");
         for (final CatalogVersionSeen version : report.catalogVersions())
         {
             html.rowWithText(version.version().isEmpty() ? "(not named in the journal)" : version.version(), version.hashHex(),
-                Figures.time(version.firstSeenMs()), Figures.time(version.lastSeenMs()), Figures.count(version.windows()));
+                Figures.time(version.firstSeenMs()), Figures.time(version.lastSeenMs()), Figures.count(version.windows()),
+                version.copy().isEmpty() ? "(no copy)" : version.copy());
         }
         html.endTable();
         html.raw("</section>\n");
