@@ -90,7 +90,7 @@ public final class CatalogLoader
         {
             return new LoadResult(null, diagnostics.all());
         }
-        return new LoadResult(new CompiledCatalog(name, compiler.compile(model, content)), diagnostics.all());
+        return new LoadResult(new CompiledCatalog(name, content, compiler.compile(model, content)), diagnostics.all());
     }
 
     private static String decode(final byte[] bytes) throws CharacterCodingException

@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Int2ObjectHashMap;
 
 import dev.pulse.catalog.compile.CatalogCompiler;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.catalog.compile.PageKindMatcher;
+import dev.pulse.detect.Hash64;
 import dev.pulse.detect.PagePath;
+import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerIndex;
@@ -31,6 +34,7 @@ public final class CompiledCatalog
     public static final String SELF_ORIGIN = "self";
 
     private final String sourceName;
+    private final String sourceText;
     private final String version;
     private final long versionHash;
     private final String siteKey;
@@ -38,6 +42,8 @@ public final class CompiledCatalog
     private final boolean allowsSelfOrigin;
     private final boolean captureEvents;
     private final List<String> pageKindNames;
+    private final int[] pageKindKeys;
+    private final Int2IntHashMap pageKindByKey = new Int2IntHashMap(-1);
     private final long keyPageMask;
     private final int[] journeyStage;
     private final PageKindMatcher pageKinds;
@@ -50,9 +56,10 @@ public final class CompiledCatalog
     private final long outcomeWindowMs;
     private final long sessionExpiryMs;
 
-    CompiledCatalog(final String sourceName, final CatalogCompiler.Parts parts)
+    CompiledCatalog(final String sourceName, final String sourceText, final CatalogCompiler.Parts parts)
     {
         this.sourceName = sourceName;
+        this.sourceText = sourceText;
         this.version = parts.version();
         this.versionHash = parts.versionHash();
         this.siteKey = parts.siteKey();
@@ -60,6 +67,13 @@ public final class CompiledCatalog
         this.origins = parts.origins().stream().filter(origin -> !origin.equals(SELF_ORIGIN)).collect(Collectors.toUnmodifiableSet());
         this.captureEvents = parts.captureEvents();
         this.pageKindNames = List.copyOf(parts.pageKindNames());
+        this.pageKindKeys = new int[pageKindNames.size()];
+        for (int kind = 1; kind < pageKindKeys.length; kind++)
+        {
+            pageKindKeys[kind] = Hash64.key32(pageKindNames.get(kind));
+            pageKindByKey.put(pageKindKeys[kind], kind);
+        }
+        pageKindByKey.put(0, 0);
         this.keyPageMask = parts.keyPageMask();
         this.journeyStage = parts.journeyStage().clone();
         this.pageKinds = parts.pageKinds();
@@ -80,6 +94,12 @@ public final class CompiledCatalog
     public String sourceName()
     {
         return sourceName;
+    }
+
+    /** The file's text exactly, whose hash is {@link #versionHash()}: what a {@link CatalogArchive} keeps. */
+    public String sourceText()
+    {
+        return sourceText;
     }
 
     /** The version the file declares. */
@@ -143,6 +163,36 @@ public final class CompiledCatalog
     public int pageKind(final String name)
     {
         return pageKindNames.indexOf(name);
+    }
+
+    /**
+     * The stable identity of a page kind across versions: a 32-bit hash of its name (0 for kind 0,
+     * no kind). Kind numbers are positions in this version's list and change when a reload inserts
+     * or reorders kinds; the key does not.
+     */
+    public int pageKindKey(final int kind)
+    {
+        return kind > 0 && kind < pageKindKeys.length ? pageKindKeys[kind] : 0;
+    }
+
+    /** The kind number of the page kind with this {@link #pageKindKey key} in this version, or -1; allocation-free. */
+    public int pageKindByKey(final int key)
+    {
+        return pageKindByKey.get(key);
+    }
+
+    /**
+     * Fills {@code newKindByOldKind} (at least {@link SessionStateFlyweight#MAX_PAGE_KINDS} long) with
+     * this version's number for each kind number of {@code from}: the same page kind by name, or 0
+     * (no kind) where this version has none. Allocation-free.
+     */
+    public void pageKindNumbersFrom(final CompiledCatalog from, final int[] newKindByOldKind)
+    {
+        for (int kind = 0; kind < SessionStateFlyweight.MAX_PAGE_KINDS; kind++)
+        {
+            final int to = kind < from.pageKindKeys.length ? pageKindByKey(from.pageKindKey(kind)) : 0;
+            newKindByOldKind[kind] = Math.max(0, to);
+        }
     }
 
     public long keyPageMask()

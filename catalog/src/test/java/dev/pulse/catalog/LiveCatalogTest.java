@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LiveCatalogTest
 {
@@ -62,7 +63,7 @@ class LiveCatalogTest
     }
 
     @Test
-    void shouldForgetVersionsBeyondTheLastFew() throws Exception
+    void shouldForgetVersionsBeyondTheLastFewWithoutACopyOfThem() throws Exception
     {
         final Path file = Files.writeString(dir.resolve("catalog.yaml"), CatalogFixture.VALID);
         try (LiveCatalog live = live(file))
@@ -74,6 +75,76 @@ class LiveCatalogTest
                 assertThat(live.reload().ok()).isTrue();
             }
             assertThat(live.byVersionHash(first)).as("falls back to current").isSameAs(live.current());
+        }
+    }
+
+    @Test
+    void shouldKeepEveryVersionsTextBeforeItServes() throws Exception
+    {
+        final Path file = Files.writeString(dir.resolve("catalog.yaml"), CatalogFixture.VALID);
+        final CatalogArchive archive = new CatalogArchive(dir.resolve("data/catalogs"));
+        final CompiledCatalog first = loader.load(file).catalog();
+        try (LiveCatalog live = new LiveCatalog(loader, first, file, archive))
+        {
+            assertThat(archive.path(first.versionHash())).as("written before it serves").hasContent(CatalogFixture.VALID);
+            assertThat(archive.path(first.versionHash()).getFileName().toString()).isEqualTo(first.versionHashHex() + ".yaml");
+            Files.writeString(file, CatalogFixture.withLine(1, "version: 2"));
+            assertThat(live.reload().ok()).isTrue();
+            assertThat(archive.read(live.current().versionHash())).isEqualTo(CatalogFixture.withLine(1, "version: 2"));
+            try (var files = Files.list(archive.dir()))
+            {
+                assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left")
+                    .containsExactlyInAnyOrder(first.versionHashHex() + ".yaml", live.current().versionHashHex() + ".yaml");
+            }
+        }
+    }
+
+    @Test
+    void shouldReadAnOldVersionAgainFromItsCopyAfterAnyNumberOfReloadsAndARestart() throws Exception
+    {
+        final Path file = Files.writeString(dir.resolve("catalog.yaml"), CatalogFixture.VALID);
+        final CatalogArchive archive = new CatalogArchive(dir.resolve("data/catalogs"));
+        final long first;
+        try (LiveCatalog live = new LiveCatalog(loader, loader.load(file).catalog(), file, archive))
+        {
+            first = live.current().versionHash();
+            for (int v = 100; v < 100 + 2 * LiveCatalog.VERSIONS_KEPT; v++)
+            {
+                Files.writeString(file, CatalogFixture.withLine(1, "version: " + v));
+                assertThat(live.reload().ok()).isTrue();
+            }
+            final CompiledCatalog old = live.byVersionHash(first);
+            assertThat(old.versionHash()).as("read again from its copy").isEqualTo(first);
+            assertThat(old.version()).isEqualTo(CatalogFixture.VALID.lines().findFirst().orElseThrow().substring("version: ".length()));
+            assertThat(live.byVersionHash(first)).as("compiled once, then kept").isSameAs(old);
+        }
+        try (LiveCatalog restarted = new LiveCatalog(loader, loader.load(file).catalog(), file, archive))
+        {
+            assertThat(restarted.byVersionHash(first).versionHash()).isEqualTo(first);
+            assertThat(restarted.byVersionHash(0x1234L)).as("a version never kept: the current one").isSameAs(restarted.current());
+        }
+    }
+
+    @Test
+    void shouldRefuseAVersionWhoseCopyCannotBeWritten() throws Exception
+    {
+        final Path file = Files.writeString(dir.resolve("catalog.yaml"), CatalogFixture.VALID);
+        final Path notADirectory = Files.writeString(dir.resolve("catalogs"), "a file where the directory should be");
+        final CompiledCatalog first = loader.load(file).catalog();
+        assertThatThrownBy(() -> new LiveCatalog(loader, first, file, new CatalogArchive(notADirectory)))
+            .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("cannot keep a copy");
+
+        final CatalogArchive archive = new CatalogArchive(dir.resolve("copies"));
+        try (LiveCatalog live = new LiveCatalog(loader, first, file, archive))
+        {
+            Files.delete(archive.path(first.versionHash()));
+            Files.delete(archive.dir());
+            Files.writeString(archive.dir(), "now a file");
+            Files.writeString(file, CatalogFixture.withLine(1, "version: 2"));
+            final LoadResult result = live.reload();
+            assertThat(result.ok()).isFalse();
+            assertThat(result.report()).contains("cannot keep a copy of the new version");
+            assertThat(live.current()).as("the old one keeps serving").isSameAs(first);
         }
     }
 

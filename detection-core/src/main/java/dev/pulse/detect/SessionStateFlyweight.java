@@ -42,7 +42,10 @@ import org.agrona.MutableDirectBuffer;
  * The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
  * cold record costs one miss before the rings. Rings keep the newest entries; index {@code age} 0 is the newest. A record starts all zero
  * except what {@link #init} writes; {@link #verifyLayout()} rejects records of another version.
- * Page kinds are small ints from the catalog (0 = no kind), below {@link #MAX_PAGE_KINDS}.
+ * Page kinds are small ints from the catalog (0 = no kind), below {@link #MAX_PAGE_KINDS}: numbers
+ * of one catalog version, which the record does not name. Whoever keeps the record keeps that
+ * version with it and renumbers the kinds ({@link #translatePageKinds}) before a version that
+ * numbers them differently reads the record.
  *
  * <p>Not thread-safe: the server holds the entry's lock while a flyweight points at it.
  */
@@ -318,6 +321,38 @@ public final class SessionStateFlyweight
         buffer.putShort(offset + entry + 16, (short)pageKind);
         buffer.putByte(offset + entry + 18, (byte)nav.ordinal());
         buffer.putInt(offset + PAGE_VIEW_COUNT_OFFSET, pageViewCount() + 1);
+    }
+
+    /**
+     * Renumbers every page kind the record holds (the page ring and the visited kinds) for a catalog
+     * version that numbers them differently: kind {@code k} becomes {@code newKindByOldKind[k]}. A
+     * kind the table does not cover becomes 0 (no kind). Allocation-free.
+     *
+     * @param newKindByOldKind a table of at least {@link #MAX_PAGE_KINDS} entries, each below {@link #MAX_PAGE_KINDS}.
+     */
+    public void translatePageKinds(final int[] newKindByOldKind)
+    {
+        for (int age = 0, count = pageCount(); age < count; age++)
+        {
+            final int at = offset + pageEntry(age) + 16;
+            buffer.putShort(at, (short)translated(newKindByOldKind, buffer.getShort(at)));
+        }
+        final long visited = visitedKindsMask();
+        long translated = 0;
+        for (int kind = 0; kind < MAX_PAGE_KINDS; kind++)
+        {
+            if ((visited & (1L << kind)) != 0)
+            {
+                translated |= 1L << translated(newKindByOldKind, kind);
+            }
+        }
+        buffer.putLong(offset + VISITED_KINDS_MASK_OFFSET, translated);
+    }
+
+    private static int translated(final int[] newKindByOldKind, final int kind)
+    {
+        final int to = kind >= 0 && kind < newKindByOldKind.length ? newKindByOldKind[kind] : 0;
+        return to >= 0 && to < MAX_PAGE_KINDS ? to : 0;
     }
 
     public long pageHashAt(final int age)

@@ -61,6 +61,36 @@ class SessionStateFlyweightTest
     }
 
     @Test
+    void shouldRenumberEveryPageKindItHoldsForAnotherCatalogVersion()
+    {
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        final int views = SessionStateFlyweight.PAGE_RING_CAPACITY + 3;
+        for (int i = 1; i <= views; i++)
+        {
+            state.pushPage(i, i % 4, NavType.NAVIGATE, 1_000 + i);
+        }
+        state.pushPage(100, 63, NavType.NAVIGATE, 2_000);
+        state.pushPage(101, 2, NavType.NAVIGATE, 2_001);
+        final int[] inserted = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
+        for (int kind = 1; kind < 63; kind++)
+        {
+            inserted[kind] = kind + 1;
+        }
+        state.translatePageKinds(inserted);
+
+        assertThat(state.currentPageKind()).isEqualTo(3);
+        assertThat(state.pageKindAt(1)).as("a kind the new version does not have is no kind").isZero();
+        for (int age = 2; age < SessionStateFlyweight.PAGE_RING_CAPACITY; age++)
+        {
+            final int old = (int)(state.pageHashAt(age) % 4);
+            assertThat(state.pageKindAt(age)).isEqualTo(old == 0 ? 0 : old + 1);
+        }
+        assertThat(state.visitedKindsMask()).as("0, 1, 2, 3 and 63 become 0, 2, 3, 4 and 0").isEqualTo(0b11101L);
+        assertThat(state.pageViewCount()).as("only kinds change").isEqualTo(views + 2);
+        assertThat(state.pageHashAt(0)).isEqualTo(101);
+    }
+
+    @Test
     void shouldOverwriteAContextKeyAndRefuseANinthKey()
     {
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);

@@ -1,7 +1,9 @@
 package dev.pulse.server;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
@@ -20,7 +22,9 @@ import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pulse.catalog.CatalogArchive;
 import dev.pulse.catalog.CatalogLoader;
+import dev.pulse.catalog.CompiledCatalog;
 import dev.pulse.catalog.CompiledCatalog;
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
@@ -97,7 +101,7 @@ public final class PulseServer implements AutoCloseable
         try
         {
             metrics = new Metrics();
-            catalog = new LiveCatalog(loader, loaded.catalog(), config.catalogFile());
+            catalog = liveCatalog(loader, loaded.catalog(), config.catalogFile(), new CatalogArchive(dataDirectory.catalogDir()));
             // The session map first: a start that fails on a damaged map must leave the journal untouched.
             openedSessions = SessionMapStartup.open(dataDirectory, config.expectedSessions(), config.resetCorruptSessions());
             sessions = openedSessions;
@@ -168,6 +172,20 @@ public final class PulseServer implements AutoCloseable
                 }
                 dataDirectory.close();
             }
+        }
+    }
+
+    /** The live catalog, its first version's copy kept in the data directory before it serves. */
+    private static LiveCatalog liveCatalog(final CatalogLoader loader, final CompiledCatalog initial, final Path file,
+        final CatalogArchive archive) throws StartupException
+    {
+        try
+        {
+            return new LiveCatalog(loader, initial, file, archive);
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw new StartupException(ex.getMessage() + " (every catalog version that serves is kept there)");
         }
     }
 

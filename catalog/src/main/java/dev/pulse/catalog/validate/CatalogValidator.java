@@ -99,12 +99,18 @@ public final class CatalogValidator
     {
         final Map<String, CatalogModel.PageKind> kinds = new LinkedHashMap<>();
         final Map<String, Located<String>> exactPatterns = new HashMap<>();
+        final Set<Integer> keys = new HashSet<>();
         for (final CatalogModel.PageKind kind : catalog.pageKinds())
         {
             if (!NAME.matcher(kind.name().value()).matches())
             {
                 error(diagnostics, kind.name(), "the page kind '" + kind.name().value() + "' is not a simple name",
                     "use lower-case letters, digits, '-' or '_', starting with a letter");
+            }
+            if (!kinds.containsKey(kind.name().value()))
+            {
+                // Session records and outcome windows remember a page kind across reloads by this hash of its name.
+                distinctKey(kind.name(), keys, diagnostics);
             }
             kinds.put(kind.name().value(), kind);
             for (final CatalogModel.Pattern pattern : kind.patterns())
@@ -366,7 +372,7 @@ public final class CatalogValidator
         return true;
     }
 
-    /** Session records remember questions and triggers by a 32-bit hash of their id; it must be unique and non-zero. */
+    /** Session records remember questions, triggers and page kinds by a 32-bit hash of their id; it must be unique and non-zero. */
     static boolean distinctKey(final Located<String> id, final Set<Integer> keys, final Diagnostics diagnostics)
     {
         final int key = Hash64.key32(id.value());

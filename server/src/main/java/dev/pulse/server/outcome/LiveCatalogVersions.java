@@ -3,7 +3,7 @@ package dev.pulse.server.outcome;
 import dev.pulse.catalog.CompiledCatalog;
 import dev.pulse.catalog.LiveCatalog;
 
-/** The live server's catalogs: the one being served, and the last few versions for questions already asked. */
+/** The live server's catalog versions, for questions already asked and windows already open. */
 public final class LiveCatalogVersions implements CatalogVersions
 {
     private final LiveCatalog live;
@@ -11,12 +11,6 @@ public final class LiveCatalogVersions implements CatalogVersions
     public LiveCatalogVersions(final LiveCatalog live)
     {
         this.live = live;
-    }
-
-    @Override
-    public CompiledCatalog current()
-    {
-        return live.current();
     }
 
     @Override

@@ -57,7 +57,8 @@ final class OutcomeTracker
             windows.free(shadow);
             log.windowDropped(WindowDrop.SHADOW_REPLACED, OutcomeGroup.SHADOW);
         }
-        windows.open(group, trigger.key(), trigger.questionKey(), iid, variant, state.currentPageKind(), catalog.versionHash(),
+        windows.open(group, trigger.key(), trigger.questionKey(), iid, variant, catalog.pageKindKey(state.currentPageKind()),
+            catalog.versionHash(),
             nowMs, nowMs + catalog.outcomeWindowMs());
     }
 
@@ -71,9 +72,16 @@ final class OutcomeTracker
         }
     }
 
-    /** After an event is recorded: a goal moves every window forward, a page forward of where it was stuck moves that one. */
-    void afterEvent(final OutcomeWindowsFlyweight windows, final SessionStateFlyweight state, final Event event, final long nowMs)
+    /**
+     * After an event is recorded: a goal moves every window forward, a page forward of where it was
+     * stuck moves that one, judged by the journey of the version that opened the window. The state's
+     * page kinds are numbers of {@code catalog}, the event's version: the current page is matched to
+     * the window's version by its key, never by its number.
+     */
+    void afterEvent(final OutcomeWindowsFlyweight windows, final SessionStateFlyweight state, final CompiledCatalog catalog,
+        final Event event, final long nowMs)
     {
+        final int currentKindKey = catalog.pageKindKey(state.currentPageKind());
         if (event.type() != EventType.PAGE && event.type() != EventType.GOAL)
         {
             return;
@@ -84,8 +92,9 @@ final class OutcomeTracker
             {
                 continue;
             }
+            final CompiledCatalog opened = catalog(windows, slot);
             final boolean forward = event.type() == EventType.GOAL ||
-                catalog(windows, slot).isForward(windows.stuckKind(slot), state.currentPageKind());
+                opened.isForward(opened.pageKindByKey(windows.stuckKindKey(slot)), opened.pageKindByKey(currentKindKey));
             if (forward)
             {
                 close(windows, slot, state, OutcomeKind.FORWARD, nowMs);
@@ -147,7 +156,7 @@ final class OutcomeTracker
             question != null && windows.variant(slot) < question.variantCount() ? question.copy(windows.variant(slot), -1).variantId() : "",
             answered ? question.choiceId(choice) : "",
             answered ? question.response(choice).id() : "",
-            catalog.pageKindName(windows.stuckKind(slot)));
+            stuckKindName(catalog, windows.stuckKindKey(slot)));
         windows.free(slot);
     }
 
@@ -156,7 +165,13 @@ final class OutcomeTracker
         return catalogs.byVersionHash(windows.catalogVersion(slot));
     }
 
-    /** A trigger or question no kept catalog knows any more (a cold path): named by its key. */
+    private static String stuckKindName(final CompiledCatalog catalog, final int key)
+    {
+        final int kind = catalog.pageKindByKey(key);
+        return kind >= 0 ? catalog.pageKindName(kind) : unknown(key);
+    }
+
+    /** A trigger, question or page kind no kept catalog knows any more (a cold path): named by its key. */
     private static String unknown(final int key)
     {
         return "#" + Integer.toHexString(key);

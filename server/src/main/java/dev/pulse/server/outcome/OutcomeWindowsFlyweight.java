@@ -18,7 +18,7 @@ import dev.pulse.server.journal.OutcomeGroup;
  *  |                     catalogVersion (8)                        | 16
  *  |        triggerKey (4)         |        questionKey (4)        | 24
  *  |            iid (4)            | group |variant| choice| (pad) | 32
- *  |   stuckKind (2)   |                (reserved 6)               | 40
+ *  |        stuckKindKey (4)       |          (reserved 4)         | 40
  *  +---------------------------------------------------------------+
  * </pre>
  *
@@ -27,7 +27,11 @@ import dev.pulse.server.journal.OutcomeGroup;
  * and a live window takes a shadow one's slot when none is free (never the reverse).
  *
  * <p>group is the {@link OutcomeGroup} ordinal plus one, so an all-zero slot is free; choice is the
- * answered choice's index, or -1. A window past its deadline stays until something happens to its
+ * answered choice's index, or -1. Nothing here is a position in a catalog's arrays, which a reload
+ * may reorder: triggers, questions and the page kind the person was stuck on are kept by their
+ * stable keys (32-bit hashes of their catalog ids and names), and catalogVersion names the version
+ * that opened the window (kept in the data directory, so it can always be read again). A window
+ * past its deadline stays until something happens to its
  * session: a timer while connected or a return (stalled), or the session's expiry (exited).
  *
  * <p>Not thread-safe: used under the session entry's lock.
@@ -47,7 +51,7 @@ public final class OutcomeWindowsFlyweight
     private static final int GROUP = 36;
     private static final int VARIANT = 37;
     private static final int CHOICE = 38;
-    private static final int STUCK_KIND = 40;
+    private static final int STUCK_KIND_KEY = 40;
 
     private MutableDirectBuffer buffer;
     private int offset;
@@ -66,7 +70,7 @@ public final class OutcomeWindowsFlyweight
      * @see #newestShadowSlot() the slot a live window may take when none is free.
      */
     public int open(final OutcomeGroup group, final int triggerKey, final int questionKey, final int iid, final int variant,
-        final int stuckKind, final long catalogVersion, final long openedMs, final long deadlineMs)
+        final int stuckKindKey, final long catalogVersion, final long openedMs, final long deadlineMs)
     {
         for (int slot = 0; slot < SLOTS; slot++)
         {
@@ -83,7 +87,7 @@ public final class OutcomeWindowsFlyweight
                 buffer.putByte(at + GROUP, (byte)(group.ordinal() + 1));
                 buffer.putByte(at + VARIANT, (byte)variant);
                 buffer.putByte(at + CHOICE, (byte)-1);
-                buffer.putShort(at + STUCK_KIND, (short)stuckKind);
+                buffer.putInt(at + STUCK_KIND_KEY, stuckKindKey);
                 return slot;
             }
         }
@@ -191,9 +195,10 @@ public final class OutcomeWindowsFlyweight
         buffer.putByte(at(slot) + CHOICE, (byte)choice);
     }
 
-    public int stuckKind(final int slot)
+    /** The key of the page kind the person was stuck on (the catalog's {@code pageKindKey}; 0: no kind). */
+    public int stuckKindKey(final int slot)
     {
-        return buffer.getShort(at(slot) + STUCK_KIND);
+        return buffer.getInt(at(slot) + STUCK_KIND_KEY);
     }
 
     private int at(final int slot)

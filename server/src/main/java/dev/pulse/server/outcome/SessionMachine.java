@@ -1,5 +1,6 @@
 package dev.pulse.server.outcome;
 
+import java.util.Arrays;
 import java.util.List;
 
 import dev.pulse.catalog.CompiledCatalog;
@@ -29,7 +30,9 @@ import dev.pulse.server.session.ServerSessionFlyweight;
  * class, so a replay of the live catalog reproduces the live decisions.
  *
  * <p>Every call works on a session record the caller holds (locked, in the live server), and its
- * result is in {@link #effects()}. Not thread-safe: one per event loop (or replay). Allocation-free
+ * result is in {@link #effects()}. One event is judged by one catalog: the caller reads the live
+ * catalog once per message or timer and passes it to every call for that event (the page kind of
+ * the event came from it too), so a reload in the middle of an event cannot mix two versions. Not thread-safe: one per event loop (or replay). Allocation-free
  * on the path of an event.
  */
 public final class SessionMachine
@@ -43,6 +46,7 @@ public final class SessionMachine
     private final Decisions decisions = new Decisions(16);
     private final Event internalEvent = new Event();
     private final Effects effects = new Effects();
+    private final int[] newKindByOldKind = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
 
     public SessionMachine(final CatalogVersions catalogs, final InterventionLog log)
     {
@@ -61,29 +65,31 @@ public final class SessionMachine
      * A session's connection said hello. For a session that comes back, windows whose deadline
      * passed meanwhile were stalled (the person is still there, but did not move forward in time).
      */
-    public void hello(final SessionStateFlyweight state, final ServerSessionFlyweight record, final long nowMs)
+    public void hello(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final long nowMs)
     {
         effects.clear();
+        adopt(catalog, state, record);
         outcomes.stallDue(record.windows(), state, Math.max(nowMs, state.lastEventMs()));
     }
 
     /** An event other than an answer or a dismiss. {@code searchQuery} is the search text of a search event, or null. */
-    public void onEvent(final SessionStateFlyweight state, final ServerSessionFlyweight record, final Event event,
-        final CharSequence searchQuery, final long nowMs)
+    public void onEvent(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final Event event, final CharSequence searchQuery, final long nowMs)
     {
         effects.clear();
-        final CompiledCatalog catalog = catalogs.current();
+        adopt(catalog, state, record);
         processor.onEvent(state, event, nowMs, triggers(catalog), catalog.governor(), decisions);
         decide(state, record, catalog, searchQuery, nowMs);
-        outcomes.afterEvent(record.windows(), state, event, Math.max(nowMs, state.lastEventMs()));
+        outcomes.afterEvent(record.windows(), state, catalog, event, Math.max(nowMs, state.lastEventMs()));
     }
 
     /** The person answered {@code iid} with the choice whose id hashes to {@code choiceHash}. */
-    public void onAnswer(final SessionStateFlyweight state, final ServerSessionFlyweight record, final int iid, final long choiceHash,
-        final long nowMs)
+    public void onAnswer(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final int iid, final long choiceHash, final long nowMs)
     {
         effects.clear();
-        final CompiledCatalog catalog = catalogs.current();
+        adopt(catalog, state, record);
         final Governor governor = catalog.governor();
         final CompiledCatalog askedIn = catalogs.byVersionHash(record.openCatalogVersion());
         final CompiledQuestion question = governor.isOpen(state, iid) ? askedIn.questionByKey(state.openQuestionKey()) : null;
@@ -113,10 +119,12 @@ public final class SessionMachine
     }
 
     /** The person closed question {@code iid} without answering. */
-    public void onDismiss(final SessionStateFlyweight state, final ServerSessionFlyweight record, final int iid, final long nowMs)
+    public void onDismiss(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final int iid, final long nowMs)
     {
         effects.clear();
-        final Governor governor = catalogs.current().governor();
+        adopt(catalog, state, record);
+        final Governor governor = catalog.governor();
         if (!governor.isOpen(state, iid))
         {
             refuse(ErrorCode.UNKNOWN_INTERVENTION, "no open question has this iid");
@@ -130,10 +138,11 @@ public final class SessionMachine
     }
 
     /** A timer armed from {@link #nextDeadlineMs} fired while the session is connected. */
-    public void onTimer(final SessionStateFlyweight state, final ServerSessionFlyweight record, final long nowMs)
+    public void onTimer(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final long nowMs)
     {
         effects.clear();
-        final CompiledCatalog catalog = catalogs.current();
+        adopt(catalog, state, record);
         processor.onTimer(state, nowMs, triggers(catalog), catalog.governor(), decisions);
         decide(state, record, catalog, null, nowMs);
         outcomes.stallDue(record.windows(), state, Math.max(nowMs, state.lastEventMs()));
@@ -146,9 +155,10 @@ public final class SessionMachine
     }
 
     /** The earliest time the session needs a timer: a deferred signal, an idle deadline, an outcome window. */
-    public long nextDeadlineMs(final SessionStateFlyweight state, final ServerSessionFlyweight record)
+    public long nextDeadlineMs(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record)
     {
-        return Math.min(processor.nextDeadlineMs(state, catalogs.current().triggers()), outcomes.nextDeadlineMs(record.windows()));
+        adopt(catalog, state, record);
+        return Math.min(processor.nextDeadlineMs(state, catalog.triggers()), outcomes.nextDeadlineMs(record.windows()));
     }
 
     /** Records every signal of the last event or timer, opens outcome windows, prepares a question shown. */
@@ -201,6 +211,34 @@ public final class SessionMachine
         effects.question = question;
         effects.questionCopy = copy;
         effects.questionIid = iid;
+    }
+
+    /**
+     * Renumbers the record's page kinds for {@code catalog} when they are numbers of another version
+     * (a reload since the session's last event): once per session and reload, allocation-free. A
+     * version that cannot be found any more leaves no kind it could name (every kind becomes 0).
+     */
+    private void adopt(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record)
+    {
+        final long kindsVersion = record.pageKindsVersion();
+        if (kindsVersion == catalog.versionHash())
+        {
+            return;
+        }
+        if (kindsVersion != 0)
+        {
+            final CompiledCatalog from = catalogs.byVersionHash(kindsVersion);
+            if (from.versionHash() == kindsVersion)
+            {
+                catalog.pageKindNumbersFrom(from, newKindByOldKind);
+            }
+            else
+            {
+                Arrays.fill(newKindByOldKind, 0);
+            }
+            state.translatePageKinds(newKindByOldKind);
+        }
+        record.pageKindsVersion(catalog.versionHash());
     }
 
     /** While the log cannot take records, history is still kept but nothing may signal. */

@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
  *   clean-shutdown    present only between a graceful stop and the next start
  *   sessions.dat      the session map (Chronicle Map)
  *   journal/          the journal segments
+ *   catalogs/         every catalog version that served, by version hash (CatalogArchive)
  * </pre>
  */
 public final class DataDirectory implements AutoCloseable
@@ -91,6 +92,12 @@ public final class DataDirectory implements AutoCloseable
     public Path journalDir()
     {
         return dir.resolve("journal");
+    }
+
+    /** Where every catalog version that served is kept ({@code dev.pulse.catalog.CatalogArchive}). */
+    public Path catalogDir()
+    {
+        return dir.resolve("catalogs");
     }
 
     /** False when the server before this one was killed or crashed (or the map was left open). */

@@ -7,8 +7,8 @@ import dev.pulse.server.outcome.OutcomeWindowsFlyweight;
 /**
  * The server's own part of a session record, stored right after the core's
  * {@link dev.pulse.detect.SessionStateFlyweight} in the same map entry: which connection owns the
- * session, the catalog version of its open question, and its outcome windows
- * ({@link OutcomeWindowsFlyweight}).
+ * session, the catalog version of its open question, the catalog version whose numbers the core
+ * record's page kinds are, and its outcome windows ({@link OutcomeWindowsFlyweight}).
  *
  * <pre>
  *   0                   1                   2                   3
@@ -18,8 +18,9 @@ import dev.pulse.server.outcome.OutcomeWindowsFlyweight;
  *  |                  ownerConnectionId (8)                        |  8
  *  |                  openCatalogVersion (8)                       | 16
  *  |                   lastConnectedMs (8)                         | 24
- *  |                     recordedSeq (8)                           | 32
- *  |                     (reserved 24)                             | 40
+ *  |                   pageKindsVersion (8)                        | 32
+ *  |                     recordedSeq (8)                           | 40
+ *  |                     (reserved 16)                             | 48
  *  |          outcome windows: 8 x 48 (OutcomeWindowsFlyweight)     | 64
  *  +---------------------------------------------------------------+ 448
  * </pre>
@@ -28,14 +29,16 @@ import dev.pulse.server.outcome.OutcomeWindowsFlyweight;
  */
 public final class ServerSessionFlyweight
 {
-    public static final byte LAYOUT_VERSION = 2;
+    /** 3: pageKindsVersion, and outcome windows remember the stuck page kind by its key. */
+    public static final byte LAYOUT_VERSION = 3;
     public static final int WINDOWS_OFFSET = 64;
     public static final int LENGTH = WINDOWS_OFFSET + OutcomeWindowsFlyweight.LENGTH;
     public static final int VERSION_OFFSET = 0;
     public static final int OWNER_CONNECTION_ID_OFFSET = 8;
     public static final int OPEN_CATALOG_VERSION_OFFSET = 16;
     public static final int LAST_CONNECTED_MS_OFFSET = 24;
-    public static final int RECORDED_SEQ_OFFSET = 32;
+    public static final int PAGE_KINDS_VERSION_OFFSET = 32;
+    public static final int RECORDED_SEQ_OFFSET = 40;
 
     private final OutcomeWindowsFlyweight windows = new OutcomeWindowsFlyweight();
     private MutableDirectBuffer buffer;
@@ -114,6 +117,22 @@ public final class ServerSessionFlyweight
     public ServerSessionFlyweight recordedSeq(final long seq)
     {
         buffer.putLong(offset + RECORDED_SEQ_OFFSET, seq);
+        return this;
+    }
+
+    /**
+     * The catalog version hash whose kind numbers the core record's page kinds are (0: none yet). A
+     * record read under another version is renumbered first, so a reload that inserts or reorders
+     * page kinds does not change what the session's history means.
+     */
+    public long pageKindsVersion()
+    {
+        return buffer.getLong(offset + PAGE_KINDS_VERSION_OFFSET);
+    }
+
+    public ServerSessionFlyweight pageKindsVersion(final long versionHash)
+    {
+        buffer.putLong(offset + PAGE_KINDS_VERSION_OFFSET, versionHash);
         return this;
     }
 

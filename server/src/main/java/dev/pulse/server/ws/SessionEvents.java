@@ -139,7 +139,7 @@ final class SessionEvents
                     loop.contextStrings[2 * i] = message.contextKey(i);
                     loop.contextStrings[2 * i + 1] = message.contextValue(i);
                 }
-                machine.hello(state, record, nowMs);
+                machine.hello(catalog, state, record, nowMs);
                 journal.sessionStart(nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, catalog.siteKey(),
                     loop.contextStrings, 2 * message.contextCount());
                 if (catalog.captureEvents())
@@ -173,7 +173,7 @@ final class SessionEvents
             connection.sidHi = id.hi();
             connection.sidLo = id.lo();
             connection.lastSeq = state.lastSeq();
-            out.nextDeadlineMs = machine.nextDeadlineMs(state, record);
+            out.nextDeadlineMs = machine.nextDeadlineMs(catalog, state, record);
         }
         finally
         {
@@ -236,14 +236,14 @@ final class SessionEvents
                 switch (message.type())
                 {
                     case ANSWER:
-                        machine.onAnswer(state, record, parseIid(message.iid()), Hash64.of(message.choice()), nowMs);
+                        machine.onAnswer(catalog, state, record, parseIid(message.iid()), Hash64.of(message.choice()), nowMs);
                         out.ackNow = true;
                         break;
                     case DISMISS:
-                        machine.onDismiss(state, record, parseIid(message.iid()), nowMs);
+                        machine.onDismiss(catalog, state, record, parseIid(message.iid()), nowMs);
                         break;
                     default:
-                        machine.onEvent(state, record, toEvent(message, catalog), message.type() == MessageType.SEARCH &&
+                        machine.onEvent(catalog, state, record, toEvent(message, catalog), message.type() == MessageType.SEARCH &&
                             message.query().present() ? message.query() : null, nowMs);
                         break;
                 }
@@ -272,7 +272,7 @@ final class SessionEvents
                 out.error(ErrorCode.OUT_OF_ORDER, true, seq, "messages before this one never arrived");
             }
             deliver(machine.effects(), record, seq, out, alloc);
-            out.nextDeadlineMs = machine.nextDeadlineMs(state, record);
+            out.nextDeadlineMs = machine.nextDeadlineMs(catalog, state, record);
         }
         finally
         {
@@ -340,7 +340,7 @@ final class SessionEvents
                 {
                     capture.timer(nowMs, connection, catalog.versionHash());
                 }
-                machine.onTimer(state, record, nowMs);
+                machine.onTimer(catalog, state, record, nowMs);
                 withdrawUnseen(connection, state, unseenMark, out);
                 recorded = journal.endMessage();
             }
@@ -360,7 +360,7 @@ final class SessionEvents
             }
             out.recordsPosition = recordsPosition(journal);
             deliver(machine.effects(), record, 0, out, alloc);
-            out.nextDeadlineMs = machine.nextDeadlineMs(state, record);
+            out.nextDeadlineMs = machine.nextDeadlineMs(catalog, state, record);
         }
         finally
         {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.catalog.LiveCatalog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reloading the catalog on a running server: atomic, rejected when broken, and fair to questions already asked. */
@@ -53,6 +55,55 @@ class CatalogReloadEndToEndTest
             client.send("search", "q", "c", "results", 0);
             client.send("search", "q", "d", "results", 0);
             client.assertNoQuestion(300);
+        }
+    }
+
+    @Test
+    void shouldRouteAnAnswerByTheVersionThatAskedAfterManyReloadsAndARestart() throws Exception
+    {
+        try (TestServer server = new TestServer(dir))
+        {
+            final String versionA = Files.readString(server.catalogFile());
+            final String hashA = server.server().catalog().current().versionHashHex();
+            final String sid;
+            final String iid;
+            try (TestClient client = server.connect())
+            {
+                client.hello(null);
+                sid = client.sid();
+                client.send("search", "q", "a", "results", 0);
+                client.send("search", "q", "b", "results", 0);
+                iid = client.next("question").get("iid").asText();
+            }
+            for (int v = 2; v <= 2 + LiveCatalog.VERSIONS_KEPT + 1; v++)
+            {
+                Files.writeString(server.catalogFile(), versionA.replace("version: e2e-1", "version: e2e-" + v)
+                    .replace("title: Take your time", "title: Copy of version " + v));
+                assertThat(reload(server, "test-admin-token").statusCode()).isEqualTo(200);
+            }
+            server.restart();
+            assertThat(server.server().catalog().current().version()).isEqualTo("e2e-" + (2 + LiveCatalog.VERSIONS_KEPT + 1));
+
+            try (TestClient client = server.connect())
+            {
+                client.hello(sid);
+                client.send("answer", "iid", iid, "choice", "gift");
+                assertThat(client.next("response").get("title").asText()).as("the copy of the version that asked").isEqualTo("Take your time");
+            }
+            final Path copy = server.dataDir().resolve("catalogs").resolve(hashA + ".yaml");
+            assertThat(copy).as("version A's text, kept in the data directory").hasContent(versionA);
+
+            final HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/admin/report?format=json"))
+                .header("Authorization", "Bearer test-admin-token").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(report.statusCode()).isEqualTo(200);
+            final JsonNode versions = TestClient.JSON.readTree(report.body()).get("totals").get("catalog_versions");
+            assertThat(versions.findValuesAsText("copy")).as("every version named by its copy")
+                .contains("catalogs/" + hashA + ".yaml").doesNotContain("");
+            for (final JsonNode version : versions)
+            {
+                assertThat(server.dataDir().resolve(version.get("copy").asText())).exists();
+            }
         }
     }
 

@@ -86,17 +86,17 @@ class OutcomeTrackingTest
         void page(final String url, final NavType nav)
         {
             path.normalise(url);
-            machine.onEvent(state, record, event.reset(EventType.PAGE).page(path.hash(), catalog.pageKindOf(path), nav), null, nowMs);
+            machine.onEvent(catalog, state, record, event.reset(EventType.PAGE).page(path.hash(), catalog.pageKindOf(path), nav), null, nowMs);
         }
 
         void search(final int results)
         {
-            machine.onEvent(state, record, event.reset(EventType.SEARCH).resultCount(results), "lamp", nowMs);
+            machine.onEvent(catalog, state, record, event.reset(EventType.SEARCH).resultCount(results), "lamp", nowMs);
         }
 
         void goal()
         {
-            machine.onEvent(state, record, event.reset(EventType.GOAL).goal(Hash64.of("purchase")), null, nowMs);
+            machine.onEvent(catalog, state, record, event.reset(EventType.GOAL).goal(Hash64.of("purchase")), null, nowMs);
         }
 
         /** Two failed searches on the FAQ: the failed-search trigger asks "cant-find". */
@@ -111,20 +111,7 @@ class OutcomeTrackingTest
 
     static CatalogVersions fixed(final CompiledCatalog catalog)
     {
-        return new CatalogVersions()
-        {
-            @Override
-            public CompiledCatalog current()
-            {
-                return catalog;
-            }
-
-            @Override
-            public CompiledCatalog byVersionHash(final long versionHash)
-            {
-                return catalog;
-            }
-        };
+        return versionHash -> catalog;
     }
 
     private static final String NO_HOLDOUT = "cooldown: 0s, page_grace: 0s, holdout: 0%, outcome_window: 10m, session_expiry: 30m";
@@ -135,13 +122,13 @@ class OutcomeTrackingTest
         final Session session = new Session(catalog(NO_HOLDOUT), 1);
         final int iid = session.at(0).askOnFaq();
         assertThat(iid).isPositive();
-        session.at(30_000).machine.onAnswer(session.state, session.record, iid, Hash64.of("gift"), session.nowMs);
+        session.at(30_000).machine.onAnswer(session.catalog, session.state, session.record, iid, Hash64.of("gift"), session.nowMs);
         session.at(60_000).page("/faq/returns", NavType.NAVIGATE);
         assertThat(session.log.outcomes).as("the same stage is not forward").isEmpty();
         session.at(90_000).page("/checkout", NavType.NAVIGATE);
         assertThat(session.log.outcomes).containsExactly(
             "forward shown search-dead-ends cant-find default choice=gift response=take-your-time stuck=faq after=90000ms");
-        assertThat(session.machine.nextDeadlineMs(session.state, session.record)).as("nothing left to watch").isEqualTo(Long.MAX_VALUE);
+        assertThat(session.machine.nextDeadlineMs(session.catalog, session.state, session.record)).as("nothing left to watch").isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
@@ -158,10 +145,10 @@ class OutcomeTrackingTest
     {
         final Session session = new Session(catalog(NO_HOLDOUT), 3);
         session.at(0).askOnFaq();
-        assertThat(session.machine.nextDeadlineMs(session.state, session.record)).isEqualTo(T0 + WINDOW_MS);
-        session.at(WINDOW_MS - 1).machine.onTimer(session.state, session.record, session.nowMs);
+        assertThat(session.machine.nextDeadlineMs(session.catalog, session.state, session.record)).isEqualTo(T0 + WINDOW_MS);
+        session.at(WINDOW_MS - 1).machine.onTimer(session.catalog, session.state, session.record, session.nowMs);
         assertThat(session.log.outcomes).isEmpty();
-        session.at(WINDOW_MS).machine.onTimer(session.state, session.record, session.nowMs);
+        session.at(WINDOW_MS).machine.onTimer(session.catalog, session.state, session.record, session.nowMs);
         assertThat(session.log.outcomes).singleElement().asString().startsWith("stalled shown").endsWith("after=600000ms");
     }
 
@@ -172,7 +159,7 @@ class OutcomeTrackingTest
         session.at(0).askOnFaq();
         session.at(WINDOW_MS + 1).page("/checkout", NavType.NAVIGATE);
         assertThat(session.log.outcomes).as("too late to be forward").isEmpty();
-        session.machine.hello(session.state, session.record, session.nowMs);
+        session.machine.hello(session.catalog, session.state, session.record, session.nowMs);
         assertThat(session.log.outcomes).singleElement().asString().startsWith("stalled shown");
     }
 
@@ -191,14 +178,14 @@ class OutcomeTrackingTest
         final Session forward = new Session(catalog(NO_HOLDOUT), 6);
         forward.at(0).askOnFaq();
         final Session afterRestart = forward.restarted();
-        afterRestart.at(120_000).machine.hello(afterRestart.state, afterRestart.record, afterRestart.nowMs);
+        afterRestart.at(120_000).machine.hello(afterRestart.catalog, afterRestart.state, afterRestart.record, afterRestart.nowMs);
         afterRestart.page("/cart", NavType.NAVIGATE);
         assertThat(afterRestart.log.outcomes).singleElement().asString().startsWith("forward shown").endsWith("after=120000ms");
 
         final Session away = new Session(catalog(NO_HOLDOUT), 7);
         away.at(0).askOnFaq();
         final Session cameBack = away.restarted();
-        cameBack.at(WINDOW_MS + 60_000).machine.hello(cameBack.state, cameBack.record, cameBack.nowMs);
+        cameBack.at(WINDOW_MS + 60_000).machine.hello(cameBack.catalog, cameBack.state, cameBack.record, cameBack.nowMs);
         assertThat(cameBack.log.outcomes).as("the window ran out while the server was down; the person came back")
             .singleElement().asString().startsWith("stalled shown");
 

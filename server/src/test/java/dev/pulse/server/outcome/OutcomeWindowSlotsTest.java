@@ -47,7 +47,7 @@ class OutcomeWindowSlotsTest
         tracker.open(session.record.windows(), session.state, session.catalog, live, OutcomeGroup.SHOWN, 7, 0, T0 + 200);
         assertThat(session.log.dropped).containsExactly("slots_full shadow", "shadow_replaced shadow");
 
-        tracker.afterEvent(session.record.windows(), session.state, new Event().reset(EventType.GOAL), T0 + 300);
+        tracker.afterEvent(session.record.windows(), session.state, session.catalog, new Event().reset(EventType.GOAL), T0 + 300);
         assertThat(session.log.outcomes).hasSize(OutcomeWindowsFlyweight.SLOTS);
         assertThat(session.log.outcomes).filteredOn(o -> o.startsWith("forward shown pricing-faq-loop")).hasSize(1);
         assertThat(session.log.outcomes).filteredOn(o -> o.startsWith("forward shadow search-dead-ends"))
@@ -70,7 +70,7 @@ class OutcomeWindowSlotsTest
             OutcomeGroup.SHADOW, 0, 0, T0 + 100);
         tracker.open(session.record.windows(), session.state, session.catalog, live, OutcomeGroup.SHOWN, 9, 0, T0 + 100);
         assertThat(session.log.dropped).containsExactly("slots_full shadow", "slots_full shown");
-        tracker.afterEvent(session.record.windows(), session.state, new Event().reset(EventType.GOAL), T0 + 300);
+        tracker.afterEvent(session.record.windows(), session.state, session.catalog, new Event().reset(EventType.GOAL), T0 + 300);
         assertThat(session.log.outcomes).hasSize(OutcomeWindowsFlyweight.SLOTS).allMatch(o -> o.startsWith("forward holdout"));
     }
 

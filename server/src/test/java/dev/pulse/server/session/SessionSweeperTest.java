@@ -40,20 +40,7 @@ class SessionSweeperTest
     void shouldExitTheWindowsOfExpiredSessionsAndKeepLiveOnes() throws Exception
     {
         final CompiledCatalog catalog = catalog();
-        final CatalogVersions versions = new CatalogVersions()
-        {
-            @Override
-            public CompiledCatalog current()
-            {
-                return catalog;
-            }
-
-            @Override
-            public CompiledCatalog byVersionHash(final long versionHash)
-            {
-                return catalog;
-            }
-        };
+        final CatalogVersions versions = versionHash -> catalog;
         final Metrics metrics = new Metrics();
         final Journal journal = Journal.open(dir.resolve("journal"), new JournalConfiguration(FsyncPolicy.NEVER, 0, 64L << 20, 1 << 20, true, null),
             metrics);
@@ -103,10 +90,10 @@ class SessionSweeperTest
     {
         final PagePath path = new PagePath().normalise("/faq/shipping");
         final Event event = new Event();
-        machine.onEvent(access.state(), access.server(), event.reset(EventType.PAGE).page(path.hash(), catalog.pageKindOf(path),
+        machine.onEvent(catalog, access.state(), access.server(), event.reset(EventType.PAGE).page(path.hash(), catalog.pageKindOf(path),
             NavType.NAVIGATE), null, T0);
-        machine.onEvent(access.state(), access.server(), event.reset(EventType.SEARCH).resultCount(0), "x", T0 + 1_000);
-        machine.onEvent(access.state(), access.server(), event.reset(EventType.SEARCH).resultCount(0), "y", T0 + 2_000);
+        machine.onEvent(catalog, access.state(), access.server(), event.reset(EventType.SEARCH).resultCount(0), "x", T0 + 1_000);
+        machine.onEvent(catalog, access.state(), access.server(), event.reset(EventType.SEARCH).resultCount(0), "y", T0 + 2_000);
         assertThat(machine.effects().question()).isNotNull();
     }
 

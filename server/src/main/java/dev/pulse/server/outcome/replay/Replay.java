@@ -50,20 +50,8 @@ public final class Replay
     public Replay(final CompiledCatalog candidate)
     {
         this.candidate = candidate;
-        this.machine = new SessionMachine(new CatalogVersions()
-        {
-            @Override
-            public CompiledCatalog current()
-            {
-                return candidate;
-            }
-
-            @Override
-            public CompiledCatalog byVersionHash(final long versionHash)
-            {
-                return candidate;
-            }
-        }, new TallyLog(replayed));
+        final CatalogVersions onlyTheCandidate = versionHash -> candidate;
+        this.machine = new SessionMachine(onlyTheCandidate, new TallyLog(replayed));
     }
 
     /** Replays every captured event of the journal in {@code journalDir}. */
@@ -148,7 +136,7 @@ public final class Replay
             {
                 state.putContext(Hash64.of(fields.contextKeys.get(i)), Hash64.of(fields.contextValues.get(i)));
             }
-            machine.hello(state, record, nowMs);
+            machine.hello(candidate, state, record, nowMs);
             return;
         }
         if (buffer == null || kind == null)
@@ -160,16 +148,16 @@ public final class Replay
         switch (kind)
         {
             case TIMER:
-                machine.onTimer(state, record, nowMs);
+                machine.onTimer(candidate, state, record, nowMs);
                 break;
             case ANSWER:
-                machine.onAnswer(state, record, raw.iid(), Hash64.of(fields.get("choice")), nowMs);
+                machine.onAnswer(candidate, state, record, raw.iid(), Hash64.of(fields.get("choice")), nowMs);
                 break;
             case DISMISS:
-                machine.onDismiss(state, record, raw.iid(), nowMs);
+                machine.onDismiss(candidate, state, record, raw.iid(), nowMs);
                 break;
             default:
-                machine.onEvent(state, record, toEvent(kind, fields), fields.get("q"), nowMs);
+                machine.onEvent(candidate, state, record, toEvent(kind, fields), fields.get("q"), nowMs);
                 break;
         }
     }

@@ -6,18 +6,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.pulse.catalog.CatalogArchive;
 import dev.pulse.server.journal.JournalRecordFlyweight;
 import dev.pulse.server.journal.JournalRecordType;
 
 /**
  * The catalog versions records in the range were made under, by version hash, named by the
  * CATALOG_RELOAD records anywhere in the journal (a version loaded before the range is still
- * named). Not thread-safe.
+ * named), each with its copy in the data directory's {@code catalogs/} when there is one. Not
+ * thread-safe.
  */
 final class CatalogTally
 {
+    private final CatalogArchive copies;
     private final Map<Long, String> nameByHash = new HashMap<>();
     private final Map<Long, long[]> seenByHash = new HashMap<>();
+
+    /** @param copies where the server kept every catalog version, or null when the report cannot see them. */
+    CatalogTally(final CatalogArchive copies)
+    {
+        this.copies = copies;
+    }
 
     /** Any CATALOG_RELOAD record, in the range or not: an accepted one names its hash. */
     void onReload(final JournalRecordFlyweight record)
@@ -46,12 +55,18 @@ final class CatalogTally
         }
     }
 
+    /** The copy's path relative to the data directory, or "". */
+    private String copy(final long hash)
+    {
+        return copies != null && copies.has(hash) ? CatalogArchive.DIRECTORY + "/" + CatalogArchive.fileName(hash) : "";
+    }
+
     /** The versions seen, in order of first use. */
     List<CatalogVersionSeen> versions()
     {
         final List<CatalogVersionSeen> versions = new ArrayList<>();
         seenByHash.forEach((hash, seen) ->
-            versions.add(new CatalogVersionSeen(hash, nameByHash.getOrDefault(hash, ""), seen[0], seen[1], seen[2])));
+            versions.add(new CatalogVersionSeen(hash, nameByHash.getOrDefault(hash, ""), seen[0], seen[1], seen[2], copy(hash))));
         versions.sort(Comparator.comparingLong(CatalogVersionSeen::firstSeenMs).thenComparingLong(CatalogVersionSeen::hash));
         return List.copyOf(versions);
     }

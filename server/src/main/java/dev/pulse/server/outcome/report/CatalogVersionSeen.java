@@ -8,8 +8,9 @@ package dev.pulse.server.outcome.report;
  * @param firstSeenMs the first record of the range under it.
  * @param lastSeenMs  the last record of the range under it.
  * @param windows     closed outcome windows opened under it.
+ * @param copy        its text's copy in the data directory ({@code catalogs/<hash>.yaml}), or "" when there is none.
  */
-public record CatalogVersionSeen(long hash, String version, long firstSeenMs, long lastSeenMs, long windows)
+public record CatalogVersionSeen(long hash, String version, long firstSeenMs, long lastSeenMs, long windows, String copy)
 {
     /** The hash as the journal prints it: 16 hex digits. */
     public String hashHex()

@@ -70,6 +70,7 @@ final class CsvReportWriter
             csv.text(catalog, "first_seen", Figures.iso(version.firstSeenMs()));
             csv.text(catalog, "last_seen", Figures.iso(version.lastSeenMs()));
             csv.count(catalog, "closed_windows", version.windows());
+            csv.text(catalog, "copy", version.copy());
         }
     }
 

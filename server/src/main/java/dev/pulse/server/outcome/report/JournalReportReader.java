@@ -3,6 +3,7 @@ package dev.pulse.server.outcome.report;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import dev.pulse.catalog.CatalogArchive;
 import dev.pulse.server.journal.JournalReader;
 import dev.pulse.server.journal.JournalRecordFlyweight;
 
@@ -23,7 +24,10 @@ public final class JournalReportReader
      */
     public static Report read(final Path journalDir, final ReportRange range, final long generatedAtMs) throws IOException
     {
-        final ReportAggregator aggregator = new ReportAggregator(range);
+        // The journal is the data directory's journal/; the catalog copies are its sibling catalogs/.
+        final Path dataDir = journalDir.toAbsolutePath().getParent();
+        final ReportAggregator aggregator = new ReportAggregator(range,
+            dataDir == null ? null : new CatalogArchive(dataDir.resolve(CatalogArchive.DIRECTORY)));
         final JournalRecordFlyweight record = new JournalRecordFlyweight();
         try (JournalReader reader = JournalReader.open(journalDir))
         {

@@ -109,6 +109,7 @@ final class JsonReportWriter
             json.writeStringField("first_seen", Figures.iso(version.firstSeenMs()));
             json.writeStringField("last_seen", Figures.iso(version.lastSeenMs()));
             json.writeNumberField("windows", version.windows());
+            json.writeStringField("copy", version.copy().isEmpty() ? null : version.copy());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.pulse.catalog.CatalogArchive;
 import dev.pulse.server.journal.JournalRecordFlyweight;
 import dev.pulse.server.journal.JournalRecordType;
 
@@ -22,14 +23,21 @@ public final class ReportAggregator
     private final QuestionTally questions = new QuestionTally();
     private final SessionTally sessions = new SessionTally(questions);
     private final WindowTally windows = new WindowTally();
-    private final CatalogTally catalogs = new CatalogTally();
+    private final CatalogTally catalogs;
     private long records;
     private long firstRecordMs;
     private long lastRecordMs;
 
     public ReportAggregator(final ReportRange range)
     {
+        this(range, null);
+    }
+
+    /** @param catalogCopies where the server kept every catalog version, so the report can name each version's copy; or null. */
+    public ReportAggregator(final ReportRange range, final CatalogArchive catalogCopies)
+    {
         this.range = range;
+        this.catalogs = new CatalogTally(catalogCopies);
     }
 
     /** Counts one record; the view is not kept. */

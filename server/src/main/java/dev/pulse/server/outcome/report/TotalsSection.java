@@ -37,11 +37,12 @@ final class TotalsSection
         html.row("questions withdrawn unseen (closed before their record was forced; not counted as asked)",
             Figures.count(totals.questionsUnseen()));
         html.endTable();
-        html.table("Catalog versions seen", 2, "Version", "Hash", "First record", "Last record", "Closed windows");
+        html.table("Catalog versions seen", 2, "Version", "Hash", "First record", "Last record", "Closed windows", "Copy (in the data directory)");
         for (final CatalogVersionSeen version : report.catalogVersions())
         {
             html.rowWithText(version.version().isEmpty() ? "(not named in the journal)" : version.version(), version.hashHex(),
-                Figures.time(version.firstSeenMs()), Figures.time(version.lastSeenMs()), Figures.count(version.windows()));
+                Figures.time(version.firstSeenMs()), Figures.time(version.lastSeenMs()), Figures.count(version.windows()),
+                version.copy().isEmpty() ? "(no copy)" : version.copy());
         }
         html.endTable();
         html.raw("</section>\n");

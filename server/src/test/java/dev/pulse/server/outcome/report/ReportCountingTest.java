@@ -1,5 +1,6 @@
 package dev.pulse.server.outcome.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -209,14 +210,20 @@ class ReportCountingTest
             journal.catalogVersion(0xdefL).sessionStart(NOV_24 + 5_000, 2, false);
         }
 
+        Files.createDirectories(dir.resolve("catalogs"));
+        Files.writeString(dir.resolve("catalogs/0000000000000abc.yaml"), "version: 2026-11-23.4\n");
+
         final Report report = ReportTesting.read(dir, NOV_24_ONLY);
 
         assertThat(report.catalogVersions()).containsExactly(
-            new CatalogVersionSeen(0xabcL, "2026-11-23.4", NOV_24 + 1_000, NOV_24 + 9_000, 1),
-            new CatalogVersionSeen(0xdefL, "", NOV_24 + 5_000, NOV_24 + 5_000, 0));
+            new CatalogVersionSeen(0xabcL, "2026-11-23.4", NOV_24 + 1_000, NOV_24 + 9_000, 1, "catalogs/0000000000000abc.yaml"),
+            new CatalogVersionSeen(0xdefL, "", NOV_24 + 5_000, NOV_24 + 5_000, 0, ""));
         assertThat(ReportTesting.render(report, ReportFormat.HTML)).contains(
             "<tr><th scope=\"row\">2026-11-23.4</th><td class=\"text\">0000000000000abc</td>",
-            "<tr><th scope=\"row\">(not named in the journal)</th><td class=\"text\">0000000000000def</td>");
+            "<td>catalogs/0000000000000abc.yaml</td></tr>",
+            "<tr><th scope=\"row\">(not named in the journal)</th><td class=\"text\">0000000000000def</td>",
+            "<td>(no copy)</td></tr>");
+        assertThat(ReportTesting.render(report, ReportFormat.JSON)).contains("\"copy\" : \"catalogs/0000000000000abc.yaml\"");
     }
 
     @Test
