@@ -177,7 +177,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private void onText(final TextWebSocketFrame frame)
     {
         final long nowNanos = System.nanoTime();
-        final long nowMs = System.currentTimeMillis();
+        final long nowMs = loop.now();
         if (!rateLimiter.tryAcquire(nowNanos))
         {
             onRateLimited(nowNanos);
@@ -476,7 +476,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         {
             final Outbox out = loop.outbox;
             out.clear();
-            loop.sessionEvents.timer(connection, System.currentTimeMillis(), out, ctx.alloc());
+            loop.sessionEvents.timer(connection, loop.now(), out, ctx.alloc());
             deliver(out, System.nanoTime());
             ctx.flush();
             if (!closing && pendingWritesOverCap())

@@ -43,7 +43,7 @@ final class SessionEvents
         this.loop = loop;
         this.metrics = server.metrics();
         this.machine = new SessionMachine(new LiveCatalogVersions(server.catalog()),
-            new JournalInterventionLog(loop.journal, server.journal(), server.metrics()));
+            new JournalInterventionLog(loop.journal, server.journal(), server.metrics(), loop::recordWallMs));
         this.capture = new RawEventCapture(loop.journal);
     }
 
@@ -66,7 +66,7 @@ final class SessionEvents
         final boolean signed = loop.tokens != null;
         if (signed)
         {
-            final TokenCheck check = loop.tokens.verify(message.token(), catalog.siteKey(), nowMs);
+            final TokenCheck check = loop.tokens.verify(message.token(), catalog.siteKey(), loop.recordWallMs());
             if (check != TokenCheck.VALID)
             {
                 out.error(ErrorCode.UNAUTHORIZED, false, 0, check.detail());
@@ -139,11 +139,11 @@ final class SessionEvents
         {
             access.close();
         }
-        loop.journal.sessionStart(nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, catalog.siteKey(),
+        loop.journal.sessionStart(loop.recordWallMs(), id.hi(), id.lo(), catalog.versionHash(), resumed, catalog.siteKey(),
             loop.contextStrings, 2 * message.contextCount());
         if (catalog.captureEvents())
         {
-            capture.hello(nowMs, connection, catalog.versionHash(), resumed, message);
+            capture.hello(loop.recordWallMs(), nowMs, connection, catalog.versionHash(), resumed, message);
         }
         metrics.sessionStarted(resumed);
         out.reply = MessageEncoder.welcome(alloc, id.hi(), id.lo(), resumed, connection.lastSeq, loop.sidScratch);
@@ -179,7 +179,7 @@ final class SessionEvents
             metrics.event(message.type().eventType());
             if (catalog.captureEvents())
             {
-                capture.event(nowMs, connection, catalog.versionHash(), message);
+                capture.event(loop.recordWallMs(), nowMs, connection, catalog.versionHash(), message);
             }
             switch (message.type())
             {
@@ -247,7 +247,7 @@ final class SessionEvents
             final CompiledCatalog catalog = server.catalog().current();
             if (catalog.captureEvents())
             {
-                capture.timer(nowMs, connection, catalog.versionHash());
+                capture.timer(loop.recordWallMs(), nowMs, connection, catalog.versionHash());
             }
             machine.onTimer(access.state(), access.server(), nowMs);
             deliver(machine.effects(), 0, out, alloc);

@@ -25,6 +25,7 @@ import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.outcome.CatalogVersions;
 import dev.pulse.server.outcome.JournalInterventionLog;
 import dev.pulse.server.outcome.SessionMachine;
+import dev.pulse.server.testing.FakePulseClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +60,7 @@ class SessionSweeperTest
             metrics);
         try (ChronicleSessionStore store = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false))
         {
-            final SessionMachine machine = new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics));
+            final SessionMachine machine = new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics, () -> T0));
             final SessionAccess access = store.newAccess();
             for (long sid = 1; sid <= 2; sid++)
             {
@@ -70,8 +71,8 @@ class SessionSweeperTest
                 access.close();
             }
             final SessionSweeper sweeper = new SessionSweeper(store, journal.newProxy(),
-                new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics)), metrics,
-                () -> 30 * 60_000L, connection -> connection == 42);
+                new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics, () -> T0)), metrics,
+                () -> 30 * 60_000L, connection -> connection == 42, new FakePulseClock(T0));
             int ended = 0;
             for (int segment = 0; segment < store.segments(); segment++)
             {
