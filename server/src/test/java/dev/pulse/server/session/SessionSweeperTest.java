@@ -21,6 +21,7 @@ import dev.pulse.server.journal.Journal;
 import dev.pulse.server.journal.JournalConfiguration;
 import dev.pulse.server.journal.JournalReader;
 import dev.pulse.server.journal.JournalRecordFlyweight;
+import dev.pulse.server.journal.JournalRecordType;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.outcome.CatalogVersions;
 import dev.pulse.server.outcome.JournalInterventionLog;
@@ -98,6 +99,81 @@ class SessionSweeperTest
         }
         assertThat(records).endsWith("outcome exited", "session_end");
         assertThat(metrics.prometheusText()).contains("pulse_outcomes_total{group=\"shown\",outcome=\"exited\"} 1");
+    }
+
+    @Test
+    void shouldExpireBySessionIdleTimeOnTheMonotonicClockWhateverTheWallClockDoes() throws Exception
+    {
+        final long expiryMs = 30 * 60_000L;
+        final long hourMs = 3_600_000L;
+        final CompiledCatalog catalog = catalog();
+        final CatalogVersions versions = new CatalogVersions()
+        {
+            @Override
+            public CompiledCatalog current()
+            {
+                return catalog;
+            }
+
+            @Override
+            public CompiledCatalog byVersionHash(final long versionHash)
+            {
+                return catalog;
+            }
+        };
+        final Metrics metrics = new Metrics();
+        final FakePulseClock clock = new FakePulseClock(T0);
+        final Journal journal = Journal.open(dir.resolve("journal"), new JournalConfiguration(FsyncPolicy.NEVER, 0, 64L << 20, 1 << 20, true, null),
+            metrics);
+        try (ChronicleSessionStore store = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false))
+        {
+            final SessionAccess access = store.newAccess();
+            access.create(1, 1);
+            access.state().init(1, 1, 1, T0);
+            access.server().init(T0);
+            access.close();
+            final SessionSweeper sweeper = new SessionSweeper(store, journal.newProxy(),
+                new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics, clock::wallMs)), metrics,
+                () -> expiryMs, connection -> false, clock);
+            sweeper.start();
+            try
+            {
+                clock.stepWallMs(hourMs);
+                clock.advanceMs(expiryMs - 60_000);
+                awaitFullPass(clock, store.segments());
+                assertThat(access.open(1, 1)).as("idle 29 minutes of 30, the wall an hour on").isTrue();
+                access.close();
+
+                clock.stepWallMs(-2 * hourMs);
+                clock.advanceMs(120_000);
+                awaitFullPass(clock, store.segments());
+                assertThat(access.open(1, 1)).as("idle 31 minutes of 30, the wall an hour back").isFalse();
+            }
+            finally
+            {
+                sweeper.stop();
+            }
+        }
+        journal.close();
+        try (JournalReader reader = JournalReader.open(dir.resolve("journal")))
+        {
+            final JournalRecordFlyweight record = new JournalRecordFlyweight();
+            long endMs = 0;
+            while (reader.next(record))
+            {
+                endMs = record.type() == JournalRecordType.SESSION_END ? record.timestampMs() : endMs;
+            }
+            assertThat(endMs).as("the end record carries the wall time").isEqualTo(T0 - hourMs + expiryMs + 60_000);
+        }
+    }
+
+    /**
+     * Waits until a whole pass of the sweeper ran on the time as it is: a read per segment, one for
+     * the wall time of an end record, and the next segment's read, which follows that segment's sweep.
+     */
+    private static void awaitFullPass(final FakePulseClock clock, final int segments) throws InterruptedException
+    {
+        clock.awaitReads("pulse-session-sweeper", clock.reads("pulse-session-sweeper"), segments + 2);
     }
 
     private static void askOnFaq(final SessionMachine machine, final SessionAccess access, final CompiledCatalog catalog)

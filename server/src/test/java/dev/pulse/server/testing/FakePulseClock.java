@@ -12,7 +12,7 @@ import dev.pulse.server.timer.PulseClock;
 /**
  * A clock the test drives: {@link #advanceMs} moves monotonic and wall time together (time
  * passing), {@link #stepWallMs} moves the wall clock alone (an operator or NTP stepping it). Time
- * stands still otherwise. It counts the monotonic reads of each thread, so a test can wait until
+ * stands still otherwise. It counts the reads of each thread, so a test can wait until
  * an event loop's tick or the sweeper has looked at the clock since a change
  * ({@link #awaitReads}) instead of sleeping.
  */
@@ -22,7 +22,7 @@ public final class FakePulseClock implements PulseClock
 
     private final AtomicLong monotonicMs;
     private final AtomicLong wallMs;
-    private final Map<String, LongAdder> monotonicReadsByThread = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> readsByThread = new ConcurrentHashMap<>();
 
     public FakePulseClock(final long startMs)
     {
@@ -33,14 +33,21 @@ public final class FakePulseClock implements PulseClock
     @Override
     public long monotonicMs()
     {
-        monotonicReadsByThread.computeIfAbsent(Thread.currentThread().getName(), name -> new LongAdder()).increment();
+        countRead();
         return monotonicMs.get();
     }
 
     @Override
     public long wallMs()
     {
+        countRead();
         return wallMs.get();
+    }
+
+    /** Counted before the time is read: a read counted after a change sees the change. */
+    private void countRead()
+    {
+        readsByThread.computeIfAbsent(Thread.currentThread().getName(), name -> new LongAdder()).increment();
     }
 
     /** Time passes: both clocks move on by {@code ms}. */
@@ -56,11 +63,11 @@ public final class FakePulseClock implements PulseClock
         wallMs.addAndGet(ms);
     }
 
-    /** The monotonic reads so far by threads whose name contains {@code threadName}. */
+    /** The reads (of either time) so far by threads whose name contains {@code threadName}. */
     public long reads(final String threadName)
     {
         long reads = 0;
-        for (final Map.Entry<String, LongAdder> entry : monotonicReadsByThread.entrySet())
+        for (final Map.Entry<String, LongAdder> entry : readsByThread.entrySet())
         {
             if (entry.getKey().contains(threadName))
             {
@@ -71,9 +78,9 @@ public final class FakePulseClock implements PulseClock
     }
 
     /**
-     * Waits until threads whose name contains {@code threadName} have read the monotonic time
-     * {@code reads} more times than {@code since} (an earlier {@link #reads}): with two or more,
-     * at least one whole read started after the call that returned {@code since}.
+     * Waits until threads whose name contains {@code threadName} have read the clock {@code reads}
+     * more times than {@code since} (an earlier {@link #reads}, taken after the last change): each
+     * of those reads saw the change, and all but the last have been acted on.
      */
     public void awaitReads(final String threadName, final long since, final int reads) throws InterruptedException
     {
@@ -83,7 +90,7 @@ public final class FakePulseClock implements PulseClock
             if (System.nanoTime() > deadline)
             {
                 throw new AssertionError(threadName + " read the clock " + (reads(threadName) - since) + " times, not " + reads
-                    + ", within " + WAIT + "; readers: " + monotonicReadsByThread.keySet());
+                    + ", within " + WAIT + "; readers: " + readsByThread.keySet());
             }
             TimeUnit.MILLISECONDS.sleep(1);
         }
