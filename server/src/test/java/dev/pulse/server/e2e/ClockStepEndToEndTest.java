@@ -102,7 +102,8 @@ class ClockStepEndToEndTest
             "outcome stalled at " + (askedWallMs + WINDOW_MS) + " after " + WINDOW_MS);
         final Replay replay = new Replay(new CatalogLoader().load(dir.resolve("catalog.yaml")).catalog()).run(dir.resolve("data/journal"));
         assertThat(replay.liveDecisions()).contains("idle-pricing shown");
-        assertThat(replay.replayedDecisions()).as("the replay runs on the machine's times, not the stepped wall").isEqualTo(replay.liveDecisions());
+        assertThat(replay.replayedDecisions()).as("the replay runs on the machine's times, not the stepped wall")
+            .isEqualTo(replay.liveDecisions());
     }
 
     @Test
