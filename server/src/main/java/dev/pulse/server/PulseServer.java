@@ -49,6 +49,8 @@ import dev.pulse.server.session.SessionMapStartup;
 import dev.pulse.server.session.SessionSeqRecovery;
 import dev.pulse.server.session.SessionStore;
 import dev.pulse.server.session.SessionSweeper;
+import dev.pulse.server.timer.PulseClock;
+import dev.pulse.server.timer.SystemPulseClock;
 import dev.pulse.server.tls.TlsSettings;
 import dev.pulse.server.ws.ConnectionRegistry;
 import dev.pulse.server.ws.PulseChannelInitializer;
@@ -66,6 +68,7 @@ public final class PulseServer implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(PulseServer.class);
 
     private final ServerConfig config;
+    private final PulseClock clock;
     private final DataDirectory dataDirectory;
     private final LiveCatalog catalog;
     private final Metrics metrics;
@@ -82,9 +85,10 @@ public final class PulseServer implements AutoCloseable
     private final Object lifecycle = new Object();
     private boolean closed;
 
-    private PulseServer(final ServerConfig config, final JournalOpener journals) throws Exception
+    private PulseServer(final ServerConfig config, final JournalOpener journals, final PulseClock clock) throws Exception
     {
         this.config = config;
+        this.clock = clock;
         // Key and certificate files first: a bad one is a configuration error (exit 2), found before anything is opened.
         final SslContext tls = TlsSettings.serverContext(config);
         final SigningKeys signingKeys = AccessSettings.signingKeys(config);
@@ -113,7 +117,7 @@ public final class PulseServer implements AutoCloseable
             {
                 SessionSeqRecovery.recover(sessions, dataDirectory.journalDir());
             }
-            context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys);
+            context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock);
             controlJournal = journal.newProxy();
             registerGauges();
             recordCatalog(loaded);
@@ -141,9 +145,9 @@ public final class PulseServer implements AutoCloseable
             metricsChannel = config.metricsPort() == null ? null : bindMetrics(channelType, routes);
 
             final JournalProxy sweeperJournal = journal.newProxy();
-            sweeper = new SessionSweeper(sessions, sweeperJournal,
-                new SessionMachine(new LiveCatalogVersions(catalog), new JournalInterventionLog(sweeperJournal, journal, metrics)),
-                metrics, () -> catalog.current().sessionExpiryMs(), context.connections()::isLive);
+            final JournalInterventionLog sweeperLog = new JournalInterventionLog(sweeperJournal, journal, metrics, clock::wallMs);
+            sweeper = new SessionSweeper(sessions, sweeperJournal, new SessionMachine(new LiveCatalogVersions(catalog), sweeperLog),
+                metrics, () -> catalog.current().sessionExpiryMs(), context.connections()::isLive, clock);
             sweeper.start();
             if (config.catalogFile() != null && config.catalogWatchMs() > 0)
             {
@@ -192,13 +196,19 @@ public final class PulseServer implements AutoCloseable
     /** Starts a server; it serves until {@link #close()}. */
     public static PulseServer start(final ServerConfig config) throws Exception
     {
-        return new PulseServer(config, Journal::open);
+        return new PulseServer(config, Journal::open, new SystemPulseClock());
     }
 
     /** Starts a server whose journal {@code journals} opens: for tests that inject disk faults. */
     public static PulseServer start(final ServerConfig config, final JournalOpener journals) throws Exception
     {
-        return new PulseServer(config, journals);
+        return new PulseServer(config, journals, new SystemPulseClock());
+    }
+
+    /** Starts a server on {@code clock}: for tests that step the wall clock or drive time by hand. */
+    public static PulseServer start(final ServerConfig config, final PulseClock clock) throws Exception
+    {
+        return new PulseServer(config, Journal::open, clock);
     }
 
     /** The port it listens on (the real one when configured with 0). */
@@ -297,7 +307,7 @@ public final class PulseServer implements AutoCloseable
         final CompiledCatalog loaded = result.catalog();
         synchronized (controlJournal)
         {
-            controlJournal.catalogReload(System.currentTimeMillis(), result.ok(), loaded == null ? "" : loaded.version(),
+            controlJournal.catalogReload(clock.wallMs(), result.ok(), loaded == null ? "" : loaded.version(),
                 loaded == null ? 0 : loaded.versionHash(), loaded == null ? String.valueOf(catalog.file()) : loaded.sourceName(),
                 result.errors().size());
         }

@@ -31,7 +31,8 @@ public enum JournalRecordType
     /**
      * A raw event, captured for replay when the catalog turns capture on. code: the event's
      * {@link RawEventKind}; value: its seq; iid: for answers and dismisses. Strings: the event's
-     * name, then its fields as name, value pairs (search text under the same privacy rule as SIGNAL).
+     * name, then its fields as name, value pairs (search text under the same privacy rule as SIGNAL),
+     * the first of them {@link RawEventKind#MONO_MS} (when the server wrote it; older journals lack it).
      */
     RAW_EVENT(10, "raw_event", List.of("event")),
     /**

@@ -11,6 +11,13 @@ public enum RawEventKind
 {
     HELLO, PAGE, ACTIVE, VISIBILITY, CLICK, SEARCH, FORM_ERROR, EXIT_INTENT, GOAL, ANSWER, DISMISS, TIMER;
 
+    /**
+     * The field of every raw event that carries the session machine's time: the monotonic
+     * milliseconds it was given (the record's timestamp is the wall time, which may step). A replay
+     * runs on it.
+     */
+    public static final String MONO_MS = "mono_ms";
+
     private static final RawEventKind[] VALUES = values();
 
     public String wireName()

@@ -9,6 +9,8 @@ import dev.pulse.server.metrics.WindowDrop;
 /**
  * Where the session machine records what it decided: the journal on the live server, a tally in
  * a replay. Calls mirror the journal's records; a false return means the record was not taken.
+ * {@code timeMs} is the machine's (monotonic) time; a log stamps its records with the wall time of
+ * the message being handled, not with it.
  */
 public interface InterventionLog
 {

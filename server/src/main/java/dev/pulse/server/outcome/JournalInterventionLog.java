@@ -1,5 +1,7 @@
 package dev.pulse.server.outcome;
 
+import java.util.function.LongSupplier;
+
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.server.journal.Journal;
@@ -9,18 +11,25 @@ import dev.pulse.server.journal.OutcomeKind;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.metrics.WindowDrop;
 
-/** The live server's record of decisions: one event loop's journal proxy, counted in the metrics as it goes. */
+/**
+ * The live server's record of decisions: one event loop's journal proxy, counted in the metrics as
+ * it goes. The machine's times are monotonic; the records carry the wall time of the message or
+ * timer being handled instead ({@code recordWallMs}), so every record of one message has one time.
+ */
 public final class JournalInterventionLog implements InterventionLog
 {
     private final JournalProxy journal;
     private final Journal health;
     private final Metrics metrics;
+    private final LongSupplier recordWallMs;
 
-    public JournalInterventionLog(final JournalProxy journal, final Journal health, final Metrics metrics)
+    /** @param recordWallMs the wall time of the message or timer being handled, stamped on its records. */
+    public JournalInterventionLog(final JournalProxy journal, final Journal health, final Metrics metrics, final LongSupplier recordWallMs)
     {
         this.journal = journal;
         this.health = health;
         this.metrics = metrics;
+        this.recordWallMs = recordWallMs;
     }
 
     @Override
@@ -35,19 +44,20 @@ public final class JournalInterventionLog implements InterventionLog
     }
 
     @Override
-    public boolean signal(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final String triggerId,
+    public boolean signal(final long nowMs, final long sidHi, final long sidLo, final long catalogVersion, final String triggerId,
         final DetectorKind detector, final Verdict verdict, final int iid, final String questionId, final CharSequence searchQuery)
     {
         metrics.signal(detector, verdict);
-        return journal.signal(timeMs, sidHi, sidLo, catalogVersion, triggerId, detector, verdict, iid, questionId, searchQuery);
+        return journal.signal(recordWallMs.getAsLong(), sidHi, sidLo, catalogVersion, triggerId, detector, verdict, iid, questionId,
+            searchQuery);
     }
 
     @Override
-    public boolean questionShown(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+    public boolean questionShown(final long nowMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
         final String triggerId, final String questionId, final String variantId, final String segmentId, final String pageKind)
     {
-        final boolean recorded = journal.questionShown(timeMs, sidHi, sidLo, catalogVersion, iid, triggerId, questionId, variantId,
-            segmentId, pageKind);
+        final boolean recorded = journal.questionShown(recordWallMs.getAsLong(), sidHi, sidLo, catalogVersion, iid, triggerId, questionId,
+            variantId, segmentId, pageKind);
         if (!recorded)
         {
             metrics.questionWithheld();
@@ -56,36 +66,37 @@ public final class JournalInterventionLog implements InterventionLog
     }
 
     @Override
-    public boolean answer(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+    public boolean answer(final long nowMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
         final String questionId, final String choiceId)
     {
         metrics.answer();
-        return journal.answer(timeMs, sidHi, sidLo, catalogVersion, iid, questionId, choiceId);
+        return journal.answer(recordWallMs.getAsLong(), sidHi, sidLo, catalogVersion, iid, questionId, choiceId);
     }
 
     @Override
-    public boolean dismiss(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+    public boolean dismiss(final long nowMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
         final String questionId)
     {
         metrics.dismiss();
-        return journal.dismiss(timeMs, sidHi, sidLo, catalogVersion, iid, questionId);
+        return journal.dismiss(recordWallMs.getAsLong(), sidHi, sidLo, catalogVersion, iid, questionId);
     }
 
     @Override
-    public boolean responseShown(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
+    public boolean responseShown(final long nowMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
         final String questionId, final String choiceId, final String responseId, final String segmentId)
     {
         metrics.response();
-        return journal.responseShown(timeMs, sidHi, sidLo, catalogVersion, iid, questionId, choiceId, responseId, segmentId);
+        return journal.responseShown(recordWallMs.getAsLong(), sidHi, sidLo, catalogVersion, iid, questionId, choiceId, responseId,
+            segmentId);
     }
 
     @Override
-    public boolean outcome(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final OutcomeKind outcome,
+    public boolean outcome(final long nowMs, final long sidHi, final long sidLo, final long catalogVersion, final OutcomeKind outcome,
         final OutcomeGroup group, final int iid, final long durationMs, final String triggerId, final String questionId,
         final String variantId, final String choiceId, final String responseId, final String stuckKind)
     {
         metrics.outcome(outcome, group);
-        final boolean recorded = journal.outcome(timeMs, sidHi, sidLo, catalogVersion, outcome, group, iid, durationMs, triggerId,
+        final boolean recorded = journal.outcome(recordWallMs.getAsLong(), sidHi, sidLo, catalogVersion, outcome, group, iid, durationMs, triggerId,
             questionId, variantId, choiceId, responseId, stuckKind);
         if (!recorded)
         {

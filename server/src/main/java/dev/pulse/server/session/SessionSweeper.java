@@ -12,12 +12,15 @@ import dev.pulse.server.journal.JournalProxy;
 import dev.pulse.server.journal.SessionEndReason;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.outcome.SessionMachine;
+import dev.pulse.server.timer.PulseClock;
 
 /**
  * Removes sessions idle longer than the catalog's expiry, on its own thread and one store segment
  * at a time (a segment's lock covers a few hundred sessions and is held for well under a
  * millisecond), so event loops never wait long. A session whose connection is still open stays.
  * An ending session's undecided outcome windows close as exited, then the end is journaled.
+ * Idle time is measured on the monotonic clock, so a wall-clock step expires no session early
+ * (or late); the end record carries the wall time.
  */
 public final class SessionSweeper implements Runnable, SessionVisitor
 {
@@ -31,6 +34,7 @@ public final class SessionSweeper implements Runnable, SessionVisitor
     private final Metrics metrics;
     private final LongSupplier expiryMs;
     private final LongPredicate connectionIsLive;
+    private final PulseClock clock;
     private final Thread thread;
     private final SessionSnapshot snapshot = new SessionSnapshot();
     private volatile boolean running = true;
@@ -41,10 +45,11 @@ public final class SessionSweeper implements Runnable, SessionVisitor
      * @param machine          closes an ending session's outcome windows (as exited), on this thread.
      * @param expiryMs         the current session expiry (the catalog's, which may be reloaded).
      * @param connectionIsLive whether a connection id is open now.
+     * @param clock            monotonic time for idleness, wall time for the end records.
      */
     public SessionSweeper(
         final SessionStore store, final JournalProxy journal, final SessionMachine machine, final Metrics metrics,
-        final LongSupplier expiryMs, final LongPredicate connectionIsLive)
+        final LongSupplier expiryMs, final LongPredicate connectionIsLive, final PulseClock clock)
     {
         this.store = store;
         this.journal = journal;
@@ -52,6 +57,7 @@ public final class SessionSweeper implements Runnable, SessionVisitor
         this.metrics = metrics;
         this.expiryMs = expiryMs;
         this.connectionIsLive = connectionIsLive;
+        this.clock = clock;
         this.thread = new Thread(this, "pulse-session-sweeper");
         this.thread.setDaemon(true);
     }
@@ -69,13 +75,13 @@ public final class SessionSweeper implements Runnable, SessionVisitor
         {
             for (int segment = 0; segment < segments && running; segment++)
             {
-                sweepOnce(segment, System.currentTimeMillis());
+                sweepOnce(segment, clock.monotonicMs());
                 pause();
             }
         }
     }
 
-    /** Sweeps one segment at {@code nowMs}; returns how many sessions ended. */
+    /** Sweeps one segment at {@code nowMs} (monotonic); returns how many sessions ended. */
     public int sweepOnce(final int segment, final long nowMs)
     {
         this.nowMs = nowMs;
@@ -108,7 +114,7 @@ public final class SessionSweeper implements Runnable, SessionVisitor
         try
         {
             machine.onExpired(state, server, nowMs);
-            journal.sessionEnd(nowMs, state.sidHi(), state.sidLo(), SessionEndReason.EXPIRED);
+            journal.sessionEnd(clock.wallMs(), state.sidHi(), state.sidLo(), SessionEndReason.EXPIRED);
             recorded = journal.endMessage();
         }
         finally

@@ -186,7 +186,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private void onText(final TextWebSocketFrame frame)
     {
         final long nowNanos = System.nanoTime();
-        final long nowMs = System.currentTimeMillis();
+        final long nowMs = loop.now();
         if (!rateLimiter.tryAcquire(nowNanos))
         {
             onRateLimited(nowNanos);
@@ -533,7 +533,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     {
         if (connection.heldIid != 0)
         {
-            loop.journal.questionUnseen(System.currentTimeMillis(), connection.sidHi, connection.sidLo, connection.heldCatalogVersion,
+            loop.journal.questionUnseen(loop.clock.wallMs(), connection.sidHi, connection.sidLo, connection.heldCatalogVersion,
                 connection.heldIid, connection.heldQuestionId);
             metrics.questionUnseen();
             connection.heldIid = 0;
@@ -573,7 +573,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         {
             final Outbox out = loop.outbox;
             out.clear();
-            loop.sessionEvents.timer(connection, System.currentTimeMillis(), out, ctx.alloc());
+            loop.sessionEvents.timer(connection, loop.now(), out, ctx.alloc());
             deliver(out, System.nanoTime());
             ctx.flush();
             if (!closing && pendingWritesOverCap())

@@ -10,6 +10,7 @@ import dev.pulse.server.journal.JournalProxy;
 import dev.pulse.server.session.SessionAccess;
 import dev.pulse.server.session.SessionId;
 import dev.pulse.server.timer.LoopTimers;
+import dev.pulse.server.timer.PulseClock;
 
 /**
  * One event loop's resources, created once on that loop and reused for every message of every
@@ -31,6 +32,7 @@ final class LoopContext
     final JournalProxy journal;
     final SecureRandom random = new SecureRandom();
     final SessionId sessionId = new SessionId();
+    final PulseClock clock;
     final LoopTimers timers;
     final JournalHold journalHold;
     final Outbox outbox = new Outbox();
@@ -39,6 +41,7 @@ final class LoopContext
     final CharSequence[] contextStrings = new CharSequence[DecodedMessage.MAX_CONTEXT * 2];
     /** Checks hello tokens; null when the server has no signing key. */
     final SessionTokenVerifier tokens;
+    private long recordWallMs;
 
     /**
      * @param loopExecutor runs tasks on the owning loop (the journal wakes held acks and questions through it).
@@ -48,16 +51,34 @@ final class LoopContext
         decoder = new EventDecoder(server.config().maxMessageBytes());
         sessions = server.sessions().newAccess();
         journal = server.journal().newProxy();
-        timers = new LoopTimers(System.currentTimeMillis());
+        clock = server.clock();
+        timers = new LoopTimers(clock.monotonicMs());
         journalHold = new JournalHold(server.journal(), loopExecutor);
         tokens = server.signingKeys() == null ? null : new SessionTokenVerifier(server.signingKeys(), server.config().tokenMaxTtlMs());
         sessionEvents = new SessionEvents(server, this);
     }
 
+    /**
+     * Reads the clock for one message or timer: returns the monotonic time its deadlines and
+     * elapsed times use, and keeps the wall time every record of it carries ({@link #recordWallMs}),
+     * so a message's records agree on their time (a replay pairs them).
+     */
+    long now()
+    {
+        recordWallMs = clock.wallMs();
+        return clock.monotonicMs();
+    }
+
+    /** The wall time of the message or timer being handled (see {@link #now()}): for its records only. */
+    long recordWallMs()
+    {
+        return recordWallMs;
+    }
+
     /** Fires due timers and re-checks held acks and questions; the owning loop calls it every {@link #TICK_PERIOD_MS}. */
     void tick()
     {
-        timers.tick(System.currentTimeMillis());
+        timers.tick(clock.monotonicMs());
         journalHold.release();
     }
 }

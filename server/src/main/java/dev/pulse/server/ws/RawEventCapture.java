@@ -9,6 +9,10 @@ import dev.pulse.server.journal.RawEventKind;
  * go as name, value pairs from the decoder's own buffers: nothing is allocated. Search text follows
  * the journal's privacy rule (hidden unless the operator turned clear text on).
  *
+ * <p>Like every record, a raw event is stamped with the wall time; its first pair, {@link RawEventKind#MONO_MS},
+ * is the monotonic time the session machine was given, so a replay runs on the times the live
+ * machine saw even across a wall-clock step.
+ *
  * <p>Not thread-safe: one per event loop.
  */
 final class RawEventCapture
@@ -28,27 +32,29 @@ final class RawEventCapture
     private final CharSequence[] pairs = new CharSequence[4 + 4 * DecodedMessage.MAX_CONTEXT];
     private final CharField first = new CharField(24);
     private final CharField second = new CharField(24);
+    private final CharField monoMs = new CharField(24);
 
     RawEventCapture(final JournalProxy journal)
     {
         this.journal = journal;
     }
 
-    void hello(final long nowMs, final long sidHi, final long sidLo, final long catalogVersion, final boolean resumed,
+    void hello(final long wallMs, final long nowMs, final long sidHi, final long sidLo, final long catalogVersion, final boolean resumed,
         final DecodedMessage message)
     {
-        int n = put(0, "resumed", resumed ? "1" : "0");
+        int n = put(putTime(nowMs), "resumed", resumed ? "1" : "0");
         for (int i = 0; i < message.contextCount(); i++)
         {
             n = put(n, "ctx_key", message.contextKey(i));
             n = put(n, "ctx_value", message.contextValue(i));
         }
-        journal.rawEvent(nowMs, sidHi, sidLo, catalogVersion, RawEventKind.HELLO, 0, 0, pairs, n);
+        journal.rawEvent(wallMs, sidHi, sidLo, catalogVersion, RawEventKind.HELLO, 0, 0, pairs, n);
     }
 
-    void event(final long nowMs, final ConnectionState connection, final long catalogVersion, final DecodedMessage message)
+    void event(final long wallMs, final long nowMs, final ConnectionState connection, final long catalogVersion,
+        final DecodedMessage message)
     {
-        int n = 0;
+        int n = putTime(nowMs);
         int iid = 0;
         switch (message.type())
         {
@@ -90,13 +96,19 @@ final class RawEventCapture
             default:
                 break;
         }
-        journal.rawEvent(nowMs, connection.sidHi, connection.sidLo, catalogVersion, KIND_BY_TYPE[message.type().ordinal()],
+        journal.rawEvent(wallMs, connection.sidHi, connection.sidLo, catalogVersion, KIND_BY_TYPE[message.type().ordinal()],
             message.seq(), iid, pairs, n);
     }
 
-    void timer(final long nowMs, final ConnectionState connection, final long catalogVersion)
+    void timer(final long wallMs, final long nowMs, final ConnectionState connection, final long catalogVersion)
     {
-        journal.rawEvent(nowMs, connection.sidHi, connection.sidLo, catalogVersion, RawEventKind.TIMER, 0, 0, pairs, 0);
+        journal.rawEvent(wallMs, connection.sidHi, connection.sidLo, catalogVersion, RawEventKind.TIMER, 0, 0, pairs, putTime(nowMs));
+    }
+
+    /** The first pair: the monotonic time the machine is given. */
+    private int putTime(final long nowMs)
+    {
+        return put(0, RawEventKind.MONO_MS, monoMs.setDecimal(nowMs));
     }
 
     private int put(final int at, final CharSequence name, final CharSequence value)

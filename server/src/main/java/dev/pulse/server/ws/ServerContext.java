@@ -10,10 +10,12 @@ import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.journal.Journal;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.session.SessionStore;
+import dev.pulse.server.timer.PulseClock;
+import dev.pulse.server.timer.SystemPulseClock;
 
 /**
  * What every connection of one server shares: its settings, the live catalog, the session store,
- * the journal, the metrics, the signing keys, the registry of connections, and each event loop's own resources
+ * the journal, the metrics, the signing keys, the clock, the registry of connections, and each event loop's own resources
  * ({@link LoopContext}, created on the loop the first time it is needed).
  */
 public final class ServerContext
@@ -24,6 +26,7 @@ public final class ServerContext
     private final Journal journal;
     private final Metrics metrics;
     private final SigningKeys signingKeys;
+    private final PulseClock clock;
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private final ConnectionsPerAddress connectionsPerAddress;
     /** Server-wide; guarded by itself, as every event loop takes handshakes from it. */
@@ -34,12 +37,15 @@ public final class ServerContext
     public ServerContext(
         final ServerConfig config, final LiveCatalog catalog, final SessionStore sessions, final Journal journal, final Metrics metrics)
     {
-        this(config, catalog, sessions, journal, metrics, null);
+        this(config, catalog, sessions, journal, metrics, null, new SystemPulseClock());
     }
 
-    /** @param signingKeys the keys hello tokens are checked against; null when sessions are not signed. */
+    /**
+     * @param signingKeys the keys hello tokens are checked against; null when sessions are not signed.
+     * @param clock       the monotonic time of every deadline, and the wall time of the records.
+     */
     public ServerContext(final ServerConfig config, final LiveCatalog catalog, final SessionStore sessions, final Journal journal,
-        final Metrics metrics, final SigningKeys signingKeys)
+        final Metrics metrics, final SigningKeys signingKeys, final PulseClock clock)
     {
         this.config = config;
         this.catalog = catalog;
@@ -51,6 +57,7 @@ public final class ServerContext
         metrics.gauge("pulse_write_pending_bytes", "Bytes written to WebSocket connections and not yet taken by their clients.",
             connections::pendingWriteBytes);
         this.signingKeys = signingKeys;
+        this.clock = clock;
     }
 
     public ServerConfig config()
@@ -82,6 +89,12 @@ public final class ServerContext
     public SigningKeys signingKeys()
     {
         return signingKeys;
+    }
+
+    /** Monotonic time for deadlines, wall time for records. */
+    public PulseClock clock()
+    {
+        return clock;
     }
 
     public ConnectionRegistry connections()

@@ -49,7 +49,7 @@ final class SessionEvents
         this.loop = loop;
         this.metrics = server.metrics();
         this.machine = new SessionMachine(new LiveCatalogVersions(server.catalog()),
-            new JournalInterventionLog(loop.journal, server.journal(), server.metrics()));
+            new JournalInterventionLog(loop.journal, server.journal(), server.metrics(), loop::recordWallMs));
         this.capture = new RawEventCapture(loop.journal);
     }
 
@@ -72,7 +72,7 @@ final class SessionEvents
         final boolean signed = loop.tokens != null;
         if (signed)
         {
-            final TokenCheck check = loop.tokens.verify(message.token(), catalog.siteKey(), nowMs);
+            final TokenCheck check = loop.tokens.verify(message.token(), catalog.siteKey(), loop.recordWallMs());
             if (check != TokenCheck.VALID)
             {
                 out.error(ErrorCode.UNAUTHORIZED, false, 0, check.detail());
@@ -140,11 +140,11 @@ final class SessionEvents
                     loop.contextStrings[2 * i + 1] = message.contextValue(i);
                 }
                 machine.hello(catalog, state, record, nowMs);
-                journal.sessionStart(nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, catalog.siteKey(),
+                journal.sessionStart(loop.recordWallMs(), id.hi(), id.lo(), catalog.versionHash(), resumed, catalog.siteKey(),
                     loop.contextStrings, 2 * message.contextCount());
                 if (catalog.captureEvents())
                 {
-                    capture.hello(nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, message);
+                    capture.hello(loop.recordWallMs(), nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, message);
                 }
                 recorded = journal.endMessage();
             }
@@ -231,7 +231,7 @@ final class SessionEvents
                 state.lastSeq(seq);
                 if (catalog.captureEvents())
                 {
-                    capture.event(nowMs, connection, catalog.versionHash(), message);
+                    capture.event(loop.recordWallMs(), nowMs, connection, catalog.versionHash(), message);
                 }
                 switch (message.type())
                 {
@@ -338,7 +338,7 @@ final class SessionEvents
                 final int unseenMark = unseenAhead(connection, nowMs);
                 if (catalog.captureEvents())
                 {
-                    capture.timer(nowMs, connection, catalog.versionHash());
+                    capture.timer(loop.recordWallMs(), nowMs, connection, catalog.versionHash());
                 }
                 machine.onTimer(catalog, state, record, nowMs);
                 withdrawUnseen(connection, state, unseenMark, out);
@@ -444,7 +444,7 @@ final class SessionEvents
             return -1;
         }
         final int mark = loop.journal.mark();
-        loop.journal.questionUnseen(nowMs, connection.sidHi, connection.sidLo, connection.heldCatalogVersion, connection.heldIid,
+        loop.journal.questionUnseen(loop.recordWallMs(), connection.sidHi, connection.sidLo, connection.heldCatalogVersion, connection.heldIid,
             connection.heldQuestionId);
         return mark;
     }

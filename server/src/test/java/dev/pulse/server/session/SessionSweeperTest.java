@@ -21,10 +21,12 @@ import dev.pulse.server.journal.Journal;
 import dev.pulse.server.journal.JournalConfiguration;
 import dev.pulse.server.journal.JournalReader;
 import dev.pulse.server.journal.JournalRecordFlyweight;
+import dev.pulse.server.journal.JournalRecordType;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.outcome.CatalogVersions;
 import dev.pulse.server.outcome.JournalInterventionLog;
 import dev.pulse.server.outcome.SessionMachine;
+import dev.pulse.server.testing.FakePulseClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +48,7 @@ class SessionSweeperTest
             metrics);
         try (ChronicleSessionStore store = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false))
         {
-            final SessionMachine machine = new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics));
+            final SessionMachine machine = new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics, () -> T0));
             final SessionAccess access = store.newAccess();
             for (long sid = 1; sid <= 2; sid++)
             {
@@ -57,8 +59,8 @@ class SessionSweeperTest
                 access.close();
             }
             final SessionSweeper sweeper = new SessionSweeper(store, journal.newProxy(),
-                new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics)), metrics,
-                () -> 30 * 60_000L, connection -> connection == 42);
+                new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics, () -> T0)), metrics,
+                () -> 30 * 60_000L, connection -> connection == 42, new FakePulseClock(T0));
             int ended = 0;
             for (int segment = 0; segment < store.segments(); segment++)
             {
@@ -84,6 +86,68 @@ class SessionSweeperTest
         }
         assertThat(records).endsWith("outcome exited", "session_end");
         assertThat(metrics.prometheusText()).contains("pulse_outcomes_total{group=\"shown\",outcome=\"exited\"} 1");
+    }
+
+    @Test
+    void shouldExpireBySessionIdleTimeOnTheMonotonicClockWhateverTheWallClockDoes() throws Exception
+    {
+        final long expiryMs = 30 * 60_000L;
+        final long hourMs = 3_600_000L;
+        final CompiledCatalog catalog = catalog();
+        final CatalogVersions versions = versionHash -> catalog;
+        final Metrics metrics = new Metrics();
+        final FakePulseClock clock = new FakePulseClock(T0);
+        final Journal journal = Journal.open(dir.resolve("journal"), new JournalConfiguration(FsyncPolicy.NEVER, 0, 64L << 20, 1 << 20, true, null),
+            metrics);
+        try (ChronicleSessionStore store = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false))
+        {
+            final SessionAccess access = store.newAccess();
+            access.create(1, 1);
+            access.state().init(1, 1, 1, T0);
+            access.server().init(T0);
+            access.close();
+            final SessionSweeper sweeper = new SessionSweeper(store, journal.newProxy(),
+                new SessionMachine(versions, new JournalInterventionLog(journal.newProxy(), journal, metrics, clock::wallMs)), metrics,
+                () -> expiryMs, connection -> false, clock);
+            sweeper.start();
+            try
+            {
+                clock.stepWallMs(hourMs);
+                clock.advanceMs(expiryMs - 60_000);
+                awaitFullPass(clock, store.segments());
+                assertThat(access.open(1, 1)).as("idle 29 minutes of 30, the wall an hour on").isTrue();
+                access.close();
+
+                clock.stepWallMs(-2 * hourMs);
+                clock.advanceMs(120_000);
+                awaitFullPass(clock, store.segments());
+                assertThat(access.open(1, 1)).as("idle 31 minutes of 30, the wall an hour back").isFalse();
+            }
+            finally
+            {
+                sweeper.stop();
+            }
+        }
+        journal.close();
+        try (JournalReader reader = JournalReader.open(dir.resolve("journal")))
+        {
+            final JournalRecordFlyweight record = new JournalRecordFlyweight();
+            long endMs = 0;
+            while (reader.next(record))
+            {
+                endMs = record.type() == JournalRecordType.SESSION_END ? record.timestampMs() : endMs;
+            }
+            assertThat(endMs).as("the end record carries the wall time").isEqualTo(T0 - hourMs + expiryMs + 60_000);
+        }
+    }
+
+    /**
+     * Waits until a whole pass of the sweeper ran on the time as it is: a read per segment, one for
+     * the wall time of an end record, and the next segment's read, which follows that segment's sweep.
+     */
+    private static void awaitFullPass(final FakePulseClock clock, final int segments) throws InterruptedException
+    {
+        clock.awaitReads("pulse-session-sweeper", clock.reads("pulse-session-sweeper"), segments + 2);
     }
 
     private static void askOnFaq(final SessionMachine machine, final SessionAccess access, final CompiledCatalog catalog)

@@ -30,7 +30,10 @@ import dev.pulse.server.session.SessionRecord;
  * server runs, over the candidate catalog, with each session's record in memory until the journal
  * says the session ended (its SESSION_END: the live sweeper's decision, which also knew whether a
  * connection was still open). The journal's own SIGNAL records give what the live catalog did. Run through the live catalog, the replay repeats the live
- * decisions exactly: same code, same times, same session ids.
+ * decisions exactly: same code, same times, same session ids. The machine runs on each raw event's
+ * {@link RawEventKind#MONO_MS} (the monotonic time the live machine was given; the record's wall
+ * timestamp for journals written before it existed), and its decisions carry the raw event's wall
+ * timestamp, as the live SIGNAL records do.
  *
  * <p>Cold path (a command): allocates freely; about 2 KiB of memory per session not yet ended.
  */
@@ -46,12 +49,14 @@ public final class Replay
     private final Event event = new Event();
     private final PagePath path = new PagePath();
     private long rawEvents;
+    /** The wall timestamp of the raw event being replayed: the time its decisions are recorded at. */
+    private long recordWallMs;
 
     public Replay(final CompiledCatalog candidate)
     {
         this.candidate = candidate;
         final CatalogVersions onlyTheCandidate = versionHash -> candidate;
-        this.machine = new SessionMachine(onlyTheCandidate, new TallyLog(replayed));
+        this.machine = new SessionMachine(onlyTheCandidate, new TallyLog(replayed, () -> recordWallMs));
     }
 
     /** Replays every captured event of the journal in {@code journalDir}. */
@@ -118,7 +123,10 @@ public final class Replay
     private void apply(final JournalRecordFlyweight raw)
     {
         final RawEventKind kind = RawEventKind.fromOrdinal(raw.code());
-        final long nowMs = raw.timestampMs();
+        final Fields fields = new Fields(raw);
+        final String monoMs = fields.get(RawEventKind.MONO_MS);
+        final long nowMs = monoMs != null ? Long.parseLong(monoMs) : raw.timestampMs();
+        recordWallMs = raw.timestampMs();
         final String key = Long.toHexString(raw.sidHi()) + ':' + Long.toHexString(raw.sidLo());
         UnsafeBuffer buffer = sessions.get(key);
         if (kind == RawEventKind.HELLO)
@@ -131,7 +139,6 @@ public final class Replay
                 record.init(nowMs);
             }
             point(buffer);
-            final Fields fields = new Fields(raw);
             for (int i = 0; i < Math.min(fields.contextKeys.size(), fields.contextValues.size()); i++)
             {
                 state.putContext(Hash64.of(fields.contextKeys.get(i)), Hash64.of(fields.contextValues.get(i)));
@@ -144,7 +151,6 @@ public final class Replay
             return;
         }
         point(buffer);
-        final Fields fields = new Fields(raw);
         switch (kind)
         {
             case TIMER:

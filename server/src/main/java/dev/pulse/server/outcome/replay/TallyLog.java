@@ -1,19 +1,26 @@
 package dev.pulse.server.outcome.replay;
 
+import java.util.function.LongSupplier;
+
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.server.journal.OutcomeGroup;
 import dev.pulse.server.journal.OutcomeKind;
 import dev.pulse.server.outcome.InterventionLog;
 
-/** A replay's record of decisions: a tally, always accepting (a replay never runs short of journal). */
+/**
+ * A replay's record of decisions: a tally, always accepting (a replay never runs short of journal).
+ * Decisions carry the wall time of the raw event being replayed, as the live records do.
+ */
 final class TallyLog implements InterventionLog
 {
     private final TriggerTally tally;
+    private final LongSupplier recordWallMs;
 
-    TallyLog(final TriggerTally tally)
+    TallyLog(final TriggerTally tally, final LongSupplier recordWallMs)
     {
         this.tally = tally;
+        this.recordWallMs = recordWallMs;
     }
 
     @Override
@@ -26,7 +33,7 @@ final class TallyLog implements InterventionLog
     public boolean signal(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final String triggerId,
         final DetectorKind detector, final Verdict verdict, final int iid, final String questionId, final CharSequence searchQuery)
     {
-        tally.record(triggerId, verdict, sidHi, sidLo, timeMs);
+        tally.record(triggerId, verdict, sidHi, sidLo, recordWallMs.getAsLong());
         return true;
     }
 
