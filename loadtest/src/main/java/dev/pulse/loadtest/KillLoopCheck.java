@@ -3,8 +3,10 @@ package dev.pulse.loadtest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -30,6 +32,8 @@ final class KillLoopCheck
     }
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** How many of each kind of failure are named (sid and seq), for a person to look up. */
+    private static final int EXAMPLES = 5;
 
     private final Map<String, int[]> recordsBySid = new HashMap<>();
     private final Map<String, SessionLedger> ledgerBySid = new HashMap<>();
@@ -40,6 +44,7 @@ final class KillLoopCheck
     private long missing;
     private long duplicated;
     private boolean finished;
+    private final List<String> examples = new ArrayList<>();
 
     KillLoopCheck(final Collection<SessionLedger> ledgers)
     {
@@ -63,7 +68,7 @@ final class KillLoopCheck
         final int[] counts = recordsBySid.get(sid);
         if (counts == null || seq < 1 || seq >= counts.length)
         {
-            unsentWithRecord++;
+            example(unsentWithRecord++, "unsent " + sid + "/" + seq);
             return;
         }
         counts[(int)seq]++;
@@ -133,13 +138,21 @@ final class KillLoopCheck
             {
                 if (counts[seq] > 1)
                 {
-                    duplicated++;
+                    example(duplicated++, "duplicated " + ledger.sid() + "/" + seq + " (" + counts[seq] + " records)");
                 }
                 else if (counts[seq] == 0 && seq <= ledger.ackedSeq())
                 {
-                    missing++;
+                    example(missing++, "missing " + ledger.sid() + "/" + seq + " (acked to " + ledger.ackedSeq() + ")");
                 }
             }
+        }
+    }
+
+    private void example(final long countBefore, final String example)
+    {
+        if (countBefore < EXAMPLES)
+        {
+            examples.add(example);
         }
     }
 
@@ -195,5 +208,12 @@ final class KillLoopCheck
         finish();
         out.printf("sessions %d, messages sent %d, acked %d, records %d, missing %d, duplicated %d, unsent-with-record %d%n",
             sessions(), sent, acked, records, missing, duplicated, unsentWithRecord);
+    }
+
+    /** A few of each kind of failure, as {@code sid/seq}. */
+    List<String> examples()
+    {
+        finish();
+        return List.copyOf(examples);
     }
 }
