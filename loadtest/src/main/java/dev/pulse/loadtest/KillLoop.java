@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The proof of the ack promise: a server under steady load from {@link KillLoopDriver}, with every
  * handled message captured in its journal, is killed with SIGKILL at random instants and restarted
- * on the same data directory, again and again. Then the load stops, every session drains (all it
- * sent acked), the server stops gracefully, and {@link KillLoopCheck} holds the journal against
+ * on the same data directory, again and again. The last server runs under load for one more such
+ * while; then the load stops, every session drains (all it sent acked), the server stops gracefully, and {@link KillLoopCheck} holds the journal against
  * the clients' ledgers: every acked message recorded exactly once, nothing recorded that was not
  * sent. The clients also check the server's word as it comes: a hello that does not resume its
  * session, a welcome below what was acked or above what was sent, an ack above what was sent.
@@ -108,7 +108,7 @@ final class KillLoop
             driver.startSending();
             while (kills < settings.kills() && System.nanoTime() < deadlineNs)
             {
-                Thread.sleep(settings.minBetweenMs() + random.nextLong(settings.maxBetweenMs() - settings.minBetweenMs() + 1));
+                Thread.sleep(runMs(random));
                 welcomedAtKills += driver.welcomed();
                 server.kill();
                 kills++;
@@ -118,6 +118,8 @@ final class KillLoop
                     out.printf("kill-loop %s: %d kills; %s%n", settings.fsyncPolicy(), kills, driver.tallyCopy());
                 }
             }
+            // The last server runs under load too (with no kills, the only one), then the load stops.
+            Thread.sleep(runMs(random));
             driver.stopSending();
             undrained = driver.awaitDrained(DRAIN_TIMEOUT_MS);
             check = new KillLoopCheck(driver.ledgers());
@@ -126,6 +128,12 @@ final class KillLoop
         server.stop();
         final int journalStatus = server.journalCat(check);
         return new Outcome(kills, kills == 0 ? 0 : (double)welcomedAtKills / kills, check, tally, undrained, journalStatus);
+    }
+
+    /** How long a server runs before its kill: uniform in the settings' range. */
+    private long runMs(final Random random)
+    {
+        return settings.minBetweenMs() + random.nextLong(settings.maxBetweenMs() - settings.minBetweenMs() + 1);
     }
 
     private void print(final Outcome outcome)

@@ -24,7 +24,7 @@ import dev.pulse.loadtest.KillLoopCheck.SessionLedger;
  * The kill loop's clients: a fixed number of {@link KillLoopSession}s over WebSocket connections to
  * the server under test on loopback, each sending one message every {@code 1000 / messagesPerSecond}
  * ms (spread over 10 ms ticks). A lost connection or a failed connect is retried with exponential
- * backoff and full jitter (50 ms doubling to 1 s), against whatever port the server was last
+ * backoff and full jitter (50 ms doubling to 500 ms), against whatever port the server was last
  * started on, and the session resumed by its sid.
  *
  * <p>Everything runs on one event loop, so the sessions and the shared frame pieces need no locks;
@@ -34,7 +34,7 @@ final class KillLoopDriver implements AutoCloseable
 {
     static final long TICK_MS = 10;
     private static final long BACKOFF_BASE_MS = 50;
-    private static final long BACKOFF_CAP_MS = 1_000;
+    private static final long BACKOFF_CAP_MS = 500;
     private static final long CALL_TIMEOUT_S = 30;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
