@@ -204,9 +204,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             }
             loop.sessionEvents.hello(connection, message, nowMs, out, ctx.alloc());
             ackedSeq = connection.lastSeq;
-            // The welcome's seq is not an ack; a resend of what it covers is acked once every record
-            // committed so far, on any loop (the session's last connection's among them), is written.
-            handledPosition = Math.max(server.journal().committedPosition(), out.recordsPosition);
+            // The welcome's seq is not an ack. An ack here covers the messages handled before it too, so
+            // a resumed session's first ack waits until every record committed so far, on any loop (its
+            // last connection's among them), is written. A new session has nothing before its hello.
+            handledPosition = connection.lastSeq > 0 ? server.journal().committedPosition() : 0;
         }
         else if (message.error() != null)
         {
