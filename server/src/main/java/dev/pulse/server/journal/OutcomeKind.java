@@ -10,7 +10,13 @@ public enum OutcomeKind
     /** The session ended (expired without coming back) without moving forward. */
     EXITED,
     /** The window ran out while the session was still there (connected, or came back later). */
-    STALLED;
+    STALLED,
+    /**
+     * The window was not measured: no slot was free for it (a shadow window with every slot in use),
+     * or its slot went to a live window. Journaled when that happens, so the report can say how many
+     * windows it could not count; never part of a rate.
+     */
+    UNMEASURED;
 
     private static final OutcomeKind[] VALUES = values();
 

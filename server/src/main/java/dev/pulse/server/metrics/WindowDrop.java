@@ -6,9 +6,7 @@ public enum WindowDrop
     /** Every slot held a window and none could give way (a shadow window when all are in use). */
     SLOTS_FULL("slots_full"),
     /** A shadow window gave its slot to a live (shown or holdout) window. */
-    SHADOW_REPLACED("shadow_replaced"),
-    /** The window closed but the journal did not take its outcome record. */
-    NOT_JOURNALED("not_journaled");
+    SHADOW_REPLACED("shadow_replaced");
 
     private final String label;
 

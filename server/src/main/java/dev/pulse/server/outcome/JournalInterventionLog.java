@@ -95,14 +95,10 @@ public final class JournalInterventionLog implements InterventionLog
         final OutcomeGroup group, final int iid, final long durationMs, final String triggerId, final String questionId,
         final String variantId, final String choiceId, final String responseId, final String stuckKind)
     {
+        // A refused record refuses the whole message (or timer, or expiry), which puts the window back: nothing is lost here.
         metrics.outcome(outcome, group);
-        final boolean recorded = journal.outcome(recordWallMs.getAsLong(), sidHi, sidLo, catalogVersion, outcome, group, iid, durationMs, triggerId,
+        return journal.outcome(recordWallMs.getAsLong(), sidHi, sidLo, catalogVersion, outcome, group, iid, durationMs, triggerId,
             questionId, variantId, choiceId, responseId, stuckKind);
-        if (!recorded)
-        {
-            metrics.outcomeWindowDropped(WindowDrop.NOT_JOURNALED);
-        }
-        return recorded;
     }
 
     @Override

@@ -52,10 +52,14 @@ final class OutcomeTracker
             if (shadow < 0)
             {
                 log.windowDropped(WindowDrop.SLOTS_FULL, group);
+                final CompiledQuestion question = catalog.question(trigger);
+                log.outcome(nowMs, state.sidHi(), state.sidLo(), catalog.versionHash(), OutcomeKind.UNMEASURED, group, iid, 0, trigger.id(),
+                    question.id(), variant < question.variantCount() ? question.copy(variant, -1).variantId() : "", "", "",
+                    catalog.pageKindName(state.currentPageKind()));
                 return;
             }
-            windows.free(shadow);
             log.windowDropped(WindowDrop.SHADOW_REPLACED, OutcomeGroup.SHADOW);
+            close(windows, shadow, state, OutcomeKind.UNMEASURED, nowMs);
         }
         windows.open(group, trigger.key(), trigger.questionKey(), iid, variant, catalog.pageKindKey(state.currentPageKind()),
             catalog.versionHash(),

@@ -47,6 +47,12 @@ class OutcomeWindowSlotsTest
         tracker.open(session.record.windows(), session.state, session.catalog, live, OutcomeGroup.SHOWN, 7, 0, T0 + 200);
         assertThat(session.log.dropped).containsExactly("slots_full shadow", "shadow_replaced shadow");
 
+        assertThat(session.log.outcomes).as("both journaled as unmeasured when they happen: the one with no slot, the one that gave way")
+            .containsExactly(
+                "unmeasured shadow search-dead-ends cant-find default choice= response= stuck=other after=0ms",
+                "unmeasured shadow search-dead-ends cant-find default choice= response= stuck=other after=193ms");
+        session.log.outcomes.clear();
+
         tracker.afterEvent(session.record.windows(), session.state, session.catalog, new Event().reset(EventType.GOAL), T0 + 300);
         assertThat(session.log.outcomes).hasSize(OutcomeWindowsFlyweight.SLOTS);
         assertThat(session.log.outcomes).filteredOn(o -> o.startsWith("forward shown pricing-faq-loop")).hasSize(1);
@@ -70,6 +76,9 @@ class OutcomeWindowSlotsTest
             OutcomeGroup.SHADOW, 0, 0, T0 + 100);
         tracker.open(session.record.windows(), session.state, session.catalog, live, OutcomeGroup.SHOWN, 9, 0, T0 + 100);
         assertThat(session.log.dropped).containsExactly("slots_full shadow", "slots_full shown");
+        assertThat(session.log.outcomes).as("each journaled as unmeasured")
+            .hasSize(2).allMatch(o -> o.startsWith("unmeasured ") && o.endsWith("after=0ms"));
+        session.log.outcomes.clear();
         tracker.afterEvent(session.record.windows(), session.state, session.catalog, new Event().reset(EventType.GOAL), T0 + 300);
         assertThat(session.log.outcomes).hasSize(OutcomeWindowsFlyweight.SLOTS).allMatch(o -> o.startsWith("forward holdout"));
     }

@@ -54,6 +54,7 @@ final class CsvReportWriter
         csv.count(row, "signals_still_deferred", totals.undecidedDeferred());
         csv.count(row, "answers_to_questions_shown_before_range", totals.answersOutsideRange());
         csv.count(row, "questions_withdrawn_unseen", totals.questionsUnseen());
+        csv.count(row, "outcome_windows_unmeasured", totals.windowsUnmeasured());
         windows(csv, row, totals.windows());
         final CsvTable.Row exposure = CsvTable.Row.of("exposure");
         final long[] counts = report.exposure().counts();

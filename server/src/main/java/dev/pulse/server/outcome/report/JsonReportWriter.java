@@ -92,6 +92,7 @@ final class JsonReportWriter
         json.writeNumberField("signals_still_deferred", totals.undecidedDeferred());
         json.writeNumberField("answers_to_questions_shown_before_range", totals.answersOutsideRange());
         json.writeNumberField("questions_withdrawn_unseen", totals.questionsUnseen());
+        json.writeNumberField("outcome_windows_unmeasured", totals.windowsUnmeasured());
         windows(json, "windows", totals.windows());
         json.writeObjectFieldStart("exposure");
         json.writeNumberField("sessions", exposure.sessions());

@@ -90,7 +90,8 @@ public final class ReportAggregator
         final Exposure exposure = sessions.exposure();
         final Totals totals = new Totals(records, firstRecordMs, lastRecordMs, sessions.started(), sessions.startedNew(),
             sessions.questionsShown(), signalCount, signals.decidedAfterDeferral(), signals.undecidedDeferred(),
-            windows.totalWindows(), sessions.answersOutsideRange(), sessions.questionsUnseen());
+            windows.totalWindows(), sessions.answersOutsideRange(), sessions.questionsUnseen(),
+            windows.unmeasured());
         return new Report(range, generatedAtMs, totals, triggers, questions(), windows.forwardTimes(TimeBucket.STANDARD), exposure,
             catalogs.versions());
     }

@@ -17,6 +17,6 @@ package dev.pulse.server.outcome.report;
  */
 public record Totals(long records, long firstRecordMs, long lastRecordMs, long sessions, long newSessions, long questionsShown,
     long signals, long decidedAfterDeferral, long undecidedDeferred, GroupWindows windows, long answersOutsideRange,
-    long questionsUnseen)
+    long questionsUnseen, long windowsUnmeasured)
 {
 }

@@ -36,6 +36,8 @@ final class TotalsSection
         html.row("answers and dismisses of questions shown before the period (not counted)", Figures.count(totals.answersOutsideRange()));
         html.row("questions withdrawn unseen (closed before their record was forced; not counted as asked)",
             Figures.count(totals.questionsUnseen()));
+        html.row("outcome windows not measured (no slot free, or the slot given to a live window; in no rate)",
+            Figures.count(totals.windowsUnmeasured()));
         html.endTable();
         html.table("Catalog versions seen", 2, "Version", "Hash", "First record", "Last record", "Closed windows", "Copy (in the data directory)");
         for (final CatalogVersionSeen version : report.catalogVersions())

@@ -26,6 +26,7 @@ final class WindowTally
     private final Map<String, Map<Answer, long[]>> byAnswer = new HashMap<>();
     private final Map<String, Map<String, long[]>> byVariant = new HashMap<>();
     private final DurationSample[] forwardTimes = new DurationSample[GROUPS];
+    private long unmeasured;
     /** Questions withdrawn unseen, by session and iid: their shown window counts for no group. */
     private final Set<Unseen> unseen = new java.util.HashSet<>();
 
@@ -51,6 +52,11 @@ final class WindowTally
         if (kind == null || group == null)
         {
             return false;
+        }
+        if (kind == OutcomeKind.UNMEASURED)
+        {
+            unmeasured++;
+            return true;
         }
         if (group == OutcomeGroup.SHOWN && unseen.remove(new Unseen(record.sidHi(), record.sidLo(), record.iid())))
         {
@@ -90,6 +96,12 @@ final class WindowTally
     {
         final long[] counts = byTrigger.get(trigger);
         return counts == null ? GroupWindows.NONE : windows(counts);
+    }
+
+    /** Windows that could not be measured (no slot, or their slot given to a live window): in no rate. */
+    long unmeasured()
+    {
+        return unmeasured;
     }
 
     GroupWindows totalWindows()

@@ -122,6 +122,23 @@ class ReportCountingTest
     }
 
     @Test
+    void shouldCountUnmeasuredWindowsApartAndInNoRate() throws Exception
+    {
+        try (TestJournal journal = TestJournal.open(dir))
+        {
+            journal.outcome(NOV_24 + 1_000, 1, OutcomeKind.FORWARD, OutcomeGroup.SHADOW, 0, 1_000, T, "q", "a", null, null);
+            journal.outcome(NOV_24 + 2_000, 2, OutcomeKind.STALLED, OutcomeGroup.SHADOW, 0, 600_000, T, "q", "a", null, null);
+            journal.outcome(NOV_24 + 3_000, 3, OutcomeKind.UNMEASURED, OutcomeGroup.SHADOW, 0, 0, T, "q", "a", null, null);
+        }
+        final Report report = ReportTesting.read(dir, ReportRange.ALL);
+        assertThat(ReportTesting.trigger(report, T).windows().shadow().closed()).as("forward and stalled only").isEqualTo(2);
+        assertThat(ReportTesting.trigger(report, T).windows().shadow().forward()).isEqualTo(1);
+        assertThat(report.totals().windowsUnmeasured()).isEqualTo(1);
+        assertThat(ReportTesting.json(report).get("totals").get("outcome_windows_unmeasured").asLong()).isEqualTo(1);
+        assertThat(ReportTesting.render(report, ReportFormat.HTML)).contains("outcome windows not measured");
+    }
+
+    @Test
     void shouldCountAnswersOnlyForQuestionsShownInTheRange() throws Exception
     {
         try (TestJournal journal = TestJournal.open(dir))
