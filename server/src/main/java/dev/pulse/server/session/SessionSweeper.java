@@ -36,7 +36,7 @@ public final class SessionSweeper implements Runnable, SessionVisitor
     private final LongPredicate connectionIsLive;
     private final PulseClock clock;
     private final Thread thread;
-    private final SessionSnapshot snapshot = new SessionSnapshot();
+    private final SessionChange change;
     private volatile boolean running = true;
     private long nowMs;
 
@@ -53,6 +53,7 @@ public final class SessionSweeper implements Runnable, SessionVisitor
     {
         this.store = store;
         this.journal = journal;
+        this.change = new SessionChange(journal);
         this.machine = machine;
         this.metrics = metrics;
         this.expiryMs = expiryMs;
@@ -108,28 +109,17 @@ public final class SessionSweeper implements Runnable, SessionVisitor
             return false;
         }
         // The end and its exited windows are recorded together, or the session stays for the next pass.
-        snapshot.take(state, server);
-        journal.beginMessage(0);
-        boolean recorded = false;
-        try
+        try (SessionChange ending = change.begin(state, server, 0))
         {
             machine.onExpired(state, server, nowMs);
             journal.sessionEnd(clock.wallMs(), state.sidHi(), state.sidLo(), SessionEndReason.EXPIRED);
-            recorded = journal.endMessage();
-        }
-        finally
-        {
-            if (!recorded)
+            if (!ending.commit())
             {
-                journal.abortMessage();
-                snapshot.restore(state, server);
+                return false;
             }
         }
-        if (recorded)
-        {
-            metrics.sessionExpired();
-        }
-        return recorded;
+        metrics.sessionExpired();
+        return true;
     }
 
     private void pause()

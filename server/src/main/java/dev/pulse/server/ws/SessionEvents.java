@@ -18,7 +18,7 @@ import dev.pulse.server.protocol.ErrorCode;
 import dev.pulse.server.session.ServerSessionFlyweight;
 import dev.pulse.server.session.SessionAccess;
 import dev.pulse.server.session.SessionId;
-import dev.pulse.server.session.SessionSnapshot;
+import dev.pulse.server.session.SessionChange;
 
 /**
  * The protocol around a session: hello (a new session, or one resumed by its id), the seq rules
@@ -39,7 +39,7 @@ final class SessionEvents
     private final Metrics metrics;
     private final SessionMachine machine;
     private final RawEventCapture capture;
-    private final SessionSnapshot snapshot = new SessionSnapshot();
+    private final SessionChange change;
     private CompiledCatalog siteKeyCatalog;
     private long siteKeyHash;
 
@@ -51,6 +51,7 @@ final class SessionEvents
         this.machine = new SessionMachine(new LiveCatalogVersions(server.catalog()),
             new JournalInterventionLog(loop.journal, server.journal(), server.metrics(), loop::recordWallMs));
         this.capture = new RawEventCapture(loop.journal);
+        this.change = new SessionChange(loop.journal);
     }
 
     /**
@@ -128,10 +129,7 @@ final class SessionEvents
             }
             final SessionStateFlyweight state = access.state();
             final ServerSessionFlyweight record = access.server();
-            snapshot.take(state, record);
-            journal.beginMessage(0);
-            boolean recorded = false;
-            try
+            try (SessionChange change = this.change.begin(state, record, 0))
             {
                 for (int i = 0; i < message.contextCount(); i++)
                 {
@@ -146,25 +144,16 @@ final class SessionEvents
                 {
                     capture.hello(loop.recordWallMs(), nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, message);
                 }
-                recorded = journal.endMessage();
-            }
-            finally
-            {
-                if (!recorded)
+                if (!change.commit())
                 {
-                    journal.abortMessage();
-                    snapshot.restore(state, record);
+                    // Nothing of the session may change without its record: a session made for this hello goes again.
+                    if (!resumed)
+                    {
+                        access.remove();
+                    }
+                    overloaded(out, false, 0);
+                    return;
                 }
-            }
-            if (!recorded)
-            {
-                // Nothing of the session may change without its record: a session made for this hello goes again.
-                if (!resumed)
-                {
-                    access.remove();
-                }
-                overloaded(out, false, 0);
-                return;
             }
             out.recordsPosition = recordsPosition(journal);
             out.previousOwner = record.ownerConnectionId();
@@ -222,10 +211,7 @@ final class SessionEvents
             final JournalProxy journal = loop.journal;
             final long seq = message.seq();
             final boolean gap = seq > state.lastSeq() + 1;
-            snapshot.take(state, record);
-            journal.beginMessage(seq);
-            boolean recorded = false;
-            try
+            try (SessionChange change = this.change.begin(state, record, seq))
             {
                 final int unseenMark = unseenAhead(connection, nowMs);
                 state.lastSeq(seq);
@@ -248,21 +234,13 @@ final class SessionEvents
                         break;
                 }
                 withdrawUnseen(connection, state, unseenMark, out);
-                recorded = journal.endMessage();
-            }
-            finally
-            {
-                if (!recorded)
+                if (!change.commit())
                 {
-                    journal.abortMessage();
-                    snapshot.restore(state, record);
+                    out.ackNow = false;
+                    out.withdrawHeld = false;
+                    overloaded(out, true, seq);
+                    return;
                 }
-            }
-            if (!recorded)
-            {
-                out.ackNow = false;
-                overloaded(out, true, seq);
-                return;
             }
             connection.lastSeq = seq;
             out.recordsPosition = recordsPosition(journal);
@@ -330,10 +308,7 @@ final class SessionEvents
             }
             final CompiledCatalog catalog = server.catalog().current();
             final JournalProxy journal = loop.journal;
-            snapshot.take(state, record);
-            journal.beginMessage(0);
-            boolean recorded = false;
-            try
+            try (SessionChange change = this.change.begin(state, record, 0))
             {
                 final int unseenMark = unseenAhead(connection, nowMs);
                 if (catalog.captureEvents())
@@ -342,21 +317,13 @@ final class SessionEvents
                 }
                 machine.onTimer(catalog, state, record, nowMs);
                 withdrawUnseen(connection, state, unseenMark, out);
-                recorded = journal.endMessage();
-            }
-            finally
-            {
-                if (!recorded)
+                if (!change.commit())
                 {
-                    journal.abortMessage();
-                    snapshot.restore(state, record);
+                    out.withdrawHeld = false;
+                    metrics.timerDeferred();
+                    out.nextDeadlineMs = nowMs + TIMER_RETRY_MS;
+                    return;
                 }
-            }
-            if (!recorded)
-            {
-                metrics.timerDeferred();
-                out.nextDeadlineMs = nowMs + TIMER_RETRY_MS;
-                return;
             }
             out.recordsPosition = recordsPosition(journal);
             deliver(machine.effects(), record, 0, out, alloc);

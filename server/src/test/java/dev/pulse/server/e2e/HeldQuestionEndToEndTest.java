@@ -49,7 +49,7 @@ class HeldQuestionEndToEndTest
             faults.holdWrites(slowDisk);
 
             // The back-and-forth question is asked but held: its record cannot be forced.
-            backAndForth(client);
+            client.backAndForth();
             assertThat(client.drain(300)).noneMatch(m -> m.get("t").asText().equals("question"));
             // The person moves on (the question closes), then searches in vain twice: a second question.
             client.page("/faq/shipping", "navigate");
@@ -103,7 +103,7 @@ class HeldQuestionEndToEndTest
             client.awaitAck(client.send("active"));
             final CountDownLatch slowDisk = new CountDownLatch(1);
             faults.holdWrites(slowDisk);
-            backAndForth(client);
+            client.backAndForth();
             final long pageView = client.send("page", "url", "/cart", "nav", "navigate");
             assertThat(client.drain(300)).noneMatch(m -> m.get("t").asText().equals("question"));
             slowDisk.countDown();
@@ -113,17 +113,6 @@ class HeldQuestionEndToEndTest
             assertThat(after).as("the question closed by the page view is never sent").noneMatch(m -> m.get("t").asText().equals("question"));
             assertThat(server.metrics().prometheusText()).contains("pulse_questions_unseen_total 1\n");
         }
-    }
-
-    private static void backAndForth(final TestClient client) throws Exception
-    {
-        client.page("/pricing", "navigate");
-        client.page("/faq/plans", "navigate");
-        client.page("/pricing", "back");
-        client.page("/faq/plans", "forward");
-        client.page("/pricing", "back");
-        client.page("/faq/plans", "forward");
-        client.page("/pricing", "back");
     }
 
     private ServerConfig config() throws Exception

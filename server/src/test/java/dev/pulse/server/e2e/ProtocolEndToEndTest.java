@@ -38,17 +38,6 @@ class ProtocolEndToEndTest
     }
 
     /** Three back-navigations between pricing and the FAQ within the window. */
-    private static void backAndForth(final TestClient client) throws Exception
-    {
-        client.page("/pricing", "navigate");
-        client.page("/faq/plans", "navigate");
-        client.page("/pricing", "back");
-        client.page("/faq/plans", "forward");
-        client.page("/pricing", "back");
-        client.page("/faq/plans", "forward");
-        client.page("/pricing", "back");
-    }
-
     @Test
     void shouldAskExactlyOneQuestionForTheSeedScenario() throws Exception
     {
@@ -59,7 +48,7 @@ class ProtocolEndToEndTest
             assertThat(welcome.get("seq").asLong()).isZero();
             assertThat(welcome.get("sid").asText()).matches("[0-9a-f]{32}");
 
-            backAndForth(client);
+            client.backAndForth();
             final JsonNode question = client.next("question");
             assertThat(question.get("qid").asText()).isEqualTo("hard-to-decide");
             assertThat(question.get("text").asText()).isEqualTo("What's making this hard to decide?");
@@ -84,7 +73,7 @@ class ProtocolEndToEndTest
         try (TestClient client = server.connect())
         {
             client.hello(null);
-            backAndForth(client);
+            client.backAndForth();
             final JsonNode question = client.next("question");
             final long answerSeq = client.send("answer", "iid", question.get("iid").asText(), "choice", "team-size");
             final JsonNode response = client.next("response");
@@ -216,7 +205,7 @@ class ProtocolEndToEndTest
         try (TestClient client = server.connect())
         {
             client.hello(sid);
-            backAndForth(client);
+            client.backAndForth();
             client.assertNoQuestion(500);
         }
     }
@@ -242,7 +231,7 @@ class ProtocolEndToEndTest
         {
             client.hello(null);
             sid = client.sid();
-            backAndForth(client);
+            client.backAndForth();
             final JsonNode question = client.next("question");
             client.send("answer", "iid", question.get("iid").asText(), "choice", "team-size");
             client.next("response");

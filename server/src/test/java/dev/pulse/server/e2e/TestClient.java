@@ -113,6 +113,18 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
         send("page", "url", url, "nav", nav);
     }
 
+    /** The e2e catalog's back-and-forth pattern between pricing and its FAQ: three backs, which asks "hard-to-decide". */
+    void backAndForth() throws Exception
+    {
+        page("/pricing", "navigate");
+        page("/faq/plans", "navigate");
+        page("/pricing", "back");
+        page("/faq/plans", "forward");
+        page("/pricing", "back");
+        page("/faq/plans", "forward");
+        page("/pricing", "back");
+    }
+
     void sendRaw(final String text) throws Exception
     {
         socket.sendText(text, true).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
