@@ -276,6 +276,10 @@ memory_sample() # PID PREFIX
     echo "$2_nmt_other_kb=$(nmt_kb "$1" Other)"
 }
 
+fd_count() { find "/proc/$1/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l; }
+FD_SLACK=${FD_SLACK:-20}
+FDS_NOT_RETURNED=""
+
 connections_run() # NAME N
 {
     local name=$1 n=$2 rate run
@@ -287,8 +291,11 @@ connections_run() # NAME N
     echo "== $name holding $n connections at $rate events/s ($run)"
     start_server "$name" "$run" "$CONN_JVM_OPTS -XX:NativeMemoryTracking=summary"
     sleep 2
+    local fds_idle
+    fds_idle=$(fd_count "$SERVER_PID")
     {
         echo "server=$name"; echo "connections=$n"; echo "rate=$rate"
+        echo "fds_idle=$fds_idle"
         memory_sample "$SERVER_PID" idle
     } > "$run/conn.env"
     run_generator "$name" "$run" "$n" "$rate" browse=1
@@ -296,11 +303,25 @@ connections_run() # NAME N
     sleep $(( WARMUP_S + DURATION_S / 2 ))
     {
         echo "open_sockets=$(find "/proc/$SERVER_PID/fd" -lname 'socket:*' 2>/dev/null | wc -l)"
+        echo "fds_held=$(fd_count "$SERVER_PID")"
         memory_sample "$SERVER_PID" held
     } >> "$run/conn.env"
     scrape_metrics "$name" "$run/metrics.prom"
     wait_generator "$run"
-    echo "   generator exit $(cat "$run/generator.exit"); $(grep -E '^(held|idle)_rss_kb|open_sockets' "$run/conn.env" | tr '\n' ' ')"
+    # Every connection is closed now (the generator has exited): the server's open files must come
+    # back to what it held idle (within FD_SLACK: a log file, a journal segment roll), within 60 s.
+    local fds_after deadline=$((SECONDS + 60))
+    while :; do
+        fds_after=$(fd_count "$SERVER_PID")
+        (( fds_after <= fds_idle + FD_SLACK || SECONDS >= deadline )) && break
+        sleep 1
+    done
+    {
+        echo "fds_after_close=$fds_after"
+        echo "fds_returned=$(( fds_after <= fds_idle + FD_SLACK ? 1 : 0 ))"
+    } >> "$run/conn.env"
+    (( fds_after <= fds_idle + FD_SLACK )) || FDS_NOT_RETURNED="$FDS_NOT_RETURNED $name-n$n"
+    echo "   generator exit $(cat "$run/generator.exit"); $(grep -E '^(held|idle)_rss_kb|open_sockets|^fds_' "$run/conn.env" | tr '\n' ' ')"
     cleanup
     [[ ${KEEP_DATA:-0} == 1 ]] || rm -rf "$run/pulse-data"
 }
@@ -319,3 +340,7 @@ fi
 
 java -cp "$BENCH_JAR" dev.pulse.bench.e2e.E2eReport "$OUT" "$REPORT"
 echo "report: $REPORT"
+if [[ -n $FDS_NOT_RETURNED ]]; then
+    echo "run-e2e: open files did not come back to the idle baseline after the connections closed:$FDS_NOT_RETURNED" >&2
+    exit 1
+fi
