@@ -32,8 +32,8 @@ import dev.pulse.server.session.ServerSessionFlyweight;
  * <p>Every call works on a session record the caller holds (locked, in the live server), and its
  * result is in {@link #effects()}. One event is judged by one catalog: the caller reads the live
  * catalog once per message or timer and passes it to every call for that event (the page kind of
- * the event came from it too), so a reload in the middle of an event cannot mix two versions. Not thread-safe: one per event loop (or replay). Allocation-free
- * on the path of an event.
+ * the event came from it too), so a reload in the middle of an event cannot mix two versions.
+ * Not thread-safe: one per event loop (or replay). Allocation-free on the path of an event.
  */
 public final class SessionMachine
 {
