@@ -51,7 +51,8 @@ class FdsReturnToBaselineEndToEndTest
             final long baseline = settledCount(fds);
 
             final List<RawWebSocket> connections = open(port, CONNECTIONS);
-            assertThat(count(fds)).as("one file per open connection").isGreaterThanOrEqualTo(baseline + CONNECTIONS);
+            // A file the server had open at the baseline may have closed meanwhile (a class jar, a log), hence the tolerance.
+            assertThat(count(fds)).as("one file per open connection").isGreaterThanOrEqualTo(baseline + CONNECTIONS - TOLERANCE);
             closeAll(connections);
 
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
