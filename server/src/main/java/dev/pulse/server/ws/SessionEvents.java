@@ -155,7 +155,7 @@ final class SessionEvents
                     return;
                 }
             }
-            out.recordsPosition = recordsPosition(journal);
+            // No recordsPosition: a hello is not acked, so no ack waits for its session_start.
             out.previousOwner = record.ownerConnectionId();
             record.ownerConnectionId(connection.id).lastConnectedMs(nowMs);
             connection.helloed = true;
