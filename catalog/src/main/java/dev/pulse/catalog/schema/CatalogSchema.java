@@ -71,9 +71,10 @@ public final class CatalogSchema
 
     private static Map<String, Object> root()
     {
-        final Map<String, Object> root = object("Pulse catalog: the stuck moments to act on, the one question to ask, the approved responses",
-            List.of("version", "site", "pages"));
+        final Map<String, Object> root = new LinkedHashMap<>();
         root.put("$schema", "http://json-schema.org/draft-07/schema#");
+        root.putAll(object("Pulse catalog: the stuck moments to act on, the one question to ask, the approved responses",
+            List.of("version", "site", "pages")));
         final Map<String, Object> properties = properties(root);
         properties.put("version", described(Map.of("type", List.of("string", "number")), "yours to bump; the compiled catalog also carries a hash"));
         properties.put("site", site());
@@ -85,11 +86,7 @@ public final class CatalogSchema
         properties.put("responses", array(CopySchema.response()));
         properties.put("policy", policy());
         root.put("definitions", definitions());
-        // JSON Schema keywords first, then the rest, for a reader of the file.
-        final Map<String, Object> ordered = new LinkedHashMap<>();
-        ordered.put("$schema", root.remove("$schema"));
-        ordered.putAll(root);
-        return ordered;
+        return root;
     }
 
     private static Map<String, Object> site()
