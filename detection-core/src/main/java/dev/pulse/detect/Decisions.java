@@ -6,7 +6,8 @@ import dev.pulse.detect.governor.Verdict;
 import dev.pulse.detect.trigger.Trigger;
 
 /**
- * The signals one event produced and what the governor decided for each, in priority order.
+ * The signals one event produced and what the governor decided for each, in priority order. From
+ * {@link Detection} (no governor) the verdicts are null and the intervention ids 0.
  * Reused for every event (cleared at the start of each); grown only when a catalog with more
  * triggers arrives, never per event.
  *
@@ -38,6 +39,7 @@ public final class Decisions
         return triggers[index];
     }
 
+    /** The governor's verdict, or null when the signal came from {@link Detection}. */
     public Verdict verdict(final int index)
     {
         return verdicts[index];

@@ -1,7 +1,6 @@
 package dev.pulse.detect;
 
 import dev.pulse.detect.detector.Detector;
-import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.detect.trigger.Trigger;
@@ -16,6 +15,9 @@ import dev.pulse.detect.trigger.TriggerIndex;
  *
  * <p>The session clock never goes backwards: an event stamped earlier than the session's last one
  * (a clock step, a reordering) is taken at the last time instead. Times are epoch milliseconds.
+ *
+ * <p>Detection without the governor is {@link Detection}; both record the event in the history
+ * before any detector reads it.
  *
  * <p>Not thread-safe: one instance per thread. Allocation-free once {@link Decisions} is large
  * enough for the catalog.
@@ -39,8 +41,8 @@ public final class EventProcessor
         final Decisions decisions)
     {
         state.verifyLayout();
-        startDecisions(decisions, triggers);
-        final long sessionNowMs = Math.max(nowMs, state.lastEventMs());
+        Detection.start(decisions, triggers);
+        final long sessionNowMs = Detection.sessionNowMs(state, nowMs);
         if (event.type() == EventType.PAGE)
         {
             dropPending(state, triggers, decisions);
@@ -63,8 +65,8 @@ public final class EventProcessor
         final Decisions decisions)
     {
         state.verifyLayout();
-        startDecisions(decisions, triggers);
-        final long sessionNowMs = Math.max(nowMs, state.lastEventMs());
+        Detection.start(decisions, triggers);
+        final long sessionNowMs = Detection.sessionNowMs(state, nowMs);
         decidePending(state, sessionNowMs, triggers, governor, decisions);
         detect(state, timerEvent, sessionNowMs, triggers, governor, decisions);
     }
@@ -75,22 +77,8 @@ public final class EventProcessor
      */
     public long nextDeadlineMs(final SessionStateFlyweight state, final TriggerIndex triggers)
     {
-        long deadlineMs = state.pendingTriggerKey() != 0 ? state.pendingDueMs() : Detector.NO_DEADLINE;
-        final int pageKind = state.currentPageKind();
-        for (final DetectorKind kind : DetectorKind.completedBy(EventType.TIMER))
-        {
-            for (final Trigger trigger : triggers.candidates(kind, pageKind))
-            {
-                deadlineMs = Math.min(deadlineMs, trigger.deadlineMs(state));
-            }
-        }
-        return deadlineMs;
-    }
-
-    private static void startDecisions(final Decisions decisions, final TriggerIndex triggers)
-    {
-        decisions.clear();
-        decisions.ensureCapacity(triggers.maxCandidatesPerEvent() + 1);
+        final long pendingDueMs = state.pendingTriggerKey() != 0 ? state.pendingDueMs() : Detector.NO_DEADLINE;
+        return Math.min(pendingDueMs, Detection.detectorDeadlineMs(state, triggers));
     }
 
     /** The page view a deferred signal waited on is over: it is recorded as suppressed by the page grace. */
@@ -144,19 +132,7 @@ public final class EventProcessor
         final Governor governor,
         final Decisions decisions)
     {
-        final int first = decisions.size();
-        final int pageKind = state.currentPageKind();
-        for (final DetectorKind kind : DetectorKind.completedBy(event.type()))
-        {
-            for (final Trigger trigger : triggers.candidates(kind, pageKind))
-            {
-                if (trigger.fires(state, event, nowMs))
-                {
-                    insertByPriority(decisions, first, trigger);
-                }
-            }
-        }
-
+        final int first = Detection.collect(state, event, nowMs, triggers, decisions);
         boolean acted = false;
         for (int i = first, size = decisions.size(); i < size; i++)
         {
@@ -166,20 +142,5 @@ public final class EventProcessor
             decisions.decide(i, verdict, verdict == Verdict.SHOWN ? state.openIid() : 0);
             state.recordTriggerSignal(trigger.key(), nowMs);
         }
-    }
-
-    /** Keeps the fired triggers in priority order across detector kinds (there are only a few). */
-    private static void insertByPriority(final Decisions decisions, final int first, final Trigger trigger)
-    {
-        decisions.add(trigger);
-        for (int i = decisions.size() - 1; i > first && outranks(trigger, decisions.trigger(i - 1)); i--)
-        {
-            decisions.swapWithPrevious(i);
-        }
-    }
-
-    private static boolean outranks(final Trigger a, final Trigger b)
-    {
-        return a.priority() > b.priority() || (a.priority() == b.priority() && a.index() < b.index());
     }
 }

@@ -6,6 +6,9 @@ package dev.pulse.detect;
  * clicks and form errors. Detectors only read; this is the one place that writes history, so
  * every detector sees the same facts whatever its thresholds.
  *
+ * <p>{@link Detection} and {@link EventProcessor} call it before any detector reads the history;
+ * it is public for tools that only build histories (the benchmarks).
+ *
  * <p>Stateless and allocation-free.
  */
 public final class EventRecorder

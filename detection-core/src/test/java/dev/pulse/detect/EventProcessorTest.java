@@ -9,7 +9,7 @@ import dev.pulse.detect.governor.Verdict;
 import static dev.pulse.detect.PageKinds.HOME;
 import static dev.pulse.detect.PageKinds.SEARCH;
 import static dev.pulse.detect.TestSession.T0;
-import static dev.pulse.detect.Triggers.trigger;
+import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

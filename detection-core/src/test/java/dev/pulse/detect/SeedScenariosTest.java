@@ -13,7 +13,7 @@ import static dev.pulse.detect.PageKinds.FAQ;
 import static dev.pulse.detect.PageKinds.KEY_PAGES;
 import static dev.pulse.detect.PageKinds.PRICING;
 import static dev.pulse.detect.TestSession.T0;
-import static dev.pulse.detect.Triggers.trigger;
+import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The cases the source documents spell out (../shared/seeds), run through the whole core. */

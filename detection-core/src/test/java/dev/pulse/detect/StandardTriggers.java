@@ -16,7 +16,7 @@ import static dev.pulse.detect.PageKinds.CART;
 import static dev.pulse.detect.PageKinds.CHECKOUT;
 import static dev.pulse.detect.PageKinds.FAQ;
 import static dev.pulse.detect.PageKinds.KEY_PAGES;
-import static dev.pulse.detect.Triggers.trigger;
+import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
 
 /** A catalog's worth of triggers: every detector at its defaults, each with its own question. */
 public final class StandardTriggers

@@ -53,6 +53,54 @@ class ZeroAllocationTest
             .isGreaterThanOrEqualTo(4);
     }
 
+    @Test
+    void shouldAllocateNothingPerEventWhenDetectingAlone()
+    {
+        final MixedEventStream stream = new MixedEventStream(256, 50_000, 40, 7);
+        final TriggerIndex triggers = new TriggerIndex(List.of(StandardTriggers.everyDetector()));
+        final Detection detection = new Detection();
+        final Decisions signals = new Decisions(triggers.maxCandidatesPerEvent() + 1);
+        final Event event = new Event();
+
+        long fired = detect(stream, detection, triggers, signals, event, 600_000);
+        final List<Long> bytesPerWindow = new ArrayList<>();
+        for (int window = 0; window < 5; window++)
+        {
+            final long before = THREADS.getCurrentThreadAllocatedBytes();
+            fired += detect(stream, detection, triggers, signals, event, 100_000);
+            bytesPerWindow.add(THREADS.getCurrentThreadAllocatedBytes() - before);
+        }
+
+        assertThat(fired).as("the stream exercises the detectors").isGreaterThan(1_000);
+        assertThat(bytesPerWindow.stream().filter(bytes -> bytes == 0).count())
+            .as("windows of 100,000 events that allocated nothing, of %s", bytesPerWindow)
+            .isGreaterThanOrEqualTo(4);
+    }
+
+    private static long detect(
+        final MixedEventStream stream,
+        final Detection detection,
+        final TriggerIndex triggers,
+        final Decisions signals,
+        final Event event,
+        final int events)
+    {
+        long fired = 0;
+        for (int i = 0; i < events; i++)
+        {
+            stream.next(event);
+            detection.onEvent(stream.state(), event, stream.nowMs(), triggers, signals);
+            fired += signals.size();
+            if ((i & 7) == 0)
+            {
+                detection.onTimer(stream.state(), stream.nowMs(), triggers, signals);
+                fired += signals.size();
+                detection.nextDeadlineMs(stream.state(), triggers);
+            }
+        }
+        return fired;
+    }
+
     private static long run(
         final MixedEventStream stream,
         final EventProcessor processor,

@@ -72,31 +72,7 @@ public class DetectorBenchmark
     /** The detector as a catalog would configure it with no thresholds given; key pages as in the demo. */
     private static Detector atDefaults(final DetectorKind kind)
     {
-        switch (kind)
-        {
-            case IDLE_ON_KEY_PAGE:
-                return new IdleOnKeyPageDetector(defaultOf(kind, "idle"), PageKinds.KEY_PAGES);
-            case BACK_AND_FORTH:
-                return new BackAndForthDetector((int)defaultOf(kind, "backs"), defaultOf(kind, "window"));
-            case FAILED_SEARCH:
-                return new FailedSearchDetector((int)defaultOf(kind, "searches"), defaultOf(kind, "window"));
-            case CART_CHECKOUT_LOOP:
-                return new CartCheckoutLoopDetector((int)defaultOf(kind, "round_trips"), defaultOf(kind, "window"), PageKinds.CART,
-                    PageKinds.CHECKOUT);
-            case EXIT_INTENT:
-                return new ExitIntentDetector(defaultOf(kind, "min_dwell"), PageKinds.KEY_PAGES);
-            case RAGE_CLICK:
-                return new RageClickDetector((int)defaultOf(kind, "clicks"), defaultOf(kind, "interval"), (int)defaultOf(kind, "radius"),
-                    new long[] {Hash64.of("button.qty-step"), Hash64.of("td.calendar-day")});
-            case REPEATED_FORM_ERRORS:
-                return new RepeatedFormErrorDetector((int)defaultOf(kind, "errors"), defaultOf(kind, "window"));
-            default:
-                throw new IllegalArgumentException("no detector for " + kind);
-        }
-    }
-
-    private static long defaultOf(final DetectorKind kind, final String threshold)
-    {
-        return kind.threshold(threshold).defaultValue();
+        return kind.createAtDefaults(new DetectorSite(PageKinds.KEY_PAGES, PageKinds.CART, PageKinds.CHECKOUT,
+            new long[] {Hash64.of("button.qty-step"), Hash64.of("td.calendar-day")}));
     }
 }

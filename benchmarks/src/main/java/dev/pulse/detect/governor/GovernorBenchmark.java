@@ -28,7 +28,7 @@ import dev.pulse.detect.detector.FailedSearchDetector;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerMode;
 
-import static dev.pulse.detect.Triggers.trigger;
+import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
 
 /**
  * The governor's decision on one signal, at the default policy (10% holdout), per outcome:

@@ -18,6 +18,7 @@ import dev.pulse.detect.PagePath;
 import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.GovernorPolicy;
 import dev.pulse.detect.trigger.Trigger;
+import dev.pulse.detect.trigger.TriggerBuilder;
 import dev.pulse.detect.trigger.TriggerIndex;
 import dev.pulse.detect.trigger.TriggerMode;
 
@@ -101,18 +102,17 @@ public final class CatalogCompiler
         for (final CatalogModel.Trigger trigger : model.triggers())
         {
             final int index = triggers.size();
-            triggers.add(new Trigger(
-                trigger.id().value(),
-                index,
-                detectors.create(trigger),
-                pageMask(trigger, kindByName),
-                detectors.conditions(trigger),
-                trigger.priority(),
-                trigger.mode() == null ? TriggerMode.LIVE : TriggerMode.valueOf(trigger.mode().value().toUpperCase(java.util.Locale.ROOT)),
-                trigger.urgent(),
-                trigger.cooldownMs() == null ? 0 : trigger.cooldownMs().value(),
-                trigger.early(),
-                trigger.question().value()));
+            triggers.add(TriggerBuilder.trigger(trigger.id().value(), detectors.create(trigger))
+                .index(index)
+                .pageKindMask(pageMask(trigger, kindByName))
+                .when(detectors.conditions(trigger))
+                .priority(trigger.priority())
+                .mode(trigger.mode() == null ? TriggerMode.LIVE : TriggerMode.valueOf(trigger.mode().value().toUpperCase(java.util.Locale.ROOT)))
+                .urgent(trigger.urgent())
+                .cooldownMs(trigger.cooldownMs() == null ? 0 : trigger.cooldownMs().value())
+                .early(trigger.early())
+                .question(trigger.question().value())
+                .build());
             questionByTrigger[index] = questions.get(trigger.question().value());
         }
 

@@ -7,59 +7,45 @@ import java.util.Map;
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
 import dev.pulse.detect.Hash64;
-import dev.pulse.detect.detector.BackAndForthDetector;
-import dev.pulse.detect.detector.CartCheckoutLoopDetector;
 import dev.pulse.detect.detector.Detector;
 import dev.pulse.detect.detector.DetectorKind;
-import dev.pulse.detect.detector.ExitIntentDetector;
-import dev.pulse.detect.detector.FailedSearchDetector;
-import dev.pulse.detect.detector.IdleOnKeyPageDetector;
-import dev.pulse.detect.detector.RageClickDetector;
-import dev.pulse.detect.detector.RepeatedFormErrorDetector;
+import dev.pulse.detect.detector.DetectorSite;
+import dev.pulse.detect.detector.Threshold;
 import dev.pulse.detect.trigger.ContextEqualsCondition;
 import dev.pulse.detect.trigger.MinDwellCondition;
 import dev.pulse.detect.trigger.TriggerCondition;
 import dev.pulse.detect.trigger.VisitedPageKindCondition;
 
-/** Builds a trigger's detector (defaults overridden by its thresholds) and its conditions. */
+/**
+ * Builds a trigger's detector through its {@link DetectorKind} (defaults overridden by the
+ * trigger's thresholds) and its conditions.
+ */
 final class DetectorFactory
 {
-    private final long keyPageMask;
     private final Map<String, Integer> kindByName;
-    private final long[] ignoredClickTargets;
+    private final DetectorSite site;
 
     DetectorFactory(final long keyPageMask, final Map<String, Integer> kindByName, final long[] ignoredClickTargets)
     {
-        this.keyPageMask = keyPageMask;
         this.kindByName = kindByName;
-        this.ignoredClickTargets = ignoredClickTargets;
+        this.site = new DetectorSite(keyPageMask, kindByName.getOrDefault(DetectorSite.CART_PAGE_KIND, -1),
+            kindByName.getOrDefault(DetectorSite.CHECKOUT_PAGE_KIND, -1), ignoredClickTargets);
     }
 
     Detector create(final CatalogModel.Trigger trigger)
     {
         final DetectorKind kind = DetectorKind.fromCatalogName(trigger.detector().value());
-        final Map<String, Located<Long>> thresholds = trigger.thresholds();
-        switch (kind)
+        final List<Threshold> thresholds = kind.thresholds();
+        final long[] values = kind.defaults();
+        for (int i = 0; i < values.length; i++)
         {
-            case IDLE_ON_KEY_PAGE:
-                return new IdleOnKeyPageDetector(value(kind, thresholds, "idle"), keyPageMask);
-            case BACK_AND_FORTH:
-                return new BackAndForthDetector((int)value(kind, thresholds, "backs"), value(kind, thresholds, "window"));
-            case FAILED_SEARCH:
-                return new FailedSearchDetector((int)value(kind, thresholds, "searches"), value(kind, thresholds, "window"));
-            case CART_CHECKOUT_LOOP:
-                return new CartCheckoutLoopDetector((int)value(kind, thresholds, "round_trips"), value(kind, thresholds, "window"),
-                    kindByName.get("cart"), kindByName.get("checkout"));
-            case EXIT_INTENT:
-                return new ExitIntentDetector(value(kind, thresholds, "min_dwell"), keyPageMask);
-            case RAGE_CLICK:
-                return new RageClickDetector((int)value(kind, thresholds, "clicks"), value(kind, thresholds, "interval"),
-                    (int)value(kind, thresholds, "radius"), ignoredClickTargets);
-            case REPEATED_FORM_ERRORS:
-                return new RepeatedFormErrorDetector((int)value(kind, thresholds, "errors"), value(kind, thresholds, "window"));
-            default:
-                throw new IllegalStateException("no factory for " + kind);
+            final Located<Long> value = trigger.thresholds().get(thresholds.get(i).name());
+            if (value != null)
+            {
+                values[i] = value.value();
+            }
         }
+        return kind.create(values, site);
     }
 
     TriggerCondition[] conditions(final CatalogModel.Trigger trigger)
@@ -78,11 +64,5 @@ final class DetectorFactory
             conditions.add(new MinDwellCondition(trigger.minDwellMs().value()));
         }
         return conditions.toArray(new TriggerCondition[0]);
-    }
-
-    private static long value(final DetectorKind kind, final Map<String, Located<Long>> thresholds, final String name)
-    {
-        final Located<Long> value = thresholds.get(name);
-        return value != null ? value.value() : kind.threshold(name).defaultValue();
     }
 }

@@ -15,10 +15,10 @@ import dev.pulse.catalog.source.Node;
 public final class CatalogReader
 {
     static final Set<String> TOP_KEYS = Set.of("version", "site", "pages", "journey", "triggers", "questions", "responses", "policy");
-    private static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets", "capture_events");
-    private static final Set<String> PAGE_KEYS = Set.of("key", "match");
-    private static final Set<String> PATTERN_KEYS = Set.of("exact", "prefix", "glob");
-    private static final Set<String> POLICY_KEYS = Set.of(
+    static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets", "capture_events");
+    static final Set<String> PAGE_KEYS = Set.of("key", "match");
+    static final Set<String> PATTERN_KEYS = Set.of("exact", "prefix", "glob");
+    static final Set<String> POLICY_KEYS = Set.of(
         "cooldown", "max_questions_per_session", "page_grace", "silent_after_dismiss", "holdout", "outcome_window", "session_expiry");
 
     private final TriggerReader triggerReader = new TriggerReader();

@@ -10,14 +10,14 @@ import dev.pulse.catalog.source.Node;
 /** Reads the copy a team approves: questions with their choices and variants, and responses. */
 final class CopyReader
 {
-    private static final Set<String> QUESTION_KEYS = Set.of("id", "text", "choices", "variants", "segments");
-    private static final Set<String> CHOICE_KEYS = Set.of("id", "label", "response");
-    private static final Set<String> VARIANT_KEYS = Set.of("id", "weight", "text", "labels");
-    private static final Set<String> QUESTION_SEGMENT_KEYS = Set.of("id", "when", "text", "labels");
-    private static final Set<String> RESPONSE_KEYS = Set.of("id", "title", "body", "cta", "segments", "approved");
-    private static final Set<String> RESPONSE_SEGMENT_KEYS = Set.of("id", "when", "title", "body", "cta");
-    private static final Set<String> CTA_KEYS = Set.of("label", "url");
-    private static final Set<String> APPROVAL_KEYS = Set.of("by", "at");
+    static final Set<String> QUESTION_KEYS = Set.of("id", "text", "choices", "variants", "segments");
+    static final Set<String> CHOICE_KEYS = Set.of("id", "label", "response");
+    static final Set<String> VARIANT_KEYS = Set.of("id", "weight", "text", "labels");
+    static final Set<String> QUESTION_SEGMENT_KEYS = Set.of("id", "when", "text", "labels");
+    static final Set<String> RESPONSE_KEYS = Set.of("id", "title", "body", "cta", "segments", "approved");
+    static final Set<String> RESPONSE_SEGMENT_KEYS = Set.of("id", "when", "title", "body", "cta");
+    static final Set<String> CTA_KEYS = Set.of("label", "url");
+    static final Set<String> APPROVAL_KEYS = Set.of("by", "at");
 
     CatalogModel.Question readQuestion(final Node node, final String path, final Diagnostics diagnostics)
     {

@@ -14,9 +14,9 @@ import dev.pulse.detect.detector.Threshold;
 /** Reads one trigger: its detector, thresholds in the detector's units, pages, conditions and policy. */
 final class TriggerReader
 {
-    private static final Set<String> TRIGGER_KEYS = Set.of(
+    static final Set<String> TRIGGER_KEYS = Set.of(
         "id", "detector", "thresholds", "pages", "when", "priority", "mode", "urgent", "cooldown", "early", "question");
-    private static final Set<String> WHEN_KEYS = Set.of("visited", "context", "min_dwell");
+    static final Set<String> WHEN_KEYS = Set.of("visited", "context", "min_dwell");
 
     CatalogModel.Trigger read(final Node node, final String path, final Diagnostics diagnostics)
     {

@@ -11,6 +11,7 @@ import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
 import dev.pulse.catalog.model.Suggestions;
 import dev.pulse.detect.detector.DetectorKind;
+import dev.pulse.detect.detector.DetectorSite;
 import dev.pulse.detect.detector.Threshold;
 
 import static dev.pulse.catalog.validate.CatalogValidator.error;
@@ -119,23 +120,24 @@ final class TriggerValidator
             }
         }
         final String where = trigger.path() + (trigger.pages() == null ? "" : ".pages");
-        final boolean needsKeyPage = detector == DetectorKind.IDLE_ON_KEY_PAGE || detector == DetectorKind.EXIT_INTENT;
-        if (needsKeyPage && pages.stream().noneMatch(page -> kinds.get(page).key()))
+        if (detector.pages() == DetectorKind.Pages.KEY_PAGES && pages.stream().noneMatch(page -> kinds.get(page).key()))
         {
             diagnostics.error(trigger.node(), where, "the trigger can never match: " + detector.catalogName() +
                 " fires only on key pages and none of " + pages + " is one", "mark a page kind with key: true, or choose other pages");
         }
-        if (detector == DetectorKind.CART_CHECKOUT_LOOP)
+        if (detector.pages() == DetectorKind.Pages.CART_AND_CHECKOUT)
         {
-            if (!kinds.containsKey("cart") || !kinds.containsKey("checkout"))
+            final String cart = DetectorSite.CART_PAGE_KIND;
+            final String checkout = DetectorSite.CHECKOUT_PAGE_KIND;
+            if (!kinds.containsKey(cart) || !kinds.containsKey(checkout))
             {
-                diagnostics.error(trigger.node(), trigger.path() + ".detector", "cart_checkout_loop needs page kinds named 'cart' and 'checkout'",
-                    "define both under 'pages'");
+                diagnostics.error(trigger.node(), trigger.path() + ".detector", detector.catalogName() + " needs page kinds named '" +
+                    cart + "' and '" + checkout + "'", "define both under 'pages'");
             }
-            else if (!pages.contains("cart"))
+            else if (!pages.contains(cart))
             {
-                diagnostics.error(trigger.node(), where, "the trigger can never match: cart_checkout_loop completes on the cart page, which " +
-                    pages + " leaves out", "add cart to its pages");
+                diagnostics.error(trigger.node(), where, "the trigger can never match: " + detector.catalogName() + " completes on the " +
+                    cart + " page, which " + pages + " leaves out", "add " + cart + " to its pages");
             }
         }
         if (trigger.pages() != null)

@@ -10,31 +10,65 @@ import static dev.pulse.detect.detector.Threshold.Unit.MILLIS;
 import static dev.pulse.detect.detector.Threshold.Unit.PIXELS;
 
 /**
- * The stuck-moment patterns Pulse knows: their names in the catalog, the event that can complete
- * each one, how often each may fire, and their thresholds with defaults and sane ranges.
+ * The one register of the stuck-moment patterns Pulse knows: for each, its name in the catalog,
+ * the event that can complete it, how often it may fire, the pages it can fire on, its thresholds
+ * with units, defaults and sane ranges, and how it is built from them. The catalog's reader,
+ * validator, compiler and JSON Schema, the benchmarks and the docs read it from here; a new
+ * detector is one constant here plus its class.
  */
 public enum DetectorKind
 {
-    IDLE_ON_KEY_PAGE("idle_on_key_page", EventType.TIMER, FireLimit.ONCE_PER_PAGE_VIEW,
+    IDLE_ON_KEY_PAGE("idle_on_key_page", EventType.TIMER, FireLimit.ONCE_PER_PAGE_VIEW, Pages.KEY_PAGES,
+        (values, site) -> new IdleOnKeyPageDetector(values[0], site.keyPageMask()),
         new Threshold("idle", MILLIS, 180_000, 1_000, 3_600_000)),
-    BACK_AND_FORTH("back_and_forth", EventType.PAGE, FireLimit.PER_PATTERN,
+    BACK_AND_FORTH("back_and_forth", EventType.PAGE, FireLimit.PER_PATTERN, Pages.ANY,
+        (values, site) -> new BackAndForthDetector((int)values[0], values[1]),
         new Threshold("backs", COUNT, 3, 2, SessionStateFlyweight.BACK_RING_CAPACITY),
         new Threshold("window", MILLIS, 90_000, 1_000, 3_600_000)),
-    FAILED_SEARCH("failed_search", EventType.SEARCH, FireLimit.PER_PATTERN,
+    FAILED_SEARCH("failed_search", EventType.SEARCH, FireLimit.PER_PATTERN, Pages.ANY,
+        (values, site) -> new FailedSearchDetector((int)values[0], values[1]),
         new Threshold("searches", COUNT, 2, 1, SessionStateFlyweight.FAILED_SEARCH_RING_CAPACITY),
         new Threshold("window", MILLIS, 120_000, 1_000, 3_600_000)),
-    CART_CHECKOUT_LOOP("cart_checkout_loop", EventType.PAGE, FireLimit.PER_PATTERN,
+    CART_CHECKOUT_LOOP("cart_checkout_loop", EventType.PAGE, FireLimit.PER_PATTERN, Pages.CART_AND_CHECKOUT,
+        (values, site) -> new CartCheckoutLoopDetector((int)values[0], values[1], site.cartKind(), site.checkoutKind()),
         new Threshold("round_trips", COUNT, 2, 1, (SessionStateFlyweight.PAGE_RING_CAPACITY - 1) / 2),
         new Threshold("window", MILLIS, 600_000, 1_000, 3_600_000)),
-    EXIT_INTENT("exit_intent", EventType.EXIT_INTENT, FireLimit.ONCE_PER_SESSION,
+    EXIT_INTENT("exit_intent", EventType.EXIT_INTENT, FireLimit.ONCE_PER_SESSION, Pages.KEY_PAGES,
+        (values, site) -> new ExitIntentDetector(values[0], site.keyPageMask()),
         new Threshold("min_dwell", MILLIS, 10_000, 0, 3_600_000)),
-    RAGE_CLICK("rage_click", EventType.CLICK, FireLimit.PER_PATTERN,
+    RAGE_CLICK("rage_click", EventType.CLICK, FireLimit.PER_PATTERN, Pages.ANY,
+        (values, site) -> new RageClickDetector((int)values[0], values[1], (int)values[2], site.ignoredClickTargets()),
         new Threshold("clicks", COUNT, 3, 2, SessionStateFlyweight.CLICK_RING_CAPACITY),
         new Threshold("interval", MILLIS, 1_000, 50, 5_000),
         new Threshold("radius", PIXELS, 30, 0, 500)),
-    REPEATED_FORM_ERRORS("repeated_form_errors", EventType.FORM_ERROR, FireLimit.PER_PATTERN,
+    REPEATED_FORM_ERRORS("repeated_form_errors", EventType.FORM_ERROR, FireLimit.PER_PATTERN, Pages.ANY,
+        (values, site) -> new RepeatedFormErrorDetector((int)values[0], values[1]),
         new Threshold("errors", COUNT, 3, 2, SessionStateFlyweight.FORM_ERROR_RING_CAPACITY),
         new Threshold("window", MILLIS, 60_000, 1_000, 3_600_000));
+
+    /**
+     * Builds a detector from its threshold values, given in the order its thresholds are listed
+     * (counts and pixels are narrowed to int; their ranges keep them small).
+     */
+    @FunctionalInterface
+    public interface Factory
+    {
+        Detector create(long[] values, DetectorSite site);
+    }
+
+    /** The pages on which a detector can fire at all, for the catalog validator. */
+    public enum Pages
+    {
+        /** Any page kind. */
+        ANY,
+        /** Only key pages: a trigger whose pages include none can never match. */
+        KEY_PAGES,
+        /**
+         * Needs page kinds named {@value DetectorSite#CART_PAGE_KIND} and
+         * {@value DetectorSite#CHECKOUT_PAGE_KIND}, and completes on the cart page.
+         */
+        CART_AND_CHECKOUT
+    }
 
     /** How often one trigger of a detector may signal. */
     public enum FireLimit
@@ -63,13 +97,23 @@ public enum DetectorKind
     private final String catalogName;
     private final EventType completedBy;
     private final FireLimit fireLimit;
+    private final Pages pages;
+    private final Factory factory;
     private final List<Threshold> thresholds;
 
-    DetectorKind(final String catalogName, final EventType completedBy, final FireLimit fireLimit, final Threshold... thresholds)
+    DetectorKind(
+        final String catalogName,
+        final EventType completedBy,
+        final FireLimit fireLimit,
+        final Pages pages,
+        final Factory factory,
+        final Threshold... thresholds)
     {
         this.catalogName = catalogName;
         this.completedBy = completedBy;
         this.fireLimit = fireLimit;
+        this.pages = pages;
+        this.factory = factory;
         this.thresholds = List.of(thresholds);
     }
 
@@ -89,9 +133,57 @@ public enum DetectorKind
         return fireLimit;
     }
 
+    /** The pages on which this detector can fire at all. */
+    public Pages pages()
+    {
+        return pages;
+    }
+
+    /** Its thresholds, in the order {@link #create} takes their values. */
     public List<Threshold> thresholds()
     {
         return thresholds;
+    }
+
+    /**
+     * A detector of this kind with these threshold values (in the order of {@link #thresholds()}).
+     *
+     * @throws IllegalArgumentException if the number of values is not the number of thresholds, or a
+     *                                  value is outside its threshold's range.
+     */
+    public Detector create(final long[] values, final DetectorSite site)
+    {
+        if (values.length != thresholds.size())
+        {
+            throw new IllegalArgumentException(catalogName + " takes " + thresholds.size() + " threshold values, not " + values.length);
+        }
+        for (int i = 0; i < values.length; i++)
+        {
+            final Threshold threshold = thresholds.get(i);
+            if (!threshold.accepts(values[i]))
+            {
+                throw new IllegalArgumentException(catalogName + "." + threshold.name() + " = " + values[i] + " outside [" +
+                    threshold.min() + ", " + threshold.max() + "]");
+            }
+        }
+        return factory.create(values.clone(), site);
+    }
+
+    /** A detector of this kind at its default thresholds. */
+    public Detector createAtDefaults(final DetectorSite site)
+    {
+        return create(defaults(), site);
+    }
+
+    /** The default value of each threshold, in the order of {@link #thresholds()}. */
+    public long[] defaults()
+    {
+        final long[] values = new long[thresholds.size()];
+        for (int i = 0; i < values.length; i++)
+        {
+            values[i] = thresholds.get(i).defaultValue();
+        }
+        return values;
     }
 
     /** The threshold of that name, or null. */

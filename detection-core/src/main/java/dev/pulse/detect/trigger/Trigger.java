@@ -16,6 +16,8 @@ import dev.pulse.detect.detector.DetectorKind;
  * <p>{@link #key()} and {@link #questionKey()} are stable hashes of the catalog ids: session
  * records remember triggers and questions by them, so a reload that reorders the catalog does not
  * scramble what a session was already asked.
+ *
+ * <p>Made by {@link TriggerBuilder}.
  */
 public final class Trigger
 {
@@ -41,8 +43,9 @@ public final class Trigger
      * @param urgent           may skip the cross-question cooldown (never the session cap).
      * @param cooldownMs       the trigger's own cooldown after it asked, held out or shadowed.
      * @param ignoresPageGrace may fire in the first seconds of a page view.
+     * @see TriggerBuilder the way to make one
      */
-    public Trigger(
+    Trigger(
         final String id,
         final int index,
         final Detector detector,

@@ -8,7 +8,7 @@ import static dev.pulse.detect.PageKinds.CART;
 import static dev.pulse.detect.PageKinds.CHECKOUT;
 import static dev.pulse.detect.PageKinds.FAQ;
 import static dev.pulse.detect.PageKinds.PRODUCT;
-import static dev.pulse.detect.Triggers.trigger;
+import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CartCheckoutLoopDetectorTest

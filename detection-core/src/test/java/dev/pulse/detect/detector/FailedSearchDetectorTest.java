@@ -6,7 +6,7 @@ import dev.pulse.detect.TestSession;
 
 import static dev.pulse.detect.PageKinds.HOME;
 import static dev.pulse.detect.PageKinds.SEARCH;
-import static dev.pulse.detect.Triggers.trigger;
+import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FailedSearchDetectorTest

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import dev.pulse.detect.TestSession;
 
 import static dev.pulse.detect.PageKinds.CHECKOUT;
-import static dev.pulse.detect.Triggers.trigger;
+import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RepeatedFormErrorDetectorTest

@@ -15,7 +15,7 @@ import static dev.pulse.detect.PageKinds.CHECKOUT;
 import static dev.pulse.detect.PageKinds.HOME;
 import static dev.pulse.detect.PageKinds.KEY_PAGES;
 import static dev.pulse.detect.PageKinds.SEARCH;
-import static dev.pulse.detect.Triggers.trigger;
+import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
 import static dev.pulse.detect.governor.Verdict.DEFERRED;
 import static dev.pulse.detect.governor.Verdict.HOLDOUT;
 import static dev.pulse.detect.governor.Verdict.SHADOW;

@@ -9,7 +9,7 @@ import dev.pulse.detect.detector.FailedSearchDetector;
 import static dev.pulse.detect.PageKinds.FAQ;
 import static dev.pulse.detect.PageKinds.PRICING;
 import static dev.pulse.detect.PageKinds.SEARCH;
-import static dev.pulse.detect.Triggers.trigger;
+import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TriggerConditionsTest

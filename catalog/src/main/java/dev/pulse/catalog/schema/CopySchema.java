@@ -1,0 +1,78 @@
+package dev.pulse.catalog.schema;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.pulse.catalog.schema.CatalogSchema.array;
+import static dev.pulse.catalog.schema.CatalogSchema.described;
+import static dev.pulse.catalog.schema.CatalogSchema.object;
+import static dev.pulse.catalog.schema.CatalogSchema.properties;
+import static dev.pulse.catalog.schema.CatalogSchema.ref;
+
+/** The schema of the approved copy: questions with their choices, variants and segments, and responses. */
+final class CopySchema
+{
+    private CopySchema()
+    {
+    }
+
+    static Map<String, Object> question()
+    {
+        final Map<String, Object> question = object("the one question a trigger asks", List.of("id", "text", "choices"));
+        final Map<String, Object> properties = properties(question);
+        properties.put("id", ref(CatalogSchema.text()));
+        properties.put("text", ref(CatalogSchema.text()));
+        final Map<String, Object> choice = object("an answer, routed to an approved response", List.of("id", "label", "response"));
+        properties(choice).put("id", ref(CatalogSchema.text()));
+        properties(choice).put("label", ref(CatalogSchema.text()));
+        properties(choice).put("response", described(ref(CatalogSchema.text()), "the id of a response"));
+        properties.put("choices", array(choice));
+        final Map<String, Object> variant = object("A/B copy, drawn by weight, sticky per session", List.of("id", "weight"));
+        properties(variant).put("id", ref(CatalogSchema.text()));
+        properties(variant).put("weight", Map.of("type", "number", "exclusiveMinimum", 0));
+        properties(variant).put("text", ref(CatalogSchema.text()));
+        properties(variant).put("labels", described(ref(CatalogSchema.textMap()), "choice id to label"));
+        properties.put("variants", array(variant));
+        final Map<String, Object> segment = segment();
+        properties(segment).put("text", ref(CatalogSchema.text()));
+        properties(segment).put("labels", described(ref(CatalogSchema.textMap()), "choice id to label"));
+        properties.put("segments", array(segment));
+        return question;
+    }
+
+    static Map<String, Object> response()
+    {
+        final Map<String, Object> response = object("an approved answer", List.of("id", "title", "body"));
+        final Map<String, Object> properties = properties(response);
+        properties.put("id", ref(CatalogSchema.text()));
+        properties.put("title", ref(CatalogSchema.text()));
+        properties.put("body", ref(CatalogSchema.text()));
+        properties.put("cta", cta());
+        final Map<String, Object> segment = segment();
+        properties(segment).put("title", ref(CatalogSchema.text()));
+        properties(segment).put("body", ref(CatalogSchema.text()));
+        properties(segment).put("cta", cta());
+        properties.put("segments", array(segment));
+        final Map<String, Object> approved = object("who approved this copy, and when", List.of("by", "at"));
+        properties(approved).put("by", ref(CatalogSchema.text()));
+        properties(approved).put("at", described(Map.of("type", "string"), "a date: 2026-11-02"));
+        properties.put("approved", approved);
+        return response;
+    }
+
+    private static Map<String, Object> segment()
+    {
+        final Map<String, Object> segment = object("copy for a context segment; the first match applies", List.of("id", "when"));
+        properties(segment).put("id", ref(CatalogSchema.text()));
+        properties(segment).put("when", described(ref(CatalogSchema.textMap()), "hello.ctx values, e.g. { device: mobile }"));
+        return segment;
+    }
+
+    private static Map<String, Object> cta()
+    {
+        final Map<String, Object> cta = object("a button under the response", List.of("label", "url"));
+        properties(cta).put("label", ref(CatalogSchema.text()));
+        properties(cta).put("url", described(ref(CatalogSchema.text()), "a relative path or an https URL"));
+        return cta;
+    }
+}
