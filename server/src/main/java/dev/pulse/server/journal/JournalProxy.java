@@ -100,13 +100,18 @@ public final class JournalProxy
      */
     public void beginMessage(final long seq)
     {
-        encoder.beginMessage(seq);
+        encoder.message().begin(seq);
     }
 
     /** Publishes every record since {@link #beginMessage()}; false, and none of them journaled, if any could not be taken. */
     public boolean endMessage()
     {
-        return encoder.endMessage();
+        final int published = encoder.message().end();
+        if (published > 0)
+        {
+            encoder.published();
+        }
+        return published >= 0;
     }
 
     /**
@@ -115,25 +120,25 @@ public final class JournalProxy
      */
     public int mark()
     {
-        return encoder.heldMark();
+        return encoder.message().mark();
     }
 
     /** Inside a message: takes back the record written at {@code mark}. */
     public void retract(final int mark)
     {
-        encoder.retract(mark);
+        encoder.message().retract(mark);
     }
 
     /** How many records the last message that ended published (0: it made none, so nothing of it waits for the disk). */
     public int lastMessageRecords()
     {
-        return encoder.lastMessageRecords();
+        return encoder.message().lastRecords();
     }
 
     /** Drops every record since {@link #beginMessage()} (a message that failed half way). */
     public void abortMessage()
     {
-        encoder.abortMessage();
+        encoder.message().abort();
     }
 
     /**

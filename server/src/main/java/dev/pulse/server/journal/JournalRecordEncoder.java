@@ -25,12 +25,9 @@ import static dev.pulse.server.journal.JournalRecordFlyweight.STRING_LENGTH_PREF
  * either measured before its claim or, as here, copied after it is complete.) Nothing is allocated
  * once the scratch buffer has grown to the longest record seen.
  *
- * <p>Inside a message ({@link #beginMessage} .. {@link #endMessage}) a committed record is only
- * held: its claim stays unpublished until the message ends, and then every record of the message is
- * published, or, if any of them could not be claimed, every one is aborted (turned into padding the
- * journal thread skips). So a message's records are taken all or none, and the caller knows which
- * before it lets the message change anything. Every record made inside a message carries the
- * message's seq after its strings.
+ * <p>Inside a {@link JournalMessage} a committed record is only held, and published or aborted with
+ * the rest of the message; every record made inside a message carries the message's seq after its
+ * strings.
  *
  * <p>Not thread-safe: one per producer thread, owned by its {@link JournalProxy}.
  */
@@ -40,10 +37,7 @@ public final class JournalRecordEncoder
     private static final int MAX_STRINGS = 0xFFFF;
     private static final int HEX_DIGITS = 16;
     private static final int INITIAL_SCRATCH_BYTES = 4096;
-    /** More records than any one message makes: one raw event, every signal, a question, an answer and response, every window. */
-    static final int MAX_RECORDS_PER_MESSAGE = 64;
     private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-    private static final int RETRACTED = -1;
 
     private final RingBuffer ring;
     private final AtomicBuffer buffer;
@@ -58,13 +52,8 @@ public final class JournalRecordEncoder
     private int strings;
     /** The record outgrew the longest the ring takes: it is dropped at commit, and strings stop being written. */
     private boolean tooLong;
+    private final JournalMessage message;
     private long lastPosition;
-    private final int[] heldClaims = new int[MAX_RECORDS_PER_MESSAGE];
-    private int heldCount;
-    private boolean inMessage;
-    private boolean messageFailed;
-    private int lastMessageRecords;
-    private long messageSeq;
 
     JournalRecordEncoder(final RingBuffer ring, final Metrics metrics, final AtomicBoolean closed, final SearchTextHasher searchTextHasher)
     {
@@ -74,6 +63,7 @@ public final class JournalRecordEncoder
         this.closed = closed;
         this.searchTextHasher = searchTextHasher;
         this.maxRecordLength = Math.min(ring.maxMsgLength(), MAX_PAYLOAD_LENGTH);
+        this.message = new JournalMessage(ring);
     }
 
     /** Bytes a string takes in a record: its length prefix and UTF-8 bytes, capped. Null counts as "". For sizing tests and benchmarks. */
@@ -153,7 +143,7 @@ public final class JournalRecordEncoder
         }
         catch (final RuntimeException ex)
         {
-            abortMessage();
+            message.abort();
             throw ex;
         }
         scratch.putShort(cursor, (short)bytes, BYTE_ORDER);
@@ -189,121 +179,43 @@ public final class JournalRecordEncoder
      */
     public boolean commit()
     {
-        if (inMessage && (messageFailed || heldCount == MAX_RECORDS_PER_MESSAGE))
+        if (!message.canHold())
         {
-            messageFailed = true;
             return false;
         }
-        final int length = cursor + (messageSeq > 0 ? SEQ_TRAILER_LENGTH : 0);
+        final long seq = message.seq();
+        final int length = cursor + (seq > 0 ? SEQ_TRAILER_LENGTH : 0);
         final int index;
         if (closed.get() || tooLong || length > maxRecordLength || strings > MAX_STRINGS || (index = ring.tryClaim(type.code(), length)) < 0)
         {
             metrics.journalDropped();
-            messageFailed = inMessage;
+            message.failed();
             return false;
         }
         scratch.putShort(JournalRecordFlyweight.STRING_COUNT_OFFSET, (short)strings, BYTE_ORDER);
         buffer.putBytes(index, scratch, 0, cursor);
-        if (messageSeq > 0)
+        if (seq > 0)
         {
-            buffer.putLong(index + cursor, messageSeq, BYTE_ORDER);
+            buffer.putLong(index + cursor, seq, BYTE_ORDER);
         }
-        if (inMessage)
+        if (!message.hold(index))
         {
-            heldClaims[heldCount++] = index;
-            return true;
-        }
-        ring.commit(index);
-        lastPosition = ring.producerPosition();
-        return true;
-    }
-
-    /**
-     * Starts a message: records are held until {@link #endMessage} publishes or aborts them together,
-     * and each carries {@code seq} (the client message's; 0 for none, such as a hello or a timer).
-     */
-    void beginMessage(final long seq)
-    {
-        if (inMessage)
-        {
-            abortMessage();
-        }
-        inMessage = true;
-        messageFailed = false;
-        heldCount = 0;
-        lastMessageRecords = 0;
-        messageSeq = seq;
-    }
-
-    /**
-     * Ends the message: publishes every record it held and returns true, or, if any record of it
-     * could not be claimed, aborts them all and returns false (nothing of the message is journaled).
-     */
-    boolean endMessage()
-    {
-        if (!inMessage)
-        {
-            return true;
-        }
-        if (messageFailed)
-        {
-            abortMessage();
-            return false;
-        }
-        inMessage = false;
-        messageSeq = 0;
-        for (int i = 0; i < heldCount; i++)
-        {
-            if (heldClaims[i] != RETRACTED)
-            {
-                ring.commit(heldClaims[i]);
-            }
-        }
-        if (heldCount > 0)
-        {
+            ring.commit(index);
             lastPosition = ring.producerPosition();
         }
-        lastMessageRecords = heldCount;
-        heldCount = 0;
         return true;
     }
 
-    /** Inside a message: the number of records held so far, to name the next one for {@link #retract}. */
-    int heldMark()
+    /** The message this encoder's records are held in while one is open. */
+    JournalMessage message()
     {
-        return heldCount;
+        return message;
     }
 
-    /** Inside a message: takes back the record held at {@code mark} (it becomes padding); a later one keeps its place. */
-    void retract(final int mark)
+    /** Notes the ring position after a message's records were published. */
+    void published()
     {
-        if (inMessage && mark < heldCount && heldClaims[mark] != RETRACTED)
-        {
-            ring.abort(heldClaims[mark]);
-            heldClaims[mark] = RETRACTED;
-        }
-    }
-
-    /** Records the last message that ended published (0 if it made none). */
-    int lastMessageRecords()
-    {
-        return lastMessageRecords;
-    }
-
-    /** Gives up the message: every record it held becomes padding. Safe to call when no message is open. */
-    void abortMessage()
-    {
-        for (int i = 0; i < heldCount; i++)
-        {
-            if (heldClaims[i] != RETRACTED)
-            {
-                ring.abort(heldClaims[i]);
-            }
-        }
-        heldCount = 0;
-        inMessage = false;
-        messageFailed = false;
-        messageSeq = 0;
+        lastPosition = ring.producerPosition();
     }
 
     long lastPosition()
