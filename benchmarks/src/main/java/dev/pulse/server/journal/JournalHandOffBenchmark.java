@@ -102,10 +102,10 @@ public class JournalHandOffBenchmark
         offered++;
         final boolean ok = switch (kind)
         {
-            case 0 -> proxy.signal(now, 0x1234_5678L, now, 42, "pricing-faq-loop", DetectorKind.BACK_AND_FORTH, Verdict.SHOWN,
-                3, "hard-to-decide", null);
-            case 1 -> proxy.signal(now, 0x1234_5678L, now, 42, "search-dead-ends", DetectorKind.FAILED_SEARCH,
-                Verdict.SUPPRESSED_COOLDOWN, 0, "cant-find", query);
+            case 0 -> signal(now, "pricing-faq-loop", DetectorKind.BACK_AND_FORTH, Verdict.SHOWN, 3, "hard-to-decide")
+                .commit();
+            case 1 -> signal(now, "search-dead-ends", DetectorKind.FAILED_SEARCH, Verdict.SUPPRESSED_COOLDOWN, 0, "cant-find")
+                .searchText(query).commit();
             default -> proxy.sessionStart(now, 0x1234_5678L, now, 42, false, "demo", context, context.length);
         };
         if (!ok)
@@ -117,5 +117,13 @@ public class JournalHandOffBenchmark
             ring.read(DISCARD, Integer.MAX_VALUE);
         }
         return ok;
+    }
+
+    /** A signal record as the session machine writes it, strings but the search query in. */
+    private JournalRecordEncoder signal(final long now, final String trigger, final DetectorKind detector, final Verdict verdict,
+        final int iid, final String question)
+    {
+        return proxy.record(JournalRecordType.SIGNAL).timeMs(now).sid(0x1234_5678L, now).catalogVersion(42).value(detector.ordinal())
+            .iid(iid).code(verdict.ordinal()).string(trigger).string(detector.catalogName()).string(verdict.reason()).string(question);
     }
 }

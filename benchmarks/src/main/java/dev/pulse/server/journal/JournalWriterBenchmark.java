@@ -99,7 +99,8 @@ public class JournalWriterBenchmark
     public void write(final Written written)
     {
         final long now = ++timeMs;
-        while (!proxy.signal(now, 0x1234_5678L, now, 42, TRIGGER, DETECTOR, VERDICT, 0, QUESTION, null))
+        while (!proxy.record(JournalRecordType.SIGNAL).timeMs(now).sid(0x1234_5678L, now).catalogVersion(42).value(DETECTOR.ordinal())
+            .code(VERDICT.ordinal()).string(TRIGGER).string(DETECTOR.catalogName()).string(VERDICT.reason()).string(QUESTION).commit())
         {
             Thread.onSpinWait();
         }

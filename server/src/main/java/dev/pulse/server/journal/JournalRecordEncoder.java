@@ -2,6 +2,7 @@ package dev.pulse.server.journal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
@@ -10,242 +11,211 @@ import dev.pulse.server.metrics.Metrics;
 import static dev.pulse.server.journal.JournalRecordFlyweight.BYTE_ORDER;
 import static dev.pulse.server.journal.JournalRecordFlyweight.HEADER_LENGTH;
 import static dev.pulse.server.journal.JournalRecordFlyweight.MAX_STRING_BYTES;
+import static dev.pulse.server.journal.JournalRecordFlyweight.SEQ_TRAILER_LENGTH;
 import static dev.pulse.server.journal.JournalRecordFlyweight.STRING_LENGTH_PREFIX;
 
 /**
- * How a {@link JournalProxy} puts one record into the ring buffer: {@link #begin} claims the
- * measured length and writes the fixed fields, {@link #putString} appends strings at a cursor,
- * {@link #commit} publishes. Writes go straight into the ring's memory in the
- * {@link JournalRecordFlyweight} layout; nothing is allocated.
+ * The one way a record is written: a reused fluent encoder,
+ * {@code record(type).timeMs(t).sid(hi, lo).catalogVersion(v).iid(i).code(c).string(a).string(b).commit()}.
+ * Fields not set are 0; strings are appended in order ({@link JournalRecordType} says which per type).
  *
- * <p>Inside a message ({@link #beginMessage} .. {@link #endMessage}) a committed record is only
- * held: its claim stays unpublished until the message ends, and then every record of the message is
- * published, or, if any of them could not be claimed, every one is aborted (turned into padding the
- * journal thread skips). So a message's records are taken all or none, and the caller knows which
- * before it lets the message change anything.
+ * <p>The record is built in a scratch buffer in the {@link JournalRecordFlyweight} layout, each
+ * string measured and encoded in one pass; {@link #commit} then claims exactly its length in the
+ * ring buffer and copies it in. (Agrona's ring cannot commit less than it claimed, so a record is
+ * either measured before its claim or, as here, copied after it is complete.) Nothing is allocated
+ * once the scratch buffer has grown to the longest record seen.
  *
- * <p>Not thread-safe: owned by its proxy.
+ * <p>Inside a {@link JournalMessage} a committed record is only held, and published or aborted with
+ * the rest of the message; every record made inside a message carries the message's seq after its
+ * strings.
+ *
+ * <p>Not thread-safe: one per producer thread, owned by its {@link JournalProxy}.
  */
-final class JournalRecordEncoder
+public final class JournalRecordEncoder
 {
     private static final int MAX_PAYLOAD_LENGTH = JournalFrameDescriptor.MAX_FRAME_LENGTH - JournalFrameDescriptor.OVERHEAD;
     private static final int MAX_STRINGS = 0xFFFF;
     private static final int HEX_DIGITS = 16;
-    /** More records than any one message makes: one raw event, every signal, a question, an answer and response, every window. */
-    static final int MAX_RECORDS_PER_MESSAGE = 64;
+    private static final int INITIAL_SCRATCH_BYTES = 4096;
     private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
 
     private final RingBuffer ring;
     private final AtomicBuffer buffer;
     private final Metrics metrics;
     private final AtomicBoolean closed;
+    /** Null when search text is journaled in clear. */
+    private final SearchTextHasher searchTextHasher;
     private final int maxRecordLength;
-    private int index;
+    private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(INITIAL_SCRATCH_BYTES);
+    private JournalRecordType type;
     private int cursor;
-    private int end;
+    private int strings;
+    /** The record outgrew the longest the ring takes: it is dropped at commit, and strings stop being written. */
+    private boolean tooLong;
+    private final JournalMessage message;
     private long lastPosition;
-    private final int[] heldClaims = new int[MAX_RECORDS_PER_MESSAGE];
-    private int heldCount;
-    private boolean inMessage;
-    private boolean messageFailed;
-    private int lastMessageRecords;
-    private long messageSeq;
-    private static final int RETRACTED = -1;
 
-    JournalRecordEncoder(final RingBuffer ring, final Metrics metrics, final AtomicBoolean closed)
+    JournalRecordEncoder(final RingBuffer ring, final Metrics metrics, final AtomicBoolean closed, final SearchTextHasher searchTextHasher)
     {
         this.ring = ring;
         this.buffer = ring.buffer();
         this.metrics = metrics;
         this.closed = closed;
+        this.searchTextHasher = searchTextHasher;
         this.maxRecordLength = Math.min(ring.maxMsgLength(), MAX_PAYLOAD_LENGTH);
+        this.message = new JournalMessage(ring);
     }
 
-    /** Bytes a string takes in a record: its length prefix and UTF-8 bytes, capped. Null counts as "". */
+    /** Bytes a string takes in a record: its length prefix and UTF-8 bytes, capped. Null counts as "". For sizing tests and benchmarks. */
     static int sizeOf(final CharSequence text)
     {
         return STRING_LENGTH_PREFIX + (text == null ? 0 : Utf8.encodedLength(text, MAX_STRING_BYTES));
     }
 
-    /** Bytes a 16-digit hex string takes. */
-    static int sizeOfHex()
+    /** Starts a record of {@code type}, every field 0 and no strings; a record started and not committed is simply forgotten. */
+    public JournalRecordEncoder record(final JournalRecordType type)
     {
-        return STRING_LENGTH_PREFIX + HEX_DIGITS;
+        this.type = type;
+        scratch.setMemory(0, HEADER_LENGTH, (byte)0);
+        cursor = HEADER_LENGTH;
+        strings = 0;
+        tooLong = false;
+        return this;
+    }
+
+    public JournalRecordEncoder timeMs(final long timeMs)
+    {
+        scratch.putLong(JournalRecordFlyweight.TIMESTAMP_MS_OFFSET, timeMs, BYTE_ORDER);
+        return this;
+    }
+
+    public JournalRecordEncoder sid(final long sidHi, final long sidLo)
+    {
+        scratch.putLong(JournalRecordFlyweight.SID_HI_OFFSET, sidHi, BYTE_ORDER);
+        scratch.putLong(JournalRecordFlyweight.SID_LO_OFFSET, sidLo, BYTE_ORDER);
+        return this;
+    }
+
+    public JournalRecordEncoder catalogVersion(final long catalogVersion)
+    {
+        scratch.putLong(JournalRecordFlyweight.CATALOG_VERSION_OFFSET, catalogVersion, BYTE_ORDER);
+        return this;
+    }
+
+    /** The type's 8-byte number (a duration, a seq, an error count...). */
+    public JournalRecordEncoder value(final long value)
+    {
+        scratch.putLong(JournalRecordFlyweight.VALUE_OFFSET, value, BYTE_ORDER);
+        return this;
+    }
+
+    public JournalRecordEncoder iid(final int iid)
+    {
+        scratch.putInt(JournalRecordFlyweight.IID_OFFSET, iid, BYTE_ORDER);
+        return this;
+    }
+
+    /** The type's small code (a verdict, an outcome kind, a flag...), written as 2 bytes. */
+    public JournalRecordEncoder code(final int code)
+    {
+        scratch.putShort(JournalRecordFlyweight.CODE_OFFSET, (short)code, BYTE_ORDER);
+        return this;
     }
 
     /**
-     * Claims {@code length} bytes and writes the fixed fields; false (and a dropped record counted)
-     * if the journal is closed, the ring full, or the record too long for it.
+     * Appends a string: its UTF-8 bytes, capped at 1024 on a code point boundary; null is written as
+     * "". A CharSequence that throws gives up the record and, inside a message, the whole message
+     * (nothing of it was claimed yet, so nothing is left for the journal thread to wait at).
      */
-    boolean begin(final JournalRecordType type, final int length, final int strings, final long timeMs, final long sidHi,
-        final long sidLo, final long catalogVersion, final long value, final int iid, final int code)
+    public JournalRecordEncoder string(final CharSequence text)
     {
-        if (inMessage && (messageFailed || heldCount == MAX_RECORDS_PER_MESSAGE))
+        strings++;
+        if (cursor > maxRecordLength)
         {
-            messageFailed = true;
-            return false;
+            tooLong = true;
+            return this;
         }
-        final int claimed = length + (messageSeq > 0 ? JournalRecordFlyweight.SEQ_TRAILER_LENGTH : 0);
-        if (closed.get() || claimed > maxRecordLength || strings > MAX_STRINGS || (index = ring.tryClaim(type.code(), claimed)) < 0)
-        {
-            metrics.journalDropped();
-            messageFailed = inMessage;
-            return false;
-        }
-        end = index + length;
-        if (messageSeq > 0)
-        {
-            buffer.putLong(end, messageSeq, BYTE_ORDER);
-        }
-        buffer.putLong(index + JournalRecordFlyweight.TIMESTAMP_MS_OFFSET, timeMs, BYTE_ORDER);
-        buffer.putLong(index + JournalRecordFlyweight.SID_HI_OFFSET, sidHi, BYTE_ORDER);
-        buffer.putLong(index + JournalRecordFlyweight.SID_LO_OFFSET, sidLo, BYTE_ORDER);
-        buffer.putLong(index + JournalRecordFlyweight.CATALOG_VERSION_OFFSET, catalogVersion, BYTE_ORDER);
-        buffer.putLong(index + JournalRecordFlyweight.VALUE_OFFSET, value, BYTE_ORDER);
-        buffer.putInt(index + JournalRecordFlyweight.IID_OFFSET, iid, BYTE_ORDER);
-        buffer.putShort(index + JournalRecordFlyweight.CODE_OFFSET, (short)code, BYTE_ORDER);
-        buffer.putShort(index + JournalRecordFlyweight.STRING_COUNT_OFFSET, (short)strings, BYTE_ORDER);
-        cursor = index + HEADER_LENGTH;
-        return true;
-    }
-
-    /**
-     * Appends a string. The encode is bounded by the claimed record too, so a CharSequence that
-     * changed since it was measured cannot overrun it. A CharSequence that throws must not leave
-     * the claim uncommitted (the journal thread would wait at it forever): the claim is aborted,
-     * which turns it into padding.
-     */
-    void putString(final CharSequence text)
-    {
-        final int budget = Math.min(MAX_STRING_BYTES, end - cursor - STRING_LENGTH_PREFIX);
         final int bytes;
         try
         {
-            bytes = text == null ? 0 : Utf8.encode(text, buffer, cursor + STRING_LENGTH_PREFIX, budget);
+            scratch.checkLimit(cursor + STRING_LENGTH_PREFIX + MAX_STRING_BYTES);
+            bytes = text == null ? 0 : Utf8.encode(text, scratch, cursor + STRING_LENGTH_PREFIX, MAX_STRING_BYTES);
         }
         catch (final RuntimeException ex)
         {
-            ring.abort(index);
-            abortMessage();
+            message.abort();
             throw ex;
         }
-        buffer.putShort(cursor, (short)bytes, BYTE_ORDER);
+        scratch.putShort(cursor, (short)bytes, BYTE_ORDER);
         cursor += STRING_LENGTH_PREFIX + bytes;
+        return this;
     }
 
-    /** Appends {@code value} as 16 lower-case hex digits. */
-    void putHex(final long value)
+    /** Appends search text as {@link #string}: in clear, or as its length and keyed hash unless the journal keeps it in clear. */
+    public JournalRecordEncoder searchText(final CharSequence query)
     {
-        buffer.putShort(cursor, (short)HEX_DIGITS, BYTE_ORDER);
+        return string(query == null || searchTextHasher == null ? query : searchTextHasher.hide(query));
+    }
+
+    /** Appends {@code value} as a string of 16 lower-case hex digits. */
+    public JournalRecordEncoder hex(final long value)
+    {
+        strings++;
+        scratch.checkLimit(cursor + STRING_LENGTH_PREFIX + HEX_DIGITS);
+        scratch.putShort(cursor, (short)HEX_DIGITS, BYTE_ORDER);
         for (int i = 0; i < HEX_DIGITS; i++)
         {
-            buffer.putByte(cursor + STRING_LENGTH_PREFIX + i, HEX[(int)(value >>> (60 - 4 * i)) & 0xF]);
+            scratch.putByte(cursor + STRING_LENGTH_PREFIX + i, HEX[(int)(value >>> (60 - 4 * i)) & 0xF]);
         }
         cursor += STRING_LENGTH_PREFIX + HEX_DIGITS;
+        return this;
     }
 
     /**
-     * Publishes the record to the journal thread, or inside a message holds it until the message
-     * ends; always true, so a proxy method can return it.
+     * Claims the record's exact length, copies it in and publishes it to the journal thread, or
+     * inside a message holds it until the message ends. False (and a dropped record counted) if the
+     * journal is closed, the ring full, or the record too long for it; inside a message that already
+     * failed, false without a claim.
      */
-    boolean commit()
+    public boolean commit()
     {
-        if (inMessage)
+        if (!message.canHold())
         {
-            heldClaims[heldCount++] = index;
-            return true;
-        }
-        ring.commit(index);
-        lastPosition = ring.producerPosition();
-        return true;
-    }
-
-    /**
-     * Starts a message: records are held until {@link #endMessage} publishes or aborts them together,
-     * and each carries {@code seq} (the client message's; 0 for none, such as a hello or a timer).
-     */
-    void beginMessage(final long seq)
-    {
-        if (inMessage)
-        {
-            abortMessage();
-        }
-        inMessage = true;
-        messageFailed = false;
-        heldCount = 0;
-        lastMessageRecords = 0;
-        messageSeq = seq;
-    }
-
-    /**
-     * Ends the message: publishes every record it held and returns true, or, if any record of it
-     * could not be claimed, aborts them all and returns false (nothing of the message is journaled).
-     */
-    boolean endMessage()
-    {
-        if (!inMessage)
-        {
-            return true;
-        }
-        if (messageFailed)
-        {
-            abortMessage();
             return false;
         }
-        inMessage = false;
-        messageSeq = 0;
-        for (int i = 0; i < heldCount; i++)
+        final long seq = message.seq();
+        final int length = cursor + (seq > 0 ? SEQ_TRAILER_LENGTH : 0);
+        final int index;
+        if (closed.get() || tooLong || length > maxRecordLength || strings > MAX_STRINGS || (index = ring.tryClaim(type.code(), length)) < 0)
         {
-            if (heldClaims[i] != RETRACTED)
-            {
-                ring.commit(heldClaims[i]);
-            }
+            metrics.journalDropped();
+            message.failed();
+            return false;
         }
-        if (heldCount > 0)
+        scratch.putShort(JournalRecordFlyweight.STRING_COUNT_OFFSET, (short)strings, BYTE_ORDER);
+        buffer.putBytes(index, scratch, 0, cursor);
+        if (seq > 0)
         {
+            buffer.putLong(index + cursor, seq, BYTE_ORDER);
+        }
+        if (!message.hold(index))
+        {
+            ring.commit(index);
             lastPosition = ring.producerPosition();
         }
-        lastMessageRecords = heldCount;
-        heldCount = 0;
         return true;
     }
 
-    /** Inside a message: the number of records held so far, to name the next one for {@link #retract}. */
-    int heldMark()
+    /** The message this encoder's records are held in while one is open. */
+    JournalMessage message()
     {
-        return heldCount;
+        return message;
     }
 
-    /** Inside a message: takes back the record held at {@code mark} (it becomes padding); a later one keeps its place. */
-    void retract(final int mark)
+    /** Notes the ring position after a message's records were published. */
+    void published()
     {
-        if (inMessage && mark < heldCount && heldClaims[mark] != RETRACTED)
-        {
-            ring.abort(heldClaims[mark]);
-            heldClaims[mark] = RETRACTED;
-        }
-    }
-
-    /** Records the last message that ended published (0 if it made none). */
-    int lastMessageRecords()
-    {
-        return lastMessageRecords;
-    }
-
-    /** Gives up the message: every record it held becomes padding. Safe to call when no message is open. */
-    void abortMessage()
-    {
-        for (int i = 0; i < heldCount; i++)
-        {
-            if (heldClaims[i] != RETRACTED)
-            {
-                ring.abort(heldClaims[i]);
-            }
-        }
-        heldCount = 0;
-        inMessage = false;
-        messageFailed = false;
-        messageSeq = 0;
+        lastPosition = ring.producerPosition();
     }
 
     long lastPosition()

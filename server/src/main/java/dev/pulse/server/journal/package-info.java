@@ -4,9 +4,12 @@
  * reloads), written off the event loops.
  *
  * <h2>Path of a record</h2>
- * An event loop's {@link dev.pulse.server.journal.JournalProxy} encodes the record in place into one
- * Agrona {@code ManyToOneRingBuffer} (no allocation, no blocking; false and a dropped-record count
- * when the ring is full). One thread, {@code pulse-journal} ({@code JournalAgent}
+ * An event loop's {@link dev.pulse.server.journal.JournalProxy} builds each record with its one reused
+ * fluent {@link dev.pulse.server.journal.JournalRecordEncoder}
+ * ({@code record(type).timeMs(t).sid(hi, lo)...string(s)...commit()}), which claims the record's exact
+ * length in one Agrona {@code ManyToOneRingBuffer} and copies it in (no allocation, no blocking; false
+ * and a dropped-record count when the ring is full). The session machine's decisions reach it as one
+ * reused {@code DecisionRecord} each, whose {@code writeTo} maps their fields onto the layout. One thread, {@code pulse-journal} ({@code JournalAgent}
  * under an {@code AgentRunner} with a backoff idle strategy), drains the ring in batches, frames each
  * record and writes each batch with one {@code write} call.
  *

@@ -6,6 +6,7 @@ import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.trigger.Trigger;
+import dev.pulse.server.journal.JournalRecordType;
 import dev.pulse.server.journal.OutcomeGroup;
 import dev.pulse.server.journal.OutcomeKind;
 import dev.pulse.server.metrics.WindowDrop;
@@ -31,6 +32,7 @@ final class OutcomeTracker
 {
     private final CatalogVersions catalogs;
     private final InterventionLog log;
+    private final DecisionRecord decision = new DecisionRecord();
 
     OutcomeTracker(final CatalogVersions catalogs, final InterventionLog log)
     {
@@ -53,9 +55,10 @@ final class OutcomeTracker
             {
                 log.windowDropped(WindowDrop.SLOTS_FULL, group);
                 final CompiledQuestion question = catalog.question(trigger);
-                log.outcome(nowMs, state.sidHi(), state.sidLo(), catalog.versionHash(), OutcomeKind.UNMEASURED, group, iid, 0, trigger.id(),
-                    question.id(), variant < question.variantCount() ? question.copy(variant, -1).variantId() : "", "", "",
-                    catalog.pageKindName(state.currentPageKind()));
+                log.record(decision.begin(JournalRecordType.OUTCOME, nowMs, state.sidHi(), state.sidLo(), catalog.versionHash())
+                    .outcome(OutcomeKind.UNMEASURED, group, 0).iid(iid).trigger(trigger.id()).question(question.id())
+                    .variant(variant < question.variantCount() ? question.copy(variant, -1).variantId() : "").choice("").response("")
+                    .stuckKind(catalog.pageKindName(state.currentPageKind())));
                 return;
             }
             log.windowDropped(WindowDrop.SHADOW_REPLACED, OutcomeGroup.SHADOW);
@@ -153,14 +156,16 @@ final class OutcomeTracker
         final CompiledQuestion question = catalog.questionByKey(windows.questionKey(slot));
         final int choice = windows.choice(slot);
         final boolean answered = question != null && choice >= 0 && choice < question.choiceCount();
-        log.outcome(nowMs, state.sidHi(), state.sidLo(), windows.catalogVersion(slot), kind, windows.group(slot), windows.iid(slot),
-            nowMs - windows.openedMs(slot),
-            trigger != null ? trigger.id() : unknown(windows.triggerKey(slot)),
-            question != null ? question.id() : unknown(windows.questionKey(slot)),
-            question != null && windows.variant(slot) < question.variantCount() ? question.copy(windows.variant(slot), -1).variantId() : "",
-            answered ? question.choiceId(choice) : "",
-            answered ? question.response(choice).id() : "",
-            stuckKindName(catalog, windows.stuckKindKey(slot)));
+        log.record(decision.begin(JournalRecordType.OUTCOME, nowMs, state.sidHi(), state.sidLo(), windows.catalogVersion(slot))
+            .outcome(kind, windows.group(slot), nowMs - windows.openedMs(slot))
+            .iid(windows.iid(slot))
+            .trigger(trigger != null ? trigger.id() : unknown(windows.triggerKey(slot)))
+            .question(question != null ? question.id() : unknown(windows.questionKey(slot)))
+            .variant(question != null && windows.variant(slot) < question.variantCount()
+                ? question.copy(windows.variant(slot), -1).variantId() : "")
+            .choice(answered ? question.choiceId(choice) : "")
+            .response(answered ? question.response(choice).id() : "")
+            .stuckKind(stuckKindName(catalog, windows.stuckKindKey(slot))));
         windows.free(slot);
     }
 

@@ -18,6 +18,7 @@ import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerIndex;
+import dev.pulse.server.journal.JournalRecordType;
 import dev.pulse.server.journal.OutcomeGroup;
 import dev.pulse.server.protocol.ErrorCode;
 import dev.pulse.server.session.ServerSessionFlyweight;
@@ -46,6 +47,7 @@ public final class SessionMachine
     private final Decisions decisions = new Decisions(16);
     private final Event internalEvent = new Event();
     private final Effects effects = new Effects();
+    private final DecisionRecord decision = new DecisionRecord();
     private final int[] newKindByOldKind = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
 
     public SessionMachine(final CatalogVersions catalogs, final InterventionLog log)
@@ -110,9 +112,10 @@ public final class SessionMachine
 
         final CompiledResponse response = question.response(choice);
         final ResponseCopy copy = response.copy(response.segmentFor(state));
-        log.answer(nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash(), iid, question.id(), question.choiceId(choice));
-        log.responseShown(nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash(), iid, question.id(), question.choiceId(choice),
-            response.id(), copy.segmentId());
+        log.record(decision.begin(JournalRecordType.ANSWER, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
+            .question(question.id()).choice(question.choiceId(choice)));
+        log.record(decision.begin(JournalRecordType.RESPONSE_SHOWN, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
+            .question(question.id()).choice(question.choiceId(choice)).response(response.id()).segment(copy.segmentId()));
         effects.response = copy;
         effects.responseChoiceId = question.choiceId(choice);
         effects.responseIid = iid;
@@ -134,7 +137,8 @@ public final class SessionMachine
         final CompiledQuestion question = askedIn.questionByKey(state.openQuestionKey());
         governor.onDismiss(state, iid);
         processor.onEvent(state, internalEvent.reset(EventType.DISMISS).intervention(iid, 0), nowMs, NO_TRIGGERS, governor, decisions);
-        log.dismiss(nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash(), iid, question == null ? "" : question.id());
+        log.record(decision.begin(JournalRecordType.DISMISS, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
+            .question(question == null ? "" : question.id()));
     }
 
     /** A timer armed from {@link #nextDeadlineMs} fired while the session is connected. */
@@ -170,8 +174,9 @@ public final class SessionMachine
             final Trigger trigger = decisions.trigger(i);
             final Verdict verdict = decisions.verdict(i);
             final CharSequence query = trigger.detectorKind() == DetectorKind.FAILED_SEARCH ? searchQuery : null;
-            log.signal(nowMs, state.sidHi(), state.sidLo(), catalog.versionHash(), trigger.id(), trigger.detectorKind(), verdict,
-                decisions.iid(i), trigger.questionId(), query);
+            log.record(decision.begin(JournalRecordType.SIGNAL, nowMs, state.sidHi(), state.sidLo(), catalog.versionHash())
+                .trigger(trigger.id()).signal(trigger.detectorKind(), verdict).iid(decisions.iid(i)).question(trigger.questionId())
+                .searchQuery(query));
             switch (verdict)
             {
                 case SHOWN:
@@ -199,8 +204,9 @@ public final class SessionMachine
         final QuestionCopy copy = question.copy(variant, question.segmentFor(state));
         state.openVariant(variant);
         record.openCatalogVersion(catalog.versionHash());
-        final boolean recorded = log.questionShown(nowMs, state.sidHi(), state.sidLo(), catalog.versionHash(), iid, trigger.id(),
-            question.id(), copy.variantId(), copy.segmentId(), catalog.pageKindName(state.currentPageKind()));
+        final boolean recorded = log.record(decision.begin(JournalRecordType.QUESTION_SHOWN, nowMs, state.sidHi(), state.sidLo(),
+            catalog.versionHash()).iid(iid).trigger(trigger.id()).question(question.id()).variant(copy.variantId())
+            .segment(copy.segmentId()).pageKind(catalog.pageKindName(state.currentPageKind())));
         if (!recorded)
         {
             // Never a question the journal could not record: the session keeps it as asked, unseen.

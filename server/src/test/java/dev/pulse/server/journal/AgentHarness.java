@@ -52,6 +52,6 @@ final class AgentHarness
 
     boolean record(final int iid)
     {
-        return proxy.dismiss(iid, 1, 2, 3, iid, "question-" + iid);
+        return JournalRecords.dismiss(proxy, iid, 1, 2, 3, iid, "question-" + iid);
     }
 }

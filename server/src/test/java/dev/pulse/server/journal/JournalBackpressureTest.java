@@ -54,7 +54,7 @@ class JournalBackpressureTest
     {
         final AgentHarness harness = new AgentHarness(dir, JournalTesting.configuration(FsyncPolicy.NEVER, 1 << 20, 4096));
         final String longest = "x".repeat(1024);
-        assertThat(harness.proxy.responseShown(1, 2, 3, 4, 5, longest, longest, longest, longest)).isFalse();
+        assertThat(JournalRecords.responseShown(harness.proxy, 1, 2, 3, 4, 5, longest, longest, longest, longest)).isFalse();
         assertThat(JournalTesting.metric(harness.metrics, "pulse_journal_dropped_records_total")).isEqualTo(1);
         harness.agent.onClose();
     }
@@ -71,20 +71,20 @@ class JournalBackpressureTest
             final JournalProxy proxy = journal.newProxy();
             assertThat(journal.acceptingRecords()).isTrue();
             store.writeGate = slowDisk;
-            proxy.dismiss(0, 1, 2, 3, 0, "first");
+            JournalRecords.dismiss(proxy, 0, 1, 2, 3, 0, "first");
             await(() -> store.writeAttempts.get() == 1, "the journal thread to block in its first write");
 
             int iid = 1;
             // Fill to just above three quarters used: still accepting.
             while (journal.lagBytes() < bufferBytes * 3 / 4 - 256)
             {
-                assertThat(proxy.dismiss(iid, 1, 2, 3, iid, "question-" + iid)).isTrue();
+                assertThat(JournalRecords.dismiss(proxy, iid, 1, 2, 3, iid, "question-" + iid)).isTrue();
                 iid++;
             }
             assertThat(journal.acceptingRecords()).isTrue();
             while (journal.lagBytes() < bufferBytes * 3 / 4 + 256)
             {
-                assertThat(proxy.dismiss(iid, 1, 2, 3, iid, "question-" + iid)).isTrue();
+                assertThat(JournalRecords.dismiss(proxy, iid, 1, 2, 3, iid, "question-" + iid)).isTrue();
                 iid++;
             }
             assertThat(journal.healthy()).as("slow is not failing").isTrue();

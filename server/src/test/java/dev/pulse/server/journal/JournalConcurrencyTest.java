@@ -44,7 +44,7 @@ class JournalConcurrencyTest
                     for (int i = 0; i < RECORDS_PER_THREAD; i++)
                     {
                         // Retry a full ring: the point here is that nothing accepted is lost.
-                        while (!proxy.answer(i, producer, i, 0, i, "question-" + producer, "choice-" + i))
+                        while (!JournalRecords.answer(proxy, i, producer, i, 0, i, "question-" + producer, "choice-" + i))
                         {
                             Thread.yield();
                         }

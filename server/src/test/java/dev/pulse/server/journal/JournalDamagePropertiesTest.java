@@ -265,7 +265,7 @@ class JournalDamagePropertiesTest
         try (Journal journal = Journal.open(dir, RealisticJournal.configuration(), metrics))
         {
             final Recovered recovered = new Recovered(metrics, Files.size(lastSegment(dir)));
-            journal.newProxy().dismiss(1, 2, 3, 4, 999_999, "after-recovery");
+            JournalRecords.dismiss(journal.newProxy(), 1, 2, 3, 4, 999_999, "after-recovery");
             return recovered;
         }
     }

@@ -127,6 +127,6 @@ class JournalDiskFailureTest
 
     private static boolean record(final JournalProxy proxy, final int iid)
     {
-        return proxy.dismiss(iid, 1, 2, 3, iid, "question-" + iid);
+        return JournalRecords.dismiss(proxy, iid, 1, 2, 3, iid, "question-" + iid);
     }
 }

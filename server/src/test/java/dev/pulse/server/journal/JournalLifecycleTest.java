@@ -27,7 +27,7 @@ class JournalLifecycleTest
         final JournalProxy proxy = journal.newProxy();
         for (int i = 0; i < records; i++)
         {
-            assertThat(proxy.answer(i, 1, i, 3, i, "question", "choice")).isTrue();
+            assertThat(JournalRecords.answer(proxy, i, 1, i, 3, i, "question", "choice")).isTrue();
         }
         journal.close();
         assertThat(RecordSnapshot.readAll(dir)).hasSize(records);
@@ -39,10 +39,10 @@ class JournalLifecycleTest
         final Metrics metrics = new Metrics();
         final Journal journal = Journal.open(dir, JournalTesting.configuration(), metrics);
         final JournalProxy proxy = journal.newProxy();
-        proxy.dismiss(1, 1, 2, 3, 1, "q");
+        JournalRecords.dismiss(proxy, 1, 1, 2, 3, 1, "q");
         journal.close();
         journal.close();
-        assertThat(proxy.dismiss(2, 1, 2, 3, 2, "q")).isFalse();
+        assertThat(JournalRecords.dismiss(proxy, 2, 1, 2, 3, 2, "q")).isFalse();
         assertThat(journal.acceptingRecords()).isFalse();
         assertThat(JournalTesting.metric(metrics, "pulse_journal_dropped_records_total")).isEqualTo(1);
         assertThat(RecordSnapshot.readAll(dir)).hasSize(1);
@@ -56,7 +56,7 @@ class JournalLifecycleTest
         final FaultySegmentStore store = new FaultySegmentStore(dir);
         final Journal journal = JournalTesting.open(dir, JournalTesting.configuration(), new Metrics(), store, 300);
         store.failWrites = true;
-        journal.newProxy().dismiss(1, 1, 2, 3, 1, "q");
+        JournalRecords.dismiss(journal.newProxy(), 1, 1, 2, 3, 1, "q");
         JournalTesting.await(() -> !journal.healthy(), "the failure");
 
         final long startNs = System.nanoTime();
@@ -73,7 +73,7 @@ class JournalLifecycleTest
         final Journal journal = JournalTesting.open(dir, JournalTesting.configuration(), new Metrics(), store, 300);
         final java.util.concurrent.CountDownLatch hungDisk = new java.util.concurrent.CountDownLatch(1);
         store.writeGate = hungDisk;
-        journal.newProxy().dismiss(1, 1, 2, 3, 1, "q");
+        JournalRecords.dismiss(journal.newProxy(), 1, 1, 2, 3, 1, "q");
         JournalTesting.await(() -> store.writeAttempts.get() == 1, "the write to hang");
 
         final long startNs = System.nanoTime();
@@ -106,7 +106,7 @@ class JournalLifecycleTest
         try (Journal journal = Journal.open(dir, JournalTesting.configuration(), metrics))
         {
             final JournalProxy proxy = journal.newProxy();
-            proxy.dismiss(1, 1, 2, 3, 1, "q");
+            JournalRecords.dismiss(proxy, 1, 1, 2, 3, 1, "q");
             JournalTesting.awaitWritten(journal, proxy);
             assertThat(JournalTesting.metric(metrics, "pulse_journal_lag_bytes")).isZero();
             assertThat(JournalTesting.metric(metrics, "pulse_journal_healthy")).isEqualTo(1);

@@ -24,13 +24,13 @@ class JournalMessageTest
     {
         final AgentHarness harness = new AgentHarness(dir, JournalTesting.configuration(FsyncPolicy.NEVER, 1 << 20, 4096));
         harness.proxy.beginMessage(42);
-        harness.proxy.dismiss(1, 1, 2, 3, 1, "first");
+        JournalRecords.dismiss(harness.proxy, 1, 1, 2, 3, 1, "first");
         harness.doWork();
         assertThat(harness.agent.writtenPosition()).as("held until the message ends").isZero();
-        harness.proxy.dismiss(1, 1, 2, 3, 2, "second");
+        JournalRecords.dismiss(harness.proxy, 1, 1, 2, 3, 2, "second");
         assertThat(harness.proxy.endMessage()).isTrue();
         assertThat(harness.proxy.lastMessageRecords()).isEqualTo(2);
-        harness.proxy.dismiss(1, 1, 2, 3, 3, "outside");
+        JournalRecords.dismiss(harness.proxy, 1, 1, 2, 3, 3, "outside");
         harness.doWork();
         harness.agent.onClose();
 
@@ -57,7 +57,7 @@ class JournalMessageTest
         boolean allTaken = true;
         for (int i = 0; i < 60 && allTaken; i++)
         {
-            allTaken = harness.proxy.dismiss(1, 1, 2, 3, 20_000 + i, "x".repeat(200));
+            allTaken = JournalRecords.dismiss(harness.proxy, 1, 1, 2, 3, 20_000 + i, "x".repeat(200));
         }
         assertThat(allTaken).as("the ring fills during the message").isFalse();
         assertThat(harness.proxy.endMessage()).isFalse();
@@ -73,8 +73,8 @@ class JournalMessageTest
         final AgentHarness harness = new AgentHarness(dir, JournalTesting.configuration(FsyncPolicy.NEVER, 1 << 20, 4096));
         harness.proxy.beginMessage(9);
         final int mark = harness.proxy.mark();
-        harness.proxy.dismiss(1, 1, 2, 3, 1, "taken back");
-        harness.proxy.dismiss(1, 1, 2, 3, 2, "kept");
+        JournalRecords.dismiss(harness.proxy, 1, 1, 2, 3, 1, "taken back");
+        JournalRecords.dismiss(harness.proxy, 1, 1, 2, 3, 2, "kept");
         harness.proxy.retract(mark);
         assertThat(harness.proxy.endMessage()).isTrue();
         harness.doWork();

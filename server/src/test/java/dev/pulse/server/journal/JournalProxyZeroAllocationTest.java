@@ -70,13 +70,13 @@ class JournalProxyZeroAllocationTest
             final boolean ok = switch (i % 10)
             {
                 case 0 -> hashing.sessionStart(i, 1, sidLo, 7, (i & 1) == 0, "shop.example", context, context.length);
-                case 1 -> hashing.signal(i, 1, sidLo, 7, "stuck", DetectorKind.FAILED_SEARCH, Verdict.SHOWN, i, "q-1", query);
-                case 2 -> clear.signal(i, 1, sidLo, 7, "stuck", DetectorKind.FAILED_SEARCH, Verdict.HOLDOUT, 0, "q-1", query);
-                case 3 -> hashing.signal(i, 1, sidLo, 7, "idle", DetectorKind.IDLE_ON_KEY_PAGE, Verdict.SUPPRESSED_COOLDOWN, 0, "q-2", null);
-                case 4 -> hashing.questionShown(i, 1, sidLo, 7, i, "stuck", "q-1", "b", null, "checkout");
-                case 5 -> hashing.answer(i, 1, sidLo, 7, i, "q-1", "c-2");
-                case 6 -> hashing.dismiss(i, 1, sidLo, 7, i, "q-1");
-                case 7 -> hashing.responseShown(i, 1, sidLo, 7, i, "q-1", "c-2", "r-2", "eu");
+                case 1 -> JournalRecords.signal(hashing, i, 1, sidLo, 7, "stuck", DetectorKind.FAILED_SEARCH, Verdict.SHOWN, i, "q-1", query);
+                case 2 -> JournalRecords.signal(clear, i, 1, sidLo, 7, "stuck", DetectorKind.FAILED_SEARCH, Verdict.HOLDOUT, 0, "q-1", query);
+                case 3 -> JournalRecords.signal(hashing, i, 1, sidLo, 7, "idle", DetectorKind.IDLE_ON_KEY_PAGE, Verdict.SUPPRESSED_COOLDOWN, 0, "q-2", null);
+                case 4 -> JournalRecords.questionShown(hashing, i, 1, sidLo, 7, i, "stuck", "q-1", "b", null, "checkout");
+                case 5 -> JournalRecords.answer(hashing, i, 1, sidLo, 7, i, "q-1", "c-2");
+                case 6 -> JournalRecords.dismiss(hashing, i, 1, sidLo, 7, i, "q-1");
+                case 7 -> JournalRecords.responseShown(hashing, i, 1, sidLo, 7, i, "q-1", "c-2", "r-2", "eu");
                 case 8 -> hashing.catalogReload(i, true, "2026.11.3", 0x1234_5678_9abc_def0L, "catalog.yaml", 0);
                 default -> hashing.sessionEnd(i, 1, sidLo, SessionEndReason.EXPIRED);
             };

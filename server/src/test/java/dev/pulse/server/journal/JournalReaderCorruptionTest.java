@@ -38,7 +38,7 @@ class JournalReaderCorruptionTest
             final JournalProxy proxy = journal.newProxy();
             for (int i = 0; i < 60; i++)
             {
-                proxy.answer(i, 7, i, 9, i, "question-" + i, "choice-" + i);
+                JournalRecords.answer(proxy, i, 7, i, 9, i, "question-" + i, "choice-" + i);
             }
         }
         clean = RecordSnapshot.readAll(dir);

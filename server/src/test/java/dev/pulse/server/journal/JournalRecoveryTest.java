@@ -44,7 +44,7 @@ class JournalRecoveryTest
             try (Journal journal = Journal.open(dir, JournalTesting.configuration(), new Metrics()))
             {
                 assertThat(Files.size(segment)).as("recovered size after a cut at %d", cut).isEqualTo(validSize);
-                journal.newProxy().dismiss(0, 0, 1, 0, 999, "after");
+                JournalRecords.dismiss(journal.newProxy(), 0, 0, 1, 0, 999, "after");
             }
             assertThat(iids(RecordSnapshot.readAll(dir))).as("records after a cut at %d", cut).isEqualTo(expectedIids(RECORDS, 999));
         }
@@ -78,7 +78,7 @@ class JournalRecoveryTest
             try (Journal journal = Journal.open(dir, JournalTesting.configuration(), new Metrics()))
             {
                 assertThat(Files.size(segment)).isEqualTo(validSize);
-                journal.newProxy().dismiss(0, 0, 1, 0, iid, "after");
+                JournalRecords.dismiss(journal.newProxy(), 0, 0, 1, 0, iid, "after");
             }
             assertThat(iids(RecordSnapshot.readAll(dir))).isEqualTo(expectedIids(RECORDS, iid));
             // Forget the appended record again for the next tail.
@@ -99,7 +99,7 @@ class JournalRecoveryTest
             final JournalProxy proxy = journal.newProxy();
             for (int i = 0; i < 40; i++)
             {
-                proxy.dismiss(i, 0, 1, 0, i, "question-" + i);
+                JournalRecords.dismiss(proxy, i, 0, 1, 0, i, "question-" + i);
             }
         }
         final long[] indexes = SegmentFiles.list(dir);
@@ -122,7 +122,7 @@ class JournalRecoveryTest
             final JournalProxy proxy = journal.newProxy();
             for (int i = firstIid; i < firstIid + count; i++)
             {
-                proxy.dismiss(i, 0, 1, 0, i, "question-" + i);
+                JournalRecords.dismiss(proxy, i, 0, 1, 0, i, "question-" + i);
             }
         }
     }

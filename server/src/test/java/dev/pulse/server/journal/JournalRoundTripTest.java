@@ -40,12 +40,12 @@ class JournalRoundTripTest
             final JournalProxy proxy = journal.newProxy();
             final CharSequence[] context = {"lang", "fr", "device", new StringBuilder("mobile \"é\"")};
             assertThat(proxy.sessionStart(T, HI, LO, CATALOG, true, "shop.example", context, 4)).isTrue();
-            assertThat(proxy.signal(T + 1, HI, LO, CATALOG, "stuck-checkout", DetectorKind.BACK_AND_FORTH, Verdict.SHOWN, 7, "q-ship", null))
+            assertThat(JournalRecords.signal(proxy, T + 1, HI, LO, CATALOG, "stuck-checkout", DetectorKind.BACK_AND_FORTH, Verdict.SHOWN, 7, "q-ship", null))
                 .isTrue();
-            assertThat(proxy.questionShown(T + 2, HI, LO, CATALOG, 7, "stuck-checkout", "q-ship", "b", null, "checkout")).isTrue();
-            assertThat(proxy.answer(T + 3, HI, LO, CATALOG, 7, "q-ship", "c-cost")).isTrue();
-            assertThat(proxy.responseShown(T + 4, HI, LO, CATALOG, 7, "q-ship", "c-cost", "r-cost", "eu")).isTrue();
-            assertThat(proxy.dismiss(T + 5, HI, LO, CATALOG, 8, "q-other")).isTrue();
+            assertThat(JournalRecords.questionShown(proxy, T + 2, HI, LO, CATALOG, 7, "stuck-checkout", "q-ship", "b", null, "checkout")).isTrue();
+            assertThat(JournalRecords.answer(proxy, T + 3, HI, LO, CATALOG, 7, "q-ship", "c-cost")).isTrue();
+            assertThat(JournalRecords.responseShown(proxy, T + 4, HI, LO, CATALOG, 7, "q-ship", "c-cost", "r-cost", "eu")).isTrue();
+            assertThat(JournalRecords.dismiss(proxy, T + 5, HI, LO, CATALOG, 8, "q-other")).isTrue();
             assertThat(proxy.catalogReload(T + 6, false, "2026.11.3", 0xabcdef0123456789L, "catalog.yaml", 3)).isTrue();
             assertThat(proxy.sessionEnd(T + 7, HI, LO, SessionEndReason.REPLACED)).isTrue();
         }
@@ -80,11 +80,11 @@ class JournalRoundTripTest
         {
             final JournalProxy proxy = journal.newProxy();
             proxy.sessionStart(T, HI, LO, CATALOG, false, "shop", new CharSequence[] {"k\n", "v\t\u0001", "odd"}, 3);
-            proxy.signal(T, HI, LO, CATALOG, "t\\1", DetectorKind.FAILED_SEARCH, Verdict.SUPPRESSED_COOLDOWN, 0, "q", "running shoes");
-            proxy.questionShown(T, HI, LO, CATALOG, 7, "t", "q", "a", "seg", "cart");
-            proxy.answer(T, HI, LO, CATALOG, 7, "q", "c");
-            proxy.dismiss(T, HI, LO, CATALOG, 7, "q");
-            proxy.responseShown(T, HI, LO, CATALOG, 7, "q", "c", "r", "");
+            JournalRecords.signal(proxy, T, HI, LO, CATALOG, "t\\1", DetectorKind.FAILED_SEARCH, Verdict.SUPPRESSED_COOLDOWN, 0, "q", "running shoes");
+            JournalRecords.questionShown(proxy, T, HI, LO, CATALOG, 7, "t", "q", "a", "seg", "cart");
+            JournalRecords.answer(proxy, T, HI, LO, CATALOG, 7, "q", "c");
+            JournalRecords.dismiss(proxy, T, HI, LO, CATALOG, 7, "q");
+            JournalRecords.responseShown(proxy, T, HI, LO, CATALOG, 7, "q", "c", "r", "");
             proxy.catalogReload(T, true, "v1", 42, "file.yaml", 0);
             proxy.sessionEnd(T, HI, LO, SessionEndReason.EXPIRED);
         }
@@ -132,7 +132,7 @@ class JournalRoundTripTest
         final JournalConfiguration clear = new JournalConfiguration(FsyncPolicy.NEVER, 0, 1 << 20, 1 << 20, true, null);
         try (Journal journal = Journal.open(dir, clear, new Metrics()))
         {
-            journal.newProxy().signal(T, HI, LO, CATALOG, "t", DetectorKind.FAILED_SEARCH, Verdict.SHOWN, 1, "q", "red shoes");
+            JournalRecords.signal(journal.newProxy(), T, HI, LO, CATALOG, "t", DetectorKind.FAILED_SEARCH, Verdict.SHOWN, 1, "q", "red shoes");
         }
         final JournalRecordFlyweight record = new JournalRecordFlyweight();
         try (JournalReader reader = JournalReader.open(dir))
@@ -152,7 +152,7 @@ class JournalRoundTripTest
         {
             try (Journal journal = Journal.open(dir, hashed, new Metrics()))
             {
-                journal.newProxy().signal(T, HI, LO, CATALOG, "t", DetectorKind.FAILED_SEARCH, Verdict.SHOWN, 1, "q", "red shoes");
+                JournalRecords.signal(journal.newProxy(), T, HI, LO, CATALOG, "t", DetectorKind.FAILED_SEARCH, Verdict.SHOWN, 1, "q", "red shoes");
             }
         }
         final List<RecordSnapshot> records = RecordSnapshot.readAll(dir);
@@ -168,7 +168,7 @@ class JournalRoundTripTest
         final String ascii = "x".repeat(2000);
         try (Journal journal = Journal.open(dir, JournalTesting.configuration(), new Metrics()))
         {
-            journal.newProxy().answer(T, HI, LO, CATALOG, 1, euros, ascii);
+            JournalRecords.answer(journal.newProxy(), T, HI, LO, CATALOG, 1, euros, ascii);
         }
         final RecordSnapshot record = RecordSnapshot.readAll(dir).get(0);
         assertThat(record.strings().get(0)).isEqualTo("€".repeat(341));
@@ -183,7 +183,7 @@ class JournalRoundTripTest
         {
             try (Journal journal = Journal.open(dir, JournalTesting.configuration(), new Metrics()))
             {
-                journal.newProxy().dismiss(T + run, HI, LO, CATALOG, run, "q");
+                JournalRecords.dismiss(journal.newProxy(), T + run, HI, LO, CATALOG, run, "q");
             }
         }
         assertThat(RecordSnapshot.readAll(dir)).extracting(RecordSnapshot::iid).containsExactly(0, 1, 2);

@@ -40,7 +40,7 @@ class JournalWaiterTest
                 runs.incrementAndGet();
             });
 
-            assertThat(proxy.questionShown(1, 2, 3, 4, 5, "t", "q", "v", null, "cart")).isTrue();
+            assertThat(JournalRecords.questionShown(proxy, 1, 2, 3, 4, 5, "t", "q", "v", null, "cart")).isTrue();
             waiter.arm();
             Thread.sleep(200);
             assertThat(runs.get()).as("the write is still in progress").isZero();
@@ -65,7 +65,7 @@ class JournalWaiterTest
             final JournalProxy proxy = journal.newProxy();
             for (int arm = 1; arm <= 3; arm++)
             {
-                proxy.dismiss(arm, 1, 2, 3, arm, "q");
+                JournalRecords.dismiss(proxy, arm, 1, 2, 3, arm, "q");
                 JournalTesting.awaitWritten(journal, proxy);
                 waiter.arm();
                 final int expected = arm;
@@ -88,9 +88,9 @@ class JournalWaiterTest
             final AtomicInteger runs = new AtomicInteger();
             final JournalWaiter waiter = journal.newWaiter(DIRECT, runs::incrementAndGet);
 
-            assertThat(proxy.questionShown(1, 2, 3, 4, 5, "t", "q", "v", null, "cart")).isTrue();
+            assertThat(JournalRecords.questionShown(proxy, 1, 2, 3, 4, 5, "t", "q", "v", null, "cart")).isTrue();
             waiter.arm();
-            assertThat(proxy.questionShown(1, 2, 3, 4, 6, "t", "q", "v", null, "cart")).isTrue();
+            assertThat(JournalRecords.questionShown(proxy, 1, 2, 3, 4, 6, "t", "q", "v", null, "cart")).isTrue();
             waiter.arm();
             slowDisk.countDown();
 
@@ -120,7 +120,7 @@ class JournalWaiterTest
             }, () -> { });
             rejecting.arm();
             final JournalProxy proxy = journal.newProxy();
-            proxy.dismiss(1, 1, 2, 3, 1, "q");
+            JournalRecords.dismiss(proxy, 1, 1, 2, 3, 1, "q");
             JournalTesting.awaitWritten(journal, proxy);
             assertThat(journal.healthy()).isTrue();
         }

@@ -91,23 +91,23 @@ final class RealisticJournal
             final boolean search = random.nextBoolean();
             final String trigger = search ? "search-dead-ends" : "pricing-faq-loop";
             final String question = search ? "cant-find" : "hard-to-decide";
-            proxy.signal(now, hi, lo, catalog, trigger, search ? DetectorKind.FAILED_SEARCH : DetectorKind.BACK_AND_FORTH, Verdict.SHOWN,
+            JournalRecords.signal(proxy, now, hi, lo, catalog, trigger, search ? DetectorKind.FAILED_SEARCH : DetectorKind.BACK_AND_FORTH, Verdict.SHOWN,
                 iid, question, search ? QUERIES[random.nextInt(QUERIES.length)] : null);
-            proxy.questionShown(now, hi, lo, catalog, iid, trigger, question, random.nextBoolean() ? "a" : "b", null, "pricing");
+            JournalRecords.questionShown(proxy, now, hi, lo, catalog, iid, trigger, question, random.nextBoolean() ? "a" : "b", null, "pricing");
             now += 1_000 + random.nextInt(9_000);
             if (random.nextBoolean())
             {
                 proxy.rawEvent(now, hi, lo, catalog, RawEventKind.ANSWER, ++seq, iid, new CharSequence[] {"iid", Integer.toString(iid),
                     "choice", "price"}, 4);
-                proxy.answer(now, hi, lo, catalog, iid, question, "price");
-                proxy.responseShown(now, hi, lo, catalog, iid, question, "price", "pricing-value", null);
+                JournalRecords.answer(proxy, now, hi, lo, catalog, iid, question, "price");
+                JournalRecords.responseShown(proxy, now, hi, lo, catalog, iid, question, "price", "pricing-value", null);
             }
             else
             {
-                proxy.dismiss(now, hi, lo, catalog, iid, question);
+                JournalRecords.dismiss(proxy, now, hi, lo, catalog, iid, question);
             }
             now += 60_000;
-            proxy.outcome(now, hi, lo, catalog, OutcomeKind.values()[random.nextInt(3)], OutcomeGroup.SHOWN, iid, 60_000, trigger, question,
+            JournalRecords.outcome(proxy, now, hi, lo, catalog, OutcomeKind.values()[random.nextInt(3)], OutcomeGroup.SHOWN, iid, 60_000, trigger, question,
                 "a", "price", "pricing-value", "back_and_forth");
         }
         proxy.sessionEnd(now + 1_800_000, hi, lo, SessionEndReason.EXPIRED);

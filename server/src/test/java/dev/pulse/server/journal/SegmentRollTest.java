@@ -30,7 +30,7 @@ class SegmentRollTest
             final JournalProxy proxy = journal.newProxy();
             for (int i = 0; i < 200; i++)
             {
-                assertThat(proxy.dismiss(i, 1, 2, 3, i, "question-" + i)).isTrue();
+                assertThat(JournalRecords.dismiss(proxy, i, 1, 2, 3, i, "question-" + i)).isTrue();
                 if (i % 10 == 0)
                 {
                     // Some records alone in a batch, some many to a batch.
@@ -63,9 +63,9 @@ class SegmentRollTest
         try (Journal journal = Journal.open(dir, JournalTesting.configuration(FsyncPolicy.NEVER, SEGMENT_BYTES, 64 * 1024), new Metrics()))
         {
             final JournalProxy proxy = journal.newProxy();
-            proxy.dismiss(0, 1, 2, 3, 0, "small");
-            proxy.answer(0, 1, 2, 3, 1, big, big);
-            proxy.dismiss(0, 1, 2, 3, 2, "small");
+            JournalRecords.dismiss(proxy, 0, 1, 2, 3, 0, "small");
+            JournalRecords.answer(proxy, 0, 1, 2, 3, 1, big, big);
+            JournalRecords.dismiss(proxy, 0, 1, 2, 3, 2, "small");
         }
 
         assertThat(SegmentFiles.list(dir)).containsExactly(0, 1, 2);
@@ -81,11 +81,11 @@ class SegmentRollTest
         final JournalConfiguration configuration = JournalTesting.configuration(FsyncPolicy.NEVER, SEGMENT_BYTES, 64 * 1024);
         try (Journal journal = Journal.open(dir, configuration, new Metrics()))
         {
-            journal.newProxy().answer(0, 1, 2, 3, 0, "q".repeat(500), "c".repeat(400));
+            JournalRecords.answer(journal.newProxy(), 0, 1, 2, 3, 0, "q".repeat(500), "c".repeat(400));
         }
         try (Journal journal = Journal.open(dir, configuration, new Metrics()))
         {
-            journal.newProxy().answer(0, 1, 2, 3, 1, "q".repeat(500), "c".repeat(400));
+            JournalRecords.answer(journal.newProxy(), 0, 1, 2, 3, 1, "q".repeat(500), "c".repeat(400));
         }
         assertThat(SegmentFiles.list(dir)).containsExactly(0, 1);
         assertThat(RecordSnapshot.readAll(dir)).extracting(RecordSnapshot::iid).containsExactly(0, 1);

@@ -3,10 +3,7 @@ package dev.pulse.server.outcome;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.pulse.detect.detector.DetectorKind;
-import dev.pulse.detect.governor.Verdict;
 import dev.pulse.server.journal.OutcomeGroup;
-import dev.pulse.server.journal.OutcomeKind;
 import dev.pulse.server.metrics.WindowDrop;
 
 /** An InterventionLog for tests: keeps every record as a line of text. */
@@ -26,51 +23,21 @@ final class RecordingLog implements InterventionLog
     }
 
     @Override
-    public boolean signal(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final String triggerId,
-        final DetectorKind detector, final Verdict verdict, final int iid, final String questionId, final CharSequence searchQuery)
+    public boolean record(final DecisionRecord d)
     {
-        signals.add(triggerId + " " + verdict.reason());
-        return true;
-    }
-
-    @Override
-    public boolean questionShown(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
-        final String triggerId, final String questionId, final String variantId, final String segmentId, final String pageKind)
-    {
-        shown.add(questionId + " iid=" + iid + " on " + pageKind);
-        return true;
-    }
-
-    @Override
-    public boolean answer(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
-        final String questionId, final String choiceId)
-    {
-        answers.add(questionId + " " + choiceId);
-        return true;
-    }
-
-    @Override
-    public boolean dismiss(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
-        final String questionId)
-    {
-        answers.add(questionId + " dismissed");
-        return true;
-    }
-
-    @Override
-    public boolean responseShown(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
-        final String questionId, final String choiceId, final String responseId, final String segmentId)
-    {
-        return true;
-    }
-
-    @Override
-    public boolean outcome(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final OutcomeKind outcome,
-        final OutcomeGroup group, final int iid, final long durationMs, final String triggerId, final String questionId,
-        final String variantId, final String choiceId, final String responseId, final String stuckKind)
-    {
-        outcomes.add(outcome.wireName() + " " + group.wireName() + " " + triggerId + " " + questionId + " " + variantId + " choice=" +
-            choiceId + " response=" + responseId + " stuck=" + stuckKind + " after=" + durationMs + "ms");
+        switch (d.type())
+        {
+            case SIGNAL -> signals.add(d.triggerId() + " " + d.verdict().reason());
+            case QUESTION_SHOWN -> shown.add(d.questionId() + " iid=" + d.iid() + " on " + d.pageKind());
+            case ANSWER -> answers.add(d.questionId() + " " + d.choiceId());
+            case DISMISS -> answers.add(d.questionId() + " dismissed");
+            case OUTCOME -> outcomes.add(d.outcome().wireName() + " " + d.group().wireName() + " " + d.triggerId() + " " + d.questionId() +
+                " " + d.variantId() + " choice=" + d.choiceId() + " response=" + d.responseId() + " stuck=" + d.stuckKind() + " after=" +
+                d.durationMs() + "ms");
+            default ->
+            {
+            }
+        }
         return true;
     }
 

@@ -9,6 +9,7 @@ import dev.pulse.server.config.FsyncPolicy;
 import dev.pulse.server.journal.Journal;
 import dev.pulse.server.journal.JournalConfiguration;
 import dev.pulse.server.journal.JournalProxy;
+import dev.pulse.server.journal.JournalRecords;
 import dev.pulse.server.metrics.Metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,12 +36,12 @@ class SessionSeqRecoveryTest
             for (long seq = 6; seq <= 8; seq++)
             {
                 proxy.beginMessage(seq);
-                proxy.dismiss(nowMs, 1, 1, 0, 1, "q");
+                JournalRecords.dismiss(proxy, nowMs, 1, 1, 0, 1, "q");
                 assertThat(proxy.endMessage()).isTrue();
             }
             // Another session's records and records of no message say nothing about session 1.
             proxy.beginMessage(50);
-            proxy.dismiss(nowMs, 4, 4, 0, 1, "q");
+            JournalRecords.dismiss(proxy, nowMs, 4, 4, 0, 1, "q");
             proxy.endMessage();
             proxy.sessionEnd(nowMs, 1, 1, dev.pulse.server.journal.SessionEndReason.EXPIRED);
         }

@@ -2,10 +2,8 @@ package dev.pulse.server.outcome.replay;
 
 import java.util.function.LongSupplier;
 
-import dev.pulse.detect.detector.DetectorKind;
-import dev.pulse.detect.governor.Verdict;
-import dev.pulse.server.journal.OutcomeGroup;
-import dev.pulse.server.journal.OutcomeKind;
+import dev.pulse.server.journal.JournalRecordType;
+import dev.pulse.server.outcome.DecisionRecord;
 import dev.pulse.server.outcome.InterventionLog;
 
 /**
@@ -30,46 +28,12 @@ final class TallyLog implements InterventionLog
     }
 
     @Override
-    public boolean signal(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final String triggerId,
-        final DetectorKind detector, final Verdict verdict, final int iid, final String questionId, final CharSequence searchQuery)
+    public boolean record(final DecisionRecord decision)
     {
-        tally.record(triggerId, verdict, sidHi, sidLo, recordWallMs.getAsLong());
-        return true;
-    }
-
-    @Override
-    public boolean questionShown(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
-        final String triggerId, final String questionId, final String variantId, final String segmentId, final String pageKind)
-    {
-        return true;
-    }
-
-    @Override
-    public boolean answer(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
-        final String questionId, final String choiceId)
-    {
-        return true;
-    }
-
-    @Override
-    public boolean dismiss(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
-        final String questionId)
-    {
-        return true;
-    }
-
-    @Override
-    public boolean responseShown(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final int iid,
-        final String questionId, final String choiceId, final String responseId, final String segmentId)
-    {
-        return true;
-    }
-
-    @Override
-    public boolean outcome(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final OutcomeKind outcome,
-        final OutcomeGroup group, final int iid, final long durationMs, final String triggerId, final String questionId,
-        final String variantId, final String choiceId, final String responseId, final String stuckKind)
-    {
+        if (decision.type() == JournalRecordType.SIGNAL)
+        {
+            tally.record(decision.triggerId(), decision.verdict(), decision.sidHi(), decision.sidLo(), recordWallMs.getAsLong());
+        }
         return true;
     }
 }

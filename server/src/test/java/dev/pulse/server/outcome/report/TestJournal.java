@@ -12,6 +12,7 @@ import dev.pulse.server.config.FsyncPolicy;
 import dev.pulse.server.journal.Journal;
 import dev.pulse.server.journal.JournalConfiguration;
 import dev.pulse.server.journal.JournalProxy;
+import dev.pulse.server.journal.JournalRecords;
 import dev.pulse.server.journal.OutcomeGroup;
 import dev.pulse.server.journal.OutcomeKind;
 import dev.pulse.server.journal.SessionEndReason;
@@ -70,28 +71,28 @@ final class TestJournal implements AutoCloseable
     TestJournal signal(final long timeMs, final long sid, final String trigger, final DetectorKind detector, final Verdict verdict,
         final String question)
     {
-        offer(() -> proxy.signal(timeMs, 0, sid, catalogVersion, trigger, detector, verdict, 0, question, null));
+        offer(() -> JournalRecords.signal(proxy, timeMs, 0, sid, catalogVersion, trigger, detector, verdict, 0, question, null));
         return this;
     }
 
     TestJournal shown(final long timeMs, final long sid, final int iid, final String trigger, final String question,
         final String variant)
     {
-        offer(() -> proxy.questionShown(timeMs, 0, sid, catalogVersion, iid, trigger, question, variant, null, "pricing"));
+        offer(() -> JournalRecords.questionShown(proxy, timeMs, 0, sid, catalogVersion, iid, trigger, question, variant, null, "pricing"));
         return this;
     }
 
     TestJournal answer(final long timeMs, final long sid, final int iid, final String question, final String choice,
         final String response)
     {
-        offer(() -> proxy.answer(timeMs, 0, sid, catalogVersion, iid, question, choice));
-        offer(() -> proxy.responseShown(timeMs, 0, sid, catalogVersion, iid, question, choice, response, null));
+        offer(() -> JournalRecords.answer(proxy, timeMs, 0, sid, catalogVersion, iid, question, choice));
+        offer(() -> JournalRecords.responseShown(proxy, timeMs, 0, sid, catalogVersion, iid, question, choice, response, null));
         return this;
     }
 
     TestJournal dismiss(final long timeMs, final long sid, final int iid, final String question)
     {
-        offer(() -> proxy.dismiss(timeMs, 0, sid, catalogVersion, iid, question));
+        offer(() -> JournalRecords.dismiss(proxy, timeMs, 0, sid, catalogVersion, iid, question));
         return this;
     }
 
@@ -100,7 +101,7 @@ final class TestJournal implements AutoCloseable
         final long durationMs, final String trigger, final String question, final String variant, final String choice,
         final String response)
     {
-        offer(() -> proxy.outcome(timeMs, 0, sid, catalogVersion, kind, group, iid, durationMs, trigger, question, variant, choice,
+        offer(() -> JournalRecords.outcome(proxy, timeMs, 0, sid, catalogVersion, kind, group, iid, durationMs, trigger, question, variant, choice,
             response, "pricing"));
         return this;
     }
