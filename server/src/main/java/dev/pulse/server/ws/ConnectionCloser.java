@@ -1,11 +1,14 @@
 package dev.pulse.server.ws;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.protocol.CloseCode;
@@ -74,12 +77,26 @@ final class ConnectionCloser
         ctx.executor().schedule(closeChannel, CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Netty's frame decoder has already sent its close frame with {@code statusCode} (1002, 1007 or 1009): counts it and closes. */
-    void closedByDecoder(final int statusCode)
+    /**
+     * Closes for an exception that is not the server's fault: a corrupted frame (Netty's decoder
+     * has already sent its close frame, 1002, 1007 or 1009; it is counted here) or a peer gone
+     * away, perhaps in the middle of a fragmented message. False for anything else: an internal error.
+     */
+    boolean closedFor(final Throwable cause)
     {
-        closing = true;
-        metrics.closed(closeCodeOf(statusCode));
-        ctx.close();
+        if (cause instanceof CorruptedWebSocketFrameException)
+        {
+            closing = true;
+            metrics.closed(closeCodeOf(((CorruptedWebSocketFrameException)cause).closeStatus().code()));
+            ctx.close();
+            return true;
+        }
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException)
+        {
+            ctx.close();
+            return true;
+        }
+        return false;
     }
 
     private void closeChannel()

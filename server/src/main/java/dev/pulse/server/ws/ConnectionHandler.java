@@ -2,9 +2,7 @@ package dev.pulse.server.ws;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -21,8 +19,8 @@ import dev.pulse.server.protocol.ErrorCode;
 import dev.pulse.server.timer.TimerTarget;
 
 /**
- * One WebSocket connection: the end of the pipeline, and a dispatcher. Frames in, rate limit
- * ({@link RateLimiter}), decode, hand the message to {@link SessionEvents}, write the {@link Outbox}
+ * One WebSocket connection: the end of the pipeline, and a dispatcher. Frames in (past the
+ * {@link RateLimitHandler}), decode, hand the message to {@link SessionEvents}, write the {@link Outbox}
  * it filled: errors, the welcome or response, the question (held in {@link HeldQuestion} under
  * {@code fsync_policy: always} until its record is forced), acks as {@link AckPolicy} says, closes
  * with their exact codes ({@link ConnectionCloser}). A client that stops reading meets the
@@ -53,17 +51,19 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private final Runnable resumedElsewhere = this::resumedElsewhere;
     private ChannelHandlerContext ctx;
     private LoopContext loop;
-    private RateLimiter rateLimiter;
     private boolean upgraded;
 
-    ConnectionHandler(final ServerContext server)
+    /**
+     * @param closer     the connection's closer, shared with its {@link RateLimitHandler}; attached here.
+     * @param writeStall the connection's write stall guard, shared likewise; attached here.
+     */
+    ConnectionHandler(final ServerContext server, final ConnectionCloser closer, final WriteStallGuard writeStall)
     {
         this.server = server;
         this.metrics = server.metrics();
         this.questionsWaitForTheDisk = server.config().fsyncPolicy() == FsyncPolicy.ALWAYS;
-        this.closer = new ConnectionCloser(metrics);
-        this.writeStall = new WriteStallGuard(server.config().writeStallTimeoutMs(), server.config().maxPendingWriteBytes(),
-            this::closeSlowConsumer);
+        this.closer = closer;
+        this.writeStall = writeStall;
         this.journalGate = new JournalGate(connection, server.journal(), metrics, closer, writeStall);
     }
 
@@ -86,8 +86,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             upgraded = true;
             connection.id = server.connections().register(this);
             metrics.connectionOpened();
-            rateLimiter = new RateLimiter(server.config().messagesPerSecond(), server.config().messageBurst(),
-                server.config().rateLimitCloseMs(), System.nanoTime());
         }
         else if (event instanceof IdleStateEvent)
         {
@@ -121,21 +119,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
                 // Read and dropped unhandled: see ConnectionCloser.
                 return;
             }
-            if (message instanceof TextWebSocketFrame || message instanceof PingWebSocketFrame)
+            if (message instanceof TextWebSocketFrame)
             {
-                // A ping takes a token like a message.
-                final long nowNanos = System.nanoTime();
-                if (admitted(nowNanos))
-                {
-                    if (message instanceof TextWebSocketFrame)
-                    {
-                        onText((TextWebSocketFrame)message, nowNanos);
-                    }
-                    else
-                    {
-                        writeStall.answer((PingWebSocketFrame)message);
-                    }
-                }
+                onText((TextWebSocketFrame)message, System.nanoTime());
+            }
+            else if (message instanceof PingWebSocketFrame)
+            {
+                writeStall.answer((PingWebSocketFrame)message);
             }
             else if (message instanceof BinaryWebSocketFrame)
             {
@@ -150,25 +140,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         finally
         {
             ReferenceCountUtil.release(message);
-        }
-    }
-
-    /** Applies the rate limit to a message or ping arriving at {@code nowNanos}: true to handle it. */
-    private boolean admitted(final long nowNanos)
-    {
-        switch (rateLimiter.admit(nowNanos))
-        {
-            case ADMIT:
-                return true;
-            case CLOSE:
-                closeWith(CloseCode.POLICY_VIOLATION);
-                return false;
-            case DROP_AND_REPORT:
-                metrics.error(ErrorCode.RATE_LIMITED);
-                ctx.write(MessageEncoder.error(ctx.alloc(), ErrorCode.RATE_LIMITED, false, 0, "over the message rate: messages dropped"));
-                return false;
-            default:
-                return false;
         }
     }
 
@@ -306,11 +277,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         }
     }
 
-    private void closeSlowConsumer()
-    {
-        closeWith(CloseCode.SLOW_CONSUMER);
-    }
-
     /** Bytes written and not yet taken by the socket; callable from any thread (for the gauge). */
     long pendingWriteBytes()
     {
@@ -344,7 +310,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             timer.cancel();
             journalGate.connectionEnded();
             writeStall.close();
-            journalGate.forget();
             try
             {
                 loop.sessionEvents.disconnected(connection);
@@ -360,19 +325,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        if (cause instanceof CorruptedWebSocketFrameException)
+        if (!closer.closedFor(cause))
         {
-            // Netty's decoder has already sent its close frame (1002, 1007 or 1009).
-            closer.closedByDecoder(((CorruptedWebSocketFrameException)cause).closeStatus().code());
-            return;
+            internalError(cause);
         }
-        if (cause instanceof java.io.IOException || cause instanceof PrematureChannelClosureException)
-        {
-            // The peer went away, perhaps in the middle of a fragmented message: not our error.
-            ctx.close();
-            return;
-        }
-        internalError(cause);
     }
 
     private void internalError(final Throwable cause)

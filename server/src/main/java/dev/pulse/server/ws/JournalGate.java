@@ -149,18 +149,13 @@ final class JournalGate
         }
     }
 
-    /** The connection ended: nothing waits for the journal any more, and a question still held is recorded unseen. */
+    /** The connection ended: a question still held is recorded unseen, and nothing waits for the journal any more. */
     void connectionEnded()
     {
         if (heldQuestion.drop())
         {
             recordUnseen();
         }
-    }
-
-    /** Stops waiting for the journal (after {@link #connectionEnded}). */
-    void forget()
-    {
         loop.journalHold.forget(this);
     }
 

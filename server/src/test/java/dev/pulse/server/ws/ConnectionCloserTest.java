@@ -1,8 +1,12 @@
 package dev.pulse.server.ws;
 
+import java.io.IOException;
+
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.junit.jupiter.api.Test;
 
 import dev.pulse.server.metrics.Metrics;
@@ -53,7 +57,7 @@ class ConnectionCloserTest
     @Test
     void shouldCountTheCodeNettysDecoderClosedWith()
     {
-        closer.closedByDecoder(1007);
+        assertThat(closer.closedFor(corrupted(WebSocketCloseStatus.INVALID_PAYLOAD_DATA))).isTrue();
 
         assertThat(closer.isClosing()).isTrue();
         assertThat(channel.isOpen()).isFalse();
@@ -69,10 +73,33 @@ class ConnectionCloserTest
         final ConnectionCloser tooBigCloser = new ConnectionCloser(metrics);
         tooBigCloser.attach(tooBig.pipeline().firstContext());
 
-        tooBigCloser.closedByDecoder(1009);
-        closer.closedByDecoder(1002);
+        tooBigCloser.closedFor(corrupted(WebSocketCloseStatus.MESSAGE_TOO_BIG));
+        closer.closedFor(corrupted(WebSocketCloseStatus.PROTOCOL_ERROR));
 
         assertThat(metrics.closes(CloseCode.MESSAGE_TOO_BIG)).isEqualTo(1);
         assertThat(metrics.closes(CloseCode.PROTOCOL_ERROR)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCloseWithoutACloseFrameForAPeerGoneAway()
+    {
+        assertThat(closer.closedFor(new IOException("Connection reset by peer"))).isTrue();
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(channel.<Object>readOutbound()).isNull();
+    }
+
+    @Test
+    void shouldLeaveAnythingElseToTheInternalErrorPath()
+    {
+        assertThat(closer.closedFor(new IllegalStateException("a bug"))).isFalse();
+
+        assertThat(channel.isOpen()).isTrue();
+        assertThat(closer.isClosing()).isFalse();
+    }
+
+    private static CorruptedWebSocketFrameException corrupted(final WebSocketCloseStatus status)
+    {
+        return new CorruptedWebSocketFrameException(status, "test");
     }
 }
