@@ -21,7 +21,7 @@ final class JournalHold implements Runnable
 {
     private final Journal journal;
     private final JournalWaiter waiter;
-    private final ArrayList<ConnectionHandler> waiting = new ArrayList<>();
+    private final ArrayList<JournalGate> waiting = new ArrayList<>();
 
     JournalHold(final Journal journal, final Executor loopExecutor)
     {
@@ -30,10 +30,10 @@ final class JournalHold implements Runnable
     }
 
     /**
-     * {@code connection} waits for the journal: its {@link ConnectionHandler#onJournalWritten} is
+     * {@code connection} waits for the journal: its {@link JournalGate#onJournalWritten} is
      * called after each batch until it returns true. {@code urgent} cuts the journal thread's idle park short.
      */
-    void hold(final ConnectionHandler connection, final boolean urgent)
+    void hold(final JournalGate connection, final boolean urgent)
     {
         if (!waiting.contains(connection))
         {
@@ -65,7 +65,7 @@ final class JournalHold implements Runnable
         }
     }
 
-    void forget(final ConnectionHandler connection)
+    void forget(final JournalGate connection)
     {
         waiting.remove(connection);
     }

@@ -14,6 +14,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.protocol.CloseCode;
 import dev.pulse.server.tls.TlsFailures;
 
 /**
@@ -21,7 +22,7 @@ import dev.pulse.server.tls.TlsFailures;
  *
  * <pre>
  *   idle -> http -> aggregate -> gate -> routes                       (plain HTTP: /metrics, /demo/, ...)
- *                                     -> ws -> message size -> connection   (after the /ws upgrade)
+ *                                     -> ws -> message size -> rate limit -> connection   (after the /ws upgrade)
  * </pre>
  *
  * The idle handler is first, so any byte in (even a ping) counts as life. No WebSocket extension
@@ -100,6 +101,11 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
         pipeline.addLast(ROUTES, routes);
         pipeline.addLast("ws", new PingPassingProtocolHandler(protocolConfig));
         pipeline.addLast("message-size", new MessageSizeLimiter(config.maxMessageBytes(), server.metrics()));
-        pipeline.addLast("connection", new ConnectionHandler(server));
+        // One closer and one write stall guard per connection: the rate limit closes and writes through them too.
+        final ConnectionCloser closer = new ConnectionCloser(server.metrics());
+        final WriteStallGuard writeStall = new WriteStallGuard(config.writeStallTimeoutMs(), config.maxPendingWriteBytes(),
+            () -> closer.closeWith(CloseCode.SLOW_CONSUMER));
+        pipeline.addLast("rate-limit", new RateLimitHandler(config, server.metrics(), closer, writeStall));
+        pipeline.addLast("connection", new ConnectionHandler(server, closer, writeStall));
     }
 }

@@ -1,0 +1,232 @@
+package dev.pulse.server.ws;
+
+import java.nio.file.Path;
+
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pulse.catalog.CatalogLoader;
+import dev.pulse.catalog.LiveCatalog;
+import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.journal.Journal;
+import dev.pulse.server.journal.JournalConfiguration;
+import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.protocol.CloseCode;
+import dev.pulse.server.session.ChronicleSessionStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Acks and held questions go out only once the journal has written the records they speak for.
+ * The journal here never gets the positions these tests use (far beyond anything written), so
+ * only {@link JournalGate#onJournalWritten} lets them out, as the loop's JournalHold would.
+ */
+class JournalGateTest
+{
+    /** Far beyond what the journal writes in a test: only onJournalWritten reaches it. */
+    private static final long RECORDS_POSITION = 1L << 40;
+
+    @TempDir
+    Path dir;
+
+    private final Metrics metrics = new Metrics();
+    private final ConnectionState connection = new ConnectionState();
+    private ChronicleSessionStore sessions;
+    private Journal journal;
+    private EmbeddedChannel channel;
+    private ConnectionCloser closer;
+    private JournalGate gate;
+    private int stalls;
+
+    @BeforeEach
+    void open() throws Exception
+    {
+        final CatalogLoader loader = new CatalogLoader();
+        final LiveCatalog catalog = new LiveCatalog(loader, loader.loadDemo().catalog(), null);
+        sessions = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false);
+        journal = Journal.open(dir.resolve("journal"), JournalConfiguration.defaults(), metrics);
+        final ServerContext server = new ServerContext(ServerConfig.defaults(), catalog, sessions, journal, metrics);
+        // Wake-ups from the journal thread are dropped: the tests call onJournalWritten themselves.
+        final LoopContext loop = new LoopContext(server, task -> { });
+        channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter(), new ChannelInboundHandlerAdapter());
+        closer = new ConnectionCloser(metrics);
+        final WriteStallGuard writeStall = new WriteStallGuard(60_000, Long.MAX_VALUE, () -> stalls++);
+        gate = new JournalGate(connection, journal, metrics, closer, writeStall);
+        final ChannelHandlerContext ctx = channel.pipeline().lastContext();
+        closer.attach(ctx);
+        writeStall.attach(ctx);
+        gate.attach(ctx, loop);
+        connection.helloed = true;
+        gate.helloed();
+    }
+
+    @AfterEach
+    void close() throws Exception
+    {
+        channel.finishAndReleaseAll();
+        journal.close();
+        sessions.close();
+    }
+
+    @Test
+    void shouldAckOnlyOnceTheJournalHasWrittenTheAckedMessagesRecords()
+    {
+        connection.lastSeq = 1;
+        gate.handled(RECORDS_POSITION, false, true);
+        assertThat(channel.<Object>readOutbound()).as("its record is not written yet").isNull();
+
+        assertThat(gate.onJournalWritten(RECORDS_POSITION - 1)).as("still waiting").isFalse();
+        assertThat(channel.<Object>readOutbound()).isNull();
+        assertThat(gate.onJournalWritten(RECORDS_POSITION)).as("nothing waits any more").isTrue();
+
+        assertThat(nextText()).contains("\"t\":\"ack\"").contains("\"seq\":1");
+        assertThat(connection.ackedSeq).isEqualTo(1);
+    }
+
+    @Test
+    void shouldGiveWhatWasHandledWhileAnAckWaitedTheNextAck()
+    {
+        connection.lastSeq = 1;
+        gate.handled(RECORDS_POSITION, false, true);
+        connection.lastSeq = 2;
+        gate.handled(RECORDS_POSITION + 10, false, true);
+
+        assertThat(gate.onJournalWritten(RECORDS_POSITION)).isFalse();
+        assertThat(nextText()).contains("\"seq\":1");
+        assertThat(channel.<Object>readOutbound()).isNull();
+        assertThat(gate.onJournalWritten(RECORDS_POSITION + 10)).isTrue();
+        assertThat(nextText()).contains("\"seq\":2");
+    }
+
+    @Test
+    void shouldHoldBackTheAckOfAClientThatIsNotReading()
+    {
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1, 2));
+        channel.write(new TextWebSocketFrame("backed up"));
+        assertThat(channel.isWritable()).isFalse();
+        connection.lastSeq = 1;
+
+        gate.handled(0, false, true);
+        assertThat(gate.onJournalWritten(RECORDS_POSITION)).isTrue();
+        channel.flush();
+        ReferenceCountUtil.release(channel.readOutbound());
+        assertThat(channel.<Object>readOutbound()).as("no ack while not reading").isNull();
+
+        assertThat(channel.isWritable()).isTrue();
+        gate.requestAck();
+        channel.flush();
+        assertThat(nextText()).contains("\"seq\":1");
+    }
+
+    @Test
+    void shouldSendAHeldQuestionOnceItsRecordIsWritten()
+    {
+        final TextWebSocketFrame question = new TextWebSocketFrame("{\"t\":\"question\"}");
+        gate.hold(outbox(question), System.nanoTime());
+        assertThat(connection.heldIid).isEqualTo(3);
+        assertThat(channel.<Object>readOutbound()).isNull();
+
+        assertThat(gate.onJournalWritten(RECORDS_POSITION)).isTrue();
+
+        assertThat(channel.<TextWebSocketFrame>readOutbound()).isSameAs(question);
+        question.release();
+        assertThat(connection.heldIid).isZero();
+        assertThat(metrics.prometheusText()).contains("pulse_questions_shown_total 1");
+    }
+
+    @Test
+    void shouldNeverSendAWithdrawnQuestion()
+    {
+        final TextWebSocketFrame question = new TextWebSocketFrame("{\"t\":\"question\"}");
+        gate.hold(outbox(question), System.nanoTime());
+
+        gate.withdrawHeldQuestion();
+
+        assertThat(question.refCnt()).isZero();
+        assertThat(gate.onJournalWritten(RECORDS_POSITION)).isTrue();
+        assertThat(channel.<Object>readOutbound()).isNull();
+        assertThat(metrics.prometheusText()).contains("pulse_questions_unseen_total 1").contains("pulse_questions_shown_total 0");
+    }
+
+    @Test
+    void shouldRecordAQuestionUnseenWhenTheConnectionClosesFirst()
+    {
+        channel.pipeline().addFirst(new ChannelOutboundHandlerAdapter()
+        {
+            @Override
+            public void write(final ChannelHandlerContext ctx, final Object message, final ChannelPromise promise)
+            {
+                ReferenceCountUtil.release(message); // a client that does not read: the channel stays open
+            }
+        });
+        final TextWebSocketFrame question = new TextWebSocketFrame("{\"t\":\"question\"}");
+        gate.hold(outbox(question), System.nanoTime());
+        closer.closeWith(CloseCode.GOING_AWAY);
+
+        assertThat(gate.onJournalWritten(RECORDS_POSITION)).isTrue();
+
+        assertThat(question.refCnt()).isZero();
+        assertThat(connection.heldIid).isZero();
+        assertThat(metrics.prometheusText()).contains("pulse_questions_unseen_total 1").contains("pulse_questions_shown_total 0");
+    }
+
+    @Test
+    void shouldRecordAQuestionUnseenWhenTheConnectionEnds()
+    {
+        final TextWebSocketFrame question = new TextWebSocketFrame("{\"t\":\"question\"}");
+        gate.hold(outbox(question), System.nanoTime());
+
+        gate.connectionEnded();
+
+        assertThat(question.refCnt()).isZero();
+        assertThat(connection.heldIid).isZero();
+        assertThat(metrics.prometheusText()).contains("pulse_questions_unseen_total 1");
+    }
+
+    @Test
+    void shouldDropTheHeldQuestionIfASecondIsEverAsked()
+    {
+        final TextWebSocketFrame first = new TextWebSocketFrame("{\"t\":\"question\",\"n\":1}");
+        final TextWebSocketFrame second = new TextWebSocketFrame("{\"t\":\"question\",\"n\":2}");
+        gate.hold(outbox(first), System.nanoTime());
+
+        gate.hold(outbox(second), System.nanoTime());
+
+        assertThat(first.refCnt()).isZero();
+        assertThat(metrics.internalErrors()).isEqualTo(1);
+        assertThat(gate.onJournalWritten(RECORDS_POSITION)).isTrue();
+        assertThat(channel.<TextWebSocketFrame>readOutbound()).isSameAs(second);
+        second.release();
+    }
+
+    private static Outbox outbox(final TextWebSocketFrame question)
+    {
+        final Outbox out = new Outbox();
+        out.clear();
+        out.question = question;
+        out.questionPosition = RECORDS_POSITION;
+        out.questionIid = 3;
+        out.questionId = "q-help";
+        out.questionCatalogVersion = 1;
+        return out;
+    }
+
+    private String nextText()
+    {
+        final TextWebSocketFrame frame = channel.readOutbound();
+        assertThat(frame).isNotNull();
+        final String text = frame.text();
+        frame.release();
+        return text;
+    }
+}
