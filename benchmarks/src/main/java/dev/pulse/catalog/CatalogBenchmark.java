@@ -17,6 +17,7 @@ import dev.pulse.detect.PagePath;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.trigger.Trigger;
 
+import dev.pulse.catalog.compile.CompiledCatalog;
 /**
  * Catalog lookups on the hot path, against the demo catalog: a URL to its page kind (normalise,
  * exact lookup, then prefix and glob patterns), and (detector, page kind) to candidate triggers.

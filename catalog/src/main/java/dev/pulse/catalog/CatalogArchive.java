@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
+import dev.pulse.catalog.compile.CompiledCatalog;
 /**
  * Every catalog version that ever served, kept as its exact text in one directory (the data
  * directory's {@code catalogs/}), named by its version hash: {@code <16 hex digits>.yaml}. A copy

@@ -17,6 +17,9 @@ import dev.pulse.catalog.source.Node;
 import dev.pulse.catalog.source.SourceReader;
 import dev.pulse.catalog.validate.CatalogValidator;
 
+import dev.pulse.catalog.source.Diagnostics;
+import dev.pulse.catalog.source.Diagnostic;
+import dev.pulse.catalog.compile.CompiledCatalog;
 /**
  * Loads a catalog: read the document, check its shape and its meaning, compile it. Every error is
  * found in one pass; a catalog with any error is not compiled. Thread-safe (stateless).
@@ -90,7 +93,7 @@ public final class CatalogLoader
         {
             return new LoadResult(null, diagnostics.all());
         }
-        return new LoadResult(new CompiledCatalog(name, content, compiler.compile(model, content)), diagnostics.all());
+        return new LoadResult(compiler.catalog(name, model, content), diagnostics.all());
     }
 
     private static String decode(final byte[] bytes) throws CharacterCodingException

@@ -2,6 +2,7 @@ package dev.pulse.catalog;
 
 import java.util.List;
 
+import dev.pulse.catalog.source.Diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.pulse.catalog.source.Diagnostic;
 import static dev.pulse.catalog.CatalogFixture.VALID;
 import static dev.pulse.catalog.CatalogFixture.insertAfter;
 import static dev.pulse.catalog.CatalogFixture.load;

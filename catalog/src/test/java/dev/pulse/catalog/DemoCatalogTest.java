@@ -13,6 +13,7 @@ import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.trigger.Trigger;
 
+import dev.pulse.catalog.compile.CompiledCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoCatalogTest

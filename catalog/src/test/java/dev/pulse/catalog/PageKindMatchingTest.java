@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.pulse.detect.PagePath;
 
+import dev.pulse.catalog.compile.CompiledCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PageKindMatchingTest

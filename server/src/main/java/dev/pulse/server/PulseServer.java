@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.pulse.catalog.CatalogArchive;
 import dev.pulse.catalog.CatalogLoader;
-import dev.pulse.catalog.CompiledCatalog;
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
 import dev.pulse.server.auth.SigningKeys;

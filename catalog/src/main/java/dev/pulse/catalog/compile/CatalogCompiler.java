@@ -28,6 +28,12 @@ import dev.pulse.detect.trigger.TriggerMode;
  */
 public final class CatalogCompiler
 {
+    /** Compiles a validated model into the catalog a server serves; {@code sourceName} names it in messages. */
+    public CompiledCatalog catalog(final String sourceName, final CatalogModel model, final String source)
+    {
+        return new CompiledCatalog(sourceName, source, compile(model, source));
+    }
+
     /** Everything a compiled catalog holds, for its constructor. */
     public record Parts(
         String version,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import dev.pulse.catalog.Diagnostics;
+import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.source.Node;
 
 /**

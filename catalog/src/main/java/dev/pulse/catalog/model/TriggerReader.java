@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.pulse.catalog.Diagnostics;
+import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.source.Node;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.detector.Threshold;

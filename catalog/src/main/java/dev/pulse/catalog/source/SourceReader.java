@@ -14,8 +14,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import dev.pulse.catalog.Diagnostics;
-
 /**
  * Reads a catalog document (YAML, or JSON which is also YAML) into {@link Node}s that remember
  * where each value was written. Jackson's streaming parser does the reading; a tree model would

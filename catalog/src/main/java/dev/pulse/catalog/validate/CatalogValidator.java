@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.pulse.catalog.CompiledCatalog;
-import dev.pulse.catalog.Diagnostics;
+import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.compile.PathPatterns;
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Durations;

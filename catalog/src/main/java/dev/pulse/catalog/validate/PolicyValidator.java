@@ -1,6 +1,6 @@
 package dev.pulse.catalog.validate;
 
-import dev.pulse.catalog.Diagnostics;
+import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.detector.Threshold;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pulse.catalog.Diagnostics;
+import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
 import dev.pulse.catalog.model.Suggestions;

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pulse.catalog.Diagnostics;
+import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.schema.CatalogSchema;
 import dev.pulse.catalog.source.Node;
 import dev.pulse.catalog.source.SourceReader;

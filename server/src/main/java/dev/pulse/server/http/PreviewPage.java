@@ -9,7 +9,7 @@ import java.util.Map;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.catalog.compile.QuestionCopy;

@@ -1,6 +1,6 @@
 package dev.pulse.server.outcome;
 
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 
 /**
  * The catalog a question was asked under, for its answer and its outcome (the live server keeps

@@ -1,6 +1,6 @@
 package dev.pulse.server.outcome;
 
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.LiveCatalog;
 
 /** The live server's catalog versions, for questions already asked and windows already open. */

@@ -1,6 +1,6 @@
 package dev.pulse.server.outcome;
 
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;

@@ -3,7 +3,7 @@ package dev.pulse.server.outcome;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.catalog.compile.QuestionCopy;

@@ -2,7 +2,7 @@ package dev.pulse.server.ws;
 
 import io.netty.buffer.ByteBufAllocator;
 
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;

@@ -23,7 +23,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.server.metrics.Metrics;
 
 /**

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import dev.pulse.catalog.CatalogLoader;
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.detect.PagePath;
 
 import static org.assertj.core.api.Assertions.assertThat;

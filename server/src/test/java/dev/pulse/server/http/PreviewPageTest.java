@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import dev.pulse.catalog.CatalogLoader;
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.LoadResult;
 import dev.pulse.catalog.compile.CompiledQuestion;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.pulse.catalog.CatalogLoader;
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.LoadResult;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.catalog.CatalogLoader;
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.LoadResult;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;

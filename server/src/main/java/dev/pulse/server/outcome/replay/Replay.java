@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.Hash64;

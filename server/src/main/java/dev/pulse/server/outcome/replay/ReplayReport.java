@@ -3,7 +3,7 @@ package dev.pulse.server.outcome.replay;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import dev.pulse.catalog.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.detect.trigger.Trigger;
 

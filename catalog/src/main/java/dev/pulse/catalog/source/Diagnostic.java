@@ -1,6 +1,4 @@
-package dev.pulse.catalog;
-
-import dev.pulse.catalog.source.Location;
+package dev.pulse.catalog.source;
 
 /**
  * One finding about a catalog file, reported the way a compiler reports: where (file, line,

@@ -1,12 +1,9 @@
-package dev.pulse.catalog;
+package dev.pulse.catalog.source;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-
-import dev.pulse.catalog.source.Location;
-import dev.pulse.catalog.source.Node;
 
 /** Collects every finding of one load, so that a file's errors are all reported in one pass. */
 public final class Diagnostics

@@ -1,4 +1,4 @@
-package dev.pulse.catalog;
+package dev.pulse.catalog.compile;
 
 import java.util.List;
 import java.util.Set;
@@ -7,10 +7,6 @@ import java.util.stream.Collectors;
 import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Int2ObjectHashMap;
 
-import dev.pulse.catalog.compile.CatalogCompiler;
-import dev.pulse.catalog.compile.CompiledQuestion;
-import dev.pulse.catalog.compile.CompiledResponse;
-import dev.pulse.catalog.compile.PageKindMatcher;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.PagePath;
 import dev.pulse.detect.SessionStateFlyweight;
@@ -18,6 +14,7 @@ import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerIndex;
 
+import dev.pulse.catalog.CatalogArchive;
 /**
  * A validated catalog in the form the hot path reads: ids are small ints, page patterns a matcher
  * that allocates nothing, (detector, page kind) to candidate triggers one array read, questions and
