@@ -23,7 +23,8 @@ import org.agrona.MutableDirectBuffer;
  *  |     pendingDueMs (8), idleElapsedAtHideMs (8)                 | 64
  *  |       visitedKindsMask (8), lastShownMs (8)                   | 80
  *  |      openQuestionKey (4)      |      openTriggerKey (4)       | 96
- *  |  openVariant  |    (pad 3)    |          lastIid (4)          | 104
+ *  |  openVariant  | kindRunCount  |  kindRunHead  |     (pad)     | 104
+ *  |                          lastIid (4)                          | 108
  *  |              openShownMs (8), createdMs (8)                   | 112
  *  +---------------------------------------------------------------+   identity
  *  |        sidHi (8), sidLo (8), siteKey (8)                      | 128
@@ -36,8 +37,33 @@ import org.agrona.MutableDirectBuffer;
  *  |           failedSearchRing: 8 x {timeMs(8)}                   | 1016
  *  |   clickRing: 8 x {targetHash(8) timeMs(8) x(4) y(4)}          | 1080
  *  |           formErrorRing: 8 x {formHash(8) timeMs(8)}          | 1272
- *  +---------------------------------------------------------------+ 1400
+ *  |       kindRunRing: 32 x {lastEnteredMs(8) kind(2) pad(6)}     | 1400
+ *  +---------------------------------------------------------------+ 1912
  * </pre>
+ *
+ * The entries of the rings and tables ({@code *_OFFSET} constants are relative to the entry; each
+ * ring's count and head bytes are in the header and {@link HistoryRing} does their arithmetic):
+ *
+ * <pre>
+ *  page        | hash (8)          | enteredMs (8)     | kind (2) | nav (1) | pad (5) |  24
+ *  back        | pairHash (8)      | timeMs (8)        |                                16
+ *  search      | timeMs (8)        |                                                     8
+ *  click       | targetHash (8)    | timeMs (8)        | x (4)    | y (4)             |  24
+ *  formError   | formHash (8)      | timeMs (8)        |                                16
+ *  kindRun     | lastEnteredMs (8) | kind (2)          | pad (6)                        16
+ *  context     | keyHash (8)       | valueHash (8)     |                                16
+ *  trigger     | key (4) | signalPageView (4) | signalMs (8) | actedMs (8)              |  24
+ * </pre>
+ *
+ * <p>History sizes, from what each detector reads within its own window (thresholds in
+ * {@link dev.pulse.detect.detector.DetectorKind}): failed searches and rage clicks count the
+ * newest entries without gaps, so a ring of the largest count threshold (8) is exact. Back-and-forth
+ * and repeated form errors count entries of one pair or form among others: 8 hold the largest count
+ * when nothing else interleaves. The cart-checkout loop reads the kind-run ring, where consecutive
+ * page views of one kind share an entry (the newest time of the run): a loop needs its kinds'
+ * changes, not its page views, and 32 runs hold the largest 7 round trips with one other page kind
+ * between every two steps ({@code 4 x 7 + 1 = 29}), or the default 2 with up to 7, however many
+ * page views each run has. The page ring (16) serves the current and previous page.
  *
  * The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
  * cold record costs one miss before the rings. Rings keep the newest entries; index {@code age} 0 is the newest. A record starts all zero
@@ -51,8 +77,9 @@ import org.agrona.MutableDirectBuffer;
  */
 public final class SessionStateFlyweight
 {
-    public static final byte LAYOUT_VERSION = 1;
-    public static final int LENGTH = 1400;
+    /** 2: the kind-run ring, so cart-checkout loops of more than 16 page views are seen. */
+    public static final byte LAYOUT_VERSION = 2;
+    public static final int LENGTH = 1912;
 
     /** Page kinds are bits of a long mask. */
     public static final int MAX_PAGE_KINDS = 64;
@@ -61,6 +88,7 @@ public final class SessionStateFlyweight
     public static final int FAILED_SEARCH_RING_CAPACITY = 8;
     public static final int CLICK_RING_CAPACITY = 8;
     public static final int FORM_ERROR_RING_CAPACITY = 8;
+    public static final int KIND_RUN_RING_CAPACITY = 32;
     public static final int CONTEXT_CAPACITY = 8;
     /** The per-session question cap can be at most this: the asked list has this many slots. */
     public static final int ASKED_CAPACITY = 8;
@@ -96,6 +124,8 @@ public final class SessionStateFlyweight
     public static final int OPEN_QUESTION_KEY_OFFSET = 96;
     public static final int OPEN_TRIGGER_KEY_OFFSET = 100;
     public static final int OPEN_VARIANT_OFFSET = 104;
+    public static final int KIND_RUN_COUNT_OFFSET = 105;
+    public static final int KIND_RUN_HEAD_OFFSET = 106;
     public static final int LAST_IID_OFFSET = 108;
     public static final int OPEN_SHOWN_MS_OFFSET = 112;
     public static final int CREATED_MS_OFFSET = 120;
@@ -103,20 +133,57 @@ public final class SessionStateFlyweight
     public static final int SID_LO_OFFSET = 136;
     public static final int SITE_KEY_OFFSET = 144;
     public static final int ASKED_KEYS_OFFSET = 152;
+    public static final int ASKED_KEY_LENGTH = 4;
     public static final int TRIGGER_MEMORY_OFFSET = 184;
     public static final int TRIGGER_MEMORY_ENTRY_LENGTH = 24;
+    public static final int TRIGGER_KEY_OFFSET = 0;
+    public static final int TRIGGER_SIGNAL_PAGE_VIEW_OFFSET = 4;
+    public static final int TRIGGER_SIGNAL_MS_OFFSET = 8;
+    public static final int TRIGGER_ACTED_MS_OFFSET = 16;
     public static final int CONTEXT_OFFSET = 376;
     public static final int CONTEXT_ENTRY_LENGTH = 16;
+    public static final int CONTEXT_KEY_HASH_OFFSET = 0;
+    public static final int CONTEXT_VALUE_HASH_OFFSET = 8;
     public static final int PAGE_RING_OFFSET = 504;
     public static final int PAGE_ENTRY_LENGTH = 24;
+    public static final int PAGE_HASH_OFFSET = 0;
+    public static final int PAGE_ENTERED_MS_OFFSET = 8;
+    public static final int PAGE_KIND_OFFSET = 16;
+    public static final int PAGE_NAV_OFFSET = 18;
     public static final int BACK_RING_OFFSET = 888;
     public static final int BACK_ENTRY_LENGTH = 16;
+    public static final int BACK_PAIR_HASH_OFFSET = 0;
+    public static final int BACK_TIME_MS_OFFSET = 8;
     public static final int SEARCH_RING_OFFSET = 1016;
     public static final int SEARCH_ENTRY_LENGTH = 8;
+    public static final int SEARCH_TIME_MS_OFFSET = 0;
     public static final int CLICK_RING_OFFSET = 1080;
     public static final int CLICK_ENTRY_LENGTH = 24;
+    public static final int CLICK_TARGET_HASH_OFFSET = 0;
+    public static final int CLICK_TIME_MS_OFFSET = 8;
+    public static final int CLICK_X_OFFSET = 16;
+    public static final int CLICK_Y_OFFSET = 20;
     public static final int FORM_RING_OFFSET = 1272;
     public static final int FORM_ENTRY_LENGTH = 16;
+    public static final int FORM_HASH_OFFSET = 0;
+    public static final int FORM_TIME_MS_OFFSET = 8;
+    public static final int KIND_RUN_RING_OFFSET = 1400;
+    public static final int KIND_RUN_ENTRY_LENGTH = 16;
+    public static final int KIND_RUN_LAST_ENTERED_MS_OFFSET = 0;
+    public static final int KIND_RUN_KIND_OFFSET = 8;
+
+    private static final HistoryRing PAGE_RING = new HistoryRing(
+        PAGE_COUNT_OFFSET, PAGE_HEAD_OFFSET, PAGE_RING_OFFSET, PAGE_RING_CAPACITY, PAGE_ENTRY_LENGTH);
+    private static final HistoryRing BACK_RING = new HistoryRing(
+        BACK_COUNT_OFFSET, BACK_HEAD_OFFSET, BACK_RING_OFFSET, BACK_RING_CAPACITY, BACK_ENTRY_LENGTH);
+    private static final HistoryRing SEARCH_RING = new HistoryRing(
+        SEARCH_COUNT_OFFSET, SEARCH_HEAD_OFFSET, SEARCH_RING_OFFSET, FAILED_SEARCH_RING_CAPACITY, SEARCH_ENTRY_LENGTH);
+    private static final HistoryRing CLICK_RING = new HistoryRing(
+        CLICK_COUNT_OFFSET, CLICK_HEAD_OFFSET, CLICK_RING_OFFSET, CLICK_RING_CAPACITY, CLICK_ENTRY_LENGTH);
+    private static final HistoryRing FORM_RING = new HistoryRing(
+        FORM_COUNT_OFFSET, FORM_HEAD_OFFSET, FORM_RING_OFFSET, FORM_ERROR_RING_CAPACITY, FORM_ENTRY_LENGTH);
+    private static final HistoryRing KIND_RUN_RING = new HistoryRing(
+        KIND_RUN_COUNT_OFFSET, KIND_RUN_HEAD_OFFSET, KIND_RUN_RING_OFFSET, KIND_RUN_RING_CAPACITY, KIND_RUN_ENTRY_LENGTH);
 
     private static final int FLAG_HIDDEN = 1;
     private static final int FLAG_DISMISSED = 1 << 1;
@@ -300,7 +367,7 @@ public final class SessionStateFlyweight
     /** How many page views the ring holds (at most {@link #PAGE_RING_CAPACITY}). */
     public int pageCount()
     {
-        return buffer.getByte(offset + PAGE_COUNT_OFFSET) & 0xFF;
+        return PAGE_RING.count(buffer, offset);
     }
 
     /**
@@ -314,13 +381,27 @@ public final class SessionStateFlyweight
             final long visited = visitedKindsMask() | (1L << currentPageKind());
             buffer.putLong(offset + VISITED_KINDS_MASK_OFFSET, visited);
         }
-        final int entry = PAGE_RING_OFFSET + PAGE_ENTRY_LENGTH *
-            push(PAGE_COUNT_OFFSET, PAGE_HEAD_OFFSET, PAGE_RING_CAPACITY);
-        buffer.putLong(offset + entry, pageHash);
-        buffer.putLong(offset + entry + 8, nowMs);
-        buffer.putShort(offset + entry + 16, (short)pageKind);
-        buffer.putByte(offset + entry + 18, (byte)nav.ordinal());
+        pushKindRun(pageKind, nowMs);
+        final int entry = PAGE_RING.push(buffer, offset);
+        buffer.putLong(entry + PAGE_HASH_OFFSET, pageHash);
+        buffer.putLong(entry + PAGE_ENTERED_MS_OFFSET, nowMs);
+        buffer.putShort(entry + PAGE_KIND_OFFSET, (short)pageKind);
+        buffer.putByte(entry + PAGE_NAV_OFFSET, (byte)nav.ordinal());
         buffer.putInt(offset + PAGE_VIEW_COUNT_OFFSET, pageViewCount() + 1);
+    }
+
+    /** A page view of the current page's kind extends its run; another kind starts a run. */
+    private void pushKindRun(final int pageKind, final long nowMs)
+    {
+        final int count = kindRunCount();
+        if (count > 0 && pageKindRunKindAt(0) == pageKind)
+        {
+            buffer.putLong(KIND_RUN_RING.entryAt(buffer, offset, 0) + KIND_RUN_LAST_ENTERED_MS_OFFSET, nowMs);
+            return;
+        }
+        final int entry = KIND_RUN_RING.push(buffer, offset);
+        buffer.putLong(entry + KIND_RUN_LAST_ENTERED_MS_OFFSET, nowMs);
+        buffer.putShort(entry + KIND_RUN_KIND_OFFSET, (short)pageKind);
     }
 
     /**
@@ -334,7 +415,12 @@ public final class SessionStateFlyweight
     {
         for (int age = 0, count = pageCount(); age < count; age++)
         {
-            final int at = offset + pageEntry(age) + 16;
+            final int at = PAGE_RING.entryAt(buffer, offset, age) + PAGE_KIND_OFFSET;
+            buffer.putShort(at, (short)translated(newKindByOldKind, buffer.getShort(at)));
+        }
+        for (int age = 0, count = kindRunCount(); age < count; age++)
+        {
+            final int at = KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_KIND_OFFSET;
             buffer.putShort(at, (short)translated(newKindByOldKind, buffer.getShort(at)));
         }
         final long visited = visitedKindsMask();
@@ -357,22 +443,22 @@ public final class SessionStateFlyweight
 
     public long pageHashAt(final int age)
     {
-        return buffer.getLong(offset + pageEntry(age));
+        return buffer.getLong(pageEntry(age) + PAGE_HASH_OFFSET);
     }
 
     public long pageEnteredMsAt(final int age)
     {
-        return buffer.getLong(offset + pageEntry(age) + 8);
+        return buffer.getLong(pageEntry(age) + PAGE_ENTERED_MS_OFFSET);
     }
 
     public int pageKindAt(final int age)
     {
-        return buffer.getShort(offset + pageEntry(age) + 16);
+        return buffer.getShort(pageEntry(age) + PAGE_KIND_OFFSET);
     }
 
     public NavType pageNavAt(final int age)
     {
-        return NavType.fromOrdinal(buffer.getByte(offset + pageEntry(age) + 18));
+        return NavType.fromOrdinal(buffer.getByte(pageEntry(age) + PAGE_NAV_OFFSET));
     }
 
     /** The hash of the current page, or 0 before the first page view. */
@@ -395,133 +481,142 @@ public final class SessionStateFlyweight
 
     private int pageEntry(final int age)
     {
-        return PAGE_RING_OFFSET + PAGE_ENTRY_LENGTH * slot(PAGE_HEAD_OFFSET, PAGE_RING_CAPACITY, age);
+        return PAGE_RING.entryAt(buffer, offset, age);
+    }
+
+    // ---- page kind runs ---------------------------------------------------------------------
+
+    /**
+     * How many runs of page views of one kind the kind-run ring holds (at most
+     * {@link #KIND_RUN_RING_CAPACITY}); age 0 is the current page's run.
+     */
+    public int kindRunCount()
+    {
+        return KIND_RUN_RING.count(buffer, offset);
+    }
+
+    public int pageKindRunKindAt(final int age)
+    {
+        return buffer.getShort(KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_KIND_OFFSET);
+    }
+
+    /** When the run's newest page view began. */
+    public long pageKindRunLastEnteredMsAt(final int age)
+    {
+        return buffer.getLong(KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_LAST_ENTERED_MS_OFFSET);
     }
 
     // ---- back navigations -------------------------------------------------------------------
 
     public int backCount()
     {
-        return buffer.getByte(offset + BACK_COUNT_OFFSET) & 0xFF;
+        return BACK_RING.count(buffer, offset);
     }
 
     /** Records a back navigation between two pages, identified by their unordered pair hash. */
     public void pushBack(final long pairHash, final long nowMs)
     {
-        final int entry = BACK_RING_OFFSET + BACK_ENTRY_LENGTH * push(BACK_COUNT_OFFSET, BACK_HEAD_OFFSET, BACK_RING_CAPACITY);
-        buffer.putLong(offset + entry, pairHash);
-        buffer.putLong(offset + entry + 8, nowMs);
+        final int entry = BACK_RING.push(buffer, offset);
+        buffer.putLong(entry + BACK_PAIR_HASH_OFFSET, pairHash);
+        buffer.putLong(entry + BACK_TIME_MS_OFFSET, nowMs);
     }
 
     public long backPairAt(final int age)
     {
-        return buffer.getLong(offset + backEntry(age));
+        return buffer.getLong(BACK_RING.entryAt(buffer, offset, age) + BACK_PAIR_HASH_OFFSET);
     }
 
     public long backTimeAt(final int age)
     {
-        return buffer.getLong(offset + backEntry(age) + 8);
-    }
-
-    private int backEntry(final int age)
-    {
-        return BACK_RING_OFFSET + BACK_ENTRY_LENGTH * slot(BACK_HEAD_OFFSET, BACK_RING_CAPACITY, age);
+        return buffer.getLong(BACK_RING.entryAt(buffer, offset, age) + BACK_TIME_MS_OFFSET);
     }
 
     // ---- failed searches --------------------------------------------------------------------
 
     public int failedSearchCount()
     {
-        return buffer.getByte(offset + SEARCH_COUNT_OFFSET) & 0xFF;
+        return SEARCH_RING.count(buffer, offset);
     }
 
     public void pushFailedSearch(final long nowMs)
     {
-        final int entry = SEARCH_RING_OFFSET + SEARCH_ENTRY_LENGTH *
-            push(SEARCH_COUNT_OFFSET, SEARCH_HEAD_OFFSET, FAILED_SEARCH_RING_CAPACITY);
-        buffer.putLong(offset + entry, nowMs);
+        buffer.putLong(SEARCH_RING.push(buffer, offset) + SEARCH_TIME_MS_OFFSET, nowMs);
     }
 
     public long failedSearchTimeAt(final int age)
     {
-        return buffer.getLong(offset + SEARCH_RING_OFFSET +
-            SEARCH_ENTRY_LENGTH * slot(SEARCH_HEAD_OFFSET, FAILED_SEARCH_RING_CAPACITY, age));
+        return buffer.getLong(SEARCH_RING.entryAt(buffer, offset, age) + SEARCH_TIME_MS_OFFSET);
     }
 
     /** A search that found something ends a run of failed ones. */
     public void clearFailedSearches()
     {
-        buffer.putByte(offset + SEARCH_COUNT_OFFSET, (byte)0);
+        SEARCH_RING.clear(buffer, offset);
     }
 
     // ---- clicks -----------------------------------------------------------------------------
 
     public int clickCount()
     {
-        return buffer.getByte(offset + CLICK_COUNT_OFFSET) & 0xFF;
+        return CLICK_RING.count(buffer, offset);
     }
 
     public void pushClick(final long targetHash, final int x, final int y, final long nowMs)
     {
-        final int entry = CLICK_RING_OFFSET + CLICK_ENTRY_LENGTH * push(CLICK_COUNT_OFFSET, CLICK_HEAD_OFFSET, CLICK_RING_CAPACITY);
-        buffer.putLong(offset + entry, targetHash);
-        buffer.putLong(offset + entry + 8, nowMs);
-        buffer.putInt(offset + entry + 16, x);
-        buffer.putInt(offset + entry + 20, y);
+        final int entry = CLICK_RING.push(buffer, offset);
+        buffer.putLong(entry + CLICK_TARGET_HASH_OFFSET, targetHash);
+        buffer.putLong(entry + CLICK_TIME_MS_OFFSET, nowMs);
+        buffer.putInt(entry + CLICK_X_OFFSET, x);
+        buffer.putInt(entry + CLICK_Y_OFFSET, y);
     }
 
     public long clickTargetAt(final int age)
     {
-        return buffer.getLong(offset + clickEntry(age));
+        return buffer.getLong(clickEntry(age) + CLICK_TARGET_HASH_OFFSET);
     }
 
     public long clickTimeAt(final int age)
     {
-        return buffer.getLong(offset + clickEntry(age) + 8);
+        return buffer.getLong(clickEntry(age) + CLICK_TIME_MS_OFFSET);
     }
 
     public int clickXAt(final int age)
     {
-        return buffer.getInt(offset + clickEntry(age) + 16);
+        return buffer.getInt(clickEntry(age) + CLICK_X_OFFSET);
     }
 
     public int clickYAt(final int age)
     {
-        return buffer.getInt(offset + clickEntry(age) + 20);
+        return buffer.getInt(clickEntry(age) + CLICK_Y_OFFSET);
     }
 
     private int clickEntry(final int age)
     {
-        return CLICK_RING_OFFSET + CLICK_ENTRY_LENGTH * slot(CLICK_HEAD_OFFSET, CLICK_RING_CAPACITY, age);
+        return CLICK_RING.entryAt(buffer, offset, age);
     }
 
     // ---- form errors ------------------------------------------------------------------------
 
     public int formErrorCount()
     {
-        return buffer.getByte(offset + FORM_COUNT_OFFSET) & 0xFF;
+        return FORM_RING.count(buffer, offset);
     }
 
     public void pushFormError(final long formHash, final long nowMs)
     {
-        final int entry = FORM_RING_OFFSET + FORM_ENTRY_LENGTH * push(FORM_COUNT_OFFSET, FORM_HEAD_OFFSET, FORM_ERROR_RING_CAPACITY);
-        buffer.putLong(offset + entry, formHash);
-        buffer.putLong(offset + entry + 8, nowMs);
+        final int entry = FORM_RING.push(buffer, offset);
+        buffer.putLong(entry + FORM_HASH_OFFSET, formHash);
+        buffer.putLong(entry + FORM_TIME_MS_OFFSET, nowMs);
     }
 
     public long formErrorFormAt(final int age)
     {
-        return buffer.getLong(offset + formEntry(age));
+        return buffer.getLong(FORM_RING.entryAt(buffer, offset, age) + FORM_HASH_OFFSET);
     }
 
     public long formErrorTimeAt(final int age)
     {
-        return buffer.getLong(offset + formEntry(age) + 8);
-    }
-
-    private int formEntry(final int age)
-    {
-        return FORM_RING_OFFSET + FORM_ENTRY_LENGTH * slot(FORM_HEAD_OFFSET, FORM_ERROR_RING_CAPACITY, age);
+        return buffer.getLong(FORM_RING.entryAt(buffer, offset, age) + FORM_TIME_MS_OFFSET);
     }
 
     // ---- context ----------------------------------------------------------------------------
@@ -543,9 +638,9 @@ public final class SessionStateFlyweight
         for (int i = 0; i < count; i++)
         {
             final int entry = offset + CONTEXT_OFFSET + CONTEXT_ENTRY_LENGTH * i;
-            if (buffer.getLong(entry) == keyHash)
+            if (buffer.getLong(entry + CONTEXT_KEY_HASH_OFFSET) == keyHash)
             {
-                buffer.putLong(entry + 8, valueHash);
+                buffer.putLong(entry + CONTEXT_VALUE_HASH_OFFSET, valueHash);
                 return true;
             }
         }
@@ -554,8 +649,8 @@ public final class SessionStateFlyweight
             return false;
         }
         final int entry = offset + CONTEXT_OFFSET + CONTEXT_ENTRY_LENGTH * count;
-        buffer.putLong(entry, keyHash);
-        buffer.putLong(entry + 8, valueHash);
+        buffer.putLong(entry + CONTEXT_KEY_HASH_OFFSET, keyHash);
+        buffer.putLong(entry + CONTEXT_VALUE_HASH_OFFSET, valueHash);
         buffer.putByte(offset + CONTEXT_COUNT_OFFSET, (byte)(count + 1));
         return true;
     }
@@ -565,9 +660,9 @@ public final class SessionStateFlyweight
         for (int i = 0, count = contextCount(); i < count; i++)
         {
             final int entry = offset + CONTEXT_OFFSET + CONTEXT_ENTRY_LENGTH * i;
-            if (buffer.getLong(entry) == keyHash)
+            if (buffer.getLong(entry + CONTEXT_KEY_HASH_OFFSET) == keyHash)
             {
-                return buffer.getLong(entry + 8) == valueHash;
+                return buffer.getLong(entry + CONTEXT_VALUE_HASH_OFFSET) == valueHash;
             }
         }
         return false;
@@ -673,7 +768,7 @@ public final class SessionStateFlyweight
 
     public int askedQuestionKeyAt(final int index)
     {
-        return buffer.getInt(offset + ASKED_KEYS_OFFSET + 4 * index);
+        return buffer.getInt(offset + ASKED_KEYS_OFFSET + ASKED_KEY_LENGTH * index);
     }
 
     public boolean wasAsked(final int questionKey)
@@ -694,7 +789,7 @@ public final class SessionStateFlyweight
         final int count = askedCount();
         if (count < ASKED_CAPACITY)
         {
-            buffer.putInt(offset + ASKED_KEYS_OFFSET + 4 * count, questionKey);
+            buffer.putInt(offset + ASKED_KEYS_OFFSET + ASKED_KEY_LENGTH * count, questionKey);
             buffer.putByte(offset + ASKED_COUNT_OFFSET, (byte)(count + 1));
         }
     }
@@ -719,7 +814,7 @@ public final class SessionStateFlyweight
     {
         for (int i = 0, count = triggerMemoryCount(); i < count; i++)
         {
-            if (buffer.getInt(offset + triggerEntry(i)) == triggerKey)
+            if (buffer.getInt(offset + triggerEntry(i) + TRIGGER_KEY_OFFSET) == triggerKey)
             {
                 return i;
             }
@@ -730,31 +825,31 @@ public final class SessionStateFlyweight
     /** The page view in which the trigger last signalled (0 if never). */
     public int triggerSignalPageView(final int slot)
     {
-        return slot < 0 ? 0 : buffer.getInt(offset + triggerEntry(slot) + 4);
+        return slot < 0 ? 0 : buffer.getInt(offset + triggerEntry(slot) + TRIGGER_SIGNAL_PAGE_VIEW_OFFSET);
     }
 
     /** When the trigger last signalled (0 if never): evidence older than this is spent. */
     public long triggerSignalMs(final int slot)
     {
-        return slot < 0 ? 0 : buffer.getLong(offset + triggerEntry(slot) + 8);
+        return slot < 0 ? 0 : buffer.getLong(offset + triggerEntry(slot) + TRIGGER_SIGNAL_MS_OFFSET);
     }
 
     /** When the trigger last asked, held out or shadowed (0 if never): its own cooldown runs from here. */
     public long triggerActedMs(final int slot)
     {
-        return slot < 0 ? 0 : buffer.getLong(offset + triggerEntry(slot) + 16);
+        return slot < 0 ? 0 : buffer.getLong(offset + triggerEntry(slot) + TRIGGER_ACTED_MS_OFFSET);
     }
 
     public void recordTriggerSignal(final int triggerKey, final long nowMs)
     {
         final int entry = offset + triggerEntry(slotFor(triggerKey));
-        buffer.putInt(entry + 4, pageViewCount());
-        buffer.putLong(entry + 8, nowMs);
+        buffer.putInt(entry + TRIGGER_SIGNAL_PAGE_VIEW_OFFSET, pageViewCount());
+        buffer.putLong(entry + TRIGGER_SIGNAL_MS_OFFSET, nowMs);
     }
 
     public void recordTriggerActed(final int triggerKey, final long nowMs)
     {
-        buffer.putLong(offset + triggerEntry(slotFor(triggerKey)) + 16, nowMs);
+        buffer.putLong(offset + triggerEntry(slotFor(triggerKey)) + TRIGGER_ACTED_MS_OFFSET, nowMs);
     }
 
     private int triggerMemoryCount()
@@ -787,10 +882,10 @@ public final class SessionStateFlyweight
             buffer.putByte(offset + TRIGGER_MEMORY_COUNT_OFFSET, (byte)(count + 1));
         }
         final int entry = offset + triggerEntry(slot);
-        buffer.putInt(entry, triggerKey);
-        buffer.putInt(entry + 4, 0);
-        buffer.putLong(entry + 8, 0);
-        buffer.putLong(entry + 16, 0);
+        buffer.putInt(entry + TRIGGER_KEY_OFFSET, triggerKey);
+        buffer.putInt(entry + TRIGGER_SIGNAL_PAGE_VIEW_OFFSET, 0);
+        buffer.putLong(entry + TRIGGER_SIGNAL_MS_OFFSET, 0);
+        buffer.putLong(entry + TRIGGER_ACTED_MS_OFFSET, 0);
         return slot;
     }
 
@@ -799,26 +894,7 @@ public final class SessionStateFlyweight
         return TRIGGER_MEMORY_OFFSET + TRIGGER_MEMORY_ENTRY_LENGTH * slot;
     }
 
-    // ---- ring and flag plumbing -------------------------------------------------------------
-
-    /** Advances a ring's head and returns the slot to write; the oldest entry is overwritten when full. */
-    private int push(final int countOffset, final int headOffset, final int capacity)
-    {
-        final int count = buffer.getByte(offset + countOffset) & 0xFF;
-        final int head = count == 0 ? 0 : ((buffer.getByte(offset + headOffset) & 0xFF) + 1) % capacity;
-        buffer.putByte(offset + headOffset, (byte)head);
-        if (count < capacity)
-        {
-            buffer.putByte(offset + countOffset, (byte)(count + 1));
-        }
-        return head;
-    }
-
-    private int slot(final int headOffset, final int capacity, final int age)
-    {
-        final int head = buffer.getByte(offset + headOffset) & 0xFF;
-        return (head - age + capacity) % capacity;
-    }
+    // ---- flag plumbing ----------------------------------------------------------------------
 
     private SessionStateFlyweight flag(final int mask, final boolean on)
     {

@@ -8,6 +8,11 @@ import dev.pulse.detect.SessionStateFlyweight;
  * Cart-checkout round trips: {@code round_trips} (default 2) journeys cart -> checkout -> cart
  * within {@code window} (default 10 min). Pages of other kinds in between do not break a round
  * trip; it completes on the page view that returns to the cart.
+ *
+ * <p>It reads the session's page-kind runs rather than its page views: repeated views of one kind
+ * change nothing in the cart -> checkout -> cart sequence, and a run counts when any of its views is
+ * in the window (its newest is), so a loop is seen however many page views it spans, as long as its
+ * kind changes fit {@link SessionStateFlyweight#KIND_RUN_RING_CAPACITY}.
  */
 public final class CartCheckoutLoopDetector implements Detector
 {
@@ -48,14 +53,14 @@ public final class CartCheckoutLoopDetector implements Detector
         final long windowStartMs = nowMs - windowMs;
         int phase = SEEN_NOTHING;
         int trips = 0;
-        for (int age = state.pageCount() - 1; age >= 0; age--)
+        for (int age = state.kindRunCount() - 1; age >= 0; age--)
         {
-            final long enteredMs = state.pageEnteredMsAt(age);
+            final long enteredMs = state.pageKindRunLastEnteredMsAt(age);
             if (enteredMs < windowStartMs || enteredMs <= spentUntilMs)
             {
                 continue;
             }
-            final int kind = state.pageKindAt(age);
+            final int kind = state.pageKindRunKindAt(age);
             if (kind == cartKind)
             {
                 if (phase == CART_THEN_CHECKOUT)
