@@ -33,7 +33,8 @@ public final class HistoryRing
      * @param capacity      how many entries the ring keeps, at most 255 (the count is a byte).
      * @param entryLength   the bytes of one entry.
      */
-    public HistoryRing(final int countOffset, final int headOffset, final int entriesOffset, final int capacity, final int entryLength)
+    public HistoryRing(
+        final int countOffset, final int headOffset, final int entriesOffset, final int capacity, final int entryLength)
     {
         if (capacity < 1 || capacity > 255)
         {

@@ -2,6 +2,7 @@ package dev.pulse.detect.detector;
 
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
+import dev.pulse.detect.SessionHistoryFlyweight;
 import dev.pulse.detect.SessionStateFlyweight;
 
 /**
@@ -46,6 +47,7 @@ public final class CartCheckoutLoopDetector implements Detector
     @Override
     public boolean detect(final SessionStateFlyweight state, final Event event, final long nowMs, final long spentUntilMs)
     {
+        final SessionHistoryFlyweight history = state.history();
         if (event.type() != EventType.PAGE || state.currentPageKind() != cartKind)
         {
             return false;
@@ -53,14 +55,14 @@ public final class CartCheckoutLoopDetector implements Detector
         final long windowStartMs = nowMs - windowMs;
         int phase = SEEN_NOTHING;
         int trips = 0;
-        for (int age = state.kindRunCount() - 1; age >= 0; age--)
+        for (int age = history.kindRunCount() - 1; age >= 0; age--)
         {
-            final long enteredMs = state.pageKindRunLastEnteredMsAt(age);
+            final long enteredMs = history.pageKindRunLastEnteredMsAt(age);
             if (enteredMs < windowStartMs || enteredMs <= spentUntilMs)
             {
                 continue;
             }
-            final int kind = state.pageKindRunKindAt(age);
+            final int kind = history.pageKindRunKindAt(age);
             if (kind == cartKind)
             {
                 if (phase == CART_THEN_CHECKOUT)
