@@ -64,7 +64,7 @@ import static dev.pulse.detect.SessionStateFlyweight.SEARCH_RING_OFFSET;
  *
  * <p>Not thread-safe, like the record.
  */
-public final class SessionHistoryFlyweight
+public final class SessionHistoryFlyweight extends RecordFlyweight
 {
     public static final int PAGE_HASH_OFFSET = 0;
     public static final int PAGE_ENTERED_MS_OFFSET = 8;
@@ -95,14 +95,10 @@ public final class SessionHistoryFlyweight
     private static final HistoryRing KIND_RUN_RING = new HistoryRing(
         KIND_RUN_COUNT_OFFSET, KIND_RUN_HEAD_OFFSET, KIND_RUN_RING_OFFSET, KIND_RUN_RING_CAPACITY, KIND_RUN_ENTRY_LENGTH);
 
-    private MutableDirectBuffer buffer;
-    private int offset;
-
     /** Points this flyweight at a session state record of {@link SessionStateFlyweight#LENGTH} bytes. */
     SessionHistoryFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
     {
-        this.buffer = buffer;
-        this.offset = offset;
+        wrapRecord(buffer, offset);
         return this;
     }
 

@@ -59,7 +59,7 @@ import org.agrona.MutableDirectBuffer;
  *
  * <p>Not thread-safe: the server holds the entry's lock while a flyweight points at it.
  */
-public final class SessionStateFlyweight
+public final class SessionStateFlyweight extends RecordFlyweight
 {
     /** 2: the kind-run ring, so cart-checkout loops of more than 16 page views are seen. */
     public static final byte LAYOUT_VERSION = 2;
@@ -78,7 +78,7 @@ public final class SessionStateFlyweight
     public static final int ASKED_CAPACITY = 8;
     public static final int TRIGGER_MEMORY_CAPACITY = 8;
 
-    public static final int VERSION_OFFSET = 0;
+    public static final int VERSION_OFFSET = RECORD_VERSION_OFFSET;
     public static final int FLAGS_OFFSET = 1;
     public static final int PAGE_COUNT_OFFSET = 2;
     public static final int PAGE_HEAD_OFFSET = 3;
@@ -145,14 +145,11 @@ public final class SessionStateFlyweight
     private static final int FLAG_DISMISSED = 1 << 1;
 
     private final SessionHistoryFlyweight history = new SessionHistoryFlyweight();
-    private MutableDirectBuffer buffer;
-    private int offset;
 
     /** Points this flyweight at a record of {@link #LENGTH} bytes at {@code offset}. */
     public SessionStateFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
     {
-        this.buffer = buffer;
-        this.offset = offset;
+        wrapRecord(buffer, offset);
         history.wrap(buffer, offset);
         return this;
     }
@@ -163,21 +160,10 @@ public final class SessionStateFlyweight
         return history;
     }
 
-    public MutableDirectBuffer buffer()
-    {
-        return buffer;
-    }
-
-    public int offset()
-    {
-        return offset;
-    }
-
     /** Writes a fresh record for a new session: all zero but its identity and clocks. */
     public SessionStateFlyweight init(final long sidHi, final long sidLo, final long siteKey, final long nowMs)
     {
-        buffer.setMemory(offset, LENGTH, (byte)0);
-        buffer.putByte(offset + VERSION_OFFSET, LAYOUT_VERSION);
+        clearRecord(LENGTH, LAYOUT_VERSION);
         buffer.putLong(offset + SID_HI_OFFSET, sidHi);
         buffer.putLong(offset + SID_LO_OFFSET, sidLo);
         buffer.putLong(offset + SITE_KEY_OFFSET, siteKey);
@@ -191,7 +177,7 @@ public final class SessionStateFlyweight
     /** The layout version the record was written with (0 for a record never initialised). */
     public int layoutVersion()
     {
-        return buffer.getByte(offset + VERSION_OFFSET);
+        return recordVersion();
     }
 
     /**
