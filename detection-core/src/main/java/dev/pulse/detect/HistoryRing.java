@@ -77,7 +77,8 @@ public final class HistoryRing
     public int push(final MutableDirectBuffer buffer, final int recordOffset)
     {
         final int count = count(buffer, recordOffset);
-        final int head = count == 0 ? 0 : ((buffer.getByte(recordOffset + headOffset) & 0xFF) + 1) % capacity;
+        final int next = (buffer.getByte(recordOffset + headOffset) & 0xFF) + 1;
+        final int head = count == 0 || next == capacity ? 0 : next;
         buffer.putByte(recordOffset + headOffset, (byte)head);
         if (count < capacity)
         {
@@ -89,7 +90,10 @@ public final class HistoryRing
     /** The absolute offset of the entry of that age (0: newest), which must be below {@link #count}. */
     public int entryAt(final DirectBuffer buffer, final int recordOffset, final int age)
     {
-        final int head = buffer.getByte(recordOffset + headOffset) & 0xFF;
-        return recordOffset + entriesOffset + entryLength * ((head - age + capacity) % capacity);
+        // No % here: the capacity is a field, not a constant the JIT could fold, and a division per
+        // entry read shows on the detectors' loops.
+        final int back = (buffer.getByte(recordOffset + headOffset) & 0xFF) - age;
+        final int slot = back < 0 ? back + capacity : back;
+        return recordOffset + entriesOffset + entryLength * slot;
     }
 }
