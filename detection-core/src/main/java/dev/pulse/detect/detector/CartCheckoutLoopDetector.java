@@ -18,8 +18,10 @@ import dev.pulse.detect.SessionStateFlyweight;
 public final class CartCheckoutLoopDetector implements Detector
 {
     private static final int SEEN_NOTHING = 0;
-    private static final int AT_CART = 1;
-    private static final int CART_THEN_CHECKOUT = 2;
+    /** A cart run, newer than the runs still to read. */
+    private static final int SEEN_CART = 1;
+    /** A checkout run before that cart run: the next older cart run completes a round trip. */
+    private static final int SEEN_CHECKOUT_BEFORE_IT = 2;
 
     private final int roundTrips;
     private final long windowMs;
@@ -52,30 +54,33 @@ public final class CartCheckoutLoopDetector implements Detector
         {
             return false;
         }
+        // Newest first: a round trip is a checkout run with a cart run after it and one before it,
+        // which reads the same backwards, so the walk stops at the first run out of the window or
+        // spent, or as soon as enough trips are counted.
         final long windowStartMs = nowMs - windowMs;
         int phase = SEEN_NOTHING;
         int trips = 0;
-        for (int age = history.kindRunCount() - 1; age >= 0; age--)
+        for (int age = 0, count = history.kindRunCount(); age < count; age++)
         {
             final long enteredMs = history.pageKindRunLastEnteredMsAt(age);
             if (enteredMs < windowStartMs || enteredMs <= spentUntilMs)
             {
-                continue;
+                break;
             }
             final int kind = history.pageKindRunKindAt(age);
             if (kind == cartKind)
             {
-                if (phase == CART_THEN_CHECKOUT)
+                if (phase == SEEN_CHECKOUT_BEFORE_IT && ++trips >= roundTrips)
                 {
-                    trips++;
+                    return true;
                 }
-                phase = AT_CART;
+                phase = SEEN_CART;
             }
-            else if (kind == checkoutKind && phase == AT_CART)
+            else if (kind == checkoutKind && phase == SEEN_CART)
             {
-                phase = CART_THEN_CHECKOUT;
+                phase = SEEN_CHECKOUT_BEFORE_IT;
             }
         }
-        return trips >= roundTrips;
+        return false;
     }
 }
