@@ -116,7 +116,8 @@ public final class SessionHistoryFlyweight extends RecordFlyweight
      */
     void pushPage(final long pageHash, final int pageKind, final NavType nav, final long nowMs)
     {
-        pushKindRun(pageKind, nowMs);
+        // The newest run's kind is the current page's, already in cache: the kind runs are only written.
+        pushKindRun(pageCount() > 0 && pageKindAt(0) == pageKind, pageKind, nowMs);
         final int entry = PAGE_RING.push(buffer, offset);
         buffer.putLong(entry + PAGE_HASH_OFFSET, pageHash);
         buffer.putLong(entry + PAGE_ENTERED_MS_OFFSET, nowMs);
@@ -125,10 +126,9 @@ public final class SessionHistoryFlyweight extends RecordFlyweight
     }
 
     /** A page view of the current page's kind extends its run; another kind starts a run. */
-    private void pushKindRun(final int pageKind, final long nowMs)
+    private void pushKindRun(final boolean sameKind, final int pageKind, final long nowMs)
     {
-        final int count = kindRunCount();
-        if (count > 0 && pageKindRunKindAt(0) == pageKind)
+        if (sameKind)
         {
             buffer.putLong(KIND_RUN_RING.entryAt(buffer, offset, 0) + KIND_RUN_LAST_ENTERED_MS_OFFSET, nowMs);
             return;
