@@ -19,6 +19,7 @@ public final class EventRecorder
     public void record(final SessionStateFlyweight state, final Event event, final long nowMs)
     {
         final EventType type = event.type();
+        final SessionHistoryFlyweight history = state.history();
         state.lastEventMs(nowMs);
         if (type.isActivity())
         {
@@ -35,18 +36,18 @@ public final class EventRecorder
             case SEARCH:
                 if (event.resultCount() == 0)
                 {
-                    state.pushFailedSearch(nowMs);
+                    history.pushFailedSearch(nowMs);
                 }
                 else if (event.resultCount() > 0)
                 {
-                    state.clearFailedSearches();
+                    history.clearFailedSearches();
                 }
                 break;
             case CLICK:
-                state.pushClick(event.targetHash(), event.x(), event.y(), nowMs);
+                history.pushClick(event.targetHash(), event.x(), event.y(), nowMs);
                 break;
             case FORM_ERROR:
-                state.pushFormError(event.formHash(), nowMs);
+                history.pushFormError(event.formHash(), nowMs);
                 break;
             default:
                 break;
@@ -57,9 +58,9 @@ public final class EventRecorder
     {
         final int pageKind = event.pageKind();
         final int safeKind = pageKind >= 0 && pageKind < SessionStateFlyweight.MAX_PAGE_KINDS ? pageKind : 0;
-        if (event.nav() == NavType.BACK && state.pageCount() > 0 && state.currentPageHash() != event.pageHash())
+        if (event.nav() == NavType.BACK && state.history().pageCount() > 0 && state.currentPageHash() != event.pageHash())
         {
-            state.pushBack(Hash64.unorderedPair(state.currentPageHash(), event.pageHash()), nowMs);
+            state.history().pushBack(Hash64.unorderedPair(state.currentPageHash(), event.pageHash()), nowMs);
         }
         state.pushPage(event.pageHash(), safeKind, event.nav(), nowMs);
     }

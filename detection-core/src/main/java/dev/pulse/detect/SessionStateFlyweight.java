@@ -23,7 +23,8 @@ import org.agrona.MutableDirectBuffer;
  *  |     pendingDueMs (8), idleElapsedAtHideMs (8)                 | 64
  *  |       visitedKindsMask (8), lastShownMs (8)                   | 80
  *  |      openQuestionKey (4)      |      openTriggerKey (4)       | 96
- *  |  openVariant  |    (pad 3)    |          lastIid (4)          | 104
+ *  |  openVariant  | kindRunCount  |  kindRunHead  |     (pad)     | 104
+ *  |                          lastIid (4)                          | 108
  *  |              openShownMs (8), createdMs (8)                   | 112
  *  +---------------------------------------------------------------+   identity
  *  |        sidHi (8), sidLo (8), siteKey (8)                      | 128
@@ -36,23 +37,33 @@ import org.agrona.MutableDirectBuffer;
  *  |           failedSearchRing: 8 x {timeMs(8)}                   | 1016
  *  |   clickRing: 8 x {targetHash(8) timeMs(8) x(4) y(4)}          | 1080
  *  |           formErrorRing: 8 x {formHash(8) timeMs(8)}          | 1272
- *  +---------------------------------------------------------------+ 1400
+ *  |       kindRunRing: 32 x {lastEnteredMs(8) kind(2) pad(6)}     | 1400
+ *  +---------------------------------------------------------------+ 1912
  * </pre>
  *
- * The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
- * cold record costs one miss before the rings. Rings keep the newest entries; index {@code age} 0 is the newest. A record starts all zero
- * except what {@link #init} writes; {@link #verifyLayout()} rejects records of another version.
- * Page kinds are small ints from the catalog (0 = no kind), below {@link #MAX_PAGE_KINDS}: numbers
- * of one catalog version, which the record does not name. Whoever keeps the record keeps that
- * version with it and renumbers the kinds ({@link #translatePageKinds}) before a version that
- * numbers them differently reads the record.
+ * The entries of the tables ({@code *_OFFSET} constants are relative to the entry); the rings'
+ * entries are drawn in {@link SessionHistoryFlyweight}:
+ *
+ * <pre>
+ *  context     | keyHash (8)       | valueHash (8)     |                                16
+ *  trigger     | key (4) | signalPageView (4) | signalMs (8) | actedMs (8)              |  24
+ * </pre>
+ *
+ * <p>The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
+ * cold record costs one miss before the history. The rings' part ({@link #history()}) keeps the
+ * newest entries of each kind. A record starts all zero except what {@link #init} writes;
+ * {@link #verifyLayout()} rejects records of another version. Page kinds are small ints from the
+ * catalog (0 = no kind), below {@link #MAX_PAGE_KINDS}: numbers of one catalog version, which the
+ * record does not name. Whoever keeps the record keeps that version with it and renumbers the kinds
+ * ({@link #translatePageKinds}) before a version that numbers them differently reads the record.
  *
  * <p>Not thread-safe: the server holds the entry's lock while a flyweight points at it.
  */
-public final class SessionStateFlyweight
+public final class SessionStateFlyweight extends RecordFlyweight
 {
-    public static final byte LAYOUT_VERSION = 1;
-    public static final int LENGTH = 1400;
+    /** 2: the kind-run ring, so cart-checkout loops of more than 16 page views are seen. */
+    public static final byte LAYOUT_VERSION = 2;
+    public static final int LENGTH = 1912;
 
     /** Page kinds are bits of a long mask. */
     public static final int MAX_PAGE_KINDS = 64;
@@ -61,12 +72,13 @@ public final class SessionStateFlyweight
     public static final int FAILED_SEARCH_RING_CAPACITY = 8;
     public static final int CLICK_RING_CAPACITY = 8;
     public static final int FORM_ERROR_RING_CAPACITY = 8;
+    public static final int KIND_RUN_RING_CAPACITY = 32;
     public static final int CONTEXT_CAPACITY = 8;
     /** The per-session question cap can be at most this: the asked list has this many slots. */
     public static final int ASKED_CAPACITY = 8;
     public static final int TRIGGER_MEMORY_CAPACITY = 8;
 
-    public static final int VERSION_OFFSET = 0;
+    public static final int VERSION_OFFSET = RECORD_VERSION_OFFSET;
     public static final int FLAGS_OFFSET = 1;
     public static final int PAGE_COUNT_OFFSET = 2;
     public static final int PAGE_HEAD_OFFSET = 3;
@@ -96,6 +108,8 @@ public final class SessionStateFlyweight
     public static final int OPEN_QUESTION_KEY_OFFSET = 96;
     public static final int OPEN_TRIGGER_KEY_OFFSET = 100;
     public static final int OPEN_VARIANT_OFFSET = 104;
+    public static final int KIND_RUN_COUNT_OFFSET = 105;
+    public static final int KIND_RUN_HEAD_OFFSET = 106;
     public static final int LAST_IID_OFFSET = 108;
     public static final int OPEN_SHOWN_MS_OFFSET = 112;
     public static final int CREATED_MS_OFFSET = 120;
@@ -103,10 +117,17 @@ public final class SessionStateFlyweight
     public static final int SID_LO_OFFSET = 136;
     public static final int SITE_KEY_OFFSET = 144;
     public static final int ASKED_KEYS_OFFSET = 152;
+    public static final int ASKED_KEY_LENGTH = 4;
     public static final int TRIGGER_MEMORY_OFFSET = 184;
     public static final int TRIGGER_MEMORY_ENTRY_LENGTH = 24;
+    public static final int TRIGGER_KEY_OFFSET = 0;
+    public static final int TRIGGER_SIGNAL_PAGE_VIEW_OFFSET = 4;
+    public static final int TRIGGER_SIGNAL_MS_OFFSET = 8;
+    public static final int TRIGGER_ACTED_MS_OFFSET = 16;
     public static final int CONTEXT_OFFSET = 376;
     public static final int CONTEXT_ENTRY_LENGTH = 16;
+    public static final int CONTEXT_KEY_HASH_OFFSET = 0;
+    public static final int CONTEXT_VALUE_HASH_OFFSET = 8;
     public static final int PAGE_RING_OFFSET = 504;
     public static final int PAGE_ENTRY_LENGTH = 24;
     public static final int BACK_RING_OFFSET = 888;
@@ -117,36 +138,32 @@ public final class SessionStateFlyweight
     public static final int CLICK_ENTRY_LENGTH = 24;
     public static final int FORM_RING_OFFSET = 1272;
     public static final int FORM_ENTRY_LENGTH = 16;
+    public static final int KIND_RUN_RING_OFFSET = 1400;
+    public static final int KIND_RUN_ENTRY_LENGTH = 16;
 
     private static final int FLAG_HIDDEN = 1;
     private static final int FLAG_DISMISSED = 1 << 1;
 
-    private MutableDirectBuffer buffer;
-    private int offset;
+    private final SessionHistoryFlyweight history = new SessionHistoryFlyweight();
 
     /** Points this flyweight at a record of {@link #LENGTH} bytes at {@code offset}. */
     public SessionStateFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
     {
-        this.buffer = buffer;
-        this.offset = offset;
+        wrapRecord(buffer, offset);
+        history.wrap(buffer, offset);
         return this;
     }
 
-    public MutableDirectBuffer buffer()
+    /** The record's history: its rings of page views, backs, failed searches, clicks and form errors. */
+    public SessionHistoryFlyweight history()
     {
-        return buffer;
-    }
-
-    public int offset()
-    {
-        return offset;
+        return history;
     }
 
     /** Writes a fresh record for a new session: all zero but its identity and clocks. */
     public SessionStateFlyweight init(final long sidHi, final long sidLo, final long siteKey, final long nowMs)
     {
-        buffer.setMemory(offset, LENGTH, (byte)0);
-        buffer.putByte(offset + VERSION_OFFSET, LAYOUT_VERSION);
+        clearRecord(LENGTH, LAYOUT_VERSION);
         buffer.putLong(offset + SID_HI_OFFSET, sidHi);
         buffer.putLong(offset + SID_LO_OFFSET, sidLo);
         buffer.putLong(offset + SITE_KEY_OFFSET, siteKey);
@@ -160,7 +177,7 @@ public final class SessionStateFlyweight
     /** The layout version the record was written with (0 for a record never initialised). */
     public int layoutVersion()
     {
-        return buffer.getByte(offset + VERSION_OFFSET);
+        return recordVersion();
     }
 
     /**
@@ -295,13 +312,7 @@ public final class SessionStateFlyweight
         return (visitedKindsMask() & (1L << pageKind)) != 0;
     }
 
-    // ---- pages ------------------------------------------------------------------------------
-
-    /** How many page views the ring holds (at most {@link #PAGE_RING_CAPACITY}). */
-    public int pageCount()
-    {
-        return buffer.getByte(offset + PAGE_COUNT_OFFSET) & 0xFF;
-    }
+    // ---- the page view --------------------------------------------------------------------------
 
     /**
      * Records a page view: the page being left joins the visited kinds, the new one becomes the
@@ -309,22 +320,17 @@ public final class SessionStateFlyweight
      */
     public void pushPage(final long pageHash, final int pageKind, final NavType nav, final long nowMs)
     {
-        if (pageCount() > 0)
+        if (history.pageCount() > 0)
         {
             final long visited = visitedKindsMask() | (1L << currentPageKind());
             buffer.putLong(offset + VISITED_KINDS_MASK_OFFSET, visited);
         }
-        final int entry = PAGE_RING_OFFSET + PAGE_ENTRY_LENGTH *
-            push(PAGE_COUNT_OFFSET, PAGE_HEAD_OFFSET, PAGE_RING_CAPACITY);
-        buffer.putLong(offset + entry, pageHash);
-        buffer.putLong(offset + entry + 8, nowMs);
-        buffer.putShort(offset + entry + 16, (short)pageKind);
-        buffer.putByte(offset + entry + 18, (byte)nav.ordinal());
+        history.pushPage(pageHash, pageKind, nav, nowMs);
         buffer.putInt(offset + PAGE_VIEW_COUNT_OFFSET, pageViewCount() + 1);
     }
 
     /**
-     * Renumbers every page kind the record holds (the page ring and the visited kinds) for a catalog
+     * Renumbers every page kind the record holds (the page ring, the kind runs and the visited kinds) for a catalog
      * version that numbers them differently: kind {@code k} becomes {@code newKindByOldKind[k]}. A
      * kind the table does not cover becomes 0 (no kind). Allocation-free.
      *
@@ -332,11 +338,7 @@ public final class SessionStateFlyweight
      */
     public void translatePageKinds(final int[] newKindByOldKind)
     {
-        for (int age = 0, count = pageCount(); age < count; age++)
-        {
-            final int at = offset + pageEntry(age) + 16;
-            buffer.putShort(at, (short)translated(newKindByOldKind, buffer.getShort(at)));
-        }
+        history.translatePageKinds(newKindByOldKind);
         final long visited = visitedKindsMask();
         long translated = 0;
         for (int kind = 0; kind < MAX_PAGE_KINDS; kind++)
@@ -349,179 +351,28 @@ public final class SessionStateFlyweight
         buffer.putLong(offset + VISITED_KINDS_MASK_OFFSET, translated);
     }
 
-    private static int translated(final int[] newKindByOldKind, final int kind)
+    static int translated(final int[] newKindByOldKind, final int kind)
     {
         final int to = kind >= 0 && kind < newKindByOldKind.length ? newKindByOldKind[kind] : 0;
         return to >= 0 && to < MAX_PAGE_KINDS ? to : 0;
     }
 
-    public long pageHashAt(final int age)
-    {
-        return buffer.getLong(offset + pageEntry(age));
-    }
-
-    public long pageEnteredMsAt(final int age)
-    {
-        return buffer.getLong(offset + pageEntry(age) + 8);
-    }
-
-    public int pageKindAt(final int age)
-    {
-        return buffer.getShort(offset + pageEntry(age) + 16);
-    }
-
-    public NavType pageNavAt(final int age)
-    {
-        return NavType.fromOrdinal(buffer.getByte(offset + pageEntry(age) + 18));
-    }
-
     /** The hash of the current page, or 0 before the first page view. */
     public long currentPageHash()
     {
-        return pageCount() == 0 ? 0 : pageHashAt(0);
+        return history.pageCount() == 0 ? 0 : history.pageHashAt(0);
     }
 
     /** The kind of the current page, or 0 (no kind) before the first page view. */
     public int currentPageKind()
     {
-        return pageCount() == 0 ? 0 : pageKindAt(0);
+        return history.pageCount() == 0 ? 0 : history.pageKindAt(0);
     }
 
     /** When the current page view began (the session's start before the first page view). */
     public long currentPageEnteredMs()
     {
-        return pageCount() == 0 ? createdMs() : pageEnteredMsAt(0);
-    }
-
-    private int pageEntry(final int age)
-    {
-        return PAGE_RING_OFFSET + PAGE_ENTRY_LENGTH * slot(PAGE_HEAD_OFFSET, PAGE_RING_CAPACITY, age);
-    }
-
-    // ---- back navigations -------------------------------------------------------------------
-
-    public int backCount()
-    {
-        return buffer.getByte(offset + BACK_COUNT_OFFSET) & 0xFF;
-    }
-
-    /** Records a back navigation between two pages, identified by their unordered pair hash. */
-    public void pushBack(final long pairHash, final long nowMs)
-    {
-        final int entry = BACK_RING_OFFSET + BACK_ENTRY_LENGTH * push(BACK_COUNT_OFFSET, BACK_HEAD_OFFSET, BACK_RING_CAPACITY);
-        buffer.putLong(offset + entry, pairHash);
-        buffer.putLong(offset + entry + 8, nowMs);
-    }
-
-    public long backPairAt(final int age)
-    {
-        return buffer.getLong(offset + backEntry(age));
-    }
-
-    public long backTimeAt(final int age)
-    {
-        return buffer.getLong(offset + backEntry(age) + 8);
-    }
-
-    private int backEntry(final int age)
-    {
-        return BACK_RING_OFFSET + BACK_ENTRY_LENGTH * slot(BACK_HEAD_OFFSET, BACK_RING_CAPACITY, age);
-    }
-
-    // ---- failed searches --------------------------------------------------------------------
-
-    public int failedSearchCount()
-    {
-        return buffer.getByte(offset + SEARCH_COUNT_OFFSET) & 0xFF;
-    }
-
-    public void pushFailedSearch(final long nowMs)
-    {
-        final int entry = SEARCH_RING_OFFSET + SEARCH_ENTRY_LENGTH *
-            push(SEARCH_COUNT_OFFSET, SEARCH_HEAD_OFFSET, FAILED_SEARCH_RING_CAPACITY);
-        buffer.putLong(offset + entry, nowMs);
-    }
-
-    public long failedSearchTimeAt(final int age)
-    {
-        return buffer.getLong(offset + SEARCH_RING_OFFSET +
-            SEARCH_ENTRY_LENGTH * slot(SEARCH_HEAD_OFFSET, FAILED_SEARCH_RING_CAPACITY, age));
-    }
-
-    /** A search that found something ends a run of failed ones. */
-    public void clearFailedSearches()
-    {
-        buffer.putByte(offset + SEARCH_COUNT_OFFSET, (byte)0);
-    }
-
-    // ---- clicks -----------------------------------------------------------------------------
-
-    public int clickCount()
-    {
-        return buffer.getByte(offset + CLICK_COUNT_OFFSET) & 0xFF;
-    }
-
-    public void pushClick(final long targetHash, final int x, final int y, final long nowMs)
-    {
-        final int entry = CLICK_RING_OFFSET + CLICK_ENTRY_LENGTH * push(CLICK_COUNT_OFFSET, CLICK_HEAD_OFFSET, CLICK_RING_CAPACITY);
-        buffer.putLong(offset + entry, targetHash);
-        buffer.putLong(offset + entry + 8, nowMs);
-        buffer.putInt(offset + entry + 16, x);
-        buffer.putInt(offset + entry + 20, y);
-    }
-
-    public long clickTargetAt(final int age)
-    {
-        return buffer.getLong(offset + clickEntry(age));
-    }
-
-    public long clickTimeAt(final int age)
-    {
-        return buffer.getLong(offset + clickEntry(age) + 8);
-    }
-
-    public int clickXAt(final int age)
-    {
-        return buffer.getInt(offset + clickEntry(age) + 16);
-    }
-
-    public int clickYAt(final int age)
-    {
-        return buffer.getInt(offset + clickEntry(age) + 20);
-    }
-
-    private int clickEntry(final int age)
-    {
-        return CLICK_RING_OFFSET + CLICK_ENTRY_LENGTH * slot(CLICK_HEAD_OFFSET, CLICK_RING_CAPACITY, age);
-    }
-
-    // ---- form errors ------------------------------------------------------------------------
-
-    public int formErrorCount()
-    {
-        return buffer.getByte(offset + FORM_COUNT_OFFSET) & 0xFF;
-    }
-
-    public void pushFormError(final long formHash, final long nowMs)
-    {
-        final int entry = FORM_RING_OFFSET + FORM_ENTRY_LENGTH * push(FORM_COUNT_OFFSET, FORM_HEAD_OFFSET, FORM_ERROR_RING_CAPACITY);
-        buffer.putLong(offset + entry, formHash);
-        buffer.putLong(offset + entry + 8, nowMs);
-    }
-
-    public long formErrorFormAt(final int age)
-    {
-        return buffer.getLong(offset + formEntry(age));
-    }
-
-    public long formErrorTimeAt(final int age)
-    {
-        return buffer.getLong(offset + formEntry(age) + 8);
-    }
-
-    private int formEntry(final int age)
-    {
-        return FORM_RING_OFFSET + FORM_ENTRY_LENGTH * slot(FORM_HEAD_OFFSET, FORM_ERROR_RING_CAPACITY, age);
+        return history.pageCount() == 0 ? createdMs() : history.pageEnteredMsAt(0);
     }
 
     // ---- context ----------------------------------------------------------------------------
@@ -543,9 +394,9 @@ public final class SessionStateFlyweight
         for (int i = 0; i < count; i++)
         {
             final int entry = offset + CONTEXT_OFFSET + CONTEXT_ENTRY_LENGTH * i;
-            if (buffer.getLong(entry) == keyHash)
+            if (buffer.getLong(entry + CONTEXT_KEY_HASH_OFFSET) == keyHash)
             {
-                buffer.putLong(entry + 8, valueHash);
+                buffer.putLong(entry + CONTEXT_VALUE_HASH_OFFSET, valueHash);
                 return true;
             }
         }
@@ -554,8 +405,8 @@ public final class SessionStateFlyweight
             return false;
         }
         final int entry = offset + CONTEXT_OFFSET + CONTEXT_ENTRY_LENGTH * count;
-        buffer.putLong(entry, keyHash);
-        buffer.putLong(entry + 8, valueHash);
+        buffer.putLong(entry + CONTEXT_KEY_HASH_OFFSET, keyHash);
+        buffer.putLong(entry + CONTEXT_VALUE_HASH_OFFSET, valueHash);
         buffer.putByte(offset + CONTEXT_COUNT_OFFSET, (byte)(count + 1));
         return true;
     }
@@ -565,9 +416,9 @@ public final class SessionStateFlyweight
         for (int i = 0, count = contextCount(); i < count; i++)
         {
             final int entry = offset + CONTEXT_OFFSET + CONTEXT_ENTRY_LENGTH * i;
-            if (buffer.getLong(entry) == keyHash)
+            if (buffer.getLong(entry + CONTEXT_KEY_HASH_OFFSET) == keyHash)
             {
-                return buffer.getLong(entry + 8) == valueHash;
+                return buffer.getLong(entry + CONTEXT_VALUE_HASH_OFFSET) == valueHash;
             }
         }
         return false;
@@ -673,7 +524,7 @@ public final class SessionStateFlyweight
 
     public int askedQuestionKeyAt(final int index)
     {
-        return buffer.getInt(offset + ASKED_KEYS_OFFSET + 4 * index);
+        return buffer.getInt(offset + ASKED_KEYS_OFFSET + ASKED_KEY_LENGTH * index);
     }
 
     public boolean wasAsked(final int questionKey)
@@ -694,7 +545,7 @@ public final class SessionStateFlyweight
         final int count = askedCount();
         if (count < ASKED_CAPACITY)
         {
-            buffer.putInt(offset + ASKED_KEYS_OFFSET + 4 * count, questionKey);
+            buffer.putInt(offset + ASKED_KEYS_OFFSET + ASKED_KEY_LENGTH * count, questionKey);
             buffer.putByte(offset + ASKED_COUNT_OFFSET, (byte)(count + 1));
         }
     }
@@ -719,7 +570,7 @@ public final class SessionStateFlyweight
     {
         for (int i = 0, count = triggerMemoryCount(); i < count; i++)
         {
-            if (buffer.getInt(offset + triggerEntry(i)) == triggerKey)
+            if (buffer.getInt(offset + triggerEntry(i) + TRIGGER_KEY_OFFSET) == triggerKey)
             {
                 return i;
             }
@@ -730,31 +581,31 @@ public final class SessionStateFlyweight
     /** The page view in which the trigger last signalled (0 if never). */
     public int triggerSignalPageView(final int slot)
     {
-        return slot < 0 ? 0 : buffer.getInt(offset + triggerEntry(slot) + 4);
+        return slot < 0 ? 0 : buffer.getInt(offset + triggerEntry(slot) + TRIGGER_SIGNAL_PAGE_VIEW_OFFSET);
     }
 
     /** When the trigger last signalled (0 if never): evidence older than this is spent. */
     public long triggerSignalMs(final int slot)
     {
-        return slot < 0 ? 0 : buffer.getLong(offset + triggerEntry(slot) + 8);
+        return slot < 0 ? 0 : buffer.getLong(offset + triggerEntry(slot) + TRIGGER_SIGNAL_MS_OFFSET);
     }
 
     /** When the trigger last asked, held out or shadowed (0 if never): its own cooldown runs from here. */
     public long triggerActedMs(final int slot)
     {
-        return slot < 0 ? 0 : buffer.getLong(offset + triggerEntry(slot) + 16);
+        return slot < 0 ? 0 : buffer.getLong(offset + triggerEntry(slot) + TRIGGER_ACTED_MS_OFFSET);
     }
 
     public void recordTriggerSignal(final int triggerKey, final long nowMs)
     {
         final int entry = offset + triggerEntry(slotFor(triggerKey));
-        buffer.putInt(entry + 4, pageViewCount());
-        buffer.putLong(entry + 8, nowMs);
+        buffer.putInt(entry + TRIGGER_SIGNAL_PAGE_VIEW_OFFSET, pageViewCount());
+        buffer.putLong(entry + TRIGGER_SIGNAL_MS_OFFSET, nowMs);
     }
 
     public void recordTriggerActed(final int triggerKey, final long nowMs)
     {
-        buffer.putLong(offset + triggerEntry(slotFor(triggerKey)) + 16, nowMs);
+        buffer.putLong(offset + triggerEntry(slotFor(triggerKey)) + TRIGGER_ACTED_MS_OFFSET, nowMs);
     }
 
     private int triggerMemoryCount()
@@ -787,10 +638,10 @@ public final class SessionStateFlyweight
             buffer.putByte(offset + TRIGGER_MEMORY_COUNT_OFFSET, (byte)(count + 1));
         }
         final int entry = offset + triggerEntry(slot);
-        buffer.putInt(entry, triggerKey);
-        buffer.putInt(entry + 4, 0);
-        buffer.putLong(entry + 8, 0);
-        buffer.putLong(entry + 16, 0);
+        buffer.putInt(entry + TRIGGER_KEY_OFFSET, triggerKey);
+        buffer.putInt(entry + TRIGGER_SIGNAL_PAGE_VIEW_OFFSET, 0);
+        buffer.putLong(entry + TRIGGER_SIGNAL_MS_OFFSET, 0);
+        buffer.putLong(entry + TRIGGER_ACTED_MS_OFFSET, 0);
         return slot;
     }
 
@@ -799,26 +650,7 @@ public final class SessionStateFlyweight
         return TRIGGER_MEMORY_OFFSET + TRIGGER_MEMORY_ENTRY_LENGTH * slot;
     }
 
-    // ---- ring and flag plumbing -------------------------------------------------------------
-
-    /** Advances a ring's head and returns the slot to write; the oldest entry is overwritten when full. */
-    private int push(final int countOffset, final int headOffset, final int capacity)
-    {
-        final int count = buffer.getByte(offset + countOffset) & 0xFF;
-        final int head = count == 0 ? 0 : ((buffer.getByte(offset + headOffset) & 0xFF) + 1) % capacity;
-        buffer.putByte(offset + headOffset, (byte)head);
-        if (count < capacity)
-        {
-            buffer.putByte(offset + countOffset, (byte)(count + 1));
-        }
-        return head;
-    }
-
-    private int slot(final int headOffset, final int capacity, final int age)
-    {
-        final int head = buffer.getByte(offset + headOffset) & 0xFF;
-        return (head - age + capacity) % capacity;
-    }
+    // ---- flag plumbing ----------------------------------------------------------------------
 
     private SessionStateFlyweight flag(final int mask, final boolean on)
     {

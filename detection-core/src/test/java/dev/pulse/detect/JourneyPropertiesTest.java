@@ -197,7 +197,7 @@ class JourneyPropertiesTest
                 session.navigate(PATHS[page], KINDS[page]);
                 break;
             case BACK:
-                final int back = session.state.pageCount() > 1 ? pageIndexOf(session.state.pageHashAt(1)) : arg % PATHS.length;
+                final int back = session.state.history().pageCount() > 1 ? pageIndexOf(session.state.history().pageHashAt(1)) : arg % PATHS.length;
                 session.back(PATHS[back], KINDS[back]);
                 break;
             case ACTIVE:

@@ -23,7 +23,7 @@ class SessionStateFlyweightTest
         assertThat(state.siteKey()).isEqualTo(33);
         assertThat(state.createdMs()).isEqualTo(1_000);
         assertThat(state.lastSeq()).isZero();
-        assertThat(state.pageCount()).isZero();
+        assertThat(state.history().pageCount()).isZero();
         assertThat(state.openIid()).isZero();
         assertThat(state.currentPageKind()).isZero();
         assertThat(state.currentPageEnteredMs()).isEqualTo(1_000);
@@ -39,13 +39,13 @@ class SessionStateFlyweightTest
         {
             state.pushPage(i, i % 7, NavType.NAVIGATE, 1_000 + i);
         }
-        assertThat(state.pageCount()).isEqualTo(SessionStateFlyweight.PAGE_RING_CAPACITY);
+        assertThat(state.history().pageCount()).isEqualTo(SessionStateFlyweight.PAGE_RING_CAPACITY);
         assertThat(state.pageViewCount()).isEqualTo(views);
         for (int age = 0; age < SessionStateFlyweight.PAGE_RING_CAPACITY; age++)
         {
-            assertThat(state.pageHashAt(age)).isEqualTo(views - age);
-            assertThat(state.pageEnteredMsAt(age)).isEqualTo(1_000 + views - age);
-            assertThat(state.pageKindAt(age)).isEqualTo((views - age) % 7);
+            assertThat(state.history().pageHashAt(age)).isEqualTo(views - age);
+            assertThat(state.history().pageEnteredMsAt(age)).isEqualTo(1_000 + views - age);
+            assertThat(state.history().pageKindAt(age)).isEqualTo((views - age) % 7);
         }
     }
 
@@ -79,15 +79,18 @@ class SessionStateFlyweightTest
         state.translatePageKinds(inserted);
 
         assertThat(state.currentPageKind()).isEqualTo(3);
-        assertThat(state.pageKindAt(1)).as("a kind the new version does not have is no kind").isZero();
+        assertThat(state.history().pageKindAt(1)).as("a kind the new version does not have is no kind").isZero();
         for (int age = 2; age < SessionStateFlyweight.PAGE_RING_CAPACITY; age++)
         {
-            final int old = (int)(state.pageHashAt(age) % 4);
-            assertThat(state.pageKindAt(age)).isEqualTo(old == 0 ? 0 : old + 1);
+            final int old = (int)(state.history().pageHashAt(age) % 4);
+            assertThat(state.history().pageKindAt(age)).isEqualTo(old == 0 ? 0 : old + 1);
         }
         assertThat(state.visitedKindsMask()).as("0, 1, 2, 3 and 63 become 0, 2, 3, 4 and 0").isEqualTo(0b11101L);
         assertThat(state.pageViewCount()).as("only kinds change").isEqualTo(views + 2);
-        assertThat(state.pageHashAt(0)).isEqualTo(101);
+        assertThat(state.history().pageHashAt(0)).isEqualTo(101);
+        assertThat(state.history().pageKindRunKindAt(0)).as("the kind runs too").isEqualTo(3);
+        assertThat(state.history().pageKindRunKindAt(1)).isZero();
+        assertThat(state.history().pageKindRunKindAt(2)).isEqualTo(4);
     }
 
     @Test
@@ -148,6 +151,45 @@ class SessionStateFlyweightTest
     void shouldEndTheRecordWithItsLastRing()
     {
         assertThat(SessionStateFlyweight.FORM_RING_OFFSET + SessionStateFlyweight.FORM_ENTRY_LENGTH *
-            SessionStateFlyweight.FORM_ERROR_RING_CAPACITY).isEqualTo(SessionStateFlyweight.LENGTH);
+            SessionStateFlyweight.FORM_ERROR_RING_CAPACITY).isEqualTo(SessionStateFlyweight.KIND_RUN_RING_OFFSET);
+        assertThat(SessionStateFlyweight.KIND_RUN_RING_OFFSET + SessionStateFlyweight.KIND_RUN_ENTRY_LENGTH *
+            SessionStateFlyweight.KIND_RUN_RING_CAPACITY).isEqualTo(SessionStateFlyweight.LENGTH);
+    }
+
+    @Test
+    void shouldKeepOneKindRunForConsecutiveViewsOfOneKind()
+    {
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        state.pushPage(1, 4, NavType.NAVIGATE, 1_001);
+        state.pushPage(2, 4, NavType.NAVIGATE, 1_002);
+        state.pushPage(3, 5, NavType.NAVIGATE, 1_003);
+        state.pushPage(4, 5, NavType.RELOAD, 1_004);
+        state.pushPage(5, 5, NavType.NAVIGATE, 1_005);
+        state.pushPage(6, 4, NavType.NAVIGATE, 1_006);
+
+        assertThat(state.history().kindRunCount()).isEqualTo(3);
+        assertThat(state.history().pageKindRunKindAt(0)).isEqualTo(4);
+        assertThat(state.history().pageKindRunLastEnteredMsAt(0)).isEqualTo(1_006);
+        assertThat(state.history().pageKindRunKindAt(1)).isEqualTo(5);
+        assertThat(state.history().pageKindRunLastEnteredMsAt(1)).as("a run's newest view").isEqualTo(1_005);
+        assertThat(state.history().pageKindRunKindAt(2)).isEqualTo(4);
+        assertThat(state.history().pageKindRunLastEnteredMsAt(2)).isEqualTo(1_002);
+    }
+
+    @Test
+    void shouldKeepTheNewestKindRunsWhenFull()
+    {
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        final int runs = SessionStateFlyweight.KIND_RUN_RING_CAPACITY + 5;
+        for (int i = 1; i <= runs; i++)
+        {
+            state.pushPage(i, 1 + i % 2, NavType.NAVIGATE, 1_000 + i);
+        }
+        assertThat(state.history().kindRunCount()).isEqualTo(SessionStateFlyweight.KIND_RUN_RING_CAPACITY);
+        for (int age = 0; age < SessionStateFlyweight.KIND_RUN_RING_CAPACITY; age++)
+        {
+            assertThat(state.history().pageKindRunLastEnteredMsAt(age)).isEqualTo(1_000 + runs - age);
+            assertThat(state.history().pageKindRunKindAt(age)).isEqualTo(1 + (runs - age) % 2);
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.NavType;
+import dev.pulse.detect.SessionHistoryFlyweight;
 import dev.pulse.detect.SessionStateFlyweight;
 
 /**
@@ -32,12 +33,13 @@ public final class BackAndForthDetector implements Detector
     @Override
     public boolean detect(final SessionStateFlyweight state, final Event event, final long nowMs, final long spentUntilMs)
     {
-        if (event.type() != EventType.PAGE || event.nav() != NavType.BACK || state.pageCount() < 2)
+        final SessionHistoryFlyweight history = state.history();
+        if (event.type() != EventType.PAGE || event.nav() != NavType.BACK || history.pageCount() < 2)
         {
             return false;
         }
-        final long from = state.pageHashAt(1);
-        final long to = state.pageHashAt(0);
+        final long from = history.pageHashAt(1);
+        final long to = history.pageHashAt(0);
         if (from == to)
         {
             return false;
@@ -45,14 +47,14 @@ public final class BackAndForthDetector implements Detector
         final long pair = Hash64.unorderedPair(from, to);
         final long windowStartMs = nowMs - windowMs;
         int count = 0;
-        for (int age = 0, size = state.backCount(); age < size; age++)
+        for (int age = 0, size = history.backCount(); age < size; age++)
         {
-            final long timeMs = state.backTimeAt(age);
+            final long timeMs = history.backTimeAt(age);
             if (timeMs < windowStartMs || timeMs <= spentUntilMs)
             {
                 break;
             }
-            if (state.backPairAt(age) == pair && ++count >= backs)
+            if (history.backPairAt(age) == pair && ++count >= backs)
             {
                 return true;
             }

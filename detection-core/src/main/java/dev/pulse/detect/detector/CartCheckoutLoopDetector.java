@@ -2,18 +2,26 @@ package dev.pulse.detect.detector;
 
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
+import dev.pulse.detect.SessionHistoryFlyweight;
 import dev.pulse.detect.SessionStateFlyweight;
 
 /**
  * Cart-checkout round trips: {@code round_trips} (default 2) journeys cart -> checkout -> cart
  * within {@code window} (default 10 min). Pages of other kinds in between do not break a round
  * trip; it completes on the page view that returns to the cart.
+ *
+ * <p>It reads the session's page-kind runs rather than its page views: repeated views of one kind
+ * change nothing in the cart -> checkout -> cart sequence, and a run counts when any of its views is
+ * in the window (its newest is), so a loop is seen however many page views it spans, as long as its
+ * kind changes fit {@link SessionStateFlyweight#KIND_RUN_RING_CAPACITY}.
  */
 public final class CartCheckoutLoopDetector implements Detector
 {
     private static final int SEEN_NOTHING = 0;
-    private static final int AT_CART = 1;
-    private static final int CART_THEN_CHECKOUT = 2;
+    /** A cart run, newer than the runs still to read. */
+    private static final int SEEN_CART = 1;
+    /** A checkout run before that cart run: the next older cart run completes a round trip. */
+    private static final int SEEN_CHECKOUT_BEFORE_IT = 2;
 
     private final int roundTrips;
     private final long windowMs;
@@ -41,34 +49,38 @@ public final class CartCheckoutLoopDetector implements Detector
     @Override
     public boolean detect(final SessionStateFlyweight state, final Event event, final long nowMs, final long spentUntilMs)
     {
+        final SessionHistoryFlyweight history = state.history();
         if (event.type() != EventType.PAGE || state.currentPageKind() != cartKind)
         {
             return false;
         }
+        // Newest first: a round trip is a checkout run with a cart run after it and one before it,
+        // which reads the same backwards, so the walk stops at the first run out of the window or
+        // spent, or as soon as enough trips are counted.
         final long windowStartMs = nowMs - windowMs;
         int phase = SEEN_NOTHING;
         int trips = 0;
-        for (int age = state.pageCount() - 1; age >= 0; age--)
+        for (int age = 0, count = history.kindRunCount(); age < count; age++)
         {
-            final long enteredMs = state.pageEnteredMsAt(age);
+            final long enteredMs = history.pageKindRunLastEnteredMsAt(age);
             if (enteredMs < windowStartMs || enteredMs <= spentUntilMs)
             {
-                continue;
+                break;
             }
-            final int kind = state.pageKindAt(age);
+            final int kind = history.pageKindRunKindAt(age);
             if (kind == cartKind)
             {
-                if (phase == CART_THEN_CHECKOUT)
+                if (phase == SEEN_CHECKOUT_BEFORE_IT && ++trips >= roundTrips)
                 {
-                    trips++;
+                    return true;
                 }
-                phase = AT_CART;
+                phase = SEEN_CART;
             }
-            else if (kind == checkoutKind && phase == AT_CART)
+            else if (kind == checkoutKind && phase == SEEN_CART)
             {
-                phase = CART_THEN_CHECKOUT;
+                phase = SEEN_CHECKOUT_BEFORE_IT;
             }
         }
-        return trips >= roundTrips;
+        return false;
     }
 }

@@ -29,7 +29,7 @@ public final class ExitIntentDetector implements Detector
     public boolean detect(final SessionStateFlyweight state, final Event event, final long nowMs, final long spentUntilMs)
     {
         return event.type() == EventType.EXIT_INTENT &&
-            state.pageCount() > 0 &&
+            state.history().pageCount() > 0 &&
             (keyPageMask & (1L << state.currentPageKind())) != 0 &&
             nowMs - state.currentPageEnteredMs() >= minDwellMs;
     }

@@ -2,6 +2,7 @@ package dev.pulse.detect.detector;
 
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
+import dev.pulse.detect.SessionHistoryFlyweight;
 import dev.pulse.detect.SessionStateFlyweight;
 
 /**
@@ -28,15 +29,16 @@ public final class FailedSearchDetector implements Detector
     @Override
     public boolean detect(final SessionStateFlyweight state, final Event event, final long nowMs, final long spentUntilMs)
     {
+        final SessionHistoryFlyweight history = state.history();
         if (event.type() != EventType.SEARCH || event.resultCount() != 0)
         {
             return false;
         }
         final long windowStartMs = nowMs - windowMs;
         int count = 0;
-        for (int age = 0, size = state.failedSearchCount(); age < size; age++)
+        for (int age = 0, size = history.failedSearchCount(); age < size; age++)
         {
-            final long timeMs = state.failedSearchTimeAt(age);
+            final long timeMs = history.failedSearchTimeAt(age);
             if (timeMs < windowStartMs || timeMs <= spentUntilMs)
             {
                 break;

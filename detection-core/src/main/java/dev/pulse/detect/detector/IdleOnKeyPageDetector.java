@@ -41,7 +41,7 @@ public final class IdleOnKeyPageDetector implements Detector
     @Override
     public long deadlineMs(final SessionStateFlyweight state)
     {
-        if (state.hidden() || state.pageCount() == 0 || (keyPageMask & (1L << state.currentPageKind())) == 0)
+        if (state.hidden() || state.history().pageCount() == 0 || (keyPageMask & (1L << state.currentPageKind())) == 0)
         {
             return NO_DEADLINE;
         }

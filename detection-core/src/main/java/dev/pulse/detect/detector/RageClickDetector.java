@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
+import dev.pulse.detect.SessionHistoryFlyweight;
 import dev.pulse.detect.SessionStateFlyweight;
 
 /**
@@ -40,6 +41,7 @@ public final class RageClickDetector implements Detector
     @Override
     public boolean detect(final SessionStateFlyweight state, final Event event, final long nowMs, final long spentUntilMs)
     {
+        final SessionHistoryFlyweight history = state.history();
         if (event.type() != EventType.CLICK || Arrays.binarySearch(ignoredTargetHashes, event.targetHash()) >= 0)
         {
             return false;
@@ -47,14 +49,14 @@ public final class RageClickDetector implements Detector
         final long target = event.targetHash();
         final long pageEnteredMs = state.currentPageEnteredMs();
         int count = 1;
-        for (int age = 1, size = state.clickCount(); age < size; age++)
+        for (int age = 1, size = history.clickCount(); age < size; age++)
         {
-            final long timeMs = state.clickTimeAt(age);
-            if (state.clickTargetAt(age) != target ||
+            final long timeMs = history.clickTimeAt(age);
+            if (history.clickTargetAt(age) != target ||
                 timeMs <= spentUntilMs ||
                 timeMs < pageEnteredMs ||
-                state.clickTimeAt(age - 1) - timeMs > intervalMs ||
-                distanceSquared(state, age, age - 1) > radiusSquared)
+                history.clickTimeAt(age - 1) - timeMs > intervalMs ||
+                distanceSquared(history, age, age - 1) > radiusSquared)
             {
                 break;
             }
@@ -66,10 +68,10 @@ public final class RageClickDetector implements Detector
         return false;
     }
 
-    private static long distanceSquared(final SessionStateFlyweight state, final int ageA, final int ageB)
+    private static long distanceSquared(final SessionHistoryFlyweight history, final int ageA, final int ageB)
     {
-        final long dx = (long)state.clickXAt(ageA) - state.clickXAt(ageB);
-        final long dy = (long)state.clickYAt(ageA) - state.clickYAt(ageB);
+        final long dx = (long)history.clickXAt(ageA) - history.clickXAt(ageB);
+        final long dy = (long)history.clickYAt(ageA) - history.clickYAt(ageB);
         return dx * dx + dy * dy;
     }
 }

@@ -2,6 +2,7 @@ package dev.pulse.detect.detector;
 
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
+import dev.pulse.detect.SessionHistoryFlyweight;
 import dev.pulse.detect.SessionStateFlyweight;
 
 /**
@@ -29,6 +30,7 @@ public final class RepeatedFormErrorDetector implements Detector
     @Override
     public boolean detect(final SessionStateFlyweight state, final Event event, final long nowMs, final long spentUntilMs)
     {
+        final SessionHistoryFlyweight history = state.history();
         if (event.type() != EventType.FORM_ERROR)
         {
             return false;
@@ -36,14 +38,14 @@ public final class RepeatedFormErrorDetector implements Detector
         final long form = event.formHash();
         final long windowStartMs = nowMs - windowMs;
         int count = 0;
-        for (int age = 0, size = state.formErrorCount(); age < size; age++)
+        for (int age = 0, size = history.formErrorCount(); age < size; age++)
         {
-            final long timeMs = state.formErrorTimeAt(age);
+            final long timeMs = history.formErrorTimeAt(age);
             if (timeMs < windowStartMs || timeMs <= spentUntilMs)
             {
                 break;
             }
-            if (state.formErrorFormAt(age) == form && ++count >= errors)
+            if (history.formErrorFormAt(age) == form && ++count >= errors)
             {
                 return true;
             }

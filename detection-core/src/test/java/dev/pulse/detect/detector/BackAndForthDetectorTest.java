@@ -91,7 +91,7 @@ class BackAndForthDetectorTest
     void shouldIgnoreABackWithNoPriorPage()
     {
         assertThat(session.at(0).back("/pricing", PRICING).size()).isZero();
-        assertThat(session.state.backCount()).isZero();
+        assertThat(session.state.history().backCount()).isZero();
     }
 
     @Test

@@ -71,9 +71,9 @@ class FailedSearchDetectorTest
         session.at(0).navigate("/search", SEARCH);
         assertThat(session.at(1_000).search(-5).size()).as("unknown count is not a failure").isZero();
         assertThat(session.at(2_000).search(-1).size()).isZero();
-        assertThat(session.state.failedSearchCount()).isZero();
+        assertThat(session.state.history().failedSearchCount()).isZero();
         session.at(3_000).search(0);
         assertThat(session.at(4_000).search(Long.MAX_VALUE).size()).isZero();
-        assertThat(session.state.failedSearchCount()).isZero();
+        assertThat(session.state.history().failedSearchCount()).isZero();
     }
 }

@@ -2,6 +2,7 @@ package dev.pulse.server.session;
 
 import org.agrona.MutableDirectBuffer;
 
+import dev.pulse.detect.RecordFlyweight;
 import dev.pulse.server.outcome.OutcomeWindowsFlyweight;
 
 /**
@@ -27,13 +28,13 @@ import dev.pulse.server.outcome.OutcomeWindowsFlyweight;
  *
  * Not thread-safe: used under the entry's lock, like the core record.
  */
-public final class ServerSessionFlyweight
+public final class ServerSessionFlyweight extends RecordFlyweight
 {
     /** 3: pageKindsVersion, and outcome windows remember the stuck page kind by its key. */
     public static final byte LAYOUT_VERSION = 3;
     public static final int WINDOWS_OFFSET = 64;
     public static final int LENGTH = WINDOWS_OFFSET + OutcomeWindowsFlyweight.LENGTH;
-    public static final int VERSION_OFFSET = 0;
+    public static final int VERSION_OFFSET = RECORD_VERSION_OFFSET;
     public static final int OWNER_CONNECTION_ID_OFFSET = 8;
     public static final int OPEN_CATALOG_VERSION_OFFSET = 16;
     public static final int LAST_CONNECTED_MS_OFFSET = 24;
@@ -41,25 +42,12 @@ public final class ServerSessionFlyweight
     public static final int RECORDED_SEQ_OFFSET = 40;
 
     private final OutcomeWindowsFlyweight windows = new OutcomeWindowsFlyweight();
-    private MutableDirectBuffer buffer;
-    private int offset;
 
     public ServerSessionFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
     {
-        this.buffer = buffer;
-        this.offset = offset;
+        wrapRecord(buffer, offset);
         windows.wrap(buffer, offset + WINDOWS_OFFSET);
         return this;
-    }
-
-    public MutableDirectBuffer buffer()
-    {
-        return buffer;
-    }
-
-    public int offset()
-    {
-        return offset;
     }
 
     /** The session's outcome windows, in this record. */
@@ -70,15 +58,14 @@ public final class ServerSessionFlyweight
 
     public ServerSessionFlyweight init(final long nowMs)
     {
-        buffer.setMemory(offset, LENGTH, (byte)0);
-        buffer.putByte(offset + VERSION_OFFSET, LAYOUT_VERSION);
+        clearRecord(LENGTH, LAYOUT_VERSION);
         buffer.putLong(offset + LAST_CONNECTED_MS_OFFSET, nowMs);
         return this;
     }
 
     public int version()
     {
-        return buffer.getByte(offset + VERSION_OFFSET);
+        return recordVersion();
     }
 
     /** The connection that owns the session now (0: none). Only the owner applies events. */

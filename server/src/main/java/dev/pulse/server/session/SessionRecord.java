@@ -6,7 +6,7 @@ import dev.pulse.detect.SessionStateFlyweight;
  * The layout of one session map entry: the core's state record, then the server's.
  *
  * <pre>
- *  0                              1400                         1848
+ *  0                              1912                         2360
  *  | SessionStateFlyweight (core)  | ServerSessionFlyweight (448) |
  * </pre>
  */

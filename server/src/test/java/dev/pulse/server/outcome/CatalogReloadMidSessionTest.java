@@ -224,7 +224,7 @@ class CatalogReloadMidSessionTest
         assertThat(state.visitedKindBefore(b.pageKind("cart"))).isTrue();
         assertThat(state.visitedKindBefore(b.pageKind("checkout"))).isTrue();
         assertThat(state.visitedKindBefore(b.pageKind("pricing"))).as("B numbers pricing as A numbered the cart").isFalse();
-        assertThat(state.pageKindAt(1)).isEqualTo(b.pageKind("cart"));
+        assertThat(state.history().pageKindAt(1)).isEqualTo(b.pageKind("cart"));
         assertThat(state.currentPageKind()).isEqualTo(b.pageKind("checkout"));
     }
 
@@ -259,6 +259,6 @@ class CatalogReloadMidSessionTest
         assertThat(bytesPerWindow.stream().filter(bytes -> bytes == 0).count()).as("windows that allocated nothing, of %s", bytesPerWindow)
             .isGreaterThanOrEqualTo(4);
         assertThat(state.currentPageKind()).isEqualTo(a.pageKind("cart"));
-        assertThat(state.pageKindAt(1)).isEqualTo(a.pageKind("checkout"));
+        assertThat(state.history().pageKindAt(1)).isEqualTo(a.pageKind("checkout"));
     }
 }

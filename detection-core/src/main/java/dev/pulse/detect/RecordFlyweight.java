@@ -1,0 +1,50 @@
+package dev.pulse.detect;
+
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * What the session map's record views do alike: point at a record's bytes, say where they are,
+ * and start a record all zero with its layout version in its first byte. Subclasses add the
+ * fields of their layout and a {@code wrap} that returns their own type.
+ *
+ * <p>Not thread-safe: one instance per owner, like every flyweight.
+ */
+public abstract class RecordFlyweight
+{
+    /** Every record keeps the version of its layout in its first byte. */
+    protected static final int RECORD_VERSION_OFFSET = 0;
+
+    protected MutableDirectBuffer buffer;
+    protected int offset;
+
+    /** The buffer of the record this view points at. */
+    public final MutableDirectBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /** Where the record starts in {@link #buffer()}. */
+    public final int offset()
+    {
+        return offset;
+    }
+
+    protected final void wrapRecord(final MutableDirectBuffer buffer, final int offset)
+    {
+        this.buffer = buffer;
+        this.offset = offset;
+    }
+
+    /** Zeroes {@code length} bytes of the record and writes its layout version. */
+    protected final void clearRecord(final int length, final byte layoutVersion)
+    {
+        buffer.setMemory(offset, length, (byte)0);
+        buffer.putByte(offset + RECORD_VERSION_OFFSET, layoutVersion);
+    }
+
+    /** The layout version the record was written with (0 for a record never initialised). */
+    protected final int recordVersion()
+    {
+        return buffer.getByte(offset + RECORD_VERSION_OFFSET);
+    }
+}

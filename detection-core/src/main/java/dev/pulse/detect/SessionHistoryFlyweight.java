@@ -1,0 +1,315 @@
+package dev.pulse.detect;
+
+import org.agrona.MutableDirectBuffer;
+
+import static dev.pulse.detect.SessionStateFlyweight.BACK_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.BACK_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateFlyweight.BACK_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.BACK_RING_CAPACITY;
+import static dev.pulse.detect.SessionStateFlyweight.BACK_RING_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.CLICK_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.CLICK_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateFlyweight.CLICK_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.CLICK_RING_CAPACITY;
+import static dev.pulse.detect.SessionStateFlyweight.CLICK_RING_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.FAILED_SEARCH_RING_CAPACITY;
+import static dev.pulse.detect.SessionStateFlyweight.FORM_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.FORM_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateFlyweight.FORM_ERROR_RING_CAPACITY;
+import static dev.pulse.detect.SessionStateFlyweight.FORM_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.FORM_RING_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_RING_CAPACITY;
+import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_RING_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.PAGE_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.PAGE_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateFlyweight.PAGE_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.PAGE_RING_CAPACITY;
+import static dev.pulse.detect.SessionStateFlyweight.PAGE_RING_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.SEARCH_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.SEARCH_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateFlyweight.SEARCH_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateFlyweight.SEARCH_RING_OFFSET;
+
+/**
+ * A view over the history part of a session's state record (the same bytes as its
+ * {@link SessionStateFlyweight}, which wraps this one with it): rings of the newest page views,
+ * page-kind runs, back navigations, failed searches, clicks and form errors, each a
+ * {@link HistoryRing}. {@link EventRecorder} is its one writer; detectors read it. Age 0 is the
+ * newest entry of a ring.
+ *
+ * The entries ({@code *_OFFSET} constants are relative to the entry; where each ring sits, its
+ * capacity and its count and head bytes are the record's, in {@link SessionStateFlyweight}):
+ *
+ * <pre>
+ *  page        | hash (8)          | enteredMs (8)     | kind (2) | nav (1) | pad (5) |  24
+ *  back        | pairHash (8)      | timeMs (8)        |                                16
+ *  search      | timeMs (8)        |                                                     8
+ *  click       | targetHash (8)    | timeMs (8)        | x (4)    | y (4)             |  24
+ *  formError   | formHash (8)      | timeMs (8)        |                                16
+ *  kindRun     | lastEnteredMs (8) | kind (2)          | pad (6)                        16
+ * </pre>
+ *
+ * <p>History sizes, from what each detector reads within its own window (thresholds in
+ * {@link dev.pulse.detect.detector.DetectorKind}): failed searches and rage clicks count the
+ * newest entries without gaps, so a ring of the largest count threshold (8) is exact. Back-and-forth
+ * and repeated form errors count entries of one pair or form among others: 8 hold the largest count
+ * when nothing else interleaves. The cart-checkout loop reads the kind-run ring, where consecutive
+ * page views of one kind share an entry (the newest time of the run): a loop needs its kinds'
+ * changes, not its page views, and 32 runs hold the largest 7 round trips with one other page kind
+ * between every two steps ({@code 4 x 7 + 1 = 29}), or the default 2 with up to 7, however many
+ * page views each run has. The page ring (16) serves the current and previous page.
+ *
+ * <p>Not thread-safe, like the record.
+ */
+public final class SessionHistoryFlyweight extends RecordFlyweight
+{
+    public static final int PAGE_HASH_OFFSET = 0;
+    public static final int PAGE_ENTERED_MS_OFFSET = 8;
+    public static final int PAGE_KIND_OFFSET = 16;
+    public static final int PAGE_NAV_OFFSET = 18;
+    public static final int BACK_PAIR_HASH_OFFSET = 0;
+    public static final int BACK_TIME_MS_OFFSET = 8;
+    public static final int SEARCH_TIME_MS_OFFSET = 0;
+    public static final int CLICK_TARGET_HASH_OFFSET = 0;
+    public static final int CLICK_TIME_MS_OFFSET = 8;
+    public static final int CLICK_X_OFFSET = 16;
+    public static final int CLICK_Y_OFFSET = 20;
+    public static final int FORM_HASH_OFFSET = 0;
+    public static final int FORM_TIME_MS_OFFSET = 8;
+    public static final int KIND_RUN_LAST_ENTERED_MS_OFFSET = 0;
+    public static final int KIND_RUN_KIND_OFFSET = 8;
+
+    private static final HistoryRing PAGE_RING = new HistoryRing(
+        PAGE_COUNT_OFFSET, PAGE_HEAD_OFFSET, PAGE_RING_OFFSET, PAGE_RING_CAPACITY, PAGE_ENTRY_LENGTH);
+    private static final HistoryRing BACK_RING = new HistoryRing(
+        BACK_COUNT_OFFSET, BACK_HEAD_OFFSET, BACK_RING_OFFSET, BACK_RING_CAPACITY, BACK_ENTRY_LENGTH);
+    private static final HistoryRing SEARCH_RING = new HistoryRing(
+        SEARCH_COUNT_OFFSET, SEARCH_HEAD_OFFSET, SEARCH_RING_OFFSET, FAILED_SEARCH_RING_CAPACITY, SEARCH_ENTRY_LENGTH);
+    private static final HistoryRing CLICK_RING = new HistoryRing(
+        CLICK_COUNT_OFFSET, CLICK_HEAD_OFFSET, CLICK_RING_OFFSET, CLICK_RING_CAPACITY, CLICK_ENTRY_LENGTH);
+    private static final HistoryRing FORM_RING = new HistoryRing(
+        FORM_COUNT_OFFSET, FORM_HEAD_OFFSET, FORM_RING_OFFSET, FORM_ERROR_RING_CAPACITY, FORM_ENTRY_LENGTH);
+    private static final HistoryRing KIND_RUN_RING = new HistoryRing(
+        KIND_RUN_COUNT_OFFSET, KIND_RUN_HEAD_OFFSET, KIND_RUN_RING_OFFSET, KIND_RUN_RING_CAPACITY, KIND_RUN_ENTRY_LENGTH);
+
+    /** Points this flyweight at a session state record of {@link SessionStateFlyweight#LENGTH} bytes. */
+    SessionHistoryFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
+    {
+        wrapRecord(buffer, offset);
+        return this;
+    }
+
+    // ---- pages ------------------------------------------------------------------------------
+
+    /** How many page views the ring holds (at most {@link SessionStateFlyweight#PAGE_RING_CAPACITY}). */
+    public int pageCount()
+    {
+        return PAGE_RING.count(buffer, offset);
+    }
+
+    /**
+     * Writes a page view into the page ring and the kind runs; {@link SessionStateFlyweight#pushPage}
+     * is the one caller, as it also keeps the page-view count and the visited kinds.
+     */
+    void pushPage(final long pageHash, final int pageKind, final NavType nav, final long nowMs)
+    {
+        // The newest run's kind is the current page's, already in cache: the kind runs are only written.
+        pushKindRun(pageCount() > 0 && pageKindAt(0) == pageKind, pageKind, nowMs);
+        final int entry = PAGE_RING.push(buffer, offset);
+        buffer.putLong(entry + PAGE_HASH_OFFSET, pageHash);
+        buffer.putLong(entry + PAGE_ENTERED_MS_OFFSET, nowMs);
+        buffer.putShort(entry + PAGE_KIND_OFFSET, (short)pageKind);
+        buffer.putByte(entry + PAGE_NAV_OFFSET, (byte)nav.ordinal());
+    }
+
+    /** A page view of the current page's kind extends its run; another kind starts a run. */
+    private void pushKindRun(final boolean sameKind, final int pageKind, final long nowMs)
+    {
+        if (sameKind)
+        {
+            buffer.putLong(KIND_RUN_RING.entryAt(buffer, offset, 0) + KIND_RUN_LAST_ENTERED_MS_OFFSET, nowMs);
+            return;
+        }
+        final int entry = KIND_RUN_RING.push(buffer, offset);
+        buffer.putLong(entry + KIND_RUN_LAST_ENTERED_MS_OFFSET, nowMs);
+        buffer.putShort(entry + KIND_RUN_KIND_OFFSET, (short)pageKind);
+    }
+
+    /** Renumbers the kinds of the page ring and the kind runs: see {@link SessionStateFlyweight#translatePageKinds}. */
+    void translatePageKinds(final int[] newKindByOldKind)
+    {
+        for (int age = 0, count = pageCount(); age < count; age++)
+        {
+            final int at = PAGE_RING.entryAt(buffer, offset, age) + PAGE_KIND_OFFSET;
+            buffer.putShort(at, (short)SessionStateFlyweight.translated(newKindByOldKind, buffer.getShort(at)));
+        }
+        for (int age = 0, count = kindRunCount(); age < count; age++)
+        {
+            final int at = KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_KIND_OFFSET;
+            buffer.putShort(at, (short)SessionStateFlyweight.translated(newKindByOldKind, buffer.getShort(at)));
+        }
+    }
+
+    public long pageHashAt(final int age)
+    {
+        return buffer.getLong(pageEntry(age) + PAGE_HASH_OFFSET);
+    }
+
+    public long pageEnteredMsAt(final int age)
+    {
+        return buffer.getLong(pageEntry(age) + PAGE_ENTERED_MS_OFFSET);
+    }
+
+    public int pageKindAt(final int age)
+    {
+        return buffer.getShort(pageEntry(age) + PAGE_KIND_OFFSET);
+    }
+
+    public NavType pageNavAt(final int age)
+    {
+        return NavType.fromOrdinal(buffer.getByte(pageEntry(age) + PAGE_NAV_OFFSET));
+    }
+
+    private int pageEntry(final int age)
+    {
+        return PAGE_RING.entryAt(buffer, offset, age);
+    }
+
+    // ---- page kind runs ---------------------------------------------------------------------
+
+    /**
+     * How many runs of page views of one kind the kind-run ring holds (at most
+     * {@link SessionStateFlyweight#KIND_RUN_RING_CAPACITY}); age 0 is the current page's run.
+     */
+    public int kindRunCount()
+    {
+        return KIND_RUN_RING.count(buffer, offset);
+    }
+
+    public int pageKindRunKindAt(final int age)
+    {
+        return buffer.getShort(KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_KIND_OFFSET);
+    }
+
+    /** When the run's newest page view began. */
+    public long pageKindRunLastEnteredMsAt(final int age)
+    {
+        return buffer.getLong(KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_LAST_ENTERED_MS_OFFSET);
+    }
+
+    // ---- back navigations -------------------------------------------------------------------
+
+    public int backCount()
+    {
+        return BACK_RING.count(buffer, offset);
+    }
+
+    /** Records a back navigation between two pages, identified by their unordered pair hash. */
+    public void pushBack(final long pairHash, final long nowMs)
+    {
+        final int entry = BACK_RING.push(buffer, offset);
+        buffer.putLong(entry + BACK_PAIR_HASH_OFFSET, pairHash);
+        buffer.putLong(entry + BACK_TIME_MS_OFFSET, nowMs);
+    }
+
+    public long backPairAt(final int age)
+    {
+        return buffer.getLong(BACK_RING.entryAt(buffer, offset, age) + BACK_PAIR_HASH_OFFSET);
+    }
+
+    public long backTimeAt(final int age)
+    {
+        return buffer.getLong(BACK_RING.entryAt(buffer, offset, age) + BACK_TIME_MS_OFFSET);
+    }
+
+    // ---- failed searches --------------------------------------------------------------------
+
+    public int failedSearchCount()
+    {
+        return SEARCH_RING.count(buffer, offset);
+    }
+
+    public void pushFailedSearch(final long nowMs)
+    {
+        buffer.putLong(SEARCH_RING.push(buffer, offset) + SEARCH_TIME_MS_OFFSET, nowMs);
+    }
+
+    public long failedSearchTimeAt(final int age)
+    {
+        return buffer.getLong(SEARCH_RING.entryAt(buffer, offset, age) + SEARCH_TIME_MS_OFFSET);
+    }
+
+    /** A search that found something ends a run of failed ones. */
+    public void clearFailedSearches()
+    {
+        SEARCH_RING.clear(buffer, offset);
+    }
+
+    // ---- clicks -----------------------------------------------------------------------------
+
+    public int clickCount()
+    {
+        return CLICK_RING.count(buffer, offset);
+    }
+
+    public void pushClick(final long targetHash, final int x, final int y, final long nowMs)
+    {
+        final int entry = CLICK_RING.push(buffer, offset);
+        buffer.putLong(entry + CLICK_TARGET_HASH_OFFSET, targetHash);
+        buffer.putLong(entry + CLICK_TIME_MS_OFFSET, nowMs);
+        buffer.putInt(entry + CLICK_X_OFFSET, x);
+        buffer.putInt(entry + CLICK_Y_OFFSET, y);
+    }
+
+    public long clickTargetAt(final int age)
+    {
+        return buffer.getLong(clickEntry(age) + CLICK_TARGET_HASH_OFFSET);
+    }
+
+    public long clickTimeAt(final int age)
+    {
+        return buffer.getLong(clickEntry(age) + CLICK_TIME_MS_OFFSET);
+    }
+
+    public int clickXAt(final int age)
+    {
+        return buffer.getInt(clickEntry(age) + CLICK_X_OFFSET);
+    }
+
+    public int clickYAt(final int age)
+    {
+        return buffer.getInt(clickEntry(age) + CLICK_Y_OFFSET);
+    }
+
+    private int clickEntry(final int age)
+    {
+        return CLICK_RING.entryAt(buffer, offset, age);
+    }
+
+    // ---- form errors ------------------------------------------------------------------------
+
+    public int formErrorCount()
+    {
+        return FORM_RING.count(buffer, offset);
+    }
+
+    public void pushFormError(final long formHash, final long nowMs)
+    {
+        final int entry = FORM_RING.push(buffer, offset);
+        buffer.putLong(entry + FORM_HASH_OFFSET, formHash);
+        buffer.putLong(entry + FORM_TIME_MS_OFFSET, nowMs);
+    }
+
+    public long formErrorFormAt(final int age)
+    {
+        return buffer.getLong(FORM_RING.entryAt(buffer, offset, age) + FORM_HASH_OFFSET);
+    }
+
+    public long formErrorTimeAt(final int age)
+    {
+        return buffer.getLong(FORM_RING.entryAt(buffer, offset, age) + FORM_TIME_MS_OFFSET);
+    }
+}
