@@ -31,7 +31,8 @@ public enum DetectorKind
         new Threshold("window", MILLIS, 120_000, 1_000, 3_600_000)),
     CART_CHECKOUT_LOOP("cart_checkout_loop", EventType.PAGE, FireLimit.PER_PATTERN, Pages.CART_AND_CHECKOUT,
         (values, site) -> new CartCheckoutLoopDetector((int)values[0], values[1], site.cartKind(), site.checkoutKind()),
-        new Threshold("round_trips", COUNT, 2, 1, (SessionStateFlyweight.PAGE_RING_CAPACITY - 1) / 2),
+        // A round trip is four kind changes (cart, checkout, cart, with another kind possible between each step).
+        new Threshold("round_trips", COUNT, 2, 1, (SessionStateFlyweight.KIND_RUN_RING_CAPACITY - 1) / 4),
         new Threshold("window", MILLIS, 600_000, 1_000, 3_600_000)),
     EXIT_INTENT("exit_intent", EventType.EXIT_INTENT, FireLimit.ONCE_PER_SESSION, Pages.KEY_PAGES,
         (values, site) -> new ExitIntentDetector(values[0], site.keyPageMask()),
