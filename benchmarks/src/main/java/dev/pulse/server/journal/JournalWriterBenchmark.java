@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.pulse.bench.TempDirectories;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
-import dev.pulse.server.config.FsyncPolicy;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.metrics.Metrics;
 

@@ -26,7 +26,7 @@ import dev.pulse.bench.TempDirectories;
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
-import dev.pulse.server.config.FsyncPolicy;
+import dev.pulse.server.journal.FsyncPolicy;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.journal.Journal;
 import dev.pulse.server.journal.JournalConfiguration;

@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
-import dev.pulse.detect.Decisions;
-import dev.pulse.detect.Detection;
+import dev.pulse.detect.process.Decisions;
+import dev.pulse.detect.process.Detection;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.NavType;

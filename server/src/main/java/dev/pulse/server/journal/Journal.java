@@ -20,8 +20,6 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pulse.server.config.FsyncPolicy;
-import dev.pulse.server.metrics.Metrics;
 
 /**
  * The append-only journal of everything the product team needs: producers on any thread encode
@@ -47,14 +45,14 @@ public final class Journal implements AutoCloseable
     private final JournalWaiters waiters;
     /** The journal thread, once started: a waiter armed on an event loop unparks it. */
     private volatile Thread thread;
-    private final Metrics metrics;
+    private final JournalMetrics metrics;
     private final byte[] searchHashKey;
     private final JournalDirectoryLock lock;
     private final long closeTimeoutNs;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closedCleanly;
 
-    private Journal(final RingBuffer ring, final JournalAgent agent, final JournalWaiters waiters, final Metrics metrics,
+    private Journal(final RingBuffer ring, final JournalAgent agent, final JournalWaiters waiters, final JournalMetrics metrics,
         final byte[] searchHashKey, final JournalDirectoryLock lock, final long closeTimeoutNs)
     {
         this.lock = lock;
@@ -68,14 +66,14 @@ public final class Journal implements AutoCloseable
     }
 
     /** Creates {@code dir} if needed, recovers the last segment, and starts the journal thread. */
-    public static Journal open(final Path dir, final JournalConfiguration configuration, final Metrics metrics) throws IOException
+    public static Journal open(final Path dir, final JournalConfiguration configuration, final JournalMetrics metrics) throws IOException
     {
         return open(dir, configuration, metrics, new FileSegmentStore(dir, configuration.fsyncPolicy() != FsyncPolicy.NEVER),
             new SystemNanoClock(), DEFAULT_RETRY_INTERVAL_NS, DEFAULT_CLOSE_TIMEOUT_NS);
     }
 
     /** The seam for tests: their own store (to inject faults), clock and timeouts. */
-    static Journal open(final Path dir, final JournalConfiguration configuration, final Metrics metrics, final SegmentStore store,
+    static Journal open(final Path dir, final JournalConfiguration configuration, final JournalMetrics metrics, final SegmentStore store,
         final NanoClock clock, final long retryIntervalNs, final long closeTimeoutNs) throws IOException
     {
         Files.createDirectories(dir);

@@ -2,8 +2,6 @@ package dev.pulse.server.journal;
 
 import java.util.Objects;
 
-import dev.pulse.server.config.FsyncPolicy;
-
 /**
  * Settings of the journal.
  *

@@ -3,15 +3,14 @@ package dev.pulse.server.journal;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import dev.pulse.server.metrics.Metrics;
 
 /**
- * How the server opens its journal: {@link Journal#open(Path, JournalConfiguration, Metrics)} in
+ * How the server opens its journal: {@link Journal#open(Path, JournalConfiguration, JournalMetrics)} in
  * production. The one seam through which tests hand a server a journal over a fault-injecting
  * segment store (a full or read-only disk).
  */
 @FunctionalInterface
 public interface JournalOpener
 {
-    Journal open(Path dir, JournalConfiguration configuration, Metrics metrics) throws IOException;
+    Journal open(Path dir, JournalConfiguration configuration, JournalMetrics metrics) throws IOException;
 }

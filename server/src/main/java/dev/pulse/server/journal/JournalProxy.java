@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
-import dev.pulse.server.metrics.Metrics;
 
 /**
  * One producer thread's way into the journal. {@link #record} starts any record with the reused
@@ -20,7 +19,7 @@ public final class JournalProxy
 {
     private final JournalRecordEncoder encoder;
 
-    JournalProxy(final RingBuffer ring, final Metrics metrics, final AtomicBoolean closed, final SearchTextHasher searchTextHasher)
+    JournalProxy(final RingBuffer ring, final JournalMetrics metrics, final AtomicBoolean closed, final SearchTextHasher searchTextHasher)
     {
         this.encoder = new JournalRecordEncoder(ring, metrics, closed, searchTextHasher);
     }

@@ -6,7 +6,6 @@ import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 
-import dev.pulse.server.metrics.Metrics;
 
 import static dev.pulse.server.journal.JournalRecordFlyweight.BYTE_ORDER;
 import static dev.pulse.server.journal.JournalRecordFlyweight.HEADER_LENGTH;
@@ -41,7 +40,7 @@ public final class JournalRecordEncoder
 
     private final RingBuffer ring;
     private final AtomicBuffer buffer;
-    private final Metrics metrics;
+    private final JournalMetrics metrics;
     private final AtomicBoolean closed;
     /** Null when search text is journaled in clear. */
     private final SearchTextHasher searchTextHasher;
@@ -55,7 +54,7 @@ public final class JournalRecordEncoder
     private final JournalMessage message;
     private long lastPosition;
 
-    JournalRecordEncoder(final RingBuffer ring, final Metrics metrics, final AtomicBoolean closed, final SearchTextHasher searchTextHasher)
+    JournalRecordEncoder(final RingBuffer ring, final JournalMetrics metrics, final AtomicBoolean closed, final SearchTextHasher searchTextHasher)
     {
         this.ring = ring;
         this.buffer = ring.buffer();

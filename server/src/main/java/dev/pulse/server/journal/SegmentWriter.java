@@ -7,8 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pulse.server.config.FsyncPolicy;
-import dev.pulse.server.metrics.Metrics;
 
 /**
  * Appends batches to the current segment, rolls to the next segment and forces per the
@@ -26,7 +24,7 @@ final class SegmentWriter
     private final FsyncPolicy policy;
     private final long segmentBytes;
     private final long fsyncIntervalNs;
-    private final Metrics metrics;
+    private final JournalMetrics metrics;
     private SegmentStore.SegmentFile file;
     private long index;
     private long position;
@@ -34,7 +32,7 @@ final class SegmentWriter
     private boolean unforced;
     private long lastForceNs;
 
-    SegmentWriter(final SegmentStore store, final JournalConfiguration configuration, final Metrics metrics,
+    SegmentWriter(final SegmentStore store, final JournalConfiguration configuration, final JournalMetrics metrics,
         final long index, final long position, final long nowNs) throws IOException
     {
         this.store = store;

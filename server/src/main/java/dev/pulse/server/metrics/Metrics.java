@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
+import dev.pulse.server.journal.JournalMetrics;
 import dev.pulse.server.journal.OutcomeGroup;
 import dev.pulse.server.journal.OutcomeKind;
 import dev.pulse.server.protocol.CloseCode;
@@ -19,7 +20,7 @@ import dev.pulse.server.protocol.ErrorCode;
  * {@link LongAdder}s indexed by enum ordinal, so counting from any event loop neither locks nor
  * allocates; gauges are read from their owners when scraped.
  */
-public final class Metrics
+public final class Metrics implements JournalMetrics
 {
     private final LongAdder connectionsTotal = new LongAdder();
     private final LongAdder connectionsOpen = new LongAdder();
@@ -65,6 +66,7 @@ public final class Metrics
     }
 
     /** Registers a gauge read at each scrape (sessions in the map, journal lag, ...). */
+    @Override
     public synchronized void gauge(final String name, final String help, final LongSupplier value)
     {
         gauges.add(new Gauge(name, help, "gauge", value));
@@ -74,6 +76,7 @@ public final class Metrics
      * Registers a counter whose owner keeps the count (bytes the journal wrote, ...), read at each
      * scrape: typed {@code counter}, so rate() and increase() treat a restart's reset as a reset.
      */
+    @Override
     public synchronized void counter(final String name, final String help, final LongSupplier value)
     {
         gauges.add(new Gauge(name, help, "counter", value));
@@ -179,6 +182,7 @@ public final class Metrics
     }
 
     /** Something that should never happen did (an exception escaped a handler); also closes 1011. */
+    @Override
     public void internalError()
     {
         internalErrors.increment();
@@ -190,6 +194,7 @@ public final class Metrics
     }
 
     /** A journal record could not be handed to the journal (ring buffer full). */
+    @Override
     public void journalDropped()
     {
         journalDropped.increment();
@@ -229,6 +234,7 @@ public final class Metrics
         timerLateness.recordNanos(nanos);
     }
 
+    @Override
     public void journalFsyncNanos(final long nanos)
     {
         journalFsync.recordNanos(nanos);

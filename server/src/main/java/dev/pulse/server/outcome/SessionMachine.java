@@ -8,9 +8,9 @@ import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.catalog.compile.QuestionCopy;
 import dev.pulse.catalog.compile.ResponseCopy;
-import dev.pulse.detect.Decisions;
+import dev.pulse.detect.process.Decisions;
 import dev.pulse.detect.Event;
-import dev.pulse.detect.EventProcessor;
+import dev.pulse.detect.process.EventProcessor;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.detector.DetectorKind;
@@ -21,8 +21,6 @@ import dev.pulse.detect.trigger.TriggerIndex;
 import dev.pulse.server.journal.JournalRecordType;
 import dev.pulse.server.journal.OutcomeGroup;
 import dev.pulse.server.protocol.ErrorCode;
-import dev.pulse.server.session.ServerSessionFlyweight;
-
 /**
  * What an event means for a session, end to end: the core decides (history, detectors,
  * governor), this picks the question's copy for the person, routes an answer to its approved

@@ -14,6 +14,7 @@ import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.outcome.SessionMachine;
 import dev.pulse.server.timer.PulseClock;
 
+import dev.pulse.server.outcome.ServerSessionFlyweight;
 /**
  * Removes sessions idle longer than the catalog's expiry, on its own thread and one store segment
  * at a time (a segment's lock covers a few hundred sessions and is held for well under a

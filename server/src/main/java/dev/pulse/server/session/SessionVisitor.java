@@ -2,6 +2,7 @@ package dev.pulse.server.session;
 
 import dev.pulse.detect.SessionStateFlyweight;
 
+import dev.pulse.server.outcome.ServerSessionFlyweight;
 /** Looks at one session during a sweep; returns true to remove it. */
 @FunctionalInterface
 public interface SessionVisitor

@@ -15,7 +15,7 @@ import dev.pulse.server.outcome.LiveCatalogVersions;
 import dev.pulse.server.outcome.SessionMachine;
 import dev.pulse.server.protocol.CloseCode;
 import dev.pulse.server.protocol.ErrorCode;
-import dev.pulse.server.session.ServerSessionFlyweight;
+import dev.pulse.server.outcome.ServerSessionFlyweight;
 import dev.pulse.server.session.SessionAccess;
 import dev.pulse.server.session.SessionId;
 import dev.pulse.server.session.SessionChange;

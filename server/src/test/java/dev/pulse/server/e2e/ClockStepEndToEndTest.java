@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.server.PulseServer;
-import dev.pulse.server.config.FsyncPolicy;
+import dev.pulse.server.journal.FsyncPolicy;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.journal.JournalReader;
 import dev.pulse.server.journal.JournalRecordFlyweight;

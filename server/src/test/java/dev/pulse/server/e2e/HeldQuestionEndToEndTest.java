@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.server.PulseServer;
-import dev.pulse.server.config.FsyncPolicy;
+import dev.pulse.server.journal.FsyncPolicy;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.journal.DiskFaults;
 import dev.pulse.server.journal.JournalReader;

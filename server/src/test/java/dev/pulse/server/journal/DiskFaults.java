@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-import dev.pulse.server.metrics.Metrics;
 
 /**
  * A full or read-only disk under a real server's journal: the {@link JournalOpener} an end-to-end
@@ -16,7 +15,7 @@ public final class DiskFaults implements JournalOpener
     private volatile FaultySegmentStore store;
 
     @Override
-    public Journal open(final Path dir, final JournalConfiguration configuration, final Metrics metrics) throws IOException
+    public Journal open(final Path dir, final JournalConfiguration configuration, final JournalMetrics metrics) throws IOException
     {
         final FaultySegmentStore faulty = new FaultySegmentStore(dir);
         store = faulty;

@@ -9,8 +9,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.config.FsyncPolicy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** When the journal forces, per policy: driven by hand through the agent with a fake clock and a counting store. */

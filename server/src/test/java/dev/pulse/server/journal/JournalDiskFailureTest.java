@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.config.FsyncPolicy;
 import dev.pulse.server.metrics.Metrics;
 
 import static dev.pulse.server.journal.JournalTesting.await;

@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.config.FsyncPolicy;
 import dev.pulse.server.metrics.Metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;

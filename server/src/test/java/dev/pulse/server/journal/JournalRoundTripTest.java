@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
-import dev.pulse.server.config.FsyncPolicy;
 import dev.pulse.server.metrics.Metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;

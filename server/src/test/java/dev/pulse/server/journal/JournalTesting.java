@@ -9,7 +9,6 @@ import java.util.function.BooleanSupplier;
 
 import org.agrona.concurrent.SystemNanoClock;
 
-import dev.pulse.server.config.FsyncPolicy;
 import dev.pulse.server.metrics.Metrics;
 
 /** Shared set-up of journal tests. */
@@ -40,7 +39,7 @@ final class JournalTesting
     }
 
     /** A journal over a fault-injecting store, retrying failed writes every 20 ms. */
-    static Journal open(final Path dir, final JournalConfiguration configuration, final Metrics metrics, final FaultySegmentStore store,
+    static Journal open(final Path dir, final JournalConfiguration configuration, final JournalMetrics metrics, final FaultySegmentStore store,
         final long closeTimeoutMs) throws IOException
     {
         return Journal.open(dir, configuration, metrics, store, new SystemNanoClock(), TimeUnit.MILLISECONDS.toNanos(20),

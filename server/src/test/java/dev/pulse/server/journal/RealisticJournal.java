@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
-import dev.pulse.server.config.FsyncPolicy;
 import dev.pulse.server.metrics.Metrics;
 
 /**

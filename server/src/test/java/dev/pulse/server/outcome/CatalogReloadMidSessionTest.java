@@ -24,7 +24,6 @@ import dev.pulse.detect.EventType;
 import dev.pulse.detect.NavType;
 import dev.pulse.detect.PagePath;
 import dev.pulse.detect.SessionStateFlyweight;
-import dev.pulse.server.session.ServerSessionFlyweight;
 import dev.pulse.server.session.SessionRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;

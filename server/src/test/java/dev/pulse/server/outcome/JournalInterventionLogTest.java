@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
-import dev.pulse.server.config.FsyncPolicy;
+import dev.pulse.server.journal.FsyncPolicy;
 import dev.pulse.server.journal.Journal;
 import dev.pulse.server.journal.JournalConfiguration;
 import dev.pulse.server.journal.JournalProxy;

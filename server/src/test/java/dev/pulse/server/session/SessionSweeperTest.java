@@ -16,7 +16,7 @@ import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.NavType;
 import dev.pulse.detect.PagePath;
-import dev.pulse.server.config.FsyncPolicy;
+import dev.pulse.server.journal.FsyncPolicy;
 import dev.pulse.server.journal.Journal;
 import dev.pulse.server.journal.JournalConfiguration;
 import dev.pulse.server.journal.JournalReader;

@@ -21,7 +21,7 @@ import dev.pulse.server.journal.JournalRecordType;
 import dev.pulse.server.journal.RawEventKind;
 import dev.pulse.server.outcome.CatalogVersions;
 import dev.pulse.server.outcome.SessionMachine;
-import dev.pulse.server.session.ServerSessionFlyweight;
+import dev.pulse.server.outcome.ServerSessionFlyweight;
 import dev.pulse.server.session.SessionRecord;
 
 /**

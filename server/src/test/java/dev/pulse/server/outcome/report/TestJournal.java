@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
-import dev.pulse.server.config.FsyncPolicy;
+import dev.pulse.server.journal.FsyncPolicy;
 import dev.pulse.server.journal.Journal;
 import dev.pulse.server.journal.JournalConfiguration;
 import dev.pulse.server.journal.JournalProxy;

@@ -1,10 +1,15 @@
-package dev.pulse.detect;
+package dev.pulse.detect.process;
 
 import dev.pulse.detect.detector.Detector;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerIndex;
 
+import dev.pulse.detect.Event;
+import dev.pulse.detect.EventRecorder;
+import dev.pulse.detect.EventType;
+import dev.pulse.detect.IncompatibleSessionStateException;
+import dev.pulse.detect.SessionStateFlyweight;
 /**
  * Detection alone, for a caller that wants to know which stuck moments an event completes and
  * decides for itself what to do about them (no governor, no questions, no intervention ids). Each

@@ -1,4 +1,4 @@
-package dev.pulse.detect;
+package dev.pulse.detect.process;
 
 import dev.pulse.detect.detector.Detector;
 import dev.pulse.detect.governor.Governor;
@@ -6,6 +6,11 @@ import dev.pulse.detect.governor.Verdict;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerIndex;
 
+import dev.pulse.detect.Event;
+import dev.pulse.detect.EventRecorder;
+import dev.pulse.detect.EventType;
+import dev.pulse.detect.IncompatibleSessionStateException;
+import dev.pulse.detect.SessionStateFlyweight;
 /**
  * The path of one event through the core: record it in the session's history, ask the triggers
  * the event could complete whether they fire, and let the governor decide on each signal in

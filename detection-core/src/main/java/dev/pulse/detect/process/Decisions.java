@@ -1,4 +1,4 @@
-package dev.pulse.detect;
+package dev.pulse.detect.process;
 
 import java.util.Arrays;
 

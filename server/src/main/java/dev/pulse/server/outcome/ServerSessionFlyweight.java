@@ -1,10 +1,8 @@
-package dev.pulse.server.session;
+package dev.pulse.server.outcome;
 
 import org.agrona.MutableDirectBuffer;
 
 import dev.pulse.detect.RecordFlyweight;
-import dev.pulse.server.outcome.OutcomeWindowsFlyweight;
-
 /**
  * The server's own part of a session record, stored right after the core's
  * {@link dev.pulse.detect.SessionStateFlyweight} in the same map entry: which connection owns the

@@ -1,4 +1,4 @@
-package dev.pulse.server.config;
+package dev.pulse.server.journal;
 
 /** When the journal forces its writes to the disk. */
 public enum FsyncPolicy
