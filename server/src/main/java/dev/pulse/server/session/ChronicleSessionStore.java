@@ -26,7 +26,7 @@ import net.openhft.chronicle.map.MapEntry;
 import net.openhft.chronicle.map.MapSegmentContext;
 import net.openhft.chronicle.map.VanillaChronicleMap;
 
-import dev.pulse.server.outcome.ServerSessionFlyweight;
+import dev.pulse.server.decide.ServerSessionFlyweight;
 /**
  * Sessions in an off-heap Chronicle Map persisted to one file: the only class that knows Chronicle.
  * Values are fixed-size {@link SessionRecord}s read and written in place through Agrona buffers

@@ -2,7 +2,7 @@ package dev.pulse.server.session;
 
 import dev.pulse.detect.SessionStateFlyweight;
 
-import dev.pulse.server.outcome.ServerSessionFlyweight;
+import dev.pulse.server.decide.ServerSessionFlyweight;
 /**
  * One thread's handle on the session store: opens one session at a time, locked, with the core
  * and server flyweights pointed at the entry's memory. Reused for every event, so it allocates

@@ -3,7 +3,7 @@ package dev.pulse.server.session;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.server.journal.JournalProxy;
 
-import dev.pulse.server.outcome.ServerSessionFlyweight;
+import dev.pulse.server.decide.ServerSessionFlyweight;
 /**
  * One change to a locked session and the journal records it makes, kept together or not at all:
  * {@link #begin} copies the session's records and opens a journal message; {@link #commit}

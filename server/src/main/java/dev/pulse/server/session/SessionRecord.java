@@ -2,7 +2,7 @@ package dev.pulse.server.session;
 
 import dev.pulse.detect.SessionStateFlyweight;
 
-import dev.pulse.server.outcome.ServerSessionFlyweight;
+import dev.pulse.server.decide.ServerSessionFlyweight;
 /**
  * The layout of one session map entry: the core's state record, then the server's.
  *

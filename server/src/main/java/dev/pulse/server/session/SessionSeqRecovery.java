@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import dev.pulse.server.journal.JournalReader;
 import dev.pulse.server.journal.JournalRecordFlyweight;
 
-import dev.pulse.server.outcome.ServerSessionFlyweight;
+import dev.pulse.server.decide.ServerSessionFlyweight;
 /**
  * After a crash (no clean-shutdown marker), puts each session's last seq back to what the journal
  * holds. The session map is memory-mapped and survives a kill -9 to the last byte, but the journal's

@@ -4,7 +4,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import dev.pulse.detect.SessionStateFlyweight;
 
-import dev.pulse.server.outcome.ServerSessionFlyweight;
+import dev.pulse.server.decide.ServerSessionFlyweight;
 /**
  * A copy of one session's two records taken before a message changes them, put back when the
  * journal cannot take the message's records: a message that cannot be recorded is not handled,

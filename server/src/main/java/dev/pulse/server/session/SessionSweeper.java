@@ -11,10 +11,10 @@ import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.server.journal.JournalProxy;
 import dev.pulse.server.journal.SessionEndReason;
 import dev.pulse.server.metrics.Metrics;
-import dev.pulse.server.outcome.SessionMachine;
+import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.timer.PulseClock;
 
-import dev.pulse.server.outcome.ServerSessionFlyweight;
+import dev.pulse.server.decide.ServerSessionFlyweight;
 /**
  * Removes sessions idle longer than the catalog's expiry, on its own thread and one store segment
  * at a time (a segment's lock covers a few hundred sessions and is held for well under a

@@ -45,16 +45,16 @@ class ArchitectureTest
     {
         noClasses().that().resideInAPackage("dev.pulse.server.journal..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.pulse.server", "dev.pulse.server.auth..", "dev.pulse.server.config..",
-                "dev.pulse.server.html..", "dev.pulse.server.http..", "dev.pulse.server.metrics..", "dev.pulse.server.outcome..",
-                "dev.pulse.server.protocol..", "dev.pulse.server.session..", "dev.pulse.server.timer..", "dev.pulse.server.tls..",
-                "dev.pulse.server.ws..")
+                "dev.pulse.server.decide..", "dev.pulse.server.html..", "dev.pulse.server.http..", "dev.pulse.server.metrics..",
+                "dev.pulse.server.protocol..", "dev.pulse.server.replay..", "dev.pulse.server.report..", "dev.pulse.server.session..",
+                "dev.pulse.server.timer..", "dev.pulse.server.tls..", "dev.pulse.server.ws..")
             .check(PULSE);
     }
 
     @Test
     void shouldKeepTheReportAndTheReplayOffTheServersRuntime()
     {
-        noClasses().that().resideInAnyPackage("dev.pulse.server.outcome.report..", "dev.pulse.server.outcome.replay..")
+        noClasses().that().resideInAnyPackage("dev.pulse.server.report..", "dev.pulse.server.replay..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.pulse.server.ws..", "dev.pulse.server.http..",
                 "dev.pulse.server.session..", "dev.pulse.server.config..", "dev.pulse.server.auth..", "dev.pulse.server.tls..")
             .check(PULSE);

@@ -19,7 +19,7 @@ import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.journal.JournalReader;
 import dev.pulse.server.journal.JournalRecordFlyweight;
 import dev.pulse.server.journal.JournalRecordType;
-import dev.pulse.server.outcome.replay.Replay;
+import dev.pulse.server.replay.Replay;
 import dev.pulse.server.testing.FakePulseClock;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,8 +19,8 @@ import dev.pulse.server.journal.DiskFaults;
 import dev.pulse.server.journal.JournalReader;
 import dev.pulse.server.journal.JournalRecordFlyweight;
 import dev.pulse.server.journal.JournalRecordType;
-import dev.pulse.server.outcome.report.JournalReportReader;
-import dev.pulse.server.outcome.report.ReportRange;
+import dev.pulse.server.report.JournalReportReader;
+import dev.pulse.server.report.ReportRange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

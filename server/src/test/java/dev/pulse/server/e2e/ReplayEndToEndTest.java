@@ -15,7 +15,7 @@ import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LoadResult;
 import dev.pulse.server.PulseMain;
 import dev.pulse.server.ServerLauncher;
-import dev.pulse.server.outcome.replay.Replay;
+import dev.pulse.server.replay.Replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

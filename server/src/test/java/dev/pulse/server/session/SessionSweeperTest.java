@@ -23,9 +23,9 @@ import dev.pulse.server.journal.JournalReader;
 import dev.pulse.server.journal.JournalRecordFlyweight;
 import dev.pulse.server.journal.JournalRecordType;
 import dev.pulse.server.metrics.Metrics;
-import dev.pulse.server.outcome.CatalogVersions;
-import dev.pulse.server.outcome.JournalInterventionLog;
-import dev.pulse.server.outcome.SessionMachine;
+import dev.pulse.server.decide.CatalogVersions;
+import dev.pulse.server.decide.JournalInterventionLog;
+import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.testing.FakePulseClock;
 
 import static org.assertj.core.api.Assertions.assertThat;

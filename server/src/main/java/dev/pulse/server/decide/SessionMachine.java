@@ -1,0 +1,259 @@
+package dev.pulse.server.decide;
+
+import java.util.Arrays;
+import java.util.List;
+
+import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledQuestion;
+import dev.pulse.catalog.compile.CompiledResponse;
+import dev.pulse.catalog.compile.QuestionCopy;
+import dev.pulse.catalog.compile.ResponseCopy;
+import dev.pulse.detect.process.Decisions;
+import dev.pulse.detect.Event;
+import dev.pulse.detect.process.EventProcessor;
+import dev.pulse.detect.EventType;
+import dev.pulse.detect.SessionStateFlyweight;
+import dev.pulse.detect.detector.DetectorKind;
+import dev.pulse.detect.governor.Governor;
+import dev.pulse.detect.governor.Verdict;
+import dev.pulse.detect.trigger.Trigger;
+import dev.pulse.detect.trigger.TriggerIndex;
+import dev.pulse.server.journal.JournalRecordType;
+import dev.pulse.server.journal.OutcomeGroup;
+import dev.pulse.server.protocol.ErrorCode;
+/**
+ * What an event means for a session, end to end: the core decides (history, detectors,
+ * governor), this picks the question's copy for the person, routes an answer to its approved
+ * response by the catalog version that asked, opens and closes outcome windows, and records
+ * every decision in an {@link InterventionLog}. The live server and the replay both run this one
+ * class, so a replay of the live catalog reproduces the live decisions.
+ *
+ * <p>Every call works on a session record the caller holds (locked, in the live server), and its
+ * result is in {@link #effects()}. One event is judged by one catalog: the caller reads the live
+ * catalog once per message or timer and passes it to every call for that event (the page kind of
+ * the event came from it too), so a reload in the middle of an event cannot mix two versions.
+ * Not thread-safe: one per event loop (or replay). Allocation-free on the path of an event.
+ */
+public final class SessionMachine
+{
+    private static final TriggerIndex NO_TRIGGERS = new TriggerIndex(List.of());
+
+    private final CatalogVersions catalogs;
+    private final InterventionLog log;
+    private final OutcomeTracker outcomes;
+    private final EventProcessor processor = new EventProcessor();
+    private final Decisions decisions = new Decisions(16);
+    private final Event internalEvent = new Event();
+    private final Effects effects = new Effects();
+    private final DecisionRecord decision = new DecisionRecord();
+    private final int[] newKindByOldKind = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
+
+    public SessionMachine(final CatalogVersions catalogs, final InterventionLog log)
+    {
+        this.catalogs = catalogs;
+        this.log = log;
+        this.outcomes = new OutcomeTracker(catalogs, log);
+    }
+
+    /** The result of the last call. */
+    public Effects effects()
+    {
+        return effects;
+    }
+
+    /**
+     * A session's connection said hello. For a session that comes back, windows whose deadline
+     * passed meanwhile were stalled (the person is still there, but did not move forward in time).
+     */
+    public void hello(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final long nowMs)
+    {
+        effects.clear();
+        adopt(catalog, state, record);
+        outcomes.stallDue(record.windows(), state, Math.max(nowMs, state.lastEventMs()));
+    }
+
+    /** An event other than an answer or a dismiss. {@code searchQuery} is the search text of a search event, or null. */
+    public void onEvent(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final Event event, final CharSequence searchQuery, final long nowMs)
+    {
+        effects.clear();
+        adopt(catalog, state, record);
+        processor.onEvent(state, event, nowMs, triggers(catalog), catalog.governor(), decisions);
+        decide(state, record, catalog, searchQuery, nowMs);
+        outcomes.afterEvent(record.windows(), state, catalog, event, Math.max(nowMs, state.lastEventMs()));
+    }
+
+    /** The person answered {@code iid} with the choice whose id hashes to {@code choiceHash}. */
+    public void onAnswer(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final int iid, final long choiceHash, final long nowMs)
+    {
+        effects.clear();
+        adopt(catalog, state, record);
+        final Governor governor = catalog.governor();
+        final CompiledCatalog askedIn = catalogs.byVersionHash(record.openCatalogVersion());
+        final CompiledQuestion question = governor.isOpen(state, iid) ? askedIn.questionByKey(state.openQuestionKey()) : null;
+        if (question == null)
+        {
+            refuse(ErrorCode.UNKNOWN_INTERVENTION, "no open question has this iid");
+            return;
+        }
+        final int choice = question.choiceIndex(choiceHash);
+        if (choice < 0)
+        {
+            refuse(ErrorCode.UNKNOWN_CHOICE, "the question has no such choice");
+            return;
+        }
+        governor.onAnswer(state, iid);
+        processor.onEvent(state, internalEvent.reset(EventType.ANSWER).intervention(iid, choiceHash), nowMs, NO_TRIGGERS, governor, decisions);
+        outcomes.answered(record.windows(), iid, choice);
+
+        final CompiledResponse response = question.response(choice);
+        final ResponseCopy copy = response.copy(response.segmentFor(state));
+        log.record(decision.begin(JournalRecordType.ANSWER, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
+            .question(question.id()).choice(question.choiceId(choice)));
+        log.record(decision.begin(JournalRecordType.RESPONSE_SHOWN, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
+            .question(question.id()).choice(question.choiceId(choice)).response(response.id()).segment(copy.segmentId()));
+        effects.response = copy;
+        effects.responseChoiceId = question.choiceId(choice);
+        effects.responseIid = iid;
+    }
+
+    /** The person closed question {@code iid} without answering. */
+    public void onDismiss(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final int iid, final long nowMs)
+    {
+        effects.clear();
+        adopt(catalog, state, record);
+        final Governor governor = catalog.governor();
+        if (!governor.isOpen(state, iid))
+        {
+            refuse(ErrorCode.UNKNOWN_INTERVENTION, "no open question has this iid");
+            return;
+        }
+        final CompiledCatalog askedIn = catalogs.byVersionHash(record.openCatalogVersion());
+        final CompiledQuestion question = askedIn.questionByKey(state.openQuestionKey());
+        governor.onDismiss(state, iid);
+        processor.onEvent(state, internalEvent.reset(EventType.DISMISS).intervention(iid, 0), nowMs, NO_TRIGGERS, governor, decisions);
+        log.record(decision.begin(JournalRecordType.DISMISS, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
+            .question(question == null ? "" : question.id()));
+    }
+
+    /** A timer armed from {@link #nextDeadlineMs} fired while the session is connected. */
+    public void onTimer(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final long nowMs)
+    {
+        effects.clear();
+        adopt(catalog, state, record);
+        processor.onTimer(state, nowMs, triggers(catalog), catalog.governor(), decisions);
+        decide(state, record, catalog, null, nowMs);
+        outcomes.stallDue(record.windows(), state, Math.max(nowMs, state.lastEventMs()));
+    }
+
+    /** The session is ending (expired without coming back): undecided windows exited. */
+    public void onExpired(final SessionStateFlyweight state, final ServerSessionFlyweight record, final long nowMs)
+    {
+        outcomes.exited(record.windows(), state, nowMs);
+    }
+
+    /** The earliest time the session needs a timer: a deferred signal, an idle deadline, an outcome window. */
+    public long nextDeadlineMs(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record)
+    {
+        adopt(catalog, state, record);
+        return Math.min(processor.nextDeadlineMs(state, catalog.triggers()), outcomes.nextDeadlineMs(record.windows()));
+    }
+
+    /** Records every signal of the last event or timer, opens outcome windows, prepares a question shown. */
+    private void decide(final SessionStateFlyweight state, final ServerSessionFlyweight record, final CompiledCatalog catalog,
+        final CharSequence searchQuery, final long nowMs)
+    {
+        for (int i = 0; i < decisions.size(); i++)
+        {
+            final Trigger trigger = decisions.trigger(i);
+            final Verdict verdict = decisions.verdict(i);
+            final CharSequence query = trigger.detectorKind() == DetectorKind.FAILED_SEARCH ? searchQuery : null;
+            log.record(decision.begin(JournalRecordType.SIGNAL, nowMs, state.sidHi(), state.sidLo(), catalog.versionHash())
+                .trigger(trigger.id()).signal(trigger.detectorKind(), verdict).iid(decisions.iid(i)).question(trigger.questionId())
+                .searchQuery(query));
+            switch (verdict)
+            {
+                case SHOWN:
+                    showQuestion(state, record, catalog, trigger, decisions.iid(i), nowMs);
+                    break;
+                case HOLDOUT:
+                    outcomes.open(record.windows(), state, catalog, trigger, OutcomeGroup.HOLDOUT, 0,
+                        catalog.question(trigger).variantFor(state.sidHi(), state.sidLo()), nowMs);
+                    break;
+                case SHADOW:
+                    outcomes.open(record.windows(), state, catalog, trigger, OutcomeGroup.SHADOW, 0,
+                        catalog.question(trigger).variantFor(state.sidHi(), state.sidLo()), nowMs);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void showQuestion(final SessionStateFlyweight state, final ServerSessionFlyweight record, final CompiledCatalog catalog,
+        final Trigger trigger, final int iid, final long nowMs)
+    {
+        final CompiledQuestion question = catalog.question(trigger);
+        final int variant = question.variantFor(state.sidHi(), state.sidLo());
+        final QuestionCopy copy = question.copy(variant, question.segmentFor(state));
+        state.openVariant(variant);
+        record.openCatalogVersion(catalog.versionHash());
+        final boolean recorded = log.record(decision.begin(JournalRecordType.QUESTION_SHOWN, nowMs, state.sidHi(), state.sidLo(),
+            catalog.versionHash()).iid(iid).trigger(trigger.id()).question(question.id()).variant(copy.variantId())
+            .segment(copy.segmentId()).pageKind(catalog.pageKindName(state.currentPageKind())));
+        if (!recorded)
+        {
+            // Never a question the journal could not record: the session keeps it as asked, unseen.
+            state.closeOpenQuestion();
+            return;
+        }
+        outcomes.open(record.windows(), state, catalog, trigger, OutcomeGroup.SHOWN, iid, variant, nowMs);
+        effects.question = question;
+        effects.questionCopy = copy;
+        effects.questionIid = iid;
+    }
+
+    /**
+     * Renumbers the record's page kinds for {@code catalog} when they are numbers of another version
+     * (a reload since the session's last event): once per session and reload, allocation-free. A
+     * version that cannot be found any more leaves no kind it could name (every kind becomes 0).
+     */
+    private void adopt(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record)
+    {
+        final long kindsVersion = record.pageKindsVersion();
+        if (kindsVersion == catalog.versionHash())
+        {
+            return;
+        }
+        if (kindsVersion != 0)
+        {
+            final CompiledCatalog from = catalogs.byVersionHash(kindsVersion);
+            if (from.versionHash() == kindsVersion)
+            {
+                catalog.pageKindNumbersFrom(from, newKindByOldKind);
+            }
+            else
+            {
+                Arrays.fill(newKindByOldKind, 0);
+            }
+            state.translatePageKinds(newKindByOldKind);
+        }
+        record.pageKindsVersion(catalog.versionHash());
+    }
+
+    /** While the log cannot take records, history is still kept but nothing may signal. */
+    private TriggerIndex triggers(final CompiledCatalog catalog)
+    {
+        return log.accepting() ? catalog.triggers() : NO_TRIGGERS;
+    }
+
+    private void refuse(final ErrorCode code, final String detail)
+    {
+        effects.refusal = code;
+        effects.refusalDetail = detail;
+    }
+}
