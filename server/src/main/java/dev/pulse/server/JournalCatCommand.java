@@ -10,10 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import dev.pulse.server.journal.JournalCorruptionException;
-import dev.pulse.server.journal.JournalPrinter;
-import dev.pulse.server.journal.JournalReader;
-import dev.pulse.server.journal.JournalRecordFlyweight;
+import dev.pulse.journal.JournalCorruptionException;
+import dev.pulse.journal.JournalPrinter;
+import dev.pulse.journal.JournalReader;
+import dev.pulse.journal.JournalRecordFlyweight;
 
 /**
  * {@code pulse journal cat}: every record of {@code DIR/journal} as one JSON object per line, for

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LoadResult;
-import dev.pulse.server.journal.JournalCorruptionException;
+import dev.pulse.journal.JournalCorruptionException;
 import dev.pulse.server.replay.Replay;
 
 /** {@code pulse replay}: what a candidate catalog would have asked, on the traffic a site captured. */

@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import dev.pulse.server.report.JournalReportReader;
-import dev.pulse.server.report.Report;
-import dev.pulse.server.report.ReportFormat;
-import dev.pulse.server.report.ReportRange;
+import dev.pulse.report.JournalReportReader;
+import dev.pulse.report.Report;
+import dev.pulse.report.ReportFormat;
+import dev.pulse.report.ReportRange;
 
 /**
  * {@code pulse report}: the outcome report of {@code DIR/journal} over a period, as a self-contained

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.pulse.server.config.ConfigLoader;
-import dev.pulse.server.journal.FsyncPolicy;
+import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.server.config.ServerConfig;
 
 /**

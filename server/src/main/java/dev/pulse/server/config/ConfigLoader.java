@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pulse.server.journal.FsyncPolicy;
+import dev.pulse.journal.FsyncPolicy;
 /**
  * Builds a {@link ServerConfig} from four layers, each overriding the one before: the defaults, a
  * YAML file ({@code --config}), {@code PULSE_*} environment variables, command-line flags.

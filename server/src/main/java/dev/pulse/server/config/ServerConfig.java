@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import dev.pulse.server.auth.SigningKey;
 
-import dev.pulse.server.journal.FsyncPolicy;
+import dev.pulse.journal.FsyncPolicy;
 /**
  * Every setting of a running Pulse server, with its default. Built by {@code ConfigLoader} from
  * the defaults, then a YAML file ({@code --config}), then {@code PULSE_*} environment variables,

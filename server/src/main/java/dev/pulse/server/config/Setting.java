@@ -6,7 +6,7 @@ import java.util.function.BiConsumer;
 
 import dev.pulse.server.auth.SigningKey;
 
-import dev.pulse.server.journal.FsyncPolicy;
+import dev.pulse.journal.FsyncPolicy;
 /**
  * Every setting of {@link ServerConfig} as an operator names it: the constant's name lower-cased
  * is the YAML key ({@code data_dir}), prefixed with {@code PULSE_} it is the environment variable

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import dev.pulse.catalog.model.Durations;
 import dev.pulse.server.auth.SigningKey;
 
-import dev.pulse.server.journal.FsyncPolicy;
+import dev.pulse.journal.FsyncPolicy;
 /**
  * The forms a setting's value is written in, and how each is read from text. Every source (YAML,
  * environment, flags) reaches a setting as text, so one parser serves all three and an operator

@@ -2,11 +2,11 @@ package dev.pulse.server.decide;
 
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
-import dev.pulse.server.journal.JournalProxy;
-import dev.pulse.server.journal.JournalRecordEncoder;
-import dev.pulse.server.journal.JournalRecordType;
-import dev.pulse.server.journal.OutcomeGroup;
-import dev.pulse.server.journal.OutcomeKind;
+import dev.pulse.journal.JournalProxy;
+import dev.pulse.journal.JournalRecordEncoder;
+import dev.pulse.journal.JournalRecordType;
+import dev.pulse.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeKind;
 
 /**
  * One decision of the session machine, as an {@link InterventionLog} receives it: a signal, a

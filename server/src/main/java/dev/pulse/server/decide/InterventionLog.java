@@ -1,6 +1,6 @@
 package dev.pulse.server.decide;
 
-import dev.pulse.server.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.server.metrics.WindowDrop;
 
 /**

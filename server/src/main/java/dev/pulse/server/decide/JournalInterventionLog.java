@@ -2,10 +2,10 @@ package dev.pulse.server.decide;
 
 import java.util.function.LongSupplier;
 
-import dev.pulse.server.journal.Journal;
-import dev.pulse.server.journal.JournalProxy;
-import dev.pulse.server.journal.JournalRecordType;
-import dev.pulse.server.journal.OutcomeGroup;
+import dev.pulse.journal.Journal;
+import dev.pulse.journal.JournalProxy;
+import dev.pulse.journal.JournalRecordType;
+import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.metrics.WindowDrop;
 

@@ -6,9 +6,9 @@ import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.trigger.Trigger;
-import dev.pulse.server.journal.JournalRecordType;
-import dev.pulse.server.journal.OutcomeGroup;
-import dev.pulse.server.journal.OutcomeKind;
+import dev.pulse.journal.JournalRecordType;
+import dev.pulse.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeKind;
 import dev.pulse.server.metrics.WindowDrop;
 
 /**

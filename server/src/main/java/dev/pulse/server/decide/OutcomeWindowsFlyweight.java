@@ -2,7 +2,7 @@ package dev.pulse.server.decide;
 
 import org.agrona.MutableDirectBuffer;
 
-import dev.pulse.server.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeGroup;
 
 /**
  * A session's outcome windows, kept in its server record so they survive a restart: one slot per

@@ -18,8 +18,8 @@ import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerIndex;
-import dev.pulse.server.journal.JournalRecordType;
-import dev.pulse.server.journal.OutcomeGroup;
+import dev.pulse.journal.JournalRecordType;
+import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.server.protocol.ErrorCode;
 /**
  * What an event means for a session, end to end: the core decides (history, detectors,

@@ -16,7 +16,7 @@ import dev.pulse.catalog.compile.QuestionCopy;
 import dev.pulse.catalog.compile.ResponseCopy;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerMode;
-import dev.pulse.server.html.Html;
+import dev.pulse.report.Html;
 import dev.pulse.server.ws.MessageEncoder;
 
 /**

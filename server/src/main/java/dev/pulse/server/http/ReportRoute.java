@@ -16,10 +16,10 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pulse.server.report.JournalReportReader;
-import dev.pulse.server.report.Report;
-import dev.pulse.server.report.ReportFormat;
-import dev.pulse.server.report.ReportRange;
+import dev.pulse.report.JournalReportReader;
+import dev.pulse.report.Report;
+import dev.pulse.report.ReportFormat;
+import dev.pulse.report.ReportRange;
 
 /**
  * {@code GET /admin/report[?from=DATE&to=DATE&format=html|json|csv]}: the outcome report of the

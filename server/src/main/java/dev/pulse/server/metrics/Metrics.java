@@ -9,9 +9,9 @@ import java.util.function.LongSupplier;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
-import dev.pulse.server.journal.JournalMetrics;
-import dev.pulse.server.journal.OutcomeGroup;
-import dev.pulse.server.journal.OutcomeKind;
+import dev.pulse.journal.JournalMetrics;
+import dev.pulse.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeKind;
 import dev.pulse.server.protocol.CloseCode;
 import dev.pulse.server.protocol.ErrorCode;
 

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.pulse.server.journal.JournalRecordFlyweight;
+import dev.pulse.journal.JournalRecordFlyweight;
 
 /** A RAW_EVENT's name/value pairs (after its event name); hello's repeated context pairs kept in order. */
 final class Fields

@@ -2,7 +2,7 @@ package dev.pulse.server.replay;
 
 import java.util.function.LongSupplier;
 
-import dev.pulse.server.journal.JournalRecordType;
+import dev.pulse.journal.JournalRecordType;
 import dev.pulse.server.decide.DecisionRecord;
 import dev.pulse.server.decide.InterventionLog;
 

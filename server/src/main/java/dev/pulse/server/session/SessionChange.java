@@ -1,7 +1,7 @@
 package dev.pulse.server.session;
 
 import dev.pulse.detect.SessionStateFlyweight;
-import dev.pulse.server.journal.JournalProxy;
+import dev.pulse.journal.JournalProxy;
 
 import dev.pulse.server.decide.ServerSessionFlyweight;
 /**

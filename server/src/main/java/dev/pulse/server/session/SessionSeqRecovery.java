@@ -8,8 +8,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pulse.server.journal.JournalReader;
-import dev.pulse.server.journal.JournalRecordFlyweight;
+import dev.pulse.journal.JournalReader;
+import dev.pulse.journal.JournalRecordFlyweight;
 
 import dev.pulse.server.decide.ServerSessionFlyweight;
 /**

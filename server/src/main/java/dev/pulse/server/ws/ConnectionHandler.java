@@ -12,7 +12,7 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pulse.server.journal.FsyncPolicy;
+import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.protocol.CloseCode;
 import dev.pulse.server.protocol.ErrorCode;

@@ -4,7 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pulse.server.journal.Journal;
+import dev.pulse.journal.Journal;
 import dev.pulse.server.metrics.Metrics;
 
 /**

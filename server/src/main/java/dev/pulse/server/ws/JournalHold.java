@@ -3,8 +3,8 @@ package dev.pulse.server.ws;
 import java.util.ArrayList;
 import java.util.concurrent.Executor;
 
-import dev.pulse.server.journal.Journal;
-import dev.pulse.server.journal.JournalWaiter;
+import dev.pulse.journal.Journal;
+import dev.pulse.journal.JournalWaiter;
 
 /**
  * Connections with something to send once the journal has written a position: an ack (which

@@ -6,7 +6,7 @@ import java.util.concurrent.Executor;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.PagePath;
 import dev.pulse.server.auth.SessionTokenVerifier;
-import dev.pulse.server.journal.JournalProxy;
+import dev.pulse.journal.JournalProxy;
 import dev.pulse.server.session.SessionAccess;
 import dev.pulse.server.session.SessionId;
 import dev.pulse.server.timer.LoopTimers;

@@ -1,7 +1,7 @@
 package dev.pulse.server.ws;
 
-import dev.pulse.server.journal.JournalProxy;
-import dev.pulse.server.journal.RawEventKind;
+import dev.pulse.journal.JournalProxy;
+import dev.pulse.journal.RawEventKind;
 
 /**
  * Journals each handled message (and each timer the session saw) as a RAW_EVENT, when the catalog

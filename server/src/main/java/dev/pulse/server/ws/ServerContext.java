@@ -7,7 +7,7 @@ import io.netty.util.concurrent.FastThreadLocal;
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.server.auth.SigningKeys;
 import dev.pulse.server.config.ServerConfig;
-import dev.pulse.server.journal.Journal;
+import dev.pulse.journal.Journal;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.session.SessionStore;
 import dev.pulse.server.timer.PulseClock;

@@ -7,7 +7,7 @@ import dev.pulse.detect.Event;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.server.auth.TokenCheck;
-import dev.pulse.server.journal.JournalProxy;
+import dev.pulse.journal.JournalProxy;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.decide.Effects;
 import dev.pulse.server.decide.JournalInterventionLog;

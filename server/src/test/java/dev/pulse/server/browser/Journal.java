@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.pulse.server.journal.JournalPrinter;
-import dev.pulse.server.journal.JournalReader;
-import dev.pulse.server.journal.JournalRecordFlyweight;
+import dev.pulse.journal.JournalPrinter;
+import dev.pulse.journal.JournalReader;
+import dev.pulse.journal.JournalRecordFlyweight;
 
 /** The journal of a running test server, as JSON lines (records reach the file within milliseconds). */
 final class Journal

@@ -20,7 +20,7 @@ import picocli.CommandLine;
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.server.PulseMain;
 import dev.pulse.server.ServerLauncher;
-import dev.pulse.server.journal.FsyncPolicy;
+import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.server.config.ServerConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.server.auth.SigningKey;
 
-import dev.pulse.server.journal.FsyncPolicy;
+import dev.pulse.journal.FsyncPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

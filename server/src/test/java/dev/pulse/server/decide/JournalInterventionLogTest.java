@@ -10,16 +10,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
-import dev.pulse.server.journal.FsyncPolicy;
-import dev.pulse.server.journal.Journal;
-import dev.pulse.server.journal.JournalConfiguration;
-import dev.pulse.server.journal.JournalProxy;
-import dev.pulse.server.journal.JournalReader;
-import dev.pulse.server.journal.JournalRecordFlyweight;
-import dev.pulse.server.journal.JournalRecordType;
-import dev.pulse.server.journal.JournalRecords;
-import dev.pulse.server.journal.OutcomeGroup;
-import dev.pulse.server.journal.OutcomeKind;
+import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.journal.Journal;
+import dev.pulse.journal.JournalConfiguration;
+import dev.pulse.journal.JournalProxy;
+import dev.pulse.journal.JournalReader;
+import dev.pulse.journal.JournalRecordFlyweight;
+import dev.pulse.journal.JournalRecordType;
+import dev.pulse.journal.JournalRecords;
+import dev.pulse.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeKind;
 import dev.pulse.server.metrics.Metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;

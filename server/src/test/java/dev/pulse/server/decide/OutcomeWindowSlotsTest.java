@@ -18,7 +18,7 @@ import dev.pulse.detect.EventType;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerMode;
-import dev.pulse.server.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeGroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

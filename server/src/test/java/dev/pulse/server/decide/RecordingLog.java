@@ -3,7 +3,7 @@ package dev.pulse.server.decide;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.pulse.server.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.server.metrics.WindowDrop;
 
 /** An InterventionLog for tests: keeps every record as a line of text. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.server.PulseServer;
 import dev.pulse.server.config.ServerConfig;
-import dev.pulse.server.journal.DiskFaults;
+import dev.pulse.journal.DiskFaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.journal.JournalReader;
-import dev.pulse.server.journal.JournalRecordFlyweight;
-import dev.pulse.server.journal.JournalRecordType;
-import dev.pulse.server.journal.RawEventKind;
+import dev.pulse.journal.JournalReader;
+import dev.pulse.journal.JournalRecordFlyweight;
+import dev.pulse.journal.JournalRecordType;
+import dev.pulse.journal.RawEventKind;
 import dev.pulse.server.session.SessionId;
 
 import static org.assertj.core.api.Assertions.assertThat;

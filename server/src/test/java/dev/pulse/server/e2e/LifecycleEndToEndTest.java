@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.server.PulseServer;
 import dev.pulse.server.config.ServerConfig;
-import dev.pulse.server.journal.JournalReader;
-import dev.pulse.server.journal.JournalRecordFlyweight;
+import dev.pulse.journal.JournalReader;
+import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.server.session.SessionStoreException;
 
 import static org.assertj.core.api.Assertions.assertThat;

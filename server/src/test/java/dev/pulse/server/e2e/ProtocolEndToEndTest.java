@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.journal.JournalReader;
-import dev.pulse.server.journal.JournalRecordFlyweight;
+import dev.pulse.journal.JournalReader;
+import dev.pulse.journal.JournalRecordFlyweight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

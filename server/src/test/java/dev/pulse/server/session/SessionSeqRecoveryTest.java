@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.journal.FsyncPolicy;
-import dev.pulse.server.journal.Journal;
-import dev.pulse.server.journal.JournalConfiguration;
-import dev.pulse.server.journal.JournalProxy;
-import dev.pulse.server.journal.JournalRecords;
+import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.journal.Journal;
+import dev.pulse.journal.JournalConfiguration;
+import dev.pulse.journal.JournalProxy;
+import dev.pulse.journal.JournalRecords;
 import dev.pulse.server.metrics.Metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +43,7 @@ class SessionSeqRecoveryTest
             proxy.beginMessage(50);
             JournalRecords.dismiss(proxy, nowMs, 4, 4, 0, 1, "q");
             proxy.endMessage();
-            proxy.sessionEnd(nowMs, 1, 1, dev.pulse.server.journal.SessionEndReason.EXPIRED);
+            proxy.sessionEnd(nowMs, 1, 1, dev.pulse.journal.SessionEndReason.EXPIRED);
         }
         try (ChronicleSessionStore store = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false))
         {

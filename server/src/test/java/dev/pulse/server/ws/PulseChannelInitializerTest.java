@@ -14,8 +14,8 @@ import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.http.HttpRoutes;
 import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.http.RouteContext;
-import dev.pulse.server.journal.Journal;
-import dev.pulse.server.journal.JournalConfiguration;
+import dev.pulse.journal.Journal;
+import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.session.ChronicleSessionStore;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.journal.JournalRecordType;
+import dev.pulse.journal.JournalRecordType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pulse.server.journal.JournalReader;
-import dev.pulse.server.journal.JournalRecordFlyweight;
-import dev.pulse.server.journal.JournalRecordType;
+import dev.pulse.journal.JournalReader;
+import dev.pulse.journal.JournalRecordFlyweight;
+import dev.pulse.journal.JournalRecordType;
 import dev.pulse.server.session.SessionId;
 
 /**

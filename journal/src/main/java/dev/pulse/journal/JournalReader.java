@@ -1,0 +1,143 @@
+package dev.pulse.journal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Reads every record of a journal directory, segment by segment in index order, verifying each
+ * frame. It never returns a garbage record:
+ * <ul>
+ *   <li>a bad frame at the tail of the last segment (a torn write, or one still being written by a
+ *   live journal) ends the reading: {@link #next} returns false;</li>
+ *   <li>a bad frame anywhere else, a bad frame in the last segment followed by a valid one, or a
+ *   missing segment in the sequence throws {@link JournalCorruptionException}.</li>
+ * </ul>
+ * Records of a type this version does not know are skipped. Not thread-safe.
+ */
+public final class JournalReader implements AutoCloseable
+{
+    private final Path dir;
+    private final long[] indexes;
+    private final SegmentFrameReader frames = new SegmentFrameReader();
+    private int segment = -1;
+    private FileChannel channel;
+    private long position;
+    private long size;
+    private boolean ended;
+
+    private JournalReader(final Path dir, final long[] indexes)
+    {
+        this.dir = dir;
+        this.indexes = indexes;
+    }
+
+    public static JournalReader open(final Path dir) throws IOException
+    {
+        final long[] indexes = SegmentFiles.list(dir);
+        for (int i = 1; i < indexes.length; i++)
+        {
+            if (indexes[i] != indexes[i - 1] + 1)
+            {
+                throw new JournalCorruptionException(SegmentFiles.path(dir, indexes[i - 1] + 1), 0, "segment missing");
+            }
+        }
+        return new JournalReader(dir, indexes);
+    }
+
+    /**
+     * A reader of only the newest segments: from the first one last written at or after
+     * {@code sinceMs} (file modification time) on. Segments are written in order, so every record
+     * written since then is in them. Crash recovery reads just the recent past with it.
+     */
+    public static JournalReader openWrittenSince(final Path dir, final long sinceMs) throws IOException
+    {
+        final long[] all = open(dir).indexes;
+        int first = all.length;
+        while (first > 0 && java.nio.file.Files.getLastModifiedTime(SegmentFiles.path(dir, all[first - 1])).toMillis() >= sinceMs)
+        {
+            first--;
+        }
+        return new JournalReader(dir, java.util.Arrays.copyOfRange(all, first, all.length));
+    }
+
+    /** Points {@code into} at the next record (valid until the next call); false at the end. */
+    public boolean next(final JournalRecordFlyweight into) throws IOException
+    {
+        while (!ended)
+        {
+            if (channel == null && !openNextSegment())
+            {
+                ended = true;
+                break;
+            }
+            final long frameStart = position;
+            final int length = frames.read(channel, frameStart, size);
+            if (length == SegmentFrameReader.END)
+            {
+                closeSegment();
+                continue;
+            }
+            if (length == SegmentFrameReader.INVALID)
+            {
+                onInvalidFrame(frameStart);
+                break;
+            }
+            position += length;
+            final JournalRecordType type = JournalRecordType.fromCode(frames.type());
+            if (type == null)
+            {
+                continue;
+            }
+            final int payloadLength = length - JournalFrameDescriptor.OVERHEAD;
+            into.wrap(frames.buffer(), JournalFrameDescriptor.PAYLOAD_OFFSET, payloadLength, type);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        ended = true;
+        closeSegment();
+    }
+
+    private void onInvalidFrame(final long frameStart) throws IOException
+    {
+        final Path path = SegmentFiles.path(dir, indexes[segment]);
+        final String problem = frames.problem();
+        final boolean lastSegment = segment == indexes.length - 1;
+        if (!lastSegment || frames.nextValidFrame(channel, frameStart, size) >= 0)
+        {
+            close();
+            throw new JournalCorruptionException(path, frameStart, problem + ". To read past it, keep a copy of the segment and cut it " +
+                "there (truncate -s " + frameStart + " " + path + "; with the server stopped if this is its last segment): " +
+                "its records from that offset on are then left out");
+        }
+        close();
+    }
+
+    private boolean openNextSegment() throws IOException
+    {
+        if (segment + 1 >= indexes.length)
+        {
+            return false;
+        }
+        segment++;
+        channel = FileChannel.open(SegmentFiles.path(dir, indexes[segment]), StandardOpenOption.READ);
+        position = 0;
+        size = channel.size();
+        return true;
+    }
+
+    private void closeSegment() throws IOException
+    {
+        if (channel != null)
+        {
+            channel.close();
+            channel = null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.pulse.journal;
+
+import java.util.List;
+
+/**
+ * The kinds of journal record. The {@link #code()} travels as the ring buffer's msgTypeId and as the
+ * segment frame's type, so codes are part of the on-disk format: never renumber one, only add.
+ * {@link #stringFields()} names the record's strings in the order they are written.
+ */
+public enum JournalRecordType
+{
+    /** code: 1 if resumed else 0; strings: site, then context key/value pairs alternating. */
+    SESSION_START(1, "session_start", List.of("site")),
+    /** code: verdict ordinal; value: detector ordinal; iid: 0 unless shown. */
+    SIGNAL(2, "signal", List.of("trigger", "detector", "verdict", "question", "query")),
+    QUESTION_SHOWN(3, "question_shown", List.of("trigger", "question", "variant", "segment", "page_kind")),
+    ANSWER(4, "answer", List.of("question", "choice")),
+    DISMISS(5, "dismiss", List.of("question")),
+    RESPONSE_SHOWN(6, "response_shown", List.of("question", "choice", "response", "segment")),
+    /** code: 1 ok / 0 rejected; value: error count; catalogVersion: the version hash; no session. */
+    CATALOG_RELOAD(7, "catalog_reload", List.of("version", "hash", "source")),
+    /** code: a {@link SessionEndReason} ordinal; no strings. */
+    SESSION_END(8, "session_end", List.of()),
+    /**
+     * An outcome window closed. code: an {@link OutcomeKind} ordinal; value: milliseconds from the
+     * window's opening to the close (for forward: the time it took); iid: the question's (0 for
+     * holdout and shadow); catalogVersion: the version that opened the window. choice and
+     * response are "" when nothing was answered.
+     */
+    OUTCOME(9, "outcome", List.of("outcome", "group", "trigger", "question", "variant", "choice", "response", "stuck_kind")),
+    /**
+     * A raw event, captured for replay when the catalog turns capture on. code: the event's
+     * {@link RawEventKind}; value: its seq; iid: for answers and dismisses. Strings: the event's
+     * name, then its fields as name, value pairs (search text under the same privacy rule as SIGNAL),
+     * the first of them {@link RawEventKind#MONO_MS} (when the server wrote it; older journals lack it).
+     */
+    RAW_EVENT(10, "raw_event", List.of("event")),
+    /**
+     * A question recorded as shown that the person never saw: under {@code fsync_policy: always} it
+     * waited for the disk, and the event that closed it (a page view) came first, so it was not
+     * sent. iid: the question's; catalogVersion: the version that asked. The report leaves its
+     * outcome window out of the people asked.
+     */
+    QUESTION_UNSEEN(11, "question_unseen", List.of("question"));
+
+    private static final JournalRecordType[] BY_CODE = new JournalRecordType[16];
+
+    static
+    {
+        for (final JournalRecordType type : values())
+        {
+            BY_CODE[type.code] = type;
+        }
+    }
+
+    private final short code;
+    private final String wireName;
+    private final List<String> stringFields;
+
+    JournalRecordType(final int code, final String wireName, final List<String> stringFields)
+    {
+        this.code = (short)code;
+        this.wireName = wireName;
+        this.stringFields = stringFields;
+    }
+
+    /** The stable number of this type on disk and in the ring buffer (always >= 1). */
+    public short code()
+    {
+        return code;
+    }
+
+    /** The name printers and downstream consumers use. */
+    public String wireName()
+    {
+        return wireName;
+    }
+
+    /** Names of the record's strings, in order (a record may carry fewer: SIGNAL's query is optional). */
+    public List<String> stringFields()
+    {
+        return stringFields;
+    }
+
+    /** The type with this code, or null if unknown (a newer writer's record, or garbage). */
+    public static JournalRecordType fromCode(final int code)
+    {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.pulse.journal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Names of segment files, {@code segment-<20-digit index>.journal}, and listing them in order. */
+final class SegmentFiles
+{
+    private static final String PREFIX = "segment-";
+    private static final String SUFFIX = ".journal";
+    private static final int INDEX_DIGITS = 20;
+
+    private SegmentFiles()
+    {
+    }
+
+    static Path path(final Path dir, final long index)
+    {
+        return dir.resolve(String.format("%s%0" + INDEX_DIGITS + "d%s", PREFIX, index, SUFFIX));
+    }
+
+    /** Indexes of the segments in {@code dir}, ascending; empty if there are none (or no dir). */
+    static long[] list(final Path dir) throws IOException
+    {
+        if (!Files.isDirectory(dir))
+        {
+            return new long[0];
+        }
+        long[] indexes = new long[16];
+        int count = 0;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX))
+        {
+            for (final Path file : stream)
+            {
+                final long index = indexOf(file.getFileName().toString());
+                if (index >= 0)
+                {
+                    if (count == indexes.length)
+                    {
+                        indexes = Arrays.copyOf(indexes, count * 2);
+                    }
+                    indexes[count++] = index;
+                }
+            }
+        }
+        final long[] sorted = Arrays.copyOf(indexes, count);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** The index in a segment file name, or -1 if the name is not one. */
+    static long indexOf(final String fileName)
+    {
+        if (fileName.length() != PREFIX.length() + INDEX_DIGITS + SUFFIX.length() || !fileName.startsWith(PREFIX) || !fileName.endsWith(SUFFIX))
+        {
+            return -1;
+        }
+        final String digits = fileName.substring(PREFIX.length(), PREFIX.length() + INDEX_DIGITS);
+        for (int i = 0; i < digits.length(); i++)
+        {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9')
+            {
+                return -1;
+            }
+        }
+        try
+        {
+            return Long.parseLong(digits);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.pulse.journal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A heap copy of a journal record, for assertions; and reading a whole journal into a list of them. */
+record RecordSnapshot(JournalRecordType type, long timestampMs, long sidHi, long sidLo, long catalogVersion, long value, int iid,
+    int code, List<String> strings, String json)
+{
+    static RecordSnapshot of(final JournalRecordFlyweight record)
+    {
+        final List<String> strings = new ArrayList<>();
+        for (int i = 0; i < record.stringCount(); i++)
+        {
+            strings.add(record.string(i));
+        }
+        final StringBuilder json = new StringBuilder();
+        JournalPrinter.appendJson(record, json);
+        return new RecordSnapshot(record.type(), record.timestampMs(), record.sidHi(), record.sidLo(), record.catalogVersion(),
+            record.value(), record.iid(), record.code(), List.copyOf(strings), json.toString());
+    }
+
+    static List<RecordSnapshot> readAll(final Path dir) throws IOException
+    {
+        final List<RecordSnapshot> records = new ArrayList<>();
+        final JournalRecordFlyweight record = new JournalRecordFlyweight();
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            while (reader.next(record))
+            {
+                records.add(of(record));
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.pulse.report;
+
+import java.util.Map;
+
+
+/** The page's footer: how the report counts, in the words of {@link ReportMethod}, so it reads without explanation. */
+final class MethodFooter
+{
+    private MethodFooter()
+    {
+    }
+
+    static void write(final Html html)
+    {
+        html.raw("<footer class=\"method\" aria-labelledby=\"method\">\n<h2 id=\"method\">How this report counts</h2>\n<dl>\n");
+        final Map<String, String> headings = Map.of("window", "What counts as a window", "forward_rate", "Forward rate and lift",
+            "intervals", "Intervals", "minimum", "Minimum", "range", "Period", "signals", "Signals", "sessions", "Sessions",
+            "answers", "Answers", "time_to_forward", "Time to forward", "rounding", "Rounding");
+        for (final Map.Entry<String, String> sentence : ReportMethod.sentences().entrySet())
+        {
+            html.raw("<dt>").text(headings.getOrDefault(sentence.getKey(), sentence.getKey())).raw("</dt><dd>")
+                .text(sentence.getValue()).raw("</dd>\n");
+        }
+        html.raw("</dl>\n</footer>\n");
+    }
+}

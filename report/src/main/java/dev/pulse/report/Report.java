@@ -1,0 +1,21 @@
+package dev.pulse.report;
+
+import java.util.List;
+
+/**
+ * Everything the outcome report shows, computed in one pass over the journal by
+ * {@link ReportAggregator}; the writers ({@link ReportFormat}) only lay it out and round.
+ *
+ * @param range           the records counted.
+ * @param generatedAtMs   when the report was made.
+ * @param totals          the range at a glance.
+ * @param triggers        per trigger, by id.
+ * @param questions       per question, by id.
+ * @param forwardTimes    how long forward movement took.
+ * @param exposure        questions per session.
+ * @param catalogVersions the catalog versions records were made under, in order of first use.
+ */
+public record Report(ReportRange range, long generatedAtMs, Totals totals, List<TriggerFigures> triggers, List<QuestionFigures> questions,
+    ForwardTimes forwardTimes, Exposure exposure, List<CatalogVersionSeen> catalogVersions)
+{
+}

@@ -1,0 +1,179 @@
+package dev.pulse.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.pulse.journal.JournalRecordFlyweight;
+import dev.pulse.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeKind;
+
+/**
+ * Counts closed outcome windows (OUTCOME records): per trigger by group and outcome, per question
+ * by answer and by copy variant (shown windows only), and the forward durations per group.
+ * Not thread-safe.
+ */
+final class WindowTally
+{
+    private static final int GROUPS = OutcomeGroup.values().length;
+    private static final int KINDS = OutcomeKind.values().length;
+
+    private final Map<String, long[]> byTrigger = new HashMap<>();
+    private final long[] total = new long[GROUPS * KINDS];
+    private final Map<String, Map<Answer, long[]>> byAnswer = new HashMap<>();
+    private final Map<String, Map<String, long[]>> byVariant = new HashMap<>();
+    private final DurationSample[] forwardTimes = new DurationSample[GROUPS];
+    private long unmeasured;
+    /** Questions withdrawn unseen, by session and iid: their shown window counts for no group. */
+    private final Set<Unseen> unseen = new java.util.HashSet<>();
+
+    WindowTally()
+    {
+        for (int i = 0; i < GROUPS; i++)
+        {
+            forwardTimes[i] = new DurationSample();
+        }
+    }
+
+    /** A question_unseen record: always journaled before any outcome of the question's window. */
+    void onUnseen(final JournalRecordFlyweight record)
+    {
+        unseen.add(new Unseen(record.sidHi(), record.sidLo(), record.iid()));
+    }
+
+    /** Counts one OUTCOME record; false if its outcome or group is one this version does not know (a newer writer's). */
+    boolean onOutcome(final JournalRecordFlyweight record)
+    {
+        final OutcomeKind kind = OutcomeKind.fromOrdinal(record.code());
+        final OutcomeGroup group = group(Records.text(record, "group"));
+        if (kind == null || group == null)
+        {
+            return false;
+        }
+        if (kind == OutcomeKind.UNMEASURED)
+        {
+            unmeasured++;
+            return true;
+        }
+        if (group == OutcomeGroup.SHOWN && unseen.remove(new Unseen(record.sidHi(), record.sidLo(), record.iid())))
+        {
+            // The person never saw the question: the window measures nothing about asking.
+            return true;
+        }
+        final int slot = group.ordinal() * KINDS + kind.ordinal();
+        total[slot]++;
+        byTrigger.computeIfAbsent(Records.text(record, "trigger"), id -> new long[GROUPS * KINDS])[slot]++;
+        final boolean forward = kind == OutcomeKind.FORWARD;
+        if (forward)
+        {
+            forwardTimes[group.ordinal()].add(record.value());
+        }
+        if (group == OutcomeGroup.SHOWN)
+        {
+            final String question = Records.text(record, "question");
+            final Answer answer = new Answer(Records.text(record, "choice"), Records.text(record, "response"));
+            count(byAnswer.computeIfAbsent(question, id -> new HashMap<>()).computeIfAbsent(answer, key -> new long[2]), forward);
+            count(byVariant.computeIfAbsent(question, id -> new HashMap<>())
+                .computeIfAbsent(Records.text(record, "variant"), key -> new long[2]), forward);
+        }
+        return true;
+    }
+
+    Set<String> triggers()
+    {
+        return byTrigger.keySet();
+    }
+
+    Set<String> questions()
+    {
+        return byAnswer.keySet();
+    }
+
+    GroupWindows windows(final String trigger)
+    {
+        final long[] counts = byTrigger.get(trigger);
+        return counts == null ? GroupWindows.NONE : windows(counts);
+    }
+
+    /** Windows that could not be measured (no slot, or their slot given to a live window): in no rate. */
+    long unmeasured()
+    {
+        return unmeasured;
+    }
+
+    GroupWindows totalWindows()
+    {
+        return windows(total);
+    }
+
+    /** Forward rate by answer: answered ones most windows first, then "no answer". */
+    List<QuestionFigures.AnswerOutcome> answerOutcomes(final String question)
+    {
+        final List<QuestionFigures.AnswerOutcome> outcomes = new ArrayList<>();
+        byAnswer.getOrDefault(question, Map.of()).forEach((answer, counts) ->
+            outcomes.add(new QuestionFigures.AnswerOutcome(answer.choice(), answer.response(), new Proportion(counts[0], counts[1]))));
+        outcomes.sort(Comparator.comparing((QuestionFigures.AnswerOutcome outcome) -> !outcome.answered())
+            .thenComparing(outcome -> -outcome.forward().trials())
+            .thenComparing(QuestionFigures.AnswerOutcome::choice)
+            .thenComparing(QuestionFigures.AnswerOutcome::response));
+        return List.copyOf(outcomes);
+    }
+
+    /** Forward rate by copy variant, by variant id. */
+    List<QuestionFigures.VariantOutcome> variants(final String question)
+    {
+        final List<QuestionFigures.VariantOutcome> variants = new ArrayList<>();
+        byVariant.getOrDefault(question, Map.of()).forEach((variant, counts) ->
+            variants.add(new QuestionFigures.VariantOutcome(variant, new Proportion(counts[0], counts[1]))));
+        variants.sort(Comparator.comparing(QuestionFigures.VariantOutcome::variant));
+        return List.copyOf(variants);
+    }
+
+    ForwardTimes forwardTimes(final List<TimeBucket> buckets)
+    {
+        return new ForwardTimes(buckets, forwardTimes[OutcomeGroup.SHOWN.ordinal()].summary(buckets),
+            forwardTimes[OutcomeGroup.HOLDOUT.ordinal()].summary(buckets), forwardTimes[OutcomeGroup.SHADOW.ordinal()].summary(buckets));
+    }
+
+    private static void count(final long[] forwardAndClosed, final boolean forward)
+    {
+        forwardAndClosed[0] += forward ? 1 : 0;
+        forwardAndClosed[1]++;
+    }
+
+    private static GroupWindows windows(final long[] counts)
+    {
+        return new GroupWindows(group(counts, OutcomeGroup.SHOWN), group(counts, OutcomeGroup.HOLDOUT), group(counts, OutcomeGroup.SHADOW));
+    }
+
+    private static WindowCounts group(final long[] counts, final OutcomeGroup group)
+    {
+        final int base = group.ordinal() * KINDS;
+        return new WindowCounts(counts[base + OutcomeKind.FORWARD.ordinal()], counts[base + OutcomeKind.EXITED.ordinal()],
+            counts[base + OutcomeKind.STALLED.ordinal()]);
+    }
+
+    private static OutcomeGroup group(final String wireName)
+    {
+        for (final OutcomeGroup group : OutcomeGroup.values())
+        {
+            if (group.wireName().equals(wireName))
+            {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    /** The answer a shown window closed with ("" and "" when unanswered). */
+    private record Answer(String choice, String response)
+    {
+    }
+
+    private record Unseen(long sidHi, long sidLo, int iid)
+    {
+    }
+}

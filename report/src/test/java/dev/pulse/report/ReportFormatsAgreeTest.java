@@ -1,0 +1,162 @@
+package dev.pulse.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pulse.detect.governor.Verdict;
+import dev.pulse.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeKind;
+import dev.pulse.report.Html;
+
+import static dev.pulse.report.ReportTesting.NOV_24;
+import static dev.pulse.report.ReportTesting.csvRow;
+import static dev.pulse.report.ReportTesting.points;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The three formats of one report parse, and print the same figures: JSON and CSV unrounded, HTML rounded from them. */
+class ReportFormatsAgreeTest
+{
+    private static final String HOSTILE = "<script>alert(\"x\")</script>,=HYPERLINK('e')";
+
+    @TempDir
+    static Path dir;
+
+    private static Report report;
+    private static String html;
+    private static JsonNode json;
+    private static List<Map<String, String>> csv;
+
+    @BeforeAll
+    static void writeJournal() throws Exception
+    {
+        try (TestJournal journal = TestJournal.open(dir))
+        {
+            SampleJournal.write(journal, NOV_24, 1_500, 7);
+            final long t = NOV_24 + 20 * 3_600_000L;
+            journal.sessionStart(t, 9, false).signal(t, 9, HOSTILE, Verdict.SHOWN, "q&a").shown(t, 9, 1, HOSTILE, "q&a", "v\"1")
+                .answer(t + 1_000, 9, 1, "q&a", "<b>yes</b>", "r,1")
+                .outcome(t + 5_000, 9, OutcomeKind.FORWARD, OutcomeGroup.SHOWN, 1, 5_000, HOSTILE, "q&a", "v\"1", "<b>yes</b>", "r,1");
+        }
+        report = ReportTesting.read(dir, ReportRange.ALL);
+        html = ReportTesting.render(report, ReportFormat.HTML);
+        json = ReportTesting.json(report);
+        csv = ReportTesting.csv(ReportTesting.render(report, ReportFormat.CSV));
+    }
+
+    @Test
+    void shouldPrintEveryTriggersRatesAndLiftAlikeInAllThreeFormats()
+    {
+        assertThat(json.get("triggers")).hasSize(report.triggers().size()).hasSizeGreaterThan(5);
+        for (final JsonNode trigger : json.get("triggers"))
+        {
+            final String id = trigger.get("trigger").asText();
+            final JsonNode shown = trigger.get("windows").get("shown");
+            final JsonNode holdout = trigger.get("windows").get("holdout");
+            final JsonNode lift = trigger.get("lift");
+            if (shown.get("closed").asLong() == 0 && holdout.get("closed").asLong() == 0)
+            {
+                // Shadow-only: no comparison row, its own row in the shadow table.
+                assertThat(html).contains("<tr><th scope=\"row\">" + Html.escape(id) + "</th><td>"
+                    + Figures.count(trigger.get("windows").get("shadow").get("forward").asLong()) + " / ");
+                continue;
+            }
+            final String liftCells = lift.get("status").asText().equals("ok")
+                ? "<td>" + signed(lift.get("difference").asDouble()) + " pp [" + signed(lift.get("ci_low").asDouble()) + ", "
+                    + signed(lift.get("ci_high").asDouble()) + "]</td>"
+                : "<td>not enough data</td>";
+            assertThat(html).as(id).contains("<tr><th scope=\"row\">" + Html.escape(id) + "</th>" + rateCells(shown) + rateCells(holdout)
+                + liftCells + "</tr>");
+            for (final String group : List.of("shown", "holdout", "shadow"))
+            {
+                final JsonNode windows = trigger.get("windows").get(group);
+                final Map<String, String> rate = csvRow(csv, "section", "trigger", "trigger", id, "group", group, "metric", "forward_rate");
+                assertThat(number(rate.get("value"))).as(id + " " + group).isEqualTo(windows.get("rate").isNull() ? null
+                    : windows.get("rate").asDouble());
+                assertThat(number(rate.get("ci_low"))).isEqualTo(windows.get("ci_low").isNull() ? null : windows.get("ci_low").asDouble());
+                assertThat(csvRow(csv, "section", "trigger", "trigger", id, "group", group, "metric", "closed_windows").get("value"))
+                    .isEqualTo(windows.get("closed").asText());
+            }
+            if (lift.get("status").asText().equals("ok"))
+            {
+                final Map<String, String> row = csvRow(csv, "section", "trigger", "trigger", id, "metric", "lift");
+                assertThat(Double.parseDouble(row.get("value"))).isEqualTo(lift.get("difference").asDouble());
+                assertThat(Double.parseDouble(row.get("ci_high"))).isEqualTo(lift.get("ci_high").asDouble());
+            }
+        }
+    }
+
+    @Test
+    void shouldAgreeOnTotalsExposureAndTimes()
+    {
+        final JsonNode totals = json.get("totals");
+        assertThat(totals.get("sessions").asLong()).isEqualTo(1_501).isEqualTo(report.exposure().sessions());
+        assertThat(csvRow(csv, "section", "totals", "metric", "sessions").get("value")).isEqualTo("1501");
+        assertThat(html).contains("<div class=\"value\">1,501</div><div class=\"label\">sessions</div>");
+        final JsonNode exposure = totals.get("exposure");
+        assertThat(html).contains("<tr><th scope=\"row\">1 question</th><td>" + Figures.count(exposure.get("one").asLong()) + "</td>");
+        assertThat(csvRow(csv, "section", "exposure", "metric", "sessions_with_1_question").get("value"))
+            .isEqualTo(exposure.get("one").asText());
+        final JsonNode shownTimes = json.get("time_to_forward").get("shown");
+        assertThat(csvRow(csv, "section", "time_to_forward", "group", "shown", "metric", "p50_ms").get("value"))
+            .isEqualTo(shownTimes.get("p50_ms").asText());
+        assertThat(html).contains("<tr><th scope=\"row\">shown</th><td>" + Figures.count(shownTimes.get("count").asLong()) + "</td><td>"
+            + Figures.duration(shownTimes.get("p25_ms").asLong()) + "</td><td>" + Figures.duration(shownTimes.get("p50_ms").asLong()));
+        assertThat(json.get("method").get("min_closed_windows").asInt()).isEqualTo(30);
+        assertThat(json.get("method").get("z").asDouble()).isEqualTo(1.959964);
+        assertThat(totals.get("catalog_versions")).hasSize(2);
+        assertThat(totals.get("catalog_versions").get(0).get("version").asText()).isEqualTo("2026-11-24.1");
+    }
+
+    @Test
+    void shouldKeepEveryCsvRowTidy()
+    {
+        assertThat(csv).allSatisfy(row ->
+        {
+            assertThat(row).hasSize(12);
+            assertThat(row.get("section")).isNotEmpty();
+            assertThat(row.get("metric")).isNotEmpty();
+        });
+    }
+
+    @Test
+    void shouldEscapeJournalTextInHtmlAndGuardItInCsv()
+    {
+        assertThat(html).doesNotContain("<script>", "<b>yes</b>", "v\"1")
+            .contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;,=HYPERLINK(&#39;e&#39;)", "q&amp;a", "&lt;b&gt;yes&lt;/b&gt;");
+        assertThat(html).doesNotContainPattern("(?i)<script|<link|@import|url\\(|src=");
+        assertThat(ReportTesting.trigger(json, HOSTILE).get("trigger").asText()).isEqualTo(HOSTILE);
+        assertThat(csvRow(csv, "section", "trigger", "trigger", HOSTILE, "metric", "shown").get("value")).isEqualTo("1");
+        assertThat(csvRow(csv, "section", "answer", "question", "q&a", "metric", "forward_rate").get("choice")).isEqualTo("<b>yes</b>");
+        assertThat(ReportTesting.render(report, ReportFormat.CSV)).contains("\"<script>alert(\"\"x\"\")</script>,=HYPERLINK('e')\"");
+        assertThat(CsvTable.field("=1+1")).isEqualTo("'=1+1");
+        assertThat(CsvTable.field("-3")).isEqualTo("'-3");
+    }
+
+    private static String rateCells(final JsonNode windows)
+    {
+        final String fraction = Figures.count(windows.get("forward").asLong()) + " / " + Figures.count(windows.get("closed").asLong());
+        if (windows.get("rate").isNull())
+        {
+            return "<td>" + fraction + "</td><td>-</td>";
+        }
+        return "<td>" + fraction + "</td><td>" + points(windows.get("rate").asDouble()) + "% [" + points(windows.get("ci_low").asDouble())
+            + ", " + points(windows.get("ci_high").asDouble()) + "]</td>";
+    }
+
+    private static String signed(final double difference)
+    {
+        final String points = points(difference);
+        return points.startsWith("-") || points.equals("0.0") ? points : "+" + points;
+    }
+
+    private static Double number(final String text)
+    {
+        return text.isEmpty() ? null : Double.parseDouble(text);
+    }
+}

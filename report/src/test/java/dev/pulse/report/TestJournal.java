@@ -1,0 +1,134 @@
+package dev.pulse.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import dev.pulse.detect.detector.DetectorKind;
+import dev.pulse.detect.governor.Verdict;
+import dev.pulse.journal.RecordingJournalMetrics;
+import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.journal.Journal;
+import dev.pulse.journal.JournalConfiguration;
+import dev.pulse.journal.JournalProxy;
+import dev.pulse.journal.JournalRecords;
+import dev.pulse.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeKind;
+import dev.pulse.journal.SessionEndReason;
+
+/**
+ * Writes a synthetic journal through a real {@link Journal}, the way the server does. A session is
+ * named by one number (its sid's low half). A record the full ring refuses is offered again until
+ * the journal thread has made room, so no record is lost however many are written.
+ */
+public final class TestJournal implements AutoCloseable
+{
+    public static final long CATALOG = 0x1234_5678_9abc_def0L;
+
+    private final Journal journal;
+    private final JournalProxy proxy;
+    private long catalogVersion = CATALOG;
+
+    private TestJournal(final Journal journal)
+    {
+        this.journal = journal;
+        this.proxy = journal.newProxy();
+    }
+
+    /** A journal in {@code dataDir/journal}, as the server lays it out. */
+    public static TestJournal open(final Path dataDir) throws IOException
+    {
+        return new TestJournal(Journal.open(dataDir.resolve("journal"),
+            new JournalConfiguration(FsyncPolicy.NEVER, 0, 64L << 20, 1 << 20, true, null), new RecordingJournalMetrics()));
+    }
+
+    /** The catalog version hash later records carry. */
+    public TestJournal catalogVersion(final long versionHash)
+    {
+        this.catalogVersion = versionHash;
+        return this;
+    }
+
+    public TestJournal catalogReload(final long timeMs, final String version, final long versionHash)
+    {
+        offer(() -> proxy.catalogReload(timeMs, true, version, versionHash, "catalog.yaml", 0));
+        return this;
+    }
+
+    public TestJournal sessionStart(final long timeMs, final long sid, final boolean resumed)
+    {
+        offer(() -> proxy.sessionStart(timeMs, 0, sid, catalogVersion, resumed, "demo", new CharSequence[0], 0));
+        return this;
+    }
+
+    public TestJournal signal(final long timeMs, final long sid, final String trigger, final Verdict verdict, final String question)
+    {
+        return signal(timeMs, sid, trigger, DetectorKind.IDLE_ON_KEY_PAGE, verdict, question);
+    }
+
+    public TestJournal signal(final long timeMs, final long sid, final String trigger, final DetectorKind detector, final Verdict verdict,
+        final String question)
+    {
+        offer(() -> JournalRecords.signal(proxy, timeMs, 0, sid, catalogVersion, trigger, detector, verdict, 0, question, null));
+        return this;
+    }
+
+    public TestJournal shown(final long timeMs, final long sid, final int iid, final String trigger, final String question,
+        final String variant)
+    {
+        offer(() -> JournalRecords.questionShown(proxy, timeMs, 0, sid, catalogVersion, iid, trigger, question, variant, null, "pricing"));
+        return this;
+    }
+
+    public TestJournal answer(final long timeMs, final long sid, final int iid, final String question, final String choice,
+        final String response)
+    {
+        offer(() -> JournalRecords.answer(proxy, timeMs, 0, sid, catalogVersion, iid, question, choice));
+        offer(() -> JournalRecords.responseShown(proxy, timeMs, 0, sid, catalogVersion, iid, question, choice, response, null));
+        return this;
+    }
+
+    public TestJournal dismiss(final long timeMs, final long sid, final int iid, final String question)
+    {
+        offer(() -> JournalRecords.dismiss(proxy, timeMs, 0, sid, catalogVersion, iid, question));
+        return this;
+    }
+
+    /** An outcome window closed at {@code timeMs} after {@code durationMs}; choice and response null when unanswered. */
+    public TestJournal outcome(final long timeMs, final long sid, final OutcomeKind kind, final OutcomeGroup group, final int iid,
+        final long durationMs, final String trigger, final String question, final String variant, final String choice,
+        final String response)
+    {
+        offer(() -> JournalRecords.outcome(proxy, timeMs, 0, sid, catalogVersion, kind, group, iid, durationMs, trigger, question, variant, choice,
+            response, "pricing"));
+        return this;
+    }
+
+    public TestJournal sessionEnd(final long timeMs, final long sid)
+    {
+        offer(() -> proxy.sessionEnd(timeMs, 0, sid, SessionEndReason.EXPIRED));
+        return this;
+    }
+
+    /** Waits until every record is in the file, then closes. */
+    @Override
+    public void close()
+    {
+        journal.close();
+    }
+
+    private static void offer(final BooleanSupplier record)
+    {
+        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!record.getAsBoolean())
+        {
+            if (System.nanoTime() - deadlineNs > 0)
+            {
+                throw new AssertionError("the journal refused a record for 20 s");
+            }
+            LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+        }
+    }
+}
