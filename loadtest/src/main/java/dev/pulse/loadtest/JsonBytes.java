@@ -26,10 +26,10 @@ final class JsonBytes
     {
     }
 
-    /** The end (exclusive) of the JSON value at {@code pos}, or {@link #FAIL}. */
+    /** The end (exclusive) of the JSON value at {@code pos}, or {@link #FAIL} (also when {@code pos} is). */
     static int skipValue(final byte[] bytes, final int pos, final int length, final int depth)
     {
-        if (pos >= length || depth > MAX_DEPTH)
+        if (pos < 0 || pos >= length || depth > MAX_DEPTH)
         {
             return FAIL;
         }
@@ -68,42 +68,55 @@ final class JsonBytes
         {
             if (keyed)
             {
-                if (pos >= length || bytes[pos] != '"')
-                {
-                    return FAIL;
-                }
-                final int keyEnd = stringEnd(bytes, pos, length);
-                if (keyEnd == FAIL)
-                {
-                    return FAIL;
-                }
-                pos = skipSpace(bytes, keyEnd + 1, length);
-                if (pos >= length || bytes[pos] != ':')
-                {
-                    return FAIL;
-                }
-                pos = skipSpace(bytes, pos + 1, length);
+                pos = valueStart(bytes, keyEnd(bytes, pos, length), length);
             }
-            pos = skipValue(bytes, pos, length, depth + 1);
-            if (pos == FAIL)
+            final int separator = separator(bytes, skipValue(bytes, pos, length, depth + 1), length, close);
+            if (separator == FAIL)
             {
                 return FAIL;
             }
-            pos = skipSpace(bytes, pos, length);
-            if (pos >= length)
+            if (bytes[separator] == close)
             {
-                return FAIL;
+                return separator + 1;
             }
-            if (bytes[pos] == close)
-            {
-                return pos + 1;
-            }
-            if (bytes[pos] != ',')
-            {
-                return FAIL;
-            }
-            pos = skipSpace(bytes, pos + 1, length);
+            pos = skipSpace(bytes, separator + 1, length);
         }
+    }
+
+    /** The closing quote of the key (a string) that opens at {@code pos}, or {@link #FAIL} if none does. */
+    static int keyEnd(final byte[] bytes, final int pos, final int length)
+    {
+        if (pos < 0 || pos >= length || bytes[pos] != '"')
+        {
+            return FAIL;
+        }
+        return stringEnd(bytes, pos, length);
+    }
+
+    /** After a key that ends at {@code keyEnd}: where its value starts, past the colon, or {@link #FAIL}. */
+    static int valueStart(final byte[] bytes, final int keyEnd, final int length)
+    {
+        if (keyEnd == FAIL)
+        {
+            return FAIL;
+        }
+        final int colon = skipSpace(bytes, keyEnd + 1, length);
+        if (colon >= length || bytes[colon] != ':')
+        {
+            return FAIL;
+        }
+        return skipSpace(bytes, colon + 1, length);
+    }
+
+    /** After a value that ends at {@code valueEnd}: the index of the comma or the {@code close} that follows, or {@link #FAIL}. */
+    static int separator(final byte[] bytes, final int valueEnd, final int length, final char close)
+    {
+        if (valueEnd == FAIL)
+        {
+            return FAIL;
+        }
+        final int at = skipSpace(bytes, valueEnd, length);
+        return at < length && (bytes[at] == close || bytes[at] == ',') ? at : FAIL;
     }
 
     /** The index of the closing quote of the string opening at {@code pos}, or {@link #FAIL}. */

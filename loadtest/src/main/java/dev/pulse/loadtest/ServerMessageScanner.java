@@ -4,11 +4,14 @@ import static dev.pulse.loadtest.JsonBytes.FAIL;
 import static dev.pulse.loadtest.JsonBytes.TRUE;
 import static dev.pulse.loadtest.JsonBytes.is;
 import static dev.pulse.loadtest.JsonBytes.isDigit;
+import static dev.pulse.loadtest.JsonBytes.keyEnd;
 import static dev.pulse.loadtest.JsonBytes.literal;
 import static dev.pulse.loadtest.JsonBytes.numberEnd;
+import static dev.pulse.loadtest.JsonBytes.separator;
 import static dev.pulse.loadtest.JsonBytes.skipSpace;
 import static dev.pulse.loadtest.JsonBytes.skipValue;
 import static dev.pulse.loadtest.JsonBytes.stringEnd;
+import static dev.pulse.loadtest.JsonBytes.valueStart;
 
 /**
  * Reads a server message (one JSON object) by scanning its bytes for the fields the generator
@@ -67,41 +70,22 @@ final class ServerMessageScanner
         int pos = start;
         while (true)
         {
-            if (pos >= length || bytes[pos] != '"')
+            final int keyEnd = keyEnd(bytes, pos, length);
+            final int valueStart = valueStart(bytes, keyEnd, length);
+            if (valueStart == FAIL)
             {
                 return FAIL;
             }
-            final int keyStart = pos + 1;
-            final int keyEnd = stringEnd(bytes, pos, length);
-            if (keyEnd == FAIL)
+            final int separator = separator(bytes, member(bytes, pos + 1, keyEnd - pos - 1, valueStart, length, out), length, '}');
+            if (separator == FAIL)
             {
                 return FAIL;
             }
-            pos = skipSpace(bytes, keyEnd + 1, length);
-            if (pos >= length || bytes[pos] != ':')
+            if (bytes[separator] == '}')
             {
-                return FAIL;
+                return separator + 1;
             }
-            pos = skipSpace(bytes, pos + 1, length);
-            pos = member(bytes, keyStart, keyEnd - keyStart, pos, length, out);
-            if (pos == FAIL)
-            {
-                return FAIL;
-            }
-            pos = skipSpace(bytes, pos, length);
-            if (pos >= length)
-            {
-                return FAIL;
-            }
-            if (bytes[pos] == '}')
-            {
-                return pos + 1;
-            }
-            if (bytes[pos] != ',')
-            {
-                return FAIL;
-            }
-            pos = skipSpace(bytes, pos + 1, length);
+            pos = skipSpace(bytes, separator + 1, length);
         }
     }
 
@@ -192,17 +176,12 @@ final class ServerMessageScanner
         while (pos < length && bytes[pos] == '"')
         {
             final int keyEnd = stringEnd(bytes, pos, length);
-            if (keyEnd == FAIL)
+            final boolean isId = keyEnd != FAIL && is(bytes, pos + 1, keyEnd - pos - 1, KEY_ID);
+            pos = valueStart(bytes, keyEnd, length);
+            if (pos == FAIL)
             {
                 return;
             }
-            final boolean isId = is(bytes, pos + 1, keyEnd - pos - 1, KEY_ID);
-            pos = skipSpace(bytes, keyEnd + 1, length);
-            if (pos >= length || bytes[pos] != ':')
-            {
-                return;
-            }
-            pos = skipSpace(bytes, pos + 1, length);
             if (isId && pos < length && bytes[pos] == '"')
             {
                 final int end = stringEnd(bytes, pos, length);
@@ -213,20 +192,14 @@ final class ServerMessageScanner
                 }
                 return;
             }
-            pos = skipValue(bytes, pos, length, 0);
-            if (pos == FAIL)
+            final int separator = separator(bytes, skipValue(bytes, pos, length, 0), length, '}');
+            if (separator == FAIL || bytes[separator] != ',')
             {
                 return;
             }
-            pos = skipSpace(bytes, pos, length);
-            if (pos >= length || bytes[pos] != ',')
-            {
-                return;
-            }
-            pos = skipSpace(bytes, pos + 1, length);
+            pos = skipSpace(bytes, separator + 1, length);
         }
     }
-
 
     /** Whether {@code [from, to)} is a non-negative integer that fits a long comfortably (at most 18 digits). */
     private static boolean isSmallInteger(final byte[] bytes, final int from, final int to)
