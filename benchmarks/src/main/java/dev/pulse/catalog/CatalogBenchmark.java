@@ -1,18 +1,11 @@
 package dev.pulse.catalog;
 
-import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.pulse.bench.HotPathBenchmark;
 import dev.pulse.detect.PagePath;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.trigger.Trigger;
@@ -23,13 +16,9 @@ import dev.pulse.catalog.compile.CompiledCatalog;
  * exact lookup, then prefix and glob patterns), and (detector, page kind) to candidate triggers.
  * Goal: 0 B/op ({@code -prof gc}).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(3)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class CatalogBenchmark
+public class CatalogBenchmark extends HotPathBenchmark
 {
     /** A mix of exact, prefix, glob and unmatched paths, some with queries and fragments. */
     private static final String[] URLS = {

@@ -1,20 +1,12 @@
 package dev.pulse.detect;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
+import dev.pulse.bench.HotPathBenchmark;
 import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.GovernorPolicy;
 import dev.pulse.detect.trigger.TriggerIndex;
@@ -27,13 +19,7 @@ import dev.pulse.detect.process.Decisions;
  * detector plus a shadow one) and the governor. {@link #timerTick} measures the idle-timer path.
  * Goal: at most 100 ns/event and 0 B/event ({@code -prof gc}: gc.alloc.rate.norm).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class DetectionBenchmark
+public class DetectionBenchmark extends HotPathBenchmark
 {
     /** 64 records stay in cache (the code's own cost); 4,096 records (6.5 MB) miss it, as a busy server does. */
     @Param({"64", "4096"})

@@ -1,6 +1,5 @@
 package dev.pulse.journal;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.agrona.BufferUtil;
@@ -10,19 +9,12 @@ import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
+import dev.pulse.bench.HotPathBenchmark;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.server.metrics.Metrics;
@@ -39,13 +31,7 @@ import dev.pulse.server.metrics.Metrics;
  * descheduled, the ring fills and the refusal path is measured instead; the server's journal
  * thread, at the rates it sees, is mostly parked anyway.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class JournalHandOffBenchmark
+public class JournalHandOffBenchmark extends HotPathBenchmark
 {
     private static final int RING_BYTES = 1 << 20;
     private static final int DRAIN_EVERY = 256;

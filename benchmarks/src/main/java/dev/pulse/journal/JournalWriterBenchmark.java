@@ -8,9 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -18,8 +16,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
+import dev.pulse.bench.HotPathBenchmark;
 import dev.pulse.bench.TempDirectories;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
@@ -37,13 +35,9 @@ import static dev.pulse.journal.JournalRecordEncoder.sizeOf;
  * bytes} is the same in frame bytes per second. Files go to {@code java.io.tmpdir}: run it on the
  * disk the journal will use ({@code -jvmArgsAppend -Djava.io.tmpdir=DIR}).
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class JournalWriterBenchmark
+public class JournalWriterBenchmark extends HotPathBenchmark
 {
     private static final int RING_BYTES = 1 << 20;
     private static final long SEGMENT_BYTES = 64L << 20;

@@ -7,8 +7,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
  * The whole pipeline of one connection: the opening handshake by hand, then server frames split
- * in place ({@link ServerFrameReader}), text payloads copied once into the loop's scratch array
- * and scanned ({@link ServerMessageScanner}), and the result handed to the {@link VirtualUser}.
+ * in place, text payloads copied once into the loop's scratch array and scanned (the loop's
+ * {@link ServerMessageReader}), and the result handed to the {@link VirtualUser}.
  * No HTTP codec, no frame objects, no Strings per frame. A frame split across reads is kept in a
  * cumulation buffer until it is whole (rare: the server's messages are small).
  *
@@ -115,7 +115,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter
 
     private void readFrames(final ChannelHandlerContext ctx, final ByteBuf in)
     {
-        final ServerFrameReader reader = agent.frameReader();
+        final ServerFrameReader reader = agent.reader().frames();
         while (ctx.channel().isActive())
         {
             final ServerFrameReader.Result result = reader.next(in);
@@ -139,13 +139,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter
         switch (reader.opcode())
         {
             case ServerFrameReader.OPCODE_TEXT:
-            {
-                final byte[] text = agent.textScratch();
-                final int length = reader.payloadLength();
-                in.getBytes(reader.payloadIndex(), text, 0, length);
-                user.onMessage(ctx.channel(), agent.scanner().scan(text, length, agent.message()), System.nanoTime());
+                user.onMessage(ctx.channel(), agent.reader().text(in), System.nanoTime());
                 break;
-            }
             case ServerFrameReader.OPCODE_CLOSE:
                 closeCode = reader.payloadLength() >= 2 ? in.getUnsignedShort(reader.payloadIndex()) : LoopMeasurements.CLOSE_NO_STATUS;
                 break;

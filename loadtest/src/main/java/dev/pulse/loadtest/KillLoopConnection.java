@@ -84,7 +84,7 @@ final class KillLoopConnection extends ChannelInboundHandlerAdapter
 
     private void readFrames(final ChannelHandlerContext ctx)
     {
-        final ServerFrameReader reader = driver.frameReader();
+        final ServerFrameReader reader = driver.reader().frames();
         while (ctx.channel().isActive())
         {
             final ServerFrameReader.Result result = reader.next(cumulation);
@@ -100,12 +100,7 @@ final class KillLoopConnection extends ChannelInboundHandlerAdapter
             }
             switch (reader.opcode())
             {
-                case ServerFrameReader.OPCODE_TEXT ->
-                {
-                    final byte[] text = driver.textScratch();
-                    cumulation.getBytes(reader.payloadIndex(), text, 0, reader.payloadLength());
-                    session.onMessage(driver.scanner().scan(text, reader.payloadLength(), driver.message()), driver.proxy());
-                }
+                case ServerFrameReader.OPCODE_TEXT -> session.onMessage(driver.reader().text(cumulation), driver.proxy());
                 case ServerFrameReader.OPCODE_CLOSE ->
                 {
                     final int code = reader.payloadLength() >= 2 ? cumulation.getUnsignedShort(reader.payloadIndex()) : 1005;

@@ -42,10 +42,7 @@ final class KillLoopDriver implements AutoCloseable
     private final List<KillLoopSession> sessions = new ArrayList<>();
     private final KillLoopTally tally = new KillLoopTally();
     private final ClientFrameProxy proxy;
-    private final ServerFrameReader frameReader = new ServerFrameReader();
-    private final ServerMessageScanner scanner = new ServerMessageScanner();
-    private final ServerMessage message = new ServerMessage();
-    private final byte[] textScratch = new byte[ServerFrameReader.MAX_PAYLOAD];
+    private final ServerMessageReader reader = new ServerMessageReader();
     private final Random random;
     private final String site;
     private final String origin;
@@ -226,24 +223,9 @@ final class KillLoopDriver implements AutoCloseable
         return proxy;
     }
 
-    ServerFrameReader frameReader()
+    ServerMessageReader reader()
     {
-        return frameReader;
-    }
-
-    ServerMessageScanner scanner()
-    {
-        return scanner;
-    }
-
-    ServerMessage message()
-    {
-        return message;
-    }
-
-    byte[] textScratch()
-    {
-        return textScratch;
+        return reader;
     }
 
     @Override

@@ -2,15 +2,11 @@ package dev.pulse.loadtest;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,12 +19,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "kill-loop", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Kills a loaded Pulse server (SIGKILL) again and again, then checks that every acked message is in its journal exactly once.")
-public final class KillLoopMain implements Callable<Integer>
+public final class KillLoopMain extends CheckedCommand<KillLoop.Settings>
 {
-    static final int EXIT_OK = 0;
-    static final int EXIT_FAILED = 1;
-    static final int EXIT_USAGE = 2;
-    static final int EXIT_UNREACHABLE = 3;
     /** Under the server's default limit of 50 messages a second per connection, with room for the resends after a restart. */
     private static final int MAX_RATE = 40;
     private static final Set<String> POLICIES = Set.of("always", "interval", "never");
@@ -61,40 +53,19 @@ public final class KillLoopMain implements Callable<Integer>
     @Parameters(arity = "1..*", paramLabel = "PULSE", description = "the command that runs the Pulse CLI, after --")
     private List<String> pulse;
 
-    private PrintStream stdout = System.out;
-    private PrintStream stderr = System.err;
+    KillLoopMain(final PrintStream stdout, final PrintStream stderr)
+    {
+        super("kill-loop", stdout, stderr);
+    }
 
     public static void main(final String[] args)
     {
-        System.exit(run(args, System.out, System.err));
-    }
-
-    /** Runs the command line with these streams; returns the exit status. */
-    static int run(final String[] args, final PrintStream stdout, final PrintStream stderr)
-    {
-        final KillLoopMain main = new KillLoopMain();
-        main.stdout = stdout;
-        main.stderr = stderr;
-        return new CommandLine(main)
-            .setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8))
-            .setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8))
-            .execute(args);
+        System.exit(new KillLoopMain(System.out, System.err).execute(args));
     }
 
     @Override
-    public Integer call() throws InterruptedException
+    int run(final KillLoop.Settings settings) throws InterruptedException
     {
-        final KillLoop.Settings settings;
-        try
-        {
-            settings = settings();
-            Files.createDirectories(work);
-        }
-        catch (final IllegalArgumentException | IOException ex)
-        {
-            stderr.println("kill-loop: " + ex.getMessage());
-            return EXIT_USAGE;
-        }
         stdout.printf("kill-loop %s: %d kills, %s s between, %d sessions at %d messages/s each, seed %d, work %s%n", policy, kills,
             secondsBetween, sessions, rate, settings.seed(), work);
         try
@@ -104,13 +75,14 @@ public final class KillLoopMain implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            stderr.println("kill-loop: " + ex.getMessage());
+            problem(ex.getMessage());
             return EXIT_UNREACHABLE;
         }
     }
 
-    /** @throws IllegalArgumentException naming the option that is wrong. */
-    KillLoop.Settings settings()
+    /** Also makes the work directory, so that a run can write there. */
+    @Override
+    KillLoop.Settings settings() throws IOException
     {
         if (kills < 0)
         {
@@ -148,6 +120,7 @@ public final class KillLoopMain implements Callable<Integer>
         {
             throw new IllegalArgumentException("--seconds-between must be MIN..MAX in seconds, 0 <= MIN <= MAX <= 600: " + secondsBetween);
         }
+        Files.createDirectories(work);
         return new KillLoop.Settings(kills, policy, minMs, maxMs, sessions, rate, work.toAbsolutePath(), pulse,
             seed == null ? System.nanoTime() : seed, maxMinutes * 60_000);
     }

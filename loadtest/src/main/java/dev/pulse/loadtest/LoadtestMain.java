@@ -2,13 +2,9 @@ package dev.pulse.loadtest;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import io.netty.util.ResourceLeakDetector;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,13 +16,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "pulse-loadtest", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Open-model load generator speaking the Pulse protocol (loopback only).")
-public final class LoadtestMain implements Callable<Integer>
+public final class LoadtestMain extends CheckedCommand<RunSettings>
 {
-    static final int EXIT_OK = 0;
-    static final int EXIT_FAILED = 1;
-    static final int EXIT_USAGE = 2;
-    static final int EXIT_UNREACHABLE = 3;
-
     @Option(names = "--url", required = true, description = "ws://127.x.y.z:port/ws?site=KEY (127.0.0.0/8 only)")
     private String url;
 
@@ -72,8 +63,10 @@ public final class LoadtestMain implements Callable<Integer>
     @Option(names = "--tick-us", defaultValue = "200", description = "the shortest sleep of a loop between sends, in µs (default: ${DEFAULT-VALUE})")
     private long tickMicros;
 
-    private PrintStream stdout = System.out;
-    private PrintStream stderr = System.err;
+    LoadtestMain(final PrintStream stdout, final PrintStream stderr)
+    {
+        super("pulse-loadtest", stdout, stderr);
+    }
 
     public static void main(final String[] args)
     {
@@ -84,34 +77,12 @@ public final class LoadtestMain implements Callable<Integer>
         {
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
-        System.exit(run(args, System.out, System.err));
-    }
-
-    /** Runs the command line with these streams; returns the exit status. */
-    static int run(final String[] args, final PrintStream stdout, final PrintStream stderr)
-    {
-        final LoadtestMain main = new LoadtestMain();
-        main.stdout = stdout;
-        main.stderr = stderr;
-        return new CommandLine(main)
-            .setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8))
-            .setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8))
-            .execute(args);
+        System.exit(new LoadtestMain(System.out, System.err).execute(args));
     }
 
     @Override
-    public Integer call() throws InterruptedException
+    int run(final RunSettings settings) throws InterruptedException
     {
-        final RunSettings settings;
-        try
-        {
-            settings = settings();
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            stderr.println("pulse-loadtest: " + ex.getMessage());
-            return EXIT_USAGE;
-        }
         final Report report = new Generator(settings, stderr).run();
         if (report == null)
         {
@@ -126,14 +97,14 @@ public final class LoadtestMain implements Callable<Integer>
             }
             catch (final IOException ex)
             {
-                stderr.println("pulse-loadtest: could not write " + out + ": " + ex.getMessage());
+                problem("could not write " + out + ": " + ex.getMessage());
                 return EXIT_FAILED;
             }
         }
         return report.ok() ? EXIT_OK : EXIT_FAILED;
     }
 
-    /** @throws IllegalArgumentException naming the option that is wrong. */
+    @Override
     RunSettings settings()
     {
         return new RunSettings(

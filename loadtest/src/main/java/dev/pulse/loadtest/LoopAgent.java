@@ -45,10 +45,7 @@ final class LoopAgent
     private final VirtualUser[] toFlush;
     private final LoopMeasurements measurements = new LoopMeasurements();
     private final ClientFrameProxy proxy;
-    private final ServerFrameReader frameReader = new ServerFrameReader();
-    private final ServerMessageScanner scanner = new ServerMessageScanner();
-    private final ServerMessage message = new ServerMessage();
-    private final byte[] textScratch = new byte[ServerFrameReader.MAX_PAYLOAD];
+    private final ServerMessageReader reader = new ServerMessageReader();
     private final SplittableRandom random;
     private final Bootstrap bootstrap;
     private final UpgradeRequest upgradeRequest;
@@ -359,24 +356,9 @@ final class LoopAgent
         return proxy;
     }
 
-    ServerFrameReader frameReader()
+    ServerMessageReader reader()
     {
-        return frameReader;
-    }
-
-    ServerMessageScanner scanner()
-    {
-        return scanner;
-    }
-
-    ServerMessage message()
-    {
-        return message;
-    }
-
-    byte[] textScratch()
-    {
-        return textScratch;
+        return reader;
     }
 
     UpgradeRequest upgradeRequest()

@@ -1,20 +1,30 @@
 package dev.pulse.loadtest;
 
+import static dev.pulse.loadtest.JsonBytes.FAIL;
+import static dev.pulse.loadtest.JsonBytes.TRUE;
+import static dev.pulse.loadtest.JsonBytes.is;
+import static dev.pulse.loadtest.JsonBytes.isDigit;
+import static dev.pulse.loadtest.JsonBytes.keyEnd;
+import static dev.pulse.loadtest.JsonBytes.literal;
+import static dev.pulse.loadtest.JsonBytes.numberEnd;
+import static dev.pulse.loadtest.JsonBytes.separator;
+import static dev.pulse.loadtest.JsonBytes.skipSpace;
+import static dev.pulse.loadtest.JsonBytes.skipValue;
+import static dev.pulse.loadtest.JsonBytes.stringEnd;
+import static dev.pulse.loadtest.JsonBytes.valueStart;
+
 /**
  * Reads a server message (one JSON object) by scanning its bytes for the fields the generator
  * needs: {@code t}, {@code seq}, {@code iid}, {@code sid}, {@code resumed}, {@code code} and the
  * first choice's {@code id}. Everything else is skipped structurally (strings with escapes,
- * nested objects and arrays), so a key's name inside a string never matches. Anything that is
- * not one well-formed object reads as {@link ServerMessage.Type#MALFORMED}.
+ * nested objects and arrays, by {@link JsonBytes}), so a key's name inside a string never matches.
+ * Anything that is not one well-formed object reads as {@link ServerMessage.Type#MALFORMED}.
  *
- * <p>No allocation and no exceptions: positions are ints and {@link #FAIL} marks an error.
+ * <p>No allocation and no exceptions: positions are ints and {@link JsonBytes#FAIL} marks an error.
  * Stateless; one instance may serve a whole event loop.
  */
 final class ServerMessageScanner
 {
-    private static final int FAIL = -1;
-    private static final int MAX_DEPTH = 32;
-
     private static final byte[] KEY_T = ClientFrameProxy.ascii("t");
     private static final byte[] KEY_SEQ = ClientFrameProxy.ascii("seq");
     private static final byte[] KEY_IID = ClientFrameProxy.ascii("iid");
@@ -28,9 +38,6 @@ final class ServerMessageScanner
     private static final byte[] TYPE_QUESTION = ClientFrameProxy.ascii("question");
     private static final byte[] TYPE_RESPONSE = ClientFrameProxy.ascii("response");
     private static final byte[] TYPE_ERROR = ClientFrameProxy.ascii("error");
-    private static final byte[] TRUE = ClientFrameProxy.ascii("true");
-    private static final byte[] FALSE = ClientFrameProxy.ascii("false");
-    private static final byte[] NULL = ClientFrameProxy.ascii("null");
 
     /** Fills {@code out} from the message in {@code bytes[0, length)}. */
     ServerMessage scan(final byte[] bytes, final int length, final ServerMessage out)
@@ -63,41 +70,22 @@ final class ServerMessageScanner
         int pos = start;
         while (true)
         {
-            if (pos >= length || bytes[pos] != '"')
+            final int keyEnd = keyEnd(bytes, pos, length);
+            final int valueStart = valueStart(bytes, keyEnd, length);
+            if (valueStart == FAIL)
             {
                 return FAIL;
             }
-            final int keyStart = pos + 1;
-            final int keyEnd = stringEnd(bytes, pos, length);
-            if (keyEnd == FAIL)
+            final int separator = separator(bytes, member(bytes, pos + 1, keyEnd - pos - 1, valueStart, length, out), length, '}');
+            if (separator == FAIL)
             {
                 return FAIL;
             }
-            pos = skipSpace(bytes, keyEnd + 1, length);
-            if (pos >= length || bytes[pos] != ':')
+            if (bytes[separator] == '}')
             {
-                return FAIL;
+                return separator + 1;
             }
-            pos = skipSpace(bytes, pos + 1, length);
-            pos = member(bytes, keyStart, keyEnd - keyStart, pos, length, out);
-            if (pos == FAIL)
-            {
-                return FAIL;
-            }
-            pos = skipSpace(bytes, pos, length);
-            if (pos >= length)
-            {
-                return FAIL;
-            }
-            if (bytes[pos] == '}')
-            {
-                return pos + 1;
-            }
-            if (bytes[pos] != ',')
-            {
-                return FAIL;
-            }
-            pos = skipSpace(bytes, pos + 1, length);
+            pos = skipSpace(bytes, separator + 1, length);
         }
     }
 
@@ -188,17 +176,12 @@ final class ServerMessageScanner
         while (pos < length && bytes[pos] == '"')
         {
             final int keyEnd = stringEnd(bytes, pos, length);
-            if (keyEnd == FAIL)
+            final boolean isId = keyEnd != FAIL && is(bytes, pos + 1, keyEnd - pos - 1, KEY_ID);
+            pos = valueStart(bytes, keyEnd, length);
+            if (pos == FAIL)
             {
                 return;
             }
-            final boolean isId = is(bytes, pos + 1, keyEnd - pos - 1, KEY_ID);
-            pos = skipSpace(bytes, keyEnd + 1, length);
-            if (pos >= length || bytes[pos] != ':')
-            {
-                return;
-            }
-            pos = skipSpace(bytes, pos + 1, length);
             if (isId && pos < length && bytes[pos] == '"')
             {
                 final int end = stringEnd(bytes, pos, length);
@@ -209,144 +192,13 @@ final class ServerMessageScanner
                 }
                 return;
             }
-            pos = skipValue(bytes, pos, length, 0);
-            if (pos == FAIL)
+            final int separator = separator(bytes, skipValue(bytes, pos, length, 0), length, '}');
+            if (separator == FAIL || bytes[separator] != ',')
             {
                 return;
             }
-            pos = skipSpace(bytes, pos, length);
-            if (pos >= length || bytes[pos] != ',')
-            {
-                return;
-            }
-            pos = skipSpace(bytes, pos + 1, length);
+            pos = skipSpace(bytes, separator + 1, length);
         }
-    }
-
-    /** The end (exclusive) of the JSON value at {@code pos}, or {@link #FAIL}. */
-    private static int skipValue(final byte[] bytes, final int pos, final int length, final int depth)
-    {
-        if (pos >= length || depth > MAX_DEPTH)
-        {
-            return FAIL;
-        }
-        switch (bytes[pos])
-        {
-            case '"':
-            {
-                final int end = stringEnd(bytes, pos, length);
-                return end == FAIL ? FAIL : end + 1;
-            }
-            case '{':
-                return container(bytes, pos, length, depth, '}', true);
-            case '[':
-                return container(bytes, pos, length, depth, ']', false);
-            case 't':
-                return literal(bytes, pos, length, TRUE);
-            case 'f':
-                return literal(bytes, pos, length, FALSE);
-            case 'n':
-                return literal(bytes, pos, length, NULL);
-            default:
-                return numberEnd(bytes, pos, length);
-        }
-    }
-
-    private static int container(
-        final byte[] bytes, final int start, final int length, final int depth, final char close, final boolean keyed)
-    {
-        int pos = skipSpace(bytes, start + 1, length);
-        if (pos < length && bytes[pos] == close)
-        {
-            return pos + 1;
-        }
-        while (true)
-        {
-            if (keyed)
-            {
-                if (pos >= length || bytes[pos] != '"')
-                {
-                    return FAIL;
-                }
-                final int keyEnd = stringEnd(bytes, pos, length);
-                if (keyEnd == FAIL)
-                {
-                    return FAIL;
-                }
-                pos = skipSpace(bytes, keyEnd + 1, length);
-                if (pos >= length || bytes[pos] != ':')
-                {
-                    return FAIL;
-                }
-                pos = skipSpace(bytes, pos + 1, length);
-            }
-            pos = skipValue(bytes, pos, length, depth + 1);
-            if (pos == FAIL)
-            {
-                return FAIL;
-            }
-            pos = skipSpace(bytes, pos, length);
-            if (pos >= length)
-            {
-                return FAIL;
-            }
-            if (bytes[pos] == close)
-            {
-                return pos + 1;
-            }
-            if (bytes[pos] != ',')
-            {
-                return FAIL;
-            }
-            pos = skipSpace(bytes, pos + 1, length);
-        }
-    }
-
-    /** The index of the closing quote of the string opening at {@code pos}, or {@link #FAIL}. */
-    private static int stringEnd(final byte[] bytes, final int pos, final int length)
-    {
-        for (int i = pos + 1; i < length; i++)
-        {
-            final byte b = bytes[i];
-            if (b == '"')
-            {
-                return i;
-            }
-            if (b == '\\')
-            {
-                i++;
-            }
-            else if (b >= 0 && b < 0x20)
-            {
-                return FAIL;
-            }
-        }
-        return FAIL;
-    }
-
-    /** The end of a JSON number at {@code pos} (sign, digits, fraction, exponent), or {@link #FAIL}. */
-    private static int numberEnd(final byte[] bytes, final int pos, final int length)
-    {
-        int i = pos;
-        if (i < length && bytes[i] == '-')
-        {
-            i++;
-        }
-        final int digitsStart = i;
-        while (i < length && isDigit(bytes[i]))
-        {
-            i++;
-        }
-        if (i == digitsStart)
-        {
-            return FAIL;
-        }
-        while (i < length && (isDigit(bytes[i]) || bytes[i] == '.' || bytes[i] == 'e' || bytes[i] == 'E' ||
-            bytes[i] == '+' || bytes[i] == '-'))
-        {
-            i++;
-        }
-        return i;
     }
 
     /** Whether {@code [from, to)} is a non-negative integer that fits a long comfortably (at most 18 digits). */
@@ -364,15 +216,6 @@ final class ServerMessageScanner
             }
         }
         return true;
-    }
-
-    private static int literal(final byte[] bytes, final int pos, final int length, final byte[] word)
-    {
-        if (pos + word.length > length || !java.util.Arrays.equals(bytes, pos, pos + word.length, word, 0, word.length))
-        {
-            return FAIL;
-        }
-        return pos + word.length;
     }
 
     private static long decimal(final byte[] bytes, final int from, final int to)
@@ -410,21 +253,6 @@ final class ServerMessageScanner
         return ServerMessage.Type.OTHER;
     }
 
-    private static boolean is(final byte[] bytes, final int from, final int length, final byte[] word)
-    {
-        return length == word.length && java.util.Arrays.equals(bytes, from, from + length, word, 0, length);
-    }
-
-    private static int skipSpace(final byte[] bytes, final int from, final int length)
-    {
-        int i = from;
-        while (i < length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t'))
-        {
-            i++;
-        }
-        return i;
-    }
-
     /** Printable ASCII without quote or backslash: an id the generator can echo back byte for byte. */
     private static boolean plainId(final byte[] bytes, final int from, final int to)
     {
@@ -436,11 +264,6 @@ final class ServerMessageScanner
             }
         }
         return true;
-    }
-
-    private static boolean isDigit(final byte b)
-    {
-        return b >= '0' && b <= '9';
     }
 
     private static ServerMessage malformed(final ServerMessage out)

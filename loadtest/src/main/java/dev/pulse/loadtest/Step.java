@@ -35,6 +35,39 @@ final class Step
         return new Step("{\"t\":\"page\",\"url\":\"" + url + "\",\"nav\":\"" + nav + "\",\"seq\":");
     }
 
+    /**
+     * Back and forth between two pages: navigate to {@code first}, then {@code second}, then go
+     * back to {@code first} {@code backs} times, forward to {@code second} between the backs.
+     */
+    static Step[] backAndForth(final String first, final String second, final int backs)
+    {
+        final Step[] steps = new Step[2 * backs + 1];
+        steps[0] = page(first, "navigate");
+        steps[1] = page(second, "navigate");
+        for (int back = 0; back < backs; back++)
+        {
+            steps[2 + 2 * back] = page(first, "back");
+            if (back < backs - 1)
+            {
+                steps[3 + 2 * back] = page(second, "forward");
+            }
+        }
+        return steps;
+    }
+
+    /** Navigates to {@code home}, then {@code trips} times to {@code away} and back to {@code home}. */
+    static Step[] roundTrips(final String home, final String away, final int trips)
+    {
+        final Step[] steps = new Step[1 + 2 * trips];
+        steps[0] = page(home, "navigate");
+        for (int trip = 0; trip < trips; trip++)
+        {
+            steps[1 + 2 * trip] = page(away, "navigate");
+            steps[2 + 2 * trip] = page(home, "navigate");
+        }
+        return steps;
+    }
+
     static Step active()
     {
         return new Step("{\"t\":\"active\",\"seq\":");

@@ -40,8 +40,8 @@ class LoopbackUrlTest
     void theCommandLineExitsWithTwoForAHostOutsideLoopback()
     {
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int status = LoadtestMain.run(new String[] {"--url", "ws://192.168.1.10:8080/ws?site=loadtest"},
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        final int status = new LoadtestMain(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)).execute("--url", "ws://192.168.1.10:8080/ws?site=loadtest");
 
         assertThat(status).isEqualTo(LoadtestMain.EXIT_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("127.0.0.0/8");
@@ -51,11 +51,11 @@ class LoopbackUrlTest
     void theCommandLineExitsWithTwoForABadOptionAndThreeForNoServer()
     {
         final PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertThat(LoadtestMain.run(new String[] {"--url", "ws://127.0.0.1:1/ws", "--duration", "60"}, quiet, quiet))
+        assertThat(new LoadtestMain(quiet, quiet).execute("--url", "ws://127.0.0.1:1/ws", "--duration", "60"))
             .isEqualTo(LoadtestMain.EXIT_USAGE);
-        assertThat(LoadtestMain.run(new String[] {"--url", "ws://127.0.0.1:1/ws", "--no-such-option"}, quiet, quiet))
+        assertThat(new LoadtestMain(quiet, quiet).execute("--url", "ws://127.0.0.1:1/ws", "--no-such-option"))
             .isEqualTo(LoadtestMain.EXIT_USAGE);
-        assertThat(LoadtestMain.run(new String[] {"--url", "ws://127.0.0.1:1/ws", "--sessions", "10", "--rate", "20",
-            "--duration", "1s", "--warmup", "0s"}, quiet, quiet)).isEqualTo(LoadtestMain.EXIT_UNREACHABLE);
+        assertThat(new LoadtestMain(quiet, quiet).execute("--url", "ws://127.0.0.1:1/ws", "--sessions", "10", "--rate", "20",
+            "--duration", "1s", "--warmup", "0s")).isEqualTo(LoadtestMain.EXIT_UNREACHABLE);
     }
 }

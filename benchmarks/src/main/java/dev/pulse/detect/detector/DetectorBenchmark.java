@@ -1,20 +1,12 @@
 package dev.pulse.detect.detector;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
+import dev.pulse.bench.HotPathBenchmark;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.PageKinds;
 import dev.pulse.detect.SessionStateFlyweight;
@@ -26,13 +18,7 @@ import dev.pulse.detect.SessionStateFlyweight;
  * recording and the governor are not included: {@code DetectionBenchmark} measures the whole path.
  * Goal: 0 B/op.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class DetectorBenchmark
+public class DetectorBenchmark extends HotPathBenchmark
 {
     private static final int SESSIONS = 1_024;
     private static final int SCRIPT = 1 << 14;

@@ -3,21 +3,13 @@ package dev.pulse.detect.governor;
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
+import dev.pulse.bench.HotPathBenchmark;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.NavType;
 import dev.pulse.detect.PageKinds;
@@ -41,13 +33,7 @@ import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
  * back from a template, in every scenario alike; {@link #restoreOnly} measures that copy alone,
  * to subtract. Goal: 0 B/op.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class GovernorBenchmark
+public class GovernorBenchmark extends HotPathBenchmark
 {
     private static final int SESSIONS = 1_024;
     private static final int RESTORED_BYTES = SessionStateFlyweight.CONTEXT_OFFSET;

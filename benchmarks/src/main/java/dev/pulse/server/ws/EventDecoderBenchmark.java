@@ -1,22 +1,15 @@
 package dev.pulse.server.ws;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
+
+import dev.pulse.bench.HotPathBenchmark;
 
 /**
  * The server's {@link EventDecoder} on one message of each kind, from a pooled direct
@@ -28,13 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * key, because the parser would otherwise keep every client-chosen name it has seen. That is one
  * parser per connection, not per event.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class EventDecoderBenchmark
+public class EventDecoderBenchmark extends HotPathBenchmark
 {
     @Param({"hello", "hello_ctx", "page", "active", "visibility", "click", "search", "form_error", "exit_intent", "goal", "answer",
         "dismiss"})

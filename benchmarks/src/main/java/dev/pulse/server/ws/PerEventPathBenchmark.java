@@ -5,23 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
+import dev.pulse.bench.HotPathBenchmark;
 import dev.pulse.bench.TempDirectories;
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LiveCatalog;
@@ -41,13 +33,7 @@ import dev.pulse.server.session.SessionAccess;
  * journal's ring buffer (a real journal thread writes them to disk). A mixed stream over 4,096
  * sessions, each message with the session's next seq. Goal: under 2 µs and 0 B per event.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(3)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class PerEventPathBenchmark
+public class PerEventPathBenchmark extends HotPathBenchmark
 {
     private static final int SESSIONS = 4_096;
     private static final int SCRIPT = 1 << 16;
