@@ -1,38 +1,21 @@
 package dev.pulse.server;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pulse.catalog.CatalogArchive;
 import dev.pulse.catalog.CatalogLoader;
-import dev.pulse.catalog.compile.CompiledCatalog;
-import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
 import dev.pulse.server.auth.SigningKeys;
 import dev.pulse.server.config.AccessSettings;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.http.HttpRoutes;
-import dev.pulse.server.http.MetricsChannelInitializer;
 import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.http.RouteContext;
 import dev.pulse.journal.Journal;
@@ -68,7 +51,6 @@ public final class PulseServer implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(PulseServer.class);
 
     private final ServerConfig config;
-    private final PulseClock clock;
     private final DataDirectory dataDirectory;
     private final LiveCatalog catalog;
     private final Metrics metrics;
@@ -77,18 +59,14 @@ public final class PulseServer implements AutoCloseable
     private final ServerContext context;
     private final SessionSweeper sweeper;
     private final ReportWorker reports;
-    private final JournalProxy controlJournal;
-    private final EventLoopGroup acceptors;
-    private final EventLoopGroup workers;
-    private final Channel serverChannel;
-    private final Channel metricsChannel;
+    private final CatalogReloads catalogReloads;
+    private final ServerListeners listeners;
     private final Object lifecycle = new Object();
     private boolean closed;
 
     private PulseServer(final ServerConfig config, final JournalOpener journals, final PulseClock clock) throws Exception
     {
         this.config = config;
-        this.clock = clock;
         // Key and certificate files first: a bad one is a configuration error (exit 2), found before anything is opened.
         final SslContext tls = TlsSettings.serverContext(config);
         final SigningKeys signingKeys = AccessSettings.signingKeys(config);
@@ -105,7 +83,7 @@ public final class PulseServer implements AutoCloseable
         try
         {
             metrics = new Metrics();
-            catalog = liveCatalog(loader, loaded.catalog(), config.catalogFile(), new CatalogArchive(dataDirectory.catalogDir()));
+            catalog = CatalogReloads.open(loader, loaded.catalog(), config.catalogFile(), new CatalogArchive(dataDirectory.catalogDir()));
             // The session map first: a start that fails on a damaged map must leave the journal untouched.
             openedSessions = SessionMapStartup.open(dataDirectory, config.expectedSessions(), config.resetCorruptSessions());
             sessions = openedSessions;
@@ -118,31 +96,16 @@ public final class PulseServer implements AutoCloseable
                 SessionSeqRecovery.recover(sessions, dataDirectory.journalDir());
             }
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock);
-            controlJournal = journal.newProxy();
+            catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
             registerGauges();
-            recordCatalog(loaded);
+            catalogReloads.record(loaded);
 
-            final boolean epoll = Epoll.isAvailable();
-            acceptors = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-            final int loops = config.eventLoopThreads() > 0 ? config.eventLoopThreads() : Runtime.getRuntime().availableProcessors();
-            workers = new MultiThreadIoEventLoopGroup(loops, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-            final Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
             final SessionInspector inspector = new SessionInspector(sessions);
             reports = ReportWorker.onOwnThread(dataDirectory.journalDir());
             final RouteContext routes = new RouteContext(metrics, config.adminToken(), this::ready, this::reloadCatalog,
                 inspector::describeJson, catalog::current, reports);
-            serverChannel = new ServerBootstrap()
-                .group(acceptors, workers)
-                .channel(channelType)
-                .option(ChannelOption.SO_BACKLOG, 8_192)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
-                .childHandler(new PulseChannelInitializer(context, new HttpRoutes(routes, config.metricsPort() == null), tls))
-                .bind(new InetSocketAddress(config.bind(), config.port()))
-                .syncUninterruptibly()
-                .channel();
-            metricsChannel = config.metricsPort() == null ? null : bindMetrics(channelType, routes);
+            listeners = new ServerListeners(config,
+                new PulseChannelInitializer(context, new HttpRoutes(routes, config.metricsPort() == null), tls), routes);
 
             final JournalProxy sweeperJournal = journal.newProxy();
             final JournalInterventionLog sweeperLog = new JournalInterventionLog(sweeperJournal, journal, metrics, clock::wallMs);
@@ -151,16 +114,15 @@ public final class PulseServer implements AutoCloseable
             sweeper.start();
             if (config.catalogFile() != null && config.catalogWatchMs() > 0)
             {
-                catalog.watch(config.catalogWatchMs(), this::onCatalogReloaded);
+                catalog.watch(config.catalogWatchMs(), catalogReloads::onReloaded);
             }
             started = true;
-            LOG.info("Pulse serving site '{}' (catalog version {}, hash {}) on {} with {} event loops ({}), data in {}",
-                loaded.catalog().siteKey(), loaded.catalog().version(), loaded.catalog().versionHashHex(), serverChannel.localAddress(),
-                loops, epoll ? "epoll" : "nio", config.dataDir().toAbsolutePath());
+            LOG.info("Pulse serving site '{}' (catalog version {}, hash {}) on {}, data in {}", loaded.catalog().siteKey(),
+                loaded.catalog().version(), loaded.catalog().versionHashHex(), listeners.describe(), config.dataDir().toAbsolutePath());
             LOG.info("access: {}; sessions {}; metrics {}", tls != null ? "TLS only (wss://, https://)" : "plain (ws://, http://)",
                 signingKeys == null ? "unsigned (hello tokens ignored)"
                     : "signed (hello needs a token" + (signingKeys.previous() != null ? "; the previous key is still accepted)" : ")"),
-                metricsChannel == null ? "on the main port" : "on " + metricsChannel.localAddress() + " only");
+                listeners.describeMetrics());
         }
         finally
         {
@@ -176,20 +138,6 @@ public final class PulseServer implements AutoCloseable
                 }
                 dataDirectory.close();
             }
-        }
-    }
-
-    /** The live catalog, its first version's copy kept in the data directory before it serves. */
-    private static LiveCatalog liveCatalog(final CatalogLoader loader, final CompiledCatalog initial, final Path file,
-        final CatalogArchive archive) throws StartupException
-    {
-        try
-        {
-            return new LiveCatalog(loader, initial, file, archive);
-        }
-        catch (final UncheckedIOException ex)
-        {
-            throw new StartupException(ex.getMessage() + " (every catalog version that serves is kept there)");
         }
     }
 
@@ -214,42 +162,19 @@ public final class PulseServer implements AutoCloseable
     /** The port it listens on (the real one when configured with 0). */
     public int port()
     {
-        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+        return listeners.port();
     }
 
     /** The metrics listener's port (the real one when configured with 0), or -1 when there is none. */
     public int metricsPort()
     {
-        return metricsChannel == null ? -1 : ((InetSocketAddress)metricsChannel.localAddress()).getPort();
-    }
-
-    /** The listener of /metrics, /healthz and /readyz alone; the main port then no longer serves /metrics. */
-    private Channel bindMetrics(final Class<? extends ServerChannel> channelType, final RouteContext routes) throws StartupException
-    {
-        final String bind = config.metricsBind() != null ? config.metricsBind() : config.bind();
-        try
-        {
-            return new ServerBootstrap()
-                .group(acceptors, workers)
-                .channel(channelType)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childHandler(new MetricsChannelInitializer(routes, config.readTimeoutMs()))
-                .bind(new InetSocketAddress(bind, config.metricsPort()))
-                .syncUninterruptibly()
-                .channel();
-        }
-        catch (final Exception ex)
-        {
-            // Netty rethrows the bind failure (a BindException) undeclared.
-            serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
-            throw new StartupException("cannot listen for metrics on " + bind + ":" + config.metricsPort() + ": " + ex.getMessage());
-        }
+        return listeners.metricsPort();
     }
 
     /** The event loops that serve connections: a test blocks one to see a shutdown that times out. */
     public EventLoopGroup eventLoops()
     {
-        return workers;
+        return listeners.workers();
     }
 
     public Metrics metrics()
@@ -283,34 +208,7 @@ public final class PulseServer implements AutoCloseable
     /** Reloads the catalog file (admin route): the old catalog keeps serving if the new one has errors. */
     public LoadResult reloadCatalog()
     {
-        final LoadResult result = catalog.reload();
-        onCatalogReloaded(result);
-        return result;
-    }
-
-    private void onCatalogReloaded(final LoadResult result)
-    {
-        metrics.catalogReload(result.ok());
-        recordCatalog(result);
-        if (result.ok())
-        {
-            LOG.info("catalog reloaded: version {}, hash {}", result.catalog().version(), result.catalog().versionHashHex());
-        }
-        else
-        {
-            LOG.warn("catalog reload rejected; the previous catalog keeps serving:\n{}", result.report());
-        }
-    }
-
-    private void recordCatalog(final LoadResult result)
-    {
-        final CompiledCatalog loaded = result.catalog();
-        synchronized (controlJournal)
-        {
-            controlJournal.catalogReload(clock.wallMs(), result.ok(), loaded == null ? "" : loaded.version(),
-                loaded == null ? 0 : loaded.versionHash(), loaded == null ? String.valueOf(catalog.file()) : loaded.sourceName(),
-                result.errors().size());
-        }
+        return catalogReloads.reload();
     }
 
     private void registerGauges()
@@ -345,15 +243,10 @@ public final class PulseServer implements AutoCloseable
         try
         {
             context.stopAccepting();
-            serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
-            if (metricsChannel != null)
-            {
-                metricsChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
-            }
+            listeners.closeSockets();
             closeConnections(context.connections(), deadline);
-            final boolean loopsStopped = workers.shutdownGracefully(0, remainingMs(deadline) / 2, TimeUnit.MILLISECONDS)
-                .awaitUninterruptibly(remainingMs(deadline) / 2);
-            final boolean acceptorsStopped = acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).awaitUninterruptibly(200);
+            final boolean loopsStopped = listeners.stopWorkers(remainingMs(deadline) / 2);
+            final boolean acceptorsStopped = listeners.stopAcceptors();
             catalog.close();
             reports.close();
             final boolean sweeperStopped = sweeper.stop();

@@ -3,7 +3,6 @@ package dev.pulse.catalog.compile;
 import java.util.List;
 
 import dev.pulse.detect.Hash64;
-import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.governor.HoldoutDraw;
 
 /**
@@ -12,18 +11,14 @@ import dev.pulse.detect.governor.HoldoutDraw;
  * The A/B draw is sticky: the same session always gets the same variant of a question.
  * Immutable.
  */
-public final class CompiledQuestion
+public final class CompiledQuestion extends CompiledEntry
 {
     private static final int VARIANT_SALT = 0x5EED_0A0B;
 
-    private final String id;
-    private final int key;
-    private final int index;
     private final String[] choiceIds;
     private final long[] choiceHashes;
     private final CompiledResponse[] choiceResponses;
     private final double[] cumulativeWeights;
-    private final SegmentCondition[] segments;
     /** [variant][segment + 1]: segment slot 0 is "no segment". */
     private final QuestionCopy[][] copies;
 
@@ -36,9 +31,7 @@ public final class CompiledQuestion
         final SegmentCondition[] segments,
         final QuestionCopy[][] copies)
     {
-        this.id = id;
-        this.key = Hash64.key32(id);
-        this.index = index;
+        super(id, index, segments);
         this.choiceIds = choiceIds;
         this.choiceHashes = new long[choiceIds.length];
         for (int i = 0; i < choiceIds.length; i++)
@@ -53,24 +46,7 @@ public final class CompiledQuestion
             total += weights[i];
             cumulativeWeights[i] = total;
         }
-        this.segments = segments;
         this.copies = copies;
-    }
-
-    public String id()
-    {
-        return id;
-    }
-
-    /** The stable 32-bit key sessions remember this question by. */
-    public int key()
-    {
-        return key;
-    }
-
-    public int index()
-    {
-        return index;
     }
 
     public int choiceCount()
@@ -115,7 +91,7 @@ public final class CompiledQuestion
             return 0;
         }
         final double total = cumulativeWeights[cumulativeWeights.length - 1];
-        final double point = HoldoutDraw.bucket(sidHi, sidLo, key ^ VARIANT_SALT) / 1_000_000.0 * total;
+        final double point = HoldoutDraw.bucket(sidHi, sidLo, key() ^ VARIANT_SALT) / 1_000_000.0 * total;
         for (int i = 0; i < cumulativeWeights.length; i++)
         {
             if (point < cumulativeWeights[i])
@@ -124,12 +100,6 @@ public final class CompiledQuestion
             }
         }
         return cumulativeWeights.length - 1;
-    }
-
-    /** The first context segment the session matches, or -1. */
-    public int segmentFor(final SessionStateFlyweight state)
-    {
-        return SegmentCondition.firstMatch(segments, state);
     }
 
     /** The copy for a variant and a segment (-1 for none). */
@@ -147,11 +117,5 @@ public final class CompiledQuestion
             all.addAll(List.of(variant));
         }
         return all;
-    }
-
-    @Override
-    public String toString()
-    {
-        return "CompiledQuestion{" + id + '}';
     }
 }

@@ -18,23 +18,23 @@ final class PolicyValidator
     {
         if (policy.cooldownMs() != null)
         {
-            CatalogValidator.range(policy.cooldownMs(), COOLDOWN, "cooldown", diagnostics);
+            ValueChecks.range(policy.cooldownMs(), COOLDOWN, "cooldown", diagnostics);
         }
         if (policy.maxQuestionsPerSession() != null)
         {
-            CatalogValidator.range(policy.maxQuestionsPerSession(), MAX_QUESTIONS, "max_questions_per_session", diagnostics);
+            ValueChecks.range(policy.maxQuestionsPerSession(), MAX_QUESTIONS, "max_questions_per_session", diagnostics);
         }
         if (policy.pageGraceMs() != null)
         {
-            CatalogValidator.range(policy.pageGraceMs(), PAGE_GRACE, "page_grace", diagnostics);
+            ValueChecks.range(policy.pageGraceMs(), PAGE_GRACE, "page_grace", diagnostics);
         }
         if (policy.outcomeWindowMs() != null)
         {
-            CatalogValidator.range(policy.outcomeWindowMs(), OUTCOME_WINDOW, "outcome_window", diagnostics);
+            ValueChecks.range(policy.outcomeWindowMs(), OUTCOME_WINDOW, "outcome_window", diagnostics);
         }
         if (policy.sessionExpiryMs() != null)
         {
-            CatalogValidator.range(policy.sessionExpiryMs(), SESSION_EXPIRY, "session_expiry", diagnostics);
+            ValueChecks.range(policy.sessionExpiryMs(), SESSION_EXPIRY, "session_expiry", diagnostics);
         }
     }
 }

@@ -14,7 +14,7 @@ import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.detector.DetectorSite;
 import dev.pulse.detect.detector.Threshold;
 
-import static dev.pulse.catalog.validate.CatalogValidator.error;
+import static dev.pulse.catalog.validate.ValueChecks.error;
 
 /** Checks triggers: ids, thresholds in range, known page kinds and questions, pages that can match. */
 final class TriggerValidator
@@ -39,16 +39,16 @@ final class TriggerValidator
         final Set<Integer> keys = new HashSet<>();
         for (final CatalogModel.Trigger trigger : triggers)
         {
-            if (trigger.id() != null && CatalogValidator.uniqueId(trigger.id(), !ids.add(trigger.id().value()), "trigger", diagnostics))
+            if (trigger.id() != null && ValueChecks.uniqueId(trigger.id(), !ids.add(trigger.id().value()), "trigger", diagnostics))
             {
-                CatalogValidator.distinctKey(trigger.id(), keys, diagnostics);
+                ValueChecks.distinctKey(trigger.id(), keys, diagnostics);
             }
-            final DetectorKind detector = CatalogValidator.detector(trigger.detector());
+            final DetectorKind detector = ValueChecks.detector(trigger.detector());
             if (detector != null)
             {
                 for (final Map.Entry<String, Located<Long>> threshold : trigger.thresholds().entrySet())
                 {
-                    CatalogValidator.range(threshold.getValue(), detector.threshold(threshold.getKey()), threshold.getKey(), diagnostics);
+                    ValueChecks.range(threshold.getValue(), detector.threshold(threshold.getKey()), threshold.getKey(), diagnostics);
                 }
                 pages(trigger, detector, diagnostics);
             }
@@ -60,7 +60,7 @@ final class TriggerValidator
             }
             for (final Located<String> visited : trigger.visited())
             {
-                CatalogValidator.unknownKind(visited, kinds, diagnostics);
+                ValueChecks.unknownKind(visited, kinds, diagnostics);
             }
             for (final Map.Entry<String, Located<String>> condition : trigger.context().entrySet())
             {
@@ -71,11 +71,11 @@ final class TriggerValidator
             }
             if (trigger.minDwellMs() != null)
             {
-                CatalogValidator.range(trigger.minDwellMs(), MIN_DWELL, "min_dwell", diagnostics);
+                ValueChecks.range(trigger.minDwellMs(), MIN_DWELL, "min_dwell", diagnostics);
             }
             if (trigger.cooldownMs() != null)
             {
-                CatalogValidator.range(trigger.cooldownMs(), COOLDOWN, "cooldown", diagnostics);
+                ValueChecks.range(trigger.cooldownMs(), COOLDOWN, "cooldown", diagnostics);
             }
             if (!PRIORITY.accepts(trigger.priority()))
             {
@@ -109,7 +109,7 @@ final class TriggerValidator
             }
             for (final Located<String> page : trigger.pages())
             {
-                if (!CatalogValidator.unknownKind(page, kinds, diagnostics))
+                if (!ValueChecks.unknownKind(page, kinds, diagnostics))
                 {
                     pages.add(page.value());
                 }

@@ -44,7 +44,7 @@ public final class ConfigLoader
         throws ConfigException
     {
         final List<String> problems = new ArrayList<>();
-        final ServerConfig.Builder builder = ServerConfig.defaults().toBuilder();
+        final ServerConfigBuilder builder = ServerConfig.defaults().toBuilder();
         if (configFileOrNull != null)
         {
             for (final YamlSettingsReader.Entry entry : yamlReader.read(configFileOrNull, problems))
@@ -66,7 +66,7 @@ public final class ConfigLoader
         return config;
     }
 
-    private static void applyEnvironment(final ServerConfig.Builder builder, final Map<String, String> environment, final List<String> problems)
+    private static void applyEnvironment(final ServerConfigBuilder builder, final Map<String, String> environment, final List<String> problems)
     {
         // Sorted, so that problems come out in the same order on every run.
         for (final Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet())
@@ -106,7 +106,7 @@ public final class ConfigLoader
         return null;
     }
 
-    private static void applyFlags(final ServerConfig.Builder builder, final Map<String, Object> flags, final List<String> problems)
+    private static void applyFlags(final ServerConfigBuilder builder, final Map<String, Object> flags, final List<String> problems)
     {
         for (final Map.Entry<String, Object> flag : flags.entrySet())
         {
@@ -125,7 +125,7 @@ public final class ConfigLoader
     }
 
     private static void apply(
-        final ServerConfig.Builder builder, final Setting setting, final String text, final String where, final List<String> problems)
+        final ServerConfigBuilder builder, final Setting setting, final String text, final String where, final List<String> problems)
     {
         final String problem = setting.apply(builder, text);
         if (problem != null)

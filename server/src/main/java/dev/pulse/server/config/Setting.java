@@ -61,24 +61,24 @@ enum Setting
     private final boolean nullable;
     private final long min;
     private final long max;
-    private final BiConsumer<ServerConfig.Builder, Object> setter;
+    private final BiConsumer<ServerConfigBuilder, Object> setter;
 
-    Setting(final ValueKind kind, final BiConsumer<ServerConfig.Builder, Object> setter)
+    Setting(final ValueKind kind, final BiConsumer<ServerConfigBuilder, Object> setter)
     {
         this(kind, false, 0, Long.MAX_VALUE, setter);
     }
 
-    Setting(final ValueKind kind, final boolean nullable, final BiConsumer<ServerConfig.Builder, Object> setter)
+    Setting(final ValueKind kind, final boolean nullable, final BiConsumer<ServerConfigBuilder, Object> setter)
     {
         this(kind, nullable, 0, Long.MAX_VALUE, setter);
     }
 
-    Setting(final ValueKind kind, final long min, final long max, final BiConsumer<ServerConfig.Builder, Object> setter)
+    Setting(final ValueKind kind, final long min, final long max, final BiConsumer<ServerConfigBuilder, Object> setter)
     {
         this(kind, false, min, max, setter);
     }
 
-    Setting(final ValueKind kind, final boolean nullable, final long min, final long max, final BiConsumer<ServerConfig.Builder, Object> setter)
+    Setting(final ValueKind kind, final boolean nullable, final long min, final long max, final BiConsumer<ServerConfigBuilder, Object> setter)
     {
         this.kind = kind;
         this.nullable = nullable;
@@ -118,7 +118,7 @@ enum Setting
      * @param text the value as written; null where the source can say "no value" (YAML {@code ~}).
      * @return null if set, else why not: the value and what is expected.
      */
-    String apply(final ServerConfig.Builder builder, final String text)
+    String apply(final ServerConfigBuilder builder, final String text)
     {
         if (text == null)
         {

@@ -1,16 +1,11 @@
 package dev.pulse.server.session;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +23,12 @@ import net.openhft.chronicle.map.VanillaChronicleMap;
 
 import dev.pulse.server.decide.ServerSessionFlyweight;
 /**
- * Sessions in an off-heap Chronicle Map persisted to one file: the only class that knows Chronicle.
- * Values are fixed-size {@link SessionRecord}s read and written in place through Agrona buffers
- * pointed at the entry's memory, under the entry's segment lock.
+ * Sessions in an off-heap Chronicle Map persisted to one file: with {@link SessionKeyMarshaller},
+ * whose name the file records, the only class that knows Chronicle (what the map's files and
+ * geometry need without Chronicle is in {@link SessionMapFile}, {@link SessionMapResize} and
+ * {@link SessionMapGeometry}). Values are fixed-size {@link SessionRecord}s read and written in
+ * place through a {@link SessionEntryView} pointed at the entry's memory, under the entry's
+ * segment lock.
  *
  * <p>Chronicle's lessons, learned the hard way:
  * <ul>
@@ -82,7 +80,7 @@ public final class ChronicleSessionStore implements SessionStore
     public static ChronicleSessionStore open(final Path file, final int expectedSessions, final boolean recover)
         throws SessionStoreException
     {
-        deleteLeftover(resizing(file));
+        SessionMapResize.deleteLeftover(SessionMapResize.copyOf(file));
         final boolean exists = file.toFile().exists();
         SessionMapFile.check(file, recover);
         final ChronicleMapBuilder<SessionKey, byte[]> builder = builder(expectedSessions);
@@ -158,10 +156,7 @@ public final class ChronicleSessionStore implements SessionStore
         final SizeMarshaller sizes = ((VanillaChronicleMap<?, ?, ?>)map).valueSizeMarshaller;
         if (sizes.minStorableSize() != SessionRecord.LENGTH || sizes.maxStorableSize() != SessionRecord.LENGTH)
         {
-            throw new SessionStoreException("the session map " + file.toAbsolutePath() + " holds records of " +
-                sizes.maxStorableSize() + " bytes, made by another version of Pulse (this one's are " + SessionRecord.LENGTH +
-                " bytes). Its sessions cannot be resumed by this version: move it aside (mv " + file + " " + file + ".old) and " +
-                "start again; visitors get new sessions and the journal is untouched");
+            throw SessionMapFile.otherRecordLength(file, sizes.maxStorableSize());
         }
     }
 
@@ -173,7 +168,7 @@ public final class ChronicleSessionStore implements SessionStore
     private static ChronicleMap<SessionKey, byte[]> grow(final Path file, final ChronicleMap<SessionKey, byte[]> old, final long room,
         final int expectedSessions) throws IOException
     {
-        final Path resizing = resizing(file);
+        final Path resizing = SessionMapResize.copyOf(file);
         final long sessions = old.longSize();
         LOG.warn("expected_sessions is {} but the session map {} has room for {}: copying its {} sessions into a map sized for {}",
             expectedSessions, file, room, sessions, expectedSessions);
@@ -188,40 +183,16 @@ public final class ChronicleSessionStore implements SessionStore
                 }
             }
             old.close();
-            try (FileChannel channel = FileChannel.open(resizing, StandardOpenOption.WRITE))
-            {
-                channel.force(true);
-            }
-            Files.move(resizing, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            SessionMapResize.replace(file, resizing);
         }
         catch (final IOException | RuntimeException ex)
         {
             old.close();
-            deleteLeftover(resizing);
-            throw new SessionStoreException("the session map " + file.toAbsolutePath() + " (room for " + room + " sessions) could " +
-                "not be copied into one sized for expected_sessions " + expectedSessions + " (" + ex.getMessage() + "); it is " +
-                "unchanged. Free disk space (the copy is about as large again), or start with expected_sessions at most " + room +
-                " to keep the map as it is", ex);
+            SessionMapResize.deleteLeftover(resizing);
+            throw SessionMapResize.failed(file, room, expectedSessions, ex);
         }
         LOG.warn("the session map {} now has room for {} sessions; all {} sessions were kept", file, expectedSessions, sessions);
         return builder(expectedSessions).createPersistedTo(file.toFile());
-    }
-
-    private static Path resizing(final Path file)
-    {
-        return file.resolveSibling(file.getFileName() + ".resizing");
-    }
-
-    private static void deleteLeftover(final Path resizing) throws SessionStoreException
-    {
-        try
-        {
-            Files.deleteIfExists(resizing);
-        }
-        catch (final IOException ex)
-        {
-            throw new SessionStoreException("the unfinished copy " + resizing.toAbsolutePath() + " cannot be deleted (" + ex + ")", ex);
-        }
     }
 
     private static void closeQuietly(final ChronicleMap<SessionKey, byte[]> map)
@@ -234,7 +205,7 @@ public final class ChronicleSessionStore implements SessionStore
 
     private static ChronicleMapBuilder<SessionKey, byte[]> builder(final int expectedSessions)
     {
-        final int entries = Math.max(1_024, expectedSessions);
+        final int entries = SessionMapGeometry.entriesFor(expectedSessions);
         return ChronicleMapBuilder.of(SessionKey.class, byte[].class)
             .name("pulse-sessions")
             .keyMarshallers(SessionKeyMarshaller.INSTANCE, SessionKeyMarshaller.INSTANCE)
@@ -242,19 +213,8 @@ public final class ChronicleSessionStore implements SessionStore
             .constantValueSizeBySample(new byte[SessionRecord.LENGTH])
             .checksumEntries(false)
             .entryAndValueOffsetAlignment(8)
-            .actualSegments(segmentsFor(entries))
+            .actualSegments(SessionMapGeometry.segmentsFor(entries))
             .entries(entries);
-    }
-
-    /** About 512 sessions a segment: a segment lock (and a sweep step) then covers few sessions. */
-    private static int segmentsFor(final int entries)
-    {
-        int segments = 64;
-        while (segments < 8_192 && entries / segments > 512)
-        {
-            segments <<= 1;
-        }
-        return segments;
     }
 
     @Override
@@ -314,13 +274,17 @@ public final class ChronicleSessionStore implements SessionStore
         map.close();
     }
 
+    /** Points {@code view} at the value's off-heap bytes, where the entry's lock keeps them while it is held. */
+    private static void point(final SessionEntryView view, final Data<byte[]> value)
+    {
+        view.wrap(value.bytes().addressForWrite(value.offset()), (int)value.size());
+    }
+
     /** Visits a segment's entries for {@link #sweep}. */
     private static final class Sweep implements java.util.function.Consumer<MapEntry<SessionKey, byte[]>>
     {
         private final SessionVisitor visitor;
-        private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
-        private final SessionStateFlyweight state = new SessionStateFlyweight();
-        private final ServerSessionFlyweight server = new ServerSessionFlyweight();
+        private final SessionEntryView view = new SessionEntryView();
         private int removed;
 
         Sweep(final SessionVisitor visitor)
@@ -331,11 +295,8 @@ public final class ChronicleSessionStore implements SessionStore
         @Override
         public void accept(final MapEntry<SessionKey, byte[]> entry)
         {
-            final Data<byte[]> value = entry.value();
-            buffer.wrap(value.bytes().addressForWrite(value.offset()), (int)value.size());
-            state.wrap(buffer, SessionRecord.CORE_OFFSET);
-            server.wrap(buffer, SessionRecord.SERVER_OFFSET);
-            if (visitor.visit(state, server))
+            point(view, entry.value());
+            if (visitor.visit(view.state(), view.server()))
             {
                 entry.doRemove();
                 removed++;
@@ -347,9 +308,7 @@ public final class ChronicleSessionStore implements SessionStore
     private final class Access implements SessionAccess
     {
         private final SessionKey key = new SessionKey();
-        private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
-        private final SessionStateFlyweight state = new SessionStateFlyweight();
-        private final ServerSessionFlyweight server = new ServerSessionFlyweight();
+        private final SessionEntryView view = new SessionEntryView();
         private ExternalMapQueryContext<SessionKey, byte[], ?> context;
 
         @Override
@@ -365,7 +324,7 @@ public final class ChronicleSessionStore implements SessionStore
                 return false;
             }
             context = query;
-            point(entry.value());
+            point(view, entry.value());
             return true;
         }
 
@@ -397,27 +356,20 @@ public final class ChronicleSessionStore implements SessionStore
             }
             sessions.incrementAndGet();
             context = query;
-            point(query.entry().value());
+            point(view, query.entry().value());
             return true;
-        }
-
-        private void point(final Data<byte[]> value)
-        {
-            buffer.wrap(value.bytes().addressForWrite(value.offset()), (int)value.size());
-            state.wrap(buffer, SessionRecord.CORE_OFFSET);
-            server.wrap(buffer, SessionRecord.SERVER_OFFSET);
         }
 
         @Override
         public SessionStateFlyweight state()
         {
-            return state;
+            return view.state();
         }
 
         @Override
         public ServerSessionFlyweight server()
         {
-            return server;
+            return view.server();
         }
 
         @Override

@@ -99,4 +99,16 @@ final class SessionMapFile
             throw new SessionStoreException("the session map " + file.toAbsolutePath() + " cannot be read (" + ex + ")", ex);
         }
     }
+
+    /**
+     * A map whose records have another length than {@link SessionRecord#LENGTH} (made by a build with
+     * another record layout): the flyweights would read and write past its entries, so it is refused.
+     */
+    static SessionStoreException otherRecordLength(final Path file, final long recordBytes)
+    {
+        return new SessionStoreException("the session map " + file.toAbsolutePath() + " holds records of " + recordBytes +
+            " bytes, made by another version of Pulse (this one's are " + SessionRecord.LENGTH + " bytes). Its sessions cannot " +
+            "be resumed by this version: move it aside (mv " + file + " " + file + ".old) and start again; visitors get new " +
+            "sessions and the journal is untouched");
+    }
 }

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.server.PulseServer;
 import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.config.ServerConfigBuilder;
 
 /**
  * The demo store on a free port for browser tests, with whatever the test changes in the demo
@@ -40,7 +41,7 @@ public final class DemoServer implements AutoCloseable
 
     /** @param editConfig changes to the server's settings (rate limits, for instance). */
     public static DemoServer start(final Path dir, final UnaryOperator<String> editCatalog,
-        final UnaryOperator<ServerConfig.Builder> editConfig) throws Exception
+        final UnaryOperator<ServerConfigBuilder> editConfig) throws Exception
     {
         final int port;
         try (ServerSocket probe = new ServerSocket(0))

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.config.ServerConfigBuilder;
 import dev.pulse.server.protocol.CloseCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,7 +140,7 @@ class SlowConsumerEndToEndTest
         }
     }
 
-    private TestServer server(final UnaryOperator<ServerConfig.Builder> limits) throws Exception
+    private TestServer server(final UnaryOperator<ServerConfigBuilder> limits) throws Exception
     {
         // No rate limit in the way: these tests are about what the server writes, not what it takes.
         return new TestServer(dir, builder -> limits.apply(builder.messagesPerSecond(10_000_000).messageBurst(10_000_000)));

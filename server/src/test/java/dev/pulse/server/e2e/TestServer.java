@@ -8,16 +8,17 @@ import java.util.function.UnaryOperator;
 
 import dev.pulse.server.PulseServer;
 import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.config.ServerConfigBuilder;
 
 /** A real Pulse server for a test: ephemeral port, its own data directory, the e2e catalog. */
 final class TestServer implements AutoCloseable
 {
     private final Path dataDir;
     private final Path catalogFile;
-    private final UnaryOperator<ServerConfig.Builder> customise;
+    private final UnaryOperator<ServerConfigBuilder> customise;
     private PulseServer server;
 
-    TestServer(final Path dir, final UnaryOperator<ServerConfig.Builder> customise) throws Exception
+    TestServer(final Path dir, final UnaryOperator<ServerConfigBuilder> customise) throws Exception
     {
         this.dataDir = dir.resolve("data");
         this.catalogFile = dir.resolve("catalog.yaml");

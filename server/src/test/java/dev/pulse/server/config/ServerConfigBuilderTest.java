@@ -1,0 +1,80 @@
+package dev.pulse.server.config;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.pulse.server.auth.SigningKey;
+import dev.pulse.journal.FsyncPolicy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServerConfigBuilderTest
+{
+    @Test
+    void shouldBuildTheConfigItStartedFromWhenNothingChanges()
+    {
+        assertThat(ServerConfig.defaults().toBuilder().build()).isEqualTo(ServerConfig.defaults());
+    }
+
+    /** A setter wired to the wrong field would change another setting, or none: each must change its own alone. */
+    @Test
+    void shouldChangeOnlyTheSettingItsSetterNames() throws Exception
+    {
+        final ServerConfig defaults = ServerConfig.defaults();
+        for (final RecordComponent component : ServerConfig.class.getRecordComponents())
+        {
+            final Method setter = ServerConfigBuilder.class.getMethod(component.getName(), component.getType());
+            final Object changed = otherThan(component.getAccessor().invoke(defaults), component.getType());
+            final ServerConfig config = ((ServerConfigBuilder)setter.invoke(defaults.toBuilder(), changed)).build();
+            for (final RecordComponent other : ServerConfig.class.getRecordComponents())
+            {
+                final Object value = other.getAccessor().invoke(config);
+                if (other.getName().equals(component.getName()))
+                {
+                    assertThat(value).as(component.getName()).isEqualTo(changed);
+                }
+                else
+                {
+                    assertThat(value).as(other.getName() + " after setting " + component.getName())
+                        .isEqualTo(other.getAccessor().invoke(defaults));
+                }
+            }
+        }
+    }
+
+    private static Object otherThan(final Object value, final Class<?> type)
+    {
+        if (type == int.class || type == Integer.class)
+        {
+            return value == null ? 7 : (Integer)value + 7;
+        }
+        if (type == long.class)
+        {
+            return (Long)value + 7;
+        }
+        if (type == boolean.class)
+        {
+            return !(Boolean)value;
+        }
+        if (type == String.class)
+        {
+            return value + "-changed";
+        }
+        if (type == Path.class)
+        {
+            return Path.of(value + "-changed");
+        }
+        if (type == FsyncPolicy.class)
+        {
+            return value == FsyncPolicy.ALWAYS ? FsyncPolicy.NEVER : FsyncPolicy.ALWAYS;
+        }
+        if (type == SigningKey.class)
+        {
+            return SigningKey.parseOrNull("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        }
+        throw new AssertionError("no other value for " + type);
+    }
+}
