@@ -7,25 +7,30 @@ import dev.pulse.server.protocol.ErrorCode;
 
 /**
  * What one call of the {@link SessionMachine} produced for the person: a question to show, a
- * response to an answer, or why an answer or dismiss was refused. The live server turns these into
- * frames; a replay only counts them. Reused: cleared at the start of every call.
+ * response to an answer, or why an answer or dismiss was refused. The machine writes here and its
+ * caller reads here, with no copy in between: the live server's connection outbox is one of these
+ * (it adds what the protocol produced around the machine), a replay or the sweeper uses a plain
+ * one. Reused: the machine clears it at the start of every call.
  */
-public final class Effects
+public class Effects
 {
     CompiledQuestion question;
     QuestionCopy questionCopy;
     int questionIid;
+    long questionCatalogVersion;
     ResponseCopy response;
     String responseChoiceId;
     int responseIid;
     ErrorCode refusal;
     String refusalDetail;
 
-    void clear()
+    /** Forgets the machine's effects (the start of a call, or a change that was not committed). */
+    protected final void clearEffects()
     {
         question = null;
         questionCopy = null;
         questionIid = 0;
+        questionCatalogVersion = 0;
         response = null;
         responseChoiceId = null;
         responseIid = 0;
@@ -34,44 +39,50 @@ public final class Effects
     }
 
     /** The question to show, or null. */
-    public CompiledQuestion question()
+    public final CompiledQuestion question()
     {
         return question;
     }
 
-    public QuestionCopy questionCopy()
+    public final QuestionCopy questionCopy()
     {
         return questionCopy;
     }
 
-    public int questionIid()
+    public final int questionIid()
     {
         return questionIid;
     }
 
+    /** The version hash of the catalog that asked the question (its question_unseen record names it). */
+    public final long questionCatalogVersion()
+    {
+        return questionCatalogVersion;
+    }
+
     /** The response to show for an answer, or null. */
-    public ResponseCopy response()
+    public final ResponseCopy response()
     {
         return response;
     }
 
-    public String responseChoiceId()
+    public final String responseChoiceId()
     {
         return responseChoiceId;
     }
 
-    public int responseIid()
+    public final int responseIid()
     {
         return responseIid;
     }
 
     /** Why an answer or dismiss was refused ({@code unknown_intervention}, {@code unknown_choice}), or null. */
-    public ErrorCode refusal()
+    public final ErrorCode refusal()
     {
         return refusal;
     }
 
-    public String refusalDetail()
+    public final String refusalDetail()
     {
         return refusalDetail;
     }

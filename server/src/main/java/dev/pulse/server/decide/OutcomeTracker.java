@@ -62,7 +62,7 @@ final class OutcomeTracker
                 return;
             }
             log.windowDropped(WindowDrop.SHADOW_REPLACED, OutcomeGroup.SHADOW);
-            close(windows, shadow, state, OutcomeKind.UNMEASURED, nowMs);
+            close(windows, shadow, state, catalog, OutcomeKind.UNMEASURED, nowMs);
         }
         windows.open(group, trigger.key(), trigger.questionKey(), iid, variant, catalog.pageKindKey(state.currentPageKind()),
             catalog.versionHash(),
@@ -99,24 +99,25 @@ final class OutcomeTracker
             {
                 continue;
             }
-            final CompiledCatalog opened = catalog(windows, slot);
+            final CompiledCatalog opened = catalog(windows, slot, catalog);
             final boolean forward = event.type() == EventType.GOAL ||
                 opened.isForward(opened.pageKindByKey(windows.stuckKindKey(slot)), opened.pageKindByKey(currentKindKey));
             if (forward)
             {
-                close(windows, slot, state, OutcomeKind.FORWARD, nowMs);
+                close(windows, slot, state, catalog, OutcomeKind.FORWARD, nowMs);
             }
         }
     }
 
-    /** The session is connected at {@code nowMs}: windows past their deadline stalled. */
-    void stallDue(final OutcomeWindowsFlyweight windows, final SessionStateFlyweight state, final long nowMs)
+    /** The session is connected at {@code nowMs}, in an event judged by {@code catalog}: windows past their deadline stalled. */
+    void stallDue(final OutcomeWindowsFlyweight windows, final SessionStateFlyweight state, final CompiledCatalog catalog,
+        final long nowMs)
     {
         for (int slot = 0; slot < OutcomeWindowsFlyweight.SLOTS; slot++)
         {
             if (windows.inUse(slot) && windows.deadlineMs(slot) <= nowMs)
             {
-                close(windows, slot, state, OutcomeKind.STALLED, nowMs);
+                close(windows, slot, state, catalog, OutcomeKind.STALLED, nowMs);
             }
         }
     }
@@ -128,7 +129,7 @@ final class OutcomeTracker
         {
             if (windows.inUse(slot))
             {
-                close(windows, slot, state, OutcomeKind.EXITED, nowMs);
+                close(windows, slot, state, null, OutcomeKind.EXITED, nowMs);
             }
         }
     }
@@ -147,11 +148,14 @@ final class OutcomeTracker
         return deadline;
     }
 
-    /** Records the window's outcome, naming everything by the catalog version that opened it, and frees the slot. */
-    private void close(final OutcomeWindowsFlyweight windows, final int slot, final SessionStateFlyweight state, final OutcomeKind kind,
-        final long nowMs)
+    /**
+     * Records the window's outcome, naming everything by the catalog version that opened it, and frees
+     * the slot. {@code eventCatalog} is the catalog of the event that closes it (null outside an event).
+     */
+    private void close(final OutcomeWindowsFlyweight windows, final int slot, final SessionStateFlyweight state,
+        final CompiledCatalog eventCatalog, final OutcomeKind kind, final long nowMs)
     {
-        final CompiledCatalog catalog = catalog(windows, slot);
+        final CompiledCatalog catalog = catalog(windows, slot, eventCatalog);
         final Trigger trigger = catalog.triggers().byKey(windows.triggerKey(slot));
         final CompiledQuestion question = catalog.questionByKey(windows.questionKey(slot));
         final int choice = windows.choice(slot);
@@ -169,9 +173,11 @@ final class OutcomeTracker
         windows.free(slot);
     }
 
-    private CompiledCatalog catalog(final OutcomeWindowsFlyweight windows, final int slot)
+    /** The version that opened the window; if it is no longer kept, the event's own catalog (the current one outside an event). */
+    private CompiledCatalog catalog(final OutcomeWindowsFlyweight windows, final int slot, final CompiledCatalog eventCatalog)
     {
-        return catalogs.byVersionHash(windows.catalogVersion(slot));
+        final long version = windows.catalogVersion(slot);
+        return eventCatalog == null ? catalogs.byVersionHash(version) : catalogs.byVersionHash(version, eventCatalog);
     }
 
     private static String stuckKindName(final CompiledCatalog catalog, final int key)

@@ -28,10 +28,12 @@ import dev.pulse.server.protocol.ErrorCode;
  * every decision in an {@link InterventionLog}. The live server and the replay both run this one
  * class, so a replay of the live catalog reproduces the live decisions.
  *
- * <p>Every call works on a session record the caller holds (locked, in the live server), and its
- * result is in {@link #effects()}. One event is judged by one catalog: the caller reads the live
- * catalog once per message or timer and passes it to every call for that event (the page kind of
- * the event came from it too), so a reload in the middle of an event cannot mix two versions.
+ * <p>Every call works on a session record the caller holds (locked, in the live server), and writes
+ * its result into the {@link Effects} it was given, which the caller reads directly. One event is
+ * judged by one catalog: the caller reads the live catalog once per message or timer and passes it
+ * to every call for that event (the page kind of the event came from it too), and a question or
+ * window whose version is no longer kept is read by that same catalog, so a reload in the middle
+ * of an event cannot mix two versions.
  * Not thread-safe: one per event loop (or replay). Allocation-free on the path of an event.
  */
 public final class SessionMachine
@@ -44,15 +46,23 @@ public final class SessionMachine
     private final EventProcessor processor = new EventProcessor();
     private final Decisions decisions = new Decisions(16);
     private final Event internalEvent = new Event();
-    private final Effects effects = new Effects();
+    private final Effects effects;
     private final DecisionRecord decision = new DecisionRecord();
     private final int[] newKindByOldKind = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
 
+    /** A machine whose results are read from {@link #effects()} (a replay, the sweeper, tests). */
     public SessionMachine(final CatalogVersions catalogs, final InterventionLog log)
+    {
+        this(catalogs, log, new Effects());
+    }
+
+    /** @param effects where every call puts its result: the caller's own carrier, read without a copy. */
+    public SessionMachine(final CatalogVersions catalogs, final InterventionLog log, final Effects effects)
     {
         this.catalogs = catalogs;
         this.log = log;
         this.outcomes = new OutcomeTracker(catalogs, log);
+        this.effects = effects;
     }
 
     /** The result of the last call. */
@@ -68,16 +78,16 @@ public final class SessionMachine
     public void hello(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
         final long nowMs)
     {
-        effects.clear();
+        effects.clearEffects();
         adopt(catalog, state, record);
-        outcomes.stallDue(record.windows(), state, Math.max(nowMs, state.lastEventMs()));
+        outcomes.stallDue(record.windows(), state, catalog, Math.max(nowMs, state.lastEventMs()));
     }
 
     /** An event other than an answer or a dismiss. {@code searchQuery} is the search text of a search event, or null. */
     public void onEvent(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
         final Event event, final CharSequence searchQuery, final long nowMs)
     {
-        effects.clear();
+        effects.clearEffects();
         adopt(catalog, state, record);
         processor.onEvent(state, event, nowMs, triggers(catalog), catalog.governor(), decisions);
         decide(state, record, catalog, searchQuery, nowMs);
@@ -88,10 +98,10 @@ public final class SessionMachine
     public void onAnswer(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
         final int iid, final long choiceHash, final long nowMs)
     {
-        effects.clear();
+        effects.clearEffects();
         adopt(catalog, state, record);
         final Governor governor = catalog.governor();
-        final CompiledCatalog askedIn = catalogs.byVersionHash(record.openCatalogVersion());
+        final CompiledCatalog askedIn = catalogs.byVersionHash(record.openCatalogVersion(), catalog);
         final CompiledQuestion question = governor.isOpen(state, iid) ? askedIn.questionByKey(state.openQuestionKey()) : null;
         if (question == null)
         {
@@ -123,7 +133,7 @@ public final class SessionMachine
     public void onDismiss(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
         final int iid, final long nowMs)
     {
-        effects.clear();
+        effects.clearEffects();
         adopt(catalog, state, record);
         final Governor governor = catalog.governor();
         if (!governor.isOpen(state, iid))
@@ -131,7 +141,7 @@ public final class SessionMachine
             refuse(ErrorCode.UNKNOWN_INTERVENTION, "no open question has this iid");
             return;
         }
-        final CompiledCatalog askedIn = catalogs.byVersionHash(record.openCatalogVersion());
+        final CompiledCatalog askedIn = catalogs.byVersionHash(record.openCatalogVersion(), catalog);
         final CompiledQuestion question = askedIn.questionByKey(state.openQuestionKey());
         governor.onDismiss(state, iid);
         processor.onEvent(state, internalEvent.reset(EventType.DISMISS).intervention(iid, 0), nowMs, NO_TRIGGERS, governor, decisions);
@@ -143,11 +153,11 @@ public final class SessionMachine
     public void onTimer(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
         final long nowMs)
     {
-        effects.clear();
+        effects.clearEffects();
         adopt(catalog, state, record);
         processor.onTimer(state, nowMs, triggers(catalog), catalog.governor(), decisions);
         decide(state, record, catalog, null, nowMs);
-        outcomes.stallDue(record.windows(), state, Math.max(nowMs, state.lastEventMs()));
+        outcomes.stallDue(record.windows(), state, catalog, Math.max(nowMs, state.lastEventMs()));
     }
 
     /** The session is ending (expired without coming back): undecided windows exited. */
@@ -215,6 +225,7 @@ public final class SessionMachine
         effects.question = question;
         effects.questionCopy = copy;
         effects.questionIid = iid;
+        effects.questionCatalogVersion = catalog.versionHash();
     }
 
     /**

@@ -20,8 +20,9 @@ import dev.pulse.server.timer.TimerTarget;
 
 /**
  * One WebSocket connection: the end of the pipeline, and a dispatcher. Frames in (past the
- * {@link RateLimitHandler}), decode, hand the message to {@link SessionEvents}, write the {@link Outbox}
- * it filled: errors, the welcome or response, the question (held in {@link HeldQuestion} under
+ * {@link RateLimitHandler}), decode, hand the message to {@link SessionHello} or
+ * {@link SessionEvents}, encode and write the {@link Outbox} they and the session machine filled:
+ * errors, the welcome or response, the question (held in {@link HeldQuestion} under
  * {@code fsync_policy: always} until its record is forced), acks as {@link AckPolicy} says, closes
  * with their exact codes ({@link ConnectionCloser}). A client that stops reading meets the
  * {@link WriteStallGuard}; the session's deadlines arm the {@link SessionTimer}.
@@ -156,7 +157,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
                 closeWith(CloseCode.POLICY_VIOLATION);
                 return;
             }
-            loop.sessionEvents.hello(connection, message, nowMs, out, ctx.alloc());
+            loop.hello.hello(connection, message, nowMs, out, ctx.alloc());
             journalGate.helloed();
         }
         else if (message.error() != null)
@@ -170,36 +171,46 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         }
         else
         {
-            loop.sessionEvents.event(connection, message, nowMs, out, ctx.alloc());
+            loop.sessionEvents.event(connection, message, nowMs, out);
         }
         deliver(out, nowNanos);
     }
 
-    /** Writes what handling a message or a timer produced. */
+    /** Encodes and writes what handling a message or a timer produced: the protocol's frames and the machine's effects. */
     private void deliver(final Outbox out, final long startNanos)
     {
         for (int i = 0; i < out.errorCount; i++)
         {
-            metrics.error(out.errors[i]);
-            ctx.write(MessageEncoder.error(ctx.alloc(), out.errors[i], out.errorHasSeq[i], out.errorSeq[i], out.errorDetail[i]));
+            writeError(out.errors[i], out.errorHasSeq[i], out.errorSeq[i], out.errorDetail[i]);
         }
-        if (out.reply != null)
+        if (out.refusal() != null)
         {
-            ctx.write(out.reply);
+            writeError(out.refusal(), true, out.seq, out.refusalDetail());
+        }
+        if (out.welcome != null)
+        {
+            ctx.write(out.welcome);
+        }
+        if (out.response() != null)
+        {
+            ctx.write(MessageEncoder.response(ctx.alloc(), out.responseIid(), out.responseChoiceId(), out.response()));
         }
         if (out.withdrawHeld)
         {
             journalGate.withdrawHeldQuestion();
         }
-        if (out.question != null)
+        if (out.question() != null)
         {
+            final TextWebSocketFrame question = MessageEncoder.question(ctx.alloc(), out.questionIid(), out.question(), out.questionCopy());
             if (questionsWaitForTheDisk)
             {
-                journalGate.hold(out, startNanos);
+                // Held until every record of its message, the question's among them, is forced.
+                journalGate.hold(question, out.recordsPosition, startNanos, out.questionIid(), out.question().id(),
+                    out.questionCatalogVersion());
             }
             else
             {
-                ctx.write(out.question);
+                ctx.write(question);
                 metrics.questionShown(System.nanoTime() - startNanos);
             }
         }
@@ -211,7 +222,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
                 previous.ctx.executor().execute(previous.resumedElsewhere);
             }
         }
-        if (out.rejected && ++connection.rejected > server.config().maxRejectedMessages())
+        if (out.isRejected() && ++connection.rejected > server.config().maxRejectedMessages())
         {
             closeWith(CloseCode.POLICY_VIOLATION);
             return;
@@ -226,6 +237,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         {
             timer.arm(out.nextDeadlineMs);
         }
+    }
+
+    private void writeError(final ErrorCode code, final boolean hasSeq, final long seq, final String detail)
+    {
+        metrics.error(code);
+        ctx.write(MessageEncoder.error(ctx.alloc(), code, hasSeq, seq, detail));
     }
 
     @Override
@@ -266,7 +283,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         {
             final Outbox out = loop.outbox;
             out.clear();
-            loop.sessionEvents.timer(connection, loop.now(), out, ctx.alloc());
+            loop.sessionEvents.timer(connection, loop.now(), out);
             deliver(out, System.nanoTime());
             ctx.flush();
             writeStall.closeIfOverCap();

@@ -1,6 +1,7 @@
 package dev.pulse.server.ws;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,19 +91,23 @@ final class JournalGate
         }
     }
 
-    /** Holds {@code out}'s question, which its message sent at {@code sinceNanos}, until the journal has forced its record. */
-    void hold(final Outbox out, final long sinceNanos)
+    /**
+     * Holds {@code question}, which its message sent at {@code sinceNanos}, until the journal has
+     * forced its record at {@code position}; its iid, id and catalog version name it in a
+     * question_unseen record should it never be sent.
+     */
+    void hold(final TextWebSocketFrame question, final long position, final long sinceNanos, final int iid, final String questionId,
+        final long catalogVersion)
     {
         if (heldQuestion.isHeld())
         {
             // Never expected (see HeldQuestion); if it happens, it is counted, not silent.
             LOG.error("connection {} asked question {} while {} was still held: dropping the held one", connection.id,
-                out.questionId, connection.heldQuestionId);
+                questionId, connection.heldQuestionId);
             metrics.internalError();
             withdrawHeldQuestion();
         }
-        heldQuestion.hold(out.question, out.questionPosition, sinceNanos, out.questionIid, out.questionId,
-            out.questionCatalogVersion);
+        heldQuestion.hold(question, position, sinceNanos, iid, questionId, catalogVersion);
         if (!onJournalWritten(journal.writtenPosition()))
         {
             loop.journalHold.hold(this, true);

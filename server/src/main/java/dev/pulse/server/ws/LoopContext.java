@@ -3,21 +3,22 @@ package dev.pulse.server.ws;
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;
 
-import dev.pulse.detect.Event;
-import dev.pulse.detect.PagePath;
 import dev.pulse.server.auth.SessionTokenVerifier;
+import dev.pulse.server.decide.JournalInterventionLog;
+import dev.pulse.server.decide.LiveCatalogVersions;
+import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.journal.JournalProxy;
 import dev.pulse.server.session.SessionAccess;
+import dev.pulse.server.session.SessionChange;
 import dev.pulse.server.session.SessionId;
 import dev.pulse.server.timer.LoopTimers;
 import dev.pulse.server.timer.PulseClock;
 
 /**
  * One event loop's resources, created once on that loop and reused for every message of every
- * connection pinned to it: the decoder and its message, the core's event, processor and
- * decisions, a session accessor, a journal proxy, the timer wheel, the held questions, the token
- * verifier. Nothing
- * here is shared across threads, so nothing here is locked.
+ * connection pinned to it: the decoder and its message, the session machine and the outbox it
+ * writes into, a session accessor and its change, a journal proxy, the timer wheel, the held
+ * questions, the token verifier. Nothing here is shared across threads, so nothing here is locked.
  */
 final class LoopContext
 {
@@ -26,16 +27,21 @@ final class LoopContext
 
     final EventDecoder decoder;
     final DecodedMessage message = new DecodedMessage();
-    final Event event = new Event();
-    final PagePath pagePath = new PagePath();
     final SessionAccess sessions;
     final JournalProxy journal;
+    /** Keeps a session's change and its journal records together (one per loop, like the accessor). */
+    final SessionChange change;
+    final RawEventCapture capture;
     final SecureRandom random = new SecureRandom();
     final SessionId sessionId = new SessionId();
     final PulseClock clock;
     final LoopTimers timers;
     final JournalHold journalHold;
+    /** What handling one message produced: the machine's effects and the protocol's frames. */
     final Outbox outbox = new Outbox();
+    /** Writes its effects straight into {@link #outbox}. */
+    final SessionMachine machine;
+    final SessionHello hello;
     final SessionEvents sessionEvents;
     final char[] sidScratch = new char[SessionId.HEX_LENGTH];
     final CharSequence[] contextStrings = new CharSequence[DecodedMessage.MAX_CONTEXT * 2];
@@ -51,10 +57,15 @@ final class LoopContext
         decoder = new EventDecoder(server.config().maxMessageBytes());
         sessions = server.sessions().newAccess();
         journal = server.journal().newProxy();
+        change = new SessionChange(journal);
+        capture = new RawEventCapture(journal);
         clock = server.clock();
         timers = new LoopTimers(clock.monotonicMs());
         journalHold = new JournalHold(server.journal(), loopExecutor);
         tokens = server.signingKeys() == null ? null : new SessionTokenVerifier(server.signingKeys(), server.config().tokenMaxTtlMs());
+        machine = new SessionMachine(new LiveCatalogVersions(server.catalog()),
+            new JournalInterventionLog(journal, server.journal(), server.metrics(), this::recordWallMs), outbox);
+        hello = new SessionHello(server, this);
         sessionEvents = new SessionEvents(server, this);
     }
 

@@ -85,12 +85,12 @@ final class RawEventCapture
                 n = put(n, "name", message.name());
                 break;
             case ANSWER:
-                iid = SessionEvents.parseIid(message.iid());
+                iid = EventMapper.parseIid(message.iid());
                 n = put(n, "iid", message.iid());
                 n = put(n, "choice", message.choice());
                 break;
             case DISMISS:
-                iid = SessionEvents.parseIid(message.iid());
+                iid = EventMapper.parseIid(message.iid());
                 n = put(n, "iid", message.iid());
                 break;
             default:

@@ -21,6 +21,7 @@ import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
+import dev.pulse.detect.Hash64;
 import dev.pulse.detect.NavType;
 import dev.pulse.detect.PagePath;
 import dev.pulse.detect.SessionStateFlyweight;
@@ -225,6 +226,39 @@ class CatalogReloadMidSessionTest
         assertThat(state.visitedKindBefore(b.pageKind("pricing"))).as("B numbers pricing as A numbered the cart").isFalse();
         assertThat(state.history().pageKindAt(1)).isEqualTo(b.pageKind("cart"));
         assertThat(state.currentPageKind()).isEqualTo(b.pageKind("checkout"));
+    }
+
+    /**
+     * A question asked under a version no longer kept is read by the catalog read for the event
+     * (B here), never by a second read of the live one (C, reloaded since, which has no such question).
+     */
+    @Test
+    void shouldReadAForgottenVersionsQuestionByTheEventsCatalogNotTheLiveOne() throws IOException
+    {
+        final CompiledCatalog a = load("a.yaml", versionA());
+        final CompiledCatalog b = load("b.yaml", versionB());
+        final CompiledCatalog c = load("c.yaml", versionA().replace("version: e2e-1", "version: e2e-3").replace("cant-find", "cannot-find"));
+        // A is forgotten; like LiveCatalog, the versions answer a hash they do not keep with the live catalog, C.
+        machine = new SessionMachine(versionHash -> versionHash == b.versionHash() ? b : c, log);
+        state.wrap(buffer, SessionRecord.CORE_OFFSET).init(1, 2, 1, T0);
+        record.wrap(buffer, SessionRecord.SERVER_OFFSET).init(T0);
+        page(a, "/faq/shipping", NavType.NAVIGATE, 0);
+        machine.onEvent(a, state, record, event.reset(EventType.SEARCH).resultCount(0), "lamp", T0 + 1_000);
+        machine.onEvent(a, state, record, event.reset(EventType.SEARCH).resultCount(0), "lamp", T0 + 2_000);
+        assertThat(log.shown).containsExactly("cant-find iid=1 on faq");
+
+        machine.onAnswer(b, state, record, 1, Hash64.of("product"), T0 + 3_000);
+
+        assertThat(machine.effects().refusal()).isNull();
+        assertThat(log.answers).containsExactly("cant-find product");
+        assertThat(machine.effects().response()).isNotNull();
+    }
+
+    private CompiledCatalog load(final String name, final String text) throws IOException
+    {
+        final LoadResult result = loader.load(Files.writeString(dir.resolve(name), text));
+        assertThat(result.ok()).as(result.report()).isTrue();
+        return result.catalog();
     }
 
     @Test

@@ -132,7 +132,7 @@ class JournalGateTest
     void shouldSendAHeldQuestionOnceItsRecordIsWritten()
     {
         final TextWebSocketFrame question = new TextWebSocketFrame("{\"t\":\"question\"}");
-        gate.hold(outbox(question), System.nanoTime());
+        hold(question);
         assertThat(connection.heldIid).isEqualTo(3);
         assertThat(channel.<Object>readOutbound()).isNull();
 
@@ -148,7 +148,7 @@ class JournalGateTest
     void shouldNeverSendAWithdrawnQuestion()
     {
         final TextWebSocketFrame question = new TextWebSocketFrame("{\"t\":\"question\"}");
-        gate.hold(outbox(question), System.nanoTime());
+        hold(question);
 
         gate.withdrawHeldQuestion();
 
@@ -170,7 +170,7 @@ class JournalGateTest
             }
         });
         final TextWebSocketFrame question = new TextWebSocketFrame("{\"t\":\"question\"}");
-        gate.hold(outbox(question), System.nanoTime());
+        hold(question);
         closer.closeWith(CloseCode.GOING_AWAY);
 
         assertThat(gate.onJournalWritten(RECORDS_POSITION)).isTrue();
@@ -184,7 +184,7 @@ class JournalGateTest
     void shouldRecordAQuestionUnseenWhenTheConnectionEnds()
     {
         final TextWebSocketFrame question = new TextWebSocketFrame("{\"t\":\"question\"}");
-        gate.hold(outbox(question), System.nanoTime());
+        hold(question);
 
         gate.connectionEnded();
 
@@ -198,9 +198,9 @@ class JournalGateTest
     {
         final TextWebSocketFrame first = new TextWebSocketFrame("{\"t\":\"question\",\"n\":1}");
         final TextWebSocketFrame second = new TextWebSocketFrame("{\"t\":\"question\",\"n\":2}");
-        gate.hold(outbox(first), System.nanoTime());
+        hold(first);
 
-        gate.hold(outbox(second), System.nanoTime());
+        hold(second);
 
         assertThat(first.refCnt()).isZero();
         assertThat(metrics.internalErrors()).isEqualTo(1);
@@ -209,16 +209,9 @@ class JournalGateTest
         second.release();
     }
 
-    private static Outbox outbox(final TextWebSocketFrame question)
+    private void hold(final TextWebSocketFrame question)
     {
-        final Outbox out = new Outbox();
-        out.clear();
-        out.question = question;
-        out.questionPosition = RECORDS_POSITION;
-        out.questionIid = 3;
-        out.questionId = "q-help";
-        out.questionCatalogVersion = 1;
-        return out;
+        gate.hold(question, RECORDS_POSITION, System.nanoTime(), 3, "q-help", 1);
     }
 
     private String nextText()

@@ -1,0 +1,205 @@
+package dev.pulse.server.ws;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+
+import dev.pulse.server.protocol.ErrorCode;
+
+/**
+ * Jackson's non-blocking parser, fed one whole message at a time, and the typed reads of a
+ * message's values: each field at most once, of its JSON type, structured values skipped, a
+ * message that ends early noticed. A problem is a rejection in the {@link DecodedMessage}, never an
+ * exception to the caller (Jackson's own are the decoder's to catch).
+ *
+ * <p>The parser keeps every field name it sees, and is left in an unknown state by a malformed
+ * message, so either {@linkplain #replaceAfterMessage() marks it} for replacement at the end of
+ * the message: only those messages cost an allocation.
+ *
+ * <p>Not thread-safe: one per decoder.
+ */
+final class JsonFieldReader
+{
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+        .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxNumberLength(32).build())
+        .build();
+
+    private JsonParser parser;
+    private ByteArrayFeeder feeder;
+    private boolean replaceParser;
+    private int seen;
+
+    JsonFieldReader()
+    {
+        newParser();
+    }
+
+    /** Starts a message: its {@code length} bytes go to the parser, and no field has been seen yet. */
+    void feed(final byte[] bytes, final int length) throws IOException
+    {
+        seen = 0;
+        feeder.feedInput(bytes, 0, length);
+    }
+
+    JsonToken nextToken() throws IOException
+    {
+        return parser.nextToken();
+    }
+
+    JsonParser parser()
+    {
+        return parser;
+    }
+
+    /** The parser must not serve the next message: it saw a stranger's name or a malformed message. */
+    void replaceAfterMessage()
+    {
+        replaceParser = true;
+    }
+
+    /** The message is done: a parser marked for replacement is replaced. */
+    void endMessage()
+    {
+        if (replaceParser)
+        {
+            newParser();
+        }
+    }
+
+    /** Marks {@code flag}'s field seen; false (and the message rejected) if it was seen before. */
+    boolean once(final int flag, final DecodedMessage out)
+    {
+        if ((seen & flag) != 0)
+        {
+            out.reject(ErrorCode.BAD_MESSAGE, "a field appears twice");
+            return false;
+        }
+        seen |= flag;
+        return true;
+    }
+
+    /** A string field that may be null; false if the message ended inside the value. */
+    boolean optionalString(final int flag, final JsonToken value, final CharField into, final DecodedMessage out)
+        throws IOException
+    {
+        if (!once(flag, out))
+        {
+            return skip(value, out);
+        }
+        if (value == JsonToken.VALUE_NULL)
+        {
+            return true;
+        }
+        if (value != JsonToken.VALUE_STRING)
+        {
+            wrongType(out);
+            return skip(value, out);
+        }
+        into.set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        return true;
+    }
+
+    /** Whether the value is a string (its text is then the parser's); otherwise the message is rejected. */
+    boolean string(final JsonToken value, final DecodedMessage out) throws IOException
+    {
+        if (value == JsonToken.VALUE_STRING)
+        {
+            return true;
+        }
+        wrongType(out);
+        skip(value, out);
+        return false;
+    }
+
+    /** Whether the value is an integer that fits a long; otherwise the message is rejected. */
+    boolean integer(final JsonToken value, final DecodedMessage out) throws IOException
+    {
+        if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER)
+        {
+            return true;
+        }
+        wrongType(out);
+        skip(value, out);
+        return false;
+    }
+
+    /** Whether the value is a number; otherwise the message is rejected. */
+    boolean number(final JsonToken value, final DecodedMessage out) throws IOException
+    {
+        if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT)
+        {
+            return true;
+        }
+        wrongType(out);
+        skip(value, out);
+        return false;
+    }
+
+    /** A coordinate as an int, clamped; fractional CSS pixels are truncated. */
+    int coordinate() throws IOException
+    {
+        final double value = parser.getDoubleValue();
+        return (int)Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+    }
+
+    static void wrongType(final DecodedMessage out)
+    {
+        out.reject(ErrorCode.BAD_MESSAGE, "a field has the wrong type");
+    }
+
+    /** Skips a structured value; false if the message ended inside it. */
+    boolean skip(final JsonToken value, final DecodedMessage out) throws IOException
+    {
+        if (value != JsonToken.START_OBJECT && value != JsonToken.START_ARRAY)
+        {
+            return true;
+        }
+        int depth = 1;
+        while (depth > 0)
+        {
+            final JsonToken token = parser.nextToken();
+            if (token == JsonToken.NOT_AVAILABLE || token == null)
+            {
+                truncated(out);
+                return false;
+            }
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)
+            {
+                depth++;
+            }
+            else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY)
+            {
+                depth--;
+            }
+        }
+        return true;
+    }
+
+    /** The message ended inside a value: it is not JSON, whatever was found wrong before. */
+    void truncated(final DecodedMessage out)
+    {
+        replaceParser = true;
+        out.error = null;
+        out.reject(ErrorCode.BAD_JSON, "not a complete JSON value");
+    }
+
+    private void newParser()
+    {
+        try
+        {
+            parser = FACTORY.createNonBlockingByteArrayParser();
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("Jackson could not create a parser", ex);
+        }
+        feeder = (ByteArrayFeeder)parser.getNonBlockingInputFeeder();
+        replaceParser = false;
+    }
+}

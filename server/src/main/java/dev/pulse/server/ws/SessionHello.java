@@ -1,0 +1,184 @@
+package dev.pulse.server.ws;
+
+import io.netty.buffer.ByteBufAllocator;
+
+import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.detect.Hash64;
+import dev.pulse.detect.SessionStateFlyweight;
+import dev.pulse.server.auth.TokenCheck;
+import dev.pulse.server.decide.ServerSessionFlyweight;
+import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.protocol.CloseCode;
+import dev.pulse.server.protocol.ErrorCode;
+import dev.pulse.server.session.SessionAccess;
+import dev.pulse.server.session.SessionChange;
+import dev.pulse.server.session.SessionId;
+
+/**
+ * A connection's hello: resume the session it names if it is ours, else start a new one under a
+ * new id. When the site signs its sessions, the hello's token decides instead: without a valid one
+ * the hello is refused (unauthorized, then 1008); with one, exactly the session the token names is
+ * resumed or, if there is none, started under that id. The hello's context goes into the session,
+ * its session_start record into the journal, and the welcome into the {@link Outbox}.
+ *
+ * <p>Not thread-safe: one per event loop.
+ */
+final class SessionHello
+{
+    private final ServerContext server;
+    private final LoopContext loop;
+    private final Metrics metrics;
+    private CompiledCatalog siteKeyCatalog;
+    private long siteKeyHash;
+
+    SessionHello(final ServerContext server, final LoopContext loop)
+    {
+        this.server = server;
+        this.loop = loop;
+        this.metrics = server.metrics();
+    }
+
+    void hello(final ConnectionState connection, final DecodedMessage message, final long nowMs, final Outbox out,
+        final ByteBufAllocator alloc)
+    {
+        if (message.version() != 1)
+        {
+            out.close = CloseCode.POLICY_VIOLATION;
+            return;
+        }
+        final CompiledCatalog catalog = server.catalog().current();
+        final SessionId id = loop.sessionId;
+        final boolean signed = loop.tokens != null;
+        if (signed)
+        {
+            final TokenCheck check = loop.tokens.verify(message.token(), catalog.siteKey(), loop.recordWallMs());
+            if (check != TokenCheck.VALID)
+            {
+                out.error(ErrorCode.UNAUTHORIZED, false, 0, check.detail());
+                out.close = CloseCode.POLICY_VIOLATION;
+                return;
+            }
+            id.set(loop.tokens.sidHi(), loop.tokens.sidLo());
+        }
+        final long siteKey = siteKeyHash(catalog);
+        final SessionAccess access = loop.sessions;
+        boolean resumed = false;
+        try
+        {
+            final boolean named = signed || message.sid().present() && id.parse(message.sid().array(), 0, message.sid().length());
+            if (named && access.open(id.hi(), id.lo()))
+            {
+                resumed = resumable(access, siteKey);
+                if (!resumed && signed)
+                {
+                    // A record the token's session cannot use (another site's, an older layout): the
+                    // token names this id, so the id starts afresh.
+                    access.remove();
+                }
+                else if (!resumed)
+                {
+                    access.close();
+                }
+            }
+            if (!resumed)
+            {
+                if (!signed)
+                {
+                    id.generate(loop.random);
+                }
+                if (!access.create(id.hi(), id.lo()))
+                {
+                    // Signed ids are chosen outside: another connection may have just created this one.
+                    resumed = signed && access.open(id.hi(), id.lo()) && resumable(access, siteKey);
+                    if (!resumed)
+                    {
+                        access.close();
+                        metrics.refused(Metrics.RefusalReason.SESSION_MAP_FULL);
+                        out.close = CloseCode.TRY_AGAIN_LATER;
+                        return;
+                    }
+                }
+                else
+                {
+                    access.state().init(id.hi(), id.lo(), siteKey, nowMs);
+                    access.server().init(nowMs);
+                }
+            }
+            if (!start(catalog, access, id, resumed, message, nowMs, out))
+            {
+                return;
+            }
+            final ServerSessionFlyweight record = access.server();
+            out.previousOwner = record.ownerConnectionId();
+            record.ownerConnectionId(connection.id).lastConnectedMs(nowMs);
+            connection.helloed = true;
+            connection.sidHi = id.hi();
+            connection.sidLo = id.lo();
+            connection.lastSeq = access.state().lastSeq();
+            out.nextDeadlineMs = loop.machine.nextDeadlineMs(catalog, access.state(), record);
+        }
+        finally
+        {
+            access.close();
+        }
+        metrics.sessionStarted(resumed);
+        out.welcome = MessageEncoder.welcome(alloc, id.hi(), id.lo(), resumed, connection.lastSeq, loop.sidScratch);
+    }
+
+    /**
+     * The hello's change to the open session, as one journal message: its context, the machine's
+     * hello, its session_start (and raw hello) record. False when the journal could not take it: a
+     * session made for this hello goes again, and the client is told to come back later.
+     */
+    private boolean start(final CompiledCatalog catalog, final SessionAccess access, final SessionId id, final boolean resumed,
+        final DecodedMessage message, final long nowMs, final Outbox out)
+    {
+        final SessionStateFlyweight state = access.state();
+        try (SessionChange change = loop.change.begin(state, access.server(), 0))
+        {
+            for (int i = 0; i < message.contextCount(); i++)
+            {
+                state.putContext(Hash64.of(message.contextKey(i)), Hash64.of(message.contextValue(i)));
+                loop.contextStrings[2 * i] = message.contextKey(i);
+                loop.contextStrings[2 * i + 1] = message.contextValue(i);
+            }
+            loop.machine.hello(catalog, state, access.server(), nowMs);
+            loop.journal.sessionStart(loop.recordWallMs(), id.hi(), id.lo(), catalog.versionHash(), resumed, catalog.siteKey(),
+                loop.contextStrings, 2 * message.contextCount());
+            if (catalog.captureEvents())
+            {
+                loop.capture.hello(loop.recordWallMs(), nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, message);
+            }
+            if (!change.commit())
+            {
+                // Nothing of the session may change without its record: a session made for this hello goes again.
+                if (!resumed)
+                {
+                    access.remove();
+                }
+                out.overloaded(false, 0);
+                return false;
+            }
+        }
+        // No recordsPosition: a hello is not acked, so no ack waits for its session_start.
+        return true;
+    }
+
+    /** Whether the open record is a session of this site in the current layouts, so a hello may resume it. */
+    private static boolean resumable(final SessionAccess access, final long siteKey)
+    {
+        return access.state().layoutVersion() == SessionStateFlyweight.LAYOUT_VERSION &&
+            access.server().version() == ServerSessionFlyweight.LAYOUT_VERSION &&
+            access.state().siteKey() == siteKey;
+    }
+
+    private long siteKeyHash(final CompiledCatalog catalog)
+    {
+        if (catalog != siteKeyCatalog)
+        {
+            siteKeyHash = Hash64.of(catalog.siteKey());
+            siteKeyCatalog = catalog;
+        }
+        return siteKeyHash;
+    }
+}

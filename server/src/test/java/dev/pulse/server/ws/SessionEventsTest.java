@@ -1,0 +1,191 @@
+package dev.pulse.server.ws;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.netty.buffer.UnpooledByteBufAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pulse.catalog.CatalogLoader;
+import dev.pulse.catalog.LiveCatalog;
+import dev.pulse.catalog.LoadResult;
+import dev.pulse.server.config.ServerConfig;
+import dev.pulse.journal.Journal;
+import dev.pulse.journal.JournalConfiguration;
+import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.protocol.ErrorCode;
+import dev.pulse.server.session.ChronicleSessionStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The session machine writes straight into the loop's {@link Outbox}: after a hello and the events
+ * that ask a question, the outbox holds the question, the answer's response or its refusal, with
+ * no copy in between. On a real session store and journal, without a channel.
+ */
+class SessionEventsTest
+{
+    private static final long T0 = 1_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private final Metrics metrics = new Metrics();
+    private final ConnectionState connection = new ConnectionState();
+    private ChronicleSessionStore sessions;
+    private Journal journal;
+    private LoopContext loop;
+    private long seq;
+
+    @BeforeEach
+    void open() throws IOException
+    {
+        final CatalogLoader loader = new CatalogLoader();
+        final LoadResult e2e;
+        try (InputStream in = SessionEventsTest.class.getResourceAsStream("/e2e/catalog.yaml"))
+        {
+            e2e = loader.load("e2e.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertThat(e2e.ok()).as(e2e.report()).isTrue();
+        sessions = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false);
+        journal = Journal.open(dir.resolve("journal"), JournalConfiguration.defaults(), metrics);
+        final ServerContext server = new ServerContext(ServerConfig.defaults(), new LiveCatalog(loader, e2e.catalog(), null), sessions,
+            journal, metrics);
+        loop = new LoopContext(server, task -> { });
+        connection.id = 1;
+    }
+
+    @AfterEach
+    void close() throws Exception
+    {
+        journal.close();
+        sessions.close();
+    }
+
+    private Outbox send(final String json, final long nowMs)
+    {
+        final byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        final DecodedMessage message = loop.decoder.decode(bytes, bytes.length, loop.message);
+        assertThat(message.error()).isNull();
+        final Outbox out = loop.outbox;
+        out.clear();
+        if (message.type() == MessageType.HELLO)
+        {
+            loop.hello.hello(connection, message, nowMs, out, UnpooledByteBufAllocator.DEFAULT);
+            out.welcome.release();
+        }
+        else
+        {
+            loop.sessionEvents.event(connection, message, nowMs, out);
+        }
+        return out;
+    }
+
+    private Outbox event(final String fields, final long nowMs)
+    {
+        return send("{" + fields + ",\"seq\":" + ++seq + "}", nowMs);
+    }
+
+    private void askCantFind()
+    {
+        send("{\"t\":\"hello\",\"v\":1}", T0);
+        event("\"t\":\"page\",\"url\":\"/faq\",\"nav\":\"navigate\"", T0);
+        assertThat(event("\"t\":\"search\",\"q\":\"lamp\",\"results\":0", T0 + 1_000).question()).isNull();
+    }
+
+    @Test
+    void shouldFindTheQuestionTheMachineAskedInTheOutbox()
+    {
+        askCantFind();
+
+        final Outbox out = event("\"t\":\"search\",\"q\":\"lamp\",\"results\":0", T0 + 2_000);
+
+        assertThat(loop.machine.effects()).isSameAs(out);
+        assertThat(out.question().id()).isEqualTo("cant-find");
+        assertThat(out.questionIid()).isEqualTo(1);
+        assertThat(out.questionCatalogVersion()).isEqualTo(loop.machine.effects().questionCatalogVersion()).isNotZero();
+        assertThat(out.recordsPosition).as("the question's records wait for the disk").isPositive();
+        assertThat(out.isRejected()).isFalse();
+        assertThat(event("\"t\":\"active\"", T0 + 3_000).question()).as("cleared for the next message").isNull();
+    }
+
+    @Test
+    void shouldFindTheResponseOrTheRefusalOfAnAnswerInTheOutbox()
+    {
+        askCantFind();
+        event("\"t\":\"search\",\"q\":\"lamp\",\"results\":0", T0 + 2_000);
+
+        final Outbox refused = event("\"t\":\"answer\",\"iid\":\"1\",\"choice\":\"no-such-choice\"", T0 + 3_000);
+        assertThat(refused.refusal()).isEqualTo(ErrorCode.UNKNOWN_CHOICE);
+        assertThat(refused.seq).as("the refusal names its message").isEqualTo(seq);
+        assertThat(refused.isRejected()).isTrue();
+
+        final Outbox answered = event("\"t\":\"answer\",\"iid\":\"1\",\"choice\":\"gift\"", T0 + 4_000);
+        assertThat(answered.refusal()).isNull();
+        assertThat(answered.responseIid()).isEqualTo(1);
+        assertThat(answered.responseChoiceId()).isEqualTo("gift");
+        assertThat(answered.response().title()).isEqualTo("Take your time");
+        assertThat(answered.ackNow).isTrue();
+    }
+
+    /** The outbox is the machine's carrier: an event allocates nothing of its own once warm, seq rules and session update included. */
+    @Test
+    void shouldHandleEventsWithoutAllocating()
+    {
+        send("{\"t\":\"hello\",\"v\":1}", T0);
+        final byte[][] messages = new byte[2][];
+        for (int i = 0; i < 50_000; i++)
+        {
+            handle(messages, T0 + i);
+        }
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final List<Long> bytesPerWindow = new ArrayList<>();
+        for (int window = 0; window < 5; window++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 10_000; i++)
+            {
+                handle(messages, T0 + 50_000 + window * 10_000L + i);
+            }
+            bytesPerWindow.add(threads.getCurrentThreadAllocatedBytes() - before);
+        }
+        // Nothing per event: an allocation per event costs at least 16 bytes, 160,000 a window. The
+        // store and the journal thread around it may charge this thread a few hundred bytes now and
+        // then, so the bound is under a byte an event rather than exactly zero.
+        assertThat(bytesPerWindow).as("bytes a window of 10,000 events allocated").allMatch(bytes -> bytes < 10_000);
+        assertThat(loop.outbox.errorCount).isZero();
+    }
+
+    /** One active or visibility message with the next seq, its bytes written in place (no String per message). */
+    private void handle(final byte[][] messages, final long nowMs)
+    {
+        seq++;
+        final int kind = (int)(seq & 1);
+        if (messages[kind] == null)
+        {
+            messages[kind] = ((kind == 0 ? "{\"t\":\"active\"" : "{\"t\":\"visibility\",\"hidden\":false") + ",\"seq\":" +
+                " ".repeat(19) + "0}").getBytes(StandardCharsets.UTF_8);
+        }
+        final byte[] bytes = messages[kind];
+        long value = seq;
+        int position = bytes.length - 2;
+        do
+        {
+            bytes[position--] = (byte)('0' + value % 10);
+            value /= 10;
+        }
+        while (value > 0);
+        final DecodedMessage message = loop.decoder.decode(bytes, bytes.length, loop.message);
+        final Outbox out = loop.outbox;
+        out.clear();
+        loop.sessionEvents.event(connection, message, nowMs, out);
+    }
+}
