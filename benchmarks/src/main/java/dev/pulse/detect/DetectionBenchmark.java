@@ -11,8 +11,8 @@ import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.GovernorPolicy;
 import dev.pulse.detect.trigger.TriggerIndex;
 
-import dev.pulse.detect.process.EventProcessor;
 import dev.pulse.detect.process.Decisions;
+import dev.pulse.detect.process.EventProcessor;
 /**
  * The core's whole per-event path on off-heap state records: a realistic mixed stream over many
  * sessions through history recording, every detector (a catalog's worth of triggers, one per

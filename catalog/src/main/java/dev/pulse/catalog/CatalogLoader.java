@@ -17,9 +17,9 @@ import dev.pulse.catalog.source.Node;
 import dev.pulse.catalog.source.SourceReader;
 import dev.pulse.catalog.validate.CatalogValidator;
 
-import dev.pulse.catalog.source.Diagnostics;
-import dev.pulse.catalog.source.Diagnostic;
 import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.catalog.source.Diagnostic;
+import dev.pulse.catalog.source.Diagnostics;
 /**
  * Loads a catalog: read the document, check its shape and its meaning, compile it. Every error is
  * found in one pass; a catalog with any error is not compiled. Thread-safe (stateless).

@@ -19,8 +19,8 @@ import org.agrona.collections.LongHashSet;
 
 import dev.pulse.catalog.source.Location;
 
-import dev.pulse.catalog.source.Diagnostic;
 import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.catalog.source.Diagnostic;
 /**
  * The catalog being served, and its reloads. A reload compiles the new file completely before
  * one atomic swap, so a reader sees the old catalog or the new one, never a mix; a file that fails

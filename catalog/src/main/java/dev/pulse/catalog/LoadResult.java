@@ -2,8 +2,8 @@ package dev.pulse.catalog;
 
 import java.util.List;
 
-import dev.pulse.catalog.source.Diagnostic;
 import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.catalog.source.Diagnostic;
 /**
  * What loading a catalog file produced: the compiled catalog when there were no errors, and every
  * finding (errors and warnings) either way.

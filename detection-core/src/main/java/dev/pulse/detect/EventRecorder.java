@@ -1,8 +1,8 @@
 package dev.pulse.detect;
 
 
-import dev.pulse.detect.process.EventProcessor;
 import dev.pulse.detect.process.Detection;
+import dev.pulse.detect.process.EventProcessor;
 /**
  * Writes one event into the session's history, the part of the state record the detectors read:
  * the page ring and back navigations, activity and the idle clock, visibility, failed searches,

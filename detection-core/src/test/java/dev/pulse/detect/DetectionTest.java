@@ -16,9 +16,9 @@ import dev.pulse.detect.governor.GovernorPolicy;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.detect.trigger.TriggerIndex;
 
-import dev.pulse.detect.process.EventProcessor;
 import dev.pulse.detect.process.Decisions;
 import dev.pulse.detect.process.Detection;
+import dev.pulse.detect.process.EventProcessor;
 import static dev.pulse.detect.PageKinds.FAQ;
 import static dev.pulse.detect.PageKinds.KEY_PAGES;
 import static dev.pulse.detect.PageKinds.PRICING;

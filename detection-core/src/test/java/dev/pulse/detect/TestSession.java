@@ -12,8 +12,8 @@ import dev.pulse.detect.governor.Verdict;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerIndex;
 
-import dev.pulse.detect.process.EventProcessor;
 import dev.pulse.detect.process.Decisions;
+import dev.pulse.detect.process.EventProcessor;
 /**
  * One session driven through the real core with a fake clock: its state record lives off-heap,
  * as in the server, and every event goes through {@link EventProcessor}.

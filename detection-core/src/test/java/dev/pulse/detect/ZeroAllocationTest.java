@@ -10,9 +10,9 @@ import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.GovernorPolicy;
 import dev.pulse.detect.trigger.TriggerIndex;
 
-import dev.pulse.detect.process.EventProcessor;
 import dev.pulse.detect.process.Decisions;
 import dev.pulse.detect.process.Detection;
+import dev.pulse.detect.process.EventProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.pulse.server.PulseServer;
 import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.server.PulseServer;
 import dev.pulse.server.config.ServerConfig;
 
 /**

@@ -8,7 +8,6 @@ import java.util.function.BooleanSupplier;
 
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
-import dev.pulse.journal.RecordingJournalMetrics;
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.Journal;
 import dev.pulse.journal.JournalConfiguration;
@@ -16,6 +15,7 @@ import dev.pulse.journal.JournalProxy;
 import dev.pulse.journal.JournalRecords;
 import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.journal.OutcomeKind;
+import dev.pulse.journal.RecordingJournalMetrics;
 import dev.pulse.journal.SessionEndReason;
 
 /**

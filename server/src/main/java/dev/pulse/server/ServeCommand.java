@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import dev.pulse.server.config.ConfigLoader;
 import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.server.config.ConfigLoader;
 import dev.pulse.server.config.ServerConfig;
 
 /**

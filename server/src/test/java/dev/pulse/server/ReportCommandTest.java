@@ -14,13 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
+import dev.pulse.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeKind;
 import dev.pulse.report.CsvTable;
 import dev.pulse.report.JournalDamage;
 import dev.pulse.report.ReportTesting;
 import dev.pulse.report.TestJournal;
 import dev.pulse.server.PulseMain;
-import dev.pulse.journal.OutcomeGroup;
-import dev.pulse.journal.OutcomeKind;
 
 import static dev.pulse.report.ReportTesting.NOV_24;
 import static org.assertj.core.api.Assertions.assertThat;

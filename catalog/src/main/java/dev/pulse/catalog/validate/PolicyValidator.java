@@ -1,7 +1,7 @@
 package dev.pulse.catalog.validate;
 
-import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.model.CatalogModel;
+import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.detector.Threshold;
 

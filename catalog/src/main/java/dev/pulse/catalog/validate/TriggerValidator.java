@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
 import dev.pulse.catalog.model.Suggestions;
+import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.detector.DetectorSite;
 import dev.pulse.detect.detector.Threshold;

@@ -4,8 +4,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.schema.CatalogSchema;
+import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.source.Node;
 import dev.pulse.catalog.source.SourceReader;
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.model.Durations;
+import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.source.Node;
 import dev.pulse.catalog.source.SourceReader;
 import dev.pulse.detect.detector.DetectorKind;

@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
-import dev.pulse.detect.process.Decisions;
-import dev.pulse.detect.process.Detection;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.NavType;
@@ -15,6 +13,8 @@ import dev.pulse.detect.PagePath;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.detector.DetectorSite;
+import dev.pulse.detect.process.Decisions;
+import dev.pulse.detect.process.Detection;
 import dev.pulse.detect.trigger.TriggerBuilder;
 import dev.pulse.detect.trigger.TriggerIndex;
 

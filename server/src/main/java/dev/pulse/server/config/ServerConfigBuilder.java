@@ -2,8 +2,8 @@ package dev.pulse.server.config;
 
 import java.nio.file.Path;
 
-import dev.pulse.server.auth.SigningKey;
 import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.server.auth.SigningKey;
 
 /**
  * Changes some settings of a {@link ServerConfig}, keeping the rest: what {@code ConfigLoader} fills

@@ -1,7 +1,7 @@
 package dev.pulse.server.decide;
 
-import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.LiveCatalog;
+import dev.pulse.catalog.compile.CompiledCatalog;
 
 /** The live server's catalog versions, for questions already asked and windows already open. */
 public final class LiveCatalogVersions implements CatalogVersions

@@ -8,9 +8,9 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import dev.pulse.catalog.LoadResult;
 import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.source.Diagnostic;
-import dev.pulse.catalog.LoadResult;
 
 /** The admin routes' JSON about catalogs, written with Jackson's streaming generator. Thread-safe. */
 final class CatalogJson

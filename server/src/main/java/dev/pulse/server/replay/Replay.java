@@ -20,8 +20,8 @@ import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
 import dev.pulse.journal.RawEventKind;
 import dev.pulse.server.decide.CatalogVersions;
-import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.decide.ServerSessionFlyweight;
+import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.session.SessionRecord;
 
 /**

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.journal.JournalProxy;
 import dev.pulse.journal.SessionEndReason;
-import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.decide.SessionMachine;
+import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.timer.PulseClock;
 
 import dev.pulse.server.decide.ServerSessionFlyweight;

@@ -3,11 +3,11 @@ package dev.pulse.server.ws;
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;
 
+import dev.pulse.journal.JournalProxy;
 import dev.pulse.server.auth.SessionTokenVerifier;
 import dev.pulse.server.decide.JournalInterventionLog;
 import dev.pulse.server.decide.LiveCatalogVersions;
 import dev.pulse.server.decide.SessionMachine;
-import dev.pulse.journal.JournalProxy;
 import dev.pulse.server.session.SessionAccess;
 import dev.pulse.server.session.SessionChange;
 import dev.pulse.server.session.SessionId;

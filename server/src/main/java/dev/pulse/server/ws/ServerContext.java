@@ -5,9 +5,9 @@ import java.util.concurrent.TimeUnit;
 import io.netty.util.concurrent.FastThreadLocal;
 
 import dev.pulse.catalog.LiveCatalog;
+import dev.pulse.journal.Journal;
 import dev.pulse.server.auth.SigningKeys;
 import dev.pulse.server.config.ServerConfig;
-import dev.pulse.journal.Journal;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.session.SessionStore;
 import dev.pulse.server.timer.PulseClock;

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 import dev.pulse.catalog.CatalogLoader;
+import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.server.PulseMain;
 import dev.pulse.server.ServerLauncher;
-import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.server.config.ServerConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pulse.server.auth.SigningKey;
 import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.server.auth.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.catalog.CatalogLoader;
-import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.Hash64;

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.journal.DiskFaults;
 import dev.pulse.server.PulseServer;
 import dev.pulse.server.config.ServerConfig;
-import dev.pulse.journal.DiskFaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.catalog.CatalogLoader;
-import dev.pulse.server.PulseServer;
 import dev.pulse.journal.FsyncPolicy;
-import dev.pulse.server.config.ServerConfig;
 import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
+import dev.pulse.server.PulseServer;
+import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.replay.Replay;
 import dev.pulse.server.testing.FakePulseClock;
 

@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.PulseServer;
-import dev.pulse.journal.FsyncPolicy;
-import dev.pulse.server.config.ServerConfig;
 import dev.pulse.journal.DiskFaults;
+import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
 import dev.pulse.report.JournalReportReader;
 import dev.pulse.report.ReportRange;
+import dev.pulse.server.PulseServer;
+import dev.pulse.server.config.ServerConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

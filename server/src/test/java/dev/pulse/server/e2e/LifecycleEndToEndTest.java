@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.PulseServer;
-import dev.pulse.server.config.ServerConfig;
 import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
+import dev.pulse.server.PulseServer;
+import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.session.SessionStoreException;
 
 import static org.assertj.core.api.Assertions.assertThat;

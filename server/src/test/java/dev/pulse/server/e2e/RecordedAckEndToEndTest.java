@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.PulseServer;
-import dev.pulse.journal.FsyncPolicy;
-import dev.pulse.server.config.ServerConfig;
 import dev.pulse.journal.DiskFaults;
+import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
+import dev.pulse.server.PulseServer;
+import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.session.SessionId;
 
 import static org.assertj.core.api.Assertions.assertThat;

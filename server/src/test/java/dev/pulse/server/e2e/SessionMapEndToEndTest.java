@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.server.PulseMain;
 import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
+import dev.pulse.server.PulseMain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

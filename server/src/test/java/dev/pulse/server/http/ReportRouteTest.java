@@ -19,17 +19,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.catalog.CatalogLoader;
+import dev.pulse.catalog.LoadResult;
+import dev.pulse.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeKind;
 import dev.pulse.report.CsvTable;
 import dev.pulse.report.JournalDamage;
 import dev.pulse.report.ReportTesting;
 import dev.pulse.report.TestJournal;
-import dev.pulse.catalog.CatalogLoader;
-import dev.pulse.catalog.LoadResult;
 import dev.pulse.server.http.HttpRoutes;
 import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.http.RouteContext;
-import dev.pulse.journal.OutcomeGroup;
-import dev.pulse.journal.OutcomeKind;
 import dev.pulse.server.metrics.Metrics;
 
 import static dev.pulse.report.ReportTesting.NOV_24;

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.catalog.CatalogLoader;
-import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.LoadResult;
+import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.NavType;
@@ -22,10 +22,10 @@ import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
-import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.decide.CatalogVersions;
 import dev.pulse.server.decide.JournalInterventionLog;
 import dev.pulse.server.decide.SessionMachine;
+import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.testing.FakePulseClock;
 
 import static org.assertj.core.api.Assertions.assertThat;

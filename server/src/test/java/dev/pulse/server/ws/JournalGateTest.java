@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LiveCatalog;
-import dev.pulse.server.config.ServerConfig;
 import dev.pulse.journal.Journal;
 import dev.pulse.journal.JournalConfiguration;
+import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.protocol.CloseCode;
 import dev.pulse.server.session.ChronicleSessionStore;

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LiveCatalog;
+import dev.pulse.journal.Journal;
+import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.http.HttpRoutes;
 import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.http.RouteContext;
-import dev.pulse.journal.Journal;
-import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.session.ChronicleSessionStore;
 
