@@ -94,8 +94,11 @@ class HandComputedLiftTest
                 ReportTesting.unshownWindow(journal, start + i * 1_000L, 301 + i, SMALL, OutcomeGroup.HOLDOUT,
                     i < 2 ? OutcomeKind.FORWARD : OutcomeKind.STALLED, 30_000);
             }
+            // A record at noon: the end of observation, so every window opened before 11:19 (41 minutes earlier) is complete.
+            journal.sessionStart(NOV_24 + 12 * 3_600_000L, 999, false);
         }
-        report = ReportTesting.read(dir, ReportRange.ALL);
+        // A closed range (the report is made the next morning): the fixed-horizon Newcombe interval, one stratum.
+        report = ReportTesting.read(dir, ReportRange.parse("2026-11-24", "2026-11-24"));
     }
 
     @Test
@@ -106,6 +109,7 @@ class HandComputedLiftTest
         assertThat(lift.shown()).isEqualTo(new Proportion(30, 40));
         assertThat(lift.holdout()).isEqualTo(new Proportion(20, 40));
         assertThat(lift.enoughData()).isTrue();
+        assertThat(lift.kind()).isEqualTo(IntervalKind.NEWCOMBE);
         assertThat(lift.difference()).isEqualTo(0.25);
         assertThat(lift.shown().interval().low()).isCloseTo(0.5980604, within(1e-7));
         assertThat(lift.shown().interval().high()).isCloseTo(0.8581288, within(1e-7));
