@@ -12,7 +12,8 @@ import java.util.List;
  *   pooled two-proportion score test's p-value;</li>
  *   <li>closed range, several strata: the stratified difference sum_s w_s (p_ts - p_cs) with w_s the
  *   stratum's share of the units, variance sum_s w_s^2 (p_ts q_ts / n_ts + p_cs q_cs / n_cs), and a
- *   normal (Wald) interval and p-value: each stratum compares like with like, so a changed holdout
+ *   normal (Wald) interval; its p-value is the stratified score test's (each stratum's variance
+ *   under "no lift", from its pooled rate), which keeps its level with small arms: each stratum compares like with like, so a changed holdout
  *   share with a drifting baseline cannot bias the lift (Simpson's paradox) as naive pooling would.</li>
  * </ul>
  * Strata without a unit in each arm have no difference of their own and are left out. Pure; thread-safe.
@@ -79,6 +80,7 @@ final class LiftEstimator
         double difference = 0;
         double baseline = 0;
         double variance = 0;
+        double nullVariance = 0;
         for (final Stratum stratum : strata)
         {
             final double weight = stratum.units() / units;
@@ -87,10 +89,14 @@ final class LiftEstimator
             difference += weight * (pt - pc);
             baseline += weight * pc;
             variance += weight * weight * (pt * (1 - pt) / stratum.treated().trials() + pc * (1 - pc) / stratum.control().trials());
+            // Under "no lift" both arms share the stratum's rate: the score test's variance, calibrated with small arms too.
+            final double pooled = (double)(stratum.treated().successes() + stratum.control().successes()) / stratum.units();
+            nullVariance += weight * weight * pooled * (1 - pooled) * (1.0 / stratum.treated().trials() + 1.0 / stratum.control().trials());
         }
         final double se = Math.sqrt(variance);
         final double half = ScoreIntervals.Z * se;
-        final double p = se == 0 ? (difference == 0 ? 1 : 0) : Normal.twoSidedP(difference / se);
+        final double nullSe = Math.sqrt(nullVariance);
+        final double p = nullSe == 0 ? 1 : Normal.twoSidedP(difference / nullSe);
         return result(shown, holdout, minUnits, difference, new Interval(Math.max(-1, difference - half), Math.min(1, difference + half)),
             IntervalKind.STRATIFIED, strata.size(), baseline, p);
     }
