@@ -8,8 +8,10 @@ import java.util.List;
  * <pre>
  *   psi_i = Z_i * Y_i / pi_i - (1 - Z_i) * Y_i / (1 - pi_i)
  * </pre>
- * where Z_i is 1 for a treated (shown) unit, Y_i is 1 when it moved forward and pi_i is the known
- * chance it was treated (1 - its stratum's holdout share). E[psi_i] is the lift whatever the
+ * where Z_i is 1 for a treated (shown) unit, Y_i is 1 when it moved forward and pi_i is the share
+ * of its stratum's units that were treated ({@link Stratum#treatedShare}: the observed share, the
+ * ratio or Hajek form of the weighting, so the mean is the stratified difference and a nominal
+ * share that was not what the server drew cannot bias it). E[psi_i] is the lift whatever the
  * stratum, so units of different catalog versions and shares combine without Simpson's paradox
  * (Ham, Cook, Waudby-Smith, Lindon, Ramdas, "Design-based confidence sequences: a general approach
  * to risk mitigation in online experimentation", 2022).

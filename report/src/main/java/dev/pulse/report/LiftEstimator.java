@@ -108,7 +108,7 @@ final class LiftEstimator
         double controlSum = 0;
         for (final Stratum stratum : strata)
         {
-            controlSum += stratum.control().successes() / stratum.holdoutShare();
+            controlSum += stratum.control().successes() / (1 - stratum.treatedShare());
         }
         final Interval sequence = ConfidenceSequence.interval(stream);
         final Interval interval = new Interval(Math.max(-1, sequence.low()), Math.min(1, sequence.high()));

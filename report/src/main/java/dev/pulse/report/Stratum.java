@@ -25,9 +25,14 @@ public record Stratum(long catalogVersion, double holdoutShare, Proportion treat
         return treated.trials() > 0 && control.trials() > 0;
     }
 
-    /** The chance a unit was treated: 1 - the holdout share. */
+    /**
+     * The share of this stratum's units that were treated, as observed. The anytime stream weights by it rather than by
+     * 1 - {@link #holdoutShare}: with the observed share the stream's mean is exactly the stratified difference, and a
+     * nominal share that does not match what was drawn (a catalog copy missing, so the defaults stand in; a per-trigger
+     * holdout) cannot bias the lift.
+     */
     public double treatedShare()
     {
-        return 1 - holdoutShare;
+        return (double)treated.trials() / units();
     }
 }

@@ -48,6 +48,11 @@ import static org.assertj.core.api.Assertions.within;
  *                                                                    printed [+3.8, +43.3]
  * </pre>
  *
+ * Relative lift: 0.25 / 0.5 = +50.0%.
+ * Score test: pooled rate 50/80 = 0.625, se = sqrt(0.625 * 0.375 * (1/40 + 1/40)) = sqrt(0.01171875) = 0.1082532,
+ *   z = 0.25 / 0.1082532 = 2.309401, two-sided p = 2 * (1 - Phi(2.309401)) = 0.0209213.
+ * Holm over the family: search-dead-ends is not tested, so the family is one and the adjusted p is 0.0209 (printed 0.021).
+ *
  * search-dead-ends has 10 shown and 5 holdout windows: under 30, so "not enough data".
  */
 class HandComputedLiftTest
@@ -117,6 +122,10 @@ class HandComputedLiftTest
         assertThat(lift.holdout().interval().high()).isCloseTo(0.6480047, within(1e-7));
         assertThat(lift.interval().low()).isCloseTo(0.0378891, within(1e-7));
         assertThat(lift.interval().high()).isCloseTo(0.4332955, within(1e-7));
+        assertThat(lift.relative()).isEqualTo(0.5);
+        assertThat(lift.pValue()).isCloseTo(0.0209213, within(1e-6));
+        assertThat(lift.adjustedP()).isEqualTo(lift.pValue());
+        assertThat(lift.call()).isEqualTo(LiftCall.UP);
     }
 
     @Test
@@ -125,10 +134,11 @@ class HandComputedLiftTest
         final String html = ReportTesting.render(report, ReportFormat.HTML);
 
         assertThat(html).contains("<tr><th scope=\"row\">pricing-hesitation</th><td>30 / 40</td><td>75.0% [59.8, 85.8]</td>"
-            + "<td>20 / 40</td><td>50.0% [35.2, 64.8]</td><td>+25.0 pp [+3.8, +43.3]</td></tr>");
-        assertThat(html).contains("<strong>pricing-hesitation</strong>: <span class=\"up\">+25.0 pp [+3.8, +43.3]</span>");
+            + "<td>20 / 40</td><td>50.0% [35.2, 64.8]</td><td>+25.0 pp [+3.8, +43.3]</td><td>+50.0%</td><td>up (p 0.021)</td></tr>");
+        assertThat(html).contains("<strong>pricing-hesitation</strong>: <span class=\"up\">+25.0 pp [+3.8, +43.3]</span>, "
+            + "more people moved forward when asked (adjusted p 0.021)");
         assertThat(html).contains("<tr><th scope=\"row\">search-dead-ends</th><td>6 / 10</td><td>60.0% [",
-            "<td>2 / 5</td><td>40.0% [", "<td>not enough data</td></tr>");
+            "<td>2 / 5</td><td>40.0% [", "<td>not enough data</td><td>-</td><td>not_tested</td></tr>");
         assertThat(html).contains("Not enough data yet for search-dead-ends (each group needs 30 closed windows).");
     }
 
