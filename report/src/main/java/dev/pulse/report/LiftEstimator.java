@@ -9,11 +9,11 @@ import java.util.List;
  *   <li>live (anytime): the {@link ConfidenceSequence} of the inverse-propensity-weighted stream,
  *   whatever the number of strata;</li>
  *   <li>closed range, one stratum: Newcombe's hybrid score interval ({@link ScoreIntervals}) and the
- *   pooled two-proportion score test's p-value;</li>
+ *   {@link MantelHaenszel} p-value (Yates-corrected, hypergeometric variance);</li>
  *   <li>closed range, several strata: the stratified difference sum_s w_s (p_ts - p_cs) with w_s the
  *   stratum's share of the units, variance sum_s w_s^2 (p_ts q_ts / n_ts + p_cs q_cs / n_cs), and a
- *   normal (Wald) interval; its p-value is the stratified score test's (each stratum's variance
- *   under "no lift", from its pooled rate), which keeps its level with small arms: each stratum compares like with like, so a changed holdout
+ *   normal (Wald) interval; its p-value is the continuity-corrected {@link MantelHaenszel} test's,
+ *   which keeps its level with small arms: each stratum compares like with like, so a changed holdout
  *   share with a drifting baseline cannot bias the lift (Simpson's paradox) as naive pooling would.</li>
  * </ul>
  * Strata without a unit in each arm have no difference of their own and are left out. Pure; thread-safe.
@@ -63,11 +63,8 @@ final class LiftEstimator
         final Proportion holdout = stratum.control();
         final Interval interval = ScoreIntervals.newcombe(shown.successes(), shown.trials(), holdout.successes(), holdout.trials());
         final double difference = shown.rate() - holdout.rate();
-        // The score test: the standard error under "no lift", from the pooled rate.
-        final double pooled = (double)(shown.successes() + holdout.successes()) / (shown.trials() + holdout.trials());
-        final double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / shown.trials() + 1.0 / holdout.trials()));
-        final double p = se == 0 ? 1 : Normal.twoSidedP(difference / se);
-        return result(shown, holdout, minUnits, difference, interval, IntervalKind.NEWCOMBE, 1, holdout.rate(), p);
+        return result(shown, holdout, minUnits, difference, interval, IntervalKind.NEWCOMBE, 1, holdout.rate(),
+            MantelHaenszel.pValue(List.of(stratum)));
     }
 
     private static Lift stratified(final Proportion shown, final Proportion holdout, final List<Stratum> strata, final int minUnits)
@@ -80,7 +77,6 @@ final class LiftEstimator
         double difference = 0;
         double baseline = 0;
         double variance = 0;
-        double nullVariance = 0;
         for (final Stratum stratum : strata)
         {
             final double weight = stratum.units() / units;
@@ -89,16 +85,10 @@ final class LiftEstimator
             difference += weight * (pt - pc);
             baseline += weight * pc;
             variance += weight * weight * (pt * (1 - pt) / stratum.treated().trials() + pc * (1 - pc) / stratum.control().trials());
-            // Under "no lift" both arms share the stratum's rate: the score test's variance, calibrated with small arms too.
-            final double pooled = (double)(stratum.treated().successes() + stratum.control().successes()) / stratum.units();
-            nullVariance += weight * weight * pooled * (1 - pooled) * (1.0 / stratum.treated().trials() + 1.0 / stratum.control().trials());
         }
-        final double se = Math.sqrt(variance);
-        final double half = ScoreIntervals.Z * se;
-        final double nullSe = Math.sqrt(nullVariance);
-        final double p = nullSe == 0 ? 1 : Normal.twoSidedP(difference / nullSe);
+        final double half = ScoreIntervals.Z * Math.sqrt(variance);
         return result(shown, holdout, minUnits, difference, new Interval(Math.max(-1, difference - half), Math.min(1, difference + half)),
-            IntervalKind.STRATIFIED, strata.size(), baseline, p);
+            IntervalKind.STRATIFIED, strata.size(), baseline, MantelHaenszel.pValue(strata));
     }
 
     private static Lift anytime(final Proportion shown, final Proportion holdout, final List<Stratum> strata, final int minUnits)

@@ -120,15 +120,22 @@ class CoverageSimulationTest
         final Random random = new Random(41);
         final double[] none = new double[TRIGGERS];
         int experimentsWithAFalseCall = 0;
-        final int experiments = 1_000;
+        int unadjustedFalseCalls = 0;
+        int tests = 0;
+        int testsRejectedAt5Percent = 0;
+        final int experiments = 2_000;
         for (int e = 0; e < experiments; e++)
         {
             final long[][][] counts = experiment(random, 6_000, none);
             final double[] pValues = new double[TRIGGERS];
+            boolean unadjusted = false;
             for (int t = 0; t < TRIGGERS; t++)
             {
                 final Lift lift = LiftEstimator.estimate(strata(counts[t]), false, 30);
                 pValues[t] = lift.enoughData() ? lift.pValue() : Double.NaN;
+                tests += lift.enoughData() ? 1 : 0;
+                testsRejectedAt5Percent += pValues[t] <= LiftCall.LEVEL ? 1 : 0;
+                unadjusted |= pValues[t] <= LiftCall.LEVEL;
             }
             final double[] adjusted = MultipleComparisons.HOLM.adjust(pValues);
             boolean falseCall = false;
@@ -137,13 +144,22 @@ class CoverageSimulationTest
                 falseCall |= p <= LiftCall.LEVEL;
             }
             experimentsWithAFalseCall += falseCall ? 1 : 0;
+            unadjustedFalseCalls += unadjusted ? 1 : 0;
         }
-        // Holm's family-wise rate is at most 5% (about 4.9% with eight independent tests); the count of 1,000 experiments has
-        // standard deviation sqrt(1000 * 0.05 * 0.95) = 6.9, so a method at exactly 5% gives 50 +- 14 (2 sd) and the bound is
-        // 5% plus two standard deviations of the estimate: a method at 8% (80) or the unadjusted per-trigger rule (about 34%)
-        // fails it. Measured: 62 of 1,000 (6.2%): above 5% by 1.7 sd, to be looked into (small strata of rare triggers).
-        assertThat(experimentsWithAFalseCall).isLessThanOrEqualTo(64);
-        System.out.println("family-wise false calls (Holm, 8 null triggers): " + experimentsWithAFalseCall + " of " + experiments);
+        // Holm with exact p-values has a family-wise rate of at most 5% (1 - (1 - 0.05/8)^8 = 4.9% for eight independent
+        // null triggers). The per-trigger p-value is the continuity-corrected Mantel-Haenszel test's, which is conservative
+        // on small arms (the uncorrected score test gave 209 of 4,000 = 5.2% on this population: its normal tail is a little
+        // too light at Holm's 0.05/8). Measured with this seed: 72 of 2,000 = 3.6%
+        // (unadjusted: 537 = 27%; per-trigger rejections at 5%: 622 of 15,958 null tests = 3.9%). The bound is the 5% (100 of 2,000);
+        // the count's standard deviation near 3.6% is sqrt(2000 * 0.036 * 0.964) = 8.3, so the measured count sits 3.3 sd under
+        // it, and being seeded the test gives the same count on every run: it cannot flake, it fails only when the method
+        // changes. A method at 5.2% (104) or the unadjusted per-trigger rule (about a third) fails it.
+        System.out.println("family-wise false calls (Holm, 8 null triggers): " + experimentsWithAFalseCall + " of " + experiments
+            + "; unadjusted: " + unadjustedFalseCalls + "; per-trigger tests rejected at 5%: " + testsRejectedAt5Percent + " of " + tests);
+        assertThat(experimentsWithAFalseCall).isLessThanOrEqualTo(experiments / 20);
+        assertThat(unadjustedFalseCalls).as("without the adjustment the family errs far more often").isGreaterThan(experiments / 5);
+        // Each trigger's test keeps its own level too (not only the family's): at most 5% of the null tests reject at 5%.
+        assertThat(testsRejectedAt5Percent).isLessThanOrEqualTo(tests / 20);
     }
 
     @Test
