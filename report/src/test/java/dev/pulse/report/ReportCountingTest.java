@@ -137,6 +137,22 @@ class ReportCountingTest
     }
 
     @Test
+    void shouldTakeEachSessionOfAnUnknownVisitorForItsOwnVisitorEvenTheAllZeroId() throws Exception
+    {
+        try (TestJournal journal = TestJournal.open(dir))
+        {
+            ReportTesting.shownWindow(journal, NOV_24 + 3_600_000L, 0, T, "a", null, OutcomeKind.FORWARD, 60_000);
+            ReportTesting.shownWindow(journal, NOV_24 + 3_660_000L, 1, T, "a", null, OutcomeKind.STALLED, 60_000);
+            journal.sessionStart(NOV_24 + DAY_MS, 99, false);
+        }
+
+        final Report report = ReportTesting.read(dir, NOV_24_ONLY);
+
+        assertThat(ReportTesting.trigger(report, T).lift().shown()).as("sessions 0 and 1: two visitors").isEqualTo(new Proportion(1, 2));
+        assertThat(report.headline().lift().shown()).isEqualTo(new Proportion(1, 2));
+    }
+
+    @Test
     void shouldCountUnmeasuredWindowsApartAndInNoRate() throws Exception
     {
         try (TestJournal journal = TestJournal.open(dir))
