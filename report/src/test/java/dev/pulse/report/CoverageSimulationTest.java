@@ -23,12 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CoverageSimulationTest
 {
-    private static final int TRIGGERS = 8;
-    private static final double[] BASELINE = {0.30, 0.26, 0.34, 0.38, 0.22, 0.20, 0.31, 0.28};
-    private static final double[] LIFT = {0.08, 0.0, 0.03, 0.10, -0.05, 0.0, 0.0, 0.04};
-    private static final double[] MIX = {0.20, 0.07, 0.16, 0.09, 0.14, 0.02, 0.06, 0.26};
-    private static final double[] HOLDOUT = {0.2, 0.5};
-    private static final double DRIFT = 0.10;
+    // The population of the journal simulation, so both simulations test the same truth.
+    private static final int TRIGGERS = SimulatedJournal.TRIGGERS;
+    private static final double[] BASELINE = SimulatedJournal.BASELINE;
+    private static final double[] LIFT = SimulatedJournal.LIFT;
+    private static final double[] HOLDOUT = SimulatedJournal.HOLDOUT;
+    private static final double DRIFT = SimulatedJournal.DRIFT;
 
     /** One experiment's units: per stratum, per trigger (index TRIGGERS is the headline): treated forward, treated, control forward, control. */
     private static long[][][] experiment(final Random random, final int visitors, final double[] lift)
@@ -38,7 +38,7 @@ class CoverageSimulationTest
         {
             final int stratum = random.nextBoolean() ? 0 : 1;
             final boolean control = random.nextDouble() < HOLDOUT[stratum];
-            final int trigger = draw(random);
+            final int trigger = SimulatedJournal.draw(random);
             final double p = BASELINE[trigger] + DRIFT * stratum + (control ? 0 : lift[trigger]);
             final boolean forward = random.nextDouble() < p;
             for (final int family : new int[] {trigger, TRIGGERS})
@@ -61,35 +61,11 @@ class CoverageSimulationTest
         return strata;
     }
 
-    private static int draw(final Random random)
-    {
-        double u = random.nextDouble();
-        for (int t = 0; t < TRIGGERS; t++)
-        {
-            u -= MIX[t];
-            if (u < 0)
-            {
-                return t;
-            }
-        }
-        return TRIGGERS - 1;
-    }
-
-    private static double truth(final double[] lift)
-    {
-        double truth = 0;
-        for (int t = 0; t < TRIGGERS; t++)
-        {
-            truth += MIX[t] * lift[t];
-        }
-        return truth;
-    }
-
     @Test
     void shouldCoverTheTrueHeadlineLiftIn93To97PercentOfExperiments()
     {
         final Random random = new Random(14);
-        final double truth = truth(LIFT);
+        final double truth = SimulatedJournal.headlineTruth();
         int covered = 0;
         int naiveCovered = 0;
         final int experiments = 400;
@@ -109,6 +85,7 @@ class CoverageSimulationTest
             }
             naiveCovered += ScoreIntervals.newcombe(pooled[0], pooled[1], pooled[2], pooled[3]).contains(truth) ? 1 : 0;
         }
+        System.out.println("headline coverage (stratified): " + covered + " of " + experiments + "; naive pooled: " + naiveCovered);
         assertThat(covered).isBetween(372, 388);
         // Pooling across the change of holdout share is biased: its coverage collapses. This is why strata are kept apart.
         assertThat(naiveCovered).isLessThan(300);
@@ -149,10 +126,10 @@ class CoverageSimulationTest
         // Holm with exact p-values has a family-wise rate of at most 5% (1 - (1 - 0.05/8)^8 = 4.9% for eight independent
         // null triggers). The per-trigger p-value is the continuity-corrected Mantel-Haenszel test's, which is conservative
         // on small arms (the uncorrected score test gave 209 of 4,000 = 5.2% on this population: its normal tail is a little
-        // too light at Holm's 0.05/8). Measured with this seed: 72 of 2,000 = 3.6%
-        // (unadjusted: 537 = 27%; per-trigger rejections at 5%: 622 of 15,958 null tests = 3.9%). The bound is the 5% (100 of 2,000);
-        // the count's standard deviation near 3.6% is sqrt(2000 * 0.036 * 0.964) = 8.3, so the measured count sits 3.3 sd under
-        // it, and being seeded the test gives the same count on every run: it cannot flake, it fails only when the method
+        // too light at Holm's 0.05/8). Measured with this seed: 72 of 2,000 = 3.6% (unadjusted: 537 = 27%; per-trigger
+        // rejections at 5%: 622 of 15,958 null tests = 3.9%). The bound is the 5% (100 of 2,000); the count's
+        // standard deviation near 3.6% is sqrt(2000 * 0.036 * 0.964) = 8.3, so the measured count sits 3.3 sd under it,
+        // and being seeded the test gives the same count on every run: it cannot flake, it fails only when the method
         // changes. A method at 5.2% (104) or the unadjusted per-trigger rule (about a third) fails it.
         System.out.println("family-wise false calls (Holm, 8 null triggers): " + experimentsWithAFalseCall + " of " + experiments
             + "; unadjusted: " + unadjustedFalseCalls + "; per-trigger tests rejected at 5%: " + testsRejectedAt5Percent + " of " + tests);
@@ -168,7 +145,7 @@ class CoverageSimulationTest
         // 200 experiments of 48 hours, 150 visitors an hour (the catalog changes at hour 24); a path is covered when every
         // hourly look with enough data covers the truth. The asymptotic sequence is conservative: expect well over 95%.
         final Random random = new Random(7);
-        final double truth = truth(LIFT);
+        final double truth = SimulatedJournal.headlineTruth();
         int pathsCovered = 0;
         final int experiments = 200;
         for (int e = 0; e < experiments; e++)
@@ -181,7 +158,7 @@ class CoverageSimulationTest
                 for (int v = 0; v < 150; v++)
                 {
                     final boolean control = random.nextDouble() < HOLDOUT[stratum];
-                    final int trigger = draw(random);
+                    final int trigger = SimulatedJournal.draw(random);
                     final boolean forward = random.nextDouble() < BASELINE[trigger] + DRIFT * stratum + (control ? 0 : LIFT[trigger]);
                     final int arm = control ? 2 : 0;
                     counts[stratum][arm] += forward ? 1 : 0;
@@ -195,6 +172,7 @@ class CoverageSimulationTest
             }
             pathsCovered += covered ? 1 : 0;
         }
+        System.out.println("anytime paths covered at every hourly look: " + pathsCovered + " of " + experiments);
         assertThat(pathsCovered).isGreaterThanOrEqualTo(190);
     }
 }

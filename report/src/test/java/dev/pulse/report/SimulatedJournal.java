@@ -117,7 +117,7 @@ final class SimulatedJournal
         return t < 2 ? "q-pricing" : "q-" + t;
     }
 
-    private static int draw(final Random random)
+    static int draw(final Random random)
     {
         double u = random.nextDouble();
         for (int t = 0; t < TRIGGERS; t++)
