@@ -7,7 +7,7 @@ package dev.pulse.report;
  */
 public enum IntervalKind
 {
-    /** One stratum, closed range: Newcombe's hybrid score interval (method 10), score-test p-value. */
+    /** One stratum, closed range: Newcombe's hybrid score interval (method 10), continuity-corrected Mantel-Haenszel p-value. */
     NEWCOMBE("newcombe", "fixed-horizon: Newcombe's hybrid score interval, for a report over a closed range with one stratum"),
     /** Several strata, closed range: the stratified difference (units weighted by their stratum's size), Wald interval. */
     STRATIFIED("stratified", "fixed-horizon: the difference within each stratum (catalog version and holdout share), weighted by "
