@@ -29,6 +29,7 @@ final class CsvReportWriter
         csv.text(method, "from", report.range().fromMs() == Long.MIN_VALUE ? "" : Figures.iso(report.range().fromMs()));
         csv.text(method, "to_exclusive", report.range().toMs() == Long.MAX_VALUE ? "" : Figures.iso(report.range().toMs()));
         totals(csv, report);
+        headline(csv, report);
         for (final TriggerFigures trigger : report.triggers())
         {
             trigger(csv, trigger);
@@ -90,12 +91,61 @@ final class CsvReportWriter
         csv.count(row, "answered", trigger.answered());
         csv.count(row, "dismissed", trigger.dismissed());
         windows(csv, row, trigger.windows());
-        final Lift lift = trigger.lift();
+        lift(csv, row, trigger.lift());
+    }
+
+    private static void headline(final CsvTable csv, final Report report) throws IOException
+    {
+        final Observation observation = report.observation();
+        final CsvTable.Row row = CsvTable.Row.of("observation");
+        csv.text(row, "end", Figures.iso(observation.endMs()));
+        csv.text(row, "live", Boolean.toString(observation.live()));
+        csv.text(row, "interval_kind", observation.intervalKind().wireName());
+        csv.text(row, "multiple_comparisons", observation.comparisons().name().toLowerCase(java.util.Locale.ROOT));
+        csv.text(row, "policies_known", Boolean.toString(observation.policiesKnown()));
+        csv.count(row, "windows_still_open", observation.windowsOpen());
+        final Headline headline = report.headline();
+        final CsvTable.Row visitors = CsvTable.Row.of("headline");
+        csv.count(visitors, "visitors", headline.visitors());
+        csv.count(visitors, "visitors_still_open", headline.visitorsOpen());
+        lift(csv, visitors, headline.lift());
+        for (final Stratum stratum : headline.strata())
+        {
+            final CsvTable.Row stratumRow = CsvTable.Row.of("headline_stratum").key(String.format("%016x", stratum.catalogVersion()));
+            csv.proportion(stratumRow, "holdout_share", stratum.holdoutShare(), null);
+            units(csv, stratumRow, stratum.treated(), stratum.control());
+        }
+    }
+
+    /** A lift's rows: status and kind, then (with enough data) the lift, relative lift, p-values and call; units per arm. */
+    private static void lift(final CsvTable csv, final CsvTable.Row row, final Lift lift) throws IOException
+    {
         csv.text(row, "lift_status", lift.enoughData() ? "ok" : "not_enough_data");
+        csv.text(row, "lift_kind", lift.kind().wireName());
+        csv.text(row, "call", lift.call().wireName());
         if (lift.enoughData())
         {
             csv.proportion(row, "lift", lift.difference(), lift.interval());
+            if (!Double.isNaN(lift.relative()))
+            {
+                csv.proportion(row, "relative_lift", lift.relative(), null);
+            }
+            csv.proportion(row, "p_value", lift.pValue(), null);
+            if (!Double.isNaN(lift.adjustedP()))
+            {
+                csv.proportion(row, "p_adjusted", lift.adjustedP(), null);
+            }
         }
+        units(csv, row, lift.shown(), lift.holdout());
+    }
+
+    private static void units(final CsvTable csv, final CsvTable.Row row, final Proportion treated, final Proportion control)
+        throws IOException
+    {
+        csv.count(row.group("treated"), "units", treated.trials());
+        csv.count(row.group("treated"), "units_forward", treated.successes());
+        csv.count(row.group("control"), "units", control.trials());
+        csv.count(row.group("control"), "units_forward", control.successes());
     }
 
     private static void windows(final CsvTable csv, final CsvTable.Row row, final GroupWindows windows) throws IOException
@@ -114,7 +164,7 @@ final class CsvReportWriter
 
     private static void question(final CsvTable csv, final QuestionFigures question) throws IOException
     {
-        final CsvTable.Row row = CsvTable.Row.of("question").question(question.question());
+        final CsvTable.Row row = CsvTable.Row.of("question").trigger(question.triggers().get(0)).question(question.question());
         csv.count(row, "shown", question.shown());
         for (final QuestionFigures.ChoiceCount choice : question.choices())
         {
@@ -126,7 +176,7 @@ final class CsvReportWriter
         csv.proportion(row, "dismissed_share", question.share(question.dismissed()).rate(), null);
         csv.count(row, "unanswered", question.unanswered());
         csv.proportion(row, "unanswered_share", question.share(question.unanswered()).rate(), null);
-        final CsvTable.Row answers = CsvTable.Row.of("answer").question(question.question()).group(OutcomeGroup.SHOWN.wireName());
+        final CsvTable.Row answers = CsvTable.Row.of("answer").trigger(question.triggers().get(0)).question(question.question()).key("exploratory").group(OutcomeGroup.SHOWN.wireName());
         for (final QuestionFigures.AnswerOutcome outcome : question.answerOutcomes())
         {
             final CsvTable.Row answerRow = outcome.answered()
@@ -134,7 +184,7 @@ final class CsvReportWriter
                 : answers.answer(NOT_ANSWERED, "");
             forwardRate(csv, answerRow, outcome.forward());
         }
-        final CsvTable.Row variants = CsvTable.Row.of("variant").question(question.question()).group(OutcomeGroup.SHOWN.wireName());
+        final CsvTable.Row variants = CsvTable.Row.of("variant").trigger(question.triggers().get(0)).question(question.question()).key("exploratory").group(OutcomeGroup.SHOWN.wireName());
         for (final QuestionFigures.VariantOutcome variant : question.variants())
         {
             forwardRate(csv, variants.variant(variant.variant()), variant.forward());

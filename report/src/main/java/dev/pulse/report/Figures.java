@@ -54,6 +54,22 @@ final class Figures
         return Double.isNaN(difference) ? NO_VALUE : signedPoints(difference) + " pp";
     }
 
+    /** A relative lift in percent with its sign: 0.1 is "+10.0%"; NaN is "-". */
+    static String relative(final double ratio)
+    {
+        return Double.isNaN(ratio) ? NO_VALUE : signedPoints(ratio) + "%";
+    }
+
+    /** A p-value: "0.012", "&lt; 0.001"; NaN is "-". */
+    static String pValue(final double p)
+    {
+        if (Double.isNaN(p))
+        {
+            return NO_VALUE;
+        }
+        return p < 0.001 ? "< 0.001" : BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** A rate's interval in percent: "[59.8, 85.8]"; null is "-". */
     static String rateInterval(final Interval interval)
     {

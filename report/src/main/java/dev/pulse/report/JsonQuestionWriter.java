@@ -17,6 +17,8 @@ final class JsonQuestionWriter
     {
         json.writeStartObject();
         json.writeStringField("question", question.question());
+        // Answers and variants are not randomised: what follows them describes, it does not prove.
+        json.writeBooleanField("exploratory", true);
         json.writeArrayFieldStart("triggers");
         for (final String trigger : question.triggers())
         {

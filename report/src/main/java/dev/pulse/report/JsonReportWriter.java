@@ -33,6 +33,8 @@ final class JsonReportWriter
             json.writeStringField("generated_at", Figures.iso(report.generatedAtMs()));
             range(json, report.range());
             method(json);
+            JsonHeadlineWriter.observation(json, report.observation());
+            JsonHeadlineWriter.headline(json, report.headline());
             totals(json, report.totals(), report.exposure(), report.catalogVersions());
             json.writeArrayFieldStart("triggers");
             for (final TriggerFigures trigger : report.triggers())
@@ -67,7 +69,9 @@ final class JsonReportWriter
         json.writeNumberField("z", ScoreIntervals.Z);
         json.writeStringField("confidence", ReportMethod.CONFIDENCE);
         json.writeStringField("rate_interval", "Wilson score interval");
-        json.writeStringField("lift_interval", "Newcombe hybrid score interval (method 10, Newcombe 1998)");
+        json.writeStringField("lift_interval", "Newcombe hybrid score interval (method 10, Newcombe 1998) over a closed range with "
+            + "one stratum; stratified normal interval over several; asymptotic confidence sequence (Waudby-Smith et al. 2024) "
+            + "on the inverse-propensity-weighted stream when live");
         json.writeNumberField("min_closed_windows", ReportMethod.MIN_CLOSED_WINDOWS);
         json.writeStringField("percentiles", "nearest rank");
         for (final Map.Entry<String, String> sentence : ReportMethod.sentences().entrySet())
@@ -135,12 +139,7 @@ final class JsonReportWriter
         json.writeNumberField("answered", trigger.answered());
         json.writeNumberField("dismissed", trigger.dismissed());
         windows(json, "windows", trigger.windows());
-        final Lift lift = trigger.lift();
-        json.writeObjectFieldStart("lift");
-        json.writeStringField("status", lift.enoughData() ? "ok" : "not_enough_data");
-        JsonFields.number(json, "difference", lift.enoughData() ? lift.difference() : Double.NaN);
-        JsonFields.interval(json, lift.enoughData() ? lift.interval() : null);
-        json.writeEndObject();
+        JsonHeadlineWriter.lift(json, trigger.lift());
         json.writeEndObject();
     }
 

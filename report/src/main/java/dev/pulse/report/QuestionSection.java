@@ -70,7 +70,7 @@ final class QuestionSection
         {
             return;
         }
-        html.table("What followed each answer to " + question.question() + " (shown windows; rates with 95% intervals in %)", 2,
+        html.table("Exploratory: what followed each answer to " + question.question() + " (shown windows, not randomised; rates with 95% intervals in %)", 2,
             "Answer", "Response", "Forward / closed", "Forward rate");
         for (final QuestionFigures.AnswerOutcome outcome : question.answerOutcomes())
         {
@@ -102,7 +102,7 @@ final class QuestionSection
                     + "intervals.", List.of(new RateChart.Series("shown", Svg.SHOWN)), rows);
             html.raw("</figure>\n");
         }
-        html.table("Copy variants of " + question.question() + " (shown windows; rates with 95% intervals in %)", 1, "Variant",
+        html.table("Exploratory: copy variants of " + question.question() + " (shown windows; rates with 95% intervals in %)", 1, "Variant",
             "Forward / closed", "Forward rate");
         for (final QuestionFigures.VariantOutcome variant : question.variants())
         {

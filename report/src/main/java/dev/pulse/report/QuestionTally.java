@@ -6,16 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Questions shown and what became of them, per question and per trigger: the answer split.
+ * Questions shown and what became of them, per (trigger, question) and per trigger: the answer split.
  * Fed by {@link SessionTally}, which matches each answer or dismiss to the question shown.
  * Not thread-safe.
  */
 final class QuestionTally
 {
-    private final Map<String, Question> questions = new HashMap<>();
+    private final Map<AskedQuestion, Question> questions = new HashMap<>();
     private final Map<String, long[]> byTrigger = new HashMap<>();
 
     private static final int SHOWN = 0;
@@ -24,32 +23,31 @@ final class QuestionTally
 
     void shown(final String trigger, final String question)
     {
-        final Question tally = question(question);
+        final Question tally = question(trigger, question);
         tally.shown++;
-        tally.triggers.add(trigger);
         trigger(trigger)[SHOWN]++;
     }
 
     /** Takes back a {@link #shown} whose question was withdrawn before the person saw it. */
     void unseen(final String trigger, final String question)
     {
-        question(question).shown--;
+        question(trigger, question).shown--;
         trigger(trigger)[SHOWN]--;
     }
 
     void answered(final String trigger, final String question, final String choice)
     {
-        question(question).choices.merge(choice, 1L, Long::sum);
+        question(trigger, question).choices.merge(choice, 1L, Long::sum);
         trigger(trigger)[ANSWERED]++;
     }
 
     void dismissed(final String trigger, final String question)
     {
-        question(question).dismissed++;
+        question(trigger, question).dismissed++;
         trigger(trigger)[DISMISSED]++;
     }
 
-    Set<String> questions()
+    Set<AskedQuestion> questions()
     {
         return questions.keySet();
     }
@@ -74,26 +72,21 @@ final class QuestionTally
         return byTrigger.getOrDefault(trigger, new long[3])[DISMISSED];
     }
 
-    long shown(final String question)
+    long shown(final AskedQuestion question)
     {
         final Question tally = questions.get(question);
         return tally == null ? 0 : tally.shown;
     }
 
-    long dismissed(final String question)
+    long dismissed(final AskedQuestion question)
     {
         final Question tally = questions.get(question);
         return tally == null ? 0 : tally.dismissed;
     }
 
-    List<String> triggersOf(final String question)
-    {
-        final Question tally = questions.get(question);
-        return tally == null ? List.of() : List.copyOf(tally.triggers);
-    }
 
     /** Answers by choice, most chosen first (ties by id). */
-    List<QuestionFigures.ChoiceCount> choices(final String question)
+    List<QuestionFigures.ChoiceCount> choices(final AskedQuestion question)
     {
         final Question tally = questions.get(question);
         if (tally == null)
@@ -107,9 +100,9 @@ final class QuestionTally
         return List.copyOf(choices);
     }
 
-    private Question question(final String question)
+    private Question question(final String trigger, final String question)
     {
-        return questions.computeIfAbsent(question, id -> new Question());
+        return questions.computeIfAbsent(new AskedQuestion(trigger, question), id -> new Question());
     }
 
     private long[] trigger(final String trigger)
@@ -120,7 +113,6 @@ final class QuestionTally
     /** One question's counts. */
     private static final class Question
     {
-        final Set<String> triggers = new TreeSet<>();
         final Map<String, Long> choices = new HashMap<>();
         long shown;
         long dismissed;

@@ -14,8 +14,11 @@ import java.util.List;
  * @param forwardTimes    how long forward movement took.
  * @param exposure        questions per session.
  * @param catalogVersions the catalog versions records were made under, in order of first use.
+ * @param headline        the per-visitor lift, the report's first sentence.
+ * @param observation     how far the report could see, which windows are complete, which interval it shows.
  */
 public record Report(ReportRange range, long generatedAtMs, Totals totals, List<TriggerFigures> triggers, List<QuestionFigures> questions,
-    ForwardTimes forwardTimes, Exposure exposure, List<CatalogVersionSeen> catalogVersions)
+    ForwardTimes forwardTimes, Exposure exposure, List<CatalogVersionSeen> catalogVersions, Headline headline,
+    Observation observation)
 {
 }

@@ -1,43 +1,74 @@
 package dev.pulse.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongFunction;
 
 import dev.pulse.catalog.CatalogArchive;
+import dev.pulse.detect.governor.Verdict;
 import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
+import dev.pulse.journal.OutcomeGroup;
 
 /**
  * Builds a {@link Report} in one streaming pass: hand it every journal record in order
- * ({@link #onRecord}), then ask for the {@link #report}. Records outside the range are ignored
- * (except catalog reloads, which name versions). Each kind of figure has its own tally; this class
- * only dispatches and assembles. Not thread-safe; one report per instance.
+ * ({@link #onRecord}), then ask for the {@link #report}. Each kind of figure has its own tally; this
+ * class dispatches and assembles.
+ *
+ * <p>Outcome windows count by the time they opened (the record's time minus its duration) and only
+ * once complete: opened at least their catalog version's longest open time before the end of
+ * observation (the range's end or the journal's last record, whichever is earlier). Nothing after
+ * the range's end is read but catalog reloads (which name versions); session starts before the range
+ * are read for their visitor.
+ *
+ * <p>Per-session and per-visitor state: {@link SessionVisitors} (sessions alive),
+ * {@link FirstWindows} (one primitive entry per distinct visitor, for the headline and for each
+ * trigger), {@link PendingWindows} and {@link OpenWindows} (the last longest-open-time of outcomes and
+ * openings), and {@link SessionTally} (sessions alive). Not thread-safe; one report per instance.
  */
 public final class ReportAggregator
 {
     private final ReportRange range;
+    private final MultipleComparisons comparisons;
     private final SignalTally signals = new SignalTally();
     private final QuestionTally questions = new QuestionTally();
     private final SessionTally sessions = new SessionTally(questions);
     private final WindowTally windows = new WindowTally();
     private final CatalogTally catalogs;
+    private final Strata strata;
+    private final SessionVisitors visitors = new SessionVisitors();
+    private final FirstWindows headline = new FirstWindows();
+    private final Map<String, FirstWindows> firstByTrigger = new HashMap<>();
+    private final PendingWindows pending = new PendingWindows();
+    private final OpenWindows openings = new OpenWindows();
     private long records;
     private long firstRecordMs;
     private long lastRecordMs;
+    private long lastJournalMs = Long.MIN_VALUE;
 
     public ReportAggregator(final ReportRange range)
     {
         this(range, null);
     }
 
-    /** @param catalogCopies where the server kept every catalog version, so the report can name each version's copy; or null. */
+    /** @param catalogCopies where the server kept every catalog version (each version's policy is read from it); or null. */
     public ReportAggregator(final ReportRange range, final CatalogArchive catalogCopies)
     {
+        this(range, catalogCopies, new WindowPolicies(catalogCopies), MultipleComparisons.HOLM);
+    }
+
+    /** With the catalog versions' policies given directly (simulations) and a choice of multiple-comparison method. */
+    public ReportAggregator(final ReportRange range, final CatalogArchive catalogCopies, final LongFunction<WindowPolicy> policies,
+        final MultipleComparisons comparisons)
+    {
         this.range = range;
+        this.comparisons = comparisons;
         this.catalogs = new CatalogTally(catalogCopies);
+        this.strata = new Strata(policies);
     }
 
     /** Counts one record; the view is not kept. */
@@ -49,39 +80,116 @@ public final class ReportAggregator
             catalogs.onReload(record);
         }
         final long timeMs = record.timestampMs();
-        if (!range.contains(timeMs))
+        lastJournalMs = Math.max(lastJournalMs, timeMs);
+        if (timeMs >= range.toMs())
         {
+            return;
+        }
+        switch (type)
+        {
+            case SESSION_START -> visitors.onSessionStart(record);
+            case QUESTION_UNSEEN -> windows.onUnseen(record);
+            case OUTCOME -> onOutcome(record);
+            default ->
+            {
+                // Counted below, in the range only.
+            }
+        }
+        if (timeMs < range.fromMs())
+        {
+            if (type == JournalRecordType.SESSION_END)
+            {
+                visitors.onSessionEnd(record);
+            }
             return;
         }
         firstRecordMs = records == 0 ? timeMs : Math.min(firstRecordMs, timeMs);
         lastRecordMs = records == 0 ? timeMs : Math.max(lastRecordMs, timeMs);
         records++;
         catalogs.onRecord(record);
+        pending.release(timeMs, strata, windows::count);
         switch (type)
         {
             case SESSION_START -> sessions.onSessionStart(record);
-            case SIGNAL -> signals.onSignal(record);
-            case QUESTION_SHOWN -> sessions.onQuestionShown(record);
-            case QUESTION_UNSEEN ->
+            case SIGNAL ->
             {
-                sessions.onQuestionUnseen(record);
-                windows.onUnseen(record);
+                signals.onSignal(record);
+                onSignalOpening(record);
             }
+            case QUESTION_SHOWN ->
+            {
+                sessions.onQuestionShown(record);
+                openings.onOpened(timeMs, strata.index(record.catalogVersion()), strata);
+            }
+            case QUESTION_UNSEEN -> sessions.onQuestionUnseen(record);
             case ANSWER -> sessions.onAnswer(record);
             case DISMISS -> sessions.onDismiss(record);
-            case SESSION_END -> sessions.onSessionEnd(record);
-            case OUTCOME -> windows.onOutcome(record);
+            case SESSION_END ->
+            {
+                sessions.onSessionEnd(record);
+                visitors.onSessionEnd(record);
+            }
             default ->
             {
-                // Responses shown, catalog reloads and raw events add nothing the figures use.
+                // Outcomes were counted by their opening above; responses shown and raw events add nothing.
             }
         }
+    }
+
+    /** A holdout or shadow signal opens a window (a shown one opens at its QUESTION_SHOWN). */
+    private void onSignalOpening(final JournalRecordFlyweight record)
+    {
+        final int code = record.code();
+        if (code == Verdict.HOLDOUT.ordinal() || code == Verdict.SHADOW.ordinal())
+        {
+            openings.onOpened(record.timestampMs(), strata.index(record.catalogVersion()), strata);
+        }
+    }
+
+    private void onOutcome(final JournalRecordFlyweight record)
+    {
+        final long openingMs = record.timestampMs() - record.value();
+        if (!range.contains(openingMs))
+        {
+            return;
+        }
+        final ClosedWindow window = windows.onOutcome(record, strata.index(record.catalogVersion()), visitors.visitor(record));
+        if (window == null)
+        {
+            return;
+        }
+        if (window.group() != OutcomeGroup.SHADOW)
+        {
+            final boolean treated = window.group() == OutcomeGroup.SHOWN;
+            headline.onWindow(window.visitor(), openingMs, window.stratum(), treated, window.forward());
+            firstByTrigger.computeIfAbsent(window.trigger(), id -> new FirstWindows())
+                .onWindow(window.visitor(), openingMs, window.stratum(), treated, window.forward());
+        }
+        pending.onClosed(window, record.timestampMs(), strata, windows::count);
+    }
+
+    /** The end of observation so far: the range's end or the last record read, whichever is earlier. */
+    long observationEndMs()
+    {
+        return lastJournalMs == Long.MIN_VALUE ? range.fromMs() : Math.min(range.toMs(), lastJournalMs);
+    }
+
+    /** The headline as it stands at this end of observation (a look at a live report); does not change the tallies. */
+    Headline headlineAt(final long observationEndMs, final boolean live)
+    {
+        final FirstWindows.Units units = headline.units(strata, observationEndMs);
+        return new Headline(LiftEstimator.estimate(units.strata(), live, ReportMethod.MIN_CLOSED_WINDOWS), units.strata(),
+            units.visitorsOpen());
     }
 
     /** The figures of every record seen so far; call once, at the end. */
     public Report report(final long generatedAtMs)
     {
-        final List<TriggerFigures> triggers = triggers();
+        final long endMs = observationEndMs();
+        final boolean live = range.toMs() > generatedAtMs;
+        final long closedButOpen = pending.finish(endMs, strata, windows::count);
+        final Headline headlineFigures = headlineAt(endMs, live);
+        final List<TriggerFigures> triggers = triggers(endMs, live);
         long signalCount = 0;
         for (final TriggerFigures trigger : triggers)
         {
@@ -92,38 +200,51 @@ public final class ReportAggregator
             sessions.questionsShown(), signalCount, signals.decidedAfterDeferral(), signals.undecidedDeferred(),
             windows.totalWindows(), sessions.answersOutsideRange(), sessions.questionsUnseen(),
             windows.unmeasured());
+        // Openings are counted from their records; an outcome already recorded for an open window is one of them.
+        final long windowsOpen = Math.max(openings.open(strata, endMs), closedButOpen);
+        final Observation observation = new Observation(endMs, live, headlineFigures.lift().kind(), comparisons, strata.allKnown(),
+            windowsOpen);
         return new Report(range, generatedAtMs, totals, triggers, questions(), windows.forwardTimes(TimeBucket.STANDARD), exposure,
-            catalogs.versions());
+            catalogs.versions(), headlineFigures, observation);
     }
 
-    private List<TriggerFigures> triggers()
+    private List<TriggerFigures> triggers(final long endMs, final boolean live)
     {
         final Set<String> ids = new TreeSet<>(signals.triggers());
         ids.addAll(questions.triggers());
         ids.addAll(windows.triggers());
-        final List<TriggerFigures> triggers = new ArrayList<>(ids.size());
-        for (final String id : ids)
+        ids.addAll(firstByTrigger.keySet());
+        final List<String> order = List.copyOf(ids);
+        final Lift[] lifts = new Lift[order.size()];
+        final double[] pValues = new double[order.size()];
+        for (int i = 0; i < lifts.length; i++)
         {
-            final GroupWindows groupWindows = windows.windows(id);
+            final FirstWindows first = firstByTrigger.getOrDefault(order.get(i), new FirstWindows());
+            lifts[i] = LiftEstimator.estimate(first.units(strata, endMs).strata(), live, ReportMethod.MIN_CLOSED_WINDOWS);
+            pValues[i] = lifts[i].enoughData() ? lifts[i].pValue() : Double.NaN;
+        }
+        final double[] adjusted = comparisons.adjust(pValues);
+        final List<TriggerFigures> triggers = new ArrayList<>(order.size());
+        for (int i = 0; i < lifts.length; i++)
+        {
+            final String id = order.get(i);
             final Map<String, Long> verdicts = signals.verdicts(id);
             triggers.add(new TriggerFigures(id, signals.detector(id), verdicts, questions.shownByTrigger(id),
                 verdicts.getOrDefault("holdout", 0L), verdicts.getOrDefault("shadow", 0L), questions.answeredByTrigger(id),
-                questions.dismissedByTrigger(id), groupWindows,
-                Lift.of(groupWindows.shown().forwardRate(), groupWindows.holdout().forwardRate(),
-                    ReportMethod.MIN_CLOSED_WINDOWS)));
+                questions.dismissedByTrigger(id), windows.windows(id), lifts[i].adjusted(adjusted[i])));
         }
         return List.copyOf(triggers);
     }
 
     private List<QuestionFigures> questions()
     {
-        final Set<String> ids = new TreeSet<>(questions.questions());
-        ids.addAll(windows.questions());
-        final List<QuestionFigures> figures = new ArrayList<>(ids.size());
-        for (final String id : ids)
+        final Set<AskedQuestion> asked = new TreeSet<>(questions.questions());
+        asked.addAll(windows.questions());
+        final List<QuestionFigures> figures = new ArrayList<>(asked.size());
+        for (final AskedQuestion question : asked)
         {
-            figures.add(new QuestionFigures(id, questions.triggersOf(id), questions.shown(id), questions.choices(id),
-                questions.dismissed(id), windows.answerOutcomes(id), windows.variants(id)));
+            figures.add(new QuestionFigures(question.question(), List.of(question.trigger()), questions.shown(question),
+                questions.choices(question), questions.dismissed(question), windows.answerOutcomes(question), windows.variants(question)));
         }
         return List.copyOf(figures);
     }

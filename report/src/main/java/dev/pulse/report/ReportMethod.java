@@ -16,23 +16,33 @@ public final class ReportMethod
     static final String WINDOW = "An outcome window opens when a question is shown (group shown), when a held-out session would "
         + "have been asked (holdout: shown nothing) and when a shadow trigger signals (shadow). It closes once: forward (a page "
         + "forward of where the person was stuck, or a goal, within the window), exited (the session ended first) or stalled "
-        + "(the window ran out while the person was still there). Only closed windows count; windows still open are not in any rate.";
-    static final String FORWARD_RATE = "Forward rate: forward windows out of closed windows of the group. Lift: the forward rate "
-        + "of shown windows minus that of holdout windows of the same trigger. Holdout sessions pass the same fatigue rules as "
-        + "shown ones, so the two groups compare like with like.";
-    static final String INTERVALS = "Intervals are 95% (z = 1.959964): Wilson score intervals for rates, and Newcombe's hybrid "
-        + "score interval (method 10 of Newcombe, Statistics in Medicine 1998;17:873-890, built from the two Wilson intervals) "
-        + "for the lift.";
-    static final String MINIMUM = "A lift is printed only when both the shown and the holdout group of the trigger have at least "
-        + MIN_CLOSED_WINDOWS + " closed windows; otherwise the report says \"not enough data\".";
-    static final String RANGE = "A record counts when its own time is in the range (UTC): an outcome on the day its window closed. "
+        + "(the window ran out while the person was still there). A window counts by the time it opened, and only once complete: "
+        + "opened at least its catalog version's outcome_window + session_expiry (+ 1 min for the sweeper) before the end of "
+        + "observation (the range's end or the journal's last record, whichever is earlier), so forward, stalled and exited "
+        + "all had their chance. Windows still open are counted apart and are in no rate or lift.";
+    static final String FORWARD_RATE = "Unit: the visitor (the browser's stable id; the session when the snippet sends none). "
+        + "The headline counts each visitor once, by its first complete window in the range: treated when that window was shown, "
+        + "control when held out, a success when it moved forward. Before its first stuck moment nothing was shown to a visitor "
+        + "in either arm, so the two arms compare like with like. Per trigger, each visitor's first window of that trigger. "
+        + "Lift: treated minus control forward rate, with the relative lift (lift / control rate) beside it.";
+    static final String INTERVALS = "Intervals are 95% (z = 1.959964): Wilson score intervals for rates. For the lift over a "
+        + "closed range: Newcombe's hybrid score interval (method 10 of Newcombe, Statistics in Medicine 1998;17:873-890) with "
+        + "one stratum; with several strata (catalog version and holdout share) the stratified difference, each stratum "
+        + "weighted by its share of the units, never pooled naively. For a live range (its end not yet passed): an asymptotic "
+        + "confidence sequence (Waudby-Smith et al., Annals of Statistics 2024) on the inverse-propensity-weighted stream "
+        + "(Ham et al. 2022), valid however often the report is looked at.";
+    static final String CALLS = "A trigger is called up or down only when its p-value, adjusted for the number of triggers by "
+        + "Holm's step-down (family-wise error 5%), is at most 0.05; the interval beside it is the trigger's own 95% interval.";
+    static final String MINIMUM = "A lift is printed only when both arms have at least " + MIN_CLOSED_WINDOWS + " visitors with a "
+        + "complete window; otherwise the report says \"not enough data\".";
+    static final String RANGE = "A record counts when its own time is in the range (UTC); an outcome window by the time it opened. "
         + "Answers and dismisses count only for questions shown in the range.";
     static final String SIGNALS = "A signal deferred by the page grace is decided again later: it is counted once, under its final "
         + "verdict. \"deferred\" counts deferred signals whose final verdict falls outside the range.";
     static final String SESSIONS = "Sessions: distinct session ids with a session start (new or resumed) in the range. Exposure "
         + "counts the questions shown to each of them in the range.";
     static final String ANSWERS = "Forward rates by answer describe what followed each answer; people choose their answer, so a "
-        + "difference between answers is not the effect of the responses. The answer is the one known when the window closed; "
+        + "difference between answers is not the effect of the responses: answer and variant splits are exploratory, split by trigger and question. The answer is the one known when the window closed; "
         + "dismissed and unanswered questions share one row.";
     static final String TIMES = "Time to forward: from the question (or the moment it would have been asked) to the forward page "
         + "or goal. Percentiles are nearest-rank.";
@@ -50,6 +60,7 @@ public final class ReportMethod
         sentences.put("window", WINDOW);
         sentences.put("forward_rate", FORWARD_RATE);
         sentences.put("intervals", INTERVALS);
+        sentences.put("calls", CALLS);
         sentences.put("minimum", MINIMUM);
         sentences.put("range", RANGE);
         sentences.put("signals", SIGNALS);

@@ -24,8 +24,13 @@ final class SummarySection
         card(html, Figures.count(totals.questionsShown()), "questions shown");
         card(html, Figures.percent(new Proportion(exposure.sessions() - exposure.zero(), exposure.sessions()).rate()),
             "of sessions saw a question");
-        card(html, Figures.count(totals.windows().closed()), "outcome windows closed");
+        card(html, Figures.count(totals.windows().closed()), "complete outcome windows");
+        card(html, Figures.count(report.observation().windowsOpen()), "windows still open (in no rate)");
         html.raw("</div>\n");
+        html.raw("<p class=\"headline\">").text(headline(report)).raw("</p>\n");
+        html.element("p", "note", "Interval: " + report.observation().intervalKind().sentence() + ". Per-trigger calls: "
+            + report.observation().comparisons().sentence() + "." + (report.observation().policiesKnown() ? ""
+            : " Some catalog versions could not be read: their window lengths and holdout share were taken as the defaults."));
         html.element("p", "note", "Pulse is judged by forward movement, not clicks: the question is whether people who were "
             + "asked moved forward more often than comparable people who were held out.");
         html.raw("<ul class=\"reading\">\n");
@@ -52,23 +57,8 @@ final class SummarySection
                 }
                 continue;
             }
-            final String verdict;
-            final String cssClass;
-            if (lift.interval().low() > 0)
-            {
-                verdict = "more people moved forward when asked";
-                cssClass = "up";
-            }
-            else if (lift.interval().high() < 0)
-            {
-                verdict = "fewer people moved forward when asked";
-                cssClass = "down";
-            }
-            else
-            {
-                verdict = "no clear difference: the interval includes zero";
-                cssClass = "flat";
-            }
+            final String verdict = lift.call().sentence() + " (adjusted p " + Figures.pValue(lift.adjustedP()) + ")";
+            final String cssClass = lift.call() == LiftCall.UP ? "up" : lift.call() == LiftCall.DOWN ? "down" : "flat";
             items.add("<li><strong>" + Html.escape(trigger.trigger()) + "</strong>: <span class=\"" + cssClass + "\">"
                 + Html.escape(Figures.lift(lift.difference()) + " " + Figures.liftInterval(lift.interval())) + "</span>, "
                 + Html.escape(verdict + " (forward " + Figures.percent(lift.shown().rate()) + " shown vs "
@@ -81,9 +71,27 @@ final class SummarySection
         }
         if (items.isEmpty())
         {
-            items.add("<li>No outcome window closed in this period.</li>\n");
+            items.add("<li>No outcome window complete in this period.</li>\n");
         }
         return items;
+    }
+
+    /** The report's first sentence: the per-visitor lift, absolute and relative, with its interval. */
+    static String headline(final Report report)
+    {
+        final Headline headline = report.headline();
+        final Lift lift = headline.lift();
+        if (!lift.enoughData())
+        {
+            return "Per visitor: not enough data yet (each arm needs " + ReportMethod.MIN_CLOSED_WINDOWS + " visitors with a complete "
+                + "first window; " + Figures.count(headline.visitors()) + " so far, " + Figures.count(headline.visitorsOpen())
+                + " still open).";
+        }
+        return "Per visitor: asking moved " + Figures.lift(lift.difference()) + " more people forward (95% interval "
+            + Figures.liftInterval(lift.interval()) + "; relative " + Figures.relative(lift.relative()) + "), "
+            + Figures.percent(lift.shown().rate()) + " of " + Figures.count(lift.shown().trials()) + " treated visitors against "
+            + Figures.percent(lift.holdout().rate()) + " of " + Figures.count(lift.holdout().trials()) + " control visitors"
+            + (lift.strata() > 1 ? ", combined over " + lift.strata() + " strata (catalog version and holdout share)" : "") + ".";
     }
 
     private static void card(final Html html, final String value, final String label)

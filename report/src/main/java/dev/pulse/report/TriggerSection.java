@@ -63,14 +63,17 @@ final class TriggerSection
     private static void forwardTable(final Html html, final List<TriggerFigures> triggers)
     {
         html.raw("<div class=\"table-wrap\">\n").table("Forward movement by trigger: forward / closed windows, rates with 95% "
-            + "intervals in %, lift in percentage points", 1, "Trigger", "Shown", "Shown rate", "Holdout", "Holdout rate", "Lift");
+            + "intervals in %, lift in percentage points; one unit per visitor (its first complete window of the trigger)", 1,
+            "Trigger", "Shown", "Shown rate", "Holdout", "Holdout rate", "Lift", "Relative", "Call");
         for (final TriggerFigures trigger : triggers)
         {
-            final Proportion shown = trigger.windows().shown().forwardRate();
-            final Proportion holdout = trigger.windows().holdout().forwardRate();
             final Lift lift = trigger.lift();
+            final Proportion shown = lift.shown();
+            final Proportion holdout = lift.holdout();
             html.row(trigger.trigger(), Figures.fraction(shown), Figures.rate(shown), Figures.fraction(holdout), Figures.rate(holdout),
-                lift.enoughData() ? Figures.lift(lift.difference()) + " " + Figures.liftInterval(lift.interval()) : "not enough data");
+                lift.enoughData() ? Figures.lift(lift.difference()) + " " + Figures.liftInterval(lift.interval()) : "not enough data",
+                lift.enoughData() ? Figures.relative(lift.relative()) : Figures.NO_VALUE,
+                lift.call().wireName() + (Double.isNaN(lift.adjustedP()) ? "" : " (p " + Figures.pValue(lift.adjustedP()) + ")"));
         }
         html.endTable().raw("</div>\n");
     }

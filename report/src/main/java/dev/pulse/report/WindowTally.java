@@ -12,8 +12,10 @@ import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.journal.OutcomeKind;
 
 /**
- * Counts closed outcome windows (OUTCOME records): per trigger by group and outcome, per question
- * by answer and by copy variant (shown windows only), and the forward durations per group.
+ * Counts complete outcome windows: per trigger by group and outcome, per (trigger, question) by
+ * answer and by copy variant (shown windows only), and the forward durations per group. Which
+ * windows are complete is the aggregator's to decide ({@link PendingWindows}); this class reads an
+ * OUTCOME record into a {@link ClosedWindow} and counts what it is given.
  * Not thread-safe.
  */
 final class WindowTally
@@ -23,8 +25,8 @@ final class WindowTally
 
     private final Map<String, long[]> byTrigger = new HashMap<>();
     private final long[] total = new long[GROUPS * KINDS];
-    private final Map<String, Map<Answer, long[]>> byAnswer = new HashMap<>();
-    private final Map<String, Map<String, long[]>> byVariant = new HashMap<>();
+    private final Map<AskedQuestion, Map<Answer, long[]>> byAnswer = new HashMap<>();
+    private final Map<AskedQuestion, Map<String, long[]>> byVariant = new HashMap<>();
     private final DurationSample[] forwardTimes = new DurationSample[GROUPS];
     private long unmeasured;
     /** Questions withdrawn unseen, by session and iid: their shown window counts for no group. */
@@ -44,42 +46,52 @@ final class WindowTally
         unseen.add(new Unseen(record.sidHi(), record.sidLo(), record.iid()));
     }
 
-    /** Counts one OUTCOME record; false if its outcome or group is one this version does not know (a newer writer's). */
-    boolean onOutcome(final JournalRecordFlyweight record)
+    /**
+     * Reads one OUTCOME record: null if it counts in no rate (a newer writer's outcome or group,
+     * unmeasured, or a question withdrawn unseen), else the window, to be {@link #count counted}
+     * once it is known to be complete.
+     */
+    ClosedWindow onOutcome(final JournalRecordFlyweight record, final int stratum, final long visitor)
     {
         final OutcomeKind kind = OutcomeKind.fromOrdinal(record.code());
         final OutcomeGroup group = group(Records.text(record, "group"));
         if (kind == null || group == null)
         {
-            return false;
+            return null;
         }
         if (kind == OutcomeKind.UNMEASURED)
         {
             unmeasured++;
-            return true;
+            return null;
         }
         if (group == OutcomeGroup.SHOWN && unseen.remove(new Unseen(record.sidHi(), record.sidLo(), record.iid())))
         {
             // The person never saw the question: the window measures nothing about asking.
-            return true;
+            return null;
         }
-        final int slot = group.ordinal() * KINDS + kind.ordinal();
+        return new ClosedWindow(record.timestampMs() - record.value(), record.value(), stratum, visitor, kind, group,
+            Records.text(record, "trigger"), Records.text(record, "question"), Records.text(record, "variant"),
+            Records.text(record, "choice"), Records.text(record, "response"));
+    }
+
+    /** Counts a complete window in every rate. */
+    void count(final ClosedWindow window)
+    {
+        final int slot = window.group().ordinal() * KINDS + window.kind().ordinal();
         total[slot]++;
-        byTrigger.computeIfAbsent(Records.text(record, "trigger"), id -> new long[GROUPS * KINDS])[slot]++;
-        final boolean forward = kind == OutcomeKind.FORWARD;
+        byTrigger.computeIfAbsent(window.trigger(), id -> new long[GROUPS * KINDS])[slot]++;
+        final boolean forward = window.forward();
         if (forward)
         {
-            forwardTimes[group.ordinal()].add(record.value());
+            forwardTimes[window.group().ordinal()].add(window.durationMs());
         }
-        if (group == OutcomeGroup.SHOWN)
+        if (window.group() == OutcomeGroup.SHOWN)
         {
-            final String question = Records.text(record, "question");
-            final Answer answer = new Answer(Records.text(record, "choice"), Records.text(record, "response"));
-            count(byAnswer.computeIfAbsent(question, id -> new HashMap<>()).computeIfAbsent(answer, key -> new long[2]), forward);
-            count(byVariant.computeIfAbsent(question, id -> new HashMap<>())
-                .computeIfAbsent(Records.text(record, "variant"), key -> new long[2]), forward);
+            final AskedQuestion asked = new AskedQuestion(window.trigger(), window.question());
+            final Answer answer = new Answer(window.choice(), window.response());
+            count(byAnswer.computeIfAbsent(asked, id -> new HashMap<>()).computeIfAbsent(answer, key -> new long[2]), forward);
+            count(byVariant.computeIfAbsent(asked, id -> new HashMap<>()).computeIfAbsent(window.variant(), key -> new long[2]), forward);
         }
-        return true;
     }
 
     Set<String> triggers()
@@ -87,7 +99,7 @@ final class WindowTally
         return byTrigger.keySet();
     }
 
-    Set<String> questions()
+    Set<AskedQuestion> questions()
     {
         return byAnswer.keySet();
     }
@@ -110,7 +122,7 @@ final class WindowTally
     }
 
     /** Forward rate by answer: answered ones most windows first, then "no answer". */
-    List<QuestionFigures.AnswerOutcome> answerOutcomes(final String question)
+    List<QuestionFigures.AnswerOutcome> answerOutcomes(final AskedQuestion question)
     {
         final List<QuestionFigures.AnswerOutcome> outcomes = new ArrayList<>();
         byAnswer.getOrDefault(question, Map.of()).forEach((answer, counts) ->
@@ -123,7 +135,7 @@ final class WindowTally
     }
 
     /** Forward rate by copy variant, by variant id. */
-    List<QuestionFigures.VariantOutcome> variants(final String question)
+    List<QuestionFigures.VariantOutcome> variants(final AskedQuestion question)
     {
         final List<QuestionFigures.VariantOutcome> variants = new ArrayList<>();
         byVariant.getOrDefault(question, Map.of()).forEach((variant, counts) ->

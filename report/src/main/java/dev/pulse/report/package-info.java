@@ -13,16 +13,23 @@
  *
  * <h2>What is counted</h2>
  * <ul>
- *   <li>A record counts when its own time is in the {@link dev.pulse.report.ReportRange}
- *   (UTC): an outcome window on the day it closed.</li>
  *   <li>An outcome window opens for each question shown, each holdout ("would have asked") and each
- *   shadow signal, and closes once (one OUTCOME record) as forward, exited or stalled. The forward
- *   rate of a group is forward / closed windows; windows still open are not counted.</li>
- *   <li>Lift = forward rate of shown minus holdout windows, per trigger, with Newcombe's hybrid
- *   score interval (method 10); rates carry Wilson intervals; both 95%, z = 1.959964
- *   ({@link dev.pulse.report.ScoreIntervals}). Fewer than
- *   {@value dev.pulse.report.ReportMethod#MIN_CLOSED_WINDOWS} closed windows in
- *   either group: "not enough data".</li>
+ *   shadow signal, and closes once (one OUTCOME record) as forward, exited or stalled. It counts by
+ *   the time it <em>opened</em> (in the {@link dev.pulse.report.ReportRange}, UTC), and only once
+ *   complete: opened at least its catalog version's {@link dev.pulse.report.WindowPolicy} (outcome
+ *   window + session expiry + 1 min) before the end of observation (the range's end or the last
+ *   record, whichever is earlier). Windows still open are a count, in no rate.</li>
+ *   <li>The unit is the visitor (SESSION_START's value; the session when it is 0): the headline takes
+ *   each visitor's first complete window, each trigger each visitor's first window of that trigger.</li>
+ *   <li>Strata are catalog versions with their holdout share, never pooled naively. Closed range:
+ *   Newcombe's hybrid score interval (one stratum) or a stratified difference (several), p-values
+ *   from the continuity-corrected Mantel-Haenszel test; live range: an anytime-valid confidence
+ *   sequence ({@link dev.pulse.report.ConfidenceSequence}). Rates carry Wilson intervals; all 95%.
+ *   Fewer than {@value dev.pulse.report.ReportMethod#MIN_CLOSED_WINDOWS} units in either arm:
+ *   "not enough data".</li>
+ *   <li>Per-trigger calls use p-values adjusted for the family of triggers
+ *   ({@link dev.pulse.report.MultipleComparisons}: Holm, or Benjamini-Hochberg); answer and variant
+ *   splits (by trigger and question) are exploratory.</li>
  *   <li>A signal deferred by the page grace is counted once, under its final verdict.</li>
  *   <li>Sessions are the distinct session ids with a SESSION_START in the range; answers and
  *   dismisses count for questions shown in the range.</li>
@@ -32,7 +39,9 @@
  *
  * <h2>Cost</h2>
  * One sequential read of the journal. Memory grows with the sessions alive at once (a session is
- * dropped when it expires), the number of triggers, questions, answers and variants, and 8 bytes
- * per forward window (exact percentiles).
+ * dropped when it expires), one primitive map entry per distinct visitor per family
+ * ({@link dev.pulse.report.FirstWindows}), the windows of the last ~41 minutes, the number of
+ * triggers, questions, answers and variants, and 8 bytes per forward window (exact percentiles).
+ * {@code SessionTally} still keeps a boxed per-session map (to be bounded with the memory item).
  */
 package dev.pulse.report;

@@ -48,6 +48,12 @@ import static org.assertj.core.api.Assertions.within;
  *                                                                    printed [+3.8, +43.3]
  * </pre>
  *
+ * Relative lift: 0.25 / 0.5 = +50.0%.
+ * Mantel-Haenszel (one stratum, continuity-corrected): forward 50 of 80 units, expected treated forward 40 * 50 / 80 = 25,
+ *   observed 30, |30 - 25| - 0.5 = 4.5; variance 40 * 40 * 50 * 30 / (80^2 * 79) = 4.7468354, sd 2.1787234,
+ *   z = 4.5 / 2.1787234 = 2.0654297, two-sided p = 2 * (1 - Phi(2.0654297)) = 0.0388824.
+ * Holm over the family: search-dead-ends is not tested, so the family is one and the adjusted p is 0.0389 (printed 0.039).
+ *
  * search-dead-ends has 10 shown and 5 holdout windows: under 30, so "not enough data".
  */
 class HandComputedLiftTest
@@ -94,8 +100,11 @@ class HandComputedLiftTest
                 ReportTesting.unshownWindow(journal, start + i * 1_000L, 301 + i, SMALL, OutcomeGroup.HOLDOUT,
                     i < 2 ? OutcomeKind.FORWARD : OutcomeKind.STALLED, 30_000);
             }
+            // A record at noon: the end of observation, so every window opened before 11:19 (41 minutes earlier) is complete.
+            journal.sessionStart(NOV_24 + 12 * 3_600_000L, 999, false);
         }
-        report = ReportTesting.read(dir, ReportRange.ALL);
+        // A closed range (the report is made the next morning): the fixed-horizon Newcombe interval, one stratum.
+        report = ReportTesting.read(dir, ReportRange.parse("2026-11-24", "2026-11-24"));
     }
 
     @Test
@@ -106,6 +115,7 @@ class HandComputedLiftTest
         assertThat(lift.shown()).isEqualTo(new Proportion(30, 40));
         assertThat(lift.holdout()).isEqualTo(new Proportion(20, 40));
         assertThat(lift.enoughData()).isTrue();
+        assertThat(lift.kind()).isEqualTo(IntervalKind.NEWCOMBE);
         assertThat(lift.difference()).isEqualTo(0.25);
         assertThat(lift.shown().interval().low()).isCloseTo(0.5980604, within(1e-7));
         assertThat(lift.shown().interval().high()).isCloseTo(0.8581288, within(1e-7));
@@ -113,6 +123,10 @@ class HandComputedLiftTest
         assertThat(lift.holdout().interval().high()).isCloseTo(0.6480047, within(1e-7));
         assertThat(lift.interval().low()).isCloseTo(0.0378891, within(1e-7));
         assertThat(lift.interval().high()).isCloseTo(0.4332955, within(1e-7));
+        assertThat(lift.relative()).isEqualTo(0.5);
+        assertThat(lift.pValue()).isCloseTo(0.0388824, within(1e-6));
+        assertThat(lift.adjustedP()).isEqualTo(lift.pValue());
+        assertThat(lift.call()).isEqualTo(LiftCall.UP);
     }
 
     @Test
@@ -121,10 +135,11 @@ class HandComputedLiftTest
         final String html = ReportTesting.render(report, ReportFormat.HTML);
 
         assertThat(html).contains("<tr><th scope=\"row\">pricing-hesitation</th><td>30 / 40</td><td>75.0% [59.8, 85.8]</td>"
-            + "<td>20 / 40</td><td>50.0% [35.2, 64.8]</td><td>+25.0 pp [+3.8, +43.3]</td></tr>");
-        assertThat(html).contains("<strong>pricing-hesitation</strong>: <span class=\"up\">+25.0 pp [+3.8, +43.3]</span>");
+            + "<td>20 / 40</td><td>50.0% [35.2, 64.8]</td><td>+25.0 pp [+3.8, +43.3]</td><td>+50.0%</td><td>up (p 0.039)</td></tr>");
+        assertThat(html).contains("<strong>pricing-hesitation</strong>: <span class=\"up\">+25.0 pp [+3.8, +43.3]</span>, "
+            + "more people moved forward when asked (adjusted p 0.039)");
         assertThat(html).contains("<tr><th scope=\"row\">search-dead-ends</th><td>6 / 10</td><td>60.0% [",
-            "<td>2 / 5</td><td>40.0% [", "<td>not enough data</td></tr>");
+            "<td>2 / 5</td><td>40.0% [", "<td>not enough data</td><td>-</td><td>not_tested</td></tr>");
         assertThat(html).contains("Not enough data yet for search-dead-ends (each group needs 30 closed windows).");
     }
 

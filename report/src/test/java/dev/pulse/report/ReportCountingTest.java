@@ -89,17 +89,22 @@ class ReportCountingTest
     }
 
     @Test
-    void shouldCountOnlyRecordsInsideTheRangeWithUtcDayBoundaries() throws Exception
+    void shouldCountWindowsByTheTimeTheyOpenedWithUtcDayBoundaries() throws Exception
     {
+        // A window is complete once it opened at least outcome_window + session_expiry + 1 min (41 min by default) before
+        // the end of observation: for the 24th that is midnight, so 23:19:00.000 is the last complete opening.
+        final long lastComplete = NOV_24 + DAY_MS - WindowPolicy.DEFAULTS.maxOpenMs();
         try (TestJournal journal = TestJournal.open(dir))
         {
             int sid = 1;
-            for (final long closedMs : new long[] {NOV_24 - 1, NOV_24, NOV_24 + DAY_MS - 1, NOV_24 + DAY_MS})
+            for (final long openedMs : new long[] {NOV_24 - 1, NOV_24, lastComplete, lastComplete + 1, NOV_24 + DAY_MS})
             {
-                journal.outcome(closedMs, sid++, OutcomeKind.FORWARD, OutcomeGroup.HOLDOUT, 0, 1_000, T, "q", "a", null, null);
+                journal.outcome(openedMs + 1_000, sid++, OutcomeKind.FORWARD, OutcomeGroup.HOLDOUT, 0, 1_000, T, "q", "a", null, null);
             }
             // Deferred the evening before, decided after midnight: one signal of the 24th, under its final verdict.
             journal.signal(NOV_24 - 1_000, 9, T, Verdict.DEFERRED, "q").signal(NOV_24 + 2_000, 9, T, Verdict.SHOWN, "q");
+            // Two days on: the end of observation of the open ranges, when every window above is complete.
+            journal.sessionStart(NOV_24 + 2 * DAY_MS, 99, false);
         }
 
         final Report day = ReportTesting.read(dir, NOV_24_ONLY);
@@ -107,18 +112,44 @@ class ReportCountingTest
         final Report instant = ReportTesting.read(dir, ReportRange.parse("2026-11-24T00:00:00Z", "2026-11-24T00:00:00Z"));
         final Report evening = ReportTesting.read(dir, ReportRange.parse("2026-11-24T23:00:00+01:00", null));
 
+        // The 24th: opened at midnight and at 23:19:00.000 count (though the first closed on the 24th, the window of
+        // 23:59:59.999 the day before does not); 23:19:00.001 had not had its 41 minutes by midnight: still open.
         assertThat(ReportTesting.trigger(day, T).windows().holdout().closed()).isEqualTo(2);
+        assertThat(day.observation().windowsOpen()).isEqualTo(1);
+        assertThat(day.observation().endMs()).isEqualTo(NOV_24 + DAY_MS);
         assertThat(ReportTesting.trigger(day, T).verdicts()).containsExactly(entry("shown", 1L));
         assertThat(day.totals().undecidedDeferred()).isZero();
-        assertThat(day.totals().records()).isEqualTo(3);
-        assertThat(day.totals().firstRecordMs()).isEqualTo(NOV_24);
-        assertThat(day.totals().lastRecordMs()).isEqualTo(NOV_24 + DAY_MS - 1);
-        assertThat(ReportTesting.trigger(all, T).windows().holdout().closed()).isEqualTo(4);
+        // Records of the 24th by their own time: four outcomes (closed 00:00:00.999 to 23:19:01.001) and the decision.
+        assertThat(day.totals().records()).isEqualTo(5);
+        assertThat(day.totals().firstRecordMs()).isEqualTo(NOV_24 + 999);
+        assertThat(day.totals().lastRecordMs()).isEqualTo(lastComplete + 1_001);
+        assertThat(ReportTesting.trigger(all, T).windows().holdout().closed()).isEqualTo(5);
+        assertThat(all.observation().windowsOpen()).isZero();
         assertThat(ReportTesting.trigger(all, T).verdicts()).containsExactly(entry("shown", 1L));
-        assertThat(ReportTesting.trigger(instant, T).windows().holdout().closed()).isEqualTo(1);
-        assertThat(ReportTesting.trigger(evening, T).windows().holdout().closed()).isEqualTo(2);
-        assertThat(ReportTesting.render(day, ReportFormat.HTML)).contains("<title>Pulse outcome report: 2026-11-24 (UTC)</title>");
+        // The instant: opened in it, but its end is the end of observation, so nothing is complete yet (and its outcome,
+        // after the range, is not read: with no opening record in this journal it is not even counted as open).
+        assertThat(instant.triggers()).as("no complete window, no signal").isEmpty();
+        assertThat(ReportTesting.trigger(evening, T).windows().holdout().closed()).isEqualTo(3);
+        assertThat(ReportTesting.render(day, ReportFormat.HTML)).contains("<title>Pulse outcome report: 2026-11-24 (UTC)</title>",
+            "<div class=\"value\">1</div><div class=\"label\">windows still open (in no rate)</div>");
         assertThat(ReportTesting.json(day).get("range").get("to_exclusive").asText()).isEqualTo("2026-11-25T00:00:00Z");
+        assertThat(ReportTesting.json(day).get("observation").get("windows_still_open").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTakeEachSessionOfAnUnknownVisitorForItsOwnVisitorEvenTheAllZeroId() throws Exception
+    {
+        try (TestJournal journal = TestJournal.open(dir))
+        {
+            ReportTesting.shownWindow(journal, NOV_24 + 3_600_000L, 0, T, "a", null, OutcomeKind.FORWARD, 60_000);
+            ReportTesting.shownWindow(journal, NOV_24 + 3_660_000L, 1, T, "a", null, OutcomeKind.STALLED, 60_000);
+            journal.sessionStart(NOV_24 + DAY_MS, 99, false);
+        }
+
+        final Report report = ReportTesting.read(dir, NOV_24_ONLY);
+
+        assertThat(ReportTesting.trigger(report, T).lift().shown()).as("sessions 0 and 1: two visitors").isEqualTo(new Proportion(1, 2));
+        assertThat(report.headline().lift().shown()).isEqualTo(new Proportion(1, 2));
     }
 
     @Test
@@ -129,6 +160,7 @@ class ReportCountingTest
             journal.outcome(NOV_24 + 1_000, 1, OutcomeKind.FORWARD, OutcomeGroup.SHADOW, 0, 1_000, T, "q", "a", null, null);
             journal.outcome(NOV_24 + 2_000, 2, OutcomeKind.STALLED, OutcomeGroup.SHADOW, 0, 600_000, T, "q", "a", null, null);
             journal.outcome(NOV_24 + 3_000, 3, OutcomeKind.UNMEASURED, OutcomeGroup.SHADOW, 0, 0, T, "q", "a", null, null);
+            journal.sessionStart(NOV_24 + DAY_MS, 9, false);
         }
         final Report report = ReportTesting.read(dir, ReportRange.ALL);
         assertThat(ReportTesting.trigger(report, T).windows().shadow().closed()).as("forward and stalled only").isEqualTo(2);
@@ -169,25 +201,28 @@ class ReportCountingTest
             for (int i = 0; i < 30; i++)
             {
                 final OutcomeKind kind = i % 3 == 0 ? OutcomeKind.FORWARD : OutcomeKind.STALLED;
-                journal.outcome(t, i, kind, OutcomeGroup.HOLDOUT, 0, 600_000, "enough", "q", "a", null, null);
-                journal.outcome(t, i, kind, OutcomeGroup.SHOWN, 1, 600_000, "enough", "q", "a", null, null);
-                journal.outcome(t, i, kind, OutcomeGroup.HOLDOUT, 0, 600_000, "short", "q2", "a", null, null);
+                // One visitor (session) per arm: a unit is a visitor, and a visitor is in one arm.
+                journal.outcome(t, 100 + i, kind, OutcomeGroup.HOLDOUT, 0, 600_000, "enough", "q", "a", null, null);
+                journal.outcome(t, 200 + i, kind, OutcomeGroup.SHOWN, 1, 600_000, "enough", "q", "a", null, null);
+                journal.outcome(t, 300 + i, kind, OutcomeGroup.HOLDOUT, 0, 600_000, "short", "q2", "a", null, null);
                 if (i < 29)
                 {
-                    journal.outcome(t, i, kind, OutcomeGroup.SHOWN, 1, 600_000, "short", "q2", "a", null, null);
+                    journal.outcome(t, 400 + i, kind, OutcomeGroup.SHOWN, 1, 600_000, "short", "q2", "a", null, null);
                 }
             }
+            journal.sessionStart(NOV_24 + DAY_MS, 999, false);
         }
 
-        final Report report = ReportTesting.read(dir, ReportRange.ALL);
+        // A closed day, so the fixed-horizon (Newcombe) interval: a live report's anytime interval is far wider at 30 a side.
+        final Report report = ReportTesting.read(dir, NOV_24_ONLY);
 
         assertThat(ReportTesting.trigger(report, "enough").lift().enoughData()).isTrue();
         assertThat(ReportTesting.trigger(report, "short").lift().enoughData()).isFalse();
         final String html = ReportTesting.render(report, ReportFormat.HTML);
         assertThat(html).contains("<tr><th scope=\"row\">enough</th><td>10 / 30</td><td>33.3% [19.2, 51.2]</td><td>10 / 30</td>"
             + "<td>33.3% [19.2, 51.2]</td><td>0.0 pp [-22.", "<tr><th scope=\"row\">short</th><td>10 / 29</td>",
-            "<td>not enough data</td></tr>", "not enough data (29 shown, 30 holdout windows; 30 each needed)",
-            "A lift is printed only when both the shown and the holdout group of the trigger have at least 30 closed windows");
+            "<td>not enough data</td><td>-</td><td>not_tested</td></tr>", "not enough data (29 shown, 30 holdout windows; 30 each needed)",
+            "A lift is printed only when both arms have at least 30 visitors with a complete window");
     }
 
     @Test
@@ -202,6 +237,7 @@ class ReportCountingTest
                 journal.outcome(t, i, OutcomeKind.FORWARD, OutcomeGroup.SHOWN, 1, seconds[i] * 1_000, T, "q", "a", null, null);
             }
             journal.outcome(t, 99, OutcomeKind.EXITED, OutcomeGroup.SHOWN, 1, 2_000, T, "q", "a", null, null);
+            journal.sessionStart(t + DAY_MS, 999, false);
         }
 
         final ForwardTimes times = ReportTesting.read(dir, ReportRange.ALL).forwardTimes();
@@ -256,7 +292,7 @@ class ReportCountingTest
         assertThat(report.totals().records()).isZero();
         assertThat(report.triggers()).isEmpty();
         assertThat(ReportTesting.render(report, ReportFormat.HTML)).contains("No journal records in this period.",
-            "No trigger signalled in this period.", "No question was shown in this period.", "No outcome window closed in this period.");
+            "No trigger signalled in this period.", "No question was shown in this period.", "No outcome window complete in this period.");
         assertThat(ReportTesting.json(report).get("totals").get("first_record").isNull()).isTrue();
         assertThat(ReportTesting.csv(ReportTesting.render(report, ReportFormat.CSV))).isNotEmpty();
     }

@@ -66,12 +66,24 @@ class ReportFormatsAgreeTest
                     + Figures.count(trigger.get("windows").get("shadow").get("forward").asLong()) + " / ");
                 continue;
             }
-            final String liftCells = lift.get("status").asText().equals("ok")
+            // The comparison counts units (each visitor's first complete window of the trigger): the lift's arms.
+            final boolean ok = lift.get("status").asText().equals("ok");
+            final String liftCells = ok
                 ? "<td>" + signed(lift.get("difference").asDouble()) + " pp [" + signed(lift.get("ci_low").asDouble()) + ", "
-                    + signed(lift.get("ci_high").asDouble()) + "]</td>"
-                : "<td>not enough data</td>";
-            assertThat(html).as(id).contains("<tr><th scope=\"row\">" + Html.escape(id) + "</th>" + rateCells(shown) + rateCells(holdout)
-                + liftCells + "</tr>");
+                    + signed(lift.get("ci_high").asDouble()) + "]</td><td>" + relative(lift.get("relative")) + "</td>"
+                : "<td>not enough data</td><td>-</td>";
+            final String callCell = "<td>" + lift.get("call").asText() + (lift.get("p_adjusted").isNull() ? ""
+                : " (p " + Html.escape(Figures.pValue(lift.get("p_adjusted").asDouble())) + ")") + "</td>";
+            assertThat(html).as(id).contains("<tr><th scope=\"row\">" + Html.escape(id) + "</th>" + rateCells(lift.get("treated"), "units")
+                + rateCells(lift.get("control"), "units") + liftCells + callCell + "</tr>");
+            for (final String arm : List.of("treated", "control"))
+            {
+                final Map<String, String> units = csvRow(csv, "section", "trigger", "trigger", id, "group", arm, "metric", "units");
+                assertThat(units.get("value")).as(id + " " + arm).isEqualTo(lift.get(arm).get("units").asText());
+                assertThat(csvRow(csv, "section", "trigger", "trigger", id, "group", arm, "metric", "units_forward").get("value"))
+                    .isEqualTo(lift.get(arm).get("forward").asText());
+            }
+            assertThat(csvRow(csv, "section", "trigger", "trigger", id, "metric", "call").get("value")).isEqualTo(lift.get("call").asText());
             for (final String group : List.of("shown", "holdout", "shadow"))
             {
                 final JsonNode windows = trigger.get("windows").get(group);
@@ -82,13 +94,47 @@ class ReportFormatsAgreeTest
                 assertThat(csvRow(csv, "section", "trigger", "trigger", id, "group", group, "metric", "closed_windows").get("value"))
                     .isEqualTo(windows.get("closed").asText());
             }
-            if (lift.get("status").asText().equals("ok"))
+            if (ok)
             {
                 final Map<String, String> row = csvRow(csv, "section", "trigger", "trigger", id, "metric", "lift");
                 assertThat(Double.parseDouble(row.get("value"))).isEqualTo(lift.get("difference").asDouble());
                 assertThat(Double.parseDouble(row.get("ci_high"))).isEqualTo(lift.get("ci_high").asDouble());
+                assertThat(Double.parseDouble(csvRow(csv, "section", "trigger", "trigger", id, "metric", "p_adjusted").get("value")))
+                    .isEqualTo(lift.get("p_adjusted").asDouble());
             }
         }
+    }
+
+    @Test
+    void shouldPrintTheHeadlineAndTheObservationAlikeInAllThreeFormats()
+    {
+        final JsonNode observation = json.get("observation");
+        final long open = observation.get("windows_still_open").asLong();
+        assertThat(open).isEqualTo(report.observation().windowsOpen());
+        assertThat(csvRow(csv, "section", "observation", "metric", "windows_still_open").get("value")).isEqualTo(Long.toString(open));
+        assertThat(csvRow(csv, "section", "observation", "metric", "interval_kind").get("value"))
+            .isEqualTo(observation.get("interval_kind").asText());
+        assertThat(html).contains("<div class=\"value\">" + Figures.count(open) + "</div><div class=\"label\">windows still open");
+        final JsonNode headline = json.get("headline");
+        final JsonNode lift = headline.get("lift");
+        assertThat(lift.get("status").asText()).as("the sample journal has enough visitors").isEqualTo("ok");
+        for (final String arm : List.of("treated", "control"))
+        {
+            assertThat(csvRow(csv, "section", "headline", "group", arm, "metric", "units").get("value"))
+                .isEqualTo(lift.get(arm).get("units").asText());
+        }
+        final Map<String, String> row = csvRow(csv, "section", "headline", "metric", "lift");
+        assertThat(Double.parseDouble(row.get("value"))).isEqualTo(lift.get("difference").asDouble());
+        assertThat(Double.parseDouble(row.get("ci_low"))).isEqualTo(lift.get("ci_low").asDouble());
+        assertThat(html).contains("Per visitor: asking moved " + signed(lift.get("difference").asDouble()) + " pp more people forward "
+            + "(95% interval [" + signed(lift.get("ci_low").asDouble()) + ", " + signed(lift.get("ci_high").asDouble()) + "]; relative "
+            + relative(lift.get("relative")) + "), " + points(lift.get("treated").get("rate").asDouble()) + "% of "
+            + Figures.count(lift.get("treated").get("units").asLong()) + " treated visitors");
+    }
+
+    private static String relative(final JsonNode ratio)
+    {
+        return ratio.isNull() ? "-" : signed(ratio.asDouble()) + "%";
     }
 
     @Test
@@ -138,9 +184,9 @@ class ReportFormatsAgreeTest
         assertThat(CsvTable.field("-3")).isEqualTo("'-3");
     }
 
-    private static String rateCells(final JsonNode windows)
+    private static String rateCells(final JsonNode windows, final String trials)
     {
-        final String fraction = Figures.count(windows.get("forward").asLong()) + " / " + Figures.count(windows.get("closed").asLong());
+        final String fraction = Figures.count(windows.get("forward").asLong()) + " / " + Figures.count(windows.get(trials).asLong());
         if (windows.get("rate").isNull())
         {
             return "<td>" + fraction + "</td><td>-</td>";

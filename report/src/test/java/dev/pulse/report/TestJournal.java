@@ -12,6 +12,7 @@ import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.Journal;
 import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.journal.JournalProxy;
+import dev.pulse.journal.JournalRecordType;
 import dev.pulse.journal.JournalRecords;
 import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.journal.OutcomeKind;
@@ -57,9 +58,17 @@ public final class TestJournal implements AutoCloseable
         return this;
     }
 
+    /** A session whose visitor is unknown (an older snippet): the report takes the session for the visitor. */
     public TestJournal sessionStart(final long timeMs, final long sid, final boolean resumed)
     {
-        offer(() -> proxy.sessionStart(timeMs, 0, sid, catalogVersion, resumed, "demo", new CharSequence[0], 0));
+        return sessionStart(timeMs, sid, 0, resumed);
+    }
+
+    /** A session of {@code visitor} (SESSION_START's value: the hash of the browser's stable visitor id, 0 unknown). */
+    public TestJournal sessionStart(final long timeMs, final long sid, final long visitor, final boolean resumed)
+    {
+        offer(() -> proxy.record(JournalRecordType.SESSION_START).timeMs(timeMs).sid(0, sid).catalogVersion(catalogVersion)
+            .value(visitor).code(resumed ? 1 : 0).string("demo").commit());
         return this;
     }
 

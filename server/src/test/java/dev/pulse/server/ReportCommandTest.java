@@ -46,6 +46,8 @@ class ReportCommandTest
                 ReportTesting.unshownWindow(journal, NOV_24 + i * 60_000L, 100 + i, "pricing-hesitation", OutcomeGroup.HOLDOUT,
                     i < 16 ? OutcomeKind.FORWARD : OutcomeKind.EXITED, 70_000);
             }
+            // A record the next day ends observation there: every window above is complete (opened 41 minutes before it or more).
+            journal.sessionEnd(NOV_24 + 86_400_000L, 0);
         }
     }
 

@@ -60,6 +60,8 @@ class ReportRouteTest
                 ReportTesting.unshownWindow(journal, NOV_24 + i * 60_000L, 100 + i, "leaving-checkout", OutcomeGroup.HOLDOUT,
                     i < 6 ? OutcomeKind.FORWARD : OutcomeKind.EXITED, 40_000);
             }
+            // A record the next day ends observation there: every window above is complete (opened 41 minutes before it or more).
+            journal.sessionEnd(NOV_24 + 86_400_000L, 0);
         }
         channel = channel(TOKEN, Runnable::run);
     }
