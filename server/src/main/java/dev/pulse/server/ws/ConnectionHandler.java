@@ -21,10 +21,10 @@ import dev.pulse.server.timer.TimerTarget;
 /**
  * One WebSocket connection: the end of the pipeline, and a dispatcher. Frames in (past the
  * {@link RateLimitHandler}), decode, hand the message to {@link SessionHello} or
- * {@link SessionEvents}, encode and write the {@link Outbox} they and the session machine filled:
- * errors, the welcome or response, the question (held in {@link HeldQuestion} under
- * {@code fsync_policy: always} until its record is forced), acks as {@link AckPolicy} says, closes
- * with their exact codes ({@link ConnectionCloser}). A client that stops reading meets the
+ * {@link SessionEvents}, send the {@link Outbox} they and the session machine filled through the
+ * {@link OutboxWriter} (a question is held in {@link HeldQuestion} under
+ * {@code fsync_policy: always} until its record is forced), ack as {@link AckPolicy} says, close
+ * with the exact code ({@link ConnectionCloser}). A client that stops reading meets the
  * {@link WriteStallGuard}; the session's deadlines arm the {@link SessionTimer}.
  *
  * <p>Nothing throws out of here: an unexpected exception is counted, logged and closes the
@@ -36,20 +36,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
 
     private final ServerContext server;
     private final Metrics metrics;
-    /**
-     * Under {@code fsync_policy: always} a question waits until its record is forced, so every
-     * question a visitor saw is on disk whatever happens next. Under {@code interval} and
-     * {@code never} the record is handed to the journal (in order, before the frame is written)
-     * and the question goes out at once: those policies already trade the last moments of records
-     * for speed, and a wait for the journal thread would put a thread hand-off on every question.
-     */
-    private final boolean questionsWaitForTheDisk;
     private final ConnectionState connection = new ConnectionState();
     private final ConnectionCloser closer;
     private final WriteStallGuard writeStall;
     private final JournalGate journalGate;
+    private final OutboxWriter frames;
     private final SessionTimer timer = new SessionTimer(this);
-    private final Runnable resumedElsewhere = this::resumedElsewhere;
+    private final Runnable resumedElsewhere = () -> closeWith(CloseCode.RESUMED_ELSEWHERE);
     private ChannelHandlerContext ctx;
     private LoopContext loop;
     private boolean upgraded;
@@ -62,10 +55,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     {
         this.server = server;
         this.metrics = server.metrics();
-        this.questionsWaitForTheDisk = server.config().fsyncPolicy() == FsyncPolicy.ALWAYS;
         this.closer = closer;
         this.writeStall = writeStall;
         this.journalGate = new JournalGate(connection, server.journal(), metrics, closer, writeStall);
+        this.frames = new OutboxWriter(metrics, journalGate, server.config().fsyncPolicy() == FsyncPolicy.ALWAYS);
     }
 
     @Override
@@ -76,6 +69,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         closer.attach(ctx);
         writeStall.attach(ctx);
         journalGate.attach(ctx, loop);
+        frames.attach(ctx);
         timer.attach(loop.timers);
     }
 
@@ -176,52 +170,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         deliver(out, nowNanos);
     }
 
-    /** Encodes and writes what handling a message or a timer produced: the protocol's frames and the machine's effects. */
+    /** Sends what handling a message or a timer produced, then closes, acks or arms the timer as it says. */
     private void deliver(final Outbox out, final long startNanos)
     {
-        for (int i = 0; i < out.errorCount; i++)
-        {
-            writeError(out.errors[i], out.errorHasSeq[i], out.errorSeq[i], out.errorDetail[i]);
-        }
-        if (out.refusal() != null)
-        {
-            writeError(out.refusal(), true, out.seq, out.refusalDetail());
-        }
-        if (out.welcome != null)
-        {
-            ctx.write(out.welcome);
-        }
-        if (out.response() != null)
-        {
-            ctx.write(MessageEncoder.response(ctx.alloc(), out.responseIid(), out.responseChoiceId(), out.response()));
-        }
-        if (out.withdrawHeld)
-        {
-            journalGate.withdrawHeldQuestion();
-        }
-        if (out.question() != null)
-        {
-            final TextWebSocketFrame question = MessageEncoder.question(ctx.alloc(), out.questionIid(), out.question(), out.questionCopy());
-            if (questionsWaitForTheDisk)
-            {
-                // Held until every record of its message, the question's among them, is forced.
-                journalGate.hold(question, out.recordsPosition, startNanos, out.questionIid(), out.question().id(),
-                    out.questionCatalogVersion());
-            }
-            else
-            {
-                ctx.write(question);
-                metrics.questionShown(System.nanoTime() - startNanos);
-            }
-        }
-        if (out.previousOwner != 0 && out.previousOwner != connection.id)
-        {
-            final ConnectionHandler previous = server.connections().get(out.previousOwner);
-            if (previous != null)
-            {
-                previous.ctx.executor().execute(previous.resumedElsewhere);
-            }
-        }
+        frames.write(out, startNanos);
+        server.connections().resumedElsewhere(out.previousOwner, connection.id);
         if (out.isRejected() && ++connection.rejected > server.config().maxRejectedMessages())
         {
             closeWith(CloseCode.POLICY_VIOLATION);
@@ -237,12 +190,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         {
             timer.arm(out.nextDeadlineMs);
         }
-    }
-
-    private void writeError(final ErrorCode code, final boolean hasSeq, final long seq, final String detail)
-    {
-        metrics.error(code);
-        ctx.write(MessageEncoder.error(ctx.alloc(), code, hasSeq, seq, detail));
     }
 
     @Override
@@ -300,10 +247,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         return writeStall.pendingWriteBytes();
     }
 
-    /** Another connection resumed this session: close this one with 4001. Runs on this connection's loop. */
-    private void resumedElsewhere()
+    /** Another connection resumed this session: close this one with 4001, on its own loop; callable from any thread. */
+    void resumedElsewhereFromAnyThread()
     {
-        closeWith(CloseCode.RESUMED_ELSEWHERE);
+        ctx.executor().execute(resumedElsewhere);
     }
 
     /** Server shutdown: close with 1001 so clients reconnect with backoff; callable from any thread. */

@@ -31,9 +31,21 @@ public final class ConnectionRegistry
         connections.remove(id);
     }
 
-    ConnectionHandler get(final long id)
+    /**
+     * A hello on connection {@code newOwner} resumed a session that {@code previousOwner} held:
+     * that connection, if still open, is closed with 4001 on its own event loop.
+     */
+    void resumedElsewhere(final long previousOwner, final long newOwner)
     {
-        return connections.get(id);
+        if (previousOwner == 0 || previousOwner == newOwner)
+        {
+            return;
+        }
+        final ConnectionHandler previous = connections.get(previousOwner);
+        if (previous != null)
+        {
+            previous.resumedElsewhereFromAnyThread();
+        }
     }
 
     public boolean isLive(final long id)
