@@ -20,8 +20,8 @@ final class BreakdownSection
         final Observation observation = report.observation();
         html.element("p", "note", "The headline's visitors (each by its first complete window), split by day, device, context, page "
             + "kind and catalog version; each breakdown adds up to the headline. Exploratory: these cells are not in the family "
-            + "the per-trigger calls are adjusted for (" + observation.comparisons().sentence() + "), nothing here is called up or "
-            + "down, and among many cells some intervals exclude zero by chance. Each cell's interval is "
+            + "the per-trigger calls are adjusted for by " + observation.comparisons().sentence() + ": nothing here is called up "
+            + "or down, and among many cells some intervals exclude zero by chance. Each cell's interval is "
             + (observation.live() ? "anytime-valid (the range is live)" : "fixed-horizon (the range is closed)") + ", 95%.");
         for (final Breakdown breakdown : report.breakdowns())
         {
@@ -59,7 +59,7 @@ final class BreakdownSection
         }
         html.raw("<div class=\"table-wrap\">\n").table("Exploratory: visitors " + title(breakdown).toLowerCase(Locale.ROOT)
             + ": forward / units per arm, rates with 95% intervals in %, lift in percentage points", 1,
-            title(breakdown).substring(3), "Treated", "Treated rate", "Control", "Control rate", "Lift", "Relative", "Still open");
+            Character.toUpperCase(title(breakdown).charAt(3)) + title(breakdown).substring(4), "Treated", "Treated rate", "Control", "Control rate", "Lift", "Relative", "Still open");
         for (final Breakdown.Cell cell : cells)
         {
             final Lift lift = cell.lift();
