@@ -18,8 +18,11 @@ import dev.pulse.journal.JournalRecordFlyweight;
  * once a window opened before it could no longer arrive (its version's longest open time has
  * passed in the journal, the same rule that makes it complete), or at the end when it is complete
  * then, else counted as still open. So every headline unit is in exactly one cell of each
- * breakdown. State: one candidate per visitor whose first window opened in the last longest open
- * time (~41 minutes), the context of the sessions alive, and the cells. Not thread-safe.
+ * breakdown. Like the completeness rule, this rests on no window closing later than its version's
+ * longest open time after it opened (the server's sweeper sees to it): a window recorded later
+ * still, earlier-opened than a unit already counted, would be counted in the cells too. State: one
+ * candidate per visitor whose first window opened in the last longest open time (~41 minutes), the
+ * context of the sessions alive, and the cells. Not thread-safe.
  */
 final class BreakdownTally
 {

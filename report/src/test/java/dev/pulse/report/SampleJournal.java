@@ -60,6 +60,8 @@ public final class SampleJournal
     private final List<Event> events = new ArrayList<>();
     private final long dayStartMs;
     private int sequence;
+    /** When the current session's last exited window closes: its end comes no earlier. */
+    private long lastExitMs;
 
     private SampleJournal(final long seed, final long dayStartMs)
     {
@@ -165,7 +167,10 @@ public final class SampleJournal
             window(sid, trigger, OutcomeGroup.SHOWN, shownIid, decidedMs, choice, trigger.shownForward() + variantBonus + answerBonus);
             nowMs += 120_000;
         }
-        final long endMs = nowMs + 30 * 60_000L + random.nextInt(600_000);
+        // As the server does, a session's exited windows are journaled before its end (and close within their longest open
+        // time: the report's completeness rests on it), so the end waits for the last of them.
+        final long endMs = Math.max(nowMs + 30 * 60_000L + random.nextInt(600_000), lastExitMs);
+        lastExitMs = 0;
         at(endMs, out -> out.sessionEnd(endMs, sid));
     }
 
@@ -189,6 +194,7 @@ public final class SampleJournal
         {
             kind = OutcomeKind.EXITED;
             durationMs = 30 * 60_000L + random.nextInt(600_000);
+            lastExitMs = Math.max(lastExitMs, openedMs + durationMs);
         }
         else
         {
