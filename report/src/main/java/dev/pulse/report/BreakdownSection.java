@@ -23,6 +23,12 @@ final class BreakdownSection
             + "the per-trigger calls are adjusted for by " + observation.comparisons().sentence() + ": nothing here is called up "
             + "or down, and among many cells some intervals exclude zero by chance. Each cell's interval is "
             + (observation.live() ? "anytime-valid (the range is live)" : "fixed-horizon (the range is closed)") + ", 95%.");
+        if (report.breakdowns().stream().allMatch(breakdown -> breakdown.cells().isEmpty()))
+        {
+            html.element("p", "note", "No visitor with a window in this period.");
+            html.raw("</section>\n");
+            return;
+        }
         for (final Breakdown breakdown : report.breakdowns())
         {
             html.raw("<h3>").text(title(breakdown)).raw("</h3>\n");

@@ -98,6 +98,21 @@ class BreakdownCellsTest
         assertThat(BreakdownsTest.breakdown(report, "page_kind").cells()).extracting(Breakdown.Cell::value).containsExactly("pricing");
     }
 
+    @Test
+    void shouldSayOnceThatNoVisitorHadAWindowInAnEmptyPeriod() throws Exception
+    {
+        try (TestJournal journal = TestJournal.open(dir))
+        {
+            journal.sessionStart(NOV_24 - DAY_MS, 1, false);
+        }
+        final Report report = read();
+        assertThat(report.breakdowns()).allSatisfy(breakdown -> assertThat(breakdown.cells()).isEmpty());
+        final String html = ReportTesting.render(report, ReportFormat.HTML);
+        assertThat(html.split("No visitor with a window in this period.", -1)).hasSize(2);
+        assertThat(html).doesNotContain("id=\"chart-trend\"");
+        assertThat(ReportTesting.json(report).get("breakdowns")).hasSize(4);
+    }
+
     private Report read() throws Exception
     {
         try (Stream<Path> files = Files.walk(dir))
