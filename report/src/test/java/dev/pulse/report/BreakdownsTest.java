@@ -37,6 +37,14 @@ import static org.assertj.core.api.Assertions.within;
  * page_kind        cart 4/6 vs 1/4; pricing 30/40 vs 20/40, 1 still open; (not set) 1/3 vs 0/0; (unknown) 0/0 vs 2/2
  * catalog_version  V1 30/40 vs 20/40; V2 5/9 vs 3/6, 1 still open
  * every breakdown adds up to the headline: 35/49 vs 23/46, 1 visitor still open.
+ *
+ * Wilson (z^2 = 3.841459) for the desktop cell, printed in its HTML row:
+ *   4/6: d = 1 + z^2/6 = 1.640243, centre = (0.666667 + z^2/12) / d = 0.986789 / 1.640243 = 0.601611,
+ *        half = z * sqrt(0.666667 * 0.333333 / 6 + z^2/144) / d = 1.959964 * 0.252416 / 1.640243 = 0.301619
+ *        -> [0.299992, 0.903230], printed 66.7% [30.0, 90.3]
+ *   1/4: d = 1 + z^2/4 = 1.960365, centre = (0.25 + z^2/8) / d = 0.730182 / 1.960365 = 0.372473,
+ *        half = 1.959964 * sqrt(0.046875 + 0.060023) / d = 1.959964 * 0.326953 / 1.960365 = 0.326886
+ *        -> [0.045587, 0.699359], printed 25.0% [4.6, 69.9]
  * </pre>
  */
 class BreakdownsTest
@@ -132,6 +140,20 @@ class BreakdownsTest
                 tuple("(not set)", "1/3", "2/2", 1L));
         final Lift mobile = breakdown(report, "context:device").cells().get(1).lift();
         assertThat(mobile.interval().low()).as("the same units as the 24th: the same interval").isCloseTo(0.0378891, within(1e-6));
+    }
+
+    @Test
+    void shouldPrintACellsHandComputedRatesInTheHtmlRow() throws Exception
+    {
+        final Report report = closed();
+        final Breakdown.Cell desktop = breakdown(report, "context:device").cells().get(0);
+        assertThat(desktop.lift().shown().interval().low()).isCloseTo(0.299992, within(1e-5));
+        assertThat(desktop.lift().holdout().interval().high()).isCloseTo(0.699359, within(1e-5));
+        assertThat(ReportTesting.render(report, ReportFormat.HTML)).contains("<tr><th scope=\"row\">desktop</th><td>4 / 6</td>"
+            + "<td>66.7% [30.0, 90.3]</td><td>1 / 4</td><td>25.0% [4.6, 69.9]</td><td>not enough data</td><td>-</td><td>0</td></tr>",
+            "<tr><th scope=\"row\">2026-11-25</th><td>0 / 0</td><td>-</td><td>0 / 0</td><td>-</td><td>no units</td><td>-</td><td>0</td></tr>",
+            "<tr><th scope=\"row\">mobile</th><td>30 / 40</td><td>75.0% [59.8, 85.8]</td><td>20 / 40</td><td>50.0% [35.2, 64.8]</td>"
+                + "<td>+25.0 pp [+3.8, +43.3]</td><td>+50.0%</td><td>1</td></tr>");
     }
 
     @Test
