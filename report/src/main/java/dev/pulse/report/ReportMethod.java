@@ -45,8 +45,9 @@ public final class ReportMethod
         + "difference between answers is not the effect of the responses: answer and variant splits are exploratory, split by trigger and question. The answer is the one known when the window closed; "
         + "dismissed and unanswered questions share one row.";
     static final String BREAKDOWNS = "Breakdowns split the headline's units (each visitor's first complete window) by the UTC day "
-        + "that window opened, by its session's device and the other context keys the catalog names (the keys its triggers' "
-        + "conditions and its segments compare: the catalog declares no list of its own), by the page kind the visitor was stuck "
+        + "that window opened, by its session's device and the other context keys the catalog names, as the session's first "
+        + "hello sent them (the keys the catalog's triggers' conditions and its segments compare: the catalog declares no list "
+        + "of its own), by the page kind the visitor was stuck "
         + "on, and by catalog version; every unit is in one cell of each breakdown, so the cells add up to the headline. A cell's "
         + "lift carries the interval of the report's range (fixed-horizon when closed, anytime-valid when live), but breakdowns "
         + "are exploratory: their cells are not in the family the per-trigger calls are adjusted for, nothing is called up or "

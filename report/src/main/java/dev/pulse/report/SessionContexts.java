@@ -11,7 +11,7 @@ import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.SessionEndReason;
 
 /**
- * The context each session alive sent in its hello (SESSION_START's key/value pairs), for the keys
+ * The context each session alive sent in its first hello (SESSION_START's key/value pairs), for the keys
  * the report breaks down by: {@code device} first, then those the catalog versions name (learned as
  * sessions start under them), at most {@link #MAX_KEYS}. Each session keeps one primitive long, a
  * byte per key holding the value's {@link CellNames} number; it is forgotten when the session
@@ -44,6 +44,13 @@ final class SessionContexts
     void onSessionStart(final JournalRecordFlyweight record)
     {
         learn(record.catalogVersion());
+        final long session = SessionVisitors.session(record);
+        if (record.code() == 1 && valuesBySession.containsKey(session))
+        {
+            // A resumed session (a page load) keeps the context its first hello sent: decoding every page's pairs again
+            // cost a quarter of the report's speed, and a page's context rarely changes within a session.
+            return;
+        }
         long packed = 0;
         // Strings: the site, then key, value, key, value...
         for (int i = 1; i + 1 < record.stringCount(); i += 2)
@@ -54,7 +61,7 @@ final class SessionContexts
                 packed = (packed & ~(0xFFL << (8 * key))) | ((long)values.get(key).index(record.string(i + 1)) << (8 * key));
             }
         }
-        valuesBySession.put(SessionVisitors.session(record), packed);
+        valuesBySession.put(session, packed);
     }
 
     void onSessionEnd(final JournalRecordFlyweight record)

@@ -99,6 +99,24 @@ class BreakdownCellsTest
     }
 
     @Test
+    void shouldKeepTheContextOfASessionsFirstHelloAndTakeAResumedOneForASessionNotSeenStarting() throws Exception
+    {
+        try (TestJournal journal = TestJournal.open(dir))
+        {
+            // Session 1 starts on a phone; a later page's hello says desktop: the session stays mobile.
+            journal.sessionStart(NINE, 1, 1, false, "device", "mobile")
+                .sessionStart(NINE + 30_000, 1, 1, true, "device", "desktop")
+                .outcome(NINE + 90_000, 1, OutcomeKind.FORWARD, OutcomeGroup.SHOWN, 1, 60_000, "t", "q", "", null, null, "cart")
+                // Session 2 began before the journal: its first hello here is a resumed one, and counts.
+                .sessionStart(NINE, 2, 2, true, "device", "tablet")
+                .outcome(NINE + 60_000, 2, OutcomeKind.STALLED, OutcomeGroup.HOLDOUT, 0, 60_000, "t", "q", "", null, null, "cart")
+                .sessionStart(NOV_24 + DAY_MS + 3_600_000L, 999, false);
+        }
+        assertThat(BreakdownsTest.breakdown(read(), "context:device").cells())
+            .extracting(Breakdown.Cell::value, Breakdown.Cell::units).containsExactly(tuple("mobile", 1L), tuple("tablet", 1L));
+    }
+
+    @Test
     void shouldSayOnceThatNoVisitorHadAWindowInAnEmptyPeriod() throws Exception
     {
         try (TestJournal journal = TestJournal.open(dir))
