@@ -69,7 +69,7 @@
     if (ws || stopped || consent !== true) return;
     try { ws = new WebSocket(wsUrl); } catch (e) { return retry(); }
     ws.onopen = function () {
-      ws.send(JSON.stringify({ t: 'hello', v: 1, sid: st.sid || undefined, token: token || undefined, url: location.pathname, ctx: ctx }));
+      ws.send(JSON.stringify({ t: 'hello', v: 1, sid: st.sid || undefined, token: token || undefined, url: location.pathname, ctx: context() }));
     };
     ws.onmessage = function (e) {
       var m;
@@ -86,6 +86,18 @@
       if (e.code === 1008 || e.code === 1003 || e.code === 4001) { stopped = true; refused = e.code === 1008; return; }
       if (!d.hidden || st.buf.length) retry();
     };
+  }
+
+  // The hello's ctx: the page's, plus the device class for the report's breakdowns (a coarse pointer is a
+  // touch screen; a short side under 600 CSS px a phone), unless the page set its own or uses all 8 pairs.
+  function context() {
+    var c = {}, n = 0;
+    for (var k in ctx) { c[k] = ctx[k]; n++; }
+    if (!('device' in c) && n < 8) {
+      c.device = !(w.matchMedia && w.matchMedia('(pointer: coarse)').matches) ? 'desktop'
+        : Math.min(screen.width, screen.height) < 600 ? 'mobile' : 'tablet';
+    }
+    return c;
   }
 
   function dropSocket() {

@@ -38,6 +38,7 @@ final class CsvReportWriter
         {
             question(csv, question);
         }
+        CsvBreakdownWriter.write(csv, report.breakdowns());
         forwardTimes(csv, report.forwardTimes());
         out.flush();
     }
@@ -139,7 +140,8 @@ final class CsvReportWriter
         units(csv, row, lift.shown(), lift.holdout());
     }
 
-    private static void units(final CsvTable csv, final CsvTable.Row row, final Proportion treated, final Proportion control)
+    /** Units and forward units of each arm, under the groups "treated" and "control". */
+    static void units(final CsvTable csv, final CsvTable.Row row, final Proportion treated, final Proportion control)
         throws IOException
     {
         csv.count(row.group("treated"), "units", treated.trials());

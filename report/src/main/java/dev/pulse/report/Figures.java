@@ -146,6 +146,12 @@ final class Figures
         return "from " + from + " to " + to;
     }
 
+    /** The UTC day of an instant: "2026-11-24". */
+    static String day(final long timeMs)
+    {
+        return DAY.format(Instant.ofEpochMilli(timeMs));
+    }
+
     /** An instant in ISO-8601 (UTC): "2026-11-24T09:30:00Z". */
     static String iso(final long timeMs)
     {

@@ -23,7 +23,9 @@ import org.agrona.collections.Long2LongHashMap;
  */
 final class FirstWindows
 {
-    private static final long MISSING = -1;
+    /** What {@link #first} answers for a visitor without a window. */
+    static final long NONE = -1;
+    private static final long MISSING = NONE;
     private static final int STRATUM_SHIFT = 2;
     private static final int TIME_SHIFT = 18;
     private static final long STRATUM_MASK = 0xFFFF;
@@ -38,6 +40,32 @@ final class FirstWindows
         {
             firstByVisitor.put(visitor, packed);
         }
+    }
+
+    /** The visitor's first window so far, packed as above, or {@link #NONE}: read with {@link #openingMs} and the others. */
+    long first(final long visitor)
+    {
+        return firstByVisitor.get(visitor);
+    }
+
+    static long openingMs(final long packed)
+    {
+        return packed >>> TIME_SHIFT;
+    }
+
+    static int stratum(final long packed)
+    {
+        return (int)((packed >>> STRATUM_SHIFT) & STRATUM_MASK);
+    }
+
+    static boolean treated(final long packed)
+    {
+        return (packed & 2) != 0;
+    }
+
+    static boolean forward(final long packed)
+    {
+        return (packed & 1) != 0;
     }
 
     /** Distinct visitors with a window (complete or not). */

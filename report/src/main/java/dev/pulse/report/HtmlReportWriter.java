@@ -7,7 +7,7 @@ import java.io.Writer;
 /**
  * The report as one self-contained HTML page for the product team: no script, no external file,
  * font or network request; charts are inline SVG drawn here from the figures, each followed by a
- * table of the same numbers. Sections: at a glance, lift by trigger, answers and copy variants by
+ * table of the same numbers. Sections: at a glance, lift by trigger, breakdowns (exploratory), answers and copy variants by
  * question, time to forward, exposure, totals, and a footer saying how everything was counted.
  */
 final class HtmlReportWriter
@@ -33,6 +33,7 @@ final class HtmlReportWriter
         html.raw("<main>\n");
         SummarySection.write(html, report);
         TriggerSection.write(html, report);
+        BreakdownSection.write(html, report);
         QuestionSection.write(html, report);
         ForwardTimeSection.write(html, report.forwardTimes());
         ExposureSection.write(html, report.exposure());

@@ -49,11 +49,7 @@ final class JsonHeadlineWriter
     static void lift(final JsonGenerator json, final Lift lift) throws IOException
     {
         json.writeObjectFieldStart("lift");
-        json.writeStringField("status", lift.enoughData() ? "ok" : "not_enough_data");
-        json.writeStringField("kind", lift.kind().wireName());
-        JsonFields.number(json, "difference", lift.enoughData() ? lift.difference() : Double.NaN);
-        JsonFields.interval(json, lift.enoughData() ? lift.interval() : null);
-        JsonFields.number(json, "relative", lift.enoughData() ? lift.relative() : Double.NaN);
+        estimate(json, lift);
         JsonFields.number(json, "p_value", lift.enoughData() ? lift.pValue() : Double.NaN);
         JsonFields.number(json, "p_adjusted", lift.adjustedP());
         json.writeStringField("call", lift.call().wireName());
@@ -63,7 +59,18 @@ final class JsonHeadlineWriter
         json.writeEndObject();
     }
 
-    private static void arm(final JsonGenerator json, final String name, final Proportion units) throws IOException
+    /** A lift's status and kind, then (with enough data, else null) the estimate, its interval and the relative lift. */
+    static void estimate(final JsonGenerator json, final Lift lift) throws IOException
+    {
+        json.writeStringField("status", lift.enoughData() ? "ok" : "not_enough_data");
+        json.writeStringField("kind", lift.kind().wireName());
+        JsonFields.number(json, "difference", lift.enoughData() ? lift.difference() : Double.NaN);
+        JsonFields.interval(json, lift.enoughData() ? lift.interval() : null);
+        JsonFields.number(json, "relative", lift.enoughData() ? lift.relative() : Double.NaN);
+    }
+
+    /** One arm: forward units, units, the rate and its interval. */
+    static void arm(final JsonGenerator json, final String name, final Proportion units) throws IOException
     {
         json.writeObjectFieldStart(name);
         json.writeNumberField("forward", units.successes());

@@ -48,6 +48,7 @@ final class JsonReportWriter
                 JsonQuestionWriter.question(json, question);
             }
             json.writeEndArray();
+            JsonBreakdownWriter.breakdowns(json, report.breakdowns());
             JsonQuestionWriter.forwardTimes(json, report.forwardTimes());
             json.writeEndObject();
         }

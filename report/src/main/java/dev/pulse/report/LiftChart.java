@@ -22,7 +22,7 @@ final class LiftChart
 
     static void draw(final StringBuilder out, final String id, final List<TriggerFigures> triggers)
     {
-        final double span = span(triggers);
+        final double span = span(triggers.stream().map(TriggerFigures::lift).toList());
         final int height = (int)Math.ceil(TOP + triggers.size() * ROW + 8);
         final Svg svg = Svg.open(out, id, height, "Lift by trigger, with 95% intervals",
             "For each trigger, the forward rate of shown windows minus that of holdout windows in percentage points, "
@@ -57,13 +57,12 @@ final class LiftChart
         svg.close();
     }
 
-    /** Half the axis: the largest interval end in 10-point steps, at least 10 points. */
-    static double span(final List<TriggerFigures> triggers)
+    /** Half the axis: the largest interval end of the lifts with enough data in 10-point steps, at least 10 points, at most 100. */
+    static double span(final List<Lift> lifts)
     {
         double largest = 0.1;
-        for (final TriggerFigures trigger : triggers)
+        for (final Lift lift : lifts)
         {
-            final Lift lift = trigger.lift();
             if (lift.enoughData())
             {
                 largest = Math.max(largest, Math.max(Math.abs(lift.interval().low()), Math.abs(lift.interval().high())));

@@ -16,9 +16,10 @@ import java.util.List;
  * @param catalogVersions the catalog versions records were made under, in order of first use.
  * @param headline        the per-visitor lift, the report's first sentence.
  * @param observation     how far the report could see, which windows are complete, which interval it shows.
+ * @param breakdowns      the headline's units by day, context, page kind and catalog version (exploratory).
  */
 public record Report(ReportRange range, long generatedAtMs, Totals totals, List<TriggerFigures> triggers, List<QuestionFigures> questions,
     ForwardTimes forwardTimes, Exposure exposure, List<CatalogVersionSeen> catalogVersions, Headline headline,
-    Observation observation)
+    Observation observation, List<Breakdown> breakdowns)
 {
 }

@@ -45,6 +45,7 @@ public final class ReportAggregator
     private final Map<String, FirstWindows> firstByTrigger = new HashMap<>();
     private final PendingWindows pending = new PendingWindows();
     private final OpenWindows openings = new OpenWindows();
+    private final BreakdownTally breakdowns;
     private long records;
     private long firstRecordMs;
     private long lastRecordMs;
@@ -69,6 +70,8 @@ public final class ReportAggregator
         this.comparisons = comparisons;
         this.catalogs = new CatalogTally(catalogCopies);
         this.strata = new Strata(policies);
+        this.breakdowns = new BreakdownTally(range, strata, visitors, headline,
+            new SessionContexts(version -> CatalogCopies.contextKeys(catalogCopies, version)));
     }
 
     /** Counts one record; the view is not kept. */
@@ -95,6 +98,7 @@ public final class ReportAggregator
                 // Counted below, in the range only.
             }
         }
+        breakdowns.onRecord(record);
         if (timeMs < range.fromMs())
         {
             if (type == JournalRecordType.SESSION_END)
@@ -205,7 +209,7 @@ public final class ReportAggregator
         final Observation observation = new Observation(endMs, live, headlineFigures.lift().kind(), comparisons, strata.allKnown(),
             windowsOpen);
         return new Report(range, generatedAtMs, totals, triggers, questions(), windows.forwardTimes(TimeBucket.STANDARD), exposure,
-            catalogs.versions(), headlineFigures, observation);
+            catalogs.versions(), headlineFigures, observation, breakdowns.breakdowns(endMs, live, catalogs.versions()));
     }
 
     private List<TriggerFigures> triggers(final long endMs, final boolean live)

@@ -44,6 +44,16 @@ public final class ReportMethod
     static final String ANSWERS = "Forward rates by answer describe what followed each answer; people choose their answer, so a "
         + "difference between answers is not the effect of the responses: answer and variant splits are exploratory, split by trigger and question. The answer is the one known when the window closed; "
         + "dismissed and unanswered questions share one row.";
+    static final String BREAKDOWNS = "Breakdowns split the headline's units (each visitor's first complete window) by the UTC day "
+        + "that window opened, by its session's device and the other context keys the catalog names, as the session's first "
+        + "hello sent them (the keys the catalog's triggers' conditions and its segments compare: the catalog declares no list "
+        + "of its own), by the page kind the visitor was stuck "
+        + "on, and by catalog version; every unit is in one cell of each breakdown, so the cells add up to the headline. A cell's "
+        + "lift carries the interval of the report's range (fixed-horizon when closed, anytime-valid when live), but breakdowns "
+        + "are exploratory: their cells are not in the family the per-trigger calls are adjusted for, nothing is called up or "
+        + "down, and among many cells some intervals exclude zero by chance. A session that sent no value is \"(not set)\"; "
+        + "a key's values past its first " + SessionContexts.MAX_VALUES + " are \"(other values)\"; a page kind no kept "
+        + "catalog knew is \"(unknown)\".";
     static final String TIMES = "Time to forward: from the question (or the moment it would have been asked) to the forward page "
         + "or goal. Percentiles are nearest-rank.";
     static final String ROUNDING = "Rates are printed as percentages with one decimal, lifts and intervals in percentage points "
@@ -66,6 +76,7 @@ public final class ReportMethod
         sentences.put("signals", SIGNALS);
         sentences.put("sessions", SESSIONS);
         sentences.put("answers", ANSWERS);
+        sentences.put("breakdowns", BREAKDOWNS);
         sentences.put("time_to_forward", TIMES);
         sentences.put("rounding", ROUNDING);
         return sentences;

@@ -1,13 +1,11 @@
 package dev.pulse.report;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongFunction;
 
 import dev.pulse.catalog.CatalogArchive;
-import dev.pulse.catalog.CatalogLoader;
-import dev.pulse.catalog.LoadResult;
+import dev.pulse.catalog.compile.CompiledCatalog;
 
 /**
  * The {@link WindowPolicy} of each catalog version, compiled once from its copy in the catalog
@@ -32,20 +30,8 @@ final class WindowPolicies implements LongFunction<WindowPolicy>
 
     private WindowPolicy load(final long versionHash)
     {
-        if (archive == null || !archive.has(versionHash))
-        {
-            return WindowPolicy.DEFAULTS;
-        }
-        try
-        {
-            final String text = archive.read(versionHash);
-            final LoadResult result = text == null ? null : new CatalogLoader().load(CatalogArchive.fileName(versionHash), text);
-            return result == null || !result.ok() ? WindowPolicy.DEFAULTS : WindowPolicy.of(result.catalog());
-        }
-        catch (final IOException ex)
-        {
-            // An unreadable copy: the defaults, and the report says the policy was not known.
-            return WindowPolicy.DEFAULTS;
-        }
+        // No archive, no copy or an unreadable one: the defaults, and the report says the policy was not known.
+        final CompiledCatalog catalog = CatalogCopies.compiled(archive, versionHash);
+        return catalog == null ? WindowPolicy.DEFAULTS : WindowPolicy.of(catalog);
     }
 }

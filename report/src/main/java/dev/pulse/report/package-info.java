@@ -30,6 +30,9 @@
  *   <li>Per-trigger calls use p-values adjusted for the family of triggers
  *   ({@link dev.pulse.report.MultipleComparisons}: Holm, or Benjamini-Hochberg); answer and variant
  *   splits (by trigger and question) are exploratory.</li>
+ *   <li>Breakdowns ({@link dev.pulse.report.Breakdown}) split the headline's units by day, device,
+ *   the context keys the catalog names, page kind and catalog version, each cell with the report's
+ *   kind of interval; exploratory, outside the family the calls are adjusted for.</li>
  *   <li>A signal deferred by the page grace is counted once, under its final verdict.</li>
  *   <li>Sessions are the distinct session ids with a SESSION_START in the range; answers and
  *   dismisses count for questions shown in the range.</li>
@@ -40,7 +43,8 @@
  * <h2>Cost</h2>
  * One sequential read of the journal. Memory grows with the sessions alive at once (a session is
  * dropped when it expires), one primitive map entry per distinct visitor per family
- * ({@link dev.pulse.report.FirstWindows}), the windows of the last ~41 minutes, the number of
+ * ({@link dev.pulse.report.FirstWindows}), the windows of the last ~41 minutes (and the breakdowns'
+ * candidate first windows of that time), the breakdown cells, the number of
  * triggers, questions, answers and variants, and 8 bytes per forward window (exact percentiles).
  * {@code SessionTally} still keeps a boxed per-session map (to be bounded with the memory item).
  */

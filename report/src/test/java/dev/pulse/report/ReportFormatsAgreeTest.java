@@ -132,6 +132,57 @@ class ReportFormatsAgreeTest
             + Figures.count(lift.get("treated").get("units").asLong()) + " treated visitors");
     }
 
+    @Test
+    void shouldPrintEveryBreakdownCellAlikeInAllThreeFormats()
+    {
+        final JsonNode breakdowns = json.get("breakdowns");
+        assertThat(breakdowns).extracting(node -> node.get("name").asText())
+            .containsExactly("day", "context:device", "page_kind", "catalog_version");
+        final JsonNode headline = json.get("headline").get("lift");
+        for (final JsonNode breakdown : breakdowns)
+        {
+            final String section = "breakdown:" + breakdown.get("name").asText();
+            assertThat(breakdown.get("exploratory").asBoolean()).isTrue();
+            assertThat(csvRow(csv, "section", section, "metric", "exploratory").get("value")).isEqualTo("true");
+            long treatedUnits = 0;
+            for (final JsonNode cell : breakdown.get("cells"))
+            {
+                final String value = cell.get("value").asText();
+                final JsonNode lift = cell.get("lift");
+                treatedUnits += lift.get("treated").get("units").asLong();
+                for (final String arm : List.of("treated", "control"))
+                {
+                    assertThat(csvRow(csv, "section", section, "key", value, "group", arm, "metric", "units").get("value"))
+                        .as(section + " " + value + " " + arm).isEqualTo(lift.get(arm).get("units").asText());
+                    assertThat(csvRow(csv, "section", section, "key", value, "group", arm, "metric", "units_forward").get("value"))
+                        .isEqualTo(lift.get(arm).get("forward").asText());
+                    assertThat(number(csvRow(csv, "section", section, "key", value, "group", arm, "metric", "forward_rate").get("ci_high")))
+                        .isEqualTo(lift.get(arm).get("ci_high").isNull() ? null : lift.get(arm).get("ci_high").asDouble());
+                }
+                assertThat(csvRow(csv, "section", section, "key", value, "metric", "units_still_open").get("value"))
+                    .isEqualTo(cell.get("units_still_open").asText());
+                // The whole journal, read before its end: live, so every cell's interval is anytime-valid like the headline's.
+                assertThat(lift.get("kind").asText()).isEqualTo(json.get("observation").get("interval_kind").asText()).isEqualTo("anytime");
+                final boolean ok = lift.get("status").asText().equals("ok");
+                if (ok)
+                {
+                    final Map<String, String> row = csvRow(csv, "section", section, "key", value, "metric", "lift");
+                    assertThat(Double.parseDouble(row.get("value"))).isEqualTo(lift.get("difference").asDouble());
+                    assertThat(Double.parseDouble(row.get("ci_low"))).isEqualTo(lift.get("ci_low").asDouble());
+                }
+                final String liftCell = ok ? signed(lift.get("difference").asDouble()) + " pp [" + signed(lift.get("ci_low").asDouble())
+                    + ", " + signed(lift.get("ci_high").asDouble()) + "]" : cell.get("units").asLong() == 0 ? "no units" : "not enough data";
+                assertThat(html).as(section + " " + value).contains("<tr><th scope=\"row\">" + Html.escape(cell.get("label").asText())
+                    + "</th>" + rateCells(lift.get("treated"), "units") + rateCells(lift.get("control"), "units") + "<td>" + liftCell
+                    + "</td><td>" + (ok ? relative(lift.get("relative")) : "-") + "</td><td>"
+                    + Figures.count(cell.get("units_still_open").asLong()) + "</td></tr>");
+            }
+            assertThat(treatedUnits).as(section + " adds up to the headline").isEqualTo(headline.get("treated").get("units").asLong());
+        }
+        assertThat(html).contains("<h2 id=\"breakdowns\">Breakdowns (exploratory)</h2>", "<h3>By device</h3>", "id=\"chart-trend\"");
+        assertThat(json.get("method").get("breakdowns").asText()).contains("exploratory").contains("not in the family");
+    }
+
     private static String relative(final JsonNode ratio)
     {
         return ratio.isNull() ? "-" : signed(ratio.asDouble()) + "%";

@@ -52,10 +52,16 @@ public final class SampleJournal
             new String[] {"address", "card", "other"},
             new String[] {"address-format", "card-declined", "contact-support"}, 0.06, 0.31, 0.31, true, false));
 
+    private static final String[][] DEVICES = {{"device", "desktop"}, {"device", "mobile"}, {"device", "desktop"},
+        {"device", "mobile"}, {"device", "desktop"}, {"device", "tablet"}, {"device", "mobile"}, {"device", "desktop"}, {},
+        {"device", "mobile"}};
+
     private final Random random;
     private final List<Event> events = new ArrayList<>();
     private final long dayStartMs;
     private int sequence;
+    /** When the current session's last exited window closes: its end comes no earlier. */
+    private long lastExitMs;
 
     private SampleJournal(final long seed, final long dayStartMs)
     {
@@ -85,12 +91,15 @@ public final class SampleJournal
     {
         // Busier in the day than at night: two uniform draws make a hump around midday.
         final long startMs = dayStartMs + (long)((random.nextDouble() + random.nextDouble()) / 2 * 22 * 3_600_000L);
-        at(startMs, out -> out.sessionStart(startMs, sid, false));
+        // The device class the snippet sends, from the session's number (no draw, so every other figure stays as it was);
+        // one session in ten sends none, as an older snippet would.
+        final String[] context = DEVICES[(int)(sid % DEVICES.length)];
+        at(startMs, out -> out.sessionStart(startMs, sid, 0, false, context));
         final int pages = 1 + random.nextInt(6);
         for (int page = 1; page < pages; page++)
         {
             final long resumedMs = startMs + page * 45_000L;
-            at(resumedMs, out -> out.sessionStart(resumedMs, sid, true));
+            at(resumedMs, out -> out.sessionStart(resumedMs, sid, 0, true, context));
         }
         long nowMs = startMs + 20_000;
         int asked = 0;
@@ -158,7 +167,10 @@ public final class SampleJournal
             window(sid, trigger, OutcomeGroup.SHOWN, shownIid, decidedMs, choice, trigger.shownForward() + variantBonus + answerBonus);
             nowMs += 120_000;
         }
-        final long endMs = nowMs + 30 * 60_000L + random.nextInt(600_000);
+        // As the server does, a session's exited windows are journaled before its end (and close within their longest open
+        // time: the report's completeness rests on it), so the end waits for the last of them.
+        final long endMs = Math.max(nowMs + 30 * 60_000L + random.nextInt(600_000), lastExitMs);
+        lastExitMs = 0;
         at(endMs, out -> out.sessionEnd(endMs, sid));
     }
 
@@ -182,6 +194,7 @@ public final class SampleJournal
         {
             kind = OutcomeKind.EXITED;
             durationMs = 30 * 60_000L + random.nextInt(600_000);
+            lastExitMs = Math.max(lastExitMs, openedMs + durationMs);
         }
         else
         {
@@ -190,7 +203,19 @@ public final class SampleJournal
         }
         final long closedMs = openedMs + durationMs;
         at(closedMs, out -> out.outcome(closedMs, sid, kind, group, iid, durationMs, trigger.id(), trigger.question(), variant, choice,
-            response));
+            response, stuckKind(trigger.detector())));
+    }
+
+    /** The demo's page kind a trigger's person is stuck on (the demo catalog's pages). */
+    private static String stuckKind(final DetectorKind detector)
+    {
+        return switch (detector)
+        {
+            case IDLE_ON_KEY_PAGE, BACK_AND_FORTH -> "pricing";
+            case FAILED_SEARCH -> "search";
+            case CART_CHECKOUT_LOOP -> "cart";
+            default -> "checkout";
+        };
     }
 
     private void at(final long timeMs, final Consumer<TestJournal> write)

@@ -12,6 +12,7 @@ import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.Journal;
 import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.journal.JournalProxy;
+import dev.pulse.journal.JournalRecordEncoder;
 import dev.pulse.journal.JournalRecordType;
 import dev.pulse.journal.JournalRecords;
 import dev.pulse.journal.OutcomeGroup;
@@ -64,11 +65,22 @@ public final class TestJournal implements AutoCloseable
         return sessionStart(timeMs, sid, 0, resumed);
     }
 
-    /** A session of {@code visitor} (SESSION_START's value: the hash of the browser's stable visitor id, 0 unknown). */
-    public TestJournal sessionStart(final long timeMs, final long sid, final long visitor, final boolean resumed)
+    /**
+     * A session of {@code visitor} (SESSION_START's value: the hash of the browser's stable visitor id, 0 unknown), with
+     * the context its hello sent as key, value, key, value...
+     */
+    public TestJournal sessionStart(final long timeMs, final long sid, final long visitor, final boolean resumed, final String... context)
     {
-        offer(() -> proxy.record(JournalRecordType.SESSION_START).timeMs(timeMs).sid(0, sid).catalogVersion(catalogVersion)
-            .value(visitor).code(resumed ? 1 : 0).string("demo").commit());
+        offer(() ->
+        {
+            final JournalRecordEncoder record = proxy.record(JournalRecordType.SESSION_START).timeMs(timeMs).sid(0, sid)
+                .catalogVersion(catalogVersion).value(visitor).code(resumed ? 1 : 0).string("demo");
+            for (final String text : context)
+            {
+                record.string(text);
+            }
+            return record.commit();
+        });
         return this;
     }
 
@@ -110,8 +122,16 @@ public final class TestJournal implements AutoCloseable
         final long durationMs, final String trigger, final String question, final String variant, final String choice,
         final String response)
     {
+        return outcome(timeMs, sid, kind, group, iid, durationMs, trigger, question, variant, choice, response, "pricing");
+    }
+
+    /** An outcome window closed, the person having been stuck on a page of kind {@code stuckKind}. */
+    public TestJournal outcome(final long timeMs, final long sid, final OutcomeKind kind, final OutcomeGroup group, final int iid,
+        final long durationMs, final String trigger, final String question, final String variant, final String choice,
+        final String response, final String stuckKind)
+    {
         offer(() -> JournalRecords.outcome(proxy, timeMs, 0, sid, catalogVersion, kind, group, iid, durationMs, trigger, question, variant, choice,
-            response, "pricing"));
+            response, stuckKind));
         return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.agrona.collections.Long2LongHashMap;
 
@@ -51,7 +52,8 @@ public final class CatalogCompiler
         List<CompiledQuestion> questions,
         List<CompiledResponse> responses,
         long outcomeWindowMs,
-        long sessionExpiryMs)
+        long sessionExpiryMs,
+        List<String> contextKeys)
     {
     }
 
@@ -146,7 +148,22 @@ public final class CatalogCompiler
             questionList,
             responseList,
             value(policy.outcomeWindowMs(), DEFAULT_OUTCOME_WINDOW_MS),
-            value(policy.sessionExpiryMs(), DEFAULT_SESSION_EXPIRY_MS));
+            value(policy.sessionExpiryMs(), DEFAULT_SESSION_EXPIRY_MS),
+            contextKeys(model));
+    }
+
+    /**
+     * The context keys the catalog names, sorted: those its triggers' {@code when.context} and its questions' and
+     * responses' segments' {@code when} compare. The catalog has no list of context keys of its own; these are the
+     * ones it uses, so the report breaks its results down by them.
+     */
+    static List<String> contextKeys(final CatalogModel model)
+    {
+        final TreeSet<String> keys = new TreeSet<>();
+        model.triggers().forEach(trigger -> keys.addAll(trigger.context().keySet()));
+        model.questions().forEach(question -> question.segments().forEach(segment -> keys.addAll(segment.when().keySet())));
+        model.responses().forEach(response -> response.segments().forEach(segment -> keys.addAll(segment.when().keySet())));
+        return List.copyOf(keys);
     }
 
     private static PageKindMatcher matcher(final CatalogModel model, final Map<String, Integer> kindByName)

@@ -52,6 +52,7 @@ public final class CompiledCatalog
     private final List<CompiledResponse> responses;
     private final long outcomeWindowMs;
     private final long sessionExpiryMs;
+    private final List<String> contextKeys;
 
     CompiledCatalog(final String sourceName, final String sourceText, final CatalogCompiler.Parts parts)
     {
@@ -85,6 +86,7 @@ public final class CompiledCatalog
         this.responses = List.copyOf(parts.responses());
         this.outcomeWindowMs = parts.outcomeWindowMs();
         this.sessionExpiryMs = parts.sessionExpiryMs();
+        this.contextKeys = List.copyOf(parts.contextKeys());
     }
 
     /** The file the catalog came from. */
@@ -259,6 +261,15 @@ public final class CompiledCatalog
     public long sessionExpiryMs()
     {
         return sessionExpiryMs;
+    }
+
+    /**
+     * The context keys ({@code hello.ctx}) the catalog names in triggers' conditions and segments, sorted: the catalog
+     * declares no list of its own, so these are what the outcome report breaks its results down by.
+     */
+    public List<String> contextKeys()
+    {
+        return contextKeys;
     }
 
     @Override

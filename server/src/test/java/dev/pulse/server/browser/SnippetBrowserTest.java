@@ -3,6 +3,7 @@ package dev.pulse.server.browser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +106,29 @@ class SnippetBrowserTest
             Thread.sleep(5_000);
             assertThat(demo.server().metrics().prometheusText()).as("no reconnection loop")
                 .contains("pulse_connections_total 1");
+        }
+    }
+
+    @Test
+    void shouldSendTheDeviceClassInTheHelloForTheReportsBreakdowns() throws Exception
+    {
+        try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir))
+        {
+            final ChromeDriver driver = browser.driver();
+            driver.get(demo.url("/demo/product/1"));
+            BackButtonBrowserTest.awaitSession(driver);
+            assertThat(Journal.lines(demo.dataDir())).as("a mouse: desktop")
+                .anyMatch(line -> line.contains("\"type\":\"session_start\"") && line.contains("\"device\":\"desktop\""));
+
+            // A phone: a touch screen (coarse pointer) whose shorter side is under 600 CSS px.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 3, "mobile", true, "screenWidth", 390, "screenHeight", 844));
+            driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+            ((JavascriptExecutor)driver).executeScript("sessionStorage.clear();");
+            driver.get(demo.url("/demo/product/2"));
+            BackButtonBrowserTest.awaitSession(driver);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Journal.lines(demo.dataDir()).stream()
+                .anyMatch(line -> line.contains("\"type\":\"session_start\"") && line.contains("\"device\":\"mobile\"")));
         }
     }
 

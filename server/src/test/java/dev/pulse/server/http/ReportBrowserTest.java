@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
 
+import dev.pulse.report.Breakdown;
 import dev.pulse.report.Report;
 import dev.pulse.report.ReportFormat;
 import dev.pulse.report.ReportRange;
@@ -22,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The HTML report of a realistic day (3,000 sessions) opened from disk in headless Chromium: every
- * chart renders with visible marks, and the page asks the network for nothing. The page and a
- * full-page screenshot are kept under target/browser-artifacts/ (sample-report.html, .png).
+ * chart (the lift-by-day trend among them) renders with visible marks, and the page asks the network
+ * for nothing. The page and a full-page screenshot are kept under target/browser-artifacts/
+ * (sample-report.html, .png).
  */
 @Timeout(180)
 class ReportBrowserTest
@@ -44,6 +46,10 @@ class ReportBrowserTest
         Files.writeString(page, ReportTesting.render(report, ReportFormat.HTML));
         final long questionCharts = report.questions().stream().filter(question -> question.shown() > 0).count()
             + report.questions().stream().filter(question -> question.variants().size() > 1).count();
+        // The lift-by-day trend, drawn when a day has enough visitors for a lift: this day has.
+        final long trendCharts = report.breakdowns().stream().filter(breakdown -> breakdown.by().equals(Breakdown.DAY))
+            .filter(days -> days.cells().stream().anyMatch(day -> day.lift().enoughData())).count();
+        assertThat(trendCharts).isOne();
 
         try (Browser browser = Browser.launch())
         {
@@ -51,7 +57,7 @@ class ReportBrowserTest
 
             assertThat(browser.driver().getTitle()).isEqualTo("Pulse outcome report: 2026-11-24 (UTC)");
             final List<Map<String, Object>> charts = charts(browser);
-            assertThat(charts).hasSize((int)(4 + questionCharts));
+            assertThat(charts).hasSize((int)(4 + trendCharts + questionCharts));
             assertThat(charts).allSatisfy(chart ->
             {
                 assertThat(((Number)chart.get("width")).doubleValue()).as("%s", chart).isGreaterThan(100);
