@@ -47,4 +47,17 @@ public abstract class RecordFlyweight
     {
         return buffer.getByte(offset + RECORD_VERSION_OFFSET);
     }
+
+    /** Whether any bit of {@code mask} is set in the flags byte at {@code flagsOffset}. */
+    protected final boolean flag(final int flagsOffset, final int mask)
+    {
+        return (buffer.getByte(offset + flagsOffset) & mask) != 0;
+    }
+
+    /** Sets or clears the bits of {@code mask} in the flags byte at {@code flagsOffset}, the others kept. */
+    protected final void flag(final int flagsOffset, final int mask, final boolean on)
+    {
+        final int flags = buffer.getByte(offset + flagsOffset);
+        buffer.putByte(offset + flagsOffset, (byte)(on ? flags | mask : flags & ~mask));
+    }
 }

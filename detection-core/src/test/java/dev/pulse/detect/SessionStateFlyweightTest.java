@@ -24,7 +24,7 @@ class SessionStateFlyweightTest
         assertThat(state.createdMs()).isEqualTo(1_000);
         assertThat(state.lastSeq()).isZero();
         assertThat(state.history().pageCount()).isZero();
-        assertThat(state.openIid()).isZero();
+        assertThat(state.questions().openIid()).isZero();
         assertThat(state.currentPageKind()).isZero();
         assertThat(state.currentPageEnteredMs()).isEqualTo(1_000);
         assertThat(buffer.getByte(SessionStateFlyweight.LENGTH - 1)).as("the record before is untouched").isEqualTo((byte)0x5A);
@@ -97,17 +97,17 @@ class SessionStateFlyweightTest
     void shouldOverwriteAContextKeyAndRefuseANinthKey()
     {
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
-        assertThat(state.putContext(10, 100)).isTrue();
-        assertThat(state.putContext(10, 101)).isTrue();
-        assertThat(state.contextEquals(10, 101)).isTrue();
-        assertThat(state.contextEquals(10, 100)).isFalse();
+        assertThat(state.context().put(10, 100)).isTrue();
+        assertThat(state.context().put(10, 101)).isTrue();
+        assertThat(state.context().valueEquals(10, 101)).isTrue();
+        assertThat(state.context().valueEquals(10, 100)).isFalse();
         for (int key = 11; key < 10 + SessionStateFlyweight.CONTEXT_CAPACITY; key++)
         {
-            assertThat(state.putContext(key, key)).isTrue();
+            assertThat(state.context().put(key, key)).isTrue();
         }
-        assertThat(state.putContext(99, 99)).isFalse();
-        assertThat(state.contextEquals(99, 99)).isFalse();
-        assertThat(state.contextCount()).isEqualTo(SessionStateFlyweight.CONTEXT_CAPACITY);
+        assertThat(state.context().put(99, 99)).isFalse();
+        assertThat(state.context().valueEquals(99, 99)).isFalse();
+        assertThat(state.context().count()).isEqualTo(SessionStateFlyweight.CONTEXT_CAPACITY);
     }
 
     @Test
@@ -116,14 +116,14 @@ class SessionStateFlyweightTest
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
         for (int key = 1; key <= SessionStateFlyweight.TRIGGER_MEMORY_CAPACITY; key++)
         {
-            state.recordTriggerSignal(key, 2_000 + key);
+            state.triggerMemory().recordSignal(key, 2_000 + key);
         }
-        state.recordTriggerSignal(1, 9_000);
-        state.recordTriggerSignal(100, 9_001);
-        assertThat(state.triggerSlot(2)).as("oldest signal evicted").isEqualTo(-1);
-        assertThat(state.triggerSignalMs(state.triggerSlot(1))).isEqualTo(9_000);
-        assertThat(state.triggerSignalMs(state.triggerSlot(100))).isEqualTo(9_001);
-        assertThat(state.triggerActedMs(state.triggerSlot(100))).isZero();
+        state.triggerMemory().recordSignal(1, 9_000);
+        state.triggerMemory().recordSignal(100, 9_001);
+        assertThat(state.triggerMemory().slot(2)).as("oldest signal evicted").isEqualTo(-1);
+        assertThat(state.triggerMemory().signalMs(state.triggerMemory().slot(1))).isEqualTo(9_000);
+        assertThat(state.triggerMemory().signalMs(state.triggerMemory().slot(100))).isEqualTo(9_001);
+        assertThat(state.triggerMemory().actedMs(state.triggerMemory().slot(100))).isZero();
     }
 
     @Test
@@ -132,27 +132,27 @@ class SessionStateFlyweightTest
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
         for (int key = 1; key <= SessionStateFlyweight.ASKED_CAPACITY + 3; key++)
         {
-            state.addAsked(key);
+            state.questions().addAsked(key);
         }
-        assertThat(state.askedCount()).isEqualTo(SessionStateFlyweight.ASKED_CAPACITY);
-        assertThat(state.wasAsked(SessionStateFlyweight.ASKED_CAPACITY)).isTrue();
-        assertThat(state.wasAsked(SessionStateFlyweight.ASKED_CAPACITY + 1)).isFalse();
+        assertThat(state.questions().askedCount()).isEqualTo(SessionStateFlyweight.ASKED_CAPACITY);
+        assertThat(state.questions().wasAsked(SessionStateFlyweight.ASKED_CAPACITY)).isTrue();
+        assertThat(state.questions().wasAsked(SessionStateFlyweight.ASKED_CAPACITY + 1)).isFalse();
     }
 
     @Test
     void shouldAllocateIncreasingInterventionIds()
     {
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
-        assertThat(state.nextIid()).isEqualTo(1);
-        assertThat(state.nextIid()).isEqualTo(2);
+        assertThat(state.questions().nextIid()).isEqualTo(1);
+        assertThat(state.questions().nextIid()).isEqualTo(2);
     }
 
     @Test
     void shouldEndTheRecordWithItsLastRing()
     {
-        assertThat(SessionStateFlyweight.FORM_RING_OFFSET + SessionStateFlyweight.FORM_ENTRY_LENGTH *
-            SessionStateFlyweight.FORM_ERROR_RING_CAPACITY).isEqualTo(SessionStateFlyweight.KIND_RUN_RING_OFFSET);
-        assertThat(SessionStateFlyweight.KIND_RUN_RING_OFFSET + SessionStateFlyweight.KIND_RUN_ENTRY_LENGTH *
+        assertThat(SessionStateDescriptor.FORM_RING_OFFSET + SessionStateDescriptor.FORM_ENTRY_LENGTH *
+            SessionStateFlyweight.FORM_ERROR_RING_CAPACITY).isEqualTo(SessionStateDescriptor.KIND_RUN_RING_OFFSET);
+        assertThat(SessionStateDescriptor.KIND_RUN_RING_OFFSET + SessionStateDescriptor.KIND_RUN_ENTRY_LENGTH *
             SessionStateFlyweight.KIND_RUN_RING_CAPACITY).isEqualTo(SessionStateFlyweight.LENGTH);
     }
 
