@@ -157,6 +157,58 @@ class SessionStateFlyweightTest
     }
 
     @Test
+    void shouldWriteEveryViewAtItsLayoutTwoOffsets()
+    {
+        // Literal offsets of layout 2, as records already stored hold them: the views split by role
+        // must not move a byte.
+        state.wrap(buffer, 0).init(11, 22, 33, 1_000);
+        state.lastSeq(44).hidden(true);
+        state.pushPage(0x55L, 3, NavType.NAVIGATE, 2_000);
+        state.questions().openQuestion(state.questions().nextIid(), 0x66, 0x77, 3_000);
+        state.questions().openVariant(2).lastShownMs(4_000).dismissed(true);
+        state.questions().pending(0x88, 5_000);
+        state.questions().addAsked(0x99);
+        state.triggerMemory().recordSignal(0xAA, 6_000);
+        state.triggerMemory().recordActed(0xAA, 7_000);
+        state.context().put(0xBBL, 0xCCL);
+        state.history().pushBack(0xDDL, 8_000);
+        state.history().pushFormError(0xEEL, 9_000);
+
+        assertThat(buffer.getByte(0)).isEqualTo((byte)2);
+        assertThat(buffer.getByte(1)).isEqualTo((byte)3);
+        assertThat(buffer.getByte(12)).isEqualTo((byte)1);
+        assertThat(buffer.getByte(13)).isEqualTo((byte)1);
+        assertThat(buffer.getByte(14)).isEqualTo((byte)1);
+        assertThat(buffer.getLong(16)).isEqualTo(44);
+        assertThat(buffer.getInt(48)).isEqualTo(1);
+        assertThat(buffer.getInt(52)).isEqualTo(1);
+        assertThat(buffer.getInt(56)).isEqualTo(0x88);
+        assertThat(buffer.getInt(60)).isEqualTo(1);
+        assertThat(buffer.getLong(64)).isEqualTo(5_000);
+        assertThat(buffer.getLong(88)).isEqualTo(4_000);
+        assertThat(buffer.getInt(96)).isEqualTo(0x66);
+        assertThat(buffer.getInt(100)).isEqualTo(0x77);
+        assertThat(buffer.getByte(104)).isEqualTo((byte)2);
+        assertThat(buffer.getInt(108)).isEqualTo(1);
+        assertThat(buffer.getLong(112)).isEqualTo(3_000);
+        assertThat(buffer.getLong(120)).isEqualTo(1_000);
+        assertThat(buffer.getLong(144)).isEqualTo(33);
+        assertThat(buffer.getInt(152)).isEqualTo(0x99);
+        assertThat(buffer.getInt(184)).isEqualTo(0xAA);
+        assertThat(buffer.getInt(188)).isEqualTo(1);
+        assertThat(buffer.getLong(192)).isEqualTo(6_000);
+        assertThat(buffer.getLong(200)).isEqualTo(7_000);
+        assertThat(buffer.getLong(376)).isEqualTo(0xBB);
+        assertThat(buffer.getLong(384)).isEqualTo(0xCC);
+        assertThat(buffer.getLong(504)).isEqualTo(0x55);
+        assertThat(buffer.getLong(888)).isEqualTo(0xDD);
+        assertThat(buffer.getLong(896)).isEqualTo(8_000);
+        assertThat(buffer.getLong(1272)).isEqualTo(0xEE);
+        assertThat(buffer.getLong(1280)).isEqualTo(9_000);
+        assertThat(buffer.getLong(1400)).isEqualTo(2_000);
+    }
+
+    @Test
     void shouldKeepOneKindRunForConsecutiveViewsOfOneKind()
     {
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
