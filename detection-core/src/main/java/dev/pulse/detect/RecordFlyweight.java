@@ -31,7 +31,13 @@ public abstract class RecordFlyweight
 
     protected final void wrapRecord(final MutableDirectBuffer buffer, final int offset)
     {
-        this.buffer = buffer;
+        // Wraps mostly move to another record of the same buffer, once or more per event and per view.
+        // Storing a reference costs the GC's write barrier (on G1, a fence while this view is in the old
+        // generation); comparing one does not.
+        if (this.buffer != buffer)
+        {
+            this.buffer = buffer;
+        }
         this.offset = offset;
     }
 
