@@ -5,7 +5,8 @@ import org.agrona.MutableDirectBuffer;
 /**
  * What the session map's record views do alike: point at a record's bytes, say where they are,
  * and start a record all zero with its layout version in its first byte. Subclasses add the
- * fields of their layout and a {@code wrap} that returns their own type.
+ * fields of their layout and a {@code wrap} that returns their own type; a view over one part of a
+ * record (its history, its outcome windows) uses only the pointing and the flags.
  *
  * <p>Not thread-safe: one instance per owner, like every flyweight.
  */
