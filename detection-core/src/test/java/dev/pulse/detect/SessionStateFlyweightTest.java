@@ -157,6 +157,20 @@ class SessionStateFlyweightTest
     }
 
     @Test
+    void shouldFollowEveryViewToAnotherBufferAndBack()
+    {
+        final UnsafeBuffer other = new UnsafeBuffer(ByteBuffer.allocateDirect(SessionStateFlyweight.LENGTH));
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        state.questions().addAsked(7);
+        state.wrap(other, 0).init(4, 5, 6, 2_000);
+        assertThat(state.sidHi()).isEqualTo(4);
+        assertThat(state.questions().wasAsked(7)).as("the views moved with the header").isFalse();
+        state.wrap(buffer, 0);
+        assertThat(state.sidHi()).isEqualTo(1);
+        assertThat(state.questions().wasAsked(7)).isTrue();
+    }
+
+    @Test
     void shouldWriteEveryViewAtItsLayoutTwoOffsets()
     {
         // Literal offsets of layout 2, as records already stored hold them: the views split by role
