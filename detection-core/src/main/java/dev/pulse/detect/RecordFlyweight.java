@@ -5,7 +5,8 @@ import org.agrona.MutableDirectBuffer;
 /**
  * What the session map's record views do alike: point at a record's bytes, say where they are,
  * and start a record all zero with its layout version in its first byte. Subclasses add the
- * fields of their layout and a {@code wrap} that returns their own type.
+ * fields of their layout and a {@code wrap} that returns their own type; a view over one part of a
+ * record (its history, its outcome windows) uses only the pointing and the flags.
  *
  * <p>Not thread-safe: one instance per owner, like every flyweight.
  */
@@ -31,7 +32,13 @@ public abstract class RecordFlyweight
 
     protected final void wrapRecord(final MutableDirectBuffer buffer, final int offset)
     {
-        this.buffer = buffer;
+        // Wraps mostly move to another record of the same buffer, once or more per event and per view.
+        // Storing a reference costs the GC's write barrier (on G1, a fence while this view is in the old
+        // generation); comparing one does not.
+        if (this.buffer != buffer)
+        {
+            this.buffer = buffer;
+        }
         this.offset = offset;
     }
 
@@ -46,5 +53,18 @@ public abstract class RecordFlyweight
     protected final int recordVersion()
     {
         return buffer.getByte(offset + RECORD_VERSION_OFFSET);
+    }
+
+    /** Whether any bit of {@code mask} is set in the flags byte at {@code flagsOffset}. */
+    protected final boolean flag(final int flagsOffset, final int mask)
+    {
+        return (buffer.getByte(offset + flagsOffset) & mask) != 0;
+    }
+
+    /** Sets or clears the bits of {@code mask} in the flags byte at {@code flagsOffset}, the others kept. */
+    protected final void flag(final int flagsOffset, final int mask, final boolean on)
+    {
+        final int flags = buffer.getByte(offset + flagsOffset);
+        buffer.putByte(offset + flagsOffset, (byte)(on ? flags | mask : flags & ~mask));
     }
 }

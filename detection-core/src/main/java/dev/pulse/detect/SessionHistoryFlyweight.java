@@ -2,36 +2,36 @@ package dev.pulse.detect;
 
 import org.agrona.MutableDirectBuffer;
 
-import static dev.pulse.detect.SessionStateFlyweight.BACK_COUNT_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.BACK_ENTRY_LENGTH;
-import static dev.pulse.detect.SessionStateFlyweight.BACK_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.BACK_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.BACK_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateDescriptor.BACK_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.BACK_RING_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.CLICK_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.CLICK_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateDescriptor.CLICK_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.CLICK_RING_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.FORM_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.FORM_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateDescriptor.FORM_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.FORM_RING_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.KIND_RUN_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.KIND_RUN_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateDescriptor.KIND_RUN_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.KIND_RUN_RING_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.PAGE_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.PAGE_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateDescriptor.PAGE_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.PAGE_RING_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.SEARCH_COUNT_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.SEARCH_ENTRY_LENGTH;
+import static dev.pulse.detect.SessionStateDescriptor.SEARCH_HEAD_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.SEARCH_RING_OFFSET;
 import static dev.pulse.detect.SessionStateFlyweight.BACK_RING_CAPACITY;
-import static dev.pulse.detect.SessionStateFlyweight.BACK_RING_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.CLICK_COUNT_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.CLICK_ENTRY_LENGTH;
-import static dev.pulse.detect.SessionStateFlyweight.CLICK_HEAD_OFFSET;
 import static dev.pulse.detect.SessionStateFlyweight.CLICK_RING_CAPACITY;
-import static dev.pulse.detect.SessionStateFlyweight.CLICK_RING_OFFSET;
 import static dev.pulse.detect.SessionStateFlyweight.FAILED_SEARCH_RING_CAPACITY;
-import static dev.pulse.detect.SessionStateFlyweight.FORM_COUNT_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.FORM_ENTRY_LENGTH;
 import static dev.pulse.detect.SessionStateFlyweight.FORM_ERROR_RING_CAPACITY;
-import static dev.pulse.detect.SessionStateFlyweight.FORM_HEAD_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.FORM_RING_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_COUNT_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_ENTRY_LENGTH;
-import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_HEAD_OFFSET;
 import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_RING_CAPACITY;
-import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_RING_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.PAGE_COUNT_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.PAGE_ENTRY_LENGTH;
-import static dev.pulse.detect.SessionStateFlyweight.PAGE_HEAD_OFFSET;
 import static dev.pulse.detect.SessionStateFlyweight.PAGE_RING_CAPACITY;
-import static dev.pulse.detect.SessionStateFlyweight.PAGE_RING_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.SEARCH_COUNT_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.SEARCH_ENTRY_LENGTH;
-import static dev.pulse.detect.SessionStateFlyweight.SEARCH_HEAD_OFFSET;
-import static dev.pulse.detect.SessionStateFlyweight.SEARCH_RING_OFFSET;
 
 /**
  * A view over the history part of a session's state record (the same bytes as its
@@ -41,14 +41,14 @@ import static dev.pulse.detect.SessionStateFlyweight.SEARCH_RING_OFFSET;
  * newest entry of a ring.
  *
  * The entries ({@code *_OFFSET} constants are relative to the entry; where each ring sits, its
- * capacity and its count and head bytes are the record's, in {@link SessionStateFlyweight}):
+ * capacity and its count and head bytes are the record's, in {@link SessionStateDescriptor}):
  *
  * <pre>
  *  page        | hash (8)          | enteredMs (8)     | kind (2) | nav (1) | pad (5) |  24
- *  back        | pairHash (8)      | timeMs (8)        |                                16
+ *  back        | key: pairHash (8) | timeMs (8)        |                                16
  *  search      | timeMs (8)        |                                                     8
  *  click       | targetHash (8)    | timeMs (8)        | x (4)    | y (4)             |  24
- *  formError   | formHash (8)      | timeMs (8)        |                                16
+ *  formError   | key: formHash (8) | timeMs (8)        |                                16
  *  kindRun     | lastEnteredMs (8) | kind (2)          | pad (6)                        16
  * </pre>
  *
@@ -70,15 +70,14 @@ public final class SessionHistoryFlyweight extends RecordFlyweight
     public static final int PAGE_ENTERED_MS_OFFSET = 8;
     public static final int PAGE_KIND_OFFSET = 16;
     public static final int PAGE_NAV_OFFSET = 18;
-    public static final int BACK_PAIR_HASH_OFFSET = 0;
-    public static final int BACK_TIME_MS_OFFSET = 8;
+    /** Back and form-error entries are alike: a key (a hash) and the time it happened. */
+    public static final int KEY_OFFSET = 0;
+    public static final int KEY_TIME_MS_OFFSET = 8;
     public static final int SEARCH_TIME_MS_OFFSET = 0;
     public static final int CLICK_TARGET_HASH_OFFSET = 0;
     public static final int CLICK_TIME_MS_OFFSET = 8;
     public static final int CLICK_X_OFFSET = 16;
     public static final int CLICK_Y_OFFSET = 20;
-    public static final int FORM_HASH_OFFSET = 0;
-    public static final int FORM_TIME_MS_OFFSET = 8;
     public static final int KIND_RUN_LAST_ENTERED_MS_OFFSET = 0;
     public static final int KIND_RUN_KIND_OFFSET = 8;
 
@@ -210,19 +209,17 @@ public final class SessionHistoryFlyweight extends RecordFlyweight
     /** Records a back navigation between two pages, identified by their unordered pair hash. */
     public void pushBack(final long pairHash, final long nowMs)
     {
-        final int entry = BACK_RING.push(buffer, offset);
-        buffer.putLong(entry + BACK_PAIR_HASH_OFFSET, pairHash);
-        buffer.putLong(entry + BACK_TIME_MS_OFFSET, nowMs);
+        pushKeyAndTime(BACK_RING, pairHash, nowMs);
     }
 
     public long backPairAt(final int age)
     {
-        return buffer.getLong(BACK_RING.entryAt(buffer, offset, age) + BACK_PAIR_HASH_OFFSET);
+        return keyAt(BACK_RING, age);
     }
 
     public long backTimeAt(final int age)
     {
-        return buffer.getLong(BACK_RING.entryAt(buffer, offset, age) + BACK_TIME_MS_OFFSET);
+        return keyTimeMsAt(BACK_RING, age);
     }
 
     // ---- failed searches --------------------------------------------------------------------
@@ -298,18 +295,35 @@ public final class SessionHistoryFlyweight extends RecordFlyweight
 
     public void pushFormError(final long formHash, final long nowMs)
     {
-        final int entry = FORM_RING.push(buffer, offset);
-        buffer.putLong(entry + FORM_HASH_OFFSET, formHash);
-        buffer.putLong(entry + FORM_TIME_MS_OFFSET, nowMs);
+        pushKeyAndTime(FORM_RING, formHash, nowMs);
     }
 
     public long formErrorFormAt(final int age)
     {
-        return buffer.getLong(FORM_RING.entryAt(buffer, offset, age) + FORM_HASH_OFFSET);
+        return keyAt(FORM_RING, age);
     }
 
     public long formErrorTimeAt(final int age)
     {
-        return buffer.getLong(FORM_RING.entryAt(buffer, offset, age) + FORM_TIME_MS_OFFSET);
+        return keyTimeMsAt(FORM_RING, age);
+    }
+
+    // ---- key-time rings: backs and form errors ----------------------------------------------
+
+    private void pushKeyAndTime(final HistoryRing ring, final long key, final long nowMs)
+    {
+        final int entry = ring.push(buffer, offset);
+        buffer.putLong(entry + KEY_OFFSET, key);
+        buffer.putLong(entry + KEY_TIME_MS_OFFSET, nowMs);
+    }
+
+    private long keyAt(final HistoryRing ring, final int age)
+    {
+        return buffer.getLong(ring.entryAt(buffer, offset, age) + KEY_OFFSET);
+    }
+
+    private long keyTimeMsAt(final HistoryRing ring, final int age)
+    {
+        return buffer.getLong(ring.entryAt(buffer, offset, age) + KEY_TIME_MS_OFFSET);
     }
 }

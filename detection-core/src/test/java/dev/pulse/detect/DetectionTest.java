@@ -94,7 +94,7 @@ class DetectionTest
     @Test
     void shouldRejectARecordOfAnotherLayoutVersion()
     {
-        buffer.putByte(SessionStateFlyweight.VERSION_OFFSET, (byte)(SessionStateFlyweight.LAYOUT_VERSION + 1));
+        buffer.putByte(SessionStateDescriptor.VERSION_OFFSET, (byte)(SessionStateFlyweight.LAYOUT_VERSION + 1));
         assertThatThrownBy(() -> page(0, "/", 1, NavType.NAVIGATE)).isInstanceOf(IncompatibleSessionStateException.class);
         assertThatThrownBy(() -> detection.onTimer(state, T0, triggers, signals)).isInstanceOf(IncompatibleSessionStateException.class);
     }

@@ -32,7 +32,7 @@ class EventProcessorTest
     @Test
     void shouldRejectARecordOfAnotherLayoutVersion()
     {
-        session.buffer.putByte(session.state.offset() + SessionStateFlyweight.VERSION_OFFSET, (byte)(SessionStateFlyweight.LAYOUT_VERSION - 1));
+        session.buffer.putByte(session.state.offset() + SessionStateDescriptor.VERSION_OFFSET, (byte)(SessionStateFlyweight.LAYOUT_VERSION - 1));
         assertThatThrownBy(() -> session.at(1_000).navigate("/", HOME))
             .isInstanceOf(IncompatibleSessionStateException.class)
             .hasMessageContaining("layout version " + (SessionStateFlyweight.LAYOUT_VERSION - 1))

@@ -74,7 +74,7 @@ class JourneyPropertiesTest
             asked++;
         }
         assertThat(asked).as("session cap").isLessThanOrEqualTo(policy.maxQuestionsPerSession());
-        assertThat(session.state.askedCount()).isEqualTo(asked);
+        assertThat(session.state.questions().askedCount()).isEqualTo(asked);
         session.state.verifyLayout();
     }
 
@@ -163,12 +163,12 @@ class JourneyPropertiesTest
             final long deadlineMs = session.nextDeadlineMs();
             if (deadlineMs != Detector.NO_DEADLINE && deadlineMs <= stepAtMs)
             {
-                final int openBefore = session.state.openIid();
+                final int openBefore = session.state.questions().openIid();
                 session.advance(Math.max(0, deadlineMs - session.nowMs())).timer();
                 collect(session, openBefore, decisions);
             }
             session.advance(stepAtMs - session.nowMs());
-            final int openBefore = session.state.openIid();
+            final int openBefore = session.state.questions().openIid();
             if (perform(session, step))
             {
                 collect(session, openBefore, decisions);
@@ -225,10 +225,10 @@ class JourneyPropertiesTest
                 session.exitIntent();
                 break;
             case ANSWER:
-                session.answer(session.state.openIid());
+                session.answer(session.state.questions().openIid());
                 return false;
             case DISMISS:
-                session.dismiss(session.state.openIid());
+                session.dismiss(session.state.questions().openIid());
                 return false;
             default:
                 throw new IllegalStateException(step.action().name());

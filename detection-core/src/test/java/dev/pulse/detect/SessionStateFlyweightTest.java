@@ -24,7 +24,7 @@ class SessionStateFlyweightTest
         assertThat(state.createdMs()).isEqualTo(1_000);
         assertThat(state.lastSeq()).isZero();
         assertThat(state.history().pageCount()).isZero();
-        assertThat(state.openIid()).isZero();
+        assertThat(state.questions().openIid()).isZero();
         assertThat(state.currentPageKind()).isZero();
         assertThat(state.currentPageEnteredMs()).isEqualTo(1_000);
         assertThat(buffer.getByte(SessionStateFlyweight.LENGTH - 1)).as("the record before is untouched").isEqualTo((byte)0x5A);
@@ -97,17 +97,17 @@ class SessionStateFlyweightTest
     void shouldOverwriteAContextKeyAndRefuseANinthKey()
     {
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
-        assertThat(state.putContext(10, 100)).isTrue();
-        assertThat(state.putContext(10, 101)).isTrue();
-        assertThat(state.contextEquals(10, 101)).isTrue();
-        assertThat(state.contextEquals(10, 100)).isFalse();
+        assertThat(state.context().put(10, 100)).isTrue();
+        assertThat(state.context().put(10, 101)).isTrue();
+        assertThat(state.context().valueEquals(10, 101)).isTrue();
+        assertThat(state.context().valueEquals(10, 100)).isFalse();
         for (int key = 11; key < 10 + SessionStateFlyweight.CONTEXT_CAPACITY; key++)
         {
-            assertThat(state.putContext(key, key)).isTrue();
+            assertThat(state.context().put(key, key)).isTrue();
         }
-        assertThat(state.putContext(99, 99)).isFalse();
-        assertThat(state.contextEquals(99, 99)).isFalse();
-        assertThat(state.contextCount()).isEqualTo(SessionStateFlyweight.CONTEXT_CAPACITY);
+        assertThat(state.context().put(99, 99)).isFalse();
+        assertThat(state.context().valueEquals(99, 99)).isFalse();
+        assertThat(state.context().count()).isEqualTo(SessionStateFlyweight.CONTEXT_CAPACITY);
     }
 
     @Test
@@ -116,14 +116,14 @@ class SessionStateFlyweightTest
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
         for (int key = 1; key <= SessionStateFlyweight.TRIGGER_MEMORY_CAPACITY; key++)
         {
-            state.recordTriggerSignal(key, 2_000 + key);
+            state.triggerMemory().recordSignal(key, 2_000 + key);
         }
-        state.recordTriggerSignal(1, 9_000);
-        state.recordTriggerSignal(100, 9_001);
-        assertThat(state.triggerSlot(2)).as("oldest signal evicted").isEqualTo(-1);
-        assertThat(state.triggerSignalMs(state.triggerSlot(1))).isEqualTo(9_000);
-        assertThat(state.triggerSignalMs(state.triggerSlot(100))).isEqualTo(9_001);
-        assertThat(state.triggerActedMs(state.triggerSlot(100))).isZero();
+        state.triggerMemory().recordSignal(1, 9_000);
+        state.triggerMemory().recordSignal(100, 9_001);
+        assertThat(state.triggerMemory().slot(2)).as("oldest signal evicted").isEqualTo(-1);
+        assertThat(state.triggerMemory().signalMs(state.triggerMemory().slot(1))).isEqualTo(9_000);
+        assertThat(state.triggerMemory().signalMs(state.triggerMemory().slot(100))).isEqualTo(9_001);
+        assertThat(state.triggerMemory().actedMs(state.triggerMemory().slot(100))).isZero();
     }
 
     @Test
@@ -132,28 +132,94 @@ class SessionStateFlyweightTest
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
         for (int key = 1; key <= SessionStateFlyweight.ASKED_CAPACITY + 3; key++)
         {
-            state.addAsked(key);
+            state.questions().addAsked(key);
         }
-        assertThat(state.askedCount()).isEqualTo(SessionStateFlyweight.ASKED_CAPACITY);
-        assertThat(state.wasAsked(SessionStateFlyweight.ASKED_CAPACITY)).isTrue();
-        assertThat(state.wasAsked(SessionStateFlyweight.ASKED_CAPACITY + 1)).isFalse();
+        assertThat(state.questions().askedCount()).isEqualTo(SessionStateFlyweight.ASKED_CAPACITY);
+        assertThat(state.questions().wasAsked(SessionStateFlyweight.ASKED_CAPACITY)).isTrue();
+        assertThat(state.questions().wasAsked(SessionStateFlyweight.ASKED_CAPACITY + 1)).isFalse();
     }
 
     @Test
     void shouldAllocateIncreasingInterventionIds()
     {
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
-        assertThat(state.nextIid()).isEqualTo(1);
-        assertThat(state.nextIid()).isEqualTo(2);
+        assertThat(state.questions().nextIid()).isEqualTo(1);
+        assertThat(state.questions().nextIid()).isEqualTo(2);
     }
 
     @Test
     void shouldEndTheRecordWithItsLastRing()
     {
-        assertThat(SessionStateFlyweight.FORM_RING_OFFSET + SessionStateFlyweight.FORM_ENTRY_LENGTH *
-            SessionStateFlyweight.FORM_ERROR_RING_CAPACITY).isEqualTo(SessionStateFlyweight.KIND_RUN_RING_OFFSET);
-        assertThat(SessionStateFlyweight.KIND_RUN_RING_OFFSET + SessionStateFlyweight.KIND_RUN_ENTRY_LENGTH *
+        assertThat(SessionStateDescriptor.FORM_RING_OFFSET + SessionStateDescriptor.FORM_ENTRY_LENGTH *
+            SessionStateFlyweight.FORM_ERROR_RING_CAPACITY).isEqualTo(SessionStateDescriptor.KIND_RUN_RING_OFFSET);
+        assertThat(SessionStateDescriptor.KIND_RUN_RING_OFFSET + SessionStateDescriptor.KIND_RUN_ENTRY_LENGTH *
             SessionStateFlyweight.KIND_RUN_RING_CAPACITY).isEqualTo(SessionStateFlyweight.LENGTH);
+    }
+
+    @Test
+    void shouldFollowEveryViewToAnotherBufferAndBack()
+    {
+        final UnsafeBuffer other = new UnsafeBuffer(ByteBuffer.allocateDirect(SessionStateFlyweight.LENGTH));
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        state.questions().addAsked(7);
+        state.wrap(other, 0).init(4, 5, 6, 2_000);
+        assertThat(state.sidHi()).isEqualTo(4);
+        assertThat(state.questions().wasAsked(7)).as("the views moved with the header").isFalse();
+        state.wrap(buffer, 0);
+        assertThat(state.sidHi()).isEqualTo(1);
+        assertThat(state.questions().wasAsked(7)).isTrue();
+    }
+
+    @Test
+    void shouldWriteEveryViewAtItsLayoutTwoOffsets()
+    {
+        // Literal offsets of layout 2, as records already stored hold them: the views split by role
+        // must not move a byte.
+        state.wrap(buffer, 0).init(11, 22, 33, 1_000);
+        state.lastSeq(44).hidden(true);
+        state.pushPage(0x55L, 3, NavType.NAVIGATE, 2_000);
+        state.questions().openQuestion(state.questions().nextIid(), 0x66, 0x77, 3_000);
+        state.questions().openVariant(2).lastShownMs(4_000).dismissed(true);
+        state.questions().pending(0x88, 5_000);
+        state.questions().addAsked(0x99);
+        state.triggerMemory().recordSignal(0xAA, 6_000);
+        state.triggerMemory().recordActed(0xAA, 7_000);
+        state.context().put(0xBBL, 0xCCL);
+        state.history().pushBack(0xDDL, 8_000);
+        state.history().pushFormError(0xEEL, 9_000);
+
+        assertThat(buffer.getByte(0)).isEqualTo((byte)2);
+        assertThat(buffer.getByte(1)).isEqualTo((byte)3);
+        assertThat(buffer.getByte(12)).isEqualTo((byte)1);
+        assertThat(buffer.getByte(13)).isEqualTo((byte)1);
+        assertThat(buffer.getByte(14)).isEqualTo((byte)1);
+        assertThat(buffer.getLong(16)).isEqualTo(44);
+        assertThat(buffer.getInt(48)).isEqualTo(1);
+        assertThat(buffer.getInt(52)).isEqualTo(1);
+        assertThat(buffer.getInt(56)).isEqualTo(0x88);
+        assertThat(buffer.getInt(60)).isEqualTo(1);
+        assertThat(buffer.getLong(64)).isEqualTo(5_000);
+        assertThat(buffer.getLong(88)).isEqualTo(4_000);
+        assertThat(buffer.getInt(96)).isEqualTo(0x66);
+        assertThat(buffer.getInt(100)).isEqualTo(0x77);
+        assertThat(buffer.getByte(104)).isEqualTo((byte)2);
+        assertThat(buffer.getInt(108)).isEqualTo(1);
+        assertThat(buffer.getLong(112)).isEqualTo(3_000);
+        assertThat(buffer.getLong(120)).isEqualTo(1_000);
+        assertThat(buffer.getLong(144)).isEqualTo(33);
+        assertThat(buffer.getInt(152)).isEqualTo(0x99);
+        assertThat(buffer.getInt(184)).isEqualTo(0xAA);
+        assertThat(buffer.getInt(188)).isEqualTo(1);
+        assertThat(buffer.getLong(192)).isEqualTo(6_000);
+        assertThat(buffer.getLong(200)).isEqualTo(7_000);
+        assertThat(buffer.getLong(376)).isEqualTo(0xBB);
+        assertThat(buffer.getLong(384)).isEqualTo(0xCC);
+        assertThat(buffer.getLong(504)).isEqualTo(0x55);
+        assertThat(buffer.getLong(888)).isEqualTo(0xDD);
+        assertThat(buffer.getLong(896)).isEqualTo(8_000);
+        assertThat(buffer.getLong(1272)).isEqualTo(0xEE);
+        assertThat(buffer.getLong(1280)).isEqualTo(9_000);
+        assertThat(buffer.getLong(1400)).isEqualTo(2_000);
     }
 
     @Test

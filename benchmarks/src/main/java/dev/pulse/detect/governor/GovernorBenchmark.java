@@ -13,6 +13,7 @@ import dev.pulse.bench.HotPathBenchmark;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.NavType;
 import dev.pulse.detect.PageKinds;
+import dev.pulse.detect.SessionStateDescriptor;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.detector.BackAndForthDetector;
 import dev.pulse.detect.detector.CartCheckoutLoopDetector;
@@ -36,7 +37,7 @@ import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
 public class GovernorBenchmark extends HotPathBenchmark
 {
     private static final int SESSIONS = 1_024;
-    private static final int RESTORED_BYTES = SessionStateFlyweight.CONTEXT_OFFSET;
+    private static final int RESTORED_BYTES = SessionStateDescriptor.CONTEXT_OFFSET;
     private static final long T0 = 1_700_000_000_000L;
     private static final long ON_PAGE_MS = 30_000;
     /** The pricing page view on which every signal is decided: an hour into the session. */
@@ -140,7 +141,7 @@ public class GovernorBenchmark extends HotPathBenchmark
     @Benchmark
     public int restoreOnly()
     {
-        return restoreNext().openIid();
+        return restoreNext().questions().openIid();
     }
 
     private Verdict decideNext()

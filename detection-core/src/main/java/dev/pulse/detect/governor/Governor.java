@@ -49,8 +49,8 @@ public final class Governor
     public Verdict decide(
         final SessionStateFlyweight state, final Trigger trigger, final long nowMs, final boolean higherPriorityActed)
     {
-        final int slot = state.triggerSlot(trigger.key());
-        final long triggerActedMs = state.triggerActedMs(slot);
+        final int slot = state.triggerMemory().slot(trigger.key());
+        final long triggerActedMs = state.triggerMemory().actedMs(slot);
         final boolean inTriggerCooldown = triggerActedMs > 0 && nowMs - triggerActedMs < trigger.cooldownMs();
 
         if (trigger.mode() == TriggerMode.SHADOW)
@@ -59,30 +59,30 @@ public final class Governor
             {
                 return Verdict.SUPPRESSED_TRIGGER_COOLDOWN;
             }
-            state.recordTriggerActed(trigger.key(), nowMs);
+            state.triggerMemory().recordActed(trigger.key(), nowMs);
             return Verdict.SHADOW;
         }
         if (higherPriorityActed)
         {
             return Verdict.SUPPRESSED_LOWER_PRIORITY;
         }
-        if (policy.silentAfterDismiss() && state.dismissed())
+        if (policy.silentAfterDismiss() && state.questions().dismissed())
         {
             return Verdict.SUPPRESSED_AFTER_DISMISS;
         }
-        if (state.askedCount() >= policy.maxQuestionsPerSession())
+        if (state.questions().askedCount() >= policy.maxQuestionsPerSession())
         {
             return Verdict.SUPPRESSED_SESSION_CAP;
         }
-        if (state.wasAsked(trigger.questionKey()))
+        if (state.questions().wasAsked(trigger.questionKey()))
         {
             return Verdict.SUPPRESSED_ALREADY_ASKED;
         }
-        if (state.openIid() != 0)
+        if (state.questions().openIid() != 0)
         {
             return Verdict.SUPPRESSED_OPEN_QUESTION;
         }
-        final long lastShownMs = state.lastShownMs();
+        final long lastShownMs = state.questions().lastShownMs();
         if (!trigger.urgent() && lastShownMs > 0 && nowMs - lastShownMs < policy.cooldownMs())
         {
             return Verdict.SUPPRESSED_COOLDOWN;
@@ -94,29 +94,29 @@ public final class Governor
         final long graceEndsMs = state.currentPageEnteredMs() + policy.pageGraceMs();
         if (!trigger.ignoresPageGrace() && nowMs < graceEndsMs)
         {
-            if (state.pendingTriggerKey() != 0)
+            if (state.questions().pendingTriggerKey() != 0)
             {
                 return Verdict.SUPPRESSED_PAGE_GRACE;
             }
-            state.pending(trigger.key(), graceEndsMs);
+            state.questions().pending(trigger.key(), graceEndsMs);
             return Verdict.DEFERRED;
         }
 
-        state.addAsked(trigger.questionKey());
-        state.lastShownMs(nowMs);
-        state.recordTriggerActed(trigger.key(), nowMs);
+        state.questions().addAsked(trigger.questionKey());
+        state.questions().lastShownMs(nowMs);
+        state.triggerMemory().recordActed(trigger.key(), nowMs);
         if (HoldoutDraw.isHoldout(state.sidHi(), state.sidLo(), trigger.key(), policy.holdoutPerMillion()))
         {
             return Verdict.HOLDOUT;
         }
-        state.openQuestion(state.nextIid(), trigger.questionKey(), trigger.key(), nowMs);
+        state.questions().openQuestion(state.questions().nextIid(), trigger.questionKey(), trigger.key(), nowMs);
         return Verdict.SHOWN;
     }
 
     /** Whether {@code iid} names the session's open question (an answer or dismiss may refer to it). */
     public boolean isOpen(final SessionStateFlyweight state, final int iid)
     {
-        return iid != 0 && state.openIid() == iid;
+        return iid != 0 && state.questions().openIid() == iid;
     }
 
     /**
@@ -130,7 +130,7 @@ public final class Governor
         {
             return false;
         }
-        state.closeOpenQuestion();
+        state.questions().closeOpenQuestion();
         return true;
     }
 
@@ -146,14 +146,14 @@ public final class Governor
         {
             return false;
         }
-        state.closeOpenQuestion();
-        state.dismissed(true);
+        state.questions().closeOpenQuestion();
+        state.questions().dismissed(true);
         return true;
     }
 
     /** A new page view expires the open question: the widget that showed it is gone with the page. */
     public void onPageView(final SessionStateFlyweight state)
     {
-        state.closeOpenQuestion();
+        state.questions().closeOpenQuestion();
     }
 }

@@ -122,7 +122,7 @@ public final class Detection
     {
         for (int i = first, size = signals.size(); i < size; i++)
         {
-            state.recordTriggerSignal(signals.trigger(i).key(), nowMs);
+            state.triggerMemory().recordSignal(signals.trigger(i).key(), nowMs);
         }
     }
 

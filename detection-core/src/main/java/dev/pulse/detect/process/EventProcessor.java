@@ -82,17 +82,17 @@ public final class EventProcessor
      */
     public long nextDeadlineMs(final SessionStateFlyweight state, final TriggerIndex triggers)
     {
-        final long pendingDueMs = state.pendingTriggerKey() != 0 ? state.pendingDueMs() : Detector.NO_DEADLINE;
+        final long pendingDueMs = state.questions().pendingTriggerKey() != 0 ? state.questions().pendingDueMs() : Detector.NO_DEADLINE;
         return Math.min(pendingDueMs, Detection.detectorDeadlineMs(state, triggers));
     }
 
     /** The page view a deferred signal waited on is over: it is recorded as suppressed by the page grace. */
     private static void dropPending(final SessionStateFlyweight state, final TriggerIndex triggers, final Decisions decisions)
     {
-        final int pendingKey = state.pendingTriggerKey();
+        final int pendingKey = state.questions().pendingTriggerKey();
         if (pendingKey != 0)
         {
-            state.clearPending();
+            state.questions().clearPending();
             final Trigger trigger = triggers.byKey(pendingKey);
             if (trigger != null)
             {
@@ -109,23 +109,23 @@ public final class EventProcessor
         final Governor governor,
         final Decisions decisions)
     {
-        final int pendingKey = state.pendingTriggerKey();
-        if (pendingKey == 0 || nowMs < state.pendingDueMs())
+        final int pendingKey = state.questions().pendingTriggerKey();
+        if (pendingKey == 0 || nowMs < state.questions().pendingDueMs())
         {
             return;
         }
-        if (state.pendingPageView() != state.pageViewCount())
+        if (state.questions().pendingPageView() != state.pageViewCount())
         {
             dropPending(state, triggers, decisions);
             return;
         }
-        state.clearPending();
+        state.questions().clearPending();
         final Trigger trigger = triggers.byKey(pendingKey);
         if (trigger != null)
         {
             final Verdict verdict = governor.decide(state, trigger, nowMs, false);
             decisions.add(trigger);
-            decisions.decide(decisions.size() - 1, verdict, verdict == Verdict.SHOWN ? state.openIid() : 0);
+            decisions.decide(decisions.size() - 1, verdict, verdict == Verdict.SHOWN ? state.questions().openIid() : 0);
         }
     }
 
@@ -144,8 +144,8 @@ public final class EventProcessor
             final Trigger trigger = decisions.trigger(i);
             final Verdict verdict = governor.decide(state, trigger, nowMs, acted);
             acted |= verdict.asked() || verdict == Verdict.DEFERRED;
-            decisions.decide(i, verdict, verdict == Verdict.SHOWN ? state.openIid() : 0);
-            state.recordTriggerSignal(trigger.key(), nowMs);
+            decisions.decide(i, verdict, verdict == Verdict.SHOWN ? state.questions().openIid() : 0);
+            state.triggerMemory().recordSignal(trigger.key(), nowMs);
         }
     }
 }

@@ -87,8 +87,8 @@ public final class Trigger
         {
             return false;
         }
-        final int slot = state.triggerSlot(key);
-        final long lastSignalMs = state.triggerSignalMs(slot);
+        final int slot = state.triggerMemory().slot(key);
+        final long lastSignalMs = state.triggerMemory().signalMs(slot);
         if (lastSignalMs > 0 && (!fireLimitAllowsAnother(state, slot) || !detector.detect(state, event, nowMs, lastSignalMs)))
         {
             return false;
@@ -110,8 +110,8 @@ public final class Trigger
         {
             return Detector.NO_DEADLINE;
         }
-        final int slot = state.triggerSlot(key);
-        if (state.triggerSignalMs(slot) > 0 && !fireLimitAllowsAnother(state, slot))
+        final int slot = state.triggerMemory().slot(key);
+        if (state.triggerMemory().signalMs(slot) > 0 && !fireLimitAllowsAnother(state, slot))
         {
             return Detector.NO_DEADLINE;
         }
@@ -130,7 +130,7 @@ public final class Trigger
             case ONCE_PER_SESSION:
                 return false;
             case ONCE_PER_PAGE_VIEW:
-                return state.triggerSignalPageView(slot) != state.pageViewCount();
+                return state.triggerMemory().signalPageView(slot) != state.pageViewCount();
             default:
                 return true;
         }

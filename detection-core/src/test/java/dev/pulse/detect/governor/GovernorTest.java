@@ -51,8 +51,8 @@ class GovernorTest
         session.at(0).navigate("/search", SEARCH);
         assertThat(session.at(10_000).search(0).verdict(0)).isEqualTo(SHOWN);
         assertThat(session.decisions.iid(0)).isEqualTo(1);
-        assertThat(session.state.openIid()).isEqualTo(1);
-        assertThat(session.state.askedCount()).isOne();
+        assertThat(session.state.questions().openIid()).isEqualTo(1);
+        assertThat(session.state.questions().askedCount()).isOne();
     }
 
     @Test
@@ -61,7 +61,7 @@ class GovernorTest
         final TestSession session = new TestSession(NO_HOLDOUT, search("q1"));
         session.at(0).navigate("/search", SEARCH);
         assertThat(session.at(1_000).search(0).verdict(0)).isEqualTo(DEFERRED);
-        assertThat(session.state.openIid()).isZero();
+        assertThat(session.state.questions().openIid()).isZero();
         assertThat(session.nextDeadlineMs()).isEqualTo(TestSession.T0 + 5_000);
         assertThat(session.at(4_999).timer().size()).isZero();
         session.at(5_000).timer();
@@ -81,7 +81,7 @@ class GovernorTest
         assertThat(session.signalled()).containsExactly("search");
         assertThat(session.verdicts()).containsExactly(SUPPRESSED_PAGE_GRACE);
         assertThat(session.at(60_000).timer().size()).isZero();
-        assertThat(session.state.askedCount()).isZero();
+        assertThat(session.state.questions().askedCount()).isZero();
     }
 
     @Test
@@ -193,7 +193,7 @@ class GovernorTest
         silent.at(0).navigate("/checkout", CHECKOUT);
         silent.at(10_000).search(0);
         assertThat(silent.dismiss(1)).isTrue();
-        assertThat(silent.state.dismissed()).isTrue();
+        assertThat(silent.state.questions().dismissed()).isTrue();
         silent.at(11_000).formError("checkout", "card");
         assertThat(silent.at(12_000).formError("checkout", "card").verdict(0)).isEqualTo(SUPPRESSED_AFTER_DISMISS);
 
@@ -231,7 +231,7 @@ class GovernorTest
         session.at(10_000).search(0);
         assertThat(session.signalled()).containsExactly("shadow-search", "search");
         assertThat(session.verdicts()).containsExactly(SHADOW, SHOWN);
-        assertThat(session.state.askedCount()).isOne();
+        assertThat(session.state.questions().askedCount()).isOne();
     }
 
     @Test
@@ -263,8 +263,8 @@ class GovernorTest
         final TestSession session = new TestSession(GovernorPolicy.DEFAULT.withHoldoutPerMillion(1_000_000), search("q1"));
         session.at(0).navigate("/search", SEARCH);
         assertThat(session.at(10_000).search(0).verdict(0)).isEqualTo(HOLDOUT);
-        assertThat(session.state.openIid()).as("nothing shown").isZero();
-        assertThat(session.state.wasAsked(session.decisions.trigger(0).questionKey())).isTrue();
+        assertThat(session.state.questions().openIid()).as("nothing shown").isZero();
+        assertThat(session.state.questions().wasAsked(session.decisions.trigger(0).questionKey())).isTrue();
         assertThat(session.at(20_000).search(0).verdict(0)).isEqualTo(SUPPRESSED_ALREADY_ASKED);
     }
 
@@ -291,9 +291,9 @@ class GovernorTest
         final TestSession session = new TestSession(NO_HOLDOUT, search("q1"));
         session.at(0).navigate("/search", SEARCH);
         session.at(10_000).search(0);
-        assertThat(session.state.openIid()).isEqualTo(1);
+        assertThat(session.state.questions().openIid()).isEqualTo(1);
         session.at(11_000).navigate("/search?q=x", SEARCH);
-        assertThat(session.state.openIid()).isZero();
+        assertThat(session.state.questions().openIid()).isZero();
         assertThat(session.answer(1)).as("expired").isFalse();
     }
 
@@ -318,7 +318,7 @@ class GovernorTest
         final TestSession session = new TestSession(TestSession.permissivePolicy(), exit);
         session.at(0).navigate("/checkout", CHECKOUT);
         assertThat(session.at(1_000).exitIntent().verdict(0)).isEqualTo(SHADOW);
-        assertThat(session.state.openIid()).isZero();
-        assertThat(session.state.askedCount()).isZero();
+        assertThat(session.state.questions().openIid()).isZero();
+        assertThat(session.state.questions().askedCount()).isZero();
     }
 }

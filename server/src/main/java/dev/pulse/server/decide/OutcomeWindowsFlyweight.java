@@ -2,6 +2,7 @@ package dev.pulse.server.decide;
 
 import org.agrona.MutableDirectBuffer;
 
+import dev.pulse.detect.RecordFlyweight;
 import dev.pulse.journal.OutcomeGroup;
 
 /**
@@ -36,7 +37,7 @@ import dev.pulse.journal.OutcomeGroup;
  *
  * <p>Not thread-safe: used under the session entry's lock.
  */
-public final class OutcomeWindowsFlyweight
+public final class OutcomeWindowsFlyweight extends RecordFlyweight
 {
     public static final int SLOTS = 8;
     public static final int SLOT_LENGTH = 48;
@@ -53,13 +54,9 @@ public final class OutcomeWindowsFlyweight
     private static final int CHOICE = 38;
     private static final int STUCK_KIND_KEY = 40;
 
-    private MutableDirectBuffer buffer;
-    private int offset;
-
     public OutcomeWindowsFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
     {
-        this.buffer = buffer;
-        this.offset = offset;
+        wrapRecord(buffer, offset);
         return this;
     }
 

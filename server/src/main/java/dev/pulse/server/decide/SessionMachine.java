@@ -102,7 +102,7 @@ public final class SessionMachine
         adopt(catalog, state, record);
         final Governor governor = catalog.governor();
         final CompiledCatalog askedIn = catalogs.byVersionHash(record.openCatalogVersion(), catalog);
-        final CompiledQuestion question = governor.isOpen(state, iid) ? askedIn.questionByKey(state.openQuestionKey()) : null;
+        final CompiledQuestion question = governor.isOpen(state, iid) ? askedIn.questionByKey(state.questions().openQuestionKey()) : null;
         if (question == null)
         {
             refuse(ErrorCode.UNKNOWN_INTERVENTION, "no open question has this iid");
@@ -142,7 +142,7 @@ public final class SessionMachine
             return;
         }
         final CompiledCatalog askedIn = catalogs.byVersionHash(record.openCatalogVersion(), catalog);
-        final CompiledQuestion question = askedIn.questionByKey(state.openQuestionKey());
+        final CompiledQuestion question = askedIn.questionByKey(state.questions().openQuestionKey());
         governor.onDismiss(state, iid);
         processor.onEvent(state, internalEvent.reset(EventType.DISMISS).intervention(iid, 0), nowMs, NO_TRIGGERS, governor, decisions);
         log.record(decision.begin(JournalRecordType.DISMISS, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
@@ -210,7 +210,7 @@ public final class SessionMachine
         final CompiledQuestion question = catalog.question(trigger);
         final int variant = question.variantFor(state.sidHi(), state.sidLo());
         final QuestionCopy copy = question.copy(variant, question.segmentFor(state));
-        state.openVariant(variant);
+        state.questions().openVariant(variant);
         record.openCatalogVersion(catalog.versionHash());
         final boolean recorded = log.record(decision.begin(JournalRecordType.QUESTION_SHOWN, nowMs, state.sidHi(), state.sidLo(),
             catalog.versionHash()).iid(iid).trigger(trigger.id()).question(question.id()).variant(copy.variantId())
@@ -218,7 +218,7 @@ public final class SessionMachine
         if (!recorded)
         {
             // Never a question the journal could not record: the session keeps it as asked, unseen.
-            state.closeOpenQuestion();
+            state.questions().closeOpenQuestion();
             return;
         }
         outcomes.open(record.windows(), state, catalog, trigger, OutcomeGroup.SHOWN, iid, variant, nowMs);

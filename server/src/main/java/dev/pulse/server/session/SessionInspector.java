@@ -36,11 +36,11 @@ public final class SessionInspector
             field(json, "page_views", state.pageViewCount());
             field(json, "current_page_kind", state.currentPageKind());
             field(json, "hidden", state.hidden());
-            field(json, "asked", state.askedCount());
-            field(json, "open_iid", state.openIid());
-            field(json, "dismissed", state.dismissed());
-            field(json, "last_shown_ms", state.lastShownMs());
-            field(json, "pending_trigger_key", state.pendingTriggerKey());
+            field(json, "asked", state.questions().askedCount());
+            field(json, "open_iid", state.questions().openIid());
+            field(json, "dismissed", state.questions().dismissed());
+            field(json, "last_shown_ms", state.questions().lastShownMs());
+            field(json, "pending_trigger_key", state.questions().pendingTriggerKey());
             field(json, "owner_connection", access.server().ownerConnectionId());
             json.setLength(json.length() - 1);
             return json.append('}').toString();

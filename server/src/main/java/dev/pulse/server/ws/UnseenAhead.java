@@ -49,7 +49,7 @@ final class UnseenAhead
         {
             return;
         }
-        if (state.openIid() != connection.heldIid)
+        if (state.questions().openIid() != connection.heldIid)
         {
             out.withdrawHeld = true;
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.detect.SessionStateDescriptor;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.server.session.ChronicleSessionStore;
 import dev.pulse.server.session.SessionAccess;
@@ -35,7 +36,7 @@ class InternalErrorEndToEndTest
                 assertThat(id.parse(sid, 0, sid.length)).isTrue();
                 final SessionAccess access = store.newAccess();
                 assertThat(access.open(id.hi(), id.lo())).isTrue();
-                access.state().buffer().putByte(access.state().offset() + SessionStateFlyweight.VERSION_OFFSET, (byte)99);
+                access.state().buffer().putByte(access.state().offset() + SessionStateDescriptor.VERSION_OFFSET, (byte)99);
                 access.close();
             }
             victim.send("active");

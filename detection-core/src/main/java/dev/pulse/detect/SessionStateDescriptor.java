@@ -1,0 +1,129 @@
+package dev.pulse.detect;
+
+/**
+ * Where each field of a session's state record sits: the layout that {@link SessionStateFlyweight}
+ * and its views ({@link SessionHistoryFlyweight}, {@link SessionQuestionsFlyweight},
+ * {@link TriggerMemoryFlyweight}, {@link SessionContextFlyweight}) read and write, in
+ * {@link SessionStateFlyweight#LENGTH} bytes of layout {@link SessionStateFlyweight#LAYOUT_VERSION}.
+ * Byte order is the platform's.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------+---------------+---------------+---------------+   hot: every event
+ *  |    version    |     flags     |   pageCount   |   pageHead    |  0
+ *  |   backCount   |   backHead    |  searchCount  |  searchHead   |  4
+ *  |  clickCount   |   clickHead   |   formCount   |   formHead    |  8
+ *  | contextCount  |  askedCount   |   triggerMemoryCount  | (pad) | 12
+ *  |                 lastSeq (8), lastEventMs (8)                  | 16
+ *  |             lastActivityMs (8), idleSinceMs (8)               | 32
+ *  |       pageViewCount (4)       |          openIid (4)          | 48
+ *  |    pendingTriggerKey (4)      |     pendingPageView (4)       | 56
+ *  |     pendingDueMs (8), idleElapsedAtHideMs (8)                 | 64
+ *  |       visitedKindsMask (8), lastShownMs (8)                   | 80
+ *  |      openQuestionKey (4)      |      openTriggerKey (4)       | 96
+ *  |  openVariant  | kindRunCount  |  kindRunHead  |     (pad)     | 104
+ *  |                          lastIid (4)                          | 108
+ *  |              openShownMs (8), createdMs (8)                   | 112
+ *  +---------------------------------------------------------------+   identity
+ *  |        sidHi (8), sidLo (8), siteKey (8)                      | 128
+ *  |              askedQuestionKeys: 8 x int (32)                  | 152
+ *  |  triggerMemory: 8 x {key(4) pageView(4) signalMs(8) actedMs(8)}| 184
+ *  +---------------------------------------------------------------+   history
+ *  |           context: 8 x {keyHash(8) valueHash(8)}              | 376
+ *  |  pageRing: 16 x {hash(8) enteredMs(8) kind(2) nav(1) pad(5)}  | 504
+ *  |           backRing: 8 x {pairHash(8) timeMs(8)}               | 888
+ *  |           failedSearchRing: 8 x {timeMs(8)}                   | 1016
+ *  |   clickRing: 8 x {targetHash(8) timeMs(8) x(4) y(4)}          | 1080
+ *  |           formErrorRing: 8 x {formHash(8) timeMs(8)}          | 1272
+ *  |       kindRunRing: 32 x {lastEnteredMs(8) kind(2) pad(6)}     | 1400
+ *  +---------------------------------------------------------------+ 1912
+ * </pre>
+ *
+ * The entries of the tables ({@code *_OFFSET} constants named for a table are relative to its
+ * entry); the rings' entries are drawn in {@link SessionHistoryFlyweight}:
+ *
+ * <pre>
+ *  context     | keyHash (8)       | valueHash (8)     |                                16
+ *  trigger     | key (4) | signalPageView (4) | signalMs (8) | actedMs (8)              |  24
+ *  asked       | questionKey (4)   |                                                     4
+ * </pre>
+ *
+ * <p>The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
+ * cold record costs one miss before the history. Bits of the flags byte: {@link #FLAG_HIDDEN},
+ * {@link #FLAG_DISMISSED}.
+ */
+public final class SessionStateDescriptor
+{
+    public static final int VERSION_OFFSET = 0;
+    public static final int FLAGS_OFFSET = 1;
+    public static final int PAGE_COUNT_OFFSET = 2;
+    public static final int PAGE_HEAD_OFFSET = 3;
+    public static final int BACK_COUNT_OFFSET = 4;
+    public static final int BACK_HEAD_OFFSET = 5;
+    public static final int SEARCH_COUNT_OFFSET = 6;
+    public static final int SEARCH_HEAD_OFFSET = 7;
+    public static final int CLICK_COUNT_OFFSET = 8;
+    public static final int CLICK_HEAD_OFFSET = 9;
+    public static final int FORM_COUNT_OFFSET = 10;
+    public static final int FORM_HEAD_OFFSET = 11;
+    public static final int CONTEXT_COUNT_OFFSET = 12;
+    public static final int ASKED_COUNT_OFFSET = 13;
+    public static final int TRIGGER_MEMORY_COUNT_OFFSET = 14;
+    public static final int LAST_SEQ_OFFSET = 16;
+    public static final int LAST_EVENT_MS_OFFSET = 24;
+    public static final int LAST_ACTIVITY_MS_OFFSET = 32;
+    public static final int IDLE_SINCE_MS_OFFSET = 40;
+    public static final int PAGE_VIEW_COUNT_OFFSET = 48;
+    public static final int OPEN_IID_OFFSET = 52;
+    public static final int PENDING_TRIGGER_KEY_OFFSET = 56;
+    public static final int PENDING_PAGE_VIEW_OFFSET = 60;
+    public static final int PENDING_DUE_MS_OFFSET = 64;
+    public static final int IDLE_ELAPSED_AT_HIDE_MS_OFFSET = 72;
+    public static final int VISITED_KINDS_MASK_OFFSET = 80;
+    public static final int LAST_SHOWN_MS_OFFSET = 88;
+    public static final int OPEN_QUESTION_KEY_OFFSET = 96;
+    public static final int OPEN_TRIGGER_KEY_OFFSET = 100;
+    public static final int OPEN_VARIANT_OFFSET = 104;
+    public static final int KIND_RUN_COUNT_OFFSET = 105;
+    public static final int KIND_RUN_HEAD_OFFSET = 106;
+    public static final int LAST_IID_OFFSET = 108;
+    public static final int OPEN_SHOWN_MS_OFFSET = 112;
+    public static final int CREATED_MS_OFFSET = 120;
+    public static final int SID_HI_OFFSET = 128;
+    public static final int SID_LO_OFFSET = 136;
+    public static final int SITE_KEY_OFFSET = 144;
+    public static final int ASKED_KEYS_OFFSET = 152;
+    public static final int ASKED_KEY_LENGTH = 4;
+    public static final int TRIGGER_MEMORY_OFFSET = 184;
+    public static final int TRIGGER_MEMORY_ENTRY_LENGTH = 24;
+    public static final int TRIGGER_KEY_OFFSET = 0;
+    public static final int TRIGGER_SIGNAL_PAGE_VIEW_OFFSET = 4;
+    public static final int TRIGGER_SIGNAL_MS_OFFSET = 8;
+    public static final int TRIGGER_ACTED_MS_OFFSET = 16;
+    public static final int CONTEXT_OFFSET = 376;
+    public static final int CONTEXT_ENTRY_LENGTH = 16;
+    public static final int CONTEXT_KEY_HASH_OFFSET = 0;
+    public static final int CONTEXT_VALUE_HASH_OFFSET = 8;
+    public static final int PAGE_RING_OFFSET = 504;
+    public static final int PAGE_ENTRY_LENGTH = 24;
+    public static final int BACK_RING_OFFSET = 888;
+    public static final int BACK_ENTRY_LENGTH = 16;
+    public static final int SEARCH_RING_OFFSET = 1016;
+    public static final int SEARCH_ENTRY_LENGTH = 8;
+    public static final int CLICK_RING_OFFSET = 1080;
+    public static final int CLICK_ENTRY_LENGTH = 24;
+    public static final int FORM_RING_OFFSET = 1272;
+    public static final int FORM_ENTRY_LENGTH = 16;
+    public static final int KIND_RUN_RING_OFFSET = 1400;
+    public static final int KIND_RUN_ENTRY_LENGTH = 16;
+
+    /** The tab is hidden: idle time is paused. */
+    public static final int FLAG_HIDDEN = 1;
+    /** The person dismissed a question in this session. */
+    public static final int FLAG_DISMISSED = 1 << 1;
+
+    private SessionStateDescriptor()
+    {
+    }
+}
