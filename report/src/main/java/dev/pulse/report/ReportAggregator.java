@@ -213,10 +213,11 @@ public final class ReportAggregator
         return lastJournalMs == Long.MIN_VALUE ? range.fromMs() : Math.min(lookEndMs(), lastJournalMs);
     }
 
-    /** Entries of the per-session and per-window state (all but the per-visitor {@link FirstWindows}): tests check it stays bounded. */
-    long liveStateEntries()
+    /** The state that follows what is alive in the journal: tests check it stays bounded. */
+    LiveState liveState()
     {
-        return sessions.entries() + visitors.sessions() + signals.entries() + windows.entries() + pending.size() + openings.size();
+        return new LiveState(sessions.sessions(), sessions.openQuestions(), visitors.sessions(), signals.entries(), windows.entries(),
+            pending.size(), openings.size());
     }
 
     /** The headline as it stands at this end of observation (a look at a live report); does not change the tallies. */

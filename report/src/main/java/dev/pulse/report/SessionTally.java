@@ -180,10 +180,16 @@ final class SessionTally
         return answersOutsideRange;
     }
 
-    /** Sessions and open questions remembered (the state that grows with the sessions alive). */
-    long entries()
+    /** Sessions remembered: those alive with something to remember. */
+    int sessions()
     {
-        return stateBySession.size() + (long)openByQuestion.size();
+        return stateBySession.size();
+    }
+
+    /** Questions shown, neither answered nor dismissed, of the sessions alive. */
+    int openQuestions()
+    {
+        return openByQuestion.size();
     }
 
     /** The question an answer, dismiss or withdrawal closes, taken off its session's list: null if not open (not shown in the range, or closed). */
