@@ -30,7 +30,7 @@ final class SegmentFrameReader
     static final int END = 0;
     /** {@link #read} found no valid frame at the position: see {@link #problem()}. */
     static final int INVALID = -1;
-    /** Bytes read from the file per call: large enough that a pass is a few hundred calls per 64 MiB segment. */
+    /** Bytes read from the file per call: a pass over a 64 MiB segment is 64 calls. */
     static final int WINDOW_BYTES = 1 << 20;
     private static final int SCAN_WINDOW = 1 << 20;
 
