@@ -1,11 +1,15 @@
 package dev.pulse.report;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.catalog.CatalogArchive;
+import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.journal.OutcomeKind;
@@ -177,6 +181,34 @@ class ReportCountingTest
         assertThat(ReportTesting.trigger(madeAtTen, T).windows().holdout().closed()).isZero();
         assertThat(madeAtTen.observation().windowsOpen()).isEqualTo(1);
         assertThat(madeAtTen.observation().endMs()).isEqualTo(midnight + 600_000);
+    }
+
+    @Test
+    void shouldLookPastTheEndAsLongAsTheVersionsWindowsStayOpen() throws Exception
+    {
+        // A version whose sessions expire after 2 hours: its windows stay open up to 10 min + 2 h + 1 min. One opened at
+        // 23:55 and exited at 02:05 (its window, then the expiry) is the 24th's, read 2 h 5 min past midnight.
+        final long version = 0x2_0000L;
+        final long midnight = NOV_24 + DAY_MS;
+        Files.createDirectories(dir.resolve(CatalogArchive.DIRECTORY));
+        try (InputStream demo = CatalogLoader.class.getResourceAsStream(CatalogLoader.DEMO_RESOURCE))
+        {
+            final String text = new String(demo.readAllBytes(), StandardCharsets.UTF_8).replace("session_expiry: 30m", "session_expiry: 2h");
+            Files.writeString(dir.resolve(CatalogArchive.DIRECTORY).resolve(CatalogArchive.fileName(version)), text);
+        }
+        try (TestJournal journal = TestJournal.open(dir))
+        {
+            journal.catalogVersion(version).sessionStart(midnight - 300_000, 1, false).signal(midnight - 300_000, 1, T, Verdict.HOLDOUT, "q")
+                .outcome(midnight + 7_500_000, 1, OutcomeKind.EXITED, OutcomeGroup.HOLDOUT, 0, 7_800_000, T, "q", "a", null, null)
+                .sessionStart(midnight + 3 * 3_600_000L, 2, false);
+        }
+
+        final Report day = ReportTesting.read(dir, NOV_24_ONLY);
+
+        assertThat(ReportTesting.trigger(day, T).windows().holdout()).isEqualTo(new WindowCounts(0, 1, 0));
+        assertThat(day.observation().policiesKnown()).isTrue();
+        assertThat(day.observation().windowsOpen()).isZero();
+        assertThat(day.observation().endMs()).isEqualTo(midnight + 600_000 + 7_200_000 + WindowPolicy.SWEEP_GRACE_MS);
     }
 
     @Test
