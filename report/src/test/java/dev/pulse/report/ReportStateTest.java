@@ -3,6 +3,11 @@ package dev.pulse.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,98 @@ class ReportStateTest
         assertThat(report.totals().questionsShown()).isEqualTo(4);
         assertThat(report.totals().questionsUnseen()).isEqualTo(1);
         assertThat(report.exposure()).as("session 1 saw three, session 2 one (the other withdrawn)").isEqualTo(new Exposure(0, 1, 0, 1));
+    }
+
+    @Test
+    void shouldAgreeWithASimpleModelOverRandomSequencesOfQuestionsAnswersAndEnds() throws Exception
+    {
+        // The per-session lists against a map per session (the model): 30 seeded sequences of shows, answers, dismisses,
+        // withdrawals and ends over a few sessions, in every order. Deterministic.
+        for (int seed = 0; seed < 30; seed++)
+        {
+            final Path data = dir.resolve("s" + seed);
+            final SplittableRandom random = new SplittableRandom(seed);
+            final Map<Long, Map<Integer, String>> open = new HashMap<>();
+            final Map<Long, Integer> shownBySession = new HashMap<>();
+            final Map<String, Long> answered = new TreeMap<>();
+            final long[] exposure = new long[4];
+            long outside = 0;
+            long nextSid = 1;
+            long timeMs = NOV_24;
+            try (TestJournal journal = TestJournal.open(data))
+            {
+                for (int i = 0; i < 200; i++)
+                {
+                    timeMs += 1_000;
+                    if (open.size() < 3 || random.nextInt(10) == 0)
+                    {
+                        final long sid = nextSid++;
+                        journal.sessionStart(timeMs, sid, false);
+                        open.put(sid, new HashMap<>());
+                        shownBySession.put(sid, 0);
+                        continue;
+                    }
+                    final long sid = List.copyOf(open.keySet()).get(random.nextInt(open.size()));
+                    final int iid = 1 + random.nextInt(5);
+                    final Map<Integer, String> questions = open.get(sid);
+                    switch (random.nextInt(6))
+                    {
+                        case 0, 1 ->
+                        {
+                            final String question = "q" + random.nextInt(3);
+                            journal.shown(timeMs, sid, iid, T, question, "a");
+                            questions.put(iid, question);
+                            shownBySession.merge(sid, 1, Integer::sum);
+                        }
+                        case 2 ->
+                        {
+                            journal.answer(timeMs, sid, iid, "q", "yes", "r-yes");
+                            final String question = questions.remove(iid);
+                            outside += question == null ? 1 : 0;
+                            answered.merge(question == null ? "outside" : question, 1L, Long::sum);
+                        }
+                        case 3 ->
+                        {
+                            journal.dismiss(timeMs, sid, iid, "q");
+                            outside += questions.remove(iid) == null ? 1 : 0;
+                        }
+                        case 4 ->
+                        {
+                            journal.unseen(timeMs, sid, iid, "q");
+                            if (questions.remove(iid) != null)
+                            {
+                                shownBySession.merge(sid, -1, Integer::sum);
+                            }
+                        }
+                        default ->
+                        {
+                            journal.sessionEnd(timeMs, sid);
+                            open.remove(sid);
+                            exposure[Math.min(3, shownBySession.remove(sid))]++;
+                        }
+                    }
+                }
+                // Every session ends: nothing of them may stay behind.
+                for (final long sid : List.copyOf(open.keySet()))
+                {
+                    journal.sessionEnd(timeMs, sid);
+                }
+            }
+            shownBySession.values().forEach(shown -> exposure[Math.min(3, shown)]++);
+
+            final ReportAggregator aggregator = aggregate(data, ReportRange.ALL, NOTHING);
+            assertThat(aggregator.liveState().openQuestions()).as("seed %d", seed).isZero();
+            assertThat(aggregator.liveState().sessions()).as("seed %d", seed).isZero();
+            final Report report = aggregator.report(ReportTesting.GENERATED_AT);
+            assertThat(report.totals().answersOutsideRange()).as("seed %d", seed).isEqualTo(outside);
+            assertThat(report.exposure()).as("seed %d", seed).isEqualTo(new Exposure(exposure[0], exposure[1], exposure[2], exposure[3]));
+            for (final String question : List.of("q0", "q1", "q2"))
+            {
+                final long yes = report.questions().stream().filter(figures -> figures.question().equals(question))
+                    .flatMap(figures -> figures.choices().stream()).mapToLong(QuestionFigures.ChoiceCount::count).sum();
+                assertThat(yes).as("seed %d, %s", seed, question).isEqualTo(answered.getOrDefault(question, 0L));
+            }
+        }
     }
 
     @Test
@@ -149,9 +246,15 @@ class ReportStateTest
     private ReportAggregator aggregate(final ReportRange range, final BiConsumer<ReportAggregator, JournalRecordFlyweight> after)
         throws IOException
     {
+        return aggregate(dir, range, after);
+    }
+
+    private static ReportAggregator aggregate(final Path dataDir, final ReportRange range,
+        final BiConsumer<ReportAggregator, JournalRecordFlyweight> after) throws IOException
+    {
         final ReportAggregator aggregator = new ReportAggregator(range);
         final JournalRecordFlyweight record = new JournalRecordFlyweight();
-        try (JournalReader reader = JournalReader.open(dir.resolve("journal")))
+        try (JournalReader reader = JournalReader.open(dataDir.resolve("journal")))
         {
             while (reader.next(record))
             {
