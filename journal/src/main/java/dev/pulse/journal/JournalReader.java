@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
  *   <li>a bad frame anywhere else, a bad frame in the last segment followed by a valid one, or a
  *   missing segment in the sequence throws {@link JournalCorruptionException}.</li>
  * </ul>
- * Records of a type this version does not know are skipped. Not thread-safe.
+ * Records of a type this version does not know are skipped. Segments are read in blocks of a
+ * mebibyte ({@link SegmentFrameReader#WINDOW_BYTES}), not a call per frame. Not thread-safe.
  */
 public final class JournalReader implements AutoCloseable
 {
@@ -91,10 +92,16 @@ public final class JournalReader implements AutoCloseable
                 continue;
             }
             final int payloadLength = length - JournalFrameDescriptor.OVERHEAD;
-            into.wrap(frames.buffer(), JournalFrameDescriptor.PAYLOAD_OFFSET, payloadLength, type);
+            into.wrap(frames.buffer(), frames.frameOffset() + JournalFrameDescriptor.PAYLOAD_OFFSET, payloadLength, type);
             return true;
         }
         return false;
+    }
+
+    /** Calls that read a segment file so far: about one per mebibyte of a sequential pass. */
+    long fileReads()
+    {
+        return frames.fileReads();
     }
 
     @Override

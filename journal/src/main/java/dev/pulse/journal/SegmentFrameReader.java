@@ -15,7 +15,14 @@ import static dev.pulse.journal.JournalRecordFlyweight.BYTE_ORDER;
  * Reads one frame at a time from a segment file and verifies it: a possible length (at least a
  * record header, at most {@link JournalFrameDescriptor#MAX_FRAME_LENGTH}, within the file) and a
  * matching CRC32C. Shared by start-up recovery and {@link JournalReader}, so both agree on what a
- * valid frame is. The frame stays in {@link #buffer()} until the next read.
+ * valid frame is. The frame stays in {@link #buffer()} at {@link #frameOffset()} until the next read.
+ *
+ * <p>Frames are served from a window of {@link #WINDOW_BYTES} read from the file in one call: a
+ * sequential pass makes one read per mebibyte, not two per frame (a report reads millions of
+ * frames). A frame that runs past the window refills it from the frame's start; one longer than the
+ * window grows it. The window caches only bytes below the file size given to {@link #read}, which
+ * the writer never rewrites (it appends; recovery cuts only after its scan), so a cached byte is the
+ * byte on disk.
  */
 final class SegmentFrameReader
 {
@@ -23,12 +30,32 @@ final class SegmentFrameReader
     static final int END = 0;
     /** {@link #read} found no valid frame at the position: see {@link #problem()}. */
     static final int INVALID = -1;
+    /** Bytes read from the file per call: a pass over a 64 MiB segment is 64 calls. */
+    static final int WINDOW_BYTES = 1 << 20;
     private static final int SCAN_WINDOW = 1 << 20;
 
-    private ByteBuffer byteBuffer = ByteBuffer.allocateDirect(64 * 1024);
-    private final UnsafeBuffer buffer = new UnsafeBuffer(byteBuffer);
+    private ByteBuffer window;
+    private final UnsafeBuffer buffer;
     private final CRC32C crc = new CRC32C();
+    /** The file the window holds bytes of (null: none), and where they start. */
+    private FileChannel windowChannel;
+    private long windowStart;
+    private int windowLength;
+    private int frameOffset;
+    private long fileReads;
     private String problem;
+
+    SegmentFrameReader()
+    {
+        this(WINDOW_BYTES);
+    }
+
+    /** With a window of another size: tests make frames straddle and outgrow a small one. */
+    SegmentFrameReader(final int windowBytes)
+    {
+        window = ByteBuffer.allocateDirect(windowBytes);
+        buffer = new UnsafeBuffer(window);
+    }
 
     /** Returns the valid frame's length, {@link #END}, or {@link #INVALID}. */
     int read(final FileChannel channel, final long position, final long fileSize) throws IOException
@@ -43,8 +70,8 @@ final class SegmentFrameReader
             problem = "a partial frame header of " + remaining + " bytes";
             return INVALID;
         }
-        readFully(channel, position, JournalFrameDescriptor.HEADER_LENGTH);
-        final int length = buffer.getInt(JournalFrameDescriptor.LENGTH_OFFSET, BYTE_ORDER);
+        frameOffset = ensure(channel, position, JournalFrameDescriptor.HEADER_LENGTH, fileSize);
+        final int length = buffer.getInt(frameOffset + JournalFrameDescriptor.LENGTH_OFFSET, BYTE_ORDER);
         if (length < JournalFrameDescriptor.MIN_FRAME_LENGTH || length > JournalFrameDescriptor.MAX_FRAME_LENGTH)
         {
             problem = "an impossible frame length " + length;
@@ -55,12 +82,12 @@ final class SegmentFrameReader
             problem = "a frame of " + length + " bytes with only " + remaining + " left in the file";
             return INVALID;
         }
-        readFully(channel, position, length);
-        final int crcOffset = JournalFrameDescriptor.crcOffset(length);
-        byteBuffer.limit(crcOffset).position(JournalFrameDescriptor.TYPE_OFFSET);
+        frameOffset = ensure(channel, position, length, fileSize);
+        final int crcOffset = frameOffset + JournalFrameDescriptor.crcOffset(length);
+        window.limit(crcOffset).position(frameOffset + JournalFrameDescriptor.TYPE_OFFSET);
         crc.reset();
-        crc.update(byteBuffer);
-        byteBuffer.clear();
+        crc.update(window);
+        window.clear();
         if ((int)crc.getValue() != buffer.getInt(crcOffset, BYTE_ORDER))
         {
             problem = "a CRC mismatch in a frame of " + length + " bytes";
@@ -123,15 +150,21 @@ final class SegmentFrameReader
             length >= JournalFrameDescriptor.MIN_FRAME_LENGTH && length <= JournalFrameDescriptor.MAX_FRAME_LENGTH && length <= remaining;
     }
 
-    /** The frame just read: length, type, payload, CRC (see {@link JournalFrameDescriptor}). */
+    /** The window holding the frame just read: length, type, payload, CRC (see {@link JournalFrameDescriptor}) from {@link #frameOffset()}. */
     DirectBuffer buffer()
     {
         return buffer;
     }
 
+    /** Where the frame just read starts in {@link #buffer()}. */
+    int frameOffset()
+    {
+        return frameOffset;
+    }
+
     int type()
     {
-        return buffer.getShort(JournalFrameDescriptor.TYPE_OFFSET, BYTE_ORDER) & 0xFFFF;
+        return buffer.getShort(frameOffset + JournalFrameDescriptor.TYPE_OFFSET, BYTE_ORDER) & 0xFFFF;
     }
 
     /** Why the last read was {@link #INVALID}. */
@@ -140,21 +173,43 @@ final class SegmentFrameReader
         return problem;
     }
 
-    private void readFully(final FileChannel channel, final long position, final int length) throws IOException
+    /** Calls that read the file so far (tests check that a pass reads in large blocks). */
+    long fileReads()
     {
-        if (byteBuffer.capacity() < length)
+        return fileReads;
+    }
+
+    /**
+     * Makes {@code [position, position + length)} of the file sit in the window, refilling it from
+     * {@code position} when it does not (as much of the file as fits, at least {@code length});
+     * returns the offset of {@code position} in the window.
+     */
+    private int ensure(final FileChannel channel, final long position, final int length, final long fileSize) throws IOException
+    {
+        if (channel == windowChannel && position >= windowStart && position + length <= windowStart + windowLength)
         {
-            byteBuffer = ByteBuffer.allocateDirect(Integer.highestOneBit(length - 1) << 1);
-            buffer.wrap(byteBuffer);
+            return (int)(position - windowStart);
         }
-        byteBuffer.clear().limit(length);
-        while (byteBuffer.hasRemaining())
+        if (window.capacity() < length)
         {
-            if (channel.read(byteBuffer, position + byteBuffer.position()) < 0)
+            window = ByteBuffer.allocateDirect(Integer.highestOneBit(length - 1) << 1);
+            buffer.wrap(window);
+        }
+        windowChannel = null;
+        final int wanted = (int)Math.min(window.capacity(), fileSize - position);
+        window.clear().limit(wanted);
+        while (window.position() < length)
+        {
+            fileReads++;
+            if (channel.read(window, position + window.position()) < 0)
             {
                 throw new EOFException("segment ended while reading a frame at " + position);
             }
         }
-        byteBuffer.clear();
+        windowChannel = channel;
+        windowStart = position;
+        windowLength = window.position();
+        window.clear();
+        return 0;
     }
 }

@@ -87,7 +87,10 @@ final class BreakdownTally
         }
     }
 
-    /** The breakdowns at this end of observation; call once, at the end. */
+    /**
+     * The breakdowns at this end of observation; call once, at the end. Observation may reach past the
+     * range's end (to close windows opened in it); the days listed stop at the range's last day.
+     */
     List<Breakdown> breakdowns(final long observationEndMs, final boolean live, final List<CatalogVersionSeen> versions)
     {
         firstByCandidate.forEachLong((visitor, first) -> count(first, cellsByCandidate.get(visitor), observationEndMs));
@@ -96,7 +99,7 @@ final class BreakdownTally
         candidates.clear();
         final long firstDay = firstRecordMs == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(firstRecordMs, DAY_MS);
         return new BreakdownFigures(counts, strata, contexts, pageKinds, live)
-            .all(firstDay, Math.floorDiv(observationEndMs - 1, DAY_MS), versions);
+            .all(firstDay, Math.floorDiv(Math.min(observationEndMs, range.toMs()) - 1, DAY_MS), versions);
     }
 
     private void onOutcome(final JournalRecordFlyweight record)

@@ -22,7 +22,9 @@ public record ForwardTimes(List<TimeBucket> buckets, Durations shown, Durations 
 
     /**
      * One group's forward durations. Percentiles are nearest-rank (the smallest duration with at
-     * least that share of durations at or below it), -1 when there are none.
+     * least that share of durations at or below it), read from a histogram of 3 significant digits:
+     * the top of the duration's bucket, at most 0.1% above it; -1 when there are none. Bucket counts
+     * are exact.
      *
      * @param bucketCounts forward windows per bucket of {@link ForwardTimes#buckets()}.
      */

@@ -3,9 +3,10 @@ package dev.pulse.report;
 /**
  * How far the report could see, and so which windows it counts and which interval it shows.
  *
- * @param endMs          end of observation: the range's end or the last record of the journal, whichever
- *                       is earlier; a window is complete when opened at least its version's longest
- *                       open time before it.
+ * @param endMs          end of observation: the range's end plus the longest open time of the versions
+ *                       seen (outcomes of windows opened in the range are read that far), or the last
+ *                       record of the journal, whichever is earlier; a window is complete when opened at
+ *                       least its version's longest open time before it.
  * @param live           the range is not closed (its end is after the report was made, or open): intervals
  *                       are anytime-valid, since a live report is looked at again and again.
  * @param intervalKind   the kind of interval the headline carries.

@@ -21,14 +21,21 @@ import dev.pulse.journal.OutcomeGroup;
  *
  * <p>Outcome windows count by the time they opened (the record's time minus its duration) and only
  * once complete: opened at least their catalog version's longest open time before the end of
- * observation (the range's end or the journal's last record, whichever is earlier). Nothing after
- * the range's end is read but catalog reloads (which name versions); session starts before the range
- * are read for their visitor.
+ * observation. Records after the range's end are read for one longest open time more, and only to
+ * close windows opened in the range (their outcomes, withdrawals, sessions' ends); so the end of
+ * observation is the range's end plus that time, or the journal's last record if earlier, and a
+ * report of a day made later has no window still open. Nothing after the range's end is counted as
+ * a record, session, signal or question of the range, and past the look only catalog reloads (which
+ * name versions) are read. Session starts before the range are read for their visitor.
  *
- * <p>Per-session and per-visitor state: {@link SessionVisitors} (sessions alive),
- * {@link FirstWindows} (one primitive entry per distinct visitor, for the headline and for each
- * trigger), {@link PendingWindows} and {@link OpenWindows} (the last longest-open-time of outcomes and
- * openings), and {@link SessionTally} (sessions alive). Not thread-safe; one report per instance.
+ * <p>Memory is bounded by the catalog (triggers, questions, answers, versions), by what is alive at
+ * once (sessions, and the windows and openings of the last longest open time) and, the one part
+ * that grows with the range, by the distinct visitors ({@link FirstWindows}: one primitive entry per
+ * visitor, for the headline and for each trigger they met); never by the number of records.
+ * Per-session state: {@link SessionVisitors} and {@link SessionTally}, dropped at SESSION_END;
+ * {@link PendingWindows} and {@link OpenWindows}, primitive queues of the last longest open time;
+ * marks that wait for a record that may never come expire ({@link ExpiringLongMap}). Not
+ * thread-safe; one report per instance.
  */
 public final class ReportAggregator
 {
@@ -37,7 +44,7 @@ public final class ReportAggregator
     private final SignalTally signals = new SignalTally();
     private final QuestionTally questions = new QuestionTally();
     private final SessionTally sessions = new SessionTally(questions);
-    private final WindowTally windows = new WindowTally();
+    private final WindowTally windows = new WindowTally(TimeBucket.STANDARD);
     private final CatalogTally catalogs;
     private final Strata strata;
     private final SessionVisitors visitors = new SessionVisitors();
@@ -86,12 +93,13 @@ public final class ReportAggregator
         lastJournalMs = Math.max(lastJournalMs, timeMs);
         if (timeMs >= range.toMs())
         {
+            afterRange(type, record, timeMs);
             return;
         }
         switch (type)
         {
             case SESSION_START -> visitors.onSessionStart(record);
-            case QUESTION_UNSEEN -> windows.onUnseen(record);
+            case QUESTION_UNSEEN -> windows.onUnseen(record, strata.longestOpenMs());
             case OUTCOME -> onOutcome(record);
             default ->
             {
@@ -140,6 +148,41 @@ public final class ReportAggregator
         }
     }
 
+    /**
+     * Past the range's end, up to the longest a window stays open after it: only what closes windows opened in the
+     * range (their outcomes, and withdrawals of questions shown in it); sessions' ends free their visitors.
+     */
+    private void afterRange(final JournalRecordType type, final JournalRecordFlyweight record, final long timeMs)
+    {
+        if (timeMs >= lookEndMs())
+        {
+            return;
+        }
+        switch (type)
+        {
+            case QUESTION_UNSEEN -> windows.onUnseen(record, strata.longestOpenMs());
+            case OUTCOME -> onOutcome(record);
+            case SESSION_END -> visitors.onSessionEnd(record);
+            default ->
+            {
+                // Sessions, signals, questions and answers after the end are not the range's.
+            }
+        }
+        if (type == JournalRecordType.OUTCOME || type == JournalRecordType.SESSION_END)
+        {
+            // A unit of the range whose first window closes past its end belongs in its cells too.
+            breakdowns.onRecord(record);
+        }
+        pending.release(timeMs, strata, windows::count);
+    }
+
+    /** The end of the look past the range: its end plus the longest a window of the versions seen stays open. */
+    private long lookEndMs()
+    {
+        final long longestMs = strata.longestOpenMs();
+        return range.toMs() > Long.MAX_VALUE - longestMs ? Long.MAX_VALUE : range.toMs() + longestMs;
+    }
+
     /** A holdout or shadow signal opens a window (a shown one opens at its QUESTION_SHOWN). */
     private void onSignalOpening(final JournalRecordFlyweight record)
     {
@@ -155,6 +198,7 @@ public final class ReportAggregator
         final long openingMs = record.timestampMs() - record.value();
         if (!range.contains(openingMs))
         {
+            windows.forget(record);
             return;
         }
         final ClosedWindow window = windows.onOutcome(record, strata.index(record.catalogVersion()), visitors.visitor(record));
@@ -172,10 +216,17 @@ public final class ReportAggregator
         pending.onClosed(window, record.timestampMs(), strata, windows::count);
     }
 
-    /** The end of observation so far: the range's end or the last record read, whichever is earlier. */
+    /** The end of observation so far: the end of the look past the range or the last record read, whichever is earlier. */
     long observationEndMs()
     {
-        return lastJournalMs == Long.MIN_VALUE ? range.fromMs() : Math.min(range.toMs(), lastJournalMs);
+        return lastJournalMs == Long.MIN_VALUE ? range.fromMs() : Math.min(lookEndMs(), lastJournalMs);
+    }
+
+    /** The state that follows what is alive in the journal: tests check it stays bounded. */
+    LiveState liveState()
+    {
+        return new LiveState(sessions.sessions(), sessions.openQuestions(), visitors.sessions(), signals.entries(), windows.entries(),
+            pending.size(), openings.size());
     }
 
     /** The headline as it stands at this end of observation (a look at a live report); does not change the tallies. */
@@ -208,7 +259,7 @@ public final class ReportAggregator
         final long windowsOpen = Math.max(openings.open(strata, endMs), closedButOpen);
         final Observation observation = new Observation(endMs, live, headlineFigures.lift().kind(), comparisons, strata.allKnown(),
             windowsOpen);
-        return new Report(range, generatedAtMs, totals, triggers, questions(), windows.forwardTimes(TimeBucket.STANDARD), exposure,
+        return new Report(range, generatedAtMs, totals, triggers, questions(), windows.forwardTimes(), exposure,
             catalogs.versions(), headlineFigures, observation, breakdowns.breakdowns(endMs, live, catalogs.versions()));
     }
 

@@ -18,8 +18,9 @@ public final class ReportMethod
         + "forward of where the person was stuck, or a goal, within the window), exited (the session ended first) or stalled "
         + "(the window ran out while the person was still there). A window counts by the time it opened, and only once complete: "
         + "opened at least its catalog version's outcome_window + session_expiry (+ 1 min for the sweeper) before the end of "
-        + "observation (the range's end or the journal's last record, whichever is earlier), so forward, stalled and exited "
-        + "all had their chance. Windows still open are counted apart and are in no rate or lift.";
+        + "observation, so forward, stalled and exited all had their chance. Outcomes are read up to that long past the range's "
+        + "end, for windows opened in it only, so the end of observation is the range's end plus the longest open time, or the "
+        + "journal's last record if earlier. Windows still open are counted apart and are in no rate or lift.";
     static final String FORWARD_RATE = "Unit: the visitor (the browser's stable id; the session when the snippet sends none). "
         + "The headline counts each visitor once, by its first complete window in the range: treated when that window was shown, "
         + "control when held out, a success when it moved forward. Before its first stuck moment nothing was shown to a visitor "
@@ -35,8 +36,8 @@ public final class ReportMethod
         + "Holm's step-down (family-wise error 5%), is at most 0.05; the interval beside it is the trigger's own 95% interval.";
     static final String MINIMUM = "A lift is printed only when both arms have at least " + MIN_CLOSED_WINDOWS + " visitors with a "
         + "complete window; otherwise the report says \"not enough data\".";
-    static final String RANGE = "A record counts when its own time is in the range (UTC); an outcome window by the time it opened. "
-        + "Answers and dismisses count only for questions shown in the range.";
+    static final String RANGE = "A record counts when its own time is in the range (UTC); an outcome window by the time it opened, "
+        + "whenever it closed. Answers and dismisses count only for questions shown in the range, and in it.";
     static final String SIGNALS = "A signal deferred by the page grace is decided again later: it is counted once, under its final "
         + "verdict. \"deferred\" counts deferred signals whose final verdict falls outside the range.";
     static final String SESSIONS = "Sessions: distinct session ids with a session start (new or resumed) in the range. Exposure "
@@ -55,7 +56,7 @@ public final class ReportMethod
         + "a key's values past its first " + SessionContexts.MAX_VALUES + " are \"(other values)\"; a page kind no kept "
         + "catalog knew is \"(unknown)\".";
     static final String TIMES = "Time to forward: from the question (or the moment it would have been asked) to the forward page "
-        + "or goal. Percentiles are nearest-rank.";
+        + "or goal. Percentiles are nearest-rank, read from a histogram of 3 significant digits (at most 0.1% above the exact value).";
     static final String ROUNDING = "Rates are printed as percentages with one decimal, lifts and intervals in percentage points "
         + "with one decimal. Numbers are rounded only when printed: JSON and CSV carry them unrounded, as proportions from 0 to 1.";
 

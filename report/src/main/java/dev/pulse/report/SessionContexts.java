@@ -44,7 +44,7 @@ final class SessionContexts
     void onSessionStart(final JournalRecordFlyweight record)
     {
         learn(record.catalogVersion());
-        final long session = SessionVisitors.session(record);
+        final long session = Records.session(record);
         if (record.code() == 1 && valuesBySession.containsKey(session))
         {
             // A resumed session (a page load) keeps the context its first hello sent: decoding every page's pairs again
@@ -69,14 +69,14 @@ final class SessionContexts
         // A replaced session goes on under the new connection (whose hello starts it again); only expiry ends it.
         if (record.code() == SessionEndReason.EXPIRED.ordinal())
         {
-            valuesBySession.remove(SessionVisitors.session(record));
+            valuesBySession.remove(Records.session(record));
         }
     }
 
     /** The record's session's values, a byte per key (0, {@link CellNames#NOT_SET_INDEX}, for every key of an unknown session). */
     long values(final JournalRecordFlyweight record)
     {
-        final long packed = valuesBySession.get(SessionVisitors.session(record));
+        final long packed = valuesBySession.get(Records.session(record));
         return packed == UNKNOWN_SESSION ? 0 : packed;
     }
 

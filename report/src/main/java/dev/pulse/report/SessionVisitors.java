@@ -19,32 +19,27 @@ final class SessionVisitors
 
     void onSessionStart(final JournalRecordFlyweight record)
     {
-        final long session = session(record);
+        final long session = Records.session(record);
         final long visitor = record.value();
         visitorBySession.put(session, visitor == 0 ? session : visitor);
     }
 
     void onSessionEnd(final JournalRecordFlyweight record)
     {
-        visitorBySession.remove(session(record));
+        visitorBySession.remove(Records.session(record));
     }
 
     /** The visitor of the record's session. */
     long visitor(final JournalRecordFlyweight record)
     {
-        final long session = session(record);
+        final long session = Records.session(record);
         final long visitor = visitorBySession.get(session);
         return visitor == MISSING ? session : visitor;
     }
 
-    /**
-     * The 128-bit session id folded to 64 bits (a collision among a report's sessions is vanishingly rare). 0 is the map's
-     * "missing" value, so the session folding to 0 (the all-zero id) becomes Long.MIN_VALUE: as unlikely as any random
-     * fold, where 1 (as before) was the next small test id's own fold, making sessions 0 and 1 one visitor.
-     */
-    static long session(final JournalRecordFlyweight record)
+    /** Sessions alive (state kept). */
+    int sessions()
     {
-        final long folded = record.sidHi() * 0x9E37_79B9_7F4A_7C15L ^ record.sidLo();
-        return folded == MISSING ? Long.MIN_VALUE : folded;
+        return visitorBySession.size();
     }
 }

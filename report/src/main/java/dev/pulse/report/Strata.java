@@ -17,6 +17,7 @@ final class Strata
     private final Long2LongHashMap indexByVersion = new Long2LongHashMap(-1);
     private final List<Long> versions = new ArrayList<>();
     private final List<WindowPolicy> policyByIndex = new ArrayList<>();
+    private long longestOpenMs;
 
     Strata(final LongFunction<WindowPolicy> policies)
     {
@@ -32,7 +33,9 @@ final class Strata
             return (int)index;
         }
         versions.add(versionHash);
-        policyByIndex.add(policies.apply(versionHash));
+        final WindowPolicy policy = policies.apply(versionHash);
+        policyByIndex.add(policy);
+        longestOpenMs = Math.max(longestOpenMs, policy.maxOpenMs());
         indexByVersion.put(versionHash, versions.size() - 1);
         return versions.size() - 1;
     }
@@ -56,6 +59,12 @@ final class Strata
     long cutoffMs(final int index, final long observationEndMs)
     {
         return observationEndMs - policyByIndex.get(index).maxOpenMs();
+    }
+
+    /** The longest a window of any version seen stays open ({@link WindowPolicy#DEFAULTS}' when none is seen yet). */
+    long longestOpenMs()
+    {
+        return versions.isEmpty() ? WindowPolicy.DEFAULTS.maxOpenMs() : longestOpenMs;
     }
 
     /** Whether every version's policy was read from its catalog copy (else the defaults stood in). */

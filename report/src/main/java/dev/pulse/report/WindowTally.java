@@ -16,7 +16,12 @@ import dev.pulse.journal.OutcomeKind;
  * answer and by copy variant (shown windows only), and the forward durations per group. Which
  * windows are complete is the aggregator's to decide ({@link PendingWindows}); this class reads an
  * OUTCOME record into a {@link ClosedWindow} and counts what it is given.
- * Not thread-safe.
+ *
+ * <p>Its memory is bounded by the catalog (counts per trigger, question, answer, variant) and by the
+ * questions withdrawn unseen whose outcome is still to come: forward durations go into a histogram
+ * ({@link DurationHistogram}), and a withdrawal's mark is dropped at its window's outcome, whether
+ * that window is in the range or not, or once the longest a window stays open has passed twice
+ * ({@link ExpiringLongMap}). Not thread-safe.
  */
 final class WindowTally
 {
@@ -27,23 +32,43 @@ final class WindowTally
     private final long[] total = new long[GROUPS * KINDS];
     private final Map<AskedQuestion, Map<Answer, long[]>> byAnswer = new HashMap<>();
     private final Map<AskedQuestion, Map<String, long[]>> byVariant = new HashMap<>();
-    private final DurationSample[] forwardTimes = new DurationSample[GROUPS];
+    private final List<TimeBucket> buckets;
+    private final DurationHistogram[] forwardTimes = new DurationHistogram[GROUPS];
     private long unmeasured;
-    /** Questions withdrawn unseen, by session and iid: their shown window counts for no group. */
-    private final Set<Unseen> unseen = new java.util.HashSet<>();
+    /** Questions withdrawn unseen, by key(session, iid): their shown window counts for no group. */
+    private final ExpiringLongMap unseen = new ExpiringLongMap(0);
+    private final ExpiringLongMap.Expired forgotten = (key, value) -> { };
 
-    WindowTally()
+    /** @param buckets the bars of the time-to-forward chart. */
+    WindowTally(final List<TimeBucket> buckets)
     {
+        this.buckets = List.copyOf(buckets);
         for (int i = 0; i < GROUPS; i++)
         {
-            forwardTimes[i] = new DurationSample();
+            forwardTimes[i] = new DurationHistogram(buckets);
         }
     }
 
-    /** A question_unseen record: always journaled before any outcome of the question's window. */
-    void onUnseen(final JournalRecordFlyweight record)
+    /**
+     * A question_unseen record: always journaled before any outcome of the question's window, which closes at the
+     * latest {@code horizonMs} (the longest a window stays open) after it opened.
+     */
+    void onUnseen(final JournalRecordFlyweight record, final long horizonMs)
     {
-        unseen.add(new Unseen(record.sidHi(), record.sidLo(), record.iid()));
+        unseen.advance(record.timestampMs(), horizonMs, forgotten);
+        unseen.put(unseenKey(record), 1);
+    }
+
+    /** An outcome the report does not count (its window opened outside the range): only its withdrawal's mark goes. */
+    void forget(final JournalRecordFlyweight record)
+    {
+        unseen.remove(unseenKey(record));
+    }
+
+    /** Marks of withdrawn questions remembered (the state that grows with the last hour or so). */
+    int entries()
+    {
+        return unseen.size();
     }
 
     /**
@@ -55,6 +80,8 @@ final class WindowTally
     {
         final OutcomeKind kind = OutcomeKind.fromOrdinal(record.code());
         final OutcomeGroup group = group(Records.text(record, "group"));
+        // The mark goes with the window's outcome, whatever it is: it waits for nothing else.
+        final boolean withdrawn = unseen.remove(unseenKey(record)) != 0;
         if (kind == null || group == null)
         {
             return null;
@@ -64,7 +91,7 @@ final class WindowTally
             unmeasured++;
             return null;
         }
-        if (group == OutcomeGroup.SHOWN && unseen.remove(new Unseen(record.sidHi(), record.sidLo(), record.iid())))
+        if (group == OutcomeGroup.SHOWN && withdrawn)
         {
             // The person never saw the question: the window measures nothing about asking.
             return null;
@@ -144,10 +171,16 @@ final class WindowTally
         return List.copyOf(variants);
     }
 
-    ForwardTimes forwardTimes(final List<TimeBucket> buckets)
+    ForwardTimes forwardTimes()
     {
-        return new ForwardTimes(buckets, forwardTimes[OutcomeGroup.SHOWN.ordinal()].summary(buckets),
-            forwardTimes[OutcomeGroup.HOLDOUT.ordinal()].summary(buckets), forwardTimes[OutcomeGroup.SHADOW.ordinal()].summary(buckets));
+        return new ForwardTimes(buckets, forwardTimes[OutcomeGroup.SHOWN.ordinal()].summary(),
+            forwardTimes[OutcomeGroup.HOLDOUT.ordinal()].summary(), forwardTimes[OutcomeGroup.SHADOW.ordinal()].summary());
+    }
+
+    /** Withdrawals are marked per question: a shown window's iid; holdout and shadow windows (iid 0) have none. */
+    private static long unseenKey(final JournalRecordFlyweight record)
+    {
+        return Records.key(Records.session(record), record.iid());
     }
 
     private static void count(final long[] forwardAndClosed, final boolean forward)
@@ -182,10 +215,6 @@ final class WindowTally
 
     /** The answer a shown window closed with ("" and "" when unanswered). */
     private record Answer(String choice, String response)
-    {
-    }
-
-    private record Unseen(long sidHi, long sidLo, int iid)
     {
     }
 }

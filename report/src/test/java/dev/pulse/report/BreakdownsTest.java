@@ -97,8 +97,9 @@ class BreakdownsTest
                 .outcome(d + 60_000, 9_002, OutcomeKind.FORWARD, OutcomeGroup.SHADOW, 0, 60_000, "t", "decide", "", null, null, "cart");
             // Opened 23:50 on the 26th, closed forward at 23:55: not complete when observation ends at midnight.
             unit(journal, NOV_26 + DAY_MS - 600_000, 6_000, true, true, "pricing", "device", "mobile");
-            // The next day's record: observation reaches the range's end.
-            journal.sessionStart(NOV_26 + DAY_MS + 3_600_000L, 9_999, false);
+            // The next day's record at 00:10: observation reaches past the range's end to 00:10, when the 23:50
+            // window (complete at 00:31) is still open.
+            journal.sessionStart(NOV_26 + DAY_MS + 600_000L, 9_999, false);
         }
     }
 
@@ -211,6 +212,30 @@ class BreakdownsTest
     }
 
     /** The three days, read two days later: a closed range. */
+    @Test
+    void shouldCountAUnitWhoseFirstWindowClosesPastTheRangesEndInItsCells() throws Exception
+    {
+        final Path late = dir.resolve("late");
+        final long openedMs = NOV_26 + DAY_MS - 30 * 60_000L;
+        try (TestJournal journal = TestJournal.open(late))
+        {
+            // Opened 23:30 on the 26th, closed 00:05 on the 27th (past the range); complete at 00:11, observed until 00:20.
+            journal.sessionStart(openedMs, 7_001, 7_001, false, "device", "mobile")
+                .outcome(openedMs + 35 * 60_000L, 7_001, OutcomeKind.FORWARD, OutcomeGroup.SHOWN, 1, 35 * 60_000L, "t", "decide", "",
+                    null, null, "pricing");
+            journal.sessionStart(NOV_26 + DAY_MS + 20 * 60_000L, 7_999, false);
+        }
+        final Report report = JournalReportReader.read(late.resolve("journal"), ReportRange.parse("2026-11-26", "2026-11-26"),
+            NOV_26 + 2 * DAY_MS);
+
+        assertThat(report.headline().lift().shown()).isEqualTo(new Proportion(1, 1));
+        assertThat(breakdown(report, "day").cells()).extracting(Breakdown.Cell::value, this::treated, Breakdown.Cell::unitsOpen)
+            .as("the range's one day, its unit counted though its window closed the next day")
+            .containsExactly(tuple("2026-11-26", "1/1", 0L));
+        assertThat(breakdown(report, "context:device").cells()).extracting(Breakdown.Cell::value, this::treated)
+            .contains(tuple("mobile", "1/1"));
+    }
+
     private Report closed() throws Exception
     {
         return JournalReportReader.read(dir.resolve("journal"), ReportRange.parse("2026-11-24", "2026-11-26"), NOV_26 + 2 * DAY_MS);

@@ -50,6 +50,10 @@ class JournalCoverageTest
         }
         System.out.println("journal coverage: " + covered + " of " + experiments + "; windows still open " + stillOpen);
         assertThat(covered).isGreaterThanOrEqualTo(26);
-        assertThat(stillOpen).as("the last 41 minutes of each day are still open").isPositive();
+        // The day's report reads outcomes up to 41 minutes past midnight; a simulated journal ends with its last close,
+        // sometimes before that, and then the windows opened in the day's last minutes are still open: a few, not the
+        // ~130 a day (41 minutes of openings) left open when nothing past midnight was read.
+        assertThat(stillOpen).as("still open where the journal stops before the look past midnight ends").isPositive()
+            .isLessThan(experiments * 20L);
     }
 }

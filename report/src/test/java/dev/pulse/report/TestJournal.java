@@ -135,6 +135,13 @@ public final class TestJournal implements AutoCloseable
         return this;
     }
 
+    /** The question shown as {@code iid} was withdrawn before the person saw it. */
+    public TestJournal unseen(final long timeMs, final long sid, final int iid, final String question)
+    {
+        offer(() -> proxy.questionUnseen(timeMs, 0, sid, catalogVersion, iid, question));
+        return this;
+    }
+
     public TestJournal sessionEnd(final long timeMs, final long sid)
     {
         offer(() -> proxy.sessionEnd(timeMs, 0, sid, SessionEndReason.EXPIRED));
