@@ -17,12 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LiveCatalog;
-import dev.pulse.journal.Journal;
-import dev.pulse.journal.JournalConfiguration;
-import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.protocol.CloseCode;
-import dev.pulse.server.session.ChronicleSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,10 +35,9 @@ class JournalGateTest
     @TempDir
     Path dir;
 
-    private final Metrics metrics = new Metrics();
     private final ConnectionState connection = new ConnectionState();
-    private ChronicleSessionStore sessions;
-    private Journal journal;
+    private LoopFixture fixture;
+    private Metrics metrics;
     private EmbeddedChannel channel;
     private ConnectionCloser closer;
     private JournalGate gate;
@@ -53,19 +48,17 @@ class JournalGateTest
     {
         final CatalogLoader loader = new CatalogLoader();
         final LiveCatalog catalog = new LiveCatalog(loader, loader.loadDemo().catalog(), null);
-        sessions = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false);
-        journal = Journal.open(dir.resolve("journal"), JournalConfiguration.defaults(), metrics);
-        final ServerContext server = new ServerContext(ServerConfig.defaults(), catalog, sessions, journal, metrics);
         // Wake-ups from the journal thread are dropped: the tests call onJournalWritten themselves.
-        final LoopContext loop = new LoopContext(server, task -> { });
+        fixture = new LoopFixture(dir, catalog);
+        metrics = fixture.metrics;
         channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter(), new ChannelInboundHandlerAdapter());
         closer = new ConnectionCloser(metrics);
         final WriteStallGuard writeStall = new WriteStallGuard(60_000, Long.MAX_VALUE, () -> stalls++);
-        gate = new JournalGate(connection, journal, metrics, closer, writeStall);
+        gate = new JournalGate(connection, fixture.journal, metrics, closer, writeStall);
         final ChannelHandlerContext ctx = channel.pipeline().lastContext();
         closer.attach(ctx);
         writeStall.attach(ctx);
-        gate.attach(ctx, loop);
+        gate.attach(ctx, fixture.loop);
         connection.helloed = true;
         gate.helloed();
     }
@@ -74,8 +67,7 @@ class JournalGateTest
     void close() throws Exception
     {
         channel.finishAndReleaseAll();
-        journal.close();
-        sessions.close();
+        fixture.close();
     }
 
     @Test

@@ -14,12 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LiveCatalog;
-import dev.pulse.journal.Journal;
-import dev.pulse.journal.JournalConfiguration;
-import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.protocol.ErrorCode;
-import dev.pulse.server.session.ChronicleSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,10 +30,9 @@ class OutboxWriterTest
     @TempDir
     Path dir;
 
-    private final Metrics metrics = new Metrics();
     private final Outbox out = new Outbox();
-    private ChronicleSessionStore sessions;
-    private Journal journal;
+    private LoopFixture fixture;
+    private Metrics metrics;
     private EmbeddedChannel channel;
     private OutboxWriter writer;
 
@@ -46,18 +41,16 @@ class OutboxWriterTest
     {
         final CatalogLoader loader = new CatalogLoader();
         final LiveCatalog catalog = new LiveCatalog(loader, loader.loadDemo().catalog(), null);
-        sessions = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false);
-        journal = Journal.open(dir.resolve("journal"), JournalConfiguration.defaults(), metrics);
-        final ServerContext server = new ServerContext(ServerConfig.defaults(), catalog, sessions, journal, metrics);
-        final LoopContext loop = new LoopContext(server, task -> { });
+        fixture = new LoopFixture(dir, catalog);
+        metrics = fixture.metrics;
         channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter(), new ChannelInboundHandlerAdapter());
         final ChannelHandlerContext ctx = channel.pipeline().lastContext();
         final ConnectionCloser closer = new ConnectionCloser(metrics);
         final WriteStallGuard writeStall = new WriteStallGuard(60_000, Long.MAX_VALUE, () -> { });
-        final JournalGate gate = new JournalGate(new ConnectionState(), journal, metrics, closer, writeStall);
+        final JournalGate gate = new JournalGate(new ConnectionState(), fixture.journal, metrics, closer, writeStall);
         closer.attach(ctx);
         writeStall.attach(ctx);
-        gate.attach(ctx, loop);
+        gate.attach(ctx, fixture.loop);
         writer = new OutboxWriter(metrics, gate, true);
         writer.attach(ctx);
         out.clear();
@@ -67,8 +60,7 @@ class OutboxWriterTest
     void close() throws Exception
     {
         channel.finishAndReleaseAll();
-        journal.close();
-        sessions.close();
+        fixture.close();
     }
 
     @Test

@@ -17,12 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
-import dev.pulse.journal.Journal;
-import dev.pulse.journal.JournalConfiguration;
-import dev.pulse.server.config.ServerConfig;
-import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.protocol.ErrorCode;
-import dev.pulse.server.session.ChronicleSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,10 +33,8 @@ class SessionEventsTest
     @TempDir
     Path dir;
 
-    private final Metrics metrics = new Metrics();
     private final ConnectionState connection = new ConnectionState();
-    private ChronicleSessionStore sessions;
-    private Journal journal;
+    private LoopFixture fixture;
     private LoopContext loop;
     private long seq;
 
@@ -55,19 +48,15 @@ class SessionEventsTest
             e2e = loader.load("e2e.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         assertThat(e2e.ok()).as(e2e.report()).isTrue();
-        sessions = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false);
-        journal = Journal.open(dir.resolve("journal"), JournalConfiguration.defaults(), metrics);
-        final ServerContext server = new ServerContext(ServerConfig.defaults(), new LiveCatalog(loader, e2e.catalog(), null), sessions,
-            journal, metrics);
-        loop = new LoopContext(server, task -> { });
+        fixture = new LoopFixture(dir, new LiveCatalog(loader, e2e.catalog(), null));
+        loop = fixture.loop;
         connection.id = 1;
     }
 
     @AfterEach
     void close() throws Exception
     {
-        journal.close();
-        sessions.close();
+        fixture.close();
     }
 
     private Outbox send(final String json, final long nowMs)
