@@ -42,7 +42,17 @@ public final class Hash64
      */
     public static long visitor(final CharSequence id)
     {
-        final long hash = of(id);
+        return nonZero(of(id));
+    }
+
+    /** {@link #visitor(CharSequence)} of {@code length} chars of {@code chars} from {@code offset}. */
+    public static long visitor(final char[] chars, final int offset, final int length)
+    {
+        return nonZero(of(chars, offset, length));
+    }
+
+    private static long nonZero(final long hash)
+    {
         return hash == 0 ? 1 : hash;
     }
 

@@ -2,6 +2,7 @@ package dev.pulse.server.e2e;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -20,13 +21,20 @@ final class TestServer implements AutoCloseable
 
     TestServer(final Path dir, final UnaryOperator<ServerConfigBuilder> customise) throws Exception
     {
+        this(dir, customise, catalog -> catalog);
+    }
+
+    /** A server whose catalog is the e2e catalog's text changed by {@code catalog} (its policy, say). */
+    TestServer(final Path dir, final UnaryOperator<ServerConfigBuilder> customise, final UnaryOperator<String> catalog)
+        throws Exception
+    {
         this.dataDir = dir.resolve("data");
         this.catalogFile = dir.resolve("catalog.yaml");
         this.customise = customise;
         Files.createDirectories(dir);
         try (InputStream in = TestServer.class.getResourceAsStream("/e2e/catalog.yaml"))
         {
-            Files.write(catalogFile, in.readAllBytes());
+            Files.writeString(catalogFile, catalog.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
         start();
     }
