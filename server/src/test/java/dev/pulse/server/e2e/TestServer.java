@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import dev.pulse.server.PulseServer;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.config.ServerConfigBuilder;
+import dev.pulse.server.timer.PulseClock;
 
 /** A real Pulse server for a test: ephemeral port, its own data directory, the e2e catalog. */
 final class TestServer implements AutoCloseable
@@ -17,6 +18,7 @@ final class TestServer implements AutoCloseable
     private final Path dataDir;
     private final Path catalogFile;
     private final UnaryOperator<ServerConfigBuilder> customise;
+    private final PulseClock clock;
     private PulseServer server;
 
     TestServer(final Path dir, final UnaryOperator<ServerConfigBuilder> customise) throws Exception
@@ -28,9 +30,17 @@ final class TestServer implements AutoCloseable
     TestServer(final Path dir, final UnaryOperator<ServerConfigBuilder> customise, final UnaryOperator<String> catalog)
         throws Exception
     {
+        this(dir, customise, catalog, null);
+    }
+
+    /** As above, on {@code clock} (the system's when null): a test that moves time by hand. */
+    TestServer(final Path dir, final UnaryOperator<ServerConfigBuilder> customise, final UnaryOperator<String> catalog,
+        final PulseClock clock) throws Exception
+    {
         this.dataDir = dir.resolve("data");
         this.catalogFile = dir.resolve("catalog.yaml");
         this.customise = customise;
+        this.clock = clock;
         Files.createDirectories(dir);
         try (InputStream in = TestServer.class.getResourceAsStream("/e2e/catalog.yaml"))
         {
@@ -56,7 +66,7 @@ final class TestServer implements AutoCloseable
             .eventLoopThreads(2)
             .journalBufferBytes(1024 * 1024)
             .adminToken("test-admin-token")).build();
-        server = PulseServer.start(config);
+        server = clock == null ? PulseServer.start(config) : PulseServer.start(config, clock);
     }
 
     /** Graceful stop and start again on the same data directory (a new port). */
