@@ -1,7 +1,7 @@
 /*! Pulse snippet: streams behaviour to the Pulse server and shows its one question.
  *  <script src="https://pulse.example/pulse.js" data-site="acme" async></script>
- *  Optional: data-consent (send nothing until Pulse.consent(true)); data-token (a signed session
- *  token minted by the site's backend, for servers that sign sessions).
+ *  Optional: data-consent (send nothing, and store no visitor id, until Pulse.consent(true)); data-token
+ *  (a signed session token minted by the site's backend, for servers that sign sessions).
  *  API: Pulse.context({...}), Pulse.search(query, resultCount), Pulse.formError(form, field),
  *       Pulse.goal(name), Pulse.consent(bool), Pulse.token(t). Field values are never read. */
 (function (w, d) {
@@ -29,6 +29,7 @@
   }
 
   var KEY = 'pulse:' + site;
+  var VID = 'pulse.vid';         // the visitor's id, in localStorage
   var BUFFER = 200;              // unacked messages kept for resending
   var ACTIVE_MS = 2000;          // at most one 'active' per 2 s
   var src = new URL(script.src, location.href);
@@ -53,6 +54,22 @@
   }
   function save() { try { sessionStorage.setItem(KEY, JSON.stringify(st)); } catch (e) { /* private mode */ } }
 
+  // The visitor's stable id: 128 random bits as hex in first-party localStorage, so every tab and
+  // visit of this browser is one visitor and the server draws the holdout once for it. Read or made
+  // only with consent; without storage (private mode, blocked) there is none and the session stands in.
+  function visitorId() {
+    if (consent !== true) return undefined;
+    try {
+      var v = localStorage.getItem(VID);
+      if (!/^[0-9a-f]{32}$/.test(v || '')) {
+        var bytes = crypto.getRandomValues(new Uint8Array(16));
+        v = Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+        localStorage.setItem(VID, v);
+      }
+      return v;
+    } catch (e) { return undefined; }
+  }
+
   // ---- the wire -------------------------------------------------------------------------------
   function send(msg) {
     if (consent !== true || away) return;
@@ -69,7 +86,8 @@
     if (ws || stopped || consent !== true) return;
     try { ws = new WebSocket(wsUrl); } catch (e) { return retry(); }
     ws.onopen = function () {
-      ws.send(JSON.stringify({ t: 'hello', v: 1, sid: st.sid || undefined, token: token || undefined, url: location.pathname, ctx: context() }));
+      ws.send(JSON.stringify({ t: 'hello', v: 1, sid: st.sid || undefined, token: token || undefined, vid: visitorId(),
+        url: location.pathname, ctx: context() }));
     };
     ws.onmessage = function (e) {
       var m;
@@ -393,7 +411,8 @@
       token = t == null ? null : String(t);
       if (refused && consent === true && !away) { refused = stopped = false; connect(); }
     },
-    // Refusing forgets the session and everything unsent; granting again starts a new session here.
+    // Refusing forgets the session, the visitor id and everything unsent; granting again starts a new
+    // session (and a new visitor) here.
     consent: function (granted) {
       if (!granted) {
         consent = false;
@@ -401,6 +420,7 @@
         dropSocket();
         if (widget) widget.hide();
         try { sessionStorage.removeItem(KEY); } catch (e) { /* storage off */ }
+        try { localStorage.removeItem(VID); } catch (e) { /* storage off */ }
         st = load();
         return;
       }

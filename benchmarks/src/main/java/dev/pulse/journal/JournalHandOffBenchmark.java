@@ -92,7 +92,7 @@ public class JournalHandOffBenchmark extends HotPathBenchmark
                 .commit();
             case 1 -> signal(now, "search-dead-ends", DetectorKind.FAILED_SEARCH, Verdict.SUPPRESSED_COOLDOWN, 0, "cant-find")
                 .searchText(query).commit();
-            default -> proxy.sessionStart(now, 0x1234_5678L, now, 42, false, "demo", context, context.length);
+            default -> proxy.sessionStart(now, 0x1234_5678L, now, 42, false, 0x5EED_F00DL, "demo", context, context.length);
         };
         if (!ok)
         {

@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.pulse.catalog.source.Diagnostic;
+import dev.pulse.detect.governor.HoldoutUnit;
+
 import static dev.pulse.catalog.CatalogFixture.VALID;
 import static dev.pulse.catalog.CatalogFixture.insertAfter;
 import static dev.pulse.catalog.CatalogFixture.load;
@@ -145,6 +147,25 @@ class CatalogValidationTest
     void shouldRejectAHoldoutShareOver100Percent()
     {
         singleError(load(withLine(34, "policy: { holdout: 150% }")), 34, 20, "expected a share between 0% and 100%");
+    }
+
+    @Test
+    void shouldRejectAnUnknownHoldoutUnitAndSuggestTheKnownOnes()
+    {
+        final Diagnostic error = singleError(load(withLine(34, "policy: { holdout: 10%, holdout_unit: session }")), 34, 39,
+            "unknown holdout_unit 'session'");
+        assertThat(error.hint()).contains("visitor").contains("trigger");
+    }
+
+    @Test
+    void shouldDrawTheHoldoutPerVisitorUnlessTheCatalogSaysPerTrigger()
+    {
+        assertThat(load(VALID).catalog().governor().policy().holdoutUnit()).isEqualTo(HoldoutUnit.VISITOR);
+        final LoadResult perTrigger = load(withLine(34, "policy: { holdout: 10%, holdout_unit: trigger }"));
+        assertThat(perTrigger.errors()).isEmpty();
+        assertThat(perTrigger.catalog().governor().policy().holdoutUnit()).isEqualTo(HoldoutUnit.TRIGGER);
+        assertThat(load(withLine(34, "policy: { holdout: 10%, holdout_unit: visitor }")).catalog().governor().policy().holdoutUnit())
+            .isEqualTo(HoldoutUnit.VISITOR);
     }
 
     @ParameterizedTest

@@ -35,6 +35,27 @@ public final class Hash64
         return fmix64(hash);
     }
 
+    /**
+     * The hash of a visitor id, as the session record and the journal's SESSION_START keep it:
+     * {@link #of(CharSequence)} of its characters (ASCII, so its bytes), never 0, since 0 means
+     * "no visitor id".
+     */
+    public static long visitor(final CharSequence id)
+    {
+        return nonZero(of(id));
+    }
+
+    /** {@link #visitor(CharSequence)} of {@code length} chars of {@code chars} from {@code offset}. */
+    public static long visitor(final char[] chars, final int offset, final int length)
+    {
+        return nonZero(of(chars, offset, length));
+    }
+
+    private static long nonZero(final long hash)
+    {
+        return hash == 0 ? 1 : hash;
+    }
+
     /** Combines two hashes into one; order matters. */
     public static long combine(final long first, final long second)
     {

@@ -27,17 +27,18 @@ package dev.pulse.detect;
  *  |              openShownMs (8), createdMs (8)                   | 112
  *  +---------------------------------------------------------------+   identity
  *  |        sidHi (8), sidLo (8), siteKey (8)                      | 128
- *  |              askedQuestionKeys: 8 x int (32)                  | 152
- *  |  triggerMemory: 8 x {key(4) pageView(4) signalMs(8) actedMs(8)}| 184
+ *  |                     visitorHash (8)                           | 152
+ *  |              askedQuestionKeys: 8 x int (32)                  | 160
+ *  |  triggerMemory: 8 x {key(4) pageView(4) signalMs(8) actedMs(8)}| 192
  *  +---------------------------------------------------------------+   history
- *  |           context: 8 x {keyHash(8) valueHash(8)}              | 376
- *  |  pageRing: 16 x {hash(8) enteredMs(8) kind(2) nav(1) pad(5)}  | 504
- *  |           backRing: 8 x {pairHash(8) timeMs(8)}               | 888
- *  |           failedSearchRing: 8 x {timeMs(8)}                   | 1016
- *  |   clickRing: 8 x {targetHash(8) timeMs(8) x(4) y(4)}          | 1080
- *  |           formErrorRing: 8 x {formHash(8) timeMs(8)}          | 1272
- *  |       kindRunRing: 32 x {lastEnteredMs(8) kind(2) pad(6)}     | 1400
- *  +---------------------------------------------------------------+ 1912
+ *  |           context: 8 x {keyHash(8) valueHash(8)}              | 384
+ *  |  pageRing: 16 x {hash(8) enteredMs(8) kind(2) nav(1) pad(5)}  | 512
+ *  |           backRing: 8 x {pairHash(8) timeMs(8)}               | 896
+ *  |           failedSearchRing: 8 x {timeMs(8)}                   | 1024
+ *  |   clickRing: 8 x {targetHash(8) timeMs(8) x(4) y(4)}          | 1088
+ *  |           formErrorRing: 8 x {formHash(8) timeMs(8)}          | 1280
+ *  |       kindRunRing: 32 x {lastEnteredMs(8) kind(2) pad(6)}     | 1408
+ *  +---------------------------------------------------------------+ 1920
  * </pre>
  *
  * The entries of the tables ({@code *_OFFSET} constants named for a table are relative to its
@@ -50,7 +51,9 @@ package dev.pulse.detect;
  * </pre>
  *
  * <p>The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
- * cold record costs one miss before the history. Bits of the flags byte: {@link #FLAG_HIDDEN},
+ * cold record costs one miss before the history. {@code visitorHash} is the session's visitor (the
+ * {@link Hash64} of its stable id; 0 when the client sent none), which the governor's per-visitor
+ * holdout draw reads. Bits of the flags byte: {@link #FLAG_HIDDEN},
  * {@link #FLAG_DISMISSED}.
  */
 public final class SessionStateDescriptor
@@ -93,29 +96,30 @@ public final class SessionStateDescriptor
     public static final int SID_HI_OFFSET = 128;
     public static final int SID_LO_OFFSET = 136;
     public static final int SITE_KEY_OFFSET = 144;
-    public static final int ASKED_KEYS_OFFSET = 152;
+    public static final int VISITOR_HASH_OFFSET = 152;
+    public static final int ASKED_KEYS_OFFSET = 160;
     public static final int ASKED_KEY_LENGTH = 4;
-    public static final int TRIGGER_MEMORY_OFFSET = 184;
+    public static final int TRIGGER_MEMORY_OFFSET = 192;
     public static final int TRIGGER_MEMORY_ENTRY_LENGTH = 24;
     public static final int TRIGGER_KEY_OFFSET = 0;
     public static final int TRIGGER_SIGNAL_PAGE_VIEW_OFFSET = 4;
     public static final int TRIGGER_SIGNAL_MS_OFFSET = 8;
     public static final int TRIGGER_ACTED_MS_OFFSET = 16;
-    public static final int CONTEXT_OFFSET = 376;
+    public static final int CONTEXT_OFFSET = 384;
     public static final int CONTEXT_ENTRY_LENGTH = 16;
     public static final int CONTEXT_KEY_HASH_OFFSET = 0;
     public static final int CONTEXT_VALUE_HASH_OFFSET = 8;
-    public static final int PAGE_RING_OFFSET = 504;
+    public static final int PAGE_RING_OFFSET = 512;
     public static final int PAGE_ENTRY_LENGTH = 24;
-    public static final int BACK_RING_OFFSET = 888;
+    public static final int BACK_RING_OFFSET = 896;
     public static final int BACK_ENTRY_LENGTH = 16;
-    public static final int SEARCH_RING_OFFSET = 1016;
+    public static final int SEARCH_RING_OFFSET = 1024;
     public static final int SEARCH_ENTRY_LENGTH = 8;
-    public static final int CLICK_RING_OFFSET = 1080;
+    public static final int CLICK_RING_OFFSET = 1088;
     public static final int CLICK_ENTRY_LENGTH = 24;
-    public static final int FORM_RING_OFFSET = 1272;
+    public static final int FORM_RING_OFFSET = 1280;
     public static final int FORM_ENTRY_LENGTH = 16;
-    public static final int KIND_RUN_RING_OFFSET = 1400;
+    public static final int KIND_RUN_RING_OFFSET = 1408;
     public static final int KIND_RUN_ENTRY_LENGTH = 16;
 
     /** The tab is hidden: idle time is paused. */

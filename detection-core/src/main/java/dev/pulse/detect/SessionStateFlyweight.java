@@ -15,6 +15,7 @@ import static dev.pulse.detect.SessionStateDescriptor.SID_HI_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.SID_LO_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.SITE_KEY_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.VISITED_KINDS_MASK_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.VISITOR_HASH_OFFSET;
 
 /**
  * A view over one session's fixed-size state record: everything the detectors and the governor
@@ -38,9 +39,12 @@ import static dev.pulse.detect.SessionStateDescriptor.VISITED_KINDS_MASK_OFFSET;
  */
 public final class SessionStateFlyweight extends RecordFlyweight
 {
-    /** 2: the kind-run ring, so cart-checkout loops of more than 16 page views are seen. */
-    public static final byte LAYOUT_VERSION = 2;
-    public static final int LENGTH = 1912;
+    /**
+     * 3: the visitor's hash, so the holdout can be drawn per visitor (2: the kind-run ring, so
+     * cart-checkout loops of more than 16 page views are seen).
+     */
+    public static final byte LAYOUT_VERSION = 3;
+    public static final int LENGTH = 1920;
 
     /** Page kinds are bits of a long mask. */
     public static final int MAX_PAGE_KINDS = 64;
@@ -145,6 +149,29 @@ public final class SessionStateFlyweight extends RecordFlyweight
     public long siteKey()
     {
         return buffer.getLong(offset + SITE_KEY_OFFSET);
+    }
+
+    /**
+     * The session's visitor: the {@link Hash64} of the stable visitor id it started with (the
+     * signed token's claim or the snippet's {@code vid}), or 0 when it had none. Set once, when the
+     * session starts, and kept by a resumed session.
+     */
+    public long visitorHash()
+    {
+        return buffer.getLong(offset + VISITOR_HASH_OFFSET);
+    }
+
+    public SessionStateFlyweight visitorHash(final long hash)
+    {
+        buffer.putLong(offset + VISITOR_HASH_OFFSET, hash);
+        return this;
+    }
+
+    /** Who the per-visitor holdout is drawn for: the visitor, or the session when it names none. */
+    public long holdoutUnitHash()
+    {
+        final long visitor = visitorHash();
+        return visitor != 0 ? visitor : Hash64.combine(sidHi(), sidLo());
     }
 
     public long createdMs()

@@ -171,12 +171,12 @@ class SessionStateFlyweightTest
     }
 
     @Test
-    void shouldWriteEveryViewAtItsLayoutTwoOffsets()
+    void shouldWriteEveryViewAtItsLayoutThreeOffsets()
     {
-        // Literal offsets of layout 2, as records already stored hold them: the views split by role
-        // must not move a byte.
+        // Literal offsets of layout 3 (layout 2 plus the visitor's hash at 152, everything after it
+        // 8 bytes further): a change of any of them must come with a new layout version.
         state.wrap(buffer, 0).init(11, 22, 33, 1_000);
-        state.lastSeq(44).hidden(true);
+        state.lastSeq(44).hidden(true).visitorHash(0x1234L);
         state.pushPage(0x55L, 3, NavType.NAVIGATE, 2_000);
         state.questions().openQuestion(state.questions().nextIid(), 0x66, 0x77, 3_000);
         state.questions().openVariant(2).lastShownMs(4_000).dismissed(true);
@@ -188,7 +188,7 @@ class SessionStateFlyweightTest
         state.history().pushBack(0xDDL, 8_000);
         state.history().pushFormError(0xEEL, 9_000);
 
-        assertThat(buffer.getByte(0)).isEqualTo((byte)2);
+        assertThat(buffer.getByte(0)).isEqualTo((byte)3);
         assertThat(buffer.getByte(1)).isEqualTo((byte)3);
         assertThat(buffer.getByte(12)).isEqualTo((byte)1);
         assertThat(buffer.getByte(13)).isEqualTo((byte)1);
@@ -207,19 +207,30 @@ class SessionStateFlyweightTest
         assertThat(buffer.getLong(112)).isEqualTo(3_000);
         assertThat(buffer.getLong(120)).isEqualTo(1_000);
         assertThat(buffer.getLong(144)).isEqualTo(33);
-        assertThat(buffer.getInt(152)).isEqualTo(0x99);
-        assertThat(buffer.getInt(184)).isEqualTo(0xAA);
-        assertThat(buffer.getInt(188)).isEqualTo(1);
-        assertThat(buffer.getLong(192)).isEqualTo(6_000);
-        assertThat(buffer.getLong(200)).isEqualTo(7_000);
-        assertThat(buffer.getLong(376)).isEqualTo(0xBB);
-        assertThat(buffer.getLong(384)).isEqualTo(0xCC);
-        assertThat(buffer.getLong(504)).isEqualTo(0x55);
-        assertThat(buffer.getLong(888)).isEqualTo(0xDD);
-        assertThat(buffer.getLong(896)).isEqualTo(8_000);
-        assertThat(buffer.getLong(1272)).isEqualTo(0xEE);
-        assertThat(buffer.getLong(1280)).isEqualTo(9_000);
-        assertThat(buffer.getLong(1400)).isEqualTo(2_000);
+        assertThat(buffer.getLong(152)).isEqualTo(0x1234L);
+        assertThat(buffer.getInt(160)).isEqualTo(0x99);
+        assertThat(buffer.getInt(192)).isEqualTo(0xAA);
+        assertThat(buffer.getInt(196)).isEqualTo(1);
+        assertThat(buffer.getLong(200)).isEqualTo(6_000);
+        assertThat(buffer.getLong(208)).isEqualTo(7_000);
+        assertThat(buffer.getLong(384)).isEqualTo(0xBB);
+        assertThat(buffer.getLong(392)).isEqualTo(0xCC);
+        assertThat(buffer.getLong(512)).isEqualTo(0x55);
+        assertThat(buffer.getLong(896)).isEqualTo(0xDD);
+        assertThat(buffer.getLong(904)).isEqualTo(8_000);
+        assertThat(buffer.getLong(1280)).isEqualTo(0xEE);
+        assertThat(buffer.getLong(1288)).isEqualTo(9_000);
+        assertThat(buffer.getLong(1408)).isEqualTo(2_000);
+    }
+
+    @Test
+    void shouldStartWithoutAVisitorAndLetTheSessionStandForIt()
+    {
+        state.wrap(buffer, 0).init(11, 22, 33, 1_000);
+        assertThat(state.visitorHash()).isZero();
+        assertThat(state.holdoutUnitHash()).isEqualTo(Hash64.combine(11, 22));
+        state.visitorHash(0x77L);
+        assertThat(state.holdoutUnitHash()).isEqualTo(0x77L);
     }
 
     @Test

@@ -30,12 +30,16 @@ public final class JournalProxy
         return encoder.record(type);
     }
 
-    /** The first {@code contextStrings} of {@code contextKeysAndValues} follow the site: key, value, key, value... */
+    /**
+     * The first {@code contextStrings} of {@code contextKeysAndValues} follow the site: key, value, key, value...
+     *
+     * @param visitorHash the session's visitor (0: none known), in the record's value.
+     */
     public boolean sessionStart(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final boolean resumed,
-        final CharSequence site, final CharSequence[] contextKeysAndValues, final int contextStrings)
+        final long visitorHash, final CharSequence site, final CharSequence[] contextKeysAndValues, final int contextStrings)
     {
         encoder.record(JournalRecordType.SESSION_START).timeMs(timeMs).sid(sidHi, sidLo).catalogVersion(catalogVersion)
-            .code(resumed ? 1 : 0).string(site);
+            .code(resumed ? 1 : 0).value(visitorHash).string(site);
         for (int i = 0; i < contextStrings; i++)
         {
             encoder.string(contextKeysAndValues[i]);

@@ -9,7 +9,13 @@ import java.util.List;
  */
 public enum JournalRecordType
 {
-    /** code: 1 if resumed else 0; strings: site, then context key/value pairs alternating. */
+    /**
+     * code: 1 if resumed else 0; value: the session's visitor, the 64-bit hash (detection-core's
+     * {@code Hash64.visitor}) of its stable visitor id, never 0 for a known visitor; 0 when the
+     * client sent none (an older snippet, consent not given), and then the session stands for its
+     * visitor. A resumed session repeats the visitor it started with. strings: site, then context
+     * key/value pairs alternating.
+     */
     SESSION_START(1, "session_start", List.of("site")),
     /** code: verdict ordinal; value: detector ordinal; iid: 0 unless shown. */
     SIGNAL(2, "signal", List.of("trigger", "detector", "verdict", "question", "query")),
@@ -30,7 +36,7 @@ public enum JournalRecordType
     OUTCOME(9, "outcome", List.of("outcome", "group", "trigger", "question", "variant", "choice", "response", "stuck_kind")),
     /**
      * A raw event, captured for replay when the catalog turns capture on. code: the event's
-     * {@link RawEventKind}; value: its seq; iid: for answers and dismisses. Strings: the event's
+     * {@link RawEventKind}; value: its seq (a hello: the session's visitor hash, as SESSION_START's); iid: for answers and dismisses. Strings: the event's
      * name, then its fields as name, value pairs (search text under the same privacy rule as SIGNAL),
      * the first of them {@link RawEventKind#MONO_MS} (when the server wrote it; older journals lack it).
      */

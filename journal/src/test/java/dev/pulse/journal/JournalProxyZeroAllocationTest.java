@@ -68,7 +68,7 @@ class JournalProxyZeroAllocationTest
             final long sidLo = i;
             final boolean ok = switch (i % 10)
             {
-                case 0 -> hashing.sessionStart(i, 1, sidLo, 7, (i & 1) == 0, "shop.example", context, context.length);
+                case 0 -> hashing.sessionStart(i, 1, sidLo, 7, (i & 1) == 0, i, "shop.example", context, context.length);
                 case 1 -> JournalRecords.signal(hashing, i, 1, sidLo, 7, "stuck", DetectorKind.FAILED_SEARCH, Verdict.SHOWN, i, "q-1", query);
                 case 2 -> JournalRecords.signal(clear, i, 1, sidLo, 7, "stuck", DetectorKind.FAILED_SEARCH, Verdict.HOLDOUT, 0, "q-1", query);
                 case 3 -> JournalRecords.signal(hashing, i, 1, sidLo, 7, "idle", DetectorKind.IDLE_ON_KEY_PAGE, Verdict.SUPPRESSED_COOLDOWN, 0, "q-2", null);
@@ -97,7 +97,7 @@ class JournalProxyZeroAllocationTest
     {
         // The allocation test discards records; this one checks the same calls produce readable records.
         final AgentHarness harness = new AgentHarness(dir, JournalTesting.configuration());
-        assertThat(harness.proxy.sessionStart(1, 1, 2, 7, true, "shop.example", context, context.length)).isTrue();
+        assertThat(harness.proxy.sessionStart(1, 1, 2, 7, true, 3, "shop.example", context, context.length)).isTrue();
         harness.doWork();
         harness.agent.onClose();
         assertThat(RecordSnapshot.readAll(dir).get(0).strings())

@@ -37,7 +37,7 @@ class JournalRoundTripTest
         {
             final JournalProxy proxy = journal.newProxy();
             final CharSequence[] context = {"lang", "fr", "device", new StringBuilder("mobile \"é\"")};
-            assertThat(proxy.sessionStart(T, HI, LO, CATALOG, true, "shop.example", context, 4)).isTrue();
+            assertThat(proxy.sessionStart(T, HI, LO, CATALOG, true, 0x5EED_F00DL, "shop.example", context, 4)).isTrue();
             assertThat(JournalRecords.signal(proxy, T + 1, HI, LO, CATALOG, "stuck-checkout", DetectorKind.BACK_AND_FORTH, Verdict.SHOWN, 7, "q-ship", null))
                 .isTrue();
             assertThat(JournalRecords.questionShown(proxy, T + 2, HI, LO, CATALOG, 7, "stuck-checkout", "q-ship", "b", null, "checkout")).isTrue();
@@ -54,7 +54,7 @@ class JournalRoundTripTest
             JournalRecordType.RESPONSE_SHOWN, JournalRecordType.DISMISS, JournalRecordType.CATALOG_RELOAD, JournalRecordType.SESSION_END);
         assertThat(records).extracting(RecordSnapshot::timestampMs).containsExactly(T, T + 1, T + 2, T + 3, T + 4, T + 5, T + 6, T + 7);
 
-        assertSession(records.get(0), CATALOG, 0, 0, 1, "shop.example", "lang", "fr", "device", "mobile \"é\"");
+        assertSession(records.get(0), CATALOG, 0x5EED_F00DL, 0, 1, "shop.example", "lang", "fr", "device", "mobile \"é\"");
         assertSession(records.get(1), CATALOG, DetectorKind.BACK_AND_FORTH.ordinal(), 7, Verdict.SHOWN.ordinal(),
             "stuck-checkout", "back_and_forth", "shown", "q-ship");
         assertSession(records.get(2), CATALOG, 0, 7, 0, "stuck-checkout", "q-ship", "b", "", "checkout");
@@ -77,7 +77,7 @@ class JournalRoundTripTest
         try (Journal journal = Journal.open(dir, JournalTesting.configuration(), new RecordingJournalMetrics()))
         {
             final JournalProxy proxy = journal.newProxy();
-            proxy.sessionStart(T, HI, LO, CATALOG, false, "shop", new CharSequence[] {"k\n", "v\t\u0001", "odd"}, 3);
+            proxy.sessionStart(T, HI, LO, CATALOG, false, 0, "shop", new CharSequence[] {"k\n", "v\t\u0001", "odd"}, 3);
             JournalRecords.signal(proxy, T, HI, LO, CATALOG, "t\\1", DetectorKind.FAILED_SEARCH, Verdict.SUPPRESSED_COOLDOWN, 0, "q", "running shoes");
             JournalRecords.questionShown(proxy, T, HI, LO, CATALOG, 7, "t", "q", "a", "seg", "cart");
             JournalRecords.answer(proxy, T, HI, LO, CATALOG, 7, "q", "c");

@@ -59,7 +59,9 @@ final class RealisticJournal
         final long catalog = 0x1234_5678_9abc_def0L;
         long now = start + random.nextInt(5_000);
         final CharSequence[] context = {"device", random.nextBoolean() ? "mobile" : "desktop", "tier", "pro"};
-        proxy.sessionStart(now, hi, lo, catalog, random.nextInt(4) == 0, "acme", context, 4);
+        // The visitor is derived, not drawn: another draw would shift every record after it.
+        final long visitor = hi * 31 + lo;
+        proxy.sessionStart(now, hi, lo, catalog, random.nextInt(4) == 0, visitor, "acme", context, 4);
         proxy.rawEvent(now, hi, lo, catalog, RawEventKind.HELLO, 0, 0, new CharSequence[] {"resumed", "0"}, 2);
         long seq = 0;
         final int events = 3 + random.nextInt(12);

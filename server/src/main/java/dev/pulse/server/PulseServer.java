@@ -102,7 +102,7 @@ public final class PulseServer implements AutoCloseable
 
             final SessionInspector inspector = new SessionInspector(sessions);
             reports = ReportWorker.onOwnThread(dataDirectory.journalDir());
-            final RouteContext routes = new RouteContext(metrics, config.adminToken(), this::ready, this::reloadCatalog,
+            final RouteContext routes = new RouteContext(metrics, config.adminToken(), config.reportToken(), this::ready, this::reloadCatalog,
                 inspector::describeJson, catalog::current, reports);
             listeners = new ServerListeners(config,
                 new PulseChannelInitializer(context, new HttpRoutes(routes, config.metricsPort() == null), tls), routes);

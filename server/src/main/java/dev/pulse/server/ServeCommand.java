@@ -57,6 +57,10 @@ public final class ServeCommand implements Callable<Integer>
         description = "Bearer token for /admin; without one /admin is off. Prefer PULSE_ADMIN_TOKEN: command lines are visible to other users.")
     private String adminToken;
 
+    @Option(names = "--report-token", paramLabel = "TOKEN",
+        description = "A read-only bearer token: it opens GET /admin/report and nothing else. Prefer PULSE_REPORT_TOKEN.")
+    private String reportToken;
+
     @Option(names = "--fsync", paramLabel = "POLICY", description = "When the journal forces writes to disk: always, interval or never (default interval).")
     private FsyncPolicy fsync;
 
@@ -114,6 +118,7 @@ public final class ServeCommand implements Callable<Integer>
         putIfGiven(flags, "data_dir", dataDir);
         putIfGiven(flags, "catalog_file", catalogFile);
         putIfGiven(flags, "admin_token", adminToken);
+        putIfGiven(flags, "report_token", reportToken);
         putIfGiven(flags, "fsync_policy", fsync);
         putIfGiven(flags, "allow_missing_origin", allowMissingOrigin);
         putIfGiven(flags, "reset_corrupt_sessions", resetCorruptSessions);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import dev.pulse.catalog.model.Durations;
 import dev.pulse.server.auth.SessionToken;
 import dev.pulse.server.auth.SigningKey;
+import dev.pulse.server.auth.VisitorId;
 import dev.pulse.server.config.FileProblem;
 
 /**
@@ -43,6 +44,10 @@ final class TokenCommand implements Callable<Integer>
     @Option(names = "--sid", paramLabel = "SID", description = "The session id: 32 lower-case hex characters (default: a new random one).")
     private String sid;
 
+    @Option(names = "--visitor", paramLabel = "VID",
+        description = "The site's own visitor id (1-64 of A-Z a-z 0-9 - _), signed into the token: the holdout is drawn for it.")
+    private String visitor;
+
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "12h",
         description = "How long the token may be used, such as 30m or 12h (default 12h; servers refuse more than token_max_ttl_ms, 24h by default).")
     private String ttl;
@@ -59,6 +64,10 @@ final class TokenCommand implements Callable<Integer>
         if (sid != null && !SessionToken.isSid(sid))
         {
             return usage(err, "--sid is 32 lower-case hex characters, not all zero");
+        }
+        if (visitor != null && !VisitorId.isValid(visitor))
+        {
+            return usage(err, "--visitor: " + VisitorId.RULE.substring("vid ".length()));
         }
         if (site.isBlank())
         {
@@ -80,7 +89,7 @@ final class TokenCommand implements Callable<Integer>
         final String session = sid != null ? sid : SessionToken.newSid(new SecureRandom());
         final long expires = System.currentTimeMillis() / 1000 + ttlMs / 1000;
         final PrintWriter out = spec.commandLine().getOut();
-        out.println(SessionToken.mint(key, site, session, expires));
+        out.println(SessionToken.mint(key, site, session, expires, visitor));
         out.flush();
         return PulseMain.EXIT_OK;
     }

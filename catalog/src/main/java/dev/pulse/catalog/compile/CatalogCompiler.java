@@ -18,6 +18,7 @@ import dev.pulse.detect.Hash64;
 import dev.pulse.detect.PagePath;
 import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.GovernorPolicy;
+import dev.pulse.detect.governor.HoldoutUnit;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerBuilder;
 import dev.pulse.detect.trigger.TriggerIndex;
@@ -130,7 +131,8 @@ public final class CatalogCompiler
             (int)value(policy.maxQuestionsPerSession(), GovernorPolicy.DEFAULT_MAX_QUESTIONS_PER_SESSION),
             value(policy.pageGraceMs(), GovernorPolicy.DEFAULT_PAGE_GRACE_MS),
             policy.silentAfterDismiss() == null || policy.silentAfterDismiss(),
-            (int)value(policy.holdoutPerMillion(), GovernorPolicy.DEFAULT_HOLDOUT_PER_MILLION));
+            (int)value(policy.holdoutPerMillion(), GovernorPolicy.DEFAULT_HOLDOUT_PER_MILLION),
+            policy.holdoutUnit() == null ? GovernorPolicy.DEFAULT_HOLDOUT_UNIT : HoldoutUnit.ofCatalogName(policy.holdoutUnit().value()));
 
         return new Parts(
             model.version().value(),

@@ -132,6 +132,7 @@ public record CatalogModel(
         Located<Long> pageGraceMs,
         Boolean silentAfterDismiss,
         Located<Long> holdoutPerMillion,
+        Located<String> holdoutUnit,
         Located<Long> outcomeWindowMs,
         Located<Long> sessionExpiryMs,
         Node node)

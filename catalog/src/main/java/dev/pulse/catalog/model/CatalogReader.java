@@ -19,7 +19,8 @@ public final class CatalogReader
     static final Set<String> PAGE_KEYS = Set.of("key", "match");
     static final Set<String> PATTERN_KEYS = Set.of("exact", "prefix", "glob");
     static final Set<String> POLICY_KEYS = Set.of(
-        "cooldown", "max_questions_per_session", "page_grace", "silent_after_dismiss", "holdout", "outcome_window", "session_expiry");
+        "cooldown", "max_questions_per_session", "page_grace", "silent_after_dismiss", "holdout", "holdout_unit", "outcome_window",
+        "session_expiry");
 
     private final TriggerReader triggerReader = new TriggerReader();
     private final CopyReader copyReader = new CopyReader();
@@ -200,12 +201,12 @@ public final class CatalogReader
         final Node node = top.node("policy");
         if (node == null)
         {
-            return new CatalogModel.Policy(null, null, null, null, null, null, null, top.map());
+            return new CatalogModel.Policy(null, null, null, null, null, null, null, null, top.map());
         }
         final Fields policy = Fields.of(node, "policy", diagnostics, POLICY_KEYS);
         if (policy == null)
         {
-            return new CatalogModel.Policy(null, null, null, null, null, null, null, node);
+            return new CatalogModel.Policy(null, null, null, null, null, null, null, null, node);
         }
         return new CatalogModel.Policy(
             policy.duration("cooldown"),
@@ -213,6 +214,7 @@ public final class CatalogReader
             policy.duration("page_grace"),
             policy.has("silent_after_dismiss") ? policy.bool("silent_after_dismiss", true) : null,
             policy.share("holdout"),
+            policy.optionalString("holdout_unit"),
             policy.duration("outcome_window"),
             policy.duration("session_expiry"),
             node);

@@ -128,7 +128,9 @@ public final class CatalogSchema
         properties.put("max_questions_per_session", Map.of("type", "integer", "minimum", 0));
         properties.put("page_grace", described(ref(DURATION), "nothing in the first moments of a page view"));
         properties.put("silent_after_dismiss", Map.of("type", "boolean"));
-        properties.put("holdout", described(Map.of("type", List.of("string", "number")), "a share of sessions shown nothing: 10% or 0.1"));
+        properties.put("holdout", described(Map.of("type", List.of("string", "number")), "a share shown nothing: 10% or 0.1"));
+        properties.put("holdout_unit", described(Map.of("enum", List.of("visitor", "trigger")),
+            "whom the holdout is drawn for: each visitor once (default), or each session per trigger"));
         properties.put("outcome_window", ref(DURATION));
         properties.put("session_expiry", ref(DURATION));
         return policy;

@@ -4,8 +4,9 @@ import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.detector.Threshold;
+import dev.pulse.detect.governor.HoldoutUnit;
 
-/** Checks the policy's numbers against their sane ranges. */
+/** Checks the policy's numbers against their sane ranges, and its names against the known ones. */
 final class PolicyValidator
 {
     static final Threshold COOLDOWN = new Threshold("cooldown", Threshold.Unit.MILLIS, 300_000, 0, 86_400_000);
@@ -35,6 +36,11 @@ final class PolicyValidator
         if (policy.sessionExpiryMs() != null)
         {
             ValueChecks.range(policy.sessionExpiryMs(), SESSION_EXPIRY, "session_expiry", diagnostics);
+        }
+        if (policy.holdoutUnit() != null && HoldoutUnit.ofCatalogName(policy.holdoutUnit().value()) == null)
+        {
+            ValueChecks.error(diagnostics, policy.holdoutUnit(), "unknown holdout_unit '" + policy.holdoutUnit().value() + "'",
+                "the holdout is drawn per visitor (the default) or per trigger");
         }
     }
 }

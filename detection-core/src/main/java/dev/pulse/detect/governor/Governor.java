@@ -20,8 +20,10 @@ import dev.pulse.detect.trigger.TriggerMode;
  *       deferred (one per session at a time) and decided again when the grace has passed, if
  *       the person is still on that page view; patterns completed by a page view, like a third
  *       back, would otherwise never be asked;</li>
- *   <li>the holdout draw: a held-out session is shown nothing but counts as asked, so that both
- *       groups see the same fatigue rules and the report compares like with like.</li>
+ *   <li>the holdout draw ({@link HoldoutDraw}; per visitor by default, so a control visitor is
+ *       held out of every trigger in every session): a held-out signal is shown nothing but counts
+ *       as asked, so that both groups see the same fatigue rules and the report compares like
+ *       with like.</li>
  * </ol>
  * Decisions are written to the session record (asked list, cooldowns, the open question).
  * Immutable and allocation-free; one instance per catalog version.
@@ -105,7 +107,7 @@ public final class Governor
         state.questions().addAsked(trigger.questionKey());
         state.questions().lastShownMs(nowMs);
         state.triggerMemory().recordActed(trigger.key(), nowMs);
-        if (HoldoutDraw.isHoldout(state.sidHi(), state.sidLo(), trigger.key(), policy.holdoutPerMillion()))
+        if (HoldoutDraw.isHoldout(state, trigger.key(), policy))
         {
             return Verdict.HOLDOUT;
         }

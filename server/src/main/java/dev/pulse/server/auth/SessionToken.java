@@ -14,9 +14,13 @@ import dev.pulse.server.session.SessionId;
  * backend made it.
  *
  * <pre>
- *   token = "v1." + sid + "." + expiresEpochSeconds + "." + base64url_nopad(HMAC-SHA256(key, signed))
- *   signed = "v1." + siteKey + "." + sid + "." + expiresEpochSeconds
+ *   token = "v1." + sid + "." + expiresEpochSeconds [+ "." + vid] + "." + base64url_nopad(HMAC-SHA256(key, signed))
+ *   signed = "v1." + siteKey + "." + sid + "." + expiresEpochSeconds [+ "." + vid]
  * </pre>
+ *
+ * The optional {@code vid} is the site's own visitor id ({@link VisitorId}: no dot, so the fields
+ * stay unambiguous): signed, so a client cannot move into another visitor's arm of the holdout, and
+ * it wins over the snippet's {@code hello.vid}. A token without it stays valid.
  *
  * {@code sid} is 32 lower-case hex characters (128 random bits); the site key is signed but not
  * sent, so a token of one site is worthless on another. This class mints tokens (the
@@ -44,6 +48,23 @@ public final class SessionToken
      */
     public static String mint(final SigningKey key, final String siteKey, final String sid, final long expiresEpochSeconds)
     {
+        return mint(key, siteKey, sid, expiresEpochSeconds, null);
+    }
+
+    /**
+     * A token for {@code sid} on {@code siteKey}, valid until {@code expiresEpochSeconds}, claiming
+     * the visitor {@code visitorId} (none when null).
+     *
+     * @throws IllegalArgumentException if {@code sid} is not a session id, the expiry is negative, or
+     *                                  {@code visitorId} is not a {@link VisitorId}.
+     */
+    public static String mint(final SigningKey key, final String siteKey, final String sid, final long expiresEpochSeconds,
+        final String visitorId)
+    {
+        if (visitorId != null && !VisitorId.isValid(visitorId))
+        {
+            throw new IllegalArgumentException("a visitor id is 1 to 64 characters: A-Z a-z 0-9 - _");
+        }
         if (!isSid(sid))
         {
             throw new IllegalArgumentException("a session id is 32 lower-case hex characters, not all zero");
@@ -52,7 +73,7 @@ public final class SessionToken
         {
             throw new IllegalArgumentException("the expiry is in epoch seconds, not negative");
         }
-        final String fields = sid + "." + expiresEpochSeconds;
+        final String fields = sid + "." + expiresEpochSeconds + (visitorId == null ? "" : "." + visitorId);
         final Mac mac = key.newMac();
         final byte[] tag = mac.doFinal((VERSION + "." + siteKey + "." + fields).getBytes(StandardCharsets.UTF_8));
         return VERSION + "." + fields + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(tag);

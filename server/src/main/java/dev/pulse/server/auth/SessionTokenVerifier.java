@@ -6,13 +6,16 @@ import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
 
+import dev.pulse.detect.Hash64;
+
 import dev.pulse.server.session.SessionId;
 
 /**
  * Checks the token of a hello ({@link SessionToken} describes the format): its form, its MAC
  * under the current key or, during a rotation, the previous one, then its expiry with
  * {@link SessionToken#CLOCK_SKEW_SECONDS} of slack either way. On {@link TokenCheck#VALID} the
- * session it names is in {@link #sidHi()} and {@link #sidLo()}.
+ * session it names is in {@link #sidHi()} and {@link #sidLo()}, and its visitor claim, if any, in
+ * {@link #visitorHash()}.
  *
  * <p>The MAC is compared with {@link MessageDigest#isEqual}, which looks at every byte whatever
  * the first difference, so the time taken does not tell a forger how much of a MAC was right.
@@ -26,7 +29,8 @@ public final class SessionTokenVerifier
     private static final int SID_START = PREFIX.length;
     private static final int SID_END = SID_START + SessionId.HEX_LENGTH;
     private static final int MAC_BYTES = 32;
-    private static final int MAX_LENGTH = SID_END + 1 + SessionToken.MAX_EXPIRY_DIGITS + 1 + SessionToken.MAC_CHARS;
+    private static final int MAX_LENGTH = SID_END + 1 + SessionToken.MAX_EXPIRY_DIGITS + 1 + VisitorId.MAX_LENGTH + 1 +
+        SessionToken.MAC_CHARS;
 
     private final Mac current;
     private final Mac previous;
@@ -35,6 +39,8 @@ public final class SessionTokenVerifier
     private final byte[] presentedMac = new byte[MAC_BYTES];
     private final byte[] expectedMac = new byte[MAC_BYTES];
     private final char[] sidChars = new char[SessionId.HEX_LENGTH];
+    private final char[] visitorChars = new char[VisitorId.MAX_LENGTH];
+    private long visitorHash;
     private byte[] signed = new byte[0];
     private String signedSiteKey;
     private int siteFieldsLength;
@@ -63,18 +69,18 @@ public final class SessionTokenVerifier
             return TokenCheck.MISSING;
         }
         final int expiryEnd = expiryEnd(token);
-        if (length > MAX_LENGTH || expiryEnd < 0 || length - expiryEnd - 1 != SessionToken.MAC_CHARS ||
-            !decodeMac(token, expiryEnd + 1))
+        final int fieldsEnd = length > MAX_LENGTH || expiryEnd < 0 ? -1 : fieldsEnd(token, expiryEnd);
+        if (fieldsEnd < 0 || length - fieldsEnd - 1 != SessionToken.MAC_CHARS || !decodeMac(token, fieldsEnd + 1))
         {
             return TokenCheck.MALFORMED;
         }
-        prepareSigned(siteKey, expiryEnd - SID_START);
-        for (int i = SID_START; i < expiryEnd; i++)
+        prepareSigned(siteKey, fieldsEnd - SID_START);
+        for (int i = SID_START; i < fieldsEnd; i++)
         {
-            // Checked above: the sid, the dot and the expiry are ASCII.
+            // Checked above: the sid, the expiry, the visitor and their dots are ASCII.
             signed[siteFieldsLength + i - SID_START] = (byte)token.charAt(i);
         }
-        final int signedLength = siteFieldsLength + expiryEnd - SID_START;
+        final int signedLength = siteFieldsLength + fieldsEnd - SID_START;
         if (!matches(current, signedLength) && (previous == null || !matches(previous, signedLength)))
         {
             return TokenCheck.BAD_SIGNATURE;
@@ -94,7 +100,44 @@ public final class SessionTokenVerifier
             sidChars[i] = token.charAt(SID_START + i);
         }
         sid.parse(sidChars, 0, SessionId.HEX_LENGTH);
+        visitorHash = 0;
+        if (fieldsEnd > expiryEnd)
+        {
+            final int visitorLength = fieldsEnd - expiryEnd - 1;
+            for (int i = 0; i < visitorLength; i++)
+            {
+                visitorChars[i] = token.charAt(expiryEnd + 1 + i);
+            }
+            visitorHash = Hash64.visitor(visitorChars, 0, visitorLength);
+        }
         return TokenCheck.VALID;
+    }
+
+    /** The hash ({@link Hash64#visitor}) of the last valid token's visitor claim; 0 when it made none. */
+    public long visitorHash()
+    {
+        return visitorHash;
+    }
+
+    /**
+     * Where the signed fields end: at the expiry's dot when the MAC follows it, else after a
+     * visitor claim ({@link VisitorId}) and its dot.
+     *
+     * @return the index of the dot before the MAC, or -1 if a visitor claim is not of that form.
+     */
+    private static int fieldsEnd(final CharSequence token, final int expiryEnd)
+    {
+        final int length = token.length();
+        if (length - expiryEnd - 1 == SessionToken.MAC_CHARS)
+        {
+            return expiryEnd;
+        }
+        int end = expiryEnd + 1;
+        while (end < length && token.charAt(end) != '.')
+        {
+            end++;
+        }
+        return end < length && VisitorId.isValid(token, expiryEnd + 1, end) ? end : -1;
     }
 
     /** The high 64 bits of the session the last valid token named. */

@@ -33,6 +33,7 @@ import dev.pulse.journal.FsyncPolicy;
  * @param journalBufferBytes        the ring buffer between event loops and the journal thread.
  * @param journalSearchText         journal search text in clear (off: only its length and a keyed hash).
  * @param adminToken                bearer token for /admin and /preview; null turns them off.
+ * @param reportToken               a read-only bearer token: it opens GET /admin/report and nothing else; null: none.
  * @param eventLoopThreads          Netty event loops (0: one per core).
  * @param shutdownTimeoutMs         graceful shutdown gives up after this long.
  * @param maxConnectionsPerAddress  WebSocket connections allowed at once from one client address (an
@@ -77,6 +78,7 @@ public record ServerConfig(
     int journalBufferBytes,
     boolean journalSearchText,
     String adminToken,
+    String reportToken,
     int eventLoopThreads,
     long shutdownTimeoutMs,
     int maxConnectionsPerAddress,
@@ -102,7 +104,7 @@ public record ServerConfig(
             50, 100, 10_000, 20,
             false, 100_000, 50_000, false,
             FsyncPolicy.INTERVAL, 100, 64L * 1024 * 1024, 8 * 1024 * 1024, false,
-            null, 0, 10_000,
+            null, null, 0, 10_000,
             1_000, 2_000, 256 * 1024, 30_000,
             null, null, null, null, 24L * 60 * 60 * 1000, null, null, null, null);
     }

@@ -35,6 +35,7 @@ public final class ServerConfigBuilder
     private int journalBufferBytes;
     private boolean journalSearchText;
     private String adminToken;
+    private String reportToken;
     private int eventLoopThreads;
     private long shutdownTimeoutMs;
     private int maxConnectionsPerAddress;
@@ -75,6 +76,7 @@ public final class ServerConfigBuilder
         journalBufferBytes = config.journalBufferBytes();
         journalSearchText = config.journalSearchText();
         adminToken = config.adminToken();
+        reportToken = config.reportToken();
         eventLoopThreads = config.eventLoopThreads();
         shutdownTimeoutMs = config.shutdownTimeoutMs();
         maxConnectionsPerAddress = config.maxConnectionsPerAddress();
@@ -218,6 +220,12 @@ public final class ServerConfigBuilder
         return this;
     }
 
+    public ServerConfigBuilder reportToken(final String reportToken)
+    {
+        this.reportToken = reportToken;
+        return this;
+    }
+
     public ServerConfigBuilder adminToken(final String adminToken)
     {
         this.adminToken = adminToken;
@@ -319,7 +327,7 @@ public final class ServerConfigBuilder
         return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs,
             messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions,
             resetCorruptSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText, adminToken,
-            eventLoopThreads, shutdownTimeoutMs, maxConnectionsPerAddress, handshakesPerSecond, maxPendingWriteBytes, writeStallTimeoutMs,
+            reportToken, eventLoopThreads, shutdownTimeoutMs, maxConnectionsPerAddress, handshakesPerSecond, maxPendingWriteBytes, writeStallTimeoutMs,
             signingKey, signingKeyFile, signingKeyPrevious, signingKeyPreviousFile, tokenMaxTtlMs, metricsBind, metricsPort, tlsCertFile,
             tlsKeyFile);
     }

@@ -37,6 +37,7 @@ enum Setting
     JOURNAL_BUFFER_BYTES(ValueKind.SIZE, 1, Integer.MAX_VALUE, (b, v) -> b.journalBufferBytes(asInt(v))),
     JOURNAL_SEARCH_TEXT(ValueKind.BOOLEAN, (b, v) -> b.journalSearchText((Boolean)v)),
     ADMIN_TOKEN(ValueKind.TOKEN, true, (b, v) -> b.adminToken((String)v)),
+    REPORT_TOKEN(ValueKind.TOKEN, true, (b, v) -> b.reportToken((String)v)),
     EVENT_LOOP_THREADS(ValueKind.INTEGER, 0, Integer.MAX_VALUE, (b, v) -> b.eventLoopThreads(asInt(v))),
     SHUTDOWN_TIMEOUT_MS(ValueKind.DURATION, (b, v) -> b.shutdownTimeoutMs(asLong(v))),
     MAX_CONNECTIONS_PER_ADDRESS(ValueKind.INTEGER, 0, Integer.MAX_VALUE, (b, v) -> b.maxConnectionsPerAddress(asInt(v))),

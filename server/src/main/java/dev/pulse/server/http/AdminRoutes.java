@@ -17,8 +17,11 @@ import dev.pulse.catalog.LoadResult;
 /**
  * {@code /admin/*} and {@code /preview}: catalog reload, the catalog being served, a session by id,
  * the outcome report ({@link ReportRoute}), the question preview ({@link PreviewPage}). Off (404, as
- * if absent) without an admin token; with one, every request needs it ({@link AdminAuth}; 401
- * otherwise, before anything about the path is revealed).
+ * if absent) without an admin or a report token; with one, every request needs a token
+ * ({@link AdminAuth}; 401 otherwise, before anything about the path is revealed). The admin token
+ * opens every route; the read-only report token opens {@link ReportRoute#PATH} alone, and any other
+ * route refuses it exactly as it refuses a wrong token (401), so the people who read the report
+ * cannot reload the catalog or read a session.
  */
 final class AdminRoutes
 {
@@ -30,6 +33,7 @@ final class AdminRoutes
 
     private final RouteContext context;
     private final AdminAuth auth;
+    private final AdminAuth reportAuth;
     private final Executor blockingExecutor;
     private final InternalErrors internalErrors;
     private final ReportRoute report;
@@ -37,7 +41,8 @@ final class AdminRoutes
     AdminRoutes(final RouteContext context, final Executor blockingExecutor, final InternalErrors internalErrors)
     {
         this.context = context;
-        this.auth = context.adminEnabled() ? new AdminAuth(context.adminToken()) : null;
+        this.auth = RouteContext.isSet(context.adminToken()) ? new AdminAuth(context.adminToken()) : null;
+        this.reportAuth = RouteContext.isSet(context.reportToken()) ? new AdminAuth(context.reportToken()) : null;
         this.blockingExecutor = blockingExecutor;
         this.internalErrors = internalErrors;
         this.report = new ReportRoute(context.reports(), internalErrors);
@@ -46,11 +51,13 @@ final class AdminRoutes
     /** The answer, or null when it will be written later (a reload or a report is made off the event loop). */
     FullHttpResponse route(final ChannelHandlerContext ctx, final FullHttpRequest request, final String path, final Reply reply)
     {
-        if (auth == null)
+        if (auth == null && reportAuth == null)
         {
             return HttpResponses.notFound();
         }
-        if (!auth.accepts(request.headers().get(HttpHeaderNames.AUTHORIZATION)))
+        final String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        final boolean admin = auth != null && auth.accepts(authorization);
+        if (!admin && !(path.equals(ReportRoute.PATH) && reportAuth != null && reportAuth.accepts(authorization)))
         {
             return HttpResponses.unauthorized();
         }

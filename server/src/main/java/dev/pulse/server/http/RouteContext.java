@@ -16,6 +16,7 @@ import dev.pulse.server.metrics.Metrics;
  *
  * @param metrics       scraped at {@code /metrics}; 500s are counted as internal errors.
  * @param adminToken    the bearer token for {@code /admin/*}; null (or blank) turns those routes off (404).
+ * @param reportToken   a read-only token: it opens {@code GET /admin/report} only; null (or blank): none.
  * @param ready         whether the server takes traffic ({@code /readyz}).
  * @param reloadCatalog reloads the catalog file; may read the disk, so it is called off the event loop.
  * @param sessionJson   a session as JSON by its id, or null if there is none.
@@ -25,6 +26,7 @@ import dev.pulse.server.metrics.Metrics;
 public record RouteContext(
     Metrics metrics,
     String adminToken,
+    String reportToken,
     BooleanSupplier ready,
     Supplier<LoadResult> reloadCatalog,
     Function<String, String> sessionJson,
@@ -41,9 +43,14 @@ public record RouteContext(
         Objects.requireNonNull(reports, "reports");
     }
 
-    /** Whether {@code /admin/*} is on. */
+    /** Whether {@code /admin/*} is on: some token opens some of it. */
     public boolean adminEnabled()
     {
-        return adminToken != null && !adminToken.isBlank();
+        return isSet(adminToken) || isSet(reportToken);
+    }
+
+    static boolean isSet(final String token)
+    {
+        return token != null && !token.isBlank();
     }
 }

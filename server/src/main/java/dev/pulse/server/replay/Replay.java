@@ -135,7 +135,8 @@ public final class Replay
             {
                 buffer = new UnsafeBuffer(new byte[SessionRecord.LENGTH]);
                 sessions.put(key, buffer);
-                point(buffer).init(raw.sidHi(), raw.sidLo(), Hash64.of(candidate.siteKey()), nowMs);
+                // A hello's value is the session's visitor (0 in journals before it was recorded).
+                point(buffer).init(raw.sidHi(), raw.sidLo(), Hash64.of(candidate.siteKey()), nowMs).visitorHash(raw.value());
                 record.init(nowMs);
             }
             point(buffer);

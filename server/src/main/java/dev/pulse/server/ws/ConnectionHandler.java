@@ -146,6 +146,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         out.clear();
         if (!connection.helloed)
         {
+            if (message.type() == MessageType.HELLO && message.error() != null)
+            {
+                // A hello that is wrong in a field is told which (a fixed text), then closed.
+                out.error(message.error(), false, 0, message.errorDetail());
+                out.close = CloseCode.POLICY_VIOLATION;
+                deliver(out, nowNanos);
+                return;
+            }
             if (message.error() != null || message.type() != MessageType.HELLO)
             {
                 closeWith(CloseCode.POLICY_VIOLATION);

@@ -1,6 +1,7 @@
 package dev.pulse.server.ws;
 
 import dev.pulse.detect.NavType;
+import dev.pulse.server.auth.VisitorId;
 import dev.pulse.server.protocol.ErrorCode;
 
 /**
@@ -13,7 +14,7 @@ public final class DecodedMessage
     public static final int MAX_CONTEXT = 8;
     static final int MAX_STRING = 1024;
     /** Longer than any well-formed session token; a longer one is cut and then fails its check. */
-    static final int MAX_TOKEN = 128;
+    static final int MAX_TOKEN = 192;
 
     MessageType type;
     ErrorCode error;
@@ -24,6 +25,8 @@ public final class DecodedMessage
     boolean hasVersion;
     final CharField sid = new CharField(64);
     final CharField token = new CharField(MAX_TOKEN);
+    /** One longer than a visitor id may be, so a longer one is seen (and refused), not cut to fit. */
+    final CharField vid = new CharField(VisitorId.MAX_LENGTH + 1);
     final CharField url = new CharField(MAX_STRING);
     NavType nav;
     int hidden;
@@ -65,6 +68,7 @@ public final class DecodedMessage
         hasVersion = false;
         sid.clear();
         token.clear();
+        vid.clear();
         url.clear();
         nav = null;
         hidden = -1;
@@ -134,6 +138,12 @@ public final class DecodedMessage
     public CharField sid()
     {
         return sid;
+    }
+
+    /** A hello's visitor id (absent when it had none; checked by {@link MessageRules}). */
+    public CharField vid()
+    {
+        return vid;
     }
 
     /** A hello's session token (empty when it had none). */

@@ -37,6 +37,7 @@ final class MessageFields
     private static final int F_CHOICE = 1 << 17;
     private static final int F_CLIENT_TIME = 1 << 18;
     private static final int F_TOKEN = 1 << 19;
+    private static final int F_VID = 1 << 20;
 
     private static final NavType[] NAV_TYPES = NavType.values();
 
@@ -115,6 +116,8 @@ final class MessageFields
                 return json.optionalString(F_SID, value, out.sid, out);
             case "token":
                 return json.optionalString(F_TOKEN, value, out.token, out);
+            case "vid":
+                return json.optionalString(F_VID, value, out.vid, out);
             case "url":
                 return json.optionalString(F_URL, value, out.url, out);
             case "ctx":

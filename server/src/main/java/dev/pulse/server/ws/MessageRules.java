@@ -1,9 +1,11 @@
 package dev.pulse.server.ws;
 
+import dev.pulse.server.auth.VisitorId;
 import dev.pulse.server.protocol.ErrorCode;
 
 /**
- * What a well-formed message must carry (docs/protocol.md): a known type; a hello its version;
+ * What a well-formed message must carry (docs/protocol.md): a known type; a hello its version (and
+ * a well-formed {@code vid} if it has one);
  * every other message a positive seq and the fields of its type. Checked after the fields are read,
  * so a message missing several things is told the first of them.
  */
@@ -26,6 +28,10 @@ final class MessageRules
             if (!out.hasVersion)
             {
                 out.reject(ErrorCode.BAD_MESSAGE, "hello needs v");
+            }
+            else if (out.vid.present() && !VisitorId.isValid(out.vid))
+            {
+                out.reject(ErrorCode.BAD_MESSAGE, VisitorId.RULE);
             }
             return;
         }

@@ -39,8 +39,9 @@ final class RawEventCapture
         this.journal = journal;
     }
 
+    /** A hello's record: its value (a seq elsewhere) is the session's visitor hash, which the replay's draw needs. */
     void hello(final long wallMs, final long nowMs, final long sidHi, final long sidLo, final long catalogVersion, final boolean resumed,
-        final DecodedMessage message)
+        final long visitorHash, final DecodedMessage message)
     {
         int n = put(putTime(nowMs), "resumed", resumed ? "1" : "0");
         for (int i = 0; i < message.contextCount(); i++)
@@ -48,7 +49,7 @@ final class RawEventCapture
             n = put(n, "ctx_key", message.contextKey(i));
             n = put(n, "ctx_value", message.contextValue(i));
         }
-        journal.rawEvent(wallMs, sidHi, sidLo, catalogVersion, RawEventKind.HELLO, 0, 0, pairs, n);
+        journal.rawEvent(wallMs, sidHi, sidLo, catalogVersion, RawEventKind.HELLO, visitorHash, 0, pairs, n);
     }
 
     void event(final long wallMs, final long nowMs, final ConnectionState connection, final long catalogVersion,

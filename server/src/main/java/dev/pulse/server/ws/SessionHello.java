@@ -18,7 +18,8 @@ import dev.pulse.server.session.SessionId;
  * A connection's hello: resume the session it names if it is ours, else start a new one under a
  * new id. When the site signs its sessions, the hello's token decides instead: without a valid one
  * the hello is refused (unauthorized, then 1008); with one, exactly the session the token names is
- * resumed or, if there is none, started under that id. The hello's context goes into the session,
+ * resumed or, if there is none, started under that id. A new session takes its visitor from the
+ * token's claim or the hello's {@code vid} (see {@link #visitorHash}). The hello's context goes into the session,
  * its session_start record into the journal, and the welcome into the {@link Outbox}.
  *
  * <p>Not thread-safe: one per event loop.
@@ -100,7 +101,7 @@ final class SessionHello
                 }
                 else
                 {
-                    access.state().init(id.hi(), id.lo(), siteKey, nowMs);
+                    access.state().init(id.hi(), id.lo(), siteKey, nowMs).visitorHash(visitorHash(message, signed));
                     access.server().init(nowMs);
                 }
             }
@@ -143,11 +144,12 @@ final class SessionHello
                 loop.contextStrings[2 * i + 1] = message.contextValue(i);
             }
             loop.machine.hello(catalog, state, access.server(), nowMs);
-            loop.journal.sessionStart(loop.recordWallMs(), id.hi(), id.lo(), catalog.versionHash(), resumed, catalog.siteKey(),
-                loop.contextStrings, 2 * message.contextCount());
+            loop.journal.sessionStart(loop.recordWallMs(), id.hi(), id.lo(), catalog.versionHash(), resumed, state.visitorHash(),
+                catalog.siteKey(), loop.contextStrings, 2 * message.contextCount());
             if (catalog.captureEvents())
             {
-                loop.capture.hello(loop.recordWallMs(), nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, message);
+                loop.capture.hello(loop.recordWallMs(), nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, state.visitorHash(),
+                    message);
             }
             if (!change.commit())
             {
@@ -162,6 +164,21 @@ final class SessionHello
         }
         // No recordsPosition: a hello is not acked, so no ack waits for its session_start.
         return true;
+    }
+
+    /**
+     * The visitor a new session starts with: a signed token's visitor claim, else the hello's
+     * {@code vid} (already checked by the decoder), else none (0). Only a new session takes one: a
+     * resumed session keeps the visitor it started with, so its arm of the holdout never changes.
+     */
+    private long visitorHash(final DecodedMessage message, final boolean signed)
+    {
+        if (signed && loop.tokens.visitorHash() != 0)
+        {
+            return loop.tokens.visitorHash();
+        }
+        final CharField vid = message.vid();
+        return vid.present() ? Hash64.visitor(vid.array(), 0, vid.length()) : 0;
     }
 
     /** Whether the open record is a session of this site in the current layouts, so a hello may resume it. */

@@ -118,13 +118,49 @@ class SessionTokenVerifierTest
         "v1.0123456789abcdef0123456789abcdef.1893456000.wDgWbd3NMFRdOwsBJJ9273HL08UYBvZNW3lN064YB4+",
         "v1.0123456789abcdef0123456789abcdef.1893456000.wDgWbd3NMFRdOwsBJJ9273HL08UYBvZNW3lN064Y/48",
         "v1.0123456789abcdef0123456789abcdef.1893456000.wDgWbd3NMFRdOwsBJJ9273HL08UYBvZNW3lN064 B48",
-        "v1.0123456789abcdef0123456789abcdef.1893456000.extra.wDgWbd3NMFRdOwsBJJ9273HL08UYBvZNW3lN064YB48",
+        "v1.0123456789abcdef0123456789abcdef.1893456000.ex+tra.wDgWbd3NMFRdOwsBJJ9273HL08UYBvZNW3lN064YB48",
+        "v1.0123456789abcdef0123456789abcdef.1893456000.two.extra.wDgWbd3NMFRdOwsBJJ9273HL08UYBvZNW3lN064YB48",
+        "v1.0123456789abcdef0123456789abcdef.1893456000..wDgWbd3NMFRdOwsBJJ9273HL08UYBvZNW3lN064YB48",
+        "v1.0123456789abcdef0123456789abcdef.1893456000.12345678901234567890123456789012345678901234567890123456789012345"
+            + ".wDgWbd3NMFRdOwsBJJ9273HL08UYBvZNW3lN064YB48",
         " v1.0123456789abcdef0123456789abcdef.1893456000.wDgWbd3NMFRdOwsBJJ9273HL08UYBvZNW3lN064YB48",
         "v1.0123456789abcdef0123456789abcdef.1893456000.wDgWbd3NMFRdOwsBJJ9273HL08UYBvZNW3lN064YB48 ",
     })
     void shouldRefuseAMalformedToken(final String token)
     {
         assertThat(verifier.verify(token, VECTOR_SITE, NOW_MS)).isEqualTo(TokenCheck.MALFORMED);
+    }
+
+    @Test
+    void shouldReadASignedVisitorClaimAndNoneFromATokenWithout()
+    {
+        final String claimed = SessionToken.mint(KEY, VECTOR_SITE, VECTOR_SID, VECTOR_EXPIRES, "account-42");
+        assertThat(claimed).startsWith("v1." + VECTOR_SID + "." + VECTOR_EXPIRES + ".account-42.");
+        assertThat(verifier.verify(claimed, VECTOR_SITE, NOW_MS)).isEqualTo(TokenCheck.VALID);
+        assertThat(verifier.visitorHash()).isEqualTo(dev.pulse.detect.Hash64.visitor("account-42"));
+        assertThat(Long.toHexString(verifier.sidLo())).isEqualTo("123456789abcdef");
+
+        final String longest = SessionToken.mint(KEY, VECTOR_SITE, VECTOR_SID, VECTOR_EXPIRES, "v".repeat(VisitorId.MAX_LENGTH));
+        assertThat(verifier.verify(longest, VECTOR_SITE, NOW_MS)).isEqualTo(TokenCheck.VALID);
+
+        assertThat(verifier.verify(VECTOR_TOKEN, VECTOR_SITE, NOW_MS)).isEqualTo(TokenCheck.VALID);
+        assertThat(verifier.visitorHash()).as("no claim: the last token's does not linger").isZero();
+    }
+
+    @Test
+    void shouldRefuseAVisitorClaimAddedChangedOrRemoved()
+    {
+        final String[] parts = SessionToken.mint(KEY, VECTOR_SITE, VECTOR_SID, VECTOR_EXPIRES, "account-42").split("\\.");
+        final String mac = parts[4];
+        assertThat(verifier.verify(String.join(".", "v1", parts[1], parts[2], "account-43", mac), VECTOR_SITE, NOW_MS))
+            .isEqualTo(TokenCheck.BAD_SIGNATURE);
+        assertThat(verifier.verify(String.join(".", "v1", parts[1], parts[2], mac), VECTOR_SITE, NOW_MS))
+            .as("the claim removed").isEqualTo(TokenCheck.BAD_SIGNATURE);
+        final String plainMac = VECTOR_TOKEN.split("\\.")[3];
+        assertThat(verifier.verify(String.join(".", "v1", VECTOR_SID, String.valueOf(VECTOR_EXPIRES), "account-42", plainMac), VECTOR_SITE,
+            NOW_MS)).as("a claim added to a token without one").isEqualTo(TokenCheck.BAD_SIGNATURE);
+        assertThatThrownBy(() -> SessionToken.mint(KEY, VECTOR_SITE, VECTOR_SID, VECTOR_EXPIRES, "a.b"))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -58,6 +58,7 @@ class ConfigLoaderTest
             "journal_buffer_bytes: 1048576",
             "journal_search_text: TRUE",
             "admin_token: s3cret-Token_1",
+            "report_token: read-0nly",
             "event_loop_threads: 4",
             "shutdown_timeout_ms: 30s",
             "max_connections_per_address: 0",
@@ -82,7 +83,7 @@ class ConfigLoaderTest
             20, 40, 5_000, 0,
             true, 1_000, 2_000, true,
             FsyncPolicy.ALWAYS, 1_500, 64L * 1024 * 1024, 1_048_576, true,
-            "s3cret-Token_1", 4, 30_000,
+            "s3cret-Token_1", "read-0nly", 4, 30_000,
             0, 500, 1024 * 1024, 5_000,
             SigningKey.parseOrNull(HEX_KEY), null, null, previousKeyFile, 2 * 3_600_000L, "127.0.0.2", 9091,
             Path.of("cert.pem"), Path.of("key.pem")));

@@ -1,7 +1,6 @@
 package dev.pulse.server.e2e;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.pulse.journal.JournalPrinter;
-import dev.pulse.journal.JournalReader;
-import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,21 +29,7 @@ class OutcomeEndToEndTest
 
     static List<JsonNode> outcomes(final Path dataDir) throws Exception
     {
-        final List<JsonNode> outcomes = new ArrayList<>();
-        try (JournalReader reader = JournalReader.open(dataDir.resolve("journal")))
-        {
-            final JournalRecordFlyweight record = new JournalRecordFlyweight();
-            while (reader.next(record))
-            {
-                if (record.type() == JournalRecordType.OUTCOME)
-                {
-                    final StringBuilder json = new StringBuilder();
-                    JournalPrinter.appendJson(record, json);
-                    outcomes.add(TestClient.JSON.readTree(json.toString()));
-                }
-            }
-        }
-        return outcomes;
+        return JournalFile.records(dataDir, JournalRecordType.OUTCOME);
     }
 
     @Test

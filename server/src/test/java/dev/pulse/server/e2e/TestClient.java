@@ -32,6 +32,7 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    private String vid;
     private WebSocket socket;
     private long seq;
     private String sid;
@@ -82,8 +83,19 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
         {
             hello.put("token", token);
         }
+        if (vid != null)
+        {
+            hello.put("vid", vid);
+        }
         hello.putObject("ctx").put("device", "desktop");
         sendRaw(hello.toString());
+    }
+
+    /** The visitor id the next hellos send ({@code vid}; none when null). */
+    TestClient vid(final String visitorId)
+    {
+        this.vid = visitorId;
+        return this;
     }
 
     String sid()

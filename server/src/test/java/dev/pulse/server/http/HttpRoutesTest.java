@@ -34,7 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpRoutesTest
 {
     private static final String TOKEN = "s3cret-admin-token";
+    private static final String REPORT_TOKEN = "read-only-report-token";
     private static final String SID = "0123456789abcdef0123456789abcdef";
+    /** Every admin route but the report, as (method, path): the report token opens none of them. */
+    private static final String[][] ADMIN_ONLY = {
+        {"POST", "/admin/catalog/reload"}, {"GET", "/admin/catalog"}, {"GET", "/admin/sessions/" + SID}, {"GET", "/preview"},
+        {"GET", "/admin/secrets"}};
     private static final LoadResult DEMO = new CatalogLoader().loadDemo();
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** No test here reads the journal (the report route has its own tests): a directory that is not there. */
@@ -221,6 +226,41 @@ class HttpRoutesTest
     }
 
     @Test
+    void shouldOpenOnlyTheReportToTheReportTokenAndRefuseItElsewhereAsAWrongToken()
+    {
+        channel = channel(TOKEN, REPORT_TOKEN, Runnable::run);
+        for (final String[] route : ADMIN_ONLY)
+        {
+            final HttpMethod method = HttpMethod.valueOf(route[0]);
+            final FullHttpResponse asReport = exchange(admin(method, route[1], REPORT_TOKEN));
+            final FullHttpResponse asWrong = exchange(admin(method, route[1], "wrong"));
+            assertThat(asReport.status().code()).as("report token on %s %s", route[0], route[1]).isEqualTo(401);
+            assertThat(asReport.headers().getAll(HttpHeaderNames.WWW_AUTHENTICATE))
+                .isEqualTo(asWrong.headers().getAll(HttpHeaderNames.WWW_AUTHENTICATE));
+            assertThat(body(asReport)).isEqualTo(body(asWrong));
+            assertThat(exchange(admin(method, route[1], TOKEN)).status().code()).as("admin token on %s", route[1]).isNotEqualTo(401);
+        }
+        assertThat(exchange(admin(HttpMethod.GET, ReportRoute.PATH, REPORT_TOKEN)).status().code()).isNotEqualTo(401);
+        assertThat(exchange(admin(HttpMethod.GET, ReportRoute.PATH, TOKEN)).status().code()).as("the admin token too").isNotEqualTo(401);
+        assertThat(exchange(admin(HttpMethod.GET, ReportRoute.PATH, "wrong")).status().code()).isEqualTo(401);
+        final FullHttpRequest browser = request(HttpMethod.GET, ReportRoute.PATH);
+        browser.headers().set(HttpHeaderNames.AUTHORIZATION,
+            "Basic " + Base64.getEncoder().encodeToString(("product:" + REPORT_TOKEN).getBytes(StandardCharsets.UTF_8)));
+        assertThat(exchange(browser).status().code()).as("as a browser's password").isNotEqualTo(401);
+    }
+
+    @Test
+    void shouldServeTheReportToAReportTokenAloneAndNothingElse()
+    {
+        channel = channel(null, REPORT_TOKEN, Runnable::run);
+        assertThat(exchange(admin(HttpMethod.GET, ReportRoute.PATH, REPORT_TOKEN)).status().code()).isNotEqualTo(401);
+        for (final String[] route : ADMIN_ONLY)
+        {
+            assertThat(exchange(admin(HttpMethod.valueOf(route[0]), route[1], REPORT_TOKEN)).status().code()).as(route[1]).isEqualTo(401);
+        }
+    }
+
+    @Test
     void shouldRefuseUnknownAdminPathsWith401BeforeRevealingThem()
     {
         assertThat(exchange(admin(HttpMethod.GET, "/admin/secrets", "wrong")).status().code()).isEqualTo(401);
@@ -367,7 +407,7 @@ class HttpRoutesTest
     @Test
     void shouldTurnAnExceptionInARouteInto500()
     {
-        channel = new EmbeddedChannel(new HttpRoutes(new RouteContext(metrics, TOKEN, () ->
+        channel = new EmbeddedChannel(new HttpRoutes(new RouteContext(metrics, TOKEN, null, () ->
         {
             throw new IllegalStateException("boom");
         }, () -> reloadResult, sessions::get, DEMO::catalog, NO_REPORTS), Runnable::run));
@@ -394,7 +434,7 @@ class HttpRoutesTest
     @Test
     void shouldBeSharableAcrossChannels()
     {
-        final HttpRoutes routes = new HttpRoutes(new RouteContext(metrics, null, () -> true, () -> DEMO, sid -> null, DEMO::catalog, NO_REPORTS));
+        final HttpRoutes routes = new HttpRoutes(new RouteContext(metrics, null, null, () -> true, () -> DEMO, sid -> null, DEMO::catalog, NO_REPORTS));
         final EmbeddedChannel first = new EmbeddedChannel(routes);
         final EmbeddedChannel second = new EmbeddedChannel(routes);
 
@@ -409,12 +449,17 @@ class HttpRoutesTest
 
     private EmbeddedChannel channel(final String adminToken)
     {
-        return channel(adminToken, Runnable::run);
+        return channel(adminToken, null, Runnable::run);
     }
 
     private EmbeddedChannel channel(final String adminToken, final Executor executor)
     {
-        final RouteContext context = new RouteContext(metrics, adminToken, () -> ready, () ->
+        return channel(adminToken, null, executor);
+    }
+
+    private EmbeddedChannel channel(final String adminToken, final String reportToken, final Executor executor)
+    {
+        final RouteContext context = new RouteContext(metrics, adminToken, reportToken, () -> ready, () ->
         {
             if (reloadFailure != null)
             {

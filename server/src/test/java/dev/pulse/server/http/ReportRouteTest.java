@@ -204,7 +204,7 @@ class ReportRouteTest
 
     private EmbeddedChannel channel(final String adminToken, final Executor executor)
     {
-        final RouteContext context = new RouteContext(metrics, adminToken, () -> true, () -> DEMO, sid -> null, DEMO::catalog,
+        final RouteContext context = new RouteContext(metrics, adminToken, null, () -> true, () -> DEMO, sid -> null, DEMO::catalog,
             new ReportWorker(dir.resolve("journal"), executor, () -> { }));
         return new EmbeddedChannel(new HttpRoutes(context, Runnable::run));
     }

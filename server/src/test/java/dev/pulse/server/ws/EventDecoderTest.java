@@ -37,6 +37,21 @@ class EventDecoderTest
     }
 
     @Test
+    void shouldDecodeAHelloVisitorIdAndRefuseABadOne()
+    {
+        assertThat(decode("{\"t\":\"hello\",\"v\":1,\"vid\":\"0123456789abcdef0123456789abcdef\"}").error()).isNull();
+        assertThat(message.vid().toString()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(decode("{\"t\":\"hello\",\"v\":1}").vid().present()).as("optional").isFalse();
+        assertThat(decode("{\"t\":\"hello\",\"v\":1,\"vid\":null}").error()).isNull();
+        for (final String bad : new String[] {"\"\"", "\"a.b\"", "\"" + "x".repeat(65) + "\"", "42", "\"\\u00e9\""})
+        {
+            assertThat(decode("{\"t\":\"hello\",\"v\":1,\"vid\":" + bad + "}").error()).as(bad).isEqualTo(ErrorCode.BAD_MESSAGE);
+        }
+        assertThat(decode("{\"t\":\"hello\",\"v\":1,\"vid\":\"a b\"}").errorDetail()).isEqualTo(dev.pulse.server.auth.VisitorId.RULE);
+        assertThat(decode("{\"t\":\"hello\",\"v\":1,\"vid\":\"a\",\"vid\":\"b\"}").error()).as("twice").isEqualTo(ErrorCode.BAD_MESSAGE);
+    }
+
+    @Test
     void shouldDecodeEveryEventType()
     {
         assertThat(decode("{\"t\":\"page\",\"seq\":7,\"url\":\"/pricing?x=1\",\"nav\":\"back\"}").nav()).isEqualTo(NavType.BACK);

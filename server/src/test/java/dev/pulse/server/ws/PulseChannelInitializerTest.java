@@ -38,7 +38,7 @@ class PulseChannelInitializerTest
             Journal journal = Journal.open(dir.resolve("journal"), JournalConfiguration.defaults(), metrics))
         {
             final ServerContext server = new ServerContext(ServerConfig.defaults(), catalog, sessions, journal, metrics);
-            final HttpRoutes routes = new HttpRoutes(new RouteContext(metrics, null, () -> true, () -> null, sid -> null,
+            final HttpRoutes routes = new HttpRoutes(new RouteContext(metrics, null, null, () -> true, () -> null, sid -> null,
                 catalog::current, new ReportWorker(dir.resolve("journal"), Runnable::run, () -> { })));
             final PulseChannelInitializer initializer = new PulseChannelInitializer(server, routes);
 
