@@ -1,6 +1,5 @@
 package dev.pulse.report;
 
-import java.util.ArrayDeque;
 import java.util.List;
 
 import org.agrona.collections.Long2LongHashMap;
@@ -48,7 +47,7 @@ final class BreakdownTally
     private final Long2LongHashMap firstByCandidate = new Long2LongHashMap(FirstWindows.NONE);
     // Cells never have the top bit (page kinds below 64 in the top byte): -1 is free for "missing".
     private final Long2LongHashMap cellsByCandidate = new Long2LongHashMap(-1);
-    private final ArrayDeque<Long> candidates = new ArrayDeque<>();
+    private final LongQueue candidates = new LongQueue();
     private long firstRecordMs = Long.MAX_VALUE;
 
     /**
@@ -119,7 +118,7 @@ final class BreakdownTally
         }
         if (candidate == FirstWindows.NONE)
         {
-            candidates.addLast(visitor);
+            candidates.add(visitor);
         }
         firstByCandidate.put(visitor, first);
         cellsByCandidate.put(visitor, contexts.values(record) | ((long)pageKind(Records.text(record, "stuck_kind")) << PAGE_KIND_SHIFT));
@@ -137,13 +136,13 @@ final class BreakdownTally
         // longest open time, so the queue stays as short as the window of time).
         while (!candidates.isEmpty())
         {
-            final long visitor = candidates.peekFirst();
+            final long visitor = candidates.peek();
             final long first = firstByCandidate.get(visitor);
             if (FirstWindows.openingMs(first) > strata.cutoffMs(FirstWindows.stratum(first), nowMs))
             {
                 return;
             }
-            candidates.pollFirst();
+            candidates.poll();
             count(first, cellsByCandidate.remove(visitor), nowMs);
             firstByCandidate.remove(visitor);
         }

@@ -56,6 +56,12 @@ final class LongQueue
         }
     }
 
+    void clear()
+    {
+        head = 0;
+        size = 0;
+    }
+
     boolean isEmpty()
     {
         return size == 0;
