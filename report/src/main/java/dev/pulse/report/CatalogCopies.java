@@ -1,44 +1,67 @@
 package dev.pulse.report;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.pulse.catalog.CatalogArchive;
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LoadResult;
 import dev.pulse.catalog.compile.CompiledCatalog;
 
-/** Reads a catalog version back from the archive the server kept, for what the report needs of it. Stateless. */
+/**
+ * Reads catalog versions back from the archive the server kept, for what the report needs of them
+ * (each version's window policy, the context keys it names): each version is read and compiled once
+ * per report, whoever asks first. Not thread-safe; one per report.
+ */
 final class CatalogCopies
 {
-    private CatalogCopies()
+    private final CatalogArchive archive;
+    private final Map<Long, Optional<CompiledCatalog>> byVersion = new HashMap<>();
+
+    /** @param archive where the server kept every catalog version; or null (then no version has a copy). */
+    CatalogCopies(final CatalogArchive archive)
     {
+        this.archive = archive;
+    }
+
+    /** The archive the copies come from; or null. */
+    CatalogArchive archive()
+    {
+        return archive;
     }
 
     /** The version compiled from its copy, or null when there is no archive, no copy, or the copy does not load. */
-    static CompiledCatalog compiled(final CatalogArchive archive, final long versionHash)
+    CompiledCatalog compiled(final long versionHash)
+    {
+        return byVersion.computeIfAbsent(versionHash, this::load).orElse(null);
+    }
+
+    /** The context keys the version names ({@link CompiledCatalog#contextKeys()}); none when its copy cannot be read. */
+    List<String> contextKeys(final long versionHash)
+    {
+        final CompiledCatalog catalog = compiled(versionHash);
+        return catalog == null ? List.of() : catalog.contextKeys();
+    }
+
+    private Optional<CompiledCatalog> load(final long versionHash)
     {
         if (archive == null || !archive.has(versionHash))
         {
-            return null;
+            return Optional.empty();
         }
         try
         {
             final String text = archive.read(versionHash);
             final LoadResult result = text == null ? null : new CatalogLoader().load(CatalogArchive.fileName(versionHash), text);
-            return result == null || !result.ok() ? null : result.catalog();
+            return result == null || !result.ok() ? Optional.empty() : Optional.of(result.catalog());
         }
         catch (final IOException ex)
         {
             // An unreadable copy is no copy: the caller falls back and the report says so.
-            return null;
+            return Optional.empty();
         }
-    }
-
-    /** The context keys the version names ({@link CompiledCatalog#contextKeys()}); none when its copy cannot be read. */
-    static List<String> contextKeys(final CatalogArchive archive, final long versionHash)
-    {
-        final CompiledCatalog catalog = compiled(archive, versionHash);
-        return catalog == null ? List.of() : catalog.contextKeys();
     }
 }

@@ -66,19 +66,30 @@ public final class ReportAggregator
     /** @param catalogCopies where the server kept every catalog version (each version's policy is read from it); or null. */
     public ReportAggregator(final ReportRange range, final CatalogArchive catalogCopies)
     {
-        this(range, catalogCopies, new WindowPolicies(catalogCopies), MultipleComparisons.HOLM);
+        this(range, new CatalogCopies(catalogCopies), MultipleComparisons.HOLM);
     }
 
     /** With the catalog versions' policies given directly (simulations) and a choice of multiple-comparison method. */
     public ReportAggregator(final ReportRange range, final CatalogArchive catalogCopies, final LongFunction<WindowPolicy> policies,
         final MultipleComparisons comparisons)
     {
+        this(range, new CatalogCopies(catalogCopies), policies, comparisons);
+    }
+
+    /** The policies from the same copies the context keys are read from: each version compiled once. */
+    private ReportAggregator(final ReportRange range, final CatalogCopies copies, final MultipleComparisons comparisons)
+    {
+        this(range, copies, new WindowPolicies(copies), comparisons);
+    }
+
+    private ReportAggregator(final ReportRange range, final CatalogCopies copies, final LongFunction<WindowPolicy> policies,
+        final MultipleComparisons comparisons)
+    {
         this.range = range;
         this.comparisons = comparisons;
-        this.catalogs = new CatalogTally(catalogCopies);
+        this.catalogs = new CatalogTally(copies.archive());
         this.strata = new Strata(policies);
-        this.breakdowns = new BreakdownTally(range, strata, visitors, headline,
-            new SessionContexts(version -> CatalogCopies.contextKeys(catalogCopies, version)));
+        this.breakdowns = new BreakdownTally(range, strata, visitors, headline, new SessionContexts(copies::contextKeys));
     }
 
     /** Counts one record; the view is not kept. */

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongFunction;
 
-import dev.pulse.catalog.CatalogArchive;
 import dev.pulse.catalog.compile.CompiledCatalog;
 
 /**
@@ -14,12 +13,12 @@ import dev.pulse.catalog.compile.CompiledCatalog;
  */
 final class WindowPolicies implements LongFunction<WindowPolicy>
 {
-    private final CatalogArchive archive;
+    private final CatalogCopies copies;
     private final Map<Long, WindowPolicy> byVersion = new HashMap<>();
 
-    WindowPolicies(final CatalogArchive archive)
+    WindowPolicies(final CatalogCopies copies)
     {
-        this.archive = archive;
+        this.copies = copies;
     }
 
     @Override
@@ -31,7 +30,7 @@ final class WindowPolicies implements LongFunction<WindowPolicy>
     private WindowPolicy load(final long versionHash)
     {
         // No archive, no copy or an unreadable one: the defaults, and the report says the policy was not known.
-        final CompiledCatalog catalog = CatalogCopies.compiled(archive, versionHash);
+        final CompiledCatalog catalog = copies.compiled(versionHash);
         return catalog == null ? WindowPolicy.DEFAULTS : WindowPolicy.of(catalog);
     }
 }
