@@ -6,7 +6,8 @@ import org.agrona.MutableDirectBuffer;
  * What the session map's record views do alike: point at a record's bytes, say where they are,
  * and start a record all zero with its layout version in its first byte. Subclasses add the
  * fields of their layout and a {@code wrap} that returns their own type; a view over one part of a
- * record (its history, its outcome windows) uses only the pointing and the flags.
+ * record (the server's outcome windows) uses only the pointing and the flags. The parts of the
+ * session state record are abstract subclasses of this one, so that they share its two fields.
  *
  * <p>Not thread-safe: one instance per owner, like every flyweight.
  */

@@ -1,7 +1,5 @@
 package dev.pulse.detect;
 
-import org.agrona.MutableDirectBuffer;
-
 import static dev.pulse.detect.SessionStateDescriptor.CONTEXT_COUNT_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.CONTEXT_ENTRY_LENGTH;
 import static dev.pulse.detect.SessionStateDescriptor.CONTEXT_KEY_HASH_OFFSET;
@@ -9,26 +7,18 @@ import static dev.pulse.detect.SessionStateDescriptor.CONTEXT_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.CONTEXT_VALUE_HASH_OFFSET;
 
 /**
- * A view over the context part of a session's state record (the same bytes as its
- * {@link SessionStateFlyweight}, which wraps this one with it): up to
+ * The context part of a session's state record ({@link SessionStateFlyweight#context()}): up to
  * {@link SessionStateFlyweight#CONTEXT_CAPACITY} key-value pairs (device, tier, ...), both kept as
  * hashes, that trigger conditions compare against.
  *
  * <p>Not thread-safe, like the record.
  */
-public final class SessionContextFlyweight extends RecordFlyweight
+public abstract class SessionContextFlyweight extends RecordFlyweight
 {
     private static final SlotTable CONTEXT = new SlotTable(
         CONTEXT_COUNT_OFFSET, CONTEXT_OFFSET, SessionStateFlyweight.CONTEXT_CAPACITY, CONTEXT_ENTRY_LENGTH);
 
-    /** Points this view at a session state record of {@link SessionStateFlyweight#LENGTH} bytes. */
-    SessionContextFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
-    {
-        wrapRecord(buffer, offset);
-        return this;
-    }
-
-    public int count()
+    public final int contextCount()
     {
         return CONTEXT.count(buffer, offset);
     }
@@ -38,7 +28,7 @@ public final class SessionContextFlyweight extends RecordFlyweight
      *
      * @return false if the key is new and all {@link SessionStateFlyweight#CONTEXT_CAPACITY} slots are taken.
      */
-    public boolean put(final long keyHash, final long valueHash)
+    public final boolean putContext(final long keyHash, final long valueHash)
     {
         int slot = CONTEXT.findLong(buffer, offset, CONTEXT_KEY_HASH_OFFSET, keyHash);
         if (slot < 0)
@@ -55,7 +45,7 @@ public final class SessionContextFlyweight extends RecordFlyweight
     }
 
     /** Whether the key is set, to that value. */
-    public boolean valueEquals(final long keyHash, final long valueHash)
+    public final boolean contextEquals(final long keyHash, final long valueHash)
     {
         final int slot = CONTEXT.findLong(buffer, offset, CONTEXT_KEY_HASH_OFFSET, keyHash);
         return slot >= 0 && buffer.getLong(CONTEXT.entry(offset, slot) + CONTEXT_VALUE_HASH_OFFSET) == valueHash;

@@ -1,7 +1,5 @@
 package dev.pulse.detect;
 
-import org.agrona.MutableDirectBuffer;
-
 import static dev.pulse.detect.SessionStateDescriptor.BACK_COUNT_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.BACK_ENTRY_LENGTH;
 import static dev.pulse.detect.SessionStateDescriptor.BACK_HEAD_OFFSET;
@@ -10,6 +8,7 @@ import static dev.pulse.detect.SessionStateDescriptor.CLICK_COUNT_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.CLICK_ENTRY_LENGTH;
 import static dev.pulse.detect.SessionStateDescriptor.CLICK_HEAD_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.CLICK_RING_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.CREATED_MS_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.FORM_COUNT_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.FORM_ENTRY_LENGTH;
 import static dev.pulse.detect.SessionStateDescriptor.FORM_HEAD_OFFSET;
@@ -22,23 +21,26 @@ import static dev.pulse.detect.SessionStateDescriptor.PAGE_COUNT_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.PAGE_ENTRY_LENGTH;
 import static dev.pulse.detect.SessionStateDescriptor.PAGE_HEAD_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.PAGE_RING_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.PAGE_VIEW_COUNT_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.SEARCH_COUNT_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.SEARCH_ENTRY_LENGTH;
 import static dev.pulse.detect.SessionStateDescriptor.SEARCH_HEAD_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.SEARCH_RING_OFFSET;
+import static dev.pulse.detect.SessionStateDescriptor.VISITED_KINDS_MASK_OFFSET;
 import static dev.pulse.detect.SessionStateFlyweight.BACK_RING_CAPACITY;
 import static dev.pulse.detect.SessionStateFlyweight.CLICK_RING_CAPACITY;
 import static dev.pulse.detect.SessionStateFlyweight.FAILED_SEARCH_RING_CAPACITY;
 import static dev.pulse.detect.SessionStateFlyweight.FORM_ERROR_RING_CAPACITY;
 import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_RING_CAPACITY;
+import static dev.pulse.detect.SessionStateFlyweight.MAX_PAGE_KINDS;
 import static dev.pulse.detect.SessionStateFlyweight.PAGE_RING_CAPACITY;
 
 /**
- * A view over the history part of a session's state record (the same bytes as its
- * {@link SessionStateFlyweight}, which wraps this one with it): rings of the newest page views,
- * page-kind runs, back navigations, failed searches, clicks and form errors, each a
- * {@link HistoryRing}. {@link EventRecorder} is its one writer; detectors read it. Age 0 is the
- * newest entry of a ring.
+ * The history part of a session's state record ({@link SessionStateFlyweight#history()}): the page
+ * view (the current page, the page-view count, the kinds visited before) and rings of the newest
+ * page views, page-kind runs, back navigations, failed searches, clicks and form errors, each a
+ * {@link HistoryRing} placed by {@link SessionStateDescriptor}. {@link EventRecorder} is its one
+ * writer; detectors read it. Age 0 is the newest entry of a ring.
  *
  * The entries ({@code *_OFFSET} constants are relative to the entry; where each ring sits, its
  * capacity and its count and head bytes are the record's, in {@link SessionStateDescriptor}):
@@ -64,7 +66,7 @@ import static dev.pulse.detect.SessionStateFlyweight.PAGE_RING_CAPACITY;
  *
  * <p>Not thread-safe, like the record.
  */
-public final class SessionHistoryFlyweight extends RecordFlyweight
+public abstract class SessionHistoryFlyweight extends SessionQuestionsFlyweight
 {
     public static final int PAGE_HASH_OFFSET = 0;
     public static final int PAGE_ENTERED_MS_OFFSET = 8;
@@ -94,80 +96,135 @@ public final class SessionHistoryFlyweight extends RecordFlyweight
     private static final HistoryRing KIND_RUN_RING = new HistoryRing(
         KIND_RUN_COUNT_OFFSET, KIND_RUN_HEAD_OFFSET, KIND_RUN_RING_OFFSET, KIND_RUN_RING_CAPACITY, KIND_RUN_ENTRY_LENGTH);
 
-    /** Points this flyweight at a session state record of {@link SessionStateFlyweight#LENGTH} bytes. */
-    SessionHistoryFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
+    // ---- the page view ---------------------------------------------------------------------
+
+    /** How many page views the session has had. */
+    public final int pageViewCount()
     {
-        wrapRecord(buffer, offset);
-        return this;
+        return buffer.getInt(offset + PAGE_VIEW_COUNT_OFFSET);
     }
 
-    // ---- pages ------------------------------------------------------------------------------
-
-    /** How many page views the ring holds (at most {@link SessionStateFlyweight#PAGE_RING_CAPACITY}). */
-    public int pageCount()
+    /** Page kinds viewed before the current page view (bit {@code k} for kind {@code k}). */
+    public final long visitedKindsMask()
     {
-        return PAGE_RING.count(buffer, offset);
+        return buffer.getLong(offset + VISITED_KINDS_MASK_OFFSET);
+    }
+
+    public final boolean visitedKindBefore(final int pageKind)
+    {
+        return (visitedKindsMask() & (1L << pageKind)) != 0;
+    }
+
+    /** The hash of the current page, or 0 before the first page view. */
+    public final long currentPageHash()
+    {
+        return pageCount() == 0 ? 0 : pageHashAt(0);
+    }
+
+    /** The kind of the current page, or 0 (no kind) before the first page view. */
+    public final int currentPageKind()
+    {
+        return pageCount() == 0 ? 0 : pageKindAt(0);
+    }
+
+    /** When the current page view began (the session's start before the first page view). */
+    public final long currentPageEnteredMs()
+    {
+        return pageCount() == 0 ? buffer.getLong(offset + CREATED_MS_OFFSET) : pageEnteredMsAt(0);
     }
 
     /**
-     * Writes a page view into the page ring and the kind runs; {@link SessionStateFlyweight#pushPage}
-     * is the one caller, as it also keeps the page-view count and the visited kinds.
+     * Records a page view: the page being left joins the visited kinds, the new one becomes the
+     * current page (age 0 of the page ring) and extends its kind's run or starts one.
      */
-    void pushPage(final long pageHash, final int pageKind, final NavType nav, final long nowMs)
+    public final void pushPage(final long pageHash, final int pageKind, final NavType nav, final long nowMs)
     {
+        final boolean hadPage = pageCount() > 0;
+        if (hadPage)
+        {
+            buffer.putLong(offset + VISITED_KINDS_MASK_OFFSET, visitedKindsMask() | (1L << currentPageKind()));
+        }
         // The newest run's kind is the current page's, already in cache: the kind runs are only written.
-        pushKindRun(pageCount() > 0 && pageKindAt(0) == pageKind, pageKind, nowMs);
+        if (hadPage && pageKindAt(0) == pageKind)
+        {
+            buffer.putLong(KIND_RUN_RING.entryAt(buffer, offset, 0) + KIND_RUN_LAST_ENTERED_MS_OFFSET, nowMs);
+        }
+        else
+        {
+            final int run = KIND_RUN_RING.push(buffer, offset);
+            buffer.putLong(run + KIND_RUN_LAST_ENTERED_MS_OFFSET, nowMs);
+            buffer.putShort(run + KIND_RUN_KIND_OFFSET, (short)pageKind);
+        }
         final int entry = PAGE_RING.push(buffer, offset);
         buffer.putLong(entry + PAGE_HASH_OFFSET, pageHash);
         buffer.putLong(entry + PAGE_ENTERED_MS_OFFSET, nowMs);
         buffer.putShort(entry + PAGE_KIND_OFFSET, (short)pageKind);
         buffer.putByte(entry + PAGE_NAV_OFFSET, (byte)nav.ordinal());
+        buffer.putInt(offset + PAGE_VIEW_COUNT_OFFSET, pageViewCount() + 1);
     }
 
-    /** A page view of the current page's kind extends its run; another kind starts a run. */
-    private void pushKindRun(final boolean sameKind, final int pageKind, final long nowMs)
-    {
-        if (sameKind)
-        {
-            buffer.putLong(KIND_RUN_RING.entryAt(buffer, offset, 0) + KIND_RUN_LAST_ENTERED_MS_OFFSET, nowMs);
-            return;
-        }
-        final int entry = KIND_RUN_RING.push(buffer, offset);
-        buffer.putLong(entry + KIND_RUN_LAST_ENTERED_MS_OFFSET, nowMs);
-        buffer.putShort(entry + KIND_RUN_KIND_OFFSET, (short)pageKind);
-    }
-
-    /** Renumbers the kinds of the page ring and the kind runs: see {@link SessionStateFlyweight#translatePageKinds}. */
-    void translatePageKinds(final int[] newKindByOldKind)
+    /**
+     * Renumbers every page kind the record holds (the page ring, the kind runs and the visited
+     * kinds) for a catalog version that numbers them differently: kind {@code k} becomes
+     * {@code newKindByOldKind[k]}. A kind the table does not cover becomes 0 (no kind). Allocation-free.
+     *
+     * @param newKindByOldKind a table of at least {@link SessionStateFlyweight#MAX_PAGE_KINDS} entries,
+     *                         each below {@link SessionStateFlyweight#MAX_PAGE_KINDS}.
+     */
+    public final void translatePageKinds(final int[] newKindByOldKind)
     {
         for (int age = 0, count = pageCount(); age < count; age++)
         {
             final int at = PAGE_RING.entryAt(buffer, offset, age) + PAGE_KIND_OFFSET;
-            buffer.putShort(at, (short)SessionStateFlyweight.translated(newKindByOldKind, buffer.getShort(at)));
+            buffer.putShort(at, (short)translated(newKindByOldKind, buffer.getShort(at)));
         }
         for (int age = 0, count = kindRunCount(); age < count; age++)
         {
             final int at = KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_KIND_OFFSET;
-            buffer.putShort(at, (short)SessionStateFlyweight.translated(newKindByOldKind, buffer.getShort(at)));
+            buffer.putShort(at, (short)translated(newKindByOldKind, buffer.getShort(at)));
         }
+        final long visited = visitedKindsMask();
+        long translated = 0;
+        for (int kind = 0; kind < MAX_PAGE_KINDS; kind++)
+        {
+            if ((visited & (1L << kind)) != 0)
+            {
+                translated |= 1L << translated(newKindByOldKind, kind);
+            }
+        }
+        buffer.putLong(offset + VISITED_KINDS_MASK_OFFSET, translated);
     }
 
-    public long pageHashAt(final int age)
+    private static int translated(final int[] newKindByOldKind, final int kind)
+    {
+        final int to = kind >= 0 && kind < newKindByOldKind.length ? newKindByOldKind[kind] : 0;
+        return to >= 0 && to < MAX_PAGE_KINDS ? to : 0;
+    }
+
+    // ---- pages ------------------------------------------------------------------------------
+
+    /** How many page views the ring holds (at most {@link SessionStateFlyweight#PAGE_RING_CAPACITY}). */
+    public final int pageCount()
+    {
+        return PAGE_RING.count(buffer, offset);
+    }
+
+    public final long pageHashAt(final int age)
     {
         return buffer.getLong(pageEntry(age) + PAGE_HASH_OFFSET);
     }
 
-    public long pageEnteredMsAt(final int age)
+    public final long pageEnteredMsAt(final int age)
     {
         return buffer.getLong(pageEntry(age) + PAGE_ENTERED_MS_OFFSET);
     }
 
-    public int pageKindAt(final int age)
+    public final int pageKindAt(final int age)
     {
         return buffer.getShort(pageEntry(age) + PAGE_KIND_OFFSET);
     }
 
-    public NavType pageNavAt(final int age)
+    public final NavType pageNavAt(final int age)
     {
         return NavType.fromOrdinal(buffer.getByte(pageEntry(age) + PAGE_NAV_OFFSET));
     }
@@ -183,76 +240,76 @@ public final class SessionHistoryFlyweight extends RecordFlyweight
      * How many runs of page views of one kind the kind-run ring holds (at most
      * {@link SessionStateFlyweight#KIND_RUN_RING_CAPACITY}); age 0 is the current page's run.
      */
-    public int kindRunCount()
+    public final int kindRunCount()
     {
         return KIND_RUN_RING.count(buffer, offset);
     }
 
-    public int pageKindRunKindAt(final int age)
+    public final int pageKindRunKindAt(final int age)
     {
         return buffer.getShort(KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_KIND_OFFSET);
     }
 
     /** When the run's newest page view began. */
-    public long pageKindRunLastEnteredMsAt(final int age)
+    public final long pageKindRunLastEnteredMsAt(final int age)
     {
         return buffer.getLong(KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_LAST_ENTERED_MS_OFFSET);
     }
 
     // ---- back navigations -------------------------------------------------------------------
 
-    public int backCount()
+    public final int backCount()
     {
         return BACK_RING.count(buffer, offset);
     }
 
     /** Records a back navigation between two pages, identified by their unordered pair hash. */
-    public void pushBack(final long pairHash, final long nowMs)
+    public final void pushBack(final long pairHash, final long nowMs)
     {
         pushKeyAndTime(BACK_RING, pairHash, nowMs);
     }
 
-    public long backPairAt(final int age)
+    public final long backPairAt(final int age)
     {
         return keyAt(BACK_RING, age);
     }
 
-    public long backTimeAt(final int age)
+    public final long backTimeAt(final int age)
     {
         return keyTimeMsAt(BACK_RING, age);
     }
 
     // ---- failed searches --------------------------------------------------------------------
 
-    public int failedSearchCount()
+    public final int failedSearchCount()
     {
         return SEARCH_RING.count(buffer, offset);
     }
 
-    public void pushFailedSearch(final long nowMs)
+    public final void pushFailedSearch(final long nowMs)
     {
         buffer.putLong(SEARCH_RING.push(buffer, offset) + SEARCH_TIME_MS_OFFSET, nowMs);
     }
 
-    public long failedSearchTimeAt(final int age)
+    public final long failedSearchTimeAt(final int age)
     {
         return buffer.getLong(SEARCH_RING.entryAt(buffer, offset, age) + SEARCH_TIME_MS_OFFSET);
     }
 
     /** A search that found something ends a run of failed ones. */
-    public void clearFailedSearches()
+    public final void clearFailedSearches()
     {
         SEARCH_RING.clear(buffer, offset);
     }
 
     // ---- clicks -----------------------------------------------------------------------------
 
-    public int clickCount()
+    public final int clickCount()
     {
         return CLICK_RING.count(buffer, offset);
     }
 
-    public void pushClick(final long targetHash, final int x, final int y, final long nowMs)
+    public final void pushClick(final long targetHash, final int x, final int y, final long nowMs)
     {
         final int entry = CLICK_RING.push(buffer, offset);
         buffer.putLong(entry + CLICK_TARGET_HASH_OFFSET, targetHash);
@@ -261,22 +318,22 @@ public final class SessionHistoryFlyweight extends RecordFlyweight
         buffer.putInt(entry + CLICK_Y_OFFSET, y);
     }
 
-    public long clickTargetAt(final int age)
+    public final long clickTargetAt(final int age)
     {
         return buffer.getLong(clickEntry(age) + CLICK_TARGET_HASH_OFFSET);
     }
 
-    public long clickTimeAt(final int age)
+    public final long clickTimeAt(final int age)
     {
         return buffer.getLong(clickEntry(age) + CLICK_TIME_MS_OFFSET);
     }
 
-    public int clickXAt(final int age)
+    public final int clickXAt(final int age)
     {
         return buffer.getInt(clickEntry(age) + CLICK_X_OFFSET);
     }
 
-    public int clickYAt(final int age)
+    public final int clickYAt(final int age)
     {
         return buffer.getInt(clickEntry(age) + CLICK_Y_OFFSET);
     }
@@ -288,22 +345,22 @@ public final class SessionHistoryFlyweight extends RecordFlyweight
 
     // ---- form errors ------------------------------------------------------------------------
 
-    public int formErrorCount()
+    public final int formErrorCount()
     {
         return FORM_RING.count(buffer, offset);
     }
 
-    public void pushFormError(final long formHash, final long nowMs)
+    public final void pushFormError(final long formHash, final long nowMs)
     {
         pushKeyAndTime(FORM_RING, formHash, nowMs);
     }
 
-    public long formErrorFormAt(final int age)
+    public final long formErrorFormAt(final int age)
     {
         return keyAt(FORM_RING, age);
     }
 
-    public long formErrorTimeAt(final int age)
+    public final long formErrorTimeAt(final int age)
     {
         return keyTimeMsAt(FORM_RING, age);
     }

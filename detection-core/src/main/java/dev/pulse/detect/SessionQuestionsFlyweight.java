@@ -1,7 +1,5 @@
 package dev.pulse.detect;
 
-import org.agrona.MutableDirectBuffer;
-
 import static dev.pulse.detect.SessionStateDescriptor.ASKED_COUNT_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.ASKED_KEYS_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.ASKED_KEY_LENGTH;
@@ -20,62 +18,55 @@ import static dev.pulse.detect.SessionStateDescriptor.PENDING_PAGE_VIEW_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.PENDING_TRIGGER_KEY_OFFSET;
 
 /**
- * A view over the governor's part of a session's state record (the same bytes as its
- * {@link SessionStateFlyweight}, which wraps this one with it): the open question, the signal
+ * The governor's part of a session's state record ({@link SessionStateFlyweight#questions()}): the
+ * open question, the signal
  * waiting for the page grace, the questions asked so far, whether one was dismissed, and the
  * intervention ids. Its fields are in the record's hot first 128 bytes, but for the asked list
  * ({@link SessionStateDescriptor}).
  *
  * <p>Not thread-safe, like the record.
  */
-public final class SessionQuestionsFlyweight extends RecordFlyweight
+public abstract class SessionQuestionsFlyweight extends TriggerMemoryFlyweight
 {
     private static final SlotTable ASKED = new SlotTable(
         ASKED_COUNT_OFFSET, ASKED_KEYS_OFFSET, SessionStateFlyweight.ASKED_CAPACITY, ASKED_KEY_LENGTH);
 
-    /** Points this view at a session state record of {@link SessionStateFlyweight#LENGTH} bytes. */
-    SessionQuestionsFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
-    {
-        wrapRecord(buffer, offset);
-        return this;
-    }
-
     // ---- the open question ------------------------------------------------------------------
 
     /** The open intervention's id, or 0 when no question is open. */
-    public int openIid()
+    public final int openIid()
     {
         return buffer.getInt(offset + OPEN_IID_OFFSET);
     }
 
-    public int openQuestionKey()
+    public final int openQuestionKey()
     {
         return buffer.getInt(offset + OPEN_QUESTION_KEY_OFFSET);
     }
 
-    public int openTriggerKey()
+    public final int openTriggerKey()
     {
         return buffer.getInt(offset + OPEN_TRIGGER_KEY_OFFSET);
     }
 
-    public int openVariant()
+    public final int openVariant()
     {
         return buffer.getByte(offset + OPEN_VARIANT_OFFSET);
     }
 
     /** Which copy variant of the open question was shown; the server sets it after choosing. */
-    public SessionQuestionsFlyweight openVariant(final int variant)
+    public final SessionQuestionsFlyweight openVariant(final int variant)
     {
         buffer.putByte(offset + OPEN_VARIANT_OFFSET, (byte)variant);
         return this;
     }
 
-    public long openShownMs()
+    public final long openShownMs()
     {
         return buffer.getLong(offset + OPEN_SHOWN_MS_OFFSET);
     }
 
-    public void openQuestion(final int iid, final int questionKey, final int triggerKey, final long nowMs)
+    public final void openQuestion(final int iid, final int questionKey, final int triggerKey, final long nowMs)
     {
         buffer.putInt(offset + OPEN_IID_OFFSET, iid);
         buffer.putInt(offset + OPEN_QUESTION_KEY_OFFSET, questionKey);
@@ -84,13 +75,13 @@ public final class SessionQuestionsFlyweight extends RecordFlyweight
         buffer.putLong(offset + OPEN_SHOWN_MS_OFFSET, nowMs);
     }
 
-    public void closeOpenQuestion()
+    public final void closeOpenQuestion()
     {
         buffer.putInt(offset + OPEN_IID_OFFSET, 0);
     }
 
     /** Allocates the next intervention id of this session (1, 2, ...). */
-    public int nextIid()
+    public final int nextIid()
     {
         final int iid = buffer.getInt(offset + LAST_IID_OFFSET) + 1;
         buffer.putInt(offset + LAST_IID_OFFSET, iid);
@@ -98,23 +89,23 @@ public final class SessionQuestionsFlyweight extends RecordFlyweight
     }
 
     /** When the last question was shown (or held out), for the cross-question cooldown; 0 if never. */
-    public long lastShownMs()
+    public final long lastShownMs()
     {
         return buffer.getLong(offset + LAST_SHOWN_MS_OFFSET);
     }
 
-    public SessionQuestionsFlyweight lastShownMs(final long nowMs)
+    public final SessionQuestionsFlyweight lastShownMs(final long nowMs)
     {
         buffer.putLong(offset + LAST_SHOWN_MS_OFFSET, nowMs);
         return this;
     }
 
-    public boolean dismissed()
+    public final boolean dismissed()
     {
         return flag(FLAGS_OFFSET, FLAG_DISMISSED);
     }
 
-    public SessionQuestionsFlyweight dismissed(final boolean dismissed)
+    public final SessionQuestionsFlyweight dismissed(final boolean dismissed)
     {
         flag(FLAGS_OFFSET, FLAG_DISMISSED, dismissed);
         return this;
@@ -126,30 +117,30 @@ public final class SessionQuestionsFlyweight extends RecordFlyweight
      * The trigger whose signal waits for the page grace to pass (0 if none). Its question is
      * decided again at {@link #pendingDueMs()} if the page view is still {@link #pendingPageView()}.
      */
-    public int pendingTriggerKey()
+    public final int pendingTriggerKey()
     {
         return buffer.getInt(offset + PENDING_TRIGGER_KEY_OFFSET);
     }
 
-    public int pendingPageView()
+    public final int pendingPageView()
     {
         return buffer.getInt(offset + PENDING_PAGE_VIEW_OFFSET);
     }
 
-    public long pendingDueMs()
+    public final long pendingDueMs()
     {
         return buffer.getLong(offset + PENDING_DUE_MS_OFFSET);
     }
 
     /** Defers {@code triggerKey}'s question to {@code dueMs}, for the current page view only. */
-    public void pending(final int triggerKey, final long dueMs)
+    public final void pending(final int triggerKey, final long dueMs)
     {
         buffer.putInt(offset + PENDING_TRIGGER_KEY_OFFSET, triggerKey);
         buffer.putInt(offset + PENDING_PAGE_VIEW_OFFSET, buffer.getInt(offset + PAGE_VIEW_COUNT_OFFSET));
         buffer.putLong(offset + PENDING_DUE_MS_OFFSET, dueMs);
     }
 
-    public void clearPending()
+    public final void clearPending()
     {
         buffer.putInt(offset + PENDING_TRIGGER_KEY_OFFSET, 0);
     }
@@ -157,17 +148,17 @@ public final class SessionQuestionsFlyweight extends RecordFlyweight
     // ---- what was asked ---------------------------------------------------------------------
 
     /** How many questions were asked (shown or held out) in this session. */
-    public int askedCount()
+    public final int askedCount()
     {
         return ASKED.count(buffer, offset);
     }
 
-    public int askedQuestionKeyAt(final int index)
+    public final int askedQuestionKeyAt(final int index)
     {
         return buffer.getInt(ASKED.entry(offset, index));
     }
 
-    public boolean wasAsked(final int questionKey)
+    public final boolean wasAsked(final int questionKey)
     {
         return ASKED.findInt(buffer, offset, 0, questionKey) >= 0;
     }
@@ -176,7 +167,7 @@ public final class SessionQuestionsFlyweight extends RecordFlyweight
      * Adds a question to the asked list; the governor's cap keeps it within
      * {@link SessionStateFlyweight#ASKED_CAPACITY}, past which nothing is added.
      */
-    public void addAsked(final int questionKey)
+    public final void addAsked(final int questionKey)
     {
         final int slot = ASKED.add(buffer, offset);
         if (slot >= 0)

@@ -10,11 +10,9 @@ import static dev.pulse.detect.SessionStateDescriptor.IDLE_SINCE_MS_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.LAST_ACTIVITY_MS_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.LAST_EVENT_MS_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.LAST_SEQ_OFFSET;
-import static dev.pulse.detect.SessionStateDescriptor.PAGE_VIEW_COUNT_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.SID_HI_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.SID_LO_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.SITE_KEY_OFFSET;
-import static dev.pulse.detect.SessionStateDescriptor.VISITED_KINDS_MASK_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.VISITOR_HASH_OFFSET;
 
 /**
@@ -24,10 +22,22 @@ import static dev.pulse.detect.SessionStateDescriptor.VISITOR_HASH_OFFSET;
  * {@link #wrap(MutableDirectBuffer, int)} and read or write fields. The layout, drawn, is in
  * {@link SessionStateDescriptor}.
  *
- * <p>This flyweight holds the header: identity, clocks, visibility and the page view. Its views
- * over the same bytes, wrapped with it, hold the rest by role: {@link #history()} (the rings the
- * detectors read), {@link #questions()} (the governor's open question, deferred signal and asked
- * list), {@link #triggerMemory()} (per-trigger signal and action times) and {@link #context()}.
+ * <p>This class holds the header: identity, clocks and visibility. The rest of the record is in
+ * parts by role, each an abstract class of its own file: {@link #history()} (the page view and the
+ * rings the detectors read), {@link #questions()} (the governor's open question, deferred signal
+ * and asked list), {@link #triggerMemory()} (per-trigger signal and action times) and
+ * {@link #context()}. Each accessor answers this flyweight, typed as its part, so a caller names
+ * the part it uses.
+ *
+ * <p>Why the parts are a chain of superclasses ({@link SessionHistoryFlyweight} extends
+ * {@link SessionQuestionsFlyweight} extends {@link TriggerMemoryFlyweight} extends
+ * {@link SessionContextFlyweight} extends {@link RecordFlyweight}; the order means nothing) rather
+ * than views of their own: this is the hot path's one object. A view object per part held its own
+ * buffer and offset, which the JIT cannot know to be this flyweight's, so each access through a view
+ * loaded them again after any write to the record and each wrap stored them again: 3-5 ns per event
+ * in {@code DetectionBenchmark} (9-15%). Interfaces with default methods cost about as much (calls
+ * through an interface type are guarded by the receiver's class). As superclasses with final
+ * methods, every part reads this object's two fields, bound at compile time (BENCHMARKS.md, issue 15).
  *
  * <p>A record starts all zero except what {@link #init} writes; {@link #verifyLayout()} rejects
  * records of another version. Page kinds are small ints from the catalog (0 = no kind), below
@@ -37,7 +47,7 @@ import static dev.pulse.detect.SessionStateDescriptor.VISITOR_HASH_OFFSET;
  *
  * <p>Not thread-safe: the server holds the entry's lock while a flyweight points at it.
  */
-public final class SessionStateFlyweight extends RecordFlyweight
+public final class SessionStateFlyweight extends SessionHistoryFlyweight
 {
     /**
      * 3: the visitor's hash, so the holdout can be drawn per visitor (2: the kind-run ring, so
@@ -59,44 +69,35 @@ public final class SessionStateFlyweight extends RecordFlyweight
     public static final int ASKED_CAPACITY = 8;
     public static final int TRIGGER_MEMORY_CAPACITY = 8;
 
-    private final SessionHistoryFlyweight history = new SessionHistoryFlyweight();
-    private final SessionQuestionsFlyweight questions = new SessionQuestionsFlyweight();
-    private final TriggerMemoryFlyweight triggerMemory = new TriggerMemoryFlyweight();
-    private final SessionContextFlyweight context = new SessionContextFlyweight();
-
-    /** Points this flyweight, and its views, at a record of {@link #LENGTH} bytes at {@code offset}. */
+    /** Points this flyweight (and so each of its parts) at a record of {@link #LENGTH} bytes at {@code offset}. */
     public SessionStateFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
     {
         wrapRecord(buffer, offset);
-        history.wrap(buffer, offset);
-        questions.wrap(buffer, offset);
-        triggerMemory.wrap(buffer, offset);
-        context.wrap(buffer, offset);
         return this;
     }
 
     /** The record's history: its rings of page views, backs, failed searches, clicks and form errors. */
     public SessionHistoryFlyweight history()
     {
-        return history;
+        return this;
     }
 
     /** The governor's part of the record: the open question, the deferred signal, what was asked. */
     public SessionQuestionsFlyweight questions()
     {
-        return questions;
+        return this;
     }
 
     /** When each recent trigger last signalled and acted. */
     public TriggerMemoryFlyweight triggerMemory()
     {
-        return triggerMemory;
+        return this;
     }
 
     /** The session's context values (device, tier, ...), as hashes. */
     public SessionContextFlyweight context()
     {
-        return context;
+        return this;
     }
 
     /** Writes a fresh record for a new session: all zero but its identity and clocks. */
@@ -203,11 +204,6 @@ public final class SessionStateFlyweight extends RecordFlyweight
         return this;
     }
 
-    public int pageViewCount()
-    {
-        return buffer.getInt(offset + PAGE_VIEW_COUNT_OFFSET);
-    }
-
     // ---- activity and visibility ------------------------------------------------------------
 
     public long lastActivityMs()
@@ -254,79 +250,5 @@ public final class SessionStateFlyweight extends RecordFlyweight
     {
         flag(FLAGS_OFFSET, FLAG_HIDDEN, hidden);
         return this;
-    }
-
-    /** Page kinds viewed before the current page view (bit {@code k} for kind {@code k}). */
-    public long visitedKindsMask()
-    {
-        return buffer.getLong(offset + VISITED_KINDS_MASK_OFFSET);
-    }
-
-    public boolean visitedKindBefore(final int pageKind)
-    {
-        return (visitedKindsMask() & (1L << pageKind)) != 0;
-    }
-
-    // ---- the page view --------------------------------------------------------------------------
-
-    /**
-     * Records a page view: the page being left joins the visited kinds, the new one becomes the
-     * current page (age 0 of the ring).
-     */
-    public void pushPage(final long pageHash, final int pageKind, final NavType nav, final long nowMs)
-    {
-        if (history.pageCount() > 0)
-        {
-            final long visited = visitedKindsMask() | (1L << currentPageKind());
-            buffer.putLong(offset + VISITED_KINDS_MASK_OFFSET, visited);
-        }
-        history.pushPage(pageHash, pageKind, nav, nowMs);
-        buffer.putInt(offset + PAGE_VIEW_COUNT_OFFSET, pageViewCount() + 1);
-    }
-
-    /**
-     * Renumbers every page kind the record holds (the page ring, the kind runs and the visited kinds) for a catalog
-     * version that numbers them differently: kind {@code k} becomes {@code newKindByOldKind[k]}. A
-     * kind the table does not cover becomes 0 (no kind). Allocation-free.
-     *
-     * @param newKindByOldKind a table of at least {@link #MAX_PAGE_KINDS} entries, each below {@link #MAX_PAGE_KINDS}.
-     */
-    public void translatePageKinds(final int[] newKindByOldKind)
-    {
-        history.translatePageKinds(newKindByOldKind);
-        final long visited = visitedKindsMask();
-        long translated = 0;
-        for (int kind = 0; kind < MAX_PAGE_KINDS; kind++)
-        {
-            if ((visited & (1L << kind)) != 0)
-            {
-                translated |= 1L << translated(newKindByOldKind, kind);
-            }
-        }
-        buffer.putLong(offset + VISITED_KINDS_MASK_OFFSET, translated);
-    }
-
-    static int translated(final int[] newKindByOldKind, final int kind)
-    {
-        final int to = kind >= 0 && kind < newKindByOldKind.length ? newKindByOldKind[kind] : 0;
-        return to >= 0 && to < MAX_PAGE_KINDS ? to : 0;
-    }
-
-    /** The hash of the current page, or 0 before the first page view. */
-    public long currentPageHash()
-    {
-        return history.pageCount() == 0 ? 0 : history.pageHashAt(0);
-    }
-
-    /** The kind of the current page, or 0 (no kind) before the first page view. */
-    public int currentPageKind()
-    {
-        return history.pageCount() == 0 ? 0 : history.pageKindAt(0);
-    }
-
-    /** When the current page view began (the session's start before the first page view). */
-    public long currentPageEnteredMs()
-    {
-        return history.pageCount() == 0 ? createdMs() : history.pageEnteredMsAt(0);
     }
 }

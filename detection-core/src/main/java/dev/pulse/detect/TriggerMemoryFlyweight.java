@@ -1,7 +1,5 @@
 package dev.pulse.detect;
 
-import org.agrona.MutableDirectBuffer;
-
 import static dev.pulse.detect.SessionStateDescriptor.PAGE_VIEW_COUNT_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.TRIGGER_ACTED_MS_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.TRIGGER_KEY_OFFSET;
@@ -12,60 +10,52 @@ import static dev.pulse.detect.SessionStateDescriptor.TRIGGER_SIGNAL_MS_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.TRIGGER_SIGNAL_PAGE_VIEW_OFFSET;
 
 /**
- * A view over the per-trigger memory of a session's state record (the same bytes as its
- * {@link SessionStateFlyweight}, which wraps this one with it): for up to
+ * The per-trigger memory of a session's state record ({@link SessionStateFlyweight#triggerMemory()}): for up to
  * {@link SessionStateFlyweight#TRIGGER_MEMORY_CAPACITY} triggers, when each last signalled (so
  * spent evidence is not counted twice) and last acted (its own cooldown). A full memory forgets the
  * least recently signalled trigger first.
  *
  * <p>Not thread-safe, like the record.
  */
-public final class TriggerMemoryFlyweight extends RecordFlyweight
+public abstract class TriggerMemoryFlyweight extends SessionContextFlyweight
 {
     private static final SlotTable MEMORY = new SlotTable(
         TRIGGER_MEMORY_COUNT_OFFSET, TRIGGER_MEMORY_OFFSET, SessionStateFlyweight.TRIGGER_MEMORY_CAPACITY,
         TRIGGER_MEMORY_ENTRY_LENGTH);
 
-    /** Points this view at a session state record of {@link SessionStateFlyweight#LENGTH} bytes. */
-    TriggerMemoryFlyweight wrap(final MutableDirectBuffer buffer, final int offset)
-    {
-        wrapRecord(buffer, offset);
-        return this;
-    }
-
     /** The slot that remembers {@code triggerKey}, or -1 if this session has none. */
-    public int slot(final int triggerKey)
+    public final int slot(final int triggerKey)
     {
         return MEMORY.findInt(buffer, offset, TRIGGER_KEY_OFFSET, triggerKey);
     }
 
     /** The page view in which the trigger of {@code slot} last signalled (0 if never or slot -1). */
-    public int signalPageView(final int slot)
+    public final int signalPageView(final int slot)
     {
         return slot < 0 ? 0 : buffer.getInt(MEMORY.entry(offset, slot) + TRIGGER_SIGNAL_PAGE_VIEW_OFFSET);
     }
 
     /** When the trigger last signalled (0 if never): evidence older than this is spent. */
-    public long signalMs(final int slot)
+    public final long signalMs(final int slot)
     {
         return slot < 0 ? 0 : buffer.getLong(MEMORY.entry(offset, slot) + TRIGGER_SIGNAL_MS_OFFSET);
     }
 
     /** When the trigger last asked, held out or shadowed (0 if never): its own cooldown runs from here. */
-    public long actedMs(final int slot)
+    public final long actedMs(final int slot)
     {
         return slot < 0 ? 0 : buffer.getLong(MEMORY.entry(offset, slot) + TRIGGER_ACTED_MS_OFFSET);
     }
 
     /** Remembers that {@code triggerKey} signalled now, in the current page view. */
-    public void recordSignal(final int triggerKey, final long nowMs)
+    public final void recordSignal(final int triggerKey, final long nowMs)
     {
         final int entry = MEMORY.entry(offset, slotFor(triggerKey));
         buffer.putInt(entry + TRIGGER_SIGNAL_PAGE_VIEW_OFFSET, buffer.getInt(offset + PAGE_VIEW_COUNT_OFFSET));
         buffer.putLong(entry + TRIGGER_SIGNAL_MS_OFFSET, nowMs);
     }
 
-    public void recordActed(final int triggerKey, final long nowMs)
+    public final void recordActed(final int triggerKey, final long nowMs)
     {
         buffer.putLong(MEMORY.entry(offset, slotFor(triggerKey)) + TRIGGER_ACTED_MS_OFFSET, nowMs);
     }

@@ -97,17 +97,17 @@ class SessionStateFlyweightTest
     void shouldOverwriteAContextKeyAndRefuseANinthKey()
     {
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
-        assertThat(state.context().put(10, 100)).isTrue();
-        assertThat(state.context().put(10, 101)).isTrue();
-        assertThat(state.context().valueEquals(10, 101)).isTrue();
-        assertThat(state.context().valueEquals(10, 100)).isFalse();
+        assertThat(state.context().putContext(10, 100)).isTrue();
+        assertThat(state.context().putContext(10, 101)).isTrue();
+        assertThat(state.context().contextEquals(10, 101)).isTrue();
+        assertThat(state.context().contextEquals(10, 100)).isFalse();
         for (int key = 11; key < 10 + SessionStateFlyweight.CONTEXT_CAPACITY; key++)
         {
-            assertThat(state.context().put(key, key)).isTrue();
+            assertThat(state.context().putContext(key, key)).isTrue();
         }
-        assertThat(state.context().put(99, 99)).isFalse();
-        assertThat(state.context().valueEquals(99, 99)).isFalse();
-        assertThat(state.context().count()).isEqualTo(SessionStateFlyweight.CONTEXT_CAPACITY);
+        assertThat(state.context().putContext(99, 99)).isFalse();
+        assertThat(state.context().contextEquals(99, 99)).isFalse();
+        assertThat(state.context().contextCount()).isEqualTo(SessionStateFlyweight.CONTEXT_CAPACITY);
     }
 
     @Test
@@ -184,7 +184,7 @@ class SessionStateFlyweightTest
         state.questions().addAsked(0x99);
         state.triggerMemory().recordSignal(0xAA, 6_000);
         state.triggerMemory().recordActed(0xAA, 7_000);
-        state.context().put(0xBBL, 0xCCL);
+        state.context().putContext(0xBBL, 0xCCL);
         state.history().pushBack(0xDDL, 8_000);
         state.history().pushFormError(0xEEL, 9_000);
 

@@ -18,7 +18,7 @@ final class SegmentCondition
     {
         for (int i = 0; i < keyHashes.length; i++)
         {
-            if (!state.context().valueEquals(keyHashes[i], valueHashes[i]))
+            if (!state.context().contextEquals(keyHashes[i], valueHashes[i]))
             {
                 return false;
             }

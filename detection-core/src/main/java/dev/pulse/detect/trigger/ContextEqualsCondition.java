@@ -8,6 +8,6 @@ public record ContextEqualsCondition(long keyHash, long valueHash) implements Tr
     @Override
     public boolean test(final SessionStateFlyweight state, final long nowMs)
     {
-        return state.context().valueEquals(keyHash, valueHash);
+        return state.context().contextEquals(keyHash, valueHash);
     }
 }

@@ -36,12 +36,12 @@ class TriggerConditionsTest
     void shouldRequireAContextValue()
     {
         final TestSession mobile = sessionWith(new ContextEqualsCondition(Hash64.of("device"), Hash64.of("mobile")));
-        mobile.state.context().put(Hash64.of("device"), Hash64.of("mobile"));
+        mobile.state.context().putContext(Hash64.of("device"), Hash64.of("mobile"));
         mobile.at(0).navigate("/search", SEARCH);
         assertThat(mobile.at(1_000).search(0).size()).isOne();
 
         final TestSession desktop = sessionWith(new ContextEqualsCondition(Hash64.of("device"), Hash64.of("mobile")));
-        desktop.state.context().put(Hash64.of("device"), Hash64.of("desktop"));
+        desktop.state.context().putContext(Hash64.of("device"), Hash64.of("desktop"));
         desktop.at(0).navigate("/search", SEARCH);
         assertThat(desktop.at(1_000).search(0).size()).isZero();
 

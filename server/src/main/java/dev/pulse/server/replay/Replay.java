@@ -142,7 +142,7 @@ public final class Replay
             point(buffer);
             for (int i = 0; i < Math.min(fields.contextKeys.size(), fields.contextValues.size()); i++)
             {
-                state.context().put(Hash64.of(fields.contextKeys.get(i)), Hash64.of(fields.contextValues.get(i)));
+                state.context().putContext(Hash64.of(fields.contextKeys.get(i)), Hash64.of(fields.contextValues.get(i)));
             }
             machine.hello(candidate, state, record, nowMs);
             return;

@@ -139,7 +139,7 @@ final class SessionHello
         {
             for (int i = 0; i < message.contextCount(); i++)
             {
-                state.context().put(Hash64.of(message.contextKey(i)), Hash64.of(message.contextValue(i)));
+                state.context().putContext(Hash64.of(message.contextKey(i)), Hash64.of(message.contextValue(i)));
                 loop.contextStrings[2 * i] = message.contextKey(i);
                 loop.contextStrings[2 * i + 1] = message.contextValue(i);
             }
