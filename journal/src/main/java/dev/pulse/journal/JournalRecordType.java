@@ -47,7 +47,15 @@ public enum JournalRecordType
      * sent. iid: the question's; catalogVersion: the version that asked. The report leaves its
      * outcome window out of the people asked.
      */
-    QUESTION_UNSEEN(11, "question_unseen", List.of("question"));
+    QUESTION_UNSEEN(11, "question_unseen", List.of("question")),
+    /**
+     * A session was erased (a data subject's request): its state is gone and every record of its
+     * sid is to be removed from the journal by compaction; readers made after it (report, replay,
+     * export) skip the sid's records that compaction has not reached yet. This record itself stays:
+     * it names no person, only the random sid. code: who asked ({@link ErasureSource} ordinal);
+     * value: the session's visitor hash (0 when it had none); no strings.
+     */
+    SESSION_ERASED(12, "session_erased", List.of());
 
     private static final JournalRecordType[] BY_CODE = new JournalRecordType[16];
 
