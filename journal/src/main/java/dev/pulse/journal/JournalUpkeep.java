@@ -85,7 +85,7 @@ public final class JournalUpkeep implements AutoCloseable
         return upkeep;
     }
 
-    private void registerMetrics(final JournalMetrics metrics)
+    void registerMetrics(final JournalMetrics metrics)
     {
         metrics.counter("pulse_journal_retention_deleted_segments_total", "Journal segments deleted by retention.",
             retention::deletedSegments);
