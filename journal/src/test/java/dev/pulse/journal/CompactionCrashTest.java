@@ -76,7 +76,7 @@ class CompactionCrashTest
     {
         final Path copy = Files.createDirectories(dir.resolve("copy"));
         Files.write(SegmentFiles.path(copy, 0), oldSegment);
-        final int firstSegmentRecords = RecordSnapshot.readAll(copy).size();
+        final int firstSegmentRecords = RecordSnapshot.readSegment(copy, 0).size();
         final List<RecordSnapshot> expected = new ArrayList<>();
         for (int i = 0; i < before.size(); i++)
         {

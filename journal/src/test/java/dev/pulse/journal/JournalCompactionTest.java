@@ -39,14 +39,6 @@ class JournalCompactionTest
         return Journal.open(dir, JournalTesting.configuration(FsyncPolicy.NEVER, SEGMENT_BYTES, 64 * 1024), new RecordingJournalMetrics());
     }
 
-    /** The records of one segment, read from a copy of it alone. */
-    private List<RecordSnapshot> recordsOf(final long index) throws Exception
-    {
-        final Path copy = Files.createDirectories(dir.resolve("copy-" + index));
-        Files.copy(SegmentFiles.path(dir, index), SegmentFiles.path(copy, 0));
-        return RecordSnapshot.readAll(copy);
-    }
-
     /** Sessions 1, 2 and 3 take turns over many segments; session 2 is erased in the segment being written. */
     private static void writeThreeSessions(final Journal journal, final JournalProxy proxy)
     {
@@ -74,7 +66,7 @@ class JournalCompactionTest
             upkeep.runPass();
 
             final List<RecordSnapshot> after = RecordSnapshot.readAll(dir);
-            final List<RecordSnapshot> inActive = recordsOf(active);
+            final List<RecordSnapshot> inActive = RecordSnapshot.readSegment(dir, active);
             assertThat(after).as("read back, every CRC valid: all but session 2's records in sealed segments")
                 .containsExactlyElementsOf(before.stream().filter(r -> r.sidLo() != 2 || inActive.contains(r)).toList());
             assertThat(upkeep.removedRecords()).isEqualTo(before.size() - after.size()).isGreaterThan(30);

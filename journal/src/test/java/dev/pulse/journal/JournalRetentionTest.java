@@ -46,16 +46,9 @@ class JournalRetentionTest
         JournalTesting.awaitWritten(journal, proxy);
         for (final long index : SegmentFiles.list(dir))
         {
-            final List<RecordSnapshot> records = recordsOf(index);
+            final List<RecordSnapshot> records = RecordSnapshot.readSegment(dir, index);
             Files.setLastModifiedTime(SegmentFiles.path(dir, index), FileTime.fromMillis(records.get(records.size() - 1).timestampMs()));
         }
-    }
-
-    private List<RecordSnapshot> recordsOf(final long index) throws Exception
-    {
-        final Path copy = Files.createDirectories(dir.resolve("copy-" + index));
-        Files.copy(SegmentFiles.path(dir, index), SegmentFiles.path(copy, 0), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return RecordSnapshot.readAll(copy);
     }
 
     private JournalUpkeep upkeep(final Journal journal, final long ageMs, final long bytes)
@@ -85,7 +78,7 @@ class JournalRetentionTest
                 before.size()));
             assertThat(after.get(0).timestampMs()).as("a segment holding a record within the age is kept whole")
                 .isLessThanOrEqualTo(NOW_MS - 3 * DAY_MS);
-            assertThat(recordsOf(left[0]).stream().mapToLong(RecordSnapshot::timestampMs).max().getAsLong())
+            assertThat(RecordSnapshot.readSegment(dir, left[0]).stream().mapToLong(RecordSnapshot::timestampMs).max().getAsLong())
                 .isGreaterThanOrEqualTo(NOW_MS - 3 * DAY_MS - 1);
             assertThat(metrics.value("pulse_journal_retention_deleted_segments_total")).isEqualTo(segments.length - left.length);
             assertThat(metrics.value("pulse_journal_retention_deleted_bytes_total")).isGreaterThan((segments.length - left.length) * (SEGMENT_BYTES - 100));
@@ -172,7 +165,7 @@ class JournalRetentionTest
         {
             writeTenDaysAgoToNow(journal);
         }
-        final List<RecordSnapshot> second = recordsOf(1);
+        final List<RecordSnapshot> second = RecordSnapshot.readSegment(dir, 1);
         final List<RecordSnapshot> all = RecordSnapshot.readAll(dir);
         final JournalRecordFlyweight record = new JournalRecordFlyweight();
         try (JournalReader reader = JournalReader.open(dir))
