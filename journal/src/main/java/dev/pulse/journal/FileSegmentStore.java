@@ -32,22 +32,9 @@ final class FileSegmentStore implements SegmentStore
         final FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         if (created && forceDirectory)
         {
-            forceDirectory();
+            SegmentFiles.forceDirectory(dir);
         }
         return new FileSegment(channel);
-    }
-
-    private void forceDirectory()
-    {
-        // Best effort: some platforms cannot open a directory as a channel.
-        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ))
-        {
-            directory.force(true);
-        }
-        catch (final IOException | UnsupportedOperationException ex)
-        {
-            // The segment's data is still forced; only its directory entry may lag.
-        }
     }
 
     private static final class FileSegment implements SegmentFile

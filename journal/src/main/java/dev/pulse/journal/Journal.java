@@ -48,14 +48,16 @@ public final class Journal implements AutoCloseable
     private final JournalMetrics metrics;
     private final byte[] searchHashKey;
     private final JournalDirectoryLock lock;
+    private final Path dir;
     private final long closeTimeoutNs;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closedCleanly;
 
     private Journal(final RingBuffer ring, final JournalAgent agent, final JournalWaiters waiters, final JournalMetrics metrics,
-        final byte[] searchHashKey, final JournalDirectoryLock lock, final long closeTimeoutNs)
+        final byte[] searchHashKey, final JournalDirectoryLock lock, final Path dir, final long closeTimeoutNs)
     {
         this.lock = lock;
+        this.dir = dir;
         this.ring = ring;
         this.agent = agent;
         this.waiters = waiters;
@@ -85,6 +87,12 @@ public final class Journal implements AutoCloseable
         {
             final byte[] key = configuration.searchTextInClear() ? null :
                 configuration.searchHashKey() != null ? configuration.searchHashKey().clone() : SearchHashKey.loadOrCreate(dir);
+            final int interrupted = SegmentFiles.removeInterruptedCompactions(dir);
+            if (interrupted > 0)
+            {
+                LOG.warn("journal: removed {} compaction(s) a crash interrupted; their segments are whole and will be compacted again",
+                    interrupted);
+            }
             tail = SegmentRecovery.recover(dir);
             quarantined = SegmentQuarantine.count(dir);
             final RingBuffer ring = new ManyToOneRingBuffer(new UnsafeBuffer(
@@ -92,7 +100,7 @@ public final class Journal implements AutoCloseable
             final SegmentWriter writer = new SegmentWriter(store, configuration, metrics, tail.index(), tail.validEnd(), clock.nanoTime());
             final JournalWaiters waiters = new JournalWaiters();
             final JournalAgent agent = new JournalAgent(ring, new JournalBatch(batchCapacity(ring)), writer, waiters, clock, retryIntervalNs);
-            journal = new Journal(ring, agent, waiters, metrics, key, lock, closeTimeoutNs);
+            journal = new Journal(ring, agent, waiters, metrics, key, lock, dir, closeTimeoutNs);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -187,6 +195,31 @@ public final class Journal implements AutoCloseable
         {
             LockSupport.unpark(writer);
         }
+    }
+
+    /** The index of the segment being written; every segment below it is sealed and never written again. */
+    public long activeSegmentIndex()
+    {
+        return agent.activeSegmentIndex();
+    }
+
+    /** The journal's directory (the upkeep works on its sealed segments). */
+    Path directory()
+    {
+        return dir;
+    }
+
+    /** Seals segment {@code index} if it is still the one being written and holds a record (see {@link JournalUpkeep}). */
+    void requestSeal(final long index)
+    {
+        agent.requestSeal(index);
+        wakeWriter();
+    }
+
+    /** {@code listener} runs on the journal thread after each write holding a SESSION_ERASED record; it must not block. */
+    void onErasureWritten(final Runnable listener)
+    {
+        agent.erasureListener(listener);
     }
 
     /** Bytes of records committed to the ring but not yet written. */

@@ -33,6 +33,14 @@ final class JournalAgent implements Agent
     private volatile long writtenPosition;
     /** Written by the journal thread only, so the non-atomic += is safe; volatile for the gauge. */
     private volatile long writtenBytesTotal;
+    /** The segment being written, for the upkeep thread: it touches only segments below it. */
+    private volatile long activeSegmentIndex;
+    /** A segment the upkeep asked to seal (roll past) once it holds records; -1 for none. */
+    private volatile long sealRequestedIndex = -1;
+    /** Told after a batch with a SESSION_ERASED record is written: the upkeep schedules a pass. Must not block or throw. */
+    private volatile Runnable erasureListener = () ->
+    {
+    };
 
     JournalAgent(final RingBuffer ring, final JournalBatch batch, final SegmentWriter writer, final JournalWaiters waiters,
         final NanoClock clock, final long retryIntervalNs)
@@ -44,6 +52,7 @@ final class JournalAgent implements Agent
         this.clock = clock;
         this.retryIntervalNs = retryIntervalNs;
         this.writtenPosition = ring.consumerPosition();
+        this.activeSegmentIndex = writer.segmentIndex();
     }
 
     @Override
@@ -109,9 +118,10 @@ final class JournalAgent implements Agent
     {
         if (batch.isEmpty())
         {
-            if (batch.rollNeeded())
+            if (batch.rollNeeded() || sealRequested())
             {
                 writer.roll(nowNs);
+                activeSegmentIndex = writer.segmentIndex();
                 batch.rolled();
             }
             batch.fill(ring, writer.room(), writer.segmentEmpty(), RECORDS_PER_BATCH_LIMIT);
@@ -125,8 +135,35 @@ final class JournalAgent implements Agent
         writer.append(batch, nowNs);
         writtenBytesTotal += batch.length();
         writtenPosition = batch.endPosition();
+        final boolean erasureWritten = batch.holdsErasure();
         batch.clear();
+        if (erasureWritten)
+        {
+            erasureListener.run();
+        }
         return 1;
+    }
+
+    /** The upkeep's request applies to the segment it saw, and only once that segment holds something. */
+    private boolean sealRequested()
+    {
+        return sealRequestedIndex == writer.segmentIndex() && !writer.segmentEmpty();
+    }
+
+    /** Asks for segment {@code index} to be sealed: if it is still the one being written, the next write goes to a new one. */
+    void requestSeal(final long index)
+    {
+        sealRequestedIndex = index;
+    }
+
+    void erasureListener(final Runnable listener)
+    {
+        erasureListener = listener;
+    }
+
+    long activeSegmentIndex()
+    {
+        return activeSegmentIndex;
     }
 
     private void onFailure(final long nowNs, final IOException ex)

@@ -32,6 +32,7 @@ final class JournalBatch implements ControlledMessageHandler
     private long segmentRoom;
     private boolean segmentEmpty;
     private boolean rollNeeded;
+    private boolean holdsErasure;
 
     /** @param capacity at least the longest frame: the ring's longest message plus the frame overhead. */
     JournalBatch(final int capacity)
@@ -82,6 +83,7 @@ final class JournalBatch implements ControlledMessageHandler
         byteBuffer.clear();
         buffer.putInt(crcOffset, (int)crc.getValue(), BYTE_ORDER);
         length += frameLength;
+        holdsErasure |= msgTypeId == JournalRecordType.SESSION_ERASED.code();
         return Action.CONTINUE;
     }
 
@@ -95,6 +97,7 @@ final class JournalBatch implements ControlledMessageHandler
     void clear()
     {
         length = 0;
+        holdsErasure = false;
         byteBuffer.clear();
     }
 
@@ -112,6 +115,12 @@ final class JournalBatch implements ControlledMessageHandler
     long endPosition()
     {
         return endPosition;
+    }
+
+    /** Whether a SESSION_ERASED record is in the batch: once written, the upkeep is told. */
+    boolean holdsErasure()
+    {
+        return holdsErasure;
     }
 
     boolean rollNeeded()

@@ -2,6 +2,7 @@ package dev.pulse.journal;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -14,7 +15,8 @@ import java.nio.file.StandardOpenOption;
  *   <li>a bad frame anywhere else, a bad frame in the last segment followed by a valid one, or a
  *   missing segment in the sequence throws {@link JournalCorruptionException}.</li>
  * </ul>
- * Records of a type this version does not know are skipped. Segments are read in blocks of a
+ * Records of a type this version does not know are skipped. Oldest segments that retention deletes
+ * between the listing and their reading are skipped too (the journal simply starts later). Segments are read in blocks of a
  * mebibyte ({@link SegmentFrameReader#WINDOW_BYTES}), not a call per frame. Not thread-safe.
  */
 public final class JournalReader implements AutoCloseable
@@ -27,6 +29,8 @@ public final class JournalReader implements AutoCloseable
     private long position;
     private long size;
     private boolean ended;
+    /** A segment was opened: one missing after that is a gap, not retention at work. */
+    private boolean opened;
 
     private JournalReader(final Path dir, final long[] indexes)
     {
@@ -133,7 +137,20 @@ public final class JournalReader implements AutoCloseable
             return false;
         }
         segment++;
-        channel = FileChannel.open(SegmentFiles.path(dir, indexes[segment]), StandardOpenOption.READ);
+        try
+        {
+            channel = FileChannel.open(SegmentFiles.path(dir, indexes[segment]), StandardOpenOption.READ);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            if (opened)
+            {
+                throw ex;
+            }
+            // Retention deleted the oldest segments since the listing: the journal now starts later.
+            return openNextSegment();
+        }
+        opened = true;
         position = 0;
         size = channel.size();
         return true;

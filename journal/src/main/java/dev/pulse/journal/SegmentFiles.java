@@ -1,9 +1,11 @@
 package dev.pulse.journal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /** Names of segment files, {@code segment-<20-digit index>.journal}, and listing them in order. */
@@ -12,6 +14,7 @@ final class SegmentFiles
     private static final String PREFIX = "segment-";
     private static final String SUFFIX = ".journal";
     private static final int INDEX_DIGITS = 20;
+    static final String COMPACTING_SUFFIX = ".compacting";
 
     private SegmentFiles()
     {
@@ -20,6 +23,56 @@ final class SegmentFiles
     static Path path(final Path dir, final long index)
     {
         return dir.resolve(String.format("%s%0" + INDEX_DIGITS + "d%s", PREFIX, index, SUFFIX));
+    }
+
+    /**
+     * Where segment {@code index} is rewritten before it replaces the segment: its name plus
+     * {@value #COMPACTING_SUFFIX}, which {@link #list} never matches, so no reader takes it for a segment.
+     */
+    static Path compactingPath(final Path dir, final long index)
+    {
+        final Path segment = path(dir, index);
+        return segment.resolveSibling(segment.getFileName() + COMPACTING_SUFFIX);
+    }
+
+    /**
+     * Deletes every rewrite a crash interrupted ({@link #compactingPath}): the segment it was to
+     * replace is still whole (the rename that replaces it is atomic and comes after the rewrite is
+     * forced), so nothing is lost, and the next compaction pass does the rewrite again. Returns how
+     * many were deleted.
+     */
+    static int removeInterruptedCompactions(final Path dir) throws IOException
+    {
+        if (!Files.isDirectory(dir))
+        {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX + COMPACTING_SUFFIX))
+        {
+            for (final Path file : stream)
+            {
+                Files.deleteIfExists(file);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Forces the directory's entries (a new, renamed or deleted file) to the disk, so a name change
+     * survives a power cut with the data. Best effort: some platforms cannot open a directory as a channel.
+     */
+    static void forceDirectory(final Path dir)
+    {
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ))
+        {
+            directory.force(true);
+        }
+        catch (final IOException | UnsupportedOperationException ex)
+        {
+            // The files' data is still forced; only their directory entries may lag.
+        }
     }
 
     /** Indexes of the segments in {@code dir}, ascending; empty if there are none (or no dir). */

@@ -35,6 +35,11 @@
  *   to {@code quarantine/} with a reason file, cut to its valid frames, and writing goes on in a fresh
  *   segment ({@code pulse_journal_quarantined_segments}). Readers
  *   ({@link dev.pulse.journal.JournalReader}) never return a record that fails its CRC.</li>
+ *   <li>Upkeep ({@link dev.pulse.journal.JournalUpkeep}, its own thread): sealed segments past the
+ *   retention are deleted oldest first; sealed segments holding records of an erased session
+ *   ({@code SESSION_ERASED}) are rewritten without them, crash-safe (a temporary file forced, then
+ *   renamed atomically); the segment being written is sealed once it holds such records and is older
+ *   than the erasure delay.</li>
  *   <li>Search text is kept as {@code len=<chars>;hmac=<16 hex>} (HMAC-SHA256 with a key in
  *   {@code search-hash.key}) unless configured in clear.</li>
  * </ul>

@@ -1,7 +1,9 @@
 package dev.pulse.journal;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,17 @@ record RecordSnapshot(JournalRecordType type, long timestampMs, long sidHi, long
         JournalPrinter.appendJson(record, json);
         return new RecordSnapshot(record.type(), record.timestampMs(), record.sidHi(), record.sidLo(), record.catalogVersion(),
             record.value(), record.iid(), record.code(), List.copyOf(strings), json.toString());
+    }
+
+    /** The records of segment {@code index} alone, read with the upkeep's scanner. */
+    static List<RecordSnapshot> readSegment(final Path dir, final long index) throws IOException
+    {
+        final List<RecordSnapshot> records = new ArrayList<>();
+        try (FileChannel channel = FileChannel.open(SegmentFiles.path(dir, index), StandardOpenOption.READ))
+        {
+            new SegmentScanner().scan(channel, 0, channel.size(), (buffer, offset, length, record) -> records.add(of(record)));
+        }
+        return records;
     }
 
     static List<RecordSnapshot> readAll(final Path dir) throws IOException

@@ -21,7 +21,7 @@ final class Figures
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
         .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final long DAY_MS = 86_400_000L;
+    static final long DAY_MS = 86_400_000L;
 
     private Figures()
     {

@@ -51,7 +51,14 @@ final class HtmlReportWriter
             .element("p", "lead", "Period: " + Figures.period(report.range()) + ". "
                 + (totals.records() == 0 ? "No journal records in this period."
                     : "Records from " + Figures.time(totals.firstRecordMs()) + " to " + Figures.time(totals.lastRecordMs()) + ".")
-                + " Generated " + Figures.time(report.generatedAtMs()) + ".")
-            .raw("</header>\n");
+                + " Generated " + Figures.time(report.generatedAtMs()) + ".");
+        final Coverage coverage = report.coverage();
+        if (!coverage.complete())
+        {
+            html.element("p", "lead", "Days not covered: " + coverage.firstDayNotCovered() + " to " + coverage.lastDayNotCovered()
+                + " (UTC). The journal's oldest remaining record is from " + Figures.time(coverage.oldestRecordMs())
+                + "; what came before was deleted by journal_retention.");
+        }
+        html.raw("</header>\n");
     }
 }

@@ -32,6 +32,7 @@ final class JsonReportWriter
             json.writeStringField("report", "pulse outcomes");
             json.writeStringField("generated_at", Figures.iso(report.generatedAtMs()));
             range(json, report.range());
+            coverage(json, report.coverage());
             method(json);
             JsonHeadlineWriter.observation(json, report.observation());
             JsonHeadlineWriter.headline(json, report.headline());
@@ -61,6 +62,25 @@ final class JsonReportWriter
         json.writeObjectFieldStart("range");
         json.writeStringField("from", range.fromMs() == Long.MIN_VALUE ? null : Figures.iso(range.fromMs()));
         json.writeStringField("to_exclusive", range.toMs() == Long.MAX_VALUE ? null : Figures.iso(range.toMs()));
+        json.writeEndObject();
+    }
+
+    /** Where the journal starts, and the requested days before it (null when every one is covered). */
+    private static void coverage(final JsonGenerator json, final Coverage coverage) throws IOException
+    {
+        json.writeObjectFieldStart("coverage");
+        json.writeStringField("journal_starts", coverage.oldestRecordMs() == Long.MAX_VALUE ? null : Figures.iso(coverage.oldestRecordMs()));
+        if (coverage.complete())
+        {
+            json.writeNullField("days_not_covered");
+        }
+        else
+        {
+            json.writeObjectFieldStart("days_not_covered");
+            json.writeStringField("first", coverage.firstDayNotCovered());
+            json.writeStringField("last", coverage.lastDayNotCovered());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

@@ -17,9 +17,10 @@ import java.util.List;
  * @param headline        the per-visitor lift, the report's first sentence.
  * @param observation     how far the report could see, which windows are complete, which interval it shows.
  * @param breakdowns      the headline's units by day, context, page kind and catalog version (exploratory).
+ * @param coverage        the requested days the journal no longer holds (retention deleted them).
  */
 public record Report(ReportRange range, long generatedAtMs, Totals totals, List<TriggerFigures> triggers, List<QuestionFigures> questions,
     ForwardTimes forwardTimes, Exposure exposure, List<CatalogVersionSeen> catalogVersions, Headline headline,
-    Observation observation, List<Breakdown> breakdowns)
+    Observation observation, List<Breakdown> breakdowns, Coverage coverage)
 {
 }

@@ -55,6 +55,8 @@ public final class ReportAggregator
     private final BreakdownTally breakdowns;
     private long records;
     private long firstRecordMs;
+    /** The oldest record of the whole journal, in the range or not: what retention left. */
+    private long oldestJournalMs = Long.MAX_VALUE;
     private long lastRecordMs;
     private long lastJournalMs = Long.MIN_VALUE;
 
@@ -102,6 +104,7 @@ public final class ReportAggregator
         }
         final long timeMs = record.timestampMs();
         lastJournalMs = Math.max(lastJournalMs, timeMs);
+        oldestJournalMs = Math.min(oldestJournalMs, timeMs);
         if (timeMs >= range.toMs())
         {
             afterRange(type, record, timeMs);
@@ -271,7 +274,8 @@ public final class ReportAggregator
         final Observation observation = new Observation(endMs, live, headlineFigures.lift().kind(), comparisons, strata.allKnown(),
             windowsOpen);
         return new Report(range, generatedAtMs, totals, triggers, questions(), windows.forwardTimes(), exposure,
-            catalogs.versions(), headlineFigures, observation, breakdowns.breakdowns(endMs, live, catalogs.versions()));
+            catalogs.versions(), headlineFigures, observation, breakdowns.breakdowns(endMs, live, catalogs.versions()),
+            Coverage.of(range, oldestJournalMs));
     }
 
     private List<TriggerFigures> triggers(final long endMs, final boolean live)

@@ -16,8 +16,10 @@ import dev.pulse.journal.Journal;
 import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.journal.JournalOpener;
 import dev.pulse.journal.JournalProxy;
+import dev.pulse.journal.JournalUpkeep;
 import dev.pulse.server.auth.SigningKeys;
 import dev.pulse.server.config.AccessSettings;
+import dev.pulse.server.config.JournalSettings;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.decide.JournalInterventionLog;
 import dev.pulse.server.decide.LiveCatalogVersions;
@@ -55,6 +57,7 @@ public final class PulseServer implements AutoCloseable
     private final LiveCatalog catalog;
     private final Metrics metrics;
     private final Journal journal;
+    private final JournalUpkeep upkeep;
     private final SessionStore sessions;
     private final ServerContext context;
     private final SessionSweeper sweeper;
@@ -80,6 +83,7 @@ public final class PulseServer implements AutoCloseable
         boolean started = false;
         Journal openedJournal = null;
         SessionStore openedSessions = null;
+        JournalUpkeep startedUpkeep = null;
         try
         {
             metrics = new Metrics();
@@ -95,6 +99,9 @@ public final class PulseServer implements AutoCloseable
             {
                 SessionSeqRecovery.recover(sessions, dataDirectory.journalDir());
             }
+            // Retention and compaction on a thread of their own, after recovery has read the recent past.
+            startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
+            upkeep = startedUpkeep;
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
             registerGauges();
@@ -128,6 +135,10 @@ public final class PulseServer implements AutoCloseable
         {
             if (!started)
             {
+                if (startedUpkeep != null)
+                {
+                    startedUpkeep.close();
+                }
                 if (openedSessions != null)
                 {
                     openedSessions.close();
@@ -250,6 +261,7 @@ public final class PulseServer implements AutoCloseable
             catalog.close();
             reports.close();
             final boolean sweeperStopped = sweeper.stop();
+            upkeep.close();
             journal.close();
             final boolean journalClosed = journal.closedCleanly();
             // A loop or the sweeper still running may be inside an entry: unmapping the map under it would crash the JVM, and

@@ -58,6 +58,7 @@ public final class ConfigLoader
         if (problems.isEmpty())
         {
             AccessSettings.check(config, problems);
+            JournalSettings.check(config, problems);
         }
         if (!problems.isEmpty())
         {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import dev.pulse.server.auth.SigningKey;
 
 import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.journal.JournalUpkeepConfiguration;
 /**
  * Every setting of a running Pulse server, with its default. Built by {@code ConfigLoader} from
  * the defaults, then a YAML file ({@code --config}), then {@code PULSE_*} environment variables,
@@ -32,6 +33,12 @@ import dev.pulse.journal.FsyncPolicy;
  * @param journalSegmentBytes       a journal segment file rolls over at this size.
  * @param journalBufferBytes        the ring buffer between event loops and the journal thread.
  * @param journalSearchText         journal search text in clear (off: only its length and a keyed hash).
+ * @param journalRetention          milliseconds: sealed journal segments whose records are all older than this are deleted (at
+ *                                  least a day). Named as operators write it ({@code journal_retention: 90d}).
+ * @param journalRetentionBytes     while the journal is larger than this, its oldest sealed segment is deleted; 0: no limit
+ *                                  (otherwise at least one segment).
+ * @param journalErasureDelay       milliseconds: the segment being written is sealed, for compaction to remove an erased session's records
+ *                                  from it, once it is this old.
  * @param adminToken                bearer token for /admin and /preview; null turns them off.
  * @param reportToken               a read-only bearer token: it opens GET /admin/report and nothing else; null: none.
  * @param eventLoopThreads          Netty event loops (0: one per core).
@@ -77,6 +84,9 @@ public record ServerConfig(
     long journalSegmentBytes,
     int journalBufferBytes,
     boolean journalSearchText,
+    long journalRetention,
+    long journalRetentionBytes,
+    long journalErasureDelay,
     String adminToken,
     String reportToken,
     int eventLoopThreads,
@@ -104,6 +114,7 @@ public record ServerConfig(
             50, 100, 10_000, 20,
             false, 100_000, 50_000, false,
             FsyncPolicy.INTERVAL, 100, 64L * 1024 * 1024, 8 * 1024 * 1024, false,
+            JournalUpkeepConfiguration.DEFAULT_RETENTION_AGE_MS, 0, JournalUpkeepConfiguration.DEFAULT_ERASURE_DELAY_MS,
             null, null, 0, 10_000,
             1_000, 2_000, 256 * 1024, 30_000,
             null, null, null, null, 24L * 60 * 60 * 1000, null, null, null, null);

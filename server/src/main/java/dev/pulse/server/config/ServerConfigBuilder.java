@@ -34,6 +34,9 @@ public final class ServerConfigBuilder
     private long journalSegmentBytes;
     private int journalBufferBytes;
     private boolean journalSearchText;
+    private long journalRetention;
+    private long journalRetentionBytes;
+    private long journalErasureDelay;
     private String adminToken;
     private String reportToken;
     private int eventLoopThreads;
@@ -75,6 +78,9 @@ public final class ServerConfigBuilder
         journalSegmentBytes = config.journalSegmentBytes();
         journalBufferBytes = config.journalBufferBytes();
         journalSearchText = config.journalSearchText();
+        journalRetention = config.journalRetention();
+        journalRetentionBytes = config.journalRetentionBytes();
+        journalErasureDelay = config.journalErasureDelay();
         adminToken = config.adminToken();
         reportToken = config.reportToken();
         eventLoopThreads = config.eventLoopThreads();
@@ -220,6 +226,24 @@ public final class ServerConfigBuilder
         return this;
     }
 
+    public ServerConfigBuilder journalRetention(final long journalRetention)
+    {
+        this.journalRetention = journalRetention;
+        return this;
+    }
+
+    public ServerConfigBuilder journalRetentionBytes(final long journalRetentionBytes)
+    {
+        this.journalRetentionBytes = journalRetentionBytes;
+        return this;
+    }
+
+    public ServerConfigBuilder journalErasureDelay(final long journalErasureDelay)
+    {
+        this.journalErasureDelay = journalErasureDelay;
+        return this;
+    }
+
     public ServerConfigBuilder reportToken(final String reportToken)
     {
         this.reportToken = reportToken;
@@ -326,7 +350,8 @@ public final class ServerConfigBuilder
     {
         return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs,
             messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions,
-            resetCorruptSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText, adminToken,
+            resetCorruptSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText,
+            journalRetention, journalRetentionBytes, journalErasureDelay, adminToken,
             reportToken, eventLoopThreads, shutdownTimeoutMs, maxConnectionsPerAddress, handshakesPerSecond, maxPendingWriteBytes, writeStallTimeoutMs,
             signingKey, signingKeyFile, signingKeyPrevious, signingKeyPreviousFile, tokenMaxTtlMs, metricsBind, metricsPort, tlsCertFile,
             tlsKeyFile);

@@ -36,6 +36,10 @@ enum Setting
     JOURNAL_SEGMENT_BYTES(ValueKind.SIZE, 1, Long.MAX_VALUE, (b, v) -> b.journalSegmentBytes(asLong(v))),
     JOURNAL_BUFFER_BYTES(ValueKind.SIZE, 1, Integer.MAX_VALUE, (b, v) -> b.journalBufferBytes(asInt(v))),
     JOURNAL_SEARCH_TEXT(ValueKind.BOOLEAN, (b, v) -> b.journalSearchText((Boolean)v)),
+    // Named as the issue and docs name them, without _ms: "90d", "10GiB", "5m". Checked against today's segment at start.
+    JOURNAL_RETENTION(ValueKind.DURATION, 1, Long.MAX_VALUE, (b, v) -> b.journalRetention(asLong(v))),
+    JOURNAL_RETENTION_BYTES(ValueKind.SIZE, (b, v) -> b.journalRetentionBytes(asLong(v))),
+    JOURNAL_ERASURE_DELAY(ValueKind.DURATION, (b, v) -> b.journalErasureDelay(asLong(v))),
     ADMIN_TOKEN(ValueKind.TOKEN, true, (b, v) -> b.adminToken((String)v)),
     REPORT_TOKEN(ValueKind.TOKEN, true, (b, v) -> b.reportToken((String)v)),
     EVENT_LOOP_THREADS(ValueKind.INTEGER, 0, Integer.MAX_VALUE, (b, v) -> b.eventLoopThreads(asInt(v))),

@@ -218,6 +218,18 @@ class PulseMainTest
     }
 
     @Test
+    void shouldExitWith2BeforeStartingWhenTheJournalRetentionWouldDeleteTodaysSegment()
+    {
+        environment = Map.of("PULSE_JOURNAL_RETENTION", "6h");
+
+        final int status = run("serve");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("pulse: the configuration is not valid:").contains("journal_retention 21600000 ms is under one day");
+        assertThat(launcher.started).isEmpty();
+    }
+
+    @Test
     void shouldExitWith3WhenTheServerCannotStart()
     {
         launcher.failure = new IOException("Address already in use");

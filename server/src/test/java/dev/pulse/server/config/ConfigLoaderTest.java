@@ -57,6 +57,9 @@ class ConfigLoaderTest
             "journal_segment_bytes: 64MiB",
             "journal_buffer_bytes: 1048576",
             "journal_search_text: TRUE",
+            "journal_retention: 30d",
+            "journal_retention_bytes: 10GiB",
+            "journal_erasure_delay: 90s",
             "admin_token: s3cret-Token_1",
             "report_token: read-0nly",
             "event_loop_threads: 4",
@@ -83,6 +86,7 @@ class ConfigLoaderTest
             20, 40, 5_000, 0,
             true, 1_000, 2_000, true,
             FsyncPolicy.ALWAYS, 1_500, 64L * 1024 * 1024, 1_048_576, true,
+            30L * 86_400_000, 10L << 30, 90_000,
             "s3cret-Token_1", "read-0nly", 4, 30_000,
             0, 500, 1024 * 1024, 5_000,
             SigningKey.parseOrNull(HEX_KEY), null, null, previousKeyFile, 2 * 3_600_000L, "127.0.0.2", 9091,
@@ -190,6 +194,29 @@ class ConfigLoaderTest
                 "expected a duration such as 500ms, 90s or 2m, or whole milliseconds");
         assertThat(problems(Map.of("PULSE_FSYNC_INTERVAL_MS", "-5"))).hasSize(1);
         assertThat(problems(Map.of("PULSE_FSYNC_INTERVAL_MS", "1.5"))).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseAJournalRetentionThatWouldDeleteTodaysSegment()
+    {
+        assertThat(problems(Map.of("PULSE_JOURNAL_RETENTION", "12h"))).singleElement().asString()
+            .startsWith("journal_retention 43200000 ms is under one day").contains("keep at least 1d");
+        assertThat(problems(Map.of("PULSE_JOURNAL_RETENTION_BYTES", "32MiB"))).singleElement().asString()
+            .startsWith("journal_retention_bytes 33554432 is under one segment (journal_segment_bytes 67108864)");
+        assertThat(problems(Map.of("PULSE_JOURNAL_RETENTION_BYTES", "32MiB", "PULSE_JOURNAL_SEGMENT_BYTES", "16MiB"))).isEmpty();
+        assertThat(problems(Map.of("PULSE_JOURNAL_RETENTION", "1d", "PULSE_JOURNAL_RETENTION_BYTES", "0"))).as("0: no size limit").isEmpty();
+        assertThat(problems(Map.of("PULSE_JOURNAL_RETENTION", "0"))).hasSize(1);
+        assertThat(problems(Map.of("PULSE_JOURNAL_ERASURE_DELAY", "forever"))).hasSize(1);
+    }
+
+    @Test
+    void shouldKeepNinetyDaysOfJournalByDefault() throws Exception
+    {
+        final ServerConfig config = loader.load(null, Map.of(), Map.of());
+
+        assertThat(config.journalRetention()).isEqualTo(90L * 86_400_000);
+        assertThat(config.journalRetentionBytes()).as("no size limit").isZero();
+        assertThat(config.journalErasureDelay()).isEqualTo(300_000);
     }
 
     @Test

@@ -16,6 +16,8 @@ import dev.pulse.journal.Journal;
 import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.journal.JournalProxy;
 import dev.pulse.journal.JournalRecords;
+import dev.pulse.journal.JournalUpkeep;
+import dev.pulse.journal.JournalUpkeepConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +59,25 @@ class JournalMetricsExportTest
                 .contains("pulse_journal_lag_bytes 0\n")
                 .contains("# TYPE pulse_journal_healthy gauge\n")
                 .contains("pulse_journal_healthy 1\n");
+        }
+    }
+
+    @Test
+    void shouldExportRetentionAndCompactionCountsAsCounters() throws Exception
+    {
+        final Metrics metrics = new Metrics();
+        final JournalConfiguration configuration = new JournalConfiguration(FsyncPolicy.NEVER, 0, 1 << 20, 1 << 20, false,
+            new byte[JournalConfiguration.SEARCH_HASH_KEY_LENGTH]);
+        try (Journal journal = Journal.open(dir, configuration, metrics);
+             JournalUpkeep upkeep = JournalUpkeep.start(journal, JournalUpkeepConfiguration.defaults(), metrics))
+        {
+            assertThat(upkeep).isNotNull();
+            assertThat(metrics.prometheusText())
+                .contains("# TYPE pulse_journal_retention_deleted_segments_total counter\npulse_journal_retention_deleted_segments_total 0\n")
+                .contains("# TYPE pulse_journal_retention_deleted_bytes_total counter\n")
+                .contains("# TYPE pulse_journal_compacted_segments_total counter\n")
+                .contains("# TYPE pulse_journal_compacted_records_total counter\n")
+                .contains("# TYPE pulse_journal_upkeep_failures_total counter\n");
         }
     }
 
