@@ -12,7 +12,7 @@ public final class NameList
     private final List<String> names;
     private final String[] array;
 
-    NameList(final List<String> names)
+    public NameList(final List<String> names)
     {
         this.names = List.copyOf(names);
         this.array = this.names.toArray(new String[0]);

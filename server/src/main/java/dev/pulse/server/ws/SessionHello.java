@@ -47,6 +47,8 @@ final class SessionHello
             out.close = CloseCode.POLICY_VIOLATION;
             return;
         }
+        // Informational only (page views come from page): whatever reads it later sees the path alone.
+        UrlScrubber.pathOnly(message.url());
         final CompiledCatalog catalog = server.catalog().current();
         final SessionId id = loop.sessionId;
         final boolean signed = loop.tokens != null;
@@ -123,7 +125,8 @@ final class SessionHello
             access.close();
         }
         metrics.sessionStarted(resumed);
-        out.welcome = MessageEncoder.welcome(alloc, id.hi(), id.lo(), resumed, connection.lastSeq, loop.sidScratch);
+        out.welcome = MessageEncoder.welcome(alloc, id.hi(), id.lo(), resumed, connection.lastSeq, catalog.keepQuery().names(),
+            loop.sidScratch);
     }
 
     /**
