@@ -38,6 +38,14 @@ class TokenContextTest
         return SessionToken.mint(KEY, VECTOR_SITE, VECTOR_SID, VECTOR_EXPIRES, visitor, context);
     }
 
+    /** The README's v2 vector, computed there with Python's hmac alone. */
+    @Test
+    void shouldMintTheV2TestVector()
+    {
+        assertThat(v2(null, GOLD_PRO)).isEqualTo(
+            "v2.0123456789abcdef0123456789abcdef.1893456000..tier:gold,plan:pro.V86qsOi-ErwJu5JxdEPQaVPW1JEue386PTc3MOWAMLA");
+    }
+
     @Test
     void shouldReadTheContextOfAV2TokenInItsOrder()
     {
