@@ -163,6 +163,16 @@ public final class PagePath implements CharSequence
         }
     }
 
+    /**
+     * Where the path of a URL starts, as {@link #normalise} reads it: after {@code scheme://authority}
+     * or a protocol-relative {@code //authority}, else at {@code offset}; {@code end} when there is none.
+     * So a server that cuts a URL down to its path agrees with page identity on where the path is.
+     */
+    public static int pathStart(final CharSequence url, final int offset, final int end)
+    {
+        return skipSchemeAndAuthority(url, offset, end);
+    }
+
     private static int skipSchemeAndAuthority(final CharSequence url, final int offset, final int end)
     {
         int i = offset;

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Spec;
 import dev.pulse.catalog.model.Durations;
 import dev.pulse.server.auth.SessionToken;
 import dev.pulse.server.auth.SigningKey;
+import dev.pulse.server.auth.TokenContext;
 import dev.pulse.server.auth.VisitorId;
 import dev.pulse.server.config.FileProblem;
 
@@ -48,6 +51,12 @@ final class TokenCommand implements Callable<Integer>
         description = "The site's own visitor id (1-64 of A-Z a-z 0-9 - _), signed into the token: the holdout is drawn for it.")
     private String visitor;
 
+    @Option(names = "--ctx", paramLabel = "KEY=VALUE",
+        description = {"Context the backend vouches for, signed into the token (a v2 token): --ctx tier=gold --ctx plan=pro.",
+            "Keys and values: 1-64 of A-Z a-z 0-9 - _, at most 8. With signed sessions only these keys (and the catalog's",
+            "site.client_context) count for trigger conditions and segments."})
+    private Map<String, String> context = new LinkedHashMap<>();
+
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "12h",
         description = "How long the token may be used, such as 30m or 12h (default 12h; servers refuse more than token_max_ttl_ms, 24h by default).")
     private String ttl;
@@ -69,6 +78,11 @@ final class TokenCommand implements Callable<Integer>
         {
             return usage(err, "--visitor: " + VisitorId.RULE.substring("vid ".length()));
         }
+        final String contextProblem = contextProblem();
+        if (contextProblem != null)
+        {
+            return usage(err, contextProblem);
+        }
         if (site.isBlank())
         {
             return usage(err, "--site is the catalog's site key");
@@ -89,9 +103,24 @@ final class TokenCommand implements Callable<Integer>
         final String session = sid != null ? sid : SessionToken.newSid(new SecureRandom());
         final long expires = System.currentTimeMillis() / 1000 + ttlMs / 1000;
         final PrintWriter out = spec.commandLine().getOut();
-        out.println(SessionToken.mint(key, site, session, expires, visitor));
+        out.println(context.isEmpty() ? SessionToken.mint(key, site, session, expires, visitor)
+            : SessionToken.mint(key, site, session, expires, visitor, context));
         out.flush();
         return PulseMain.EXIT_OK;
+    }
+
+    /** What is wrong with the {@code --ctx} pairs, or null. */
+    private String contextProblem()
+    {
+        try
+        {
+            TokenContext.format(context);
+            return null;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return "--ctx: " + ex.getMessage();
+        }
     }
 
     private static int usage(final PrintWriter err, final String problem)

@@ -38,6 +38,8 @@ public final class CompiledCatalog
     private final Set<String> origins;
     private final boolean allowsSelfOrigin;
     private final boolean captureEvents;
+    private final NameList keepQuery;
+    private final NameList clientContext;
     private final List<String> pageKindNames;
     private final int[] pageKindKeys;
     private final Int2IntHashMap pageKindByKey = new Int2IntHashMap(-1);
@@ -64,6 +66,8 @@ public final class CompiledCatalog
         this.allowsSelfOrigin = parts.origins().contains(SELF_ORIGIN);
         this.origins = parts.origins().stream().filter(origin -> !origin.equals(SELF_ORIGIN)).collect(Collectors.toUnmodifiableSet());
         this.captureEvents = parts.captureEvents();
+        this.keepQuery = new NameList(parts.keepQuery());
+        this.clientContext = new NameList(parts.clientContext());
         this.pageKindNames = List.copyOf(parts.pageKindNames());
         this.pageKindKeys = new int[pageKindNames.size()];
         for (int kind = 1; kind < pageKindKeys.length; kind++)
@@ -139,6 +143,24 @@ public final class CompiledCatalog
     public boolean captureEvents()
     {
         return captureEvents;
+    }
+
+    /**
+     * The query parameters a page URL keeps ({@code site.keep_query}): the server drops every other one,
+     * and every fragment, from each URL a client sends, and the welcome tells the snippet this list.
+     */
+    public NameList keepQuery()
+    {
+        return keepQuery;
+    }
+
+    /**
+     * The context keys a client may set itself when sessions are signed ({@code site.client_context}):
+     * with a signing key, any other key counts only when the session's token carries it.
+     */
+    public NameList clientContext()
+    {
+        return clientContext;
     }
 
     /** Whether {@code origin} is one of the origins listed by name (a header reading {@value #SELF_ORIGIN} is not). */

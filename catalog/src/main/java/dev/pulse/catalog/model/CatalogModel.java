@@ -20,11 +20,13 @@ public record CatalogModel(
     Policy policy)
 {
     /**
-     * The site: its key, the origins allowed to connect, click targets rage clicks ignore, and
-     * whether raw events are captured in the journal for replay (off unless turned on).
+     * The site: its key, the origins allowed to connect, click targets rage clicks ignore,
+     * whether raw events are captured in the journal for replay (off unless turned on), the query
+     * parameters a page URL may keep ({@code keep_query}; every other one is dropped), and the
+     * context keys a client may set itself when sessions are signed ({@code client_context}).
      */
     public record Site(Located<String> key, List<Located<String>> origins, List<Located<String>> ignoreClickTargets,
-        boolean captureEvents, Node node)
+        boolean captureEvents, List<Located<String>> keepQuery, List<Located<String>> clientContext, Node node)
     {
     }
 

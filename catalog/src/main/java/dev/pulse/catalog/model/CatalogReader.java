@@ -15,7 +15,7 @@ import dev.pulse.catalog.source.Node;
 public final class CatalogReader
 {
     static final Set<String> TOP_KEYS = Set.of("version", "site", "pages", "journey", "triggers", "questions", "responses", "policy");
-    static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets", "capture_events");
+    static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets", "capture_events", "keep_query", "client_context");
     static final Set<String> PAGE_KEYS = Set.of("key", "match");
     static final Set<String> PATTERN_KEYS = Set.of("exact", "prefix", "glob");
     static final Set<String> POLICY_KEYS = Set.of(
@@ -89,6 +89,8 @@ public final class CatalogReader
             site.stringOrList("origins"),
             site.stringOrList("ignore_click_targets"),
             site.bool("capture_events", false),
+            site.stringOrList("keep_query"),
+            site.stringOrList("client_context"),
             node);
     }
 

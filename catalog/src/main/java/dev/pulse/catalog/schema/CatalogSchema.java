@@ -97,7 +97,18 @@ public final class CatalogSchema
         properties.put("origins", described(ref(TEXT_OR_LIST), "the Origins the handshake accepts; self is the server's own"));
         properties.put("ignore_click_targets", described(ref(TEXT_OR_LIST), "click targets that never count as rage"));
         properties.put("capture_events", described(Map.of("type", "boolean"), "journal every event (default false)"));
+        properties.put("keep_query", described(names("^[A-Za-z0-9._~-]{1,64}$"),
+            "query parameters a page URL keeps, by name (e.g. [utm_source, ref]); every other one, and every fragment, is dropped"));
+        properties.put("client_context", described(names("^[A-Za-z0-9_-]{1,64}$"),
+            "with signed sessions, context keys the client may set itself (e.g. [device]); any other counts only from the token"));
         return site;
+    }
+
+    /** A name or a list of names, each matching {@code pattern}. */
+    private static Map<String, Object> names(final String pattern)
+    {
+        final Map<String, Object> name = Map.of("type", "string", "pattern", pattern);
+        return Map.of("anyOf", List.of(name, array(name)));
     }
 
     private static Map<String, Object> pages()

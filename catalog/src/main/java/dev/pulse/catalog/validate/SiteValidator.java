@@ -1,5 +1,8 @@
 package dev.pulse.catalog.validate;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.pulse.catalog.compile.CompiledCatalog;
@@ -9,10 +12,21 @@ import dev.pulse.catalog.source.Diagnostics;
 
 import static dev.pulse.catalog.validate.ValueChecks.error;
 
-/** Checks the site: its key is a simple name, and each origin is one a browser can send (or {@code self}). */
+/**
+ * Checks the site: its key is a simple name, each origin is one a browser can send (or {@code self}),
+ * each {@code keep_query} entry a query parameter name as a URL spells it, each {@code client_context}
+ * entry a context key.
+ */
 final class SiteValidator
 {
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+    /**
+     * A query parameter name of unreserved characters only (RFC 3986): its raw and its decoded form are
+     * the same, so the server's allow-list compares names as sent, and no escape can smuggle one past it.
+     */
+    static final Pattern QUERY_NAME = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
+    /** A context key: the characters a signed token's context may carry (see the server's SessionToken). */
+    static final Pattern CONTEXT_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
     /** Spellings of {@code self} that are not it (CSP writes it quoted): an error that says how to write it. */
     private static final Pattern SELF_LOOKALIKE = Pattern.compile("(?i)['\"]?self['\"]?");
@@ -50,6 +64,28 @@ final class SiteValidator
                 error(diagnostics, origin, "'" + value + "' is not an origin",
                     "an origin is scheme://host[:port] with no path or trailing slash, e.g. https://shop.example, " +
                     "or self for the server's own pages");
+            }
+        }
+        names(site.keepQuery(), QUERY_NAME, "site.keep_query", "is not a query parameter name",
+            "list names as the URL spells them, 1 to 64 of A-Z a-z 0-9 . _ ~ -, e.g. keep_query: [utm_source, ref]", diagnostics);
+        names(site.clientContext(), CONTEXT_KEY, "site.client_context", "is not a context key",
+            "list context keys, 1 to 64 of A-Z a-z 0-9 _ -, e.g. client_context: [device]", diagnostics);
+    }
+
+    /** Each entry matches {@code pattern} (an error at it otherwise); one listed twice is a warning. */
+    private static void names(final List<Located<String>> names, final Pattern pattern, final String path, final String problem,
+        final String hint, final Diagnostics diagnostics)
+    {
+        final Set<String> seen = new HashSet<>();
+        for (final Located<String> name : names)
+        {
+            if (!pattern.matcher(name.value()).matches())
+            {
+                error(diagnostics, name, "'" + name.value() + "' " + problem, hint);
+            }
+            else if (!seen.add(name.value()))
+            {
+                diagnostics.warning(name.node(), name.path(), "'" + name.value() + "' is listed twice in " + path, "list it once");
             }
         }
     }

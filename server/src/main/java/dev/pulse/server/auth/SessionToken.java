@@ -3,6 +3,7 @@ package dev.pulse.server.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 
 import javax.crypto.Mac;
 
@@ -18,6 +19,18 @@ import dev.pulse.server.session.SessionId;
  *   signed = "v1." + siteKey + "." + sid + "." + expiresEpochSeconds [+ "." + vid]
  * </pre>
  *
+ * A {@code v2} token also carries the context the site's backend vouches for ({@link TokenContext}:
+ * {@code tier:gold,plan:pro}), signed with the rest; its visitor field may be empty (no claim):
+ *
+ * <pre>
+ *   token = "v2." + sid + "." + expiresEpochSeconds + "." + [vid] + "." + ctx + "." + base64url_nopad(HMAC-SHA256(key, signed))
+ *   signed = "v2." + siteKey + "." + sid + "." + expiresEpochSeconds + "." + [vid] + "." + ctx
+ * </pre>
+ *
+ * The version is signed too, so a v1 token cannot be passed off as a v2 one or back. With signed
+ * sessions, context the token does not carry counts only for keys the catalog lists in
+ * {@code site.client_context}. A {@code v1} token stays valid and vouches for no context.
+ *
  * The optional {@code vid} is the site's own visitor id ({@link VisitorId}: no dot, so the fields
  * stay unambiguous): signed, so a client cannot move into another visitor's arm of the holdout, and
  * it wins over the snippet's {@code hello.vid}. A token without it stays valid.
@@ -28,8 +41,10 @@ import dev.pulse.server.session.SessionId;
  */
 public final class SessionToken
 {
-    /** The token format's version, its first field. */
+    /** The token format's version, its first field: {@code v1}, or {@link #VERSION_WITH_CONTEXT} when it carries context. */
     public static final String VERSION = "v1";
+    /** The version of a token that carries context. */
+    public static final String VERSION_WITH_CONTEXT = "v2";
     /** A verifier accepts a token this long after its expiry, and dated this much beyond the longest lifetime. */
     public static final long CLOCK_SKEW_SECONDS = 60;
     /** Characters of the MAC field: 32 bytes in unpadded base64url. */
@@ -61,6 +76,29 @@ public final class SessionToken
     public static String mint(final SigningKey key, final String siteKey, final String sid, final long expiresEpochSeconds,
         final String visitorId)
     {
+        checkClaims(sid, expiresEpochSeconds, visitorId);
+        return sign(key, siteKey, VERSION, sid + "." + expiresEpochSeconds + (visitorId == null ? "" : "." + visitorId));
+    }
+
+    /**
+     * A {@code v2} token for {@code sid} on {@code siteKey}, valid until {@code expiresEpochSeconds},
+     * claiming the visitor {@code visitorId} (none when null) and vouching for {@code context} (in its
+     * order; may be empty: then no key but the catalog's {@code client_context} counts).
+     *
+     * @throws IllegalArgumentException as {@link #mint(SigningKey, String, String, long, String)}, or if
+     *                                  the context breaks {@link TokenContext#RULE}.
+     */
+    public static String mint(final SigningKey key, final String siteKey, final String sid, final long expiresEpochSeconds,
+        final String visitorId, final Map<String, String> context)
+    {
+        checkClaims(sid, expiresEpochSeconds, visitorId);
+        final String ctx = TokenContext.format(context);
+        return sign(key, siteKey, VERSION_WITH_CONTEXT,
+            sid + "." + expiresEpochSeconds + "." + (visitorId == null ? "" : visitorId) + "." + ctx);
+    }
+
+    private static void checkClaims(final String sid, final long expiresEpochSeconds, final String visitorId)
+    {
         if (visitorId != null && !VisitorId.isValid(visitorId))
         {
             throw new IllegalArgumentException("a visitor id is 1 to 64 characters: A-Z a-z 0-9 - _");
@@ -73,10 +111,13 @@ public final class SessionToken
         {
             throw new IllegalArgumentException("the expiry is in epoch seconds, not negative");
         }
-        final String fields = sid + "." + expiresEpochSeconds + (visitorId == null ? "" : "." + visitorId);
+    }
+
+    private static String sign(final SigningKey key, final String siteKey, final String version, final String fields)
+    {
         final Mac mac = key.newMac();
-        final byte[] tag = mac.doFinal((VERSION + "." + siteKey + "." + fields).getBytes(StandardCharsets.UTF_8));
-        return VERSION + "." + fields + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+        final byte[] tag = mac.doFinal((version + "." + siteKey + "." + fields).getBytes(StandardCharsets.UTF_8));
+        return version + "." + fields + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
     }
 
     /** A fresh session id (128 random bits, 32 lower-case hex characters), as a site's backend makes one. */

@@ -8,7 +8,7 @@ public enum TokenCheck
 {
     VALID(null),
     MISSING("hello needs a token: this site signs its sessions"),
-    MALFORMED("the token is not of the form v1.<sid>.<expiry>.<mac>"),
+    MALFORMED("the token is not of the form v1.<sid>.<expiry>[.<vid>].<mac> or v2.<sid>.<expiry>.[<vid>].<ctx>.<mac>"),
     BAD_SIGNATURE("the token was not signed with this site's key"),
     EXPIRED("the token has expired"),
     TOO_FAR_AHEAD("the token expires further ahead than this server accepts");

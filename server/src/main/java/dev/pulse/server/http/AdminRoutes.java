@@ -21,7 +21,9 @@ import dev.pulse.catalog.LoadResult;
  * ({@link AdminAuth}; 401 otherwise, before anything about the path is revealed). The admin token
  * opens every route; the read-only report token opens {@link ReportRoute#PATH} alone, and any other
  * route refuses it exactly as it refuses a wrong token (401), so the people who read the report
- * cannot reload the catalog or read a session.
+ * cannot reload the catalog or read a session. Before any of that, a state-changing request (any
+ * method but GET and HEAD) passes {@link AdminWriteGuard}: bearer only, never cross-site. A route
+ * added here inherits both rules.
  */
 final class AdminRoutes
 {
@@ -54,6 +56,11 @@ final class AdminRoutes
         if (auth == null && reportAuth == null)
         {
             return HttpResponses.notFound();
+        }
+        final FullHttpResponse refusal = AdminWriteGuard.refusal(ctx, request);
+        if (refusal != null)
+        {
+            return refusal;
         }
         final String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         final boolean admin = auth != null && auth.accepts(authorization);

@@ -38,6 +38,12 @@ public final class CharField implements CharSequence
         present = true;
     }
 
+    /** Sets the length after the chars were edited in place through {@link #array()}; bounded by the capacity. */
+    void length(final int newLength)
+    {
+        length = Math.max(0, Math.min(newLength, chars.length));
+    }
+
     /** Writes a decimal number, without allocating; returns this. */
     CharField setDecimal(final long value)
     {

@@ -13,8 +13,8 @@ public final class DecodedMessage
     /** Context pairs kept from a hello; more are ignored. */
     public static final int MAX_CONTEXT = 8;
     static final int MAX_STRING = 1024;
-    /** Longer than any well-formed session token; a longer one is cut and then fails its check. */
-    static final int MAX_TOKEN = 192;
+    /** Longer than any well-formed session token (a v2 with a 64-character visitor and 256 of context); a longer one is cut and then fails its check. */
+    static final int MAX_TOKEN = 512;
 
     MessageType type;
     ErrorCode error;

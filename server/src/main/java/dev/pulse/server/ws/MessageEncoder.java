@@ -1,5 +1,7 @@
 package dev.pulse.server.ws;
 
+import java.util.List;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -20,11 +22,22 @@ public final class MessageEncoder
     {
     }
 
-    /** {@code {"t":"welcome","sid":"...","resumed":true,"seq":12}} */
+    /** A welcome without allowed query parameters ({@code "keep_query":[]}). */
     public static TextWebSocketFrame welcome(
         final ByteBufAllocator alloc, final long sidHi, final long sidLo, final boolean resumed, final long seq, final char[] scratch)
     {
-        final ByteBuf out = alloc.buffer(96);
+        return welcome(alloc, sidHi, sidLo, resumed, seq, List.of(), scratch);
+    }
+
+    /**
+     * {@code {"t":"welcome","sid":"...","resumed":true,"seq":12,"keep_query":["utm_source"]}}: {@code keep_query}
+     * is the site's allow-list of query parameters (the catalog's, never anything a client sent), so
+     * the snippet drops every other one before a URL leaves the browser.
+     */
+    public static TextWebSocketFrame welcome(final ByteBufAllocator alloc, final long sidHi, final long sidLo, final boolean resumed,
+        final long seq, final List<String> keepQuery, final char[] scratch)
+    {
+        final ByteBuf out = alloc.buffer(128);
         SessionId.format(sidHi, sidLo, scratch, 0);
         JsonText.ascii(out, "{\"t\":\"welcome\",\"sid\":\"");
         for (int i = 0; i < SessionId.HEX_LENGTH; i++)
@@ -32,7 +45,17 @@ public final class MessageEncoder
             out.writeByte(scratch[i]);
         }
         JsonText.ascii(out, resumed ? "\",\"resumed\":true,\"seq\":" : "\",\"resumed\":false,\"seq\":");
-        JsonText.number(out, seq).writeByte('}');
+        JsonText.number(out, seq);
+        JsonText.ascii(out, ",\"keep_query\":[");
+        for (int i = 0; i < keepQuery.size(); i++)
+        {
+            if (i > 0)
+            {
+                out.writeByte(',');
+            }
+            JsonText.string(out, keepQuery.get(i));
+        }
+        JsonText.ascii(out, "]}");
         return new TextWebSocketFrame(out);
     }
 

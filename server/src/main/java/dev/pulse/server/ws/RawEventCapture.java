@@ -39,15 +39,19 @@ final class RawEventCapture
         this.journal = journal;
     }
 
-    /** A hello's record: its value (a seq elsewhere) is the session's visitor hash, which the replay's draw needs. */
+    /**
+     * A hello's record: its value (a seq elsewhere) is the session's visitor hash, which the replay's
+     * draw needs; its context the {@code contextPairs} the session took (key, value, ... in {@code context}),
+     * so a replay judges the session by what the live server did.
+     */
     void hello(final long wallMs, final long nowMs, final long sidHi, final long sidLo, final long catalogVersion, final boolean resumed,
-        final long visitorHash, final DecodedMessage message)
+        final long visitorHash, final CharSequence[] context, final int contextPairs)
     {
         int n = put(putTime(nowMs), "resumed", resumed ? "1" : "0");
-        for (int i = 0; i < message.contextCount(); i++)
+        for (int i = 0; i < contextPairs; i++)
         {
-            n = put(n, "ctx_key", message.contextKey(i));
-            n = put(n, "ctx_value", message.contextValue(i));
+            n = put(n, "ctx_key", context[2 * i]);
+            n = put(n, "ctx_value", context[2 * i + 1]);
         }
         journal.rawEvent(wallMs, sidHi, sidLo, catalogVersion, RawEventKind.HELLO, visitorHash, 0, pairs, n);
     }

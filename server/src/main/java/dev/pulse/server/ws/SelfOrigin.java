@@ -10,9 +10,10 @@ import java.util.Locale;
  *
  * <p>Only a catalog that lists {@code self} uses it (the bundled demo, so it works on any port and
  * host name); it does not stop a page on another name that resolves to this server (DNS
- * rebinding), which is why a real site lists its origins by name. Stateless.
+ * rebinding), which is why a real site lists its origins by name. The admin routes use the same
+ * rule to tell a state-changing request from the server's own pages from a cross-site one. Stateless.
  */
-final class SelfOrigin
+public final class SelfOrigin
 {
     private static final String HTTP = "http://";
     private static final String HTTPS = "https://";
@@ -26,7 +27,7 @@ final class SelfOrigin
      * @param host   the request's {@code Host} header; null if it had none.
      * @param tls    whether the server speaks TLS on this port.
      */
-    static boolean matches(final String origin, final String host, final boolean tls)
+    public static boolean matches(final String origin, final String host, final boolean tls)
     {
         if (origin == null || host == null)
         {

@@ -14,7 +14,8 @@ import dev.pulse.server.session.SessionChange;
 
 /**
  * The protocol around a session after its hello ({@link SessionHello}): the seq rules (duplicates,
- * gaps), ownership (only the connection that holds the session applies events), raw event capture
+ * gaps), ownership (only the connection that holds the session applies events), a page URL cut
+ * down to its path and the site's allowed query parameters ({@link UrlScrubber}), raw event capture
  * when the catalog asks for it, timers, and the end of a connection. What an event means is the
  * {@link SessionMachine}'s; this class holds the session's record locked for exactly the time the
  * machine reads and writes it, reads the live catalog once for the event and passes that one down,
@@ -70,6 +71,11 @@ final class SessionEvents
                 return;
             }
             final CompiledCatalog catalog = server.catalog().current();
+            if (message.type() == MessageType.PAGE)
+            {
+                // Before anything journals or judges it: the values of a URL never get further than this.
+                UrlScrubber.keepAllowed(message.url(), catalog.keepQuery());
+            }
             final long seq = message.seq();
             final boolean gap = seq > state.lastSeq() + 1;
             out.seq = seq;

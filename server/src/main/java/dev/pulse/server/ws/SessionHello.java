@@ -19,7 +19,8 @@ import dev.pulse.server.session.SessionId;
  * new id. When the site signs its sessions, the hello's token decides instead: without a valid one
  * the hello is refused (unauthorized, then 1008); with one, exactly the session the token names is
  * resumed or, if there is none, started under that id. A new session takes its visitor from the
- * token's claim or the hello's {@code vid} (see {@link #visitorHash}). The hello's context goes into the session,
+ * token's claim or the hello's {@code vid} (see {@link #visitorHash}). The hello's context ({@link HelloContext}: with
+ * signed sessions the token's, and of the hello's only the keys the catalog lets a client set) goes into the session,
  * its session_start record into the journal, and the welcome into the {@link Outbox}.
  *
  * <p>Not thread-safe: one per event loop.
@@ -47,6 +48,8 @@ final class SessionHello
             out.close = CloseCode.POLICY_VIOLATION;
             return;
         }
+        // Informational only (page views come from page): whatever reads it later sees the path alone.
+        UrlScrubber.pathOnly(message.url());
         final CompiledCatalog catalog = server.catalog().current();
         final SessionId id = loop.sessionId;
         final boolean signed = loop.tokens != null;
@@ -123,7 +126,8 @@ final class SessionHello
             access.close();
         }
         metrics.sessionStarted(resumed);
-        out.welcome = MessageEncoder.welcome(alloc, id.hi(), id.lo(), resumed, connection.lastSeq, loop.sidScratch);
+        out.welcome = MessageEncoder.welcome(alloc, id.hi(), id.lo(), resumed, connection.lastSeq, catalog.keepQuery().names(),
+            loop.sidScratch);
     }
 
     /**
@@ -137,19 +141,19 @@ final class SessionHello
         final SessionStateFlyweight state = access.state();
         try (SessionChange change = loop.change.begin(state, access.server(), 0))
         {
-            for (int i = 0; i < message.contextCount(); i++)
+            final CharSequence[] context = loop.contextStrings;
+            final int pairs = HelloContext.select(message, loop.tokens == null ? null : loop.tokens.context(), catalog.clientContext(), context);
+            for (int i = 0; i < pairs; i++)
             {
-                state.context().putContext(Hash64.of(message.contextKey(i)), Hash64.of(message.contextValue(i)));
-                loop.contextStrings[2 * i] = message.contextKey(i);
-                loop.contextStrings[2 * i + 1] = message.contextValue(i);
+                state.context().putContext(Hash64.of(context[2 * i]), Hash64.of(context[2 * i + 1]));
             }
             loop.machine.hello(catalog, state, access.server(), nowMs);
             loop.journal.sessionStart(loop.recordWallMs(), id.hi(), id.lo(), catalog.versionHash(), resumed, state.visitorHash(),
-                catalog.siteKey(), loop.contextStrings, 2 * message.contextCount());
+                catalog.siteKey(), context, 2 * pairs);
             if (catalog.captureEvents())
             {
                 loop.capture.hello(loop.recordWallMs(), nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, state.visitorHash(),
-                    message);
+                    context, pairs);
             }
             if (!change.commit())
             {

@@ -107,4 +107,50 @@ class TokenCommandTest
         assertThat(run("token", "--key-file", keyFile().toString())).as("--site is required").isEqualTo(PulseMain.EXIT_USAGE);
         assertThat(out.toString()).as("no token printed").isEmpty();
     }
+
+    @Test
+    void shouldSignTheContextGivenWithCtxIntoAV2Token() throws Exception
+    {
+        final int status = run("token", "--key-file", keyFile().toString(), "--site", "acme", "--sid", SID, "--visitor", "account-7",
+            "--ctx", "tier=gold", "--ctx", "plan=pro");
+
+        assertThat(status).as(err.toString()).isZero();
+        final String token = out.toString().strip();
+        final String[] fields = token.split("\\.");
+        assertThat(fields).hasSize(6);
+        assertThat(fields[0]).isEqualTo("v2");
+        assertThat(fields[3]).isEqualTo("account-7");
+        assertThat(fields[4]).isEqualTo("tier:gold,plan:pro");
+        // The README's formula, computed here with the JDK alone.
+        final Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(HexFormat.of().parseHex(KEY_HEX), "HmacSHA256"));
+        final byte[] tag = mac.doFinal(("v2.acme." + SID + "." + fields[2] + ".account-7.tier:gold,plan:pro").getBytes(StandardCharsets.UTF_8));
+        assertThat(fields[5]).isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(tag));
+
+        final SessionTokenVerifier verifier = new SessionTokenVerifier(new SigningKeys(SigningKey.parseOrNull(KEY_HEX), null),
+            TimeUnit.HOURS.toMillis(24));
+        assertThat(verifier.verify(token, "acme", System.currentTimeMillis())).isEqualTo(TokenCheck.VALID);
+        assertThat(verifier.context().count()).isEqualTo(2);
+        assertThat(verifier.context().key(1).toString()).isEqualTo("plan");
+        assertThat(verifier.context().value(1).toString()).isEqualTo("pro");
+    }
+
+    @Test
+    void shouldExitWith2OnBadContext() throws Exception
+    {
+        for (final String pair : new String[] {"tier", "tier=", "=gold", "tier=go.ld", "ti:er=gold", "tier=a,b"})
+        {
+            assertThat(run("token", "--key-file", keyFile().toString(), "--site", "acme", "--ctx", pair)).as(pair).isEqualTo(PulseMain.EXIT_USAGE);
+        }
+        final java.util.List<String> nine = new java.util.ArrayList<>(java.util.List.of("token", "--key-file", keyFile().toString(), "--site", "acme"));
+        for (int i = 0; i < 9; i++)
+        {
+            nine.add("--ctx");
+            nine.add("k" + i + "=v");
+        }
+        assertThat(run(nine.toArray(String[]::new)))
+            .as("nine pairs").isEqualTo(PulseMain.EXIT_USAGE);
+        assertThat(err.toString()).contains("--ctx");
+        assertThat(out.toString()).as("no token printed").isEmpty();
+    }
 }

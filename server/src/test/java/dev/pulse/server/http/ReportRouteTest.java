@@ -219,19 +219,13 @@ class ReportRouteTest
         return request;
     }
 
-    /** One request, its response copied out and the buffer released. */
     private FullHttpResponse exchange(final FullHttpRequest request)
     {
-        channel.writeInbound(request);
-        final FullHttpResponse response = channel.readOutbound();
-        assertThat(response).as("a response to " + request.uri()).isNotNull();
-        final FullHttpResponse copy = response.copy();
-        response.release();
-        return copy;
+        return RouteExchange.exchange(channel, request);
     }
 
     private static String body(final FullHttpResponse response)
     {
-        return response.content().toString(StandardCharsets.UTF_8);
+        return RouteExchange.body(response);
     }
 }

@@ -130,7 +130,7 @@ class SessionEventsTest
     void shouldHandleEventsWithoutAllocating()
     {
         send("{\"t\":\"hello\",\"v\":1}", T0);
-        final byte[][] messages = new byte[2][];
+        final byte[][] messages = new byte[MESSAGES.length][];
         for (int i = 0; i < 50_000; i++)
         {
             handle(messages, T0 + i);
@@ -153,15 +153,19 @@ class SessionEventsTest
         assertThat(loop.outbox.errorCount).isZero();
     }
 
-    /** One active or visibility message with the next seq, its bytes written in place (no String per message). */
+    /** What the allocation test sends in turn: a page view's URL is cut down in place (query and fragment) on the way. */
+    private static final String[] MESSAGES = {
+        "{\"t\":\"active\"", "{\"t\":\"visibility\",\"hidden\":false",
+        "{\"t\":\"page\",\"url\":\"https://shop.example/faq?q=secret&utm_source=x;ref=y#frag\",\"nav\":\"navigate\""};
+
+    /** One active, visibility or page message with the next seq, its bytes written in place (no String per message). */
     private void handle(final byte[][] messages, final long nowMs)
     {
         seq++;
-        final int kind = (int)(seq & 1);
+        final int kind = (int)(seq % MESSAGES.length);
         if (messages[kind] == null)
         {
-            messages[kind] = ((kind == 0 ? "{\"t\":\"active\"" : "{\"t\":\"visibility\",\"hidden\":false") + ",\"seq\":" +
-                " ".repeat(19) + "0}").getBytes(StandardCharsets.UTF_8);
+            messages[kind] = (MESSAGES[kind] + ",\"seq\":" + " ".repeat(19) + "0}").getBytes(StandardCharsets.UTF_8);
         }
         final byte[] bytes = messages[kind];
         long value = seq;
