@@ -156,6 +156,10 @@
     open = true; retries = 0;
     keep = Array.isArray(m.keep_query) ? m.keep_query : [];
     st = load();
+    if (m.resumed) {
+      ack(m.seq);
+      if (st.seq < m.seq) st.seq = m.seq;
+    }
     for (var k = 0; k < st.buf.length; k++) {
       var b = st.buf[k];
       if (b.t === 'page' && heldQuery[b.seq] != null) b.url = b.url.split('?')[0] + query(heldQuery[b.seq]);
@@ -165,9 +169,6 @@
       // A new session: the server has none of our messages; number them afresh.
       st.seq = 0;
       for (var i = 0; i < st.buf.length; i++) st.buf[i].seq = ++st.seq;
-    } else {
-      ack(m.seq);
-      if (st.seq < m.seq) st.seq = m.seq;
     }
     st.sid = m.sid;
     save();
