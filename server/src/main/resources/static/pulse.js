@@ -282,8 +282,11 @@
     if (!e.persisted) return;
     away = false;
     if (consent !== true) { if (consent === false) unstamp(); return; }
-    stopped = false;
+    // Its session's storage gone while it was away: consent was refused on another page of the tab.
+    var had = st.sid;
     st = load();
+    if (had && !st.sid) { consent = false; unstamp(); return; }
+    stopped = false;
     current = st.last || current;
     pageView(traversal(true));
     remember();
