@@ -23,7 +23,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  * 16 hex digits of the file's SHA-384, so a page can pin it with Subresource Integrity. Both
  * answers carry {@code Pulse-Snippet-Url} and {@code Pulse-Snippet-Integrity} (the {@code sha384-}
  * value for {@code integrity=}), a strong ETag per encoding (304 on a matching If-None-Match),
- * gzip when the request accepts it, and {@code Vary: Accept-Encoding}.
+ * gzip when the request accepts it, {@code Vary: Accept-Encoding}, and
+ * {@code Access-Control-Allow-Origin: *} (a cross-origin script checked by integrity is fetched in CORS mode).
  *
  * <p>Made once from the bytes at start (the file is fixed at build time): no request compresses
  * or hashes anything. Immutable, so thread-safe.
@@ -96,6 +97,9 @@ final class SnippetFile
             .set(HttpHeaderNames.ETAG, etag)
             .set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING)
             .set(HttpHeaderNames.CACHE_CONTROL, path.equals(PATH) ? REVALIDATED : IMMUTABLE)
+            // Public bytes, no credentials: any page may fetch them in CORS mode, which a
+            // cross-origin script tag with integrity= (crossorigin="anonymous") needs.
+            .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
             .set(URL_HEADER, versionedPath)
             .set(INTEGRITY_HEADER, integrity);
         return response;

@@ -105,6 +105,7 @@ class SnippetServingEndToEndTest
         assertThat(integrity).isEqualTo("sha384-" + Base64.getEncoder().encodeToString(
             MessageDigest.getInstance("SHA-384").digest(pinned.body())));
         assertThat(pinned.body()).isEqualTo(source);
+        assertThat(pinned.headers().firstValue("access-control-allow-origin")).as("integrity= needs CORS").hasValue("*");
         assertThat(get("/pulse.0123456789abcdef.js", "Accept-Encoding", "identity").statusCode()).as("another version").isEqualTo(404);
         assertThat(send(HttpRequest.newBuilder(uri(versioned)).POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode())
             .isEqualTo(405);
