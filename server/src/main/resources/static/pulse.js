@@ -1,7 +1,9 @@
 /*! Pulse snippet: streams behaviour to the Pulse server and shows its one question.
  *  <script src="https://pulse.example/pulse.js" data-site="acme" async></script>
- *  Optional: data-consent (send nothing, and store no visitor id, until Pulse.consent(true)); data-token
+ *  Optional: data-consent (no socket, no storage, no history state until Pulse.consent(true)); data-token
  *  (a signed session token minted by the site's backend, for servers that sign sessions).
+ *  URLs leave the browser as the path plus only the query parameters the server's welcome keeps;
+ *  never a fragment. Styles go in a constructed sheet (or a <style> with this tag's nonce): strict CSPs work.
  *  API: Pulse.context({...}), Pulse.search(query, resultCount), Pulse.formError(form, field),
  *       Pulse.goal(name), Pulse.consent(bool), Pulse.token(t). Field values are never read. */
 (function (w, d) {
@@ -43,6 +45,9 @@
   var consent = script.hasAttribute('data-consent') ? null : true;
   var ctx = {};
   var lastActive = 0, exitSent = false;
+  // The welcome's keep_query: the only query parameters a page URL keeps (none until a welcome says).
+  // A page view made before the welcome holds its query here, in memory only, until it does.
+  var keep = [], heldQuery = {};
   var widget = null;
 
   function load() {
@@ -52,7 +57,8 @@
     } catch (e) { /* storage off or corrupt: start fresh */ }
     return { sid: null, seq: 0, buf: [], idx: 0 };
   }
-  function save() { try { sessionStorage.setItem(KEY, JSON.stringify(st)); } catch (e) { /* private mode */ } }
+  // Nothing is stored before consent (data-consent) or after a refusal.
+  function save() { if (consent === true) try { sessionStorage.setItem(KEY, JSON.stringify(st)); } catch (e) { /* private mode */ } }
 
   // The visitor's stable id: 128 random bits as hex in first-party localStorage, so every tab and
   // visit of this browser is one visitor and the server draws the holdout once for it. Read or made
@@ -127,6 +133,19 @@
     try { old.close(1000); } catch (e) { /* already closed */ }
   }
 
+  // Not connected when consent is refused (reconnecting, or between pages): a socket of its own resumes the
+  // session only to send forget.
+  function forgetElsewhere(sid) {
+    var s;
+    try { s = new WebSocket(wsUrl); } catch (e) { return; }
+    s.onopen = function () { s.send(JSON.stringify({ t: 'hello', v: 1, sid: sid, token: token || undefined, url: location.pathname })); };
+    s.onmessage = function (e) {
+      var m;
+      try { m = JSON.parse(e.data); } catch (x) { return; }
+      if (m.t === 'welcome') { s.send(JSON.stringify({ t: 'forget', seq: m.seq + 1 })); s.close(1000); }
+    };
+  }
+
   function retry() {
     if (retryTimer || stopped) return;
     var delay = Math.min(30000, 500 * Math.pow(2, retries++)) * (0.5 + Math.random());
@@ -135,14 +154,21 @@
 
   function welcome(m) {
     open = true; retries = 0;
+    keep = Array.isArray(m.keep_query) ? m.keep_query : [];
     st = load();
+    if (m.resumed) {
+      ack(m.seq);
+      if (st.seq < m.seq) st.seq = m.seq;
+    }
+    for (var k = 0; k < st.buf.length; k++) {
+      var b = st.buf[k];
+      if (b.t === 'page' && heldQuery[b.seq] != null) b.url = b.url.split('?')[0] + query(heldQuery[b.seq]);
+    }
+    heldQuery = {};
     if (!m.resumed) {
       // A new session: the server has none of our messages; number them afresh.
       st.seq = 0;
       for (var i = 0; i < st.buf.length; i++) st.buf[i].seq = ++st.seq;
-    } else {
-      ack(m.seq);
-      if (st.seq < m.seq) st.seq = m.seq;
     }
     st.sid = m.sid;
     save();
@@ -161,10 +187,20 @@
   function pageView(nav) {
     if (widget) widget.hide();
     exitSent = false;
-    send({ t: 'page', url: location.pathname + location.search, nav: nav });
+    var msg = { t: 'page', url: location.pathname + query(location.search), nav: nav };
+    send(msg);
+    if (!open && msg.seq) heldQuery[msg.seq] = location.search;
+  }
+  // '?' and the kept parameters of a query string, or '' when none is kept.
+  function query(search) {
+    var out = new URLSearchParams();
+    new URLSearchParams(search).forEach(function (v, k) { if (keep.indexOf(k) >= 0) out.append(k, v); });
+    out = out.toString();
+    return out && '?' + out;
   }
   var origPush = history.pushState, origReplace = history.replaceState;
   function stamp() {
+    if (consent !== true) return 0;
     var hs = history.state;
     if (hs && typeof hs.pulseIdx === 'number') return hs.pulseIdx;
     st = load();
@@ -172,6 +208,14 @@
     try { origReplace.call(history, assign(hs, st.idx), ''); } catch (e) { /* unserialisable state */ }
     save();
     return st.idx;
+  }
+  // After a refusal: this entry's state without the snippet's index (other entries as they are shown).
+  function unstamp() {
+    var hs = history.state;
+    if (!hs || typeof hs !== 'object' || !('pulseIdx' in hs)) return;
+    var copy = assign(hs, 0);
+    delete copy.pulseIdx;
+    try { origReplace.call(history, copy, ''); } catch (e) { /* unserialisable state */ }
   }
   function assign(hs, idx) {
     var copy = {};
@@ -206,6 +250,7 @@
   }
   // Single-page apps: a pushState is a page view; a replaceState keeps the entry's index.
   history.pushState = function (state, title, url) {
+    if (consent !== true) return origPush.apply(history, arguments);
     st = load();
     var idx = st.idx = (st.idx || 0) + 1;
     var r = origPush.call(history, assign(state, idx), title, url);
@@ -215,12 +260,15 @@
     return r;
   };
   history.replaceState = function (state, title, url) {
+    if (consent !== true) return origReplace.apply(history, arguments);
     var before = location.pathname;
     var r = origReplace.call(history, assign(state, current), title, url);
     if (location.pathname !== before) { pageView('navigate'); remember(); }  // a redirecting router
     return r;
   };
-  w.addEventListener('popstate', function () { pageView(traversal(false)); remember(); });
+  w.addEventListener('popstate', function () {
+    if (consent === true) { pageView(traversal(false)); remember(); } else if (consent === false) unstamp();
+  });
 
   // The back/forward cache restores a page without running scripts; its socket was closed.
   // Drop the socket now, not in onclose: a page frozen into the cache would otherwise come back
@@ -232,8 +280,13 @@
   });
   w.addEventListener('pageshow', function (e) {
     if (!e.persisted) return;
-    away = false; stopped = false;
+    away = false;
+    if (consent !== true) { if (consent === false) unstamp(); return; }
+    // Its session's storage gone while it was away: consent was refused on another page of the tab.
+    var had = st.sid;
     st = load();
+    if (had && !st.sid) { consent = false; unstamp(); return; }
+    stopped = false;
     current = st.last || current;
     pageView(traversal(true));
     remember();
@@ -294,8 +347,7 @@
     var host = d.createElement('div');
     host.setAttribute('data-pulse-widget', '');
     var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
-    var style = d.createElement('style');
-    style.textContent =
+    var css =
       ':host{all:initial}' +
       '.p{position:fixed;right:16px;bottom:16px;z-index:2147483647;max-width:min(360px,calc(100vw - 32px));max-height:calc(100vh - 32px);overflow:auto;overflow-wrap:anywhere;box-sizing:border-box;' +
       'font:15px/1.4 var(--pulse-font,system-ui,sans-serif);color:var(--pulse-fg,#1d1d1f);background:var(--pulse-bg,#fff);' +
@@ -311,12 +363,20 @@
       '.a{display:inline-block;margin-top:4px;padding:8px 14px;background:var(--pulse-accent,#0060df);color:#fff;text-decoration:none;border-radius:8px}' +
       '@media (prefers-reduced-motion:reduce){.p{transition:none}}' +
       (inline ? '.p{position:relative;right:auto;bottom:auto;z-index:auto;max-height:none;margin:0 0 12px}' : '');
+    // A constructed sheet needs no style-src; without one, a <style> with this script tag's nonce.
+    var sheet = null;
+    if ('adoptedStyleSheets' in root) try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); root.adoptedStyleSheets = [sheet]; } catch (e) { sheet = null; }
+    if (!sheet) {
+      var style = d.createElement('style');
+      if (script.nonce) style.nonce = script.nonce;
+      style.textContent = css;
+      root.appendChild(style);
+    }
     var panel = d.createElement('div');
     panel.className = 'p';
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-modal', 'false');
     panel.hidden = true;
-    root.appendChild(style);
     root.appendChild(panel);
     parent.appendChild(host);
     var iid = null, returnFocus = null;
@@ -411,17 +471,23 @@
       token = t == null ? null : String(t);
       if (refused && consent === true && !away) { refused = stopped = false; connect(); }
     },
-    // Refusing forgets the session, the visitor id and everything unsent; granting again starts a new
-    // session (and a new visitor) here.
+    // Refusing asks the server to erase the session (forget), then forgets the session, the visitor
+    // id, the history stamps and everything unsent here; granting again starts a new session (and a
+    // new visitor).
     consent: function (granted) {
       if (!granted) {
+        st = load();
+        if (open) ws.send(JSON.stringify({ t: 'forget', seq: st.seq + 1 }));
+        else if (consent === true && st.sid) forgetElsewhere(st.sid);
         consent = false;
         stopped = true;
         dropSocket();
         if (widget) widget.hide();
         try { sessionStorage.removeItem(KEY); } catch (e) { /* storage off */ }
         try { localStorage.removeItem(VID); } catch (e) { /* storage off */ }
+        unstamp();
         st = load();
+        current = 0;
         return;
       }
       if (consent === true) return;

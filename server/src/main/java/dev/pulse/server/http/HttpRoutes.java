@@ -27,8 +27,8 @@ import dev.pulse.server.metrics.Metrics;
  *   GET  /healthz                  200 ok (the process is alive)
  *   GET  /readyz                   200 ready | 503 not ready
  *   GET  /metrics                  Prometheus text
- *   GET  /pulse.js                 the browser snippet
- *   GET  /demo/...                 the demo store's pages
+ *   GET  /pulse.js                 the browser snippet (gzip, ETag); /pulse.<version>.js its immutable versioned name
+ *   GET  /demo/...                 the demo store's pages, under a strict Content-Security-Policy
  *   POST /admin/catalog/reload     200 | 422 with the catalog's findings   (bearer token)
  *   GET  /admin/catalog            the catalog being served                 (bearer token)
  *   GET  /admin/sessions/{sid}     a session as JSON | 404                  (bearer token)
@@ -48,9 +48,12 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
     private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
     private static final String DEMO = "/demo";
     private static final String METRICS = "/metrics";
+    /** The demo store runs under the strict policy a site would set (README, "A strict Content-Security-Policy"). */
+    static final String DEMO_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:";
 
     private final RouteContext context;
     private final StaticFiles staticFiles = new StaticFiles("/static/");
+    private final Optional<SnippetFile> snippet = staticFiles.find("pulse.js").map(file -> new SnippetFile(file.bytes()));
     private final InternalErrors internalErrors;
     private final AdminRoutes admin;
     private final boolean servesMetrics;
@@ -144,13 +147,15 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
                 return probe;
             }
         }
-        if (path.equals("/pulse.js"))
+        if (snippet.isPresent() && snippet.get().serves(path))
         {
-            return staticFile(request, staticFiles.find("pulse.js"), "public, max-age=300");
+            return isGet(request) ? snippet.get().respond(request, path) : notGet();
         }
         if (path.equals(DEMO) || path.startsWith(DEMO + "/"))
         {
-            return staticFile(request, staticFiles.demoPage(path.substring(DEMO.length())), "no-cache");
+            final FullHttpResponse page = staticFile(request, staticFiles.demoPage(path.substring(DEMO.length())), "no-cache");
+            page.headers().set(HttpHeaderNames.CONTENT_SECURITY_POLICY, DEMO_POLICY);
+            return page;
         }
         if (path.equals("/admin") || path.startsWith(AdminRoutes.PREFIX) || path.equals(PreviewPage.PATH))
         {

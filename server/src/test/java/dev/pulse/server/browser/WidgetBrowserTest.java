@@ -160,11 +160,12 @@ class WidgetBrowserTest
         {
             final WebDriver driver = browser.driver();
             askAboutSearch(driver, demo);
+            // The site's CSS as a constructed sheet: the demo's strict policy would block an inserted <style>.
             ((JavascriptExecutor)driver).executeScript(
-                "var s = document.createElement('style');" +
-                "s.textContent = '* { color: rgb(255, 0, 0) !important; font-family: serif !important }' +" +
-                "  ' button { background: rgb(255, 0, 0) !important } :root { --pulse-bg: rgb(1, 2, 3); --pulse-fg: rgb(250, 250, 250) }';" +
-                "document.head.appendChild(s);");
+                "var s = new CSSStyleSheet();" +
+                "s.replaceSync('* { color: rgb(255, 0, 0) !important; font-family: serif !important }' +" +
+                "  ' button { background: rgb(255, 0, 0) !important } :root { --pulse-bg: rgb(1, 2, 3); --pulse-fg: rgb(250, 250, 250) }');" +
+                "document.adoptedStyleSheets = [s];");
             @SuppressWarnings("unchecked")
             final Map<String, String> style = (Map<String, String>)((JavascriptExecutor)driver).executeScript(
                 "var root = document.querySelector('[data-pulse-widget]').shadowRoot;" +

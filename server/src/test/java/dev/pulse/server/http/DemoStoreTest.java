@@ -94,7 +94,18 @@ class DemoStoreTest
     @Test
     void shouldCountSearchResultsAndSayWhenThereAreNone()
     {
-        assertThat(page("/demo/search")).contains("id=\"results\"", "data-results=", "setAttribute('data-results'", "No results");
+        assertThat(page("/demo/search")).contains("id=\"results\"", "data-results=", "<script src=\"/demo/search.js\"></script>", "No results");
+        assertThat(page("/demo/search.js")).contains("setAttribute('data-results'");
+    }
+
+    @Test
+    void shouldHaveNothingInlineThatTheStrictPolicyWouldBlock()
+    {
+        for (final String path : KIND_BY_PATH.keySet())
+        {
+            assertThat(page(path)).as(path).doesNotContain("<script>", "<style", " style=", "javascript:", "data:")
+                .doesNotContainPattern(" on[a-z]+=");
+        }
     }
 
     @Test
