@@ -39,11 +39,7 @@ public final class DataSubjects implements DataSubjectRequests
     public synchronized Outcome eraseSession(final String sid)
     {
         final SessionId id = parse(sid);
-        if (id == null)
-        {
-            return Outcome.MALFORMED;
-        }
-        try
+        return id == null ? Outcome.MALFORMED : blocking(() ->
         {
             long position = eraser.erase(id.hi(), id.lo(), ErasureSource.ADMIN_SESSION);
             if (position == SessionEraser.ABSENT)
@@ -56,68 +52,47 @@ public final class DataSubjects implements DataSubjectRequests
                 position = eraser.recordErased(id.hi(), id.lo(), journaled.visitorHash(), ErasureSource.ADMIN_SESSION);
             }
             return written(position);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            return Outcome.UNAVAILABLE;
-        }
+        });
     }
 
     @Override
     public synchronized Outcome eraseVisitor(final String vid)
     {
-        if (vid == null || !VisitorId.isValid(vid))
+        return vid == null || !VisitorId.isValid(vid) ? Outcome.MALFORMED : blocking(() -> eraseSessionsOf(Hash64.visitor(vid)));
+    }
+
+    private Outcome eraseSessionsOf(final long visitorHash) throws IOException, InterruptedException
+    {
+        final SidSet seen = new SidSet();
+        final List<long[]> sessions = eraser.heldSessionsOf(visitorHash);
+        sessions.forEach(sid -> seen.add(sid[0], sid[1]));
+        for (final long[] sid : SessionJournalScan.sessionsOf(journalDir, visitorHash))
         {
-            return Outcome.MALFORMED;
-        }
-        final long visitorHash = Hash64.visitor(vid);
-        try
-        {
-            final SidSet seen = new SidSet();
-            final List<long[]> sessions = eraser.heldSessionsOf(visitorHash);
-            sessions.forEach(sid -> seen.add(sid[0], sid[1]));
-            for (final long[] sid : SessionJournalScan.sessionsOf(journalDir, visitorHash))
+            if (seen.add(sid[0], sid[1]))
             {
-                if (seen.add(sid[0], sid[1]))
-                {
-                    sessions.add(sid);
-                }
+                sessions.add(sid);
             }
-            if (sessions.isEmpty())
-            {
-                return Outcome.UNKNOWN;
-            }
-            long lastPosition = 0;
-            for (final long[] sid : sessions)
-            {
-                long position = eraser.erase(sid[0], sid[1], ErasureSource.ADMIN_VISITOR);
-                if (position == SessionEraser.ABSENT)
-                {
-                    position = eraser.recordErased(sid[0], sid[1], visitorHash, ErasureSource.ADMIN_VISITOR);
-                }
-                if (position == SessionEraser.REFUSED)
-                {
-                    // Those erased so far stay erased; asked again, the rest are found and erased.
-                    return Outcome.UNAVAILABLE;
-                }
-                lastPosition = Math.max(lastPosition, position);
-            }
-            return written(lastPosition);
         }
-        catch (final IOException ex)
+        if (sessions.isEmpty())
         {
-            throw new UncheckedIOException(ex);
+            return Outcome.UNKNOWN;
         }
-        catch (final InterruptedException ex)
+        long lastPosition = 0;
+        for (final long[] sid : sessions)
         {
-            Thread.currentThread().interrupt();
-            return Outcome.UNAVAILABLE;
+            long position = eraser.erase(sid[0], sid[1], ErasureSource.ADMIN_VISITOR);
+            if (position == SessionEraser.ABSENT)
+            {
+                position = eraser.recordErased(sid[0], sid[1], visitorHash, ErasureSource.ADMIN_VISITOR);
+            }
+            if (position == SessionEraser.REFUSED)
+            {
+                // Those erased so far stay erased; asked again, the rest are found and erased.
+                return Outcome.UNAVAILABLE;
+            }
+            lastPosition = Math.max(lastPosition, position);
         }
+        return written(lastPosition);
     }
 
     @Override
@@ -144,6 +119,29 @@ public final class DataSubjects implements DataSubjectRequests
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** A request that reads the journal and waits: an interrupt (the server stopping) makes it unavailable. */
+    private interface Blocking
+    {
+        Outcome run() throws IOException, InterruptedException;
+    }
+
+    private static Outcome blocking(final Blocking request)
+    {
+        try
+        {
+            return request.run();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return Outcome.UNAVAILABLE;
         }
     }
 

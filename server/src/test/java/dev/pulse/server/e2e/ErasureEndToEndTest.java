@@ -15,10 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.detect.Hash64;
 import dev.pulse.journal.ErasureSource;
-import dev.pulse.journal.JournalPrinter;
-import dev.pulse.journal.JournalReader;
-import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
+import dev.pulse.server.browser.Journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,7 +117,7 @@ class ErasureEndToEndTest
         {
             other.hello(null);
             other.untilAck(other.send("page", "url", "/pricing", "nav", "navigate"));
-            final List<String> before = allRecords(server.dataDir());
+            final List<String> before = Journal.lines(server.dataDir());
 
             assertThat(admin(server, "DELETE", "/admin/sessions/0123456789abcdef0123456789abcdef").statusCode()).isEqualTo(404);
             assertThat(admin(server, "DELETE", "/admin/sessions/not-a-session").statusCode()).isEqualTo(400);
@@ -130,7 +128,7 @@ class ErasureEndToEndTest
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/admin/sessions/" + other.sid()))
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("no token").isEqualTo(401);
 
-            assertThat(allRecords(server.dataDir())).isEqualTo(before);
+            assertThat(Journal.lines(server.dataDir())).isEqualTo(before);
             assertThat(admin(server, "GET", "/admin/sessions/" + other.sid()).statusCode()).isEqualTo(200);
             other.untilAck(other.send("page", "url", "/faq/plans", "nav", "navigate"));
         }
@@ -222,22 +220,5 @@ class ErasureEndToEndTest
         assertThat(record.get("sid").asText()).isEqualTo(sid);
         assertThat(record.get("code").asInt()).isEqualTo(source.ordinal());
         assertThat(record.get("value").asLong()).isEqualTo(Hash64.visitor(visitor));
-    }
-
-    /** Every record of the journal, printed: to show that nothing was added. */
-    private static List<String> allRecords(final Path dataDir) throws Exception
-    {
-        final List<String> records = new ArrayList<>();
-        try (JournalReader reader = JournalReader.open(dataDir.resolve("journal")))
-        {
-            final JournalRecordFlyweight record = new JournalRecordFlyweight();
-            while (reader.next(record))
-            {
-                final StringBuilder json = new StringBuilder();
-                JournalPrinter.appendJson(record, json);
-                records.add(json.toString());
-            }
-        }
-        return records;
     }
 }
