@@ -8,7 +8,10 @@ import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 
 /**
- * Reads a journal directory once, start to end, into a {@link Report}. Safe on a live server's
+ * Reads a journal directory into a {@link Report}: a first pass collects the erased sessions
+ * ({@link ErasedSessions}), the second reads every other record once, start to end; an erased
+ * session's records are skipped wherever they are, so the report is the one its journal would give
+ * without them. Safe on a live server's
  * journal: a record still being written ends the reading (see {@link JournalReader}). Blocks on
  * disk: never call it on an event loop.
  */
@@ -28,12 +31,16 @@ public final class JournalReportReader
         final Path dataDir = journalDir.toAbsolutePath().getParent();
         final ReportAggregator aggregator = new ReportAggregator(range,
             dataDir == null ? null : new CatalogArchive(dataDir.resolve(CatalogArchive.DIRECTORY)));
+        final SidSet erased = ErasedSessions.read(journalDir);
         final JournalRecordFlyweight record = new JournalRecordFlyweight();
         try (JournalReader reader = JournalReader.open(journalDir))
         {
             while (reader.next(record))
             {
-                aggregator.onRecord(record);
+                if (!erased.contains(record.sidHi(), record.sidLo()))
+                {
+                    aggregator.onRecord(record);
+                }
             }
         }
         catch (final IllegalStateException ex)

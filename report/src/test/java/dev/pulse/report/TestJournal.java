@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
+import dev.pulse.journal.ErasureSource;
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.Journal;
 import dev.pulse.journal.JournalConfiguration;
@@ -145,6 +146,14 @@ public final class TestJournal implements AutoCloseable
     public TestJournal sessionEnd(final long timeMs, final long sid)
     {
         offer(() -> proxy.sessionEnd(timeMs, 0, sid, SessionEndReason.EXPIRED));
+        return this;
+    }
+
+    /** The session was erased ({@code DELETE /admin/sessions/SID}): every record of its sid is to be left out. */
+    public TestJournal erased(final long timeMs, final long sid, final long visitor)
+    {
+        offer(() -> proxy.record(JournalRecordType.SESSION_ERASED).timeMs(timeMs).sid(0, sid).value(visitor)
+            .code(ErasureSource.ADMIN_SESSION.ordinal()).commit());
         return this;
     }
 

@@ -26,6 +26,7 @@ import dev.pulse.server.decide.LiveCatalogVersions;
 import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.http.HttpRoutes;
 import dev.pulse.server.http.ReportWorker;
+import dev.pulse.server.erase.DataSubjects;
 import dev.pulse.server.http.RouteContext;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.session.DataDirectory;
@@ -38,6 +39,7 @@ import dev.pulse.server.timer.PulseClock;
 import dev.pulse.server.timer.SystemPulseClock;
 import dev.pulse.server.tls.TlsSettings;
 import dev.pulse.server.ws.ConnectionRegistry;
+import dev.pulse.server.ws.SessionEraser;
 import dev.pulse.server.ws.PulseChannelInitializer;
 import dev.pulse.server.ws.ServerContext;
 
@@ -109,8 +111,9 @@ public final class PulseServer implements AutoCloseable
 
             final SessionInspector inspector = new SessionInspector(sessions);
             reports = ReportWorker.onOwnThread(dataDirectory.journalDir());
+            final DataSubjects subjects = new DataSubjects(new SessionEraser(context), inspector, dataDirectory.journalDir());
             final RouteContext routes = new RouteContext(metrics, config.adminToken(), config.reportToken(), this::ready, this::reloadCatalog,
-                inspector::describeJson, catalog::current, reports);
+                inspector::describeJson, catalog::current, reports, subjects);
             listeners = new ServerListeners(config,
                 new PulseChannelInitializer(context, new HttpRoutes(routes, config.metricsPort() == null), tls), routes);
 

@@ -16,7 +16,7 @@ import dev.pulse.catalog.LoadResult;
 
 /**
  * {@code /admin/*} and {@code /preview}: catalog reload, the catalog being served, a session by id,
- * the outcome report ({@link ReportRoute}), the question preview ({@link PreviewPage}). Off (404, as
+ * a data subject's erasure and export ({@link ErasureRoutes}), the outcome report ({@link ReportRoute}), the question preview ({@link PreviewPage}). Off (404, as
  * if absent) without an admin or a report token; with one, every request needs a token
  * ({@link AdminAuth}; 401 otherwise, before anything about the path is revealed). The admin token
  * opens every route; the read-only report token opens {@link ReportRoute#PATH} alone, and any other
@@ -39,6 +39,7 @@ final class AdminRoutes
     private final Executor blockingExecutor;
     private final InternalErrors internalErrors;
     private final ReportRoute report;
+    private final ErasureRoutes erasure;
 
     AdminRoutes(final RouteContext context, final Executor blockingExecutor, final InternalErrors internalErrors)
     {
@@ -48,6 +49,7 @@ final class AdminRoutes
         this.blockingExecutor = blockingExecutor;
         this.internalErrors = internalErrors;
         this.report = new ReportRoute(context.reports(), internalErrors);
+        this.erasure = new ErasureRoutes(context.subjects(), blockingExecutor, internalErrors);
     }
 
     /** The answer, or null when it will be written later (a reload or a report is made off the event loop). */
@@ -88,7 +90,16 @@ final class AdminRoutes
         }
         if (path.startsWith(SESSIONS))
         {
-            return session(request, path.substring(SESSIONS.length()));
+            final String sid = path.substring(SESSIONS.length());
+            if (sid.endsWith(ErasureRoutes.EXPORT))
+            {
+                return erasure.export(ctx, request, sid.substring(0, sid.length() - ErasureRoutes.EXPORT.length()), reply);
+            }
+            return HttpMethod.DELETE.equals(request.method()) ? erasure.eraseSession(ctx, sid, reply) : session(request, sid);
+        }
+        if (path.startsWith(ErasureRoutes.VISITORS))
+        {
+            return erasure.visitor(ctx, request, path.substring(ErasureRoutes.VISITORS.length()), reply);
         }
         return HttpResponses.notFound();
     }
@@ -110,7 +121,7 @@ final class AdminRoutes
         }
         if (!HttpRoutes.isGet(request))
         {
-            return HttpResponses.methodNotAllowed(HttpRoutes.GET_HEAD);
+            return HttpResponses.methodNotAllowed(HttpRoutes.GET_HEAD + ", DELETE");
         }
         final String json = context.sessionJson().apply(sid);
         return json == null ? HttpResponses.notFound() : HttpResponses.json(HttpResponseStatus.OK, json);

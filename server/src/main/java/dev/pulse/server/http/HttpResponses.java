@@ -45,6 +45,12 @@ final class HttpResponses
         return response;
     }
 
+    /** 204: done, nothing to say. */
+    static FullHttpResponse noContent()
+    {
+        return of(HttpResponseStatus.NO_CONTENT, TEXT_PLAIN, Unpooled.EMPTY_BUFFER);
+    }
+
     static FullHttpResponse notFound()
     {
         return text(HttpResponseStatus.NOT_FOUND, "not found");

@@ -32,6 +32,9 @@ import dev.pulse.server.metrics.Metrics;
  *   POST /admin/catalog/reload     200 | 422 with the catalog's findings   (bearer token)
  *   GET  /admin/catalog            the catalog being served                 (bearer token)
  *   GET  /admin/sessions/{sid}     a session as JSON | 404                  (bearer token)
+ *   DELETE /admin/sessions/{sid}   204 erased | 404 | 400                   (bearer token)
+ *   GET  /admin/sessions/{sid}/export  everything held about it, JSON | 404 (bearer token)
+ *   DELETE /admin/visitors/{vid}   204 its sessions erased | 404 | 400      (bearer token)
  *   GET  /admin/report             the outcome report, ?from&to&format      (bearer token)
  * </pre>
  * When a separate metrics listener is configured, {@code /metrics} is served there instead (404

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
@@ -46,6 +47,11 @@ record Reply(HttpVersion version, boolean keepAlive, boolean head)
         out.headers()
             .setInt(HttpHeaderNames.CONTENT_LENGTH, out.content().readableBytes())
             .set(HttpResponses.X_CONTENT_TYPE_OPTIONS, HttpResponses.NOSNIFF);
+        if (out.status().code() == HttpResponseStatus.NO_CONTENT.code())
+        {
+            // RFC 9110 8.6: a 204 carries no Content-Length.
+            out.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+        }
         HttpUtil.setKeepAlive(out, keepAlive);
         if (head)
         {

@@ -22,6 +22,7 @@ import dev.pulse.server.metrics.Metrics;
  * @param sessionJson   a session as JSON by its id, or null if there is none.
  * @param catalog       the catalog being served now.
  * @param reports       makes {@code /admin/report} from the journal, off the event loop.
+ * @param subjects      erases and exports sessions and visitors ({@link ErasureRoutes}), off the event loop.
  */
 public record RouteContext(
     Metrics metrics,
@@ -31,8 +32,17 @@ public record RouteContext(
     Supplier<LoadResult> reloadCatalog,
     Function<String, String> sessionJson,
     Supplier<CompiledCatalog> catalog,
-    ReportWorker reports)
+    ReportWorker reports,
+    DataSubjectRequests subjects)
 {
+    /** Routes without erasure or export (every id unknown): tests of the other routes. */
+    public RouteContext(final Metrics metrics, final String adminToken, final String reportToken, final BooleanSupplier ready,
+        final Supplier<LoadResult> reloadCatalog, final Function<String, String> sessionJson, final Supplier<CompiledCatalog> catalog,
+        final ReportWorker reports)
+    {
+        this(metrics, adminToken, reportToken, ready, reloadCatalog, sessionJson, catalog, reports, DataSubjectRequests.NONE);
+    }
+
     public RouteContext
     {
         Objects.requireNonNull(metrics, "metrics");
@@ -41,6 +51,7 @@ public record RouteContext(
         Objects.requireNonNull(sessionJson, "sessionJson");
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(reports, "reports");
+        Objects.requireNonNull(subjects, "subjects");
     }
 
     /** Whether {@code /admin/*} is on: some token opens some of it. */

@@ -6,6 +6,8 @@ public enum CloseCode
     NORMAL(1000, "normal"),
     IDLE(1000, "idle"),
     SESSION_EXPIRED(1000, "session expired"),
+    /** The session was erased (the client's forget, or an operator's erasure): nothing of it is kept. */
+    FORGOTTEN(1000, "forgotten"),
     GOING_AWAY(1001, "server shutting down"),
     PROTOCOL_ERROR(1002, "protocol error"),
     UNSUPPORTED_DATA(1003, "binary frames are not accepted"),

@@ -19,6 +19,8 @@ import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
 import dev.pulse.journal.RawEventKind;
+import dev.pulse.report.ErasedSessions;
+import dev.pulse.report.SidSet;
 import dev.pulse.server.decide.CatalogVersions;
 import dev.pulse.server.decide.ServerSessionFlyweight;
 import dev.pulse.server.decide.SessionMachine;
@@ -59,14 +61,23 @@ public final class Replay
         this.machine = new SessionMachine(onlyTheCandidate, new TallyLog(replayed, () -> recordWallMs));
     }
 
-    /** Replays every captured event of the journal in {@code journalDir}. */
+    /**
+     * Replays every captured event of the journal in {@code journalDir}, erased sessions left out:
+     * none of their records (raw events, live signals, ends) is read, wherever it lies
+     * ({@link ErasedSessions}, read first).
+     */
     public Replay run(final Path journalDir) throws IOException
     {
+        final SidSet erased = ErasedSessions.read(journalDir);
         try (JournalReader reader = JournalReader.open(journalDir))
         {
             final JournalRecordFlyweight journalRecord = new JournalRecordFlyweight();
             while (reader.next(journalRecord))
             {
+                if (erased.contains(journalRecord.sidHi(), journalRecord.sidLo()))
+                {
+                    continue;
+                }
                 if (journalRecord.type() == JournalRecordType.SIGNAL)
                 {
                     final Verdict verdict = Verdict.fromOrdinal(journalRecord.code());

@@ -36,6 +36,7 @@ public final class SessionInspector
             field(json, "page_views", state.pageViewCount());
             field(json, "current_page_kind", state.currentPageKind());
             field(json, "hidden", state.hidden());
+            field(json, "visitor_hash", '"' + Long.toHexString(state.visitorHash()) + '"');
             field(json, "asked", state.questions().askedCount());
             field(json, "open_iid", state.questions().openIid());
             field(json, "dismissed", state.questions().dismissed());

@@ -1,5 +1,7 @@
 package dev.pulse.server.ws;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -12,6 +14,7 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pulse.journal.ErasureSource;
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.protocol.CloseCode;
@@ -171,6 +174,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             out.error(ErrorCode.BAD_MESSAGE, false, 0, "a connection has one hello");
             out.rejected = true;
         }
+        else if (message.type() == MessageType.FORGET)
+        {
+            if (loop.forget.erase(connection, ErasureSource.CLIENT_FORGET, message.seq(), out) == SessionForget.REFUSED)
+            {
+                out.overloaded(true, message.seq());
+            }
+        }
         else
         {
             loop.sessionEvents.event(connection, message, nowMs, out);
@@ -259,6 +269,41 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     void resumedElsewhereFromAnyThread()
     {
         ctx.executor().execute(resumedElsewhere);
+    }
+
+    /**
+     * An operator erases this connection's session: done on this loop, as the client's forget is,
+     * and the connection closed with 1000 "forgotten"; {@code done} gets what {@link SessionForget#erase}
+     * returned. Callable from any thread.
+     */
+    void eraseFromAnyThread(final ErasureSource source, final CompletableFuture<Long> done)
+    {
+        ctx.executor().execute(() ->
+        {
+            try
+            {
+                if (closer.isClosing())
+                {
+                    done.complete(SessionForget.NONE);
+                    return;
+                }
+                final Outbox out = loop.outbox;
+                out.clear();
+                loop.now();
+                final long erased = loop.forget.erase(connection, source, 0, out);
+                if (erased > 0)
+                {
+                    deliver(out, System.nanoTime());
+                    ctx.flush();
+                }
+                done.complete(erased);
+            }
+            catch (final RuntimeException ex)
+            {
+                done.completeExceptionally(ex);
+                internalError(ex);
+            }
+        });
     }
 
     /** Server shutdown: close with 1001 so clients reconnect with backoff; callable from any thread. */

@@ -1,7 +1,10 @@
 package dev.pulse.server.ws;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import dev.pulse.journal.ErasureSource;
 
 /**
  * Every open WebSocket connection by its id, across event loops: a hello that resumes a session
@@ -46,6 +49,25 @@ public final class ConnectionRegistry
         {
             previous.resumedElsewhereFromAnyThread();
         }
+    }
+
+    /**
+     * Erases the session of connection {@code owner} on that connection's loop ({@link SessionForget}),
+     * closing it with 1000 "forgotten"; completes with {@link SessionForget#NONE} at once if it is gone.
+     */
+    CompletableFuture<Long> erase(final long owner, final ErasureSource source)
+    {
+        final CompletableFuture<Long> done = new CompletableFuture<>();
+        final ConnectionHandler connection = owner == 0 ? null : connections.get(owner);
+        if (connection == null)
+        {
+            done.complete(SessionForget.NONE);
+        }
+        else
+        {
+            connection.eraseFromAnyThread(source, done);
+        }
+        return done;
     }
 
     public boolean isLive(final long id)

@@ -43,6 +43,8 @@ final class LoopContext
     final SessionMachine machine;
     final SessionHello hello;
     final SessionEvents sessionEvents;
+    /** Erases a connection's session (its forget message, or an operator's erasure while it is open). */
+    final SessionForget forget;
     final char[] sidScratch = new char[SessionId.HEX_LENGTH];
     final CharSequence[] contextStrings = new CharSequence[DecodedMessage.MAX_CONTEXT * 2];
     /** Checks hello tokens; null when the server has no signing key. */
@@ -67,6 +69,7 @@ final class LoopContext
             new JournalInterventionLog(journal, server.journal(), server.metrics(), this::recordWallMs), outbox);
         hello = new SessionHello(server, this);
         sessionEvents = new SessionEvents(server, this);
+        forget = new SessionForget(this);
     }
 
     /**

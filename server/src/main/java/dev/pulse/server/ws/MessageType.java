@@ -2,7 +2,7 @@ package dev.pulse.server.ws;
 
 import dev.pulse.detect.EventType;
 
-/** The client-to-server message types of the protocol: hello, then the event types. */
+/** The client-to-server message types of the protocol: hello, the event types, and forget. */
 public enum MessageType
 {
     HELLO("hello", null),
@@ -15,7 +15,9 @@ public enum MessageType
     EXIT_INTENT("exit_intent", EventType.EXIT_INTENT),
     GOAL("goal", EventType.GOAL),
     ANSWER("answer", EventType.ANSWER),
-    DISMISS("dismiss", EventType.DISMISS);
+    DISMISS("dismiss", EventType.DISMISS),
+    /** Erase this session now (the snippet's {@code Pulse.consent(false)}); not an event of the core. */
+    FORGET("forget", null);
 
     private static final MessageType[] VALUES = values();
 
@@ -35,7 +37,7 @@ public enum MessageType
         return wireName;
     }
 
-    /** The core's event type, or null for hello. */
+    /** The core's event type, or null for hello and forget. */
     public EventType eventType()
     {
         return eventType;

@@ -24,7 +24,8 @@ final class RawEventCapture
     {
         for (final MessageType type : MessageType.values())
         {
-            KIND_BY_TYPE[type.ordinal()] = RawEventKind.valueOf(type.name());
+            // A forget is never captured: it erases the session, whose records every replay then leaves out.
+            KIND_BY_TYPE[type.ordinal()] = type == MessageType.FORGET ? null : RawEventKind.valueOf(type.name());
         }
     }
 

@@ -9,13 +9,13 @@ import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 
 /** The journal of a running test server, as JSON lines (records reach the file within milliseconds). */
-final class Journal
+public final class Journal
 {
     private Journal()
     {
     }
 
-    static List<String> lines(final Path dataDir)
+    public static List<String> lines(final Path dataDir)
     {
         final List<String> lines = new ArrayList<>();
         try (JournalReader reader = JournalReader.open(dataDir.resolve("journal")))

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import picocli.CommandLine;
 
 import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LoadResult;
+import dev.pulse.journal.JournalRecordType;
 import dev.pulse.server.PulseMain;
 import dev.pulse.server.ServerLauncher;
 import dev.pulse.server.replay.Replay;
@@ -110,6 +112,46 @@ class ReplayEndToEndTest
         assertThat(replay.replayedDecisions()).isEqualTo(replay.liveDecisions());
         server.start();
         server.close();
+    }
+
+    @Test
+    void shouldLeaveAnErasedSessionOutOfTheReplay() throws Exception
+    {
+        final TestServer server = new TestServer(dir);
+        Files.writeString(server.catalogFile(), capturingCatalog(Files.readString(server.catalogFile())).replace("holdout: 50%", "holdout: 0%"));
+        server.restart();
+        final String erased;
+        final String kept;
+        try (TestClient first = server.connect(); TestClient second = server.connect())
+        {
+            for (final TestClient client : List.of(first, second))
+            {
+                client.hello(null);
+                client.page("/search", "navigate");
+                client.send("search", "q", "lamp", "results", 0);
+                client.untilAck(client.send("search", "q", "lamps", "results", 0));
+            }
+            erased = first.sid();
+            kept = second.sid();
+            assertThat(ErasureEndToEndTest.admin(server, "DELETE", "/admin/sessions/" + erased).statusCode()).isEqualTo(204);
+        }
+        server.close();
+        final long keptRawEvents = JournalFile.records(server.dataDir(), JournalRecordType.RAW_EVENT).stream()
+            .filter(record -> record.get("sid").asText().equals(kept)).count();
+
+        final Replay replay = new Replay(new CatalogLoader().load(server.catalogFile()).catalog()).run(server.dataDir().resolve("journal"));
+
+        assertThat(replay.rawEvents()).isEqualTo(keptRawEvents).isPositive();
+        assertThat(replay.liveDecisions()).contains("search-dead-ends").doesNotContain(hexSid(erased));
+        assertThat(replay.replayedDecisions()).isEqualTo(replay.liveDecisions());
+        server.start();
+        server.close();
+    }
+
+    /** A sid as the replay's decisions print it: each half in hex without leading zeros. */
+    private static String hexSid(final String sid)
+    {
+        return Long.toHexString(Long.parseUnsignedLong(sid.substring(0, 16), 16)) + Long.toHexString(Long.parseUnsignedLong(sid.substring(16), 16));
     }
 
     @Test

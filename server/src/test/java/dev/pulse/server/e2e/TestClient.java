@@ -31,6 +31,7 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final CompletableFuture<String> closeReason = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private String vid;
     private WebSocket socket;
@@ -240,6 +241,12 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
         return closeCode.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The reason the server's close frame gave; fails after 10 s. */
+    String awaitCloseReason() throws Exception
+    {
+        return closeReason.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     boolean closed()
     {
         return closeCode.isDone();
@@ -273,6 +280,7 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
     @Override
     public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
     {
+        closeReason.complete(reason);
         closeCode.complete(statusCode);
         return null;
     }

@@ -361,7 +361,52 @@ class HttpRoutesTest
         assertThat(exchange(admin(HttpMethod.GET, "/admin/sessions/", TOKEN)).status().code()).isEqualTo(404);
         assertThat(exchange(admin(HttpMethod.GET, "/admin/sessions/a%2Fb", TOKEN)).status().code()).isEqualTo(404);
         assertThat(exchange(admin(HttpMethod.GET, "/admin/sessions/" + SID + "/x", TOKEN)).status().code()).isEqualTo(404);
-        assertThat(exchange(admin(HttpMethod.DELETE, "/admin/sessions/" + SID, TOKEN)).status().code()).isEqualTo(405);
+        final FullHttpResponse put = exchange(admin(HttpMethod.PUT, "/admin/sessions/" + SID, TOKEN));
+        assertThat(put.status().code()).isEqualTo(405);
+        assertThat(put.headers().get(HttpHeaderNames.ALLOW)).isEqualTo("GET, HEAD, DELETE");
+    }
+
+    @Test
+    void shouldAnswerTheErasureRoutesFromTheDataSubjectRequests()
+    {
+        channel = new EmbeddedChannel(new HttpRoutes(new RouteContext(metrics, TOKEN, null, () -> true, () -> DEMO, sid -> null,
+            DEMO::catalog, NO_REPORTS, new DataSubjectRequests()
+            {
+                @Override
+                public Outcome eraseSession(final String sid)
+                {
+                    return sid.equals(SID) ? Outcome.DONE : sid.equals("busy") ? Outcome.UNAVAILABLE : Outcome.MALFORMED;
+                }
+
+                @Override
+                public Outcome eraseVisitor(final String vid)
+                {
+                    return vid.equals("v1") ? Outcome.DONE : Outcome.UNKNOWN;
+                }
+
+                @Override
+                public String export(final String sid)
+                {
+                    return sid.equals(SID) ? "{\"sid\":\"" + SID + "\"}" : null;
+                }
+            }), Runnable::run));
+
+        final FullHttpResponse erased = exchange(admin(HttpMethod.DELETE, "/admin/sessions/" + SID, TOKEN));
+        assertThat(erased.status().code()).isEqualTo(204);
+        assertThat(erased.headers().contains(HttpHeaderNames.CONTENT_LENGTH)).as("a 204 has no Content-Length").isFalse();
+        assertThat(exchange(admin(HttpMethod.DELETE, "/admin/sessions/x", TOKEN)).status().code()).isEqualTo(400);
+        assertThat(exchange(admin(HttpMethod.DELETE, "/admin/sessions/busy", TOKEN)).status().code()).isEqualTo(503);
+        assertThat(exchange(admin(HttpMethod.DELETE, "/admin/visitors/v1", TOKEN)).status().code()).isEqualTo(204);
+        assertThat(exchange(admin(HttpMethod.DELETE, "/admin/visitors/v2", TOKEN)).status().code()).isEqualTo(404);
+        assertThat(exchange(admin(HttpMethod.GET, "/admin/visitors/v1", TOKEN)).status().code()).isEqualTo(405);
+        final FullHttpResponse export = exchange(admin(HttpMethod.GET, "/admin/sessions/" + SID + "/export", TOKEN));
+        assertThat(export.status().code()).isEqualTo(200);
+        assertThat(body(export)).isEqualTo("{\"sid\":\"" + SID + "\"}");
+        assertThat(export.headers().get(HttpHeaderNames.CACHE_CONTROL)).isEqualTo("no-store");
+        assertThat(exchange(admin(HttpMethod.GET, "/admin/sessions/ffffffffffffffffffffffffffffffff/export", TOKEN)).status().code())
+            .isEqualTo(404);
+        assertThat(exchange(admin(HttpMethod.DELETE, "/admin/sessions/" + SID + "/export", TOKEN)).status().code()).isEqualTo(405);
+        assertThat(exchange(admin(HttpMethod.DELETE, "/admin/visitors/v1", "wrong")).status().code()).isEqualTo(401);
     }
 
     @Test
@@ -502,7 +547,8 @@ class HttpRoutesTest
     private static void checkCommonHeaders(final FullHttpResponse response)
     {
         assertThat(response.headers().get("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)).isTrue();
+        // Every answer says its length, except a 204, which RFC 9110 forbids to.
+        assertThat(response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo(response.status().code() != 204);
     }
 
     private static String body(final FullHttpResponse response)

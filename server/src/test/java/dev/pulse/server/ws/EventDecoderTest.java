@@ -52,6 +52,16 @@ class EventDecoderTest
     }
 
     @Test
+    void shouldDecodeAForgetWithItsSeqAndRefuseOneWithout()
+    {
+        final DecodedMessage forget = decode("{\"t\":\"forget\",\"seq\":7}");
+        assertThat(forget.error()).isNull();
+        assertThat(forget.type()).isEqualTo(MessageType.FORGET);
+        assertThat(forget.seq()).isEqualTo(7);
+        assertThat(decode("{\"t\":\"forget\"}").error()).isEqualTo(ErrorCode.BAD_MESSAGE);
+    }
+
+    @Test
     void shouldDecodeEveryEventType()
     {
         assertThat(decode("{\"t\":\"page\",\"seq\":7,\"url\":\"/pricing?x=1\",\"nav\":\"back\"}").nav()).isEqualTo(NavType.BACK);
