@@ -1,33 +1,55 @@
 package dev.pulse.journal;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.io.IOException;
+import java.nio.file.Path;
+
 
 /**
  * The sids named by a {@link JournalRecordType#SESSION_ERASED} record anywhere in the journal: the
- * sessions whose other records compaction removes. The set only grows, so {@link #size()} tells
+ * sessions whose other records compaction removes, and that every reader made after an erasure
+ * (the report, the replay, an export) skips, before the sid's erasure record as well as after it,
+ * whether or not compaction has reached them yet. The set only grows, so {@link #size()} tells
  * whether a segment checked against it earlier must be checked again. The zero sid (records of no
- * session, such as catalog reloads) is never erased.
+ * session, such as catalog reloads) is never erased. Memory: one {@link SidSet} entry per erased
+ * session.
  *
- * <p>Not thread-safe: owned by the upkeep thread, which alone allocates here (never an event loop).
+ * <p>Not thread-safe: one owner (the upkeep thread, or one reader). Never used on an event loop.
  */
-final class ErasedSessions
+public final class ErasedSessions
 {
-    private record Sid(long hi, long lo)
-    {
-    }
+    private final SidSet sids = new SidSet();
 
-    private final Set<Sid> sids = new HashSet<>();
+    /**
+     * The erased sessions of the journal in {@code journalDir}: one pass, a type check per record.
+     * Blocks on disk.
+     */
+    public static ErasedSessions read(final Path journalDir) throws IOException
+    {
+        final ErasedSessions erased = new ErasedSessions();
+        final JournalRecordFlyweight record = new JournalRecordFlyweight();
+        try (JournalReader reader = JournalReader.open(journalDir))
+        {
+            while (reader.next(record))
+            {
+                if (record.type() == JournalRecordType.SESSION_ERASED)
+                {
+                    erased.add(record.sidHi(), record.sidLo());
+                }
+            }
+        }
+        return erased;
+    }
 
     /** Adds the sid of a SESSION_ERASED record; false if already known (or the zero sid). */
-    boolean add(final long sidHi, final long sidLo)
+    public boolean add(final long sidHi, final long sidLo)
     {
-        return (sidHi != 0 || sidLo != 0) && sids.add(new Sid(sidHi, sidLo));
+        return sids.add(sidHi, sidLo);
     }
 
-    boolean contains(final long sidHi, final long sidLo)
+    /** Whether the session was erased. */
+    public boolean contains(final long sidHi, final long sidLo)
     {
-        return !sids.isEmpty() && sids.contains(new Sid(sidHi, sidLo));
+        return sids.contains(sidHi, sidLo);
     }
 
     /**
@@ -40,7 +62,8 @@ final class ErasedSessions
         return record != null && record.type() != JournalRecordType.SESSION_ERASED && contains(record.sidHi(), record.sidLo());
     }
 
-    int size()
+    /** How many sessions were erased. */
+    public int size()
     {
         return sids.size();
     }

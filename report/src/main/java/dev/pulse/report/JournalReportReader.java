@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import dev.pulse.catalog.CatalogArchive;
+import dev.pulse.journal.ErasedSessions;
 import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 
@@ -31,7 +32,7 @@ public final class JournalReportReader
         final Path dataDir = journalDir.toAbsolutePath().getParent();
         final ReportAggregator aggregator = new ReportAggregator(range,
             dataDir == null ? null : new CatalogArchive(dataDir.resolve(CatalogArchive.DIRECTORY)));
-        final SidSet erased = ErasedSessions.read(journalDir);
+        final ErasedSessions erased = ErasedSessions.read(journalDir);
         final JournalRecordFlyweight record = new JournalRecordFlyweight();
         try (JournalReader reader = JournalReader.open(journalDir))
         {

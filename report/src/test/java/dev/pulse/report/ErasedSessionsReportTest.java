@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.detect.governor.Verdict;
+import dev.pulse.journal.ErasedSessions;
 import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.journal.OutcomeKind;
 
@@ -54,7 +55,7 @@ class ErasedSessionsReportTest
         {
             journal.sessionStart(NOV_24, ERASED, VISITOR, false).erased(NOV_24 + 1, ERASED, VISITOR).sessionStart(NOV_24, OTHER, false);
         }
-        final SidSet erased = ErasedSessions.read(dir.resolve("journal"));
+        final ErasedSessions erased = ErasedSessions.read(dir.resolve("journal"));
         assertThat(erased.size()).isEqualTo(1);
         assertThat(erased.contains(0, ERASED)).isTrue();
         assertThat(erased.contains(0, OTHER)).isFalse();

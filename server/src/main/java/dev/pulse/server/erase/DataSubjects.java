@@ -7,7 +7,7 @@ import java.util.List;
 
 import dev.pulse.detect.Hash64;
 import dev.pulse.journal.ErasureSource;
-import dev.pulse.report.SidSet;
+import dev.pulse.journal.SidSet;
 import dev.pulse.server.auth.VisitorId;
 import dev.pulse.server.http.DataSubjectRequests;
 import dev.pulse.server.session.SessionId;

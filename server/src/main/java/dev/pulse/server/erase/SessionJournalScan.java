@@ -9,7 +9,7 @@ import dev.pulse.journal.JournalPrinter;
 import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
-import dev.pulse.report.SidSet;
+import dev.pulse.journal.SidSet;
 
 /**
  * What the journal holds about one session or one visitor, in one pass over it: for an export or

@@ -15,12 +15,11 @@ import dev.pulse.detect.NavType;
 import dev.pulse.detect.PagePath;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.governor.Verdict;
+import dev.pulse.journal.ErasedSessions;
 import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
 import dev.pulse.journal.RawEventKind;
-import dev.pulse.report.ErasedSessions;
-import dev.pulse.report.SidSet;
 import dev.pulse.server.decide.CatalogVersions;
 import dev.pulse.server.decide.ServerSessionFlyweight;
 import dev.pulse.server.decide.SessionMachine;
@@ -68,7 +67,7 @@ public final class Replay
      */
     public Replay run(final Path journalDir) throws IOException
     {
-        final SidSet erased = ErasedSessions.read(journalDir);
+        final ErasedSessions erased = ErasedSessions.read(journalDir);
         try (JournalReader reader = JournalReader.open(journalDir))
         {
             final JournalRecordFlyweight journalRecord = new JournalRecordFlyweight();

@@ -1,4 +1,4 @@
-package dev.pulse.report;
+package dev.pulse.journal;
 
 import org.junit.jupiter.api.Test;
 

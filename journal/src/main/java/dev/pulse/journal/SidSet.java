@@ -1,4 +1,4 @@
-package dev.pulse.report;
+package dev.pulse.journal;
 
 /**
  * A set of 128-bit session ids kept as pairs of longs in one open-addressed array: nothing boxed,
