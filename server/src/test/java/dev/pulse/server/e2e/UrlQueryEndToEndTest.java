@@ -47,6 +47,7 @@ class UrlQueryEndToEndTest
         final Path journal = server.dataDir().resolve("journal");
         assertThat(bytesOf(journal)).as("the journal's files").doesNotContain("secret").doesNotContain("frag")
             .contains("utm_source=mail");
+        assertThat(bytesOf(journal)).as("no client address is journaled (docs/privacy.md)").doesNotContain("127.0.0.1");
         final List<String> urls = JournalFile.records(server.dataDir(), JournalRecordType.RAW_EVENT).stream()
             .map(JsonNode::toString).filter(record -> record.contains("\"url\"")).toList();
         assertThat(urls).hasSize(3);
