@@ -56,11 +56,7 @@ class JournalRetentionCompactTest
             session(proxy, NOW_MS - (7 - s / 2) * DAY_MS, s);
             JournalTesting.awaitWritten(journal, proxy);
         }
-        for (final long index : SegmentFiles.list(dir))
-        {
-            final List<RecordSnapshot> records = RecordSnapshot.readSegment(dir, index);
-            Files.setLastModifiedTime(SegmentFiles.path(dir, index), FileTime.fromMillis(records.get(records.size() - 1).timestampMs()));
-        }
+        RecordSnapshot.stampSegmentsWithTheirNewestRecord(dir);
     }
 
     private static void session(final JournalProxy proxy, final long timeMs, final long lo)
