@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The journal's upkeep, on a thread of its own ({@code pulse-journal-upkeep}): retention deletes
- * sealed segments past {@code journal_retention} ({@link SegmentRetention}), compaction rewrites
+ * sealed segments past {@code journal_retention}, or compacts them to the report's records
+ * ({@link SegmentRetention}, {@link RetentionMode}), compaction rewrites
  * sealed segments without the records of erased sessions ({@link SegmentCompactor}), and the segment
  * being written is sealed when it holds such records and is older than the erasure delay
  * ({@link ErasureSealCheck}). A pass runs every {@code passIntervalMs} and soon after a
@@ -65,7 +66,7 @@ public final class JournalUpkeep implements AutoCloseable
         this.wallClockMs = wallClockMs;
         this.erasures = new ErasureScan(dir, erased);
         this.compactor = new SegmentCompactor(dir, probe);
-        this.retention = new SegmentRetention(dir, configuration);
+        this.retention = new SegmentRetention(dir, configuration, compactor);
         this.sealCheck = new ErasureSealCheck(dir, configuration.erasureDelayMs());
     }
 
@@ -91,6 +92,11 @@ public final class JournalUpkeep implements AutoCloseable
             retention::deletedSegments);
         metrics.counter("pulse_journal_retention_deleted_bytes_total", "Bytes of journal segments deleted by retention.",
             retention::deletedBytes);
+        metrics.counter("pulse_journal_retention_compacted_segments_total",
+            "Journal segments past journal_retention compacted to the report's records (journal_retention_mode: compact).",
+            retention::compactedSegments);
+        metrics.counter("pulse_journal_retention_compacted_bytes_total", "Bytes freed by compacting journal segments past journal_retention.",
+            retention::compactedBytes);
         metrics.counter("pulse_journal_compacted_segments_total", "Journal segments rewritten without the records of erased sessions.",
             this::compactedSegments);
         metrics.counter("pulse_journal_compacted_records_total", "Records of erased sessions removed from journal segments.",
@@ -116,7 +122,7 @@ public final class JournalUpkeep implements AutoCloseable
         }
     }
 
-    /** One pass: retention, then the erasure scan, compaction of sealed segments, and the seal check. Nothing is thrown. */
+    /** One pass: the erasure scan, retention, compaction of sealed segments, and the seal check. Nothing is thrown. */
     void runPass()
     {
         passQueued.set(false);
@@ -126,8 +132,10 @@ public final class JournalUpkeep implements AutoCloseable
             {
                 final long nowMs = wallClockMs.getAsLong();
                 final long active = journal.activeSegmentIndex();
-                retention.apply(nowMs, active);
+                // The erasure scan first: it may stop inside a segment sealed since, and a retention compaction of that
+                // segment would move the frames under its position. After it, every sealed segment was read whole.
                 erasures.advance(active);
+                retention.apply(nowMs, active);
                 compactSealed();
                 if (sealCheck.shouldSeal(active, erased, nowMs))
                 {
@@ -160,7 +168,7 @@ public final class JournalUpkeep implements AutoCloseable
             }
             try
             {
-                final long removed = compactor.compact(index, erased);
+                final long removed = compactor.compact(index, erased::removes);
                 if (removed > 0)
                 {
                     compactedSegments = compactedSegments + 1;

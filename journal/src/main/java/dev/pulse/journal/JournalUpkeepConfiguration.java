@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  *                        first record is this old, so that compaction can reach them: the bound on how long an
  *                        erased session's records stay on disk is this plus {@code passIntervalMs} plus one pass.
  * @param passIntervalMs  how often the upkeep runs besides after each erasure is written.
+ * @param retentionMode   what happens to a sealed segment past the age or size: deleted, or compacted to the report's records.
  */
-public record JournalUpkeepConfiguration(long retentionAgeMs, long retentionBytes, long erasureDelayMs, long passIntervalMs)
+public record JournalUpkeepConfiguration(long retentionAgeMs, long retentionBytes, long erasureDelayMs, long passIntervalMs,
+    RetentionMode retentionMode)
 {
     /** Default retention: 90 days. */
     public static final long DEFAULT_RETENTION_AGE_MS = TimeUnit.DAYS.toMillis(90);
@@ -28,6 +30,10 @@ public record JournalUpkeepConfiguration(long retentionAgeMs, long retentionByte
 
     public JournalUpkeepConfiguration
     {
+        if (retentionMode == null)
+        {
+            throw new IllegalArgumentException("a retention mode is needed: delete or compact");
+        }
         if (retentionAgeMs <= 0 || retentionBytes < 0 || erasureDelayMs < 0 || passIntervalMs <= 0)
         {
             throw new IllegalArgumentException("retention age and pass interval must be positive, retention bytes and erasure delay " +
@@ -35,7 +41,14 @@ public record JournalUpkeepConfiguration(long retentionAgeMs, long retentionByte
         }
     }
 
-    /** 90 days, no size limit, a 5-minute erasure delay, a pass a minute. */
+    /** With retention deleting segments ({@link RetentionMode#DELETE}, the default). */
+    public JournalUpkeepConfiguration(final long retentionAgeMs, final long retentionBytes, final long erasureDelayMs,
+        final long passIntervalMs)
+    {
+        this(retentionAgeMs, retentionBytes, erasureDelayMs, passIntervalMs, RetentionMode.DELETE);
+    }
+
+    /** 90 days, no size limit, deleted, a 5-minute erasure delay, a pass a minute. */
     public static JournalUpkeepConfiguration defaults()
     {
         return new JournalUpkeepConfiguration(DEFAULT_RETENTION_AGE_MS, 0, DEFAULT_ERASURE_DELAY_MS, DEFAULT_PASS_INTERVAL_MS);

@@ -12,7 +12,9 @@ import java.nio.file.attribute.FileTime;
 import org.agrona.DirectBuffer;
 
 /**
- * Rewrites one sealed segment without the records of erased sessions ({@link ErasedSessions#removes}).
+ * Rewrites one sealed segment without the records a {@link RecordFilter} removes: those of erased
+ * sessions ({@link ErasedSessions#removes}), or under {@link RetentionMode#COMPACT} all but the
+ * report's ({@link ReportRecords}).
  * The frames that stay are copied byte for byte as read and verified, so the rewrite keeps the frame
  * format of {@link JournalFrameDescriptor} and every CRC32C without framing anything anew.
  *
@@ -42,13 +44,13 @@ final class SegmentCompactor
     }
 
     /**
-     * Rewrites segment {@code index} if it holds records {@code erased} removes; returns how many were
-     * removed (0: the segment was left untouched).
+     * Rewrites segment {@code index} if it holds records {@code filter} removes; returns how many were
+     * removed (0: the segment was left untouched, so a second call with the same filter changes nothing).
      *
      * @throws JournalCorruptionException if the segment has a bad frame: it is left as it is, for an
      *         operator to look at, rather than rewritten without what follows the damage.
      */
-    long compact(final long index, final ErasedSessions erased) throws IOException
+    long compact(final long index, final RecordFilter filter) throws IOException
     {
         final Path segment = SegmentFiles.path(dir, index);
         try (FileChannel source = FileChannel.open(segment, StandardOpenOption.READ))
@@ -57,7 +59,7 @@ final class SegmentCompactor
             removed = 0;
             final long end = scanner.scan(source, 0, size, (buffer, offset, length, record) ->
             {
-                if (erased.removes(record))
+                if (filter.removes(record))
                 {
                     removed++;
                 }
@@ -68,13 +70,13 @@ final class SegmentCompactor
             }
             if (removed > 0)
             {
-                rewrite(segment, index, source, size, erased);
+                rewrite(segment, index, source, size, filter);
             }
             return removed;
         }
     }
 
-    private void rewrite(final Path segment, final long index, final FileChannel source, final long size, final ErasedSessions erased)
+    private void rewrite(final Path segment, final long index, final FileChannel source, final long size, final RecordFilter filter)
         throws IOException
     {
         final Path temp = SegmentFiles.compactingPath(dir, index);
@@ -89,7 +91,7 @@ final class SegmentCompactor
                 out.clear();
                 scanner.scan(source, 0, size, (buffer, offset, length, record) ->
                 {
-                    if (!erased.removes(record))
+                    if (!filter.removes(record))
                     {
                         copy(buffer, offset, length);
                     }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * the limit, the oldest sealed one goes. Never the segment being written, and never one out of order,
  * so the segments left are still numbered without a gap.
  *
+ * <p>Under {@link RetentionMode#COMPACT} a segment past the age or the size is not deleted but
+ * rewritten to the report's records ({@link ReportRecords}, by {@link SegmentCompactor}'s crash-safe
+ * rewrite), once: a compacted segment is remembered and not read again (after a restart the first
+ * pass reads each once more, finds nothing to remove and leaves it as it is). The size limit still
+ * holds: while the segments left, compacted ones included, exceed it, the oldest sealed one is deleted.
+ *
  * <p>Not thread-safe: owned by the upkeep thread.
  */
 final class SegmentRetention
@@ -26,15 +34,22 @@ final class SegmentRetention
 
     private final Path dir;
     private final JournalUpkeepConfiguration configuration;
+    private final SegmentCompactor compactor;
     private final SegmentScanner scanner = new SegmentScanner();
+    /** Segments compacted by retention (or found to hold only the report's records) since the start. */
+    private final Set<Long> compacted = new HashSet<>();
     private long newestMs;
     private volatile long deletedSegments;
     private volatile long deletedBytes;
+    private volatile long compactedSegments;
+    private volatile long compactedBytes;
 
-    SegmentRetention(final Path dir, final JournalUpkeepConfiguration configuration)
+    /** @param compactor the upkeep's, used under {@link RetentionMode#COMPACT} (the same thread runs both). */
+    SegmentRetention(final Path dir, final JournalUpkeepConfiguration configuration, final SegmentCompactor compactor)
     {
         this.dir = dir;
         this.configuration = configuration;
+        this.compactor = compactor;
     }
 
     /** Deletes what is past the retention at {@code nowMs}; {@code activeSegment} is the one being written. Returns segments deleted. */
@@ -47,6 +62,11 @@ final class SegmentRetention
             totalBytes += sizeOf(index);
         }
         final long cutoffMs = nowMs - configuration.retentionAgeMs();
+        final boolean compact = configuration.retentionMode() == RetentionMode.COMPACT;
+        if (compact)
+        {
+            totalBytes = compactPast(indexes, cutoffMs, activeSegment, totalBytes);
+        }
         int deleted = 0;
         for (final long index : indexes)
         {
@@ -55,7 +75,7 @@ final class SegmentRetention
                 break;
             }
             final boolean overSize = configuration.retentionBytes() > 0 && totalBytes > configuration.retentionBytes();
-            if (!overSize && !olderThan(index, cutoffMs))
+            if (!overSize && (compact || !olderThan(index, cutoffMs)))
             {
                 break;
             }
@@ -71,6 +91,63 @@ final class SegmentRetention
                 "older than journal_retention");
         }
         return deleted;
+    }
+
+    /** Compacts the sealed segments past the age or the size, oldest first; returns the total size after. */
+    private long compactPast(final long[] indexes, final long cutoffMs, final long activeSegment, final long totalBytesBefore)
+        throws IOException
+    {
+        long totalBytes = totalBytesBefore;
+        if (indexes.length > 0)
+        {
+            compacted.removeIf(index -> index < indexes[0]);
+        }
+        for (final long index : indexes)
+        {
+            if (index >= activeSegment)
+            {
+                break;
+            }
+            if (compacted.contains(index))
+            {
+                continue;
+            }
+            final boolean overSize = configuration.retentionBytes() > 0 && totalBytes > configuration.retentionBytes();
+            if (!overSize && !olderThan(index, cutoffMs))
+            {
+                break;
+            }
+            final long bytes = sizeOf(index);
+            try
+            {
+                if (compactor.compact(index, ReportRecords.FILTER) > 0)
+                {
+                    final long freed = bytes - sizeOf(index);
+                    totalBytes -= freed;
+                    compactedSegments = compactedSegments + 1;
+                    compactedBytes = compactedBytes + freed;
+                    LOG.info("journal retention: compacted segment {} to the report's records ({} bytes freed, {})", index, freed,
+                        overSize ? "over journal_retention_bytes" : "older than journal_retention");
+                }
+            }
+            catch (final JournalCorruptionException ex)
+            {
+                // Left as it is for an operator, and not read again every pass; the size limit may still delete it.
+                LOG.error("journal retention skipped a damaged segment", ex);
+            }
+            compacted.add(index);
+        }
+        return totalBytes;
+    }
+
+    long compactedSegments()
+    {
+        return compactedSegments;
+    }
+
+    long compactedBytes()
+    {
+        return compactedBytes;
     }
 
     long deletedSegments()

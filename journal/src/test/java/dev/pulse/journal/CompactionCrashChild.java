@@ -35,7 +35,7 @@ public final class CompactionCrashChild
                 }
             }
         });
-        compactor.compact(0, erased);
+        compactor.compact(0, erased::removes);
         System.out.println("finished without reaching " + stop);
     }
 }

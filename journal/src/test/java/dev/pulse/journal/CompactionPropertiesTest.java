@@ -62,7 +62,7 @@ class CompactionPropertiesTest
         final SegmentCompactor compactor = new SegmentCompactor(dir, CompactionProbe.NONE);
         for (final long index : SegmentFiles.list(dir))
         {
-            compactor.compact(index, erased);
+            compactor.compact(index, erased::removes);
         }
     }
 

@@ -44,11 +44,7 @@ class JournalRetentionTest
             Erasures.activity(proxy, NOW_MS - (7 - i / 10) * DAY_MS, 1, i);
         }
         JournalTesting.awaitWritten(journal, proxy);
-        for (final long index : SegmentFiles.list(dir))
-        {
-            final List<RecordSnapshot> records = RecordSnapshot.readSegment(dir, index);
-            Files.setLastModifiedTime(SegmentFiles.path(dir, index), FileTime.fromMillis(records.get(records.size() - 1).timestampMs()));
-        }
+        RecordSnapshot.stampSegmentsWithTheirNewestRecord(dir);
     }
 
     private JournalUpkeep upkeep(final Journal journal, final long ageMs, final long bytes)

@@ -2,8 +2,10 @@ package dev.pulse.journal;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,5 +49,15 @@ record RecordSnapshot(JournalRecordType type, long timestampMs, long sidHi, long
             }
         }
         return records;
+    }
+
+    /** Sets each segment's file time to its newest record's, as if written then: retention goes by both. */
+    static void stampSegmentsWithTheirNewestRecord(final Path dir) throws IOException
+    {
+        for (final long index : SegmentFiles.list(dir))
+        {
+            final List<RecordSnapshot> records = readSegment(dir, index);
+            Files.setLastModifiedTime(SegmentFiles.path(dir, index), FileTime.fromMillis(records.get(records.size() - 1).timestampMs()));
+        }
     }
 }

@@ -18,6 +18,7 @@ import dev.pulse.journal.JournalRecordType;
 import dev.pulse.journal.JournalRecords;
 import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.journal.OutcomeKind;
+import dev.pulse.journal.RawEventKind;
 import dev.pulse.journal.RecordingJournalMetrics;
 import dev.pulse.journal.SessionEndReason;
 
@@ -133,6 +134,13 @@ public final class TestJournal implements AutoCloseable
     {
         offer(() -> JournalRecords.outcome(proxy, timeMs, 0, sid, catalogVersion, kind, group, iid, durationMs, trigger, question, variant, choice,
             response, stuckKind));
+        return this;
+    }
+
+    /** A captured page view (RAW_EVENT), as the server journals it with {@code capture_events}. */
+    public TestJournal pageEvent(final long timeMs, final long sid, final long seq, final String path)
+    {
+        offer(() -> proxy.rawEvent(timeMs, 0, sid, catalogVersion, RawEventKind.PAGE, seq, 0, new CharSequence[] {"url", path}, 2));
         return this;
     }
 

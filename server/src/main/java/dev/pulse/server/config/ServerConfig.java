@@ -6,6 +6,7 @@ import dev.pulse.server.auth.SigningKey;
 
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.JournalUpkeepConfiguration;
+import dev.pulse.journal.RetentionMode;
 /**
  * Every setting of a running Pulse server, with its default. Built by {@code ConfigLoader} from
  * the defaults, then a YAML file ({@code --config}), then {@code PULSE_*} environment variables,
@@ -39,6 +40,8 @@ import dev.pulse.journal.JournalUpkeepConfiguration;
  *                                  (otherwise at least one segment).
  * @param journalErasureDelay       milliseconds: the segment being written is sealed, for compaction to remove an erased session's records
  *                                  from it, once it is this old.
+ * @param journalRetentionMode      what retention does with a sealed segment past the age or size: delete it, or compact it to
+ *                                  the records the report reads ({@code journal_retention_mode: compact}).
  * @param adminToken                bearer token for /admin and /preview; null turns them off.
  * @param reportToken               a read-only bearer token: it opens GET /admin/report and nothing else; null: none.
  * @param eventLoopThreads          Netty event loops (0: one per core).
@@ -87,6 +90,7 @@ public record ServerConfig(
     long journalRetention,
     long journalRetentionBytes,
     long journalErasureDelay,
+    RetentionMode journalRetentionMode,
     String adminToken,
     String reportToken,
     int eventLoopThreads,
@@ -115,6 +119,7 @@ public record ServerConfig(
             false, 100_000, 50_000, false,
             FsyncPolicy.INTERVAL, 100, 64L * 1024 * 1024, 8 * 1024 * 1024, false,
             JournalUpkeepConfiguration.DEFAULT_RETENTION_AGE_MS, 0, JournalUpkeepConfiguration.DEFAULT_ERASURE_DELAY_MS,
+            RetentionMode.DELETE,
             null, null, 0, 10_000,
             1_000, 2_000, 256 * 1024, 30_000,
             null, null, null, null, 24L * 60 * 60 * 1000, null, null, null, null);

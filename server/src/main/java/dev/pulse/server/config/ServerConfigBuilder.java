@@ -3,6 +3,7 @@ package dev.pulse.server.config;
 import java.nio.file.Path;
 
 import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.journal.RetentionMode;
 import dev.pulse.server.auth.SigningKey;
 
 /**
@@ -37,6 +38,7 @@ public final class ServerConfigBuilder
     private long journalRetention;
     private long journalRetentionBytes;
     private long journalErasureDelay;
+    private RetentionMode journalRetentionMode;
     private String adminToken;
     private String reportToken;
     private int eventLoopThreads;
@@ -81,6 +83,7 @@ public final class ServerConfigBuilder
         journalRetention = config.journalRetention();
         journalRetentionBytes = config.journalRetentionBytes();
         journalErasureDelay = config.journalErasureDelay();
+        journalRetentionMode = config.journalRetentionMode();
         adminToken = config.adminToken();
         reportToken = config.reportToken();
         eventLoopThreads = config.eventLoopThreads();
@@ -244,6 +247,12 @@ public final class ServerConfigBuilder
         return this;
     }
 
+    public ServerConfigBuilder journalRetentionMode(final RetentionMode journalRetentionMode)
+    {
+        this.journalRetentionMode = journalRetentionMode;
+        return this;
+    }
+
     public ServerConfigBuilder reportToken(final String reportToken)
     {
         this.reportToken = reportToken;
@@ -351,7 +360,7 @@ public final class ServerConfigBuilder
         return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs,
             messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions,
             resetCorruptSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText,
-            journalRetention, journalRetentionBytes, journalErasureDelay, adminToken,
+            journalRetention, journalRetentionBytes, journalErasureDelay, journalRetentionMode, adminToken,
             reportToken, eventLoopThreads, shutdownTimeoutMs, maxConnectionsPerAddress, handshakesPerSecond, maxPendingWriteBytes, writeStallTimeoutMs,
             signingKey, signingKeyFile, signingKeyPrevious, signingKeyPreviousFile, tokenMaxTtlMs, metricsBind, metricsPort, tlsCertFile,
             tlsKeyFile);

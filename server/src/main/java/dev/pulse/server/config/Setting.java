@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import dev.pulse.server.auth.SigningKey;
 
 import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.journal.RetentionMode;
 /**
  * Every setting of {@link ServerConfig} as an operator names it: the constant's name lower-cased
  * is the YAML key ({@code data_dir}), prefixed with {@code PULSE_} it is the environment variable
@@ -40,6 +41,7 @@ enum Setting
     JOURNAL_RETENTION(ValueKind.DURATION, 1, Long.MAX_VALUE, (b, v) -> b.journalRetention(asLong(v))),
     JOURNAL_RETENTION_BYTES(ValueKind.SIZE, (b, v) -> b.journalRetentionBytes(asLong(v))),
     JOURNAL_ERASURE_DELAY(ValueKind.DURATION, (b, v) -> b.journalErasureDelay(asLong(v))),
+    JOURNAL_RETENTION_MODE(ValueKind.RETENTION_MODE, (b, v) -> b.journalRetentionMode((RetentionMode)v)),
     ADMIN_TOKEN(ValueKind.TOKEN, true, (b, v) -> b.adminToken((String)v)),
     REPORT_TOKEN(ValueKind.TOKEN, true, (b, v) -> b.reportToken((String)v)),
     EVENT_LOOP_THREADS(ValueKind.INTEGER, 0, Integer.MAX_VALUE, (b, v) -> b.eventLoopThreads(asInt(v))),

@@ -10,6 +10,7 @@ import dev.pulse.catalog.model.Durations;
 import dev.pulse.server.auth.SigningKey;
 
 import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.journal.RetentionMode;
 /**
  * The forms a setting's value is written in, and how each is read from text. Every source (YAML,
  * environment, flags) reaches a setting as text, so one parser serves all three and an operator
@@ -25,6 +26,7 @@ enum ValueKind
     BOOLEAN("true or false"),
     PATH("a file path"),
     FSYNC_POLICY("always, interval or never"),
+    RETENTION_MODE("delete or compact"),
     SIGNING_KEY(SigningKey.EXPECTED);
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -57,7 +59,7 @@ enum ValueKind
 
     /**
      * Reads {@code text}: a {@link Long} for numeric kinds, else a String, Boolean, Path,
-     * FsyncPolicy or SigningKey.
+     * FsyncPolicy, RetentionMode or SigningKey.
      *
      * @return null if the text is not of this kind.
      */
@@ -82,6 +84,8 @@ enum ValueKind
                 return parsePath(stripped);
             case FSYNC_POLICY:
                 return parseFsyncPolicy(stripped);
+            case RETENTION_MODE:
+                return RetentionMode.parse(stripped);
             case SIGNING_KEY:
                 return SigningKey.parseOrNull(stripped);
             default:

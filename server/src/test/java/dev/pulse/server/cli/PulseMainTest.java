@@ -230,6 +230,18 @@ class PulseMainTest
     }
 
     @Test
+    void shouldExitWith2BeforeStartingWhenTheJournalRetentionModeIsNeitherDeleteNorCompact()
+    {
+        environment = Map.of("PULSE_JOURNAL_RETENTION_MODE", "shred");
+
+        final int status = run("serve");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("pulse: the configuration is not valid:").contains("expected delete or compact");
+        assertThat(launcher.started).isEmpty();
+    }
+
+    @Test
     void shouldExitWith3WhenTheServerCannotStart()
     {
         launcher.failure = new IOException("Address already in use");

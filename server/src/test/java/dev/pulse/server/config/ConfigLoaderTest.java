@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.pulse.server.auth.SigningKey;
 
 import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.journal.RetentionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,6 +61,7 @@ class ConfigLoaderTest
             "journal_retention: 30d",
             "journal_retention_bytes: 10GiB",
             "journal_erasure_delay: 90s",
+            "journal_retention_mode: compact",
             "admin_token: s3cret-Token_1",
             "report_token: read-0nly",
             "event_loop_threads: 4",
@@ -86,7 +88,7 @@ class ConfigLoaderTest
             20, 40, 5_000, 0,
             true, 1_000, 2_000, true,
             FsyncPolicy.ALWAYS, 1_500, 64L * 1024 * 1024, 1_048_576, true,
-            30L * 86_400_000, 10L << 30, 90_000,
+            30L * 86_400_000, 10L << 30, 90_000, RetentionMode.COMPACT,
             "s3cret-Token_1", "read-0nly", 4, 30_000,
             0, 500, 1024 * 1024, 5_000,
             SigningKey.parseOrNull(HEX_KEY), null, null, previousKeyFile, 2 * 3_600_000L, "127.0.0.2", 9091,
@@ -207,6 +209,18 @@ class ConfigLoaderTest
         assertThat(problems(Map.of("PULSE_JOURNAL_RETENTION", "1d", "PULSE_JOURNAL_RETENTION_BYTES", "0"))).as("0: no size limit").isEmpty();
         assertThat(problems(Map.of("PULSE_JOURNAL_RETENTION", "0"))).hasSize(1);
         assertThat(problems(Map.of("PULSE_JOURNAL_ERASURE_DELAY", "forever"))).hasSize(1);
+    }
+
+    @Test
+    void shouldReadTheRetentionModeAndRefuseAnyOther() throws Exception
+    {
+        assertThat(loader.load(null, Map.of(), Map.of()).journalRetentionMode()).as("default").isEqualTo(RetentionMode.DELETE);
+        assertThat(loader.load(null, Map.of("PULSE_JOURNAL_RETENTION_MODE", "Compact"), Map.of()).journalRetentionMode())
+            .isEqualTo(RetentionMode.COMPACT);
+        assertThat(JournalSettings.upkeep(loader.load(null, Map.of(), Map.of("journal_retention_mode", "compact"))).retentionMode())
+            .as("the journal's upkeep gets it").isEqualTo(RetentionMode.COMPACT);
+        assertThat(problems(Map.of("PULSE_JOURNAL_RETENTION_MODE", "archive"))).containsExactly(
+            "environment variable PULSE_JOURNAL_RETENTION_MODE: \"archive\" is not valid; expected delete or compact");
     }
 
     @Test

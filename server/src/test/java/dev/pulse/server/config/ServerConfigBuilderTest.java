@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.journal.RetentionMode;
 import dev.pulse.server.auth.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +71,10 @@ class ServerConfigBuilderTest
         if (type == FsyncPolicy.class)
         {
             return value == FsyncPolicy.ALWAYS ? FsyncPolicy.NEVER : FsyncPolicy.ALWAYS;
+        }
+        if (type == RetentionMode.class)
+        {
+            return value == RetentionMode.COMPACT ? RetentionMode.DELETE : RetentionMode.COMPACT;
         }
         if (type == SigningKey.class)
         {

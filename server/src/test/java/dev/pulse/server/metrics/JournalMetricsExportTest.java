@@ -75,6 +75,8 @@ class JournalMetricsExportTest
             assertThat(metrics.prometheusText())
                 .contains("# TYPE pulse_journal_retention_deleted_segments_total counter\npulse_journal_retention_deleted_segments_total 0\n")
                 .contains("# TYPE pulse_journal_retention_deleted_bytes_total counter\n")
+                .contains("# TYPE pulse_journal_retention_compacted_segments_total counter\npulse_journal_retention_compacted_segments_total 0\n")
+                .contains("# TYPE pulse_journal_retention_compacted_bytes_total counter\n")
                 .contains("# TYPE pulse_journal_compacted_segments_total counter\n")
                 .contains("# TYPE pulse_journal_compacted_records_total counter\n")
                 .contains("# TYPE pulse_journal_upkeep_failures_total counter\n");
