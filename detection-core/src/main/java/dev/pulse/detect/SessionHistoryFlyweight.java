@@ -51,7 +51,7 @@ import static dev.pulse.detect.SessionStateFlyweight.PAGE_RING_CAPACITY;
  *  search      | timeMs (8)        |                                                     8
  *  click       | targetHash (8)    | timeMs (8)        | x (4)    | y (4)             |  24
  *  formError   | key: formHash (8) | timeMs (8)        |                                16
- *  kindRun     | lastEnteredMs (8) | kind (2)          | pad (6)                        16
+ *  kindRun     | kind (high 16 bits) and lastEnteredMs (low 48 bits) of one long       8
  * </pre>
  *
  * <p>History sizes, from what each detector reads within its own window (thresholds in
@@ -80,8 +80,9 @@ public abstract class SessionHistoryFlyweight extends SessionQuestionsFlyweight
     public static final int CLICK_TIME_MS_OFFSET = 8;
     public static final int CLICK_X_OFFSET = 16;
     public static final int CLICK_Y_OFFSET = 20;
-    public static final int KIND_RUN_LAST_ENTERED_MS_OFFSET = 0;
-    public static final int KIND_RUN_KIND_OFFSET = 8;
+    /** A kind run is one long: the kind in the high 16 bits, the time in the low 48 (until the year 10889). */
+    private static final int KIND_RUN_KIND_SHIFT = 48;
+    private static final long KIND_RUN_TIME_MASK = (1L << KIND_RUN_KIND_SHIFT) - 1;
 
     private static final HistoryRing PAGE_RING = new HistoryRing(
         PAGE_COUNT_OFFSET, PAGE_HEAD_OFFSET, PAGE_RING_OFFSET, PAGE_RING_CAPACITY, PAGE_ENTRY_LENGTH);
@@ -145,16 +146,10 @@ public abstract class SessionHistoryFlyweight extends SessionQuestionsFlyweight
             buffer.putLong(offset + VISITED_KINDS_MASK_OFFSET, visitedKindsMask() | (1L << currentPageKind()));
         }
         // The newest run's kind is the current page's, already in cache: the kind runs are only written.
-        if (hadPage && pageKindAt(0) == pageKind)
-        {
-            buffer.putLong(KIND_RUN_RING.entryAt(buffer, offset, 0) + KIND_RUN_LAST_ENTERED_MS_OFFSET, nowMs);
-        }
-        else
-        {
-            final int run = KIND_RUN_RING.push(buffer, offset);
-            buffer.putLong(run + KIND_RUN_LAST_ENTERED_MS_OFFSET, nowMs);
-            buffer.putShort(run + KIND_RUN_KIND_OFFSET, (short)pageKind);
-        }
+        final int run = hadPage && pageKindAt(0) == pageKind
+            ? KIND_RUN_RING.entryAt(buffer, offset, 0)
+            : KIND_RUN_RING.push(buffer, offset);
+        buffer.putLong(run, kindRun(pageKind, nowMs));
         final int entry = PAGE_RING.push(buffer, offset);
         buffer.putLong(entry + PAGE_HASH_OFFSET, pageHash);
         buffer.putLong(entry + PAGE_ENTERED_MS_OFFSET, nowMs);
@@ -180,8 +175,9 @@ public abstract class SessionHistoryFlyweight extends SessionQuestionsFlyweight
         }
         for (int age = 0, count = kindRunCount(); age < count; age++)
         {
-            final int at = KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_KIND_OFFSET;
-            buffer.putShort(at, (short)translated(newKindByOldKind, buffer.getShort(at)));
+            final int at = KIND_RUN_RING.entryAt(buffer, offset, age);
+            final long run = buffer.getLong(at);
+            buffer.putLong(at, kindRun(translated(newKindByOldKind, kindOf(run)), run & KIND_RUN_TIME_MASK));
         }
         final long visited = visitedKindsMask();
         long translated = 0;
@@ -247,13 +243,23 @@ public abstract class SessionHistoryFlyweight extends SessionQuestionsFlyweight
 
     public final int pageKindRunKindAt(final int age)
     {
-        return buffer.getShort(KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_KIND_OFFSET);
+        return kindOf(buffer.getLong(KIND_RUN_RING.entryAt(buffer, offset, age)));
     }
 
     /** When the run's newest page view began. */
     public final long pageKindRunLastEnteredMsAt(final int age)
     {
-        return buffer.getLong(KIND_RUN_RING.entryAt(buffer, offset, age) + KIND_RUN_LAST_ENTERED_MS_OFFSET);
+        return buffer.getLong(KIND_RUN_RING.entryAt(buffer, offset, age)) & KIND_RUN_TIME_MASK;
+    }
+
+    private static long kindRun(final int pageKind, final long lastEnteredMs)
+    {
+        return ((long)pageKind << KIND_RUN_KIND_SHIFT) | (lastEnteredMs & KIND_RUN_TIME_MASK);
+    }
+
+    private static int kindOf(final long kindRun)
+    {
+        return (int)(kindRun >>> KIND_RUN_KIND_SHIFT);
     }
 
     // ---- back navigations -------------------------------------------------------------------

@@ -37,8 +37,8 @@ package dev.pulse.detect;
  *  |           failedSearchRing: 8 x {timeMs(8)}                   | 1024
  *  |   clickRing: 8 x {targetHash(8) timeMs(8) x(4) y(4)}          | 1088
  *  |           formErrorRing: 8 x {formHash(8) timeMs(8)}          | 1280
- *  |       kindRunRing: 32 x {lastEnteredMs(8) kind(2) pad(6)}     | 1408
- *  +---------------------------------------------------------------+ 1920
+ *  |       kindRunRing: 32 x {kind(2) lastEnteredMs(6)} as one long | 1408
+ *  +---------------------------------------------------------------+ 1664
  * </pre>
  *
  * The entries of the tables ({@code *_OFFSET} constants named for a table are relative to its
@@ -120,7 +120,7 @@ public final class SessionStateDescriptor
     public static final int FORM_RING_OFFSET = 1280;
     public static final int FORM_ENTRY_LENGTH = 16;
     public static final int KIND_RUN_RING_OFFSET = 1408;
-    public static final int KIND_RUN_ENTRY_LENGTH = 16;
+    public static final int KIND_RUN_ENTRY_LENGTH = 8;
 
     /** The tab is hidden: idle time is paused. */
     public static final int FLAG_HIDDEN = 1;

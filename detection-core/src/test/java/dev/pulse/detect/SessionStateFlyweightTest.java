@@ -171,10 +171,10 @@ class SessionStateFlyweightTest
     }
 
     @Test
-    void shouldWriteEveryViewAtItsLayoutThreeOffsets()
+    void shouldWriteEveryPartAtItsLayoutFourOffsets()
     {
-        // Literal offsets of layout 3 (layout 2 plus the visitor's hash at 152, everything after it
-        // 8 bytes further): a change of any of them must come with a new layout version.
+        // Literal offsets of layout 4 (layout 3 with a kind run in one long: kind in the high 16
+        // bits, time in the low 48): a change of any of them must come with a new layout version.
         state.wrap(buffer, 0).init(11, 22, 33, 1_000);
         state.lastSeq(44).hidden(true).visitorHash(0x1234L);
         state.pushPage(0x55L, 3, NavType.NAVIGATE, 2_000);
@@ -188,7 +188,7 @@ class SessionStateFlyweightTest
         state.history().pushBack(0xDDL, 8_000);
         state.history().pushFormError(0xEEL, 9_000);
 
-        assertThat(buffer.getByte(0)).isEqualTo((byte)3);
+        assertThat(buffer.getByte(0)).isEqualTo((byte)4);
         assertThat(buffer.getByte(1)).isEqualTo((byte)3);
         assertThat(buffer.getByte(12)).isEqualTo((byte)1);
         assertThat(buffer.getByte(13)).isEqualTo((byte)1);
@@ -220,7 +220,7 @@ class SessionStateFlyweightTest
         assertThat(buffer.getLong(904)).isEqualTo(8_000);
         assertThat(buffer.getLong(1280)).isEqualTo(0xEE);
         assertThat(buffer.getLong(1288)).isEqualTo(9_000);
-        assertThat(buffer.getLong(1408)).isEqualTo(2_000);
+        assertThat(buffer.getLong(1408)).isEqualTo((3L << 48) | 2_000);
     }
 
     @Test
