@@ -55,6 +55,13 @@ public final class JournalProxy
             .string(questionId).commit();
     }
 
+    /** A session was erased (see {@link JournalRecordType#SESSION_ERASED}): who asked, and the session's visitor hash. */
+    public boolean sessionErased(final long timeMs, final long sidHi, final long sidLo, final long visitorHash, final ErasureSource source)
+    {
+        return encoder.record(JournalRecordType.SESSION_ERASED).timeMs(timeMs).sid(sidHi, sidLo).value(visitorHash)
+            .code(source.ordinal()).commit();
+    }
+
     /** No session (sid 0); {@code versionHash} goes in the catalogVersion field and, as 16 hex digits, in "hash". */
     public boolean catalogReload(final long timeMs, final boolean ok, final String version, final long versionHash, final String source,
         final int errorCount)

@@ -172,7 +172,6 @@ public final class SessionEraser
 
     private void write(final long sidHi, final long sidLo, final long visitorHash, final ErasureSource source)
     {
-        proxy.record(JournalRecordType.SESSION_ERASED).timeMs(clock.wallMs()).sid(sidHi, sidLo).value(visitorHash)
-            .code(source.ordinal()).commit();
+        proxy.sessionErased(clock.wallMs(), sidHi, sidLo, visitorHash, source);
     }
 }

@@ -60,8 +60,7 @@ final class SessionForget
             }
             try (SessionChange change = loop.change.begin(state, record, seq))
             {
-                loop.journal.record(JournalRecordType.SESSION_ERASED).timeMs(loop.recordWallMs())
-                    .sid(connection.sidHi, connection.sidLo).value(state.visitorHash()).code(source.ordinal()).commit();
+                loop.journal.sessionErased(loop.recordWallMs(), connection.sidHi, connection.sidLo, state.visitorHash(), source);
                 if (!change.commit())
                 {
                     return REFUSED;
