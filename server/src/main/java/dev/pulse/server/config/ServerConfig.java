@@ -3,6 +3,8 @@ package dev.pulse.server.config;
 import java.nio.file.Path;
 
 import dev.pulse.server.auth.SigningKey;
+import dev.pulse.server.net.AddressRanges;
+import dev.pulse.server.net.ClientAddressSource;
 
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.JournalUpkeepConfiguration;
@@ -64,6 +66,16 @@ import dev.pulse.journal.RetentionMode;
  *                                  null: /metrics is served on the main port.
  * @param tlsCertFile               PEM certificate chain: the main port then speaks only TLS (wss://, https://).
  * @param tlsKeyFile                PEM private key (PKCS#8) of that certificate.
+ * @param trustedProxies            peers (CIDR ranges) whose forwarded client address is believed; none by default.
+ * @param clientAddress             where a trusted peer's connection takes its client address from: the peer itself, the forwarding headers or the PROXY protocol.
+ * @param logFormat                 log records as text lines or as one JSON object per line.
+ * @param logLevel                  the least severe level logged.
+ * @param drainDelay                milliseconds: after SIGTERM, /readyz answers 503 and new connections are still served this long, so the balancer stops sending.
+ * @param closeSpread               milliseconds: after the drain delay, the open sessions are closed (1001) spread over this long, so their clients do not reconnect in one burst.
+ * @param adminTokenFile            a file holding the admin token instead of {@code adminToken} (only one of the two).
+ * @param reportTokenFile           a file holding the report token instead of {@code reportToken} (only one of the two).
+ * @param demo                      serve the demo shop and its catalog; null: only when no catalog file is given.
+ * @param tlsWatchMs                how often to check the TLS certificate and key files for changes (0: never; SIGHUP still reloads them).
  */
 public record ServerConfig(
     String bind,
@@ -107,7 +119,17 @@ public record ServerConfig(
     String metricsBind,
     Integer metricsPort,
     Path tlsCertFile,
-    Path tlsKeyFile)
+    Path tlsKeyFile,
+    AddressRanges trustedProxies,
+    ClientAddressSource clientAddress,
+    LogFormat logFormat,
+    LogLevel logLevel,
+    long drainDelay,
+    long closeSpread,
+    Path adminTokenFile,
+    Path reportTokenFile,
+    Boolean demo,
+    long tlsWatchMs)
 {
     /** The defaults: the demo on port 8080 with data under ./pulse-data. */
     public static ServerConfig defaults()
@@ -122,7 +144,8 @@ public record ServerConfig(
             RetentionMode.DELETE,
             null, null, 0, 10_000,
             1_000, 2_000, 256 * 1024, 30_000,
-            null, null, null, null, 24L * 60 * 60 * 1000, null, null, null, null);
+            null, null, null, null, 24L * 60 * 60 * 1000, null, null, null, null,
+            AddressRanges.NONE, ClientAddressSource.PEER, LogFormat.TEXT, LogLevel.INFO, 5_000, 5_000, null, null, null, 1_000);
     }
 
     /** A builder starting from these values. */

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.RetentionMode;
 import dev.pulse.server.auth.SigningKey;
+import dev.pulse.server.net.AddressRanges;
+import dev.pulse.server.net.ClientAddressSource;
 
 /**
  * Changes some settings of a {@link ServerConfig}, keeping the rest: what {@code ConfigLoader} fills
  * layer by layer (defaults, file, environment, flags) and what tests use to vary one setting. A
- * class of its own because the record's 37 components make it as long as the record itself; a new
+ * class of its own because the record's many components make it as long as the record itself; a new
  * setting is a component there, a field and a setter here, and a {@code Setting} constant.
  */
 public final class ServerConfigBuilder
@@ -56,6 +58,16 @@ public final class ServerConfigBuilder
     private Integer metricsPort;
     private Path tlsCertFile;
     private Path tlsKeyFile;
+    private AddressRanges trustedProxies;
+    private ClientAddressSource clientAddress;
+    private LogFormat logFormat;
+    private LogLevel logLevel;
+    private long drainDelay;
+    private long closeSpread;
+    private Path adminTokenFile;
+    private Path reportTokenFile;
+    private Boolean demo;
+    private long tlsWatchMs;
 
     ServerConfigBuilder(final ServerConfig config)
     {
@@ -101,6 +113,16 @@ public final class ServerConfigBuilder
         metricsPort = config.metricsPort();
         tlsCertFile = config.tlsCertFile();
         tlsKeyFile = config.tlsKeyFile();
+        trustedProxies = config.trustedProxies();
+        clientAddress = config.clientAddress();
+        logFormat = config.logFormat();
+        logLevel = config.logLevel();
+        drainDelay = config.drainDelay();
+        closeSpread = config.closeSpread();
+        adminTokenFile = config.adminTokenFile();
+        reportTokenFile = config.reportTokenFile();
+        demo = config.demo();
+        tlsWatchMs = config.tlsWatchMs();
     }
 
     public ServerConfigBuilder bind(final String bind)
@@ -355,6 +377,66 @@ public final class ServerConfigBuilder
         return this;
     }
 
+    public ServerConfigBuilder trustedProxies(final AddressRanges trustedProxies)
+    {
+        this.trustedProxies = trustedProxies;
+        return this;
+    }
+
+    public ServerConfigBuilder clientAddress(final ClientAddressSource clientAddress)
+    {
+        this.clientAddress = clientAddress;
+        return this;
+    }
+
+    public ServerConfigBuilder logFormat(final LogFormat logFormat)
+    {
+        this.logFormat = logFormat;
+        return this;
+    }
+
+    public ServerConfigBuilder logLevel(final LogLevel logLevel)
+    {
+        this.logLevel = logLevel;
+        return this;
+    }
+
+    public ServerConfigBuilder drainDelay(final long drainDelay)
+    {
+        this.drainDelay = drainDelay;
+        return this;
+    }
+
+    public ServerConfigBuilder closeSpread(final long closeSpread)
+    {
+        this.closeSpread = closeSpread;
+        return this;
+    }
+
+    public ServerConfigBuilder adminTokenFile(final Path adminTokenFile)
+    {
+        this.adminTokenFile = adminTokenFile;
+        return this;
+    }
+
+    public ServerConfigBuilder reportTokenFile(final Path reportTokenFile)
+    {
+        this.reportTokenFile = reportTokenFile;
+        return this;
+    }
+
+    public ServerConfigBuilder demo(final Boolean demo)
+    {
+        this.demo = demo;
+        return this;
+    }
+
+    public ServerConfigBuilder tlsWatchMs(final long tlsWatchMs)
+    {
+        this.tlsWatchMs = tlsWatchMs;
+        return this;
+    }
+
     public ServerConfig build()
     {
         return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs,
@@ -363,6 +445,6 @@ public final class ServerConfigBuilder
             journalRetention, journalRetentionBytes, journalErasureDelay, journalRetentionMode, adminToken,
             reportToken, eventLoopThreads, shutdownTimeoutMs, maxConnectionsPerAddress, handshakesPerSecond, maxPendingWriteBytes, writeStallTimeoutMs,
             signingKey, signingKeyFile, signingKeyPrevious, signingKeyPreviousFile, tokenMaxTtlMs, metricsBind, metricsPort, tlsCertFile,
-            tlsKeyFile);
+            tlsKeyFile, trustedProxies, clientAddress, logFormat, logLevel, drainDelay, closeSpread, adminTokenFile, reportTokenFile, demo, tlsWatchMs);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 
 import dev.pulse.server.auth.SigningKey;
+import dev.pulse.server.net.AddressRanges;
+import dev.pulse.server.net.ClientAddressSource;
 
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.RetentionMode;
@@ -59,7 +61,18 @@ enum Setting
     METRICS_BIND(ValueKind.TEXT, true, (b, v) -> b.metricsBind((String)v)),
     METRICS_PORT(ValueKind.INTEGER, true, 0, 65_535, (b, v) -> b.metricsPort(v == null ? null : asInt(v))),
     TLS_CERT_FILE(ValueKind.PATH, true, (b, v) -> b.tlsCertFile((Path)v)),
-    TLS_KEY_FILE(ValueKind.PATH, true, (b, v) -> b.tlsKeyFile((Path)v));
+    TLS_KEY_FILE(ValueKind.PATH, true, (b, v) -> b.tlsKeyFile((Path)v)),
+    TRUSTED_PROXIES(ValueKind.ADDRESS_RANGES, (b, v) -> b.trustedProxies((AddressRanges)v)),
+    CLIENT_ADDRESS(ValueKind.CLIENT_ADDRESS, (b, v) -> b.clientAddress((ClientAddressSource)v)),
+    LOG_FORMAT(ValueKind.LOG_FORMAT, (b, v) -> b.logFormat((LogFormat)v)),
+    LOG_LEVEL(ValueKind.LOG_LEVEL, (b, v) -> b.logLevel((LogLevel)v)),
+    // Named as the issue and docs name them, without _ms: "5s".
+    DRAIN_DELAY(ValueKind.DURATION, (b, v) -> b.drainDelay(asLong(v))),
+    CLOSE_SPREAD(ValueKind.DURATION, (b, v) -> b.closeSpread(asLong(v))),
+    ADMIN_TOKEN_FILE(ValueKind.PATH, true, (b, v) -> b.adminTokenFile((Path)v)),
+    REPORT_TOKEN_FILE(ValueKind.PATH, true, (b, v) -> b.reportTokenFile((Path)v)),
+    DEMO(ValueKind.BOOLEAN, true, (b, v) -> b.demo((Boolean)v)),
+    TLS_WATCH_MS(ValueKind.DURATION, (b, v) -> b.tlsWatchMs(asLong(v)));
 
     /** Environment variables for settings start with this. */
     static final String ENV_PREFIX = "PULSE_";

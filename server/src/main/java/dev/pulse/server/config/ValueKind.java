@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import dev.pulse.catalog.model.Durations;
 import dev.pulse.server.auth.SigningKey;
+import dev.pulse.server.net.AddressRanges;
+import dev.pulse.server.net.ClientAddressSource;
 
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.RetentionMode;
@@ -27,6 +29,10 @@ enum ValueKind
     PATH("a file path"),
     FSYNC_POLICY("always, interval or never"),
     RETENTION_MODE("delete or compact"),
+    ADDRESS_RANGES("IP addresses or CIDR ranges separated by commas, such as 10.0.0.0/8, 127.0.0.1, fd00::/8"),
+    CLIENT_ADDRESS("peer, forwarded or proxy_protocol"),
+    LOG_FORMAT("text or json"),
+    LOG_LEVEL("error, warn, info, debug or trace"),
     SIGNING_KEY(SigningKey.EXPECTED);
 
     private static final Pattern DIGITS = Pattern.compile("\\d+");
@@ -59,7 +65,7 @@ enum ValueKind
 
     /**
      * Reads {@code text}: a {@link Long} for numeric kinds, else a String, Boolean, Path,
-     * FsyncPolicy, RetentionMode or SigningKey.
+     * FsyncPolicy, RetentionMode, AddressRanges, ClientAddressSource, LogFormat, LogLevel or SigningKey.
      *
      * @return null if the text is not of this kind.
      */
@@ -86,6 +92,14 @@ enum ValueKind
                 return parseFsyncPolicy(stripped);
             case RETENTION_MODE:
                 return RetentionMode.parse(stripped);
+            case ADDRESS_RANGES:
+                return AddressRanges.parseOrNull(stripped);
+            case CLIENT_ADDRESS:
+                return ClientAddressSource.parseOrNull(stripped);
+            case LOG_FORMAT:
+                return LogFormat.parseOrNull(stripped);
+            case LOG_LEVEL:
+                return LogLevel.parseOrNull(stripped);
             case SIGNING_KEY:
                 return SigningKey.parseOrNull(stripped);
             default:

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.server.auth.SigningKey;
+import dev.pulse.server.net.AddressRanges;
+import dev.pulse.server.net.ClientAddressSource;
 
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.RetentionMode;
@@ -78,7 +80,17 @@ class ConfigLoaderTest
             "metrics_bind: 127.0.0.2",
             "metrics_port: 9091",
             "tls_cert_file: cert.pem",
-            "tls_key_file: key.pem");
+            "tls_key_file: key.pem",
+            "trusted_proxies: 10.0.0.0/8, 127.0.0.1",
+            "client_address: forwarded",
+            "log_format: json",
+            "log_level: debug",
+            "drain_delay: 2s",
+            "close_spread: 3s",
+            "admin_token_file: ~",
+            "report_token_file: ~",
+            "demo: true",
+            "tls_watch_ms: 250ms");
 
         final ServerConfig config = loader.load(file, Map.of(), Map.of());
 
@@ -92,7 +104,9 @@ class ConfigLoaderTest
             "s3cret-Token_1", "read-0nly", 4, 30_000,
             0, 500, 1024 * 1024, 5_000,
             SigningKey.parseOrNull(HEX_KEY), null, null, previousKeyFile, 2 * 3_600_000L, "127.0.0.2", 9091,
-            Path.of("cert.pem"), Path.of("key.pem")));
+            Path.of("cert.pem"), Path.of("key.pem"),
+            AddressRanges.parseOrNull("10.0.0.0/8,127.0.0.1"), ClientAddressSource.FORWARDED, LogFormat.JSON, LogLevel.DEBUG,
+            2_000, 3_000, null, null, true, 250));
     }
 
     @Test

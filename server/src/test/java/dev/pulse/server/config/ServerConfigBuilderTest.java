@@ -6,9 +6,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pulse.journal.FsyncPolicy;
-import dev.pulse.journal.RetentionMode;
 import dev.pulse.server.auth.SigningKey;
+import dev.pulse.server.net.AddressRanges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,9 +55,9 @@ class ServerConfigBuilderTest
         {
             return (Long)value + 7;
         }
-        if (type == boolean.class)
+        if (type == boolean.class || type == Boolean.class)
         {
-            return !(Boolean)value;
+            return value == null || !(Boolean)value;
         }
         if (type == String.class)
         {
@@ -68,13 +67,15 @@ class ServerConfigBuilderTest
         {
             return Path.of(value + "-changed");
         }
-        if (type == FsyncPolicy.class)
+        if (type == AddressRanges.class)
         {
-            return value == FsyncPolicy.ALWAYS ? FsyncPolicy.NEVER : FsyncPolicy.ALWAYS;
+            return AddressRanges.parseOrNull("192.0.2.0/24");
         }
-        if (type == RetentionMode.class)
+        if (type.isEnum())
         {
-            return value == RetentionMode.COMPACT ? RetentionMode.DELETE : RetentionMode.COMPACT;
+            // Any other constant of the same enum.
+            final Object[] constants = type.getEnumConstants();
+            return constants[0] == value ? constants[1] : constants[0];
         }
         if (type == SigningKey.class)
         {

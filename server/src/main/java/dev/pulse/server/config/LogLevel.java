@@ -1,0 +1,31 @@
+package dev.pulse.server.config;
+
+import java.util.Locale;
+
+/** The least severe level that is logged ({@code log_level}). */
+public enum LogLevel
+{
+    ERROR,
+    WARN,
+    INFO,
+    DEBUG,
+    TRACE;
+
+    static LogLevel parseOrNull(final String text)
+    {
+        for (final LogLevel level : values())
+        {
+            if (level.name().equalsIgnoreCase(text))
+            {
+                return level;
+            }
+        }
+        return null;
+    }
+
+    /** As an operator writes it. */
+    public String key()
+    {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
