@@ -36,15 +36,12 @@ class PrometheusEndToEndTest
 {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    Path dir;
-
     private TestServer pulse;
     private PrometheusProcess prometheus;
     private String exposition;
 
     @BeforeAll
-    void startPulseAndPrometheus() throws Exception
+    void startPulseAndPrometheus(@TempDir final Path dir) throws Exception
     {
         pulse = new TestServer(dir.resolve("pulse"), builder -> builder.metricsPort(0).metricsBind("127.0.0.1"));
         final String target = "127.0.0.1:" + pulse.server().metricsPort();
