@@ -233,6 +233,7 @@ public final class PulseServer implements AutoCloseable
         metrics.gauge("pulse_session_map_fill_percent", "How full the session map is, in percent.",
             () -> sessions.capacity() == 0 ? 0 : sessions.size() * 100 / sessions.capacity());
         metrics.gauge("pulse_ready", "1 when the server is ready (accepting, and the journal can record).", () -> ready() ? 1 : 0);
+        RuntimeMetrics.register(metrics);
     }
 
     /**

@@ -18,7 +18,8 @@ import dev.pulse.server.protocol.ErrorCode;
 /**
  * Everything the server counts, written as Prometheus text at {@code /metrics}. Counters are
  * {@link LongAdder}s indexed by enum ordinal, so counting from any event loop neither locks nor
- * allocates; gauges are read from their owners when scraped.
+ * allocates; gauges, and the other {@link MetricFamilies} registered (the JVM's, the build's), are
+ * read from their owners when scraped.
  */
 public final class Metrics implements JournalMetrics
 {
@@ -52,7 +53,7 @@ public final class Metrics implements JournalMetrics
         "pulse_timer_lateness_seconds", "How late timers fire: fire time minus deadline.");
     private final LatencyHistogram journalFsync = new LatencyHistogram(
         "pulse_journal_fsync_seconds", "Time spent in each journal fsync.");
-    private final List<Gauge> gauges = new ArrayList<>();
+    private final List<MetricFamilies> registered = new ArrayList<>();
 
     /** Why a connection was refused before it became a session. */
     public enum RefusalReason
@@ -61,15 +62,21 @@ public final class Metrics implements JournalMetrics
     }
 
     /** A value read from its owner at each scrape; {@code type} is its Prometheus type, gauge or counter. */
-    private record Gauge(String name, String help, String type, LongSupplier value)
+    private record Gauge(String name, String help, String type, LongSupplier value) implements MetricFamilies
     {
+        @Override
+        public void write(final StringBuilder out)
+        {
+            header(out, name, help, type);
+            out.append(name).append(' ').append(value.getAsLong()).append('\n');
+        }
     }
 
     /** Registers a gauge read at each scrape (sessions in the map, journal lag, ...). */
     @Override
     public synchronized void gauge(final String name, final String help, final LongSupplier value)
     {
-        gauges.add(new Gauge(name, help, "gauge", value));
+        registered.add(new Gauge(name, help, "gauge", value));
     }
 
     /**
@@ -79,7 +86,13 @@ public final class Metrics implements JournalMetrics
     @Override
     public synchronized void counter(final String name, final String help, final LongSupplier value)
     {
-        gauges.add(new Gauge(name, help, "counter", value));
+        registered.add(new Gauge(name, help, "counter", value));
+    }
+
+    /** Registers families written at each scrape after the gauges registered before them (the JVM's, the build's). */
+    public synchronized void families(final MetricFamilies families)
+    {
+        registered.add(families);
     }
 
     public void connectionOpened()
@@ -323,15 +336,14 @@ public final class Metrics implements JournalMetrics
         header(out, "pulse_catalog_reloads_total", "Catalog reloads, by result.", "counter");
         sample(out, "pulse_catalog_reloads_total", "result", "ok", catalogReloadsOk.sum());
         sample(out, "pulse_catalog_reloads_total", "result", "rejected", catalogReloadsFailed.sum());
-        final List<Gauge> registered;
+        final List<MetricFamilies> scraped;
         synchronized (this)
         {
-            registered = List.copyOf(gauges);
+            scraped = List.copyOf(registered);
         }
-        for (final Gauge gauge : registered)
+        for (final MetricFamilies families : scraped)
         {
-            header(out, gauge.name(), gauge.help(), gauge.type());
-            out.append(gauge.name()).append(' ').append(gauge.value().getAsLong()).append('\n');
+            families.write(out);
         }
         eventToQuestion.write(out);
         timerLateness.write(out);
@@ -353,8 +365,7 @@ public final class Metrics implements JournalMetrics
 
     private static void header(final StringBuilder out, final String name, final String help, final String type)
     {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        PrometheusText.header(out, name, help, type);
     }
 
     private static void sample(final StringBuilder out, final String name, final String label, final String value, final long count)
