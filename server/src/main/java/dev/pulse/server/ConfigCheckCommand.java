@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.pulse.server.config.ConfigException;
-import dev.pulse.server.config.ConfigLoader;
 import dev.pulse.server.config.EffectiveConfig;
 
 /**
@@ -35,8 +34,7 @@ import dev.pulse.server.config.EffectiveConfig;
     exitCodeList = {"0:the configuration is valid", "2:a setting or a file it names is not valid; every problem is printed"})
 public final class ConfigCheckCommand implements Callable<Integer>
 {
-    private final Map<String, String> environment;
-    private final SettingOptions settings = new SettingOptions();
+    private final SettingOptions settings;
 
     @Spec
     private CommandSpec spec;
@@ -46,22 +44,20 @@ public final class ConfigCheckCommand implements Callable<Integer>
 
     public ConfigCheckCommand(final Map<String, String> environment)
     {
-        this.environment = Map.copyOf(environment);
+        this.settings = new SettingOptions(environment);
     }
 
     /** This command with a flag for every setting. */
     CommandLine commandLine()
     {
-        final CommandLine commandLine = new CommandLine(this);
-        settings.declareOn(commandLine.getCommandSpec());
-        return commandLine;
+        return settings.commandLine(this);
     }
 
     @Override
     public Integer call() throws ConfigException
     {
         // A bad value or combination throws here: PulseMain prints every problem and exits 2.
-        final EffectiveConfig effective = new ConfigLoader().loadEffective(settings.configFile(), environment, settings.given());
+        final EffectiveConfig effective = settings.load();
         final PrintWriter out = spec.commandLine().getOut();
         int keyWidth = 0;
         for (final EffectiveConfig.Entry entry : effective.settings())

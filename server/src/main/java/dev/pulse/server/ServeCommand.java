@@ -10,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import dev.pulse.server.config.ConfigLoader;
 import dev.pulse.server.config.DemoSettings;
 import dev.pulse.server.config.ServerConfig;
 
@@ -31,8 +30,7 @@ import dev.pulse.server.config.ServerConfig;
 public final class ServeCommand implements Callable<Integer>
 {
     private final ServerLauncher launcher;
-    private final Map<String, String> environment;
-    private final SettingOptions settings = new SettingOptions();
+    private final SettingOptions settings;
 
     @Spec
     private CommandSpec spec;
@@ -43,21 +41,19 @@ public final class ServeCommand implements Callable<Integer>
     public ServeCommand(final ServerLauncher launcher, final Map<String, String> environment)
     {
         this.launcher = launcher;
-        this.environment = Map.copyOf(environment);
+        this.settings = new SettingOptions(environment);
     }
 
     /** This command with a flag for every setting. */
     CommandLine commandLine()
     {
-        final CommandLine commandLine = new CommandLine(this);
-        settings.declareOn(commandLine.getCommandSpec());
-        return commandLine;
+        return settings.commandLine(this);
     }
 
     @Override
     public Integer call() throws Exception
     {
-        final ServerConfig config = new ConfigLoader().load(settings.configFile(), environment, settings.given());
+        final ServerConfig config = settings.load().config();
         final ServerLauncher.Running server = launcher.start(config);
         final Thread shutdownHook = new Thread(server::close, "pulse-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -154,8 +154,18 @@ class PulseMainTest
             .dataDir(Path.of("env-data")).adminToken("from-env").catalogFile(Path.of("c.yaml")).allowMissingOrigin(true)
             .build();
         assertThat(launcher.started).containsExactly(expected);
-        assertThat(out.toString()).as("a catalog and no demo setting: no demo").isEqualTo("Pulse listening on http://127.0.0.1:9003/" + System.lineSeparator());
+        assertThat(out.toString()).as("a catalog and no demo setting: no demo")
+            .isEqualTo("Pulse listening on http://127.0.0.1:9003/" + System.lineSeparator());
         assertThat(launcher.closed).isTrue();
+    }
+
+    @Test
+    void shouldServeTheDemoBesideACatalogWhenAskedAndSayWhere()
+    {
+        run("serve", "--port", "9000", "--catalog", "c.yaml", "--demo");
+
+        assertThat(launcher.started).singleElement().satisfies(config -> assertThat(config.demo()).isTrue());
+        assertThat(out.toString()).isEqualTo("Pulse listening on http://0.0.0.0:9000/  (demo: http://localhost:9000/demo/)" + System.lineSeparator());
     }
 
     @Test

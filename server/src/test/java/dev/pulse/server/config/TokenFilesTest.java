@@ -91,14 +91,6 @@ class TokenFilesTest
 
     private List<String> problems(final Map<String, String> environment)
     {
-        try
-        {
-            loader.load(null, environment, Map.of());
-            return List.of();
-        }
-        catch (final ConfigException ex)
-        {
-            return ex.problems();
-        }
+        return ConfigProblems.of(loader, environment);
     }
 }
