@@ -12,8 +12,8 @@ import dev.pulse.server.config.ConfigException;
 import dev.pulse.server.session.SessionMapCorruptException;
 
 /**
- * The {@code pulse} command line: {@code serve} (the default), {@code catalog validate FILE},
- * {@code journal cat --data DIR}, {@code report --data DIR}, {@code replay}, {@code token}. Exit
+ * The {@code pulse} command line: {@code serve} (the default), {@code config check},
+ * {@code catalog validate FILE}, {@code journal cat --data DIR}, {@code report --data DIR}, {@code replay}, {@code token}. Exit
  * status 0 ok, 1 validation errors, 2 usage or configuration errors, 3 runtime failure or a
  * corrupt journal, 4 a damaged session map (a supervisor should not restart into it: the operator
  * moves the file aside or sets {@code reset_corrupt_sessions}).
@@ -75,7 +75,8 @@ public final class PulseMain
     public static CommandLine commandLine(final ServerLauncher launcher, final Map<String, String> environment)
     {
         final CommandLine commandLine = new CommandLine(new PulseMain())
-            .addSubcommand(new ServeCommand(launcher, environment))
+            .addSubcommand(new ServeCommand(launcher, environment).commandLine())
+            .addSubcommand(new CommandLine(new ConfigCommand()).addSubcommand(new ConfigCheckCommand(environment).commandLine()))
             .addSubcommand(new CommandLine(new CatalogCommand()).addSubcommand(new CatalogValidateCommand()))
             .addSubcommand(new CommandLine(new JournalCommand()).addSubcommand(new JournalCatCommand()))
             .addSubcommand(new ReplayCommand())

@@ -19,8 +19,10 @@ import dev.pulse.journal.JournalProxy;
 import dev.pulse.journal.JournalUpkeep;
 import dev.pulse.server.auth.SigningKeys;
 import dev.pulse.server.config.AccessSettings;
+import dev.pulse.server.config.DemoSettings;
 import dev.pulse.server.config.JournalSettings;
 import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.config.TokenFiles;
 import dev.pulse.server.decide.JournalInterventionLog;
 import dev.pulse.server.decide.LiveCatalogVersions;
 import dev.pulse.server.decide.SessionMachine;
@@ -75,6 +77,8 @@ public final class PulseServer implements AutoCloseable
         // Key and certificate files first: a bad one is a configuration error (exit 2), found before anything is opened.
         final SslContext tls = TlsSettings.serverContext(config);
         final SigningKeys signingKeys = AccessSettings.signingKeys(config);
+        final String adminToken = TokenFiles.adminToken(config);
+        final String reportToken = TokenFiles.reportToken(config);
         final CatalogLoader loader = new CatalogLoader();
         final LoadResult loaded = config.catalogFile() == null ? loader.loadDemo() : loader.load(config.catalogFile());
         if (!loaded.ok())
@@ -112,10 +116,10 @@ public final class PulseServer implements AutoCloseable
             final SessionInspector inspector = new SessionInspector(sessions);
             reports = ReportWorker.onOwnThread(dataDirectory.journalDir());
             final DataSubjects subjects = new DataSubjects(new SessionEraser(context), inspector, dataDirectory.journalDir());
-            final RouteContext routes = new RouteContext(metrics, config.adminToken(), config.reportToken(), this::ready, this::reloadCatalog,
+            final RouteContext routes = new RouteContext(metrics, adminToken, reportToken, this::ready, this::reloadCatalog,
                 inspector::describeJson, catalog::current, reports, subjects);
             listeners = new ServerListeners(config,
-                new PulseChannelInitializer(context, new HttpRoutes(routes, config.metricsPort() == null), tls), routes);
+                new PulseChannelInitializer(context, new HttpRoutes(routes, config.metricsPort() == null, DemoSettings.served(config)), tls), routes);
 
             final JournalProxy sweeperJournal = journal.newProxy();
             final JournalInterventionLog sweeperLog = new JournalInterventionLog(sweeperJournal, journal, metrics, clock::wallMs);
@@ -133,6 +137,10 @@ public final class PulseServer implements AutoCloseable
                 signingKeys == null ? "unsigned (hello tokens ignored)"
                     : "signed (hello needs a token" + (signingKeys.previous() != null ? "; the previous key is still accepted)" : ")"),
                 listeners.describeMetrics());
+            if (DemoSettings.served(config))
+            {
+                LOG.info("{}", DemoSettings.notice(config));
+            }
         }
         finally
         {

@@ -2,6 +2,7 @@ package dev.pulse.server.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,31 +44,48 @@ public final class ConfigLoader
     public ServerConfig load(final Path configFileOrNull, final Map<String, String> environment, final Map<String, Object> flagOverrides)
         throws ConfigException
     {
+        return loadEffective(configFileOrNull, environment, flagOverrides).config();
+    }
+
+    /** As {@link #load}, with each setting's value as written and where it came from. */
+    public EffectiveConfig loadEffective(
+        final Path configFileOrNull, final Map<String, String> environment, final Map<String, Object> flagOverrides) throws ConfigException
+    {
         final List<String> problems = new ArrayList<>();
+        final Map<Setting, String> sources = new EnumMap<>(Setting.class);
         final ServerConfigBuilder builder = ServerConfig.defaults().toBuilder();
         if (configFileOrNull != null)
         {
             for (final YamlSettingsReader.Entry entry : yamlReader.read(configFileOrNull, problems))
             {
-                apply(builder, entry.setting(), entry.text(), entry.where(), problems);
+                apply(builder, entry.setting(), entry.text(), entry.where(), "file " + entry.line(), sources, problems);
             }
         }
-        applyEnvironment(builder, environment, problems);
-        applyFlags(builder, flagOverrides, problems);
+        applyEnvironment(builder, environment, sources, problems);
+        applyFlags(builder, flagOverrides, sources, problems);
         final ServerConfig config = builder.build();
         if (problems.isEmpty())
         {
             AccessSettings.check(config, problems);
+            TokenFiles.check(config, problems);
             JournalSettings.check(config, problems);
+            DemoSettings.check(config, problems);
         }
         if (!problems.isEmpty())
         {
             throw new ConfigException(problems);
         }
-        return config;
+        final List<EffectiveConfig.Entry> entries = new ArrayList<>();
+        for (final Setting setting : Setting.values())
+        {
+            entries.add(new EffectiveConfig.Entry(
+                setting.key(), SettingValues.display(setting, config), sources.getOrDefault(setting, EffectiveConfig.DEFAULT)));
+        }
+        return new EffectiveConfig(config, entries);
     }
 
-    private static void applyEnvironment(final ServerConfigBuilder builder, final Map<String, String> environment, final List<String> problems)
+    private static void applyEnvironment(
+        final ServerConfigBuilder builder, final Map<String, String> environment, final Map<Setting, String> sources, final List<String> problems)
     {
         // Sorted, so that problems come out in the same order on every run.
         for (final Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet())
@@ -91,7 +109,7 @@ public final class ConfigLoader
                 }
                 continue;
             }
-            apply(builder, setting, variable.getValue(), "environment variable " + name, problems);
+            apply(builder, setting, variable.getValue(), "environment variable " + name, "environment " + name, sources, problems);
         }
     }
 
@@ -107,7 +125,8 @@ public final class ConfigLoader
         return null;
     }
 
-    private static void applyFlags(final ServerConfigBuilder builder, final Map<String, Object> flags, final List<String> problems)
+    private static void applyFlags(
+        final ServerConfigBuilder builder, final Map<String, Object> flags, final Map<Setting, String> sources, final List<String> problems)
     {
         for (final Map.Entry<String, Object> flag : flags.entrySet())
         {
@@ -121,17 +140,22 @@ public final class ConfigLoader
             // Typed values go through their text form, so flags meet exactly the checks files do.
             final Object value = flag.getValue();
             final String text = value == null ? null : value instanceof FsyncPolicy policy ? policy.name() : value.toString();
-            apply(builder, setting, text, "command line: " + key, problems);
+            apply(builder, setting, text, "flag " + setting.flag(), "flag " + setting.flag(), sources, problems);
         }
     }
 
-    private static void apply(
-        final ServerConfigBuilder builder, final Setting setting, final String text, final String where, final List<String> problems)
+    /** Sets one value; {@code where} prefixes a problem, {@code source} is what {@code config check} shows for a value that took. */
+    private static void apply(final ServerConfigBuilder builder, final Setting setting, final String text, final String where,
+        final String source, final Map<Setting, String> sources, final List<String> problems)
     {
         final String problem = setting.apply(builder, text);
         if (problem != null)
         {
             problems.add(where + ": " + problem);
+        }
+        else
+        {
+            sources.put(setting, source);
         }
     }
 

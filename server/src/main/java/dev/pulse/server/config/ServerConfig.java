@@ -17,7 +17,7 @@ import dev.pulse.journal.RetentionMode;
  * @param bind                      address to listen on.
  * @param port                      port for WebSocket and HTTP (0 picks a free one).
  * @param dataDir                   where sessions and the journal live.
- * @param catalogFile               the catalog, or null for the bundled demo catalog.
+ * @param catalogFile               the catalog, or null for the bundled demo catalog (the demo is then on unless {@code demo} is false, which is refused).
  * @param catalogWatchMs            how often to check the catalog file for changes (0: never).
  * @param maxMessageBytes           largest message, after fragments are joined (larger: close 1009).
  * @param readTimeoutMs             a connection that sends nothing this long is closed (1000, idle).
@@ -44,7 +44,7 @@ import dev.pulse.journal.RetentionMode;
  *                                  from it, once it is this old.
  * @param journalRetentionMode      what retention does with a sealed segment past the age or size: delete it, or compact it to
  *                                  the records the report reads ({@code journal_retention_mode: compact}).
- * @param adminToken                bearer token for /admin and /preview; null turns them off.
+ * @param adminToken                bearer token for /admin and /preview; null (and no {@code adminTokenFile}) turns them off.
  * @param reportToken               a read-only bearer token: it opens GET /admin/report and nothing else; null: none.
  * @param eventLoopThreads          Netty event loops (0: one per core).
  * @param shutdownTimeoutMs         graceful shutdown gives up after this long.

@@ -13,7 +13,7 @@ import dev.pulse.journal.RetentionMode;
 /**
  * Every setting of {@link ServerConfig} as an operator names it: the constant's name lower-cased
  * is the YAML key ({@code data_dir}), prefixed with {@code PULSE_} it is the environment variable
- * ({@code PULSE_DATA_DIR}). Each knows its value's form, its allowed range and how to set it on a
+ * ({@code PULSE_DATA_DIR}), in kebab-case after {@code --} the flag ({@code --data-dir}). Each knows its value's form, its allowed range and how to set it on a
  * builder. A test checks there is one constant per record component.
  */
 enum Setting
@@ -117,6 +117,24 @@ enum Setting
     String environmentVariable()
     {
         return ENV_PREFIX + name();
+    }
+
+    /** The command-line flag: {@code --max-message-bytes}. */
+    String flag()
+    {
+        return "--" + key().replace('_', '-');
+    }
+
+    /** How the value is written. */
+    ValueKind kind()
+    {
+        return kind;
+    }
+
+    /** Whether "none" is a value (YAML {@code ~}). */
+    boolean nullable()
+    {
+        return nullable;
     }
 
     /** The setting called {@code key} (snake_case), or null. */

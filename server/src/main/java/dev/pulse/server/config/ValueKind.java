@@ -51,10 +51,10 @@ enum ValueKind
         return description;
     }
 
-    /** A value of this kind is a secret: it is never repeated in an error message. */
+    /** A value of this kind is a secret: it is never repeated in an error message nor shown by {@code config check}. */
     boolean isSecret()
     {
-        return this == SIGNING_KEY;
+        return this == SIGNING_KEY || this == TOKEN;
     }
 
     /** The kind's numbers are compared with a setting's range. */
@@ -105,6 +105,39 @@ enum ValueKind
             default:
                 throw new IllegalStateException("unhandled kind " + this);
         }
+    }
+
+    /**
+     * {@code value} (as {@link #parse} returns it, never null) written back the way an operator
+     * writes it: {@code 90s}, {@code 64MiB}, {@code interval}. Parsing the result gives the value again.
+     * Secrets are the caller's to hide.
+     */
+    String format(final Object value)
+    {
+        return switch (this)
+        {
+            case DURATION -> Durations.format((Long)value);
+            case SIZE -> formatSize((Long)value);
+            case FSYNC_POLICY, RETENTION_MODE -> ((Enum<?>)value).name().toLowerCase(Locale.ROOT);
+            case CLIENT_ADDRESS -> ((ClientAddressSource)value).key();
+            case LOG_FORMAT -> ((LogFormat)value).key();
+            case LOG_LEVEL -> ((LogLevel)value).key();
+            default -> value.toString();
+        };
+    }
+
+    private static String formatSize(final long bytes)
+    {
+        final String[] units = {"GiB", "MiB", "KiB"};
+        for (int i = 0; i < units.length; i++)
+        {
+            final long unit = 1L << (30 - 10 * i);
+            if (bytes != 0 && bytes % unit == 0)
+            {
+                return bytes / unit + units[i];
+            }
+        }
+        return Long.toString(bytes);
     }
 
     // Tokens travel in an HTTP header: spaces, controls and non-ASCII would not survive the trip.

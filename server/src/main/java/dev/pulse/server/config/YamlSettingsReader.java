@@ -22,9 +22,18 @@ final class YamlSettingsReader
 {
     private final YAMLFactory factory = new YAMLFactory();
 
-    /** One value found in the file, and where: {@code pulse.yaml:3: port}. */
-    record Entry(String where, Setting setting, String text)
+    /**
+     * One value found in the file.
+     *
+     * @param line the file and line: {@code pulse.yaml:3}.
+     */
+    record Entry(String line, Setting setting, String text)
     {
+        /** Where, for a problem: {@code pulse.yaml:3: port}. */
+        String where()
+        {
+            return line + ": " + setting.key();
+        }
     }
 
     /** The file's settings in file order; problems (unknown keys, bad shapes) are added to {@code problems}. */
@@ -99,7 +108,7 @@ final class YamlSettingsReader
             }
             else if (setting != null && firstLine == null)
             {
-                entries.add(new Entry(where, setting, token == JsonToken.VALUE_NULL ? null : parser.getText()));
+                entries.add(new Entry(file + ":" + line, setting, token == JsonToken.VALUE_NULL ? null : parser.getText()));
             }
         }
         if (parser.nextToken() != null)

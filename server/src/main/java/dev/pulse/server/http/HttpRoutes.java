@@ -28,7 +28,7 @@ import dev.pulse.server.metrics.Metrics;
  *   GET  /readyz                   200 ready | 503 not ready
  *   GET  /metrics                  Prometheus text
  *   GET  /pulse.js                 the browser snippet (gzip, ETag); /pulse.<version>.js its immutable versioned name
- *   GET  /demo/...                 the demo store's pages, under a strict Content-Security-Policy
+ *   GET  /demo/...                 the demo store's pages, under a strict Content-Security-Policy (only with the demo on)
  *   POST /admin/catalog/reload     200 | 422 with the catalog's findings   (bearer token)
  *   GET  /admin/catalog            the catalog being served                 (bearer token)
  *   GET  /admin/sessions/{sid}     a session as JSON | 404                  (bearer token)
@@ -60,31 +60,40 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
     private final InternalErrors internalErrors;
     private final AdminRoutes admin;
     private final boolean servesMetrics;
+    private final boolean servesDemo;
 
-    /** Catalog reloads and reports run on Netty's global executor. */
+    /** Every route, the demo's included; catalog reloads and reports run on Netty's global executor. */
     public HttpRoutes(final RouteContext context)
     {
         this(context, GlobalEventExecutor.INSTANCE);
     }
 
-    /** @param servesMetrics false when a separate listener serves {@code /metrics}. */
-    public HttpRoutes(final RouteContext context, final boolean servesMetrics)
+    /**
+     * @param servesMetrics false when a separate listener serves {@code /metrics}.
+     * @param servesDemo    false unless the demo is on ({@code DemoSettings}): {@code /demo/} is then 404.
+     */
+    public HttpRoutes(final RouteContext context, final boolean servesMetrics, final boolean servesDemo)
     {
-        this(context, GlobalEventExecutor.INSTANCE, servesMetrics);
+        this(context, GlobalEventExecutor.INSTANCE, servesMetrics, servesDemo);
     }
 
-    /** @param blockingExecutor runs catalog reloads, which read the disk, off the event loop. */
+    /**
+     * Every route, the demo's included.
+     *
+     * @param blockingExecutor runs catalog reloads, which read the disk, off the event loop.
+     */
     public HttpRoutes(final RouteContext context, final Executor blockingExecutor)
     {
-        this(context, blockingExecutor, true);
+        this(context, blockingExecutor, true, true);
     }
 
-    private HttpRoutes(final RouteContext context, final Executor blockingExecutor, final boolean servesMetrics)
+    private HttpRoutes(final RouteContext context, final Executor blockingExecutor, final boolean servesMetrics, final boolean servesDemo)
     {
         this.context = context;
         this.internalErrors = new InternalErrors(context.metrics());
         this.admin = new AdminRoutes(context, blockingExecutor, internalErrors);
         this.servesMetrics = servesMetrics;
+        this.servesDemo = servesDemo;
     }
 
     @Override
@@ -154,7 +163,7 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
         {
             return isGet(request) ? snippet.get().respond(request, path) : notGet();
         }
-        if (path.equals(DEMO) || path.startsWith(DEMO + "/"))
+        if (servesDemo && (path.equals(DEMO) || path.startsWith(DEMO + "/")))
         {
             final FullHttpResponse page = staticFile(request, staticFiles.demoPage(path.substring(DEMO.length())), "no-cache");
             page.headers().set(HttpHeaderNames.CONTENT_SECURITY_POLICY, DEMO_POLICY);

@@ -14,7 +14,8 @@ import dev.pulse.server.config.ServerConfigBuilder;
 
 /**
  * The demo store on a free port for browser tests, with whatever the test changes in the demo
- * catalog (shorter thresholds, for instance). The page's own origin needs no change: the bundled
+ * catalog (shorter thresholds, for instance): a catalog file and {@code demo: true}, since a server
+ * given a catalog serves {@code /demo/} only when asked to. The page's own origin needs no change: the bundled
  * catalog lists {@code self}.
  */
 public final class DemoServer implements AutoCloseable
@@ -55,7 +56,7 @@ public final class DemoServer implements AutoCloseable
         }
         final Path catalog = Files.writeString(dir.resolve("catalog.yaml"), editCatalog.apply(demo));
         return new DemoServer(editConfig.apply(ServerConfig.defaults().toBuilder()
-            .bind("127.0.0.1").port(port).dataDir(dir.resolve("data")).catalogFile(catalog).catalogWatchMs(0).adminToken(ADMIN_TOKEN))
+            .bind("127.0.0.1").port(port).dataDir(dir.resolve("data")).catalogFile(catalog).demo(true).catalogWatchMs(0).adminToken(ADMIN_TOKEN))
             .build());
     }
 

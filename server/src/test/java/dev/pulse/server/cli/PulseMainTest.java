@@ -134,7 +134,7 @@ class PulseMainTest
         final int status = run(args.split(" "));
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString()).containsAnyOf("Usage: pulse", "Did you mean");
+        assertThat(err.toString()).containsAnyOf("Usage: pulse", "Did you mean", "is not valid; expected");
         assertThat(launcher.started).isEmpty();
     }
 
@@ -154,8 +154,18 @@ class PulseMainTest
             .dataDir(Path.of("env-data")).adminToken("from-env").catalogFile(Path.of("c.yaml")).allowMissingOrigin(true)
             .build();
         assertThat(launcher.started).containsExactly(expected);
-        assertThat(out.toString()).isEqualTo("Pulse listening on http://127.0.0.1:9003/  (demo: http://localhost:9003/demo/)" + System.lineSeparator());
+        assertThat(out.toString()).as("a catalog and no demo setting: no demo")
+            .isEqualTo("Pulse listening on http://127.0.0.1:9003/" + System.lineSeparator());
         assertThat(launcher.closed).isTrue();
+    }
+
+    @Test
+    void shouldServeTheDemoBesideACatalogWhenAskedAndSayWhere()
+    {
+        run("serve", "--port", "9000", "--catalog", "c.yaml", "--demo");
+
+        assertThat(launcher.started).singleElement().satisfies(config -> assertThat(config.demo()).isTrue());
+        assertThat(out.toString()).isEqualTo("Pulse listening on http://0.0.0.0:9000/  (demo: http://localhost:9000/demo/)" + System.lineSeparator());
     }
 
     @Test
@@ -213,7 +223,7 @@ class PulseMainTest
         assertThat(err.toString())
             .contains("pulse: the configuration is not valid:")
             .contains("unknown environment variable PULSE_PROT (did you mean PULSE_PORT?)")
-            .contains("command line: port: \"70000\" is out of range");
+            .contains("flag --port: \"70000\" is out of range");
         assertThat(launcher.started).isEmpty();
     }
 

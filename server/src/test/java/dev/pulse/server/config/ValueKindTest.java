@@ -33,4 +33,19 @@ class ValueKindTest
         assertThat(ValueKind.SIZE.parse(Long.toString(amount))).isNull();
         assertThat(ValueKind.DURATION.parse(Long.toString(amount))).isNull();
     }
+
+    @Property
+    void shouldWriteSizesAndDurationsBackToTheSameValue(@ForAll @LongRange(min = 0, max = 1L << 40) final long amount)
+    {
+        assertThat(ValueKind.SIZE.parse(ValueKind.SIZE.format(amount))).isEqualTo(amount);
+        assertThat(ValueKind.DURATION.parse(ValueKind.DURATION.format(amount))).isEqualTo(amount);
+        assertThat(ValueKind.SIZE.parse(ValueKind.SIZE.format(amount << 10))).isEqualTo(amount << 10);
+    }
+
+    @Property
+    void shouldWriteWholeUnitsWithTheirUnit(@ForAll @LongRange(min = 1, max = 1_000) final long amount)
+    {
+        assertThat(ValueKind.SIZE.format(amount << 20)).isEqualTo(amount % 1024 == 0 ? (amount >> 10) + "GiB" : amount + "MiB");
+        assertThat(ValueKind.DURATION.format(amount * 1_000)).endsWith(amount % 60 == 0 ? "m" : "s");
+    }
 }

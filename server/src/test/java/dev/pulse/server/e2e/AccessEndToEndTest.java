@@ -157,4 +157,16 @@ class AccessEndToEndTest
             assertThat(get(server.port(), "/metrics", null).statusCode()).as("no listener: /metrics on the main port").isEqualTo(200);
         }
     }
+
+    @Test
+    void shouldOpenTheAdminRoutesWithTheTokenReadFromItsFile() throws Exception
+    {
+        final Path tokenFile = Files.writeString(dir.resolve("admin.token"), "t0ken-from-file\n");
+        try (TestServer server = new TestServer(dir.resolve("server"), builder -> builder.adminToken(null).adminTokenFile(tokenFile)))
+        {
+            assertThat(get(server.port(), "/admin/catalog", "t0ken-from-file").statusCode()).isEqualTo(200);
+            assertThat(get(server.port(), "/admin/catalog", "test-admin-token").statusCode()).isEqualTo(401);
+            assertThat(get(server.port(), "/admin/catalog", null).statusCode()).isEqualTo(401);
+        }
+    }
 }

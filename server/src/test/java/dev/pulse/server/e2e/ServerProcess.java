@@ -32,7 +32,13 @@ final class ServerProcess
     /** Waits until the process says where it listens (draining its output from then on); returns the port. */
     static int awaitPort(final Process process) throws Exception
     {
-        final MatchResult listening = ChildJvm.awaitLine(process, LISTENING, new StringBuffer(), "the server exited without listening");
+        return awaitPort(process, new StringBuffer());
+    }
+
+    /** As {@link #awaitPort(Process)}, keeping every line the process prints in {@code output}. */
+    static int awaitPort(final Process process, final StringBuffer output) throws Exception
+    {
+        final MatchResult listening = ChildJvm.awaitLine(process, LISTENING, output, "the server exited without listening");
         return Integer.parseInt(listening.group(1));
     }
 }

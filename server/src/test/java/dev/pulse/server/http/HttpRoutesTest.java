@@ -121,6 +121,18 @@ class HttpRoutesTest
         assertThat(body(response)).contains("Hearth &amp; Co.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/demo", "/demo/", "/demo/index.html", "/demo/products", "/demo/style.css"})
+    void shouldAnswer404ForEveryDemoPageWhenTheDemoIsOff(final String path)
+    {
+        final RouteContext context = new RouteContext(metrics, TOKEN, null, () -> true, () -> DEMO, sid -> null, DEMO::catalog, NO_REPORTS);
+        channel.finishAndReleaseAll();
+        channel = new EmbeddedChannel(new HttpRoutes(context, true, false));
+
+        assertThat(get(path).status().code()).isEqualTo(404);
+        assertThat(get("/healthz").status().code()).isEqualTo(200);
+    }
+
     @Test
     void shouldServeEachDemoPageFromItsHtmlFile()
     {
