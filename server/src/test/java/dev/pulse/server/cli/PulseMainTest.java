@@ -342,6 +342,17 @@ class PulseMainTest
                 {
                     closed = true;
                 }
+
+                @Override
+                public void drainAndClose()
+                {
+                    closed = true;
+                }
+
+                @Override
+                public void reload()
+                {
+                }
             };
         }
     }
