@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.server.testing.Eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -129,14 +131,7 @@ class DrainEndToEndTest
 
     private static void awaitStatus(final int port, final String path, final int expected) throws Exception
     {
-        final long deadline = System.nanoTime() + GENEROUS.toNanos();
-        int last = status(port, path);
-        while (last != expected && System.nanoTime() < deadline)
-        {
-            Thread.sleep(20);
-            last = status(port, path);
-        }
-        assertThat(last).as("GET %s", path).isEqualTo(expected);
+        Eventually.holds(() -> status(port, path) == expected, GENEROUS, "GET " + path + " answers " + expected);
     }
 
     private static int freePort() throws Exception

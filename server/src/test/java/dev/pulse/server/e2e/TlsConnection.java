@@ -40,6 +40,15 @@ final class TlsConnection implements AutoCloseable
         return new TlsConnection(socket);
     }
 
+    /** The certificate a new connection is shown (the connection closed again). */
+    static X509Certificate certificateOfNew(final SSLContext trust, final int port) throws IOException
+    {
+        try (TlsConnection connection = open(trust, port))
+        {
+            return connection.peerCertificate();
+        }
+    }
+
     /** The certificate the server showed in this connection's handshake. */
     X509Certificate peerCertificate() throws IOException
     {
