@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -91,6 +92,12 @@ public final class LiveCertificate implements AutoCloseable
     public SslContext sslContext()
     {
         return current.sslContext();
+    }
+
+    /** The certificate new connections are shown. */
+    X509Certificate certificate()
+    {
+        return current.leaf();
     }
 
     /** Reads the files again and serves them if they can be used (SIGHUP); true if they now serve. */
