@@ -60,6 +60,8 @@ class DrainEndToEndTest
             awaitStatus(port, "/readyz", 503);
             assertThat(status(metricsPort, "/readyz")).as("the metrics port's /readyz").isEqualTo(503);
             assertThat(status(port, "/healthz")).as("alive while draining").isEqualTo(200);
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("\npulse_ready 0\n");
             final TestClient late = connect(port);
             clients.add(late);
             late.awaitAck(late.send("active"));
