@@ -243,7 +243,7 @@ public final class PulseServer implements AutoCloseable
         }
         if (!drain.begin())
         {
-            drain.hurry();
+            drain.hurryOnSignal();
             return;
         }
         drain.run(() ->

@@ -62,14 +62,20 @@ final class ServerDrain
         return begun.get();
     }
 
-    /** Skips what remains of the drain delay and the spread. */
+    /** Skips what remains of the drain delay and the spread, if any. */
     void hurry()
     {
-        if (begun.get() && hurried.getCount() > 0)
-        {
-            LOG.info("stopping now: the rest of the drain is skipped");
-        }
         hurried.countDown();
+    }
+
+    /** A second signal: skips what remains of the drain, saying so. */
+    void hurryOnSignal()
+    {
+        if (hurried.getCount() > 0)
+        {
+            LOG.info("stopping now: a second signal skips the rest of the drain");
+        }
+        hurry();
     }
 
     /**

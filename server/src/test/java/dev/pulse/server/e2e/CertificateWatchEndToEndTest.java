@@ -7,12 +7,12 @@ import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.server.testing.Eventually;
+import dev.pulse.server.tls.CertificateRenewal;
 import dev.pulse.server.tls.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,24 +30,13 @@ class CertificateWatchEndToEndTest
     private static final Duration GENEROUS = Duration.ofSeconds(60);
 
     @TempDir
-    static Path certs;
-
-    @TempDir
     Path dir;
-
-    private static TestCertificates first;
-    private static TestCertificates second;
-
-    @BeforeAll
-    static void makeCertificates() throws Exception
-    {
-        first = TestCertificates.generate(certs, "first");
-        second = TestCertificates.generate(certs, "second");
-    }
 
     @Test
     void shouldServeARenewalWrittenOverTheFilesOnceThePairIsWholeAndKeepOpenConnections() throws Exception
     {
+        final TestCertificates first = CertificateRenewal.pairs().first();
+        final TestCertificates second = CertificateRenewal.pairs().second();
         final Path certFile = dir.resolve("server.crt.pem");
         final Path keyFile = dir.resolve("server.key.pem");
         Files.copy(first.certFile(), certFile);

@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pulse.server.testing.Eventually;
+import dev.pulse.server.tls.CertificateRenewal;
 import dev.pulse.server.tls.TestCertificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,25 +39,14 @@ class SighupEndToEndTest
     private static final Duration GENEROUS = Duration.ofSeconds(60);
 
     @TempDir
-    static Path certs;
-
-    @TempDir
     Path dir;
-
-    private static TestCertificates first;
-    private static TestCertificates second;
-
-    @BeforeAll
-    static void makeCertificates() throws Exception
-    {
-        first = TestCertificates.generate(certs, "first");
-        second = TestCertificates.generate(certs, "second");
-    }
 
     /** One process for both reloads: a child JVM's start is most of the time of a test like this. */
     @Test
     void shouldReloadTheCatalogAndGiveNewConnectionsTheNewCertificateAfterSighupKeepingThoseOpenedBefore() throws Exception
     {
+        final TestCertificates first = CertificateRenewal.pairs().first();
+        final TestCertificates second = CertificateRenewal.pairs().second();
         final Path catalog = catalogFile();
         final Path certFile = dir.resolve("server.crt.pem");
         final Path keyFile = dir.resolve("server.key.pem");

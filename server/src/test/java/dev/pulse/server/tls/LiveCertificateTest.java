@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import io.netty.handler.ssl.SslContext;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,29 +20,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LiveCertificateTest
 {
     @TempDir
-    static Path certs;
-
-    @TempDir
     Path dir;
 
-    private static TestCertificates first;
-    private static TestCertificates second;
-
+    private TestCertificates first;
+    private TestCertificates second;
     private Path certFile;
     private Path keyFile;
     private Metrics metrics;
     private LiveCertificate live;
 
-    @BeforeAll
-    static void makeCertificates() throws Exception
-    {
-        first = TestCertificates.generate(certs, "first");
-        second = TestCertificates.generate(certs, "second");
-    }
-
     @BeforeEach
     void serveTheFirstPair() throws Exception
     {
+        first = CertificateRenewal.pairs().first();
+        second = CertificateRenewal.pairs().second();
         certFile = dir.resolve("server.crt.pem");
         keyFile = dir.resolve("server.key.pem");
         Files.copy(first.certFile(), certFile);
