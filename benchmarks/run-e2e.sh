@@ -113,7 +113,7 @@ trap 'exit 130' INT TERM
     echo "generator_cpus=$GENERATOR_CPUS"
     echo "conn_sessions=$CONN_SESSIONS"
     echo "conn_jvm_opts=$CONN_JVM_OPTS -XX:NativeMemoryTracking=summary"
-    echo "pulse_command=PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -jar server/target/pulse.jar serve --bind 127.0.0.1 --port $PULSE_PORT --data RUN/pulse-data --catalog $(basename "$CATALOG")"
+    echo "pulse_command=PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 PULSE_DRAIN_DELAY=0 PULSE_CLOSE_SPREAD=0 PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -jar server/target/pulse.jar serve --bind 127.0.0.1 --port $PULSE_PORT --data RUN/pulse-data --catalog $(basename "$CATALOG")"
     echo "floor_command=java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -cp benchmarks/target/pulse-benchmarks.jar dev.pulse.bench.floor.FloorServer --port $FLOOR_PORT --loops $SERVER_LOOPS"
     echo "generator_command=java $GENERATOR_JVM_OPTS -Xlog:gc*:file=RUN/gen-gc.log -jar loadtest/target/pulse-loadtest.jar --url ws://127.0.0.1:PORT/ws?site=$SITE --sessions $SESSIONS --rate RATE --warmup $WARMUP --duration $DURATION --mix $MIX --out RUN/gen $LOADTEST_OPTS"
 } > "$OUT/machine.env"
@@ -155,7 +155,8 @@ start_server()
         # The generator's sessions leave once asked and new ones start (about one per 26 events),
         # and a left session stays resumable for the catalog's session_expiry (1 min): size the map
         # for that churn. The floor server has no handshake cap, so Pulse runs without one too.
-        PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 \
+        # No drain on the stop (drain_delay, close_spread): there is no balancer to wait for.
+        PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 PULSE_DRAIN_DELAY=0 PULSE_CLOSE_SPREAD=0 \
         PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS "${SERVER_PIN[@]}" java $jvm "-Xlog:gc*:file=$run/gc.log:uptime,level,tags" \
             -jar "$PULSE_JAR" serve --bind 127.0.0.1 --port "$port" --data "$run/pulse-data" --catalog "$CATALOG" \
             > "$run/server.log" 2>&1 &

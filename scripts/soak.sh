@@ -66,8 +66,9 @@ trap 'exit 130' INT TERM
 # Both processes hold one socket per session; take the hard limit.
 ulimit -n "$(ulimit -Hn)"
 
+# No drain on the stop (drain_delay, close_spread): there is no balancer to wait for.
 # shellcheck disable=SC2086 # the JVM options are words on purpose
-java $SERVER_JVM_OPTS -jar "$SERVER_JAR" serve --bind 127.0.0.1 --port "$PORT" --data "$OUT/data" --catalog "$CATALOG" \
+PULSE_DRAIN_DELAY=0 PULSE_CLOSE_SPREAD=0 java $SERVER_JVM_OPTS -jar "$SERVER_JAR" serve --bind 127.0.0.1 --port "$PORT" --data "$OUT/data" --catalog "$CATALOG" \
   >"$OUT/server.log" 2>&1 &
 server_pid=$!
 

@@ -51,7 +51,11 @@ final class KillLoopServer implements AutoCloseable
         final List<String> command = new ArrayList<>(pulse);
         command.addAll(List.of("serve", "--port", "0", "--bind", "127.0.0.1", "--data", dataDir.toString(),
             "--catalog", catalog.toString(), "--fsync", fsyncPolicy));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // No drain before the SIGTERM stop (drain_delay, close_spread): the loop has no balancer to wait for.
+        builder.environment().put("PULSE_DRAIN_DELAY", "0");
+        builder.environment().put("PULSE_CLOSE_SPREAD", "0");
+        process = builder.start();
         final CompletableFuture<Integer> port = new CompletableFuture<>();
         final Process started = process;
         final Thread reader = new Thread(() -> copyOutput(started, port), "kill-loop-server-output");

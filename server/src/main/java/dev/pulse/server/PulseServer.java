@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,7 @@ import dev.pulse.server.session.SessionStore;
 import dev.pulse.server.session.SessionSweeper;
 import dev.pulse.server.timer.PulseClock;
 import dev.pulse.server.timer.SystemPulseClock;
-import dev.pulse.server.tls.TlsSettings;
+import dev.pulse.server.tls.LiveCertificate;
 import dev.pulse.server.ws.ConnectionRegistry;
 import dev.pulse.server.ws.SessionEraser;
 import dev.pulse.server.ws.PulseChannelInitializer;
@@ -50,7 +49,8 @@ import dev.pulse.server.ws.ServerContext;
  * serves WebSocket and HTTP on one port (TLS when configured; {@code /metrics} on a listener of
  * its own when configured) until {@link #close()}, which shuts down in order (stop accepting,
  * close sockets with 1001, drain the journal, close the map, mark the stop clean) within a
- * bounded time.
+ * bounded time. A stop by signal ({@link #drainAndClose()}) first drains ({@link ServerDrain});
+ * SIGHUP ({@link #reload()}) reloads the catalog and the certificate.
  */
 public final class PulseServer implements AutoCloseable
 {
@@ -68,6 +68,8 @@ public final class PulseServer implements AutoCloseable
     private final ReportWorker reports;
     private final CatalogReloads catalogReloads;
     private final ServerListeners listeners;
+    private final LiveCertificate tls;
+    private final ServerDrain drain;
     private final Object lifecycle = new Object();
     private boolean closed;
 
@@ -75,7 +77,8 @@ public final class PulseServer implements AutoCloseable
     {
         this.config = config;
         // Key and certificate files first: a bad one is a configuration error (exit 2), found before anything is opened.
-        final SslContext tls = TlsSettings.serverContext(config);
+        metrics = new Metrics();
+        tls = LiveCertificate.open(config, metrics);
         final SigningKeys signingKeys = AccessSettings.signingKeys(config);
         final String adminToken = TokenFiles.adminToken(config);
         final String reportToken = TokenFiles.reportToken(config);
@@ -92,7 +95,6 @@ public final class PulseServer implements AutoCloseable
         JournalUpkeep startedUpkeep = null;
         try
         {
-            metrics = new Metrics();
             catalog = CatalogReloads.open(loader, loaded.catalog(), config.catalogFile(), new CatalogArchive(dataDirectory.catalogDir()));
             // The session map first: a start that fails on a damaged map must leave the journal untouched.
             openedSessions = SessionMapStartup.open(dataDirectory, config.expectedSessions(), config.resetCorruptSessions());
@@ -110,6 +112,7 @@ public final class PulseServer implements AutoCloseable
             upkeep = startedUpkeep;
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
+            drain = new ServerDrain(config.drainDelay(), config.closeSpread());
             registerGauges();
             catalogReloads.record(loaded);
 
@@ -129,6 +132,10 @@ public final class PulseServer implements AutoCloseable
             if (config.catalogFile() != null && config.catalogWatchMs() > 0)
             {
                 catalog.watch(config.catalogWatchMs(), catalogReloads::onReloaded);
+            }
+            if (tls != null && config.tlsWatchMs() > 0)
+            {
+                tls.watch(config.tlsWatchMs());
             }
             started = true;
             LOG.info("Pulse serving site '{}' (catalog version {}, hash {}) on {}, data in {}", loaded.catalog().siteKey(),
@@ -221,10 +228,52 @@ public final class PulseServer implements AutoCloseable
         }
     }
 
-    /** Ready: accepting connections, and the journal can record what the server would show. */
+    /** Ready: not stopping, accepting connections, and the journal can record what the server would show. */
     public boolean ready()
     {
-        return context.accepting() && journal.acceptingRecords();
+        return !drain.begun() && context.accepting() && journal.acceptingRecords();
+    }
+
+    /**
+     * The stop SIGTERM and SIGINT ask for: {@link ServerDrain} (not ready at once, new connections
+     * served for {@code drain_delay}, then the open ones closed with 1001 over {@code close_spread}),
+     * then {@link #close()}, whose {@code shutdown_timeout_ms} starts only then. Blocks until closed.
+     * Called again while draining (a second signal), it skips what remains of the drain and returns.
+     */
+    public void drainAndClose()
+    {
+        synchronized (lifecycle)
+        {
+            if (closed)
+            {
+                return;
+            }
+        }
+        if (!drain.begin())
+        {
+            drain.hurryOnSignal();
+            return;
+        }
+        drain.run(() ->
+        {
+            context.stopAccepting();
+            listeners.closeMainSocket();
+        }, context.connections());
+        close();
+    }
+
+    /**
+     * SIGHUP: reloads the catalog (as the admin route does) and the TLS certificate and key; each
+     * keeps its previous version serving if the new one cannot be used.
+     */
+    public void reload()
+    {
+        LOG.info("reload requested (SIGHUP): the catalog{}", tls != null ? " and the TLS certificate" : "");
+        reloadCatalog();
+        if (tls != null)
+        {
+            tls.reload();
+        }
     }
 
     /** Reloads the catalog file (admin route): the old catalog keeps serving if the new one has errors. */
@@ -263,6 +312,8 @@ public final class PulseServer implements AutoCloseable
             closed = true;
         }
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.shutdownTimeoutMs());
+        // A drain still under way (close() from a test or the shutdown hook) stops waiting: this closes everything now.
+        drain.hurry();
         try
         {
             context.stopAccepting();
@@ -271,6 +322,10 @@ public final class PulseServer implements AutoCloseable
             final boolean loopsStopped = listeners.stopWorkers(remainingMs(deadline) / 2);
             final boolean acceptorsStopped = listeners.stopAcceptors();
             catalog.close();
+            if (tls != null)
+            {
+                tls.close();
+            }
             reports.close();
             final boolean sweeperStopped = sweeper.stop();
             upkeep.close();

@@ -16,7 +16,8 @@ import dev.pulse.server.config.ServerConfig;
 /**
  * {@code pulse serve}: merges the settings (defaults, {@code --config} file, {@code PULSE_*}
  * variables, the flags {@link SettingOptions} declares), starts the server and blocks until it
- * stops. SIGTERM or Ctrl-C runs a shutdown hook that closes the server gracefully.
+ * stops. SIGTERM or Ctrl-C drains and stops it, SIGHUP reloads ({@link ProcessSignals}); a JVM
+ * exit for any other reason runs a shutdown hook that closes it at once.
  */
 @Command(
     name = "serve",
@@ -57,7 +58,7 @@ public final class ServeCommand implements Callable<Integer>
         final ServerLauncher.Running server = launcher.start(config);
         final Thread shutdownHook = new Thread(server::close, "pulse-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        StopSignals.install(server::close);
+        ProcessSignals.install(server::drainAndClose, server::reload);
         final PrintWriter out = spec.commandLine().getOut();
         final String scheme = config.tlsCertFile() != null ? "https" : "http";
         out.println("Pulse listening on " + scheme + "://" + host(config.bind()) + ":" + server.port() + "/"

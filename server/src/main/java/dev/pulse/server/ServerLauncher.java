@@ -21,8 +21,14 @@ public interface ServerLauncher
         /** Blocks until the server has stopped. */
         void awaitShutdown() throws InterruptedException;
 
-        /** Graceful shutdown; idempotent. */
+        /** Graceful shutdown, at once; idempotent. */
         void close();
+
+        /** The stop a signal asks for: drain, then close; called again while draining, skips the rest of the drain. */
+        void drainAndClose();
+
+        /** SIGHUP: reload the catalog and the TLS certificate. */
+        void reload();
     }
 
     /** The real thing: {@link PulseServer#start}. */
@@ -49,6 +55,18 @@ public interface ServerLauncher
                 public void close()
                 {
                     server.close();
+                }
+
+                @Override
+                public void drainAndClose()
+                {
+                    server.drainAndClose();
+                }
+
+                @Override
+                public void reload()
+                {
+                    server.reload();
                 }
             };
         };

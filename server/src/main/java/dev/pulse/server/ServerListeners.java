@@ -126,6 +126,15 @@ final class ServerListeners
         return metricsChannel == null ? "on the main port" : "on " + metricsChannel.localAddress() + " only";
     }
 
+    /**
+     * Stops accepting on the main port alone (the end of a drain): the metrics port still answers
+     * while the open connections are closed, so the monitoring sees the stop to its end.
+     */
+    void closeMainSocket()
+    {
+        serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+    }
+
     /** Stops accepting: closes the listening sockets; open connections stay until their loops stop. */
     void closeSockets()
     {

@@ -36,11 +36,11 @@ final class PemFiles
     {
     }
 
-    /** The certificate chain, leaf first, as the file lists it. */
-    static List<X509Certificate> certificates(final Path file) throws ConfigException
+    /** The certificate chain, leaf first, as {@code text} (read from {@code file}) lists it. */
+    static List<X509Certificate> certificates(final String text, final Path file) throws ConfigException
     {
         final List<X509Certificate> chain = new ArrayList<>();
-        final Matcher block = BLOCK.matcher(read(file, TlsSettings.CERT));
+        final Matcher block = BLOCK.matcher(text);
         while (block.find())
         {
             if (!block.group(1).equals("CERTIFICATE"))
@@ -64,10 +64,10 @@ final class PemFiles
         return chain;
     }
 
-    /** The one private key of the file: unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}). */
-    static PrivateKey privateKey(final Path file) throws ConfigException
+    /** The one private key of {@code text} (read from {@code file}): unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}). */
+    static PrivateKey privateKey(final String text, final Path file) throws ConfigException
     {
-        final Matcher block = BLOCK.matcher(read(file, TlsSettings.KEY));
+        final Matcher block = BLOCK.matcher(text);
         while (block.find())
         {
             final String type = block.group(1);
@@ -105,7 +105,8 @@ final class PemFiles
         throw new ConfigException(TlsSettings.KEY + ": " + file + " holds a private key that is not RSA, EC or EdDSA, or is damaged");
     }
 
-    private static String read(final Path file, final String setting) throws ConfigException
+    /** The text of the file {@code setting} names, read once: parsed from that text, a file replaced meanwhile cannot mix in. */
+    static String read(final Path file, final String setting) throws ConfigException
     {
         try
         {

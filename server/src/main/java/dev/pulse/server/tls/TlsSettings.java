@@ -1,5 +1,6 @@
 package dev.pulse.server.tls;
 
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -42,30 +43,48 @@ public final class TlsSettings
     /** The server's TLS context, or null when the config turns TLS off (neither file given). */
     public static SslContext serverContext(final ServerConfig config) throws ConfigException
     {
+        return configured(config) ? load(config.tlsCertFile(), config.tlsKeyFile()).sslContext() : null;
+    }
+
+    /** Whether the config turns TLS on: true with both files, false with neither; one alone is an error. */
+    static boolean configured(final ServerConfig config) throws ConfigException
+    {
         if (config.tlsCertFile() == null && config.tlsKeyFile() == null)
         {
-            return null;
+            return false;
         }
         if (config.tlsCertFile() == null || config.tlsKeyFile() == null)
         {
             throw new ConfigException("tls_cert_file and tls_key_file go together: give both, or neither");
         }
-        final List<X509Certificate> chain = PemFiles.certificates(config.tlsCertFile());
-        final PrivateKey key = PemFiles.privateKey(config.tlsKeyFile());
-        requireMatch(chain.get(0), key, config);
-        warnIfNotCurrentlyValid(chain.get(0), config);
+        return true;
+    }
+
+    /** Reads the two files and makes a context of them (everything in the class comment checked). */
+    static LoadedCertificate load(final Path certFile, final Path keyFile) throws ConfigException
+    {
+        return load(certFile, keyFile, PemFiles.read(certFile, CERT), PemFiles.read(keyFile, KEY));
+    }
+
+    /** Makes a context of the two files' text, as read from {@code certFile} and {@code keyFile}. */
+    static LoadedCertificate load(final Path certFile, final Path keyFile, final String certText, final String keyText)
+        throws ConfigException
+    {
+        final List<X509Certificate> chain = PemFiles.certificates(certText, certFile);
+        final PrivateKey key = PemFiles.privateKey(keyText, keyFile);
+        requireMatch(chain.get(0), key, certFile, keyFile);
+        warnIfNotCurrentlyValid(chain.get(0), certFile);
         try
         {
-            return SslContextBuilder.forServer(key, chain)
+            return new LoadedCertificate(SslContextBuilder.forServer(key, chain)
                 .sslProvider(SslProvider.JDK)
                 .protocols(PROTOCOLS)
                 .clientAuth(ClientAuth.NONE)
-                .build();
+                .build(), chain.get(0));
         }
         catch (final SSLException | RuntimeException ex)
         {
-            throw new ConfigException("tls: the certificate " + config.tlsCertFile() + " and key " + config.tlsKeyFile()
-                + " cannot be used: " + ex.getMessage());
+            throw new ConfigException("tls: the certificate " + certFile + " and key " + keyFile + " cannot be used: " + ex.getMessage());
         }
     }
 
@@ -73,7 +92,7 @@ public final class TlsSettings
      * The key must be the certificate's: a mismatch would only show as every handshake failing, so
      * sign a random challenge with the key and verify it with the certificate's public key.
      */
-    private static void requireMatch(final X509Certificate certificate, final PrivateKey key, final ServerConfig config)
+    private static void requireMatch(final X509Certificate certificate, final PrivateKey key, final Path certFile, final Path keyFile)
         throws ConfigException
     {
         final String algorithm = signatureAlgorithm(key);
@@ -94,11 +113,11 @@ public final class TlsSettings
         catch (final GeneralSecurityException ex)
         {
             // Keys of different algorithms (an EC key for an RSA certificate) land here.
-            throw mismatch(config);
+            throw mismatch(certFile, keyFile);
         }
         if (!matches)
         {
-            throw mismatch(config);
+            throw mismatch(certFile, keyFile);
         }
     }
 
@@ -116,13 +135,12 @@ public final class TlsSettings
         }
     }
 
-    private static ConfigException mismatch(final ServerConfig config)
+    private static ConfigException mismatch(final Path certFile, final Path keyFile)
     {
-        return new ConfigException(KEY + ": " + config.tlsKeyFile() + " is not the private key of the certificate in "
-            + config.tlsCertFile());
+        return new ConfigException(KEY + ": " + keyFile + " is not the private key of the certificate in " + certFile);
     }
 
-    private static void warnIfNotCurrentlyValid(final X509Certificate certificate, final ServerConfig config)
+    private static void warnIfNotCurrentlyValid(final X509Certificate certificate, final Path certFile)
     {
         try
         {
@@ -130,7 +148,7 @@ public final class TlsSettings
         }
         catch (final CertificateExpiredException | CertificateNotYetValidException ex)
         {
-            LOG.warn("the certificate in {} is not valid now ({}): browsers will refuse it", config.tlsCertFile(), ex.getMessage());
+            LOG.warn("the certificate in {} is not valid now ({}): browsers will refuse it", certFile, ex.getMessage());
         }
     }
 }

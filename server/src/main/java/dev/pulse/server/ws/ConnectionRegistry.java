@@ -1,5 +1,7 @@
 package dev.pulse.server.ws;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,6 +91,20 @@ public final class ConnectionRegistry
             total += connection.pendingWriteBytes();
         }
         return total;
+    }
+
+    /**
+     * The connections open now, each as an action that closes it with 1001 (server shutting down)
+     * on its own event loop, callable from any thread: for a stop that spreads the closes over time.
+     */
+    public List<Runnable> goingAwayClosers()
+    {
+        final List<Runnable> closers = new ArrayList<>(connections.size());
+        for (final ConnectionHandler connection : connections.values())
+        {
+            closers.add(connection::goingAwayFromAnyThread);
+        }
+        return closers;
     }
 
     /** Closes every connection with 1001 (server shutting down), each on its own event loop. */

@@ -10,11 +10,11 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.protocol.CloseCode;
+import dev.pulse.server.tls.LiveCertificate;
 import dev.pulse.server.tls.TlsFailures;
 
 /**
@@ -39,7 +39,7 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
     private final ChannelHandler routes;
     private final WebSocketDecoderConfig decoderConfig;
     private final WebSocketServerProtocolConfig protocolConfig;
-    private final SslContext tls;
+    private final LiveCertificate tls;
     private final TlsFailures tlsFailures;
 
     /** @param routes the HTTP routes: one {@link ChannelHandler.Sharable} instance in every connection's pipeline. */
@@ -52,9 +52,10 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
      * @param routes the HTTP routes: one {@link ChannelHandler.Sharable} instance in every connection's
      *               pipeline, so what it caches (the static files read from the jar) is read once per
      *               server, not on each connection's first request.
-     * @param tls    the server's TLS context, or null for plain ws:// and http://.
+     * @param tls    the server's certificate, or null for plain ws:// and http://. Each connection's TLS handler is
+     *               made from the context current when it is accepted: a reload reaches new connections only.
      */
-    public PulseChannelInitializer(final ServerContext server, final ChannelHandler routes, final SslContext tls)
+    public PulseChannelInitializer(final ServerContext server, final ChannelHandler routes, final LiveCertificate tls)
     {
         if (!routes.getClass().isAnnotationPresent(ChannelHandler.Sharable.class))
         {
@@ -91,7 +92,7 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
         final ChannelPipeline pipeline = channel.pipeline();
         if (tls != null)
         {
-            pipeline.addLast("ssl", tls.newHandler(channel.alloc()));
+            pipeline.addLast("ssl", tls.sslContext().newHandler(channel.alloc()));
             pipeline.addLast("tls-failures", tlsFailures);
         }
         pipeline.addLast("idle", new IdleStateHandler(config.readTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));

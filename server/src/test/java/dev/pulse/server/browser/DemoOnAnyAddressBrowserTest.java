@@ -35,9 +35,11 @@ class DemoOnAnyAddressBrowserTest
     {
         try (Browser browser = Browser.launch())
         {
-            final Process server = new ProcessBuilder(ChildJvm.command(List.of(), "dev.pulse.server.PulseMain",
+            final ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(List.of(), "dev.pulse.server.PulseMain",
                 List.of("serve", "--port", "0", "--bind", "127.0.0.1", "--data", dir.resolve("data").toString())))
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true);
+            builder.environment().putAll(ChildJvm.NO_DRAIN);
+            final Process server = builder.start();
             final StringBuffer output = new StringBuffer();
             try
             {

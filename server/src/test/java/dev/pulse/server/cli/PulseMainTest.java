@@ -352,6 +352,17 @@ class PulseMainTest
                 {
                     closed = true;
                 }
+
+                @Override
+                public void drainAndClose()
+                {
+                    closed = true;
+                }
+
+                @Override
+                public void reload()
+                {
+                }
             };
         }
     }

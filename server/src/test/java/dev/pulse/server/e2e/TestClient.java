@@ -37,6 +37,7 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
     private WebSocket socket;
     private long seq;
     private String sid;
+    private volatile long closedAtNanos;
 
     static TestClient connect(final int port, final String site, final String origin) throws Exception
     {
@@ -238,7 +239,19 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
     /** The close code the server sent; fails after 10 s. */
     int awaitClose() throws Exception
     {
-        return closeCode.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return awaitClose(WAIT);
+    }
+
+    /** The close code the server sent; fails after {@code wait}. */
+    int awaitClose(final Duration wait) throws Exception
+    {
+        return closeCode.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** When the close arrived ({@link System#nanoTime()}); meaningful once {@link #closed()}. */
+    long closedAtNanos()
+    {
+        return closedAtNanos;
     }
 
     /** The reason the server's close frame gave; fails after 10 s. */
@@ -280,6 +293,7 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
     @Override
     public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
     {
+        closedAtNanos = System.nanoTime();
         closeReason.complete(reason);
         closeCode.complete(statusCode);
         return null;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,12 @@ import java.util.regex.Pattern;
  */
 public final class ChildJvm
 {
+    /**
+     * The environment of a server that stops at once on SIGTERM, without the drain: for tests that
+     * stop child servers and are not about draining, so they stay as fast as before it existed.
+     */
+    public static final Map<String, String> NO_DRAIN = Map.of("PULSE_DRAIN_DELAY", "0", "PULSE_CLOSE_SPREAD", "0");
+
     private ChildJvm()
     {
     }

@@ -80,12 +80,27 @@ public final class TestCertificates
         return keyFile;
     }
 
+    /** The certificate, as the server presents it. */
+    public X509Certificate certificate()
+    {
+        return certificate;
+    }
+
     /** A client context that trusts this certificate alone. */
     public SSLContext trustingClientContext() throws Exception
     {
+        return trusting(this);
+    }
+
+    /** A client context that trusts each of these certificates: for a client that sees a server change its certificate. */
+    public static SSLContext trusting(final TestCertificates... pairs) throws Exception
+    {
         final KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("pulse-test", certificate);
+        for (int i = 0; i < pairs.length; i++)
+        {
+            trust.setCertificateEntry("pulse-test-" + i, pairs[i].certificate);
+        }
         final TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustManagers.init(trust);
         final SSLContext context = SSLContext.getInstance("TLS");
