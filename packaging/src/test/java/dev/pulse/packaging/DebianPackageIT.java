@@ -1,10 +1,12 @@
 package dev.pulse.packaging;
 
+import java.lang.module.ModuleFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,35 @@ class DebianPackageIT
         // in its runtime image, another vendor's JRE may not, so any other Java must be a JDK.
         assertThat(BuiltPackage.field("Depends")).isEqualTo("adduser, procps, openjdk-17-jre-headless | java17-sdk-headless");
         assertThat(BuiltPackage.field("Maintainer")).matches(".+ <.+@.+>");
+    }
+
+    @Test
+    void shouldNeedNoJdkWhereDebiansJreHoldsTheCompilerModule() throws Exception
+    {
+        // The runtime image of the Java running this test, and the Debian package that installed it.
+        final Path image = Path.of(System.getProperty("java.home"), "lib", "modules").toRealPath();
+        final Path dpkgQuery = ExternalTool.require("dpkg", "/usr/bin/dpkg-query");
+        final Command owner = Command.run(dpkgQuery.toString(), "--search", image.toString());
+        Assumptions.assumeTrue(owner.exitStatus() == 0 && owner.output().startsWith("openjdk-17-"),
+            "this Java is not Debian's OpenJDK 17: " + owner.output());
+
+        // Chronicle Map compiles with jdk.compiler at start; Debian ships it in the JRE's image.
+        assertThat(owner.output()).startsWith("openjdk-17-jre-headless:");
+        assertThat(ModuleFinder.ofSystem().find("jdk.compiler")).isPresent();
+    }
+
+    @Test
+    void shouldNotStartOnAJavaWithoutTheCompilerModule()
+    {
+        final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        final Path jar = BuiltPackage.extract(dir.resolve("package")).resolve("usr/share/pulse/pulse.jar");
+
+        // A runtime image without jdk.compiler, as a JRE of another vendor may be.
+        final Command serve = Command.run(java.toString(), "--limit-modules", "java.se,jdk.unsupported,jdk.management,jdk.zipfs",
+            "-jar", jar.toString(), "serve", "--port", "0", "--bind", "127.0.0.1", "--data", dir.resolve("data").toString());
+
+        assertThat(serve.exitStatus()).as(serve.output()).isNotZero();
+        assertThat(serve.output()).contains("ClassNotFoundException: com.sun.tools.javac.api.JavacTool");
     }
 
     @Test

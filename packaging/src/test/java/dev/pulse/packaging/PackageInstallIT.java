@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The package's life on a Debian machine: install, serve as the user pulse under the unit's
- * sandbox, install again and upgrade (settings and data kept, the service restarted), remove
- * (settings and data kept), purge (both gone, the user kept). In a {@link ThrowawayRoot}, so the
+ * sandbox, install again, upgrade and downgrade (settings and data kept, the service restarted),
+ * remove (settings and data kept), purge (both gone, the user kept). In a {@link ThrowawayRoot}, so the
  * machine is unchanged and the test can run again; it needs root, so it runs only when
  * {@code PULSE_PACKAGE_INSTALL_TEST=1} (.ci/run sets it). No systemd runs here: the service is
  * started as {@link ServiceLaunch} reads the unit, and systemctl and deb-systemd-invoke are
@@ -40,6 +40,7 @@ class PackageInstallIT
 {
     private static final Pattern LISTENING = Pattern.compile("Pulse listening on http://[^:]+:(\\d+)/");
     private static final String SYSTEMD_CALLS = "/run/systemd-calls.log";
+    private static final String NEWER_SETTING = "journal_retention_mode: delete\n";
 
     @TempDir
     Path scratch;
@@ -93,13 +94,22 @@ class PackageInstallIT
         // The same package again (dpkg's upgrade path: configure with the installed version), then a newer one.
         dpkg("--install", deb.toString());
         assertThat(systemdCalls()).endsWith("deb-systemd-invoke restart pulse.service");
-        dpkg("--install", newerVersionOf(deb).toString());
-        assertThat(root.run("dpkg-query", "--show", "--showformat=${Version}", "pulse").succeeded()).endsWith("+1");
+        // The newer package changed pulse.yaml too: dpkg would ask; --force-confold keeps the operator's.
+        dpkg("--install", "--force-confold", newerVersionOf(deb).toString());
+        assertThat(installedVersion()).endsWith("+1");
         assertThat(systemdCalls()).endsWith("deb-systemd-invoke restart pulse.service");
         assertThat(Files.readString(root.file("/etc/pulse/pulse.yaml"))).as("the operator's edit survives").isEqualTo(edited);
+        assertThat(Files.readString(root.file("/etc/pulse/pulse.yaml.dpkg-dist"))).endsWith(NEWER_SETTING);
         assertInstalledForUserPulse();
         assertThat(journalSegments()).as("the journal survives").containsAll(journal);
+        assertThat(systemdCalls()).as("an upgrade never stops the service").doesNotContain("deb-systemd-invoke stop pulse.service");
         serveAndStop();
+
+        // Back to the first package: dpkg takes it as a downgrade.
+        final String first = installedVersion().substring(0, installedVersion().length() - "+1".length());
+        dpkg("--install", "--force-confold", deb.toString());
+        assertThat(installedVersion()).isEqualTo(first);
+        assertThat(Files.readString(root.file("/etc/pulse/pulse.yaml"))).isEqualTo(edited);
 
         dpkg("--remove", "pulse");
         assertThat(systemdCalls()).contains("deb-systemd-invoke stop pulse.service");
@@ -111,6 +121,7 @@ class PackageInstallIT
 
         dpkg("--purge", "pulse");
         assertThat(root.file("/etc/pulse/pulse.yaml")).doesNotExist();
+        assertThat(root.file("/etc/pulse/pulse.yaml.dpkg-dist")).doesNotExist();
         assertThat(root.file("/var/lib/pulse")).as("purge deletes the data").doesNotExist();
         assertThat(root.file("/etc/systemd/system/multi-user.target.wants/pulse.service")).doesNotExist();
         assertThat(root.run("dpkg-query", "--show", "pulse").exitStatus()).as("dpkg knows no pulse").isNotZero();
@@ -217,6 +228,11 @@ class PackageInstallIT
         }
     }
 
+    private String installedVersion()
+    {
+        return root.run("dpkg-query", "--show", "--showformat=${Version}", "pulse").succeeded();
+    }
+
     private String ownerAndMode(final String path)
     {
         return root.run("stat", "--format=%U:%G %a", path).succeeded().trim();
@@ -227,12 +243,14 @@ class PackageInstallIT
         return Files.readAllLines(root.file(SYSTEMD_CALLS));
     }
 
-    /** The same package with its version raised: what the next release's package does to this one. */
+    /** The same package with its version raised and a setting added: what the next release's package does to this one. */
     private Path newerVersionOf(final Path deb) throws Exception
     {
         final Path tree = BuiltPackage.extract(scratch.resolve("newer"));
         final Path control = tree.resolve("DEBIAN/control");
         Files.writeString(control, Files.readString(control).replaceFirst("(?m)^(Version: .*)$", "$1+1"));
+        final Path settings = tree.resolve("etc/pulse/pulse.yaml");
+        Files.writeString(settings, Files.readString(settings) + NEWER_SETTING);
         final Path newer = scratch.resolve("pulse_newer_all.deb");
         // Uncompressed: xz would spend most of this test compressing the jar again.
         Command.succeed(BuiltPackage.dpkgDeb().toString(), "-Znone", "--root-owner-group", "--build", tree.toString(), newer.toString());

@@ -91,6 +91,9 @@ class SystemdUnitIT
         final ServiceUnit unit = ServiceUnit.read(installedUnit());
 
         assertThat(unit.value("Service.Restart")).isEqualTo("on-failure");
+        // Any other failure to start (exit 3: a session map of another version) ends after five tries.
+        assertThat(unit.value("Unit.StartLimitBurst")).isEqualTo("5");
+        assertThat(unit.value("Unit.StartLimitIntervalSec")).isEqualTo("120");
         assertThat(unit.value("Service.RestartPreventExitStatus").split(" "))
             .containsExactlyInAnyOrder(String.valueOf(PulseMain.EXIT_USAGE), String.valueOf(PulseMain.EXIT_SESSION_MAP_DAMAGED));
         assertThat(unit.value("Service.ExecReload")).isEqualTo("/bin/kill -s HUP $MAINPID");
