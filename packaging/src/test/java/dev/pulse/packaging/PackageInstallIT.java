@@ -203,20 +203,11 @@ class PackageInstallIT
     {
         try (Stream<Path> files = Files.walk(dataDir))
         {
-            files.forEach(file -> assertThat(uncheckedPermissions(file)).as(file.toString())
-                .doesNotContain(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE));
-        }
-    }
-
-    private static java.util.Set<PosixFilePermission> uncheckedPermissions(final Path file)
-    {
-        try
-        {
-            return Files.getPosixFilePermissions(file);
-        }
-        catch (final java.io.IOException ex)
-        {
-            throw new java.io.UncheckedIOException(ex);
+            for (final Path file : files.toList())
+            {
+                assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                    .doesNotContain(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+            }
         }
     }
 

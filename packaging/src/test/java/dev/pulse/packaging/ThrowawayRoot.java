@@ -47,7 +47,7 @@ final class ThrowawayRoot implements AutoCloseable
     /** Mounts one under {@code scratch} (which must be empty). */
     static ThrowawayRoot create(final Path scratch) throws Exception
     {
-        if (!"root".equals(System.getProperty("user.name")))
+        if (!"0".equals(Command.succeed("id", "-u").trim()))
         {
             throw new AssertionError("installing the package into a throwaway root needs root (mount namespaces, overlayfs); " +
                 "run as root, or leave PULSE_PACKAGE_INSTALL_TEST unset");
