@@ -75,14 +75,23 @@ class SystemdUnitIT
         assertThat(unit.value("Service.Group")).isEqualTo("pulse");
         assertThat(unit.value("Service.ProtectSystem")).isEqualTo("strict");
         assertThat(unit.values("Service.ReadWritePaths")).containsExactly("/var/lib/pulse");
-        for (final String key : List.of("ProtectHome", "PrivateTmp", "PrivateDevices", "NoNewPrivileges", "ProtectKernelTunables",
-            "ProtectKernelModules", "ProtectControlGroups", "RestrictSUIDSGID", "LockPersonality"))
+        assertThat(unit.value("Service.WorkingDirectory")).isEqualTo("/var/lib/pulse");
+        assertThat(unit.value("Service.UMask")).as("nothing it writes is world-readable").isEqualTo("0027");
+        for (final String key : List.of("ProtectHome", "PrivateTmp", "PrivateDevices", "PrivateMounts", "NoNewPrivileges",
+            "ProtectKernelTunables", "ProtectKernelModules", "ProtectKernelLogs", "ProtectControlGroups", "ProtectClock",
+            "ProtectHostname", "RestrictNamespaces", "RestrictRealtime", "RestrictSUIDSGID", "LockPersonality", "RemoveIPC"))
         {
             assertThat(unit.value("Service." + key)).as(key).isEqualTo("yes");
         }
+        assertThat(unit.value("Service.ProtectProc")).isEqualTo("invisible");
+        assertThat(unit.value("Service.RestrictAddressFamilies")).isEqualTo("AF_UNIX AF_INET AF_INET6 AF_NETLINK");
+        assertThat(unit.value("Service.SystemCallArchitectures")).isEqualTo("native");
         assertThat(unit.value("Service.CapabilityBoundingSet")).as("no capabilities").isEmpty();
+        assertThat(unit.value("Service.AmbientCapabilities")).as("no capabilities").isEmpty();
         // The JIT and Chronicle Map's compiler write the code they run: W^X would stop the JVM.
         assertThat(unit.values("Service.MemoryDenyWriteExecute")).isEmpty();
+        // Not tried under a real systemd here: docs/operations.md says how to add it.
+        assertThat(unit.values("Service.SystemCallFilter")).isEmpty();
     }
 
     @Test
@@ -96,8 +105,23 @@ class SystemdUnitIT
         assertThat(unit.value("Unit.StartLimitIntervalSec")).isEqualTo("120");
         assertThat(unit.value("Service.RestartPreventExitStatus").split(" "))
             .containsExactlyInAnyOrder(String.valueOf(PulseMain.EXIT_USAGE), String.valueOf(PulseMain.EXIT_SESSION_MAP_DAMAGED));
+        assertThat(unit.value("Service.RestartSec")).isEqualTo("5s");
+        // The JVM's status for SIGTERM before Pulse's own handler is in place: a stop, not a failure.
+        assertThat(unit.value("Service.SuccessExitStatus")).isEqualTo("143");
         assertThat(unit.value("Service.ExecReload")).isEqualTo("/bin/kill -s HUP $MAINPID");
         assertThat(unit.value("Service.ExecStart")).isEqualTo("/usr/bin/pulse serve --config /etc/pulse/pulse.yaml");
+    }
+
+    @Test
+    void shouldWaitForTheDrainBeforeSystemdKillsTheServer()
+    {
+        final ServiceUnit unit = ServiceUnit.read(installedUnit());
+        final ServerConfig defaults = ServerConfig.defaults();
+
+        // After SIGTERM: drain_delay, then close_spread, then at most shutdown_timeout_ms to stop.
+        final long stopMs = defaults.drainDelay() + defaults.closeSpread() + defaults.shutdownTimeoutMs();
+        assertThat(unit.value("Service.TimeoutStopSec")).isEqualTo("60");
+        assertThat(60_000L).isGreaterThanOrEqualTo(2 * stopMs);
     }
 
     @Test
