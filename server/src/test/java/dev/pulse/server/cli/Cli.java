@@ -80,6 +80,16 @@ final class Cli
             public void close()
             {
             }
+
+            @Override
+            public void drainAndClose()
+            {
+            }
+
+            @Override
+            public void reload()
+            {
+            }
         };
     }
 }
