@@ -26,7 +26,7 @@ import dev.pulse.server.net.ClientAddress;
  * bytes are no PROXY header, or a damaged one, is counted as a bad request
  * ({@code pulse_connections_refused_total{reason="bad_request"}}) and closed without an answer (it
  * may be TLS). That last case is a proxy not configured to send the header, so it is logged, at
- * most once a minute.
+ * most 5 at once and then once a minute.
  */
 @ChannelHandler.Sharable
 final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter
@@ -34,7 +34,7 @@ final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter
     private static final Logger LOG = LoggerFactory.getLogger(ProxyProtocolHandler.class);
 
     private final Metrics metrics;
-    private final LogThrottle missingHeaders = new LogThrottle(1, TimeUnit.MINUTES);
+    private final LogThrottle missingHeaders = new LogThrottle(5, 1, TimeUnit.MINUTES);
 
     ProxyProtocolHandler(final Metrics metrics)
     {

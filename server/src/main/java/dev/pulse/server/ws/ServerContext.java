@@ -31,8 +31,8 @@ public final class ServerContext
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private final ConnectionsPerAddress connectionsPerAddress;
     private final ClientAddressPolicy clientAddresses;
-    /** One line per 10 s about clients refused at their address's cap, shared as the cap is. */
-    private final LogThrottle perAddressRefusals = new LogThrottle(10, TimeUnit.SECONDS);
+    /** Lines about clients refused at their address's cap: 5 at once, then one per 10 s; shared as the cap is. */
+    private final LogThrottle perAddressRefusals = new LogThrottle(5, 10, TimeUnit.SECONDS);
     /** Server-wide; guarded by itself, as every event loop takes handshakes from it. */
     private final RateLimiter handshakes;
     private final FastThreadLocal<LoopContext> loopContexts = new FastThreadLocal<>();

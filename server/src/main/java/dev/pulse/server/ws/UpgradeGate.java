@@ -35,7 +35,7 @@ import dev.pulse.server.net.ClientAddress;
  * ({@link SelfOrigin}; a missing Origin only if the operator allowed it); otherwise HTTP 403 and no
  * upgrade; 503 at capacity or over the server's handshake rate, 429 when the client's address
  * holds its cap of connections (each refusal with {@code Retry-After}, and counted; the latter also
- * logged with the address, at most once every 10 s). The address is the client's real one: each
+ * logged with the address: 5 lines at once, then one per 10 s). The address is the client's real one: each
  * request first lets the {@code ClientAddressPolicy} read what a trusted proxy forwarded. Other paths
  * go on to the HTTP routes. It also closes connections that do not send a whole request within
  * the handshake timeout of opening or of their last response (slowloris), and counts them.
