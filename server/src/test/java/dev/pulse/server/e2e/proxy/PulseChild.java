@@ -1,10 +1,10 @@
 package dev.pulse.server.e2e.proxy;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,11 +78,22 @@ final class PulseChild implements AutoCloseable
         }
     }
 
-    /** The value of one sample of its /metrics: {@code pulse_connections_open}, {@code pulse_x_total{reason="y"}}. */
-    long metric(final String sample) throws Exception
+    /**
+     * The value of one sample of its /metrics: {@code pulse_connections_open},
+     * {@code pulse_x_total{reason="y"}}. Asked from 127.0.0.254, a client no test trusts as a proxy:
+     * a trusted address must open with a PROXY header under {@code client_address: proxy_protocol}.
+     */
+    long metric(final String sample) throws IOException
     {
-        final String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString()).body();
+        final String text;
+        try (Socket socket = new Socket())
+        {
+            socket.bind(new InetSocketAddress("127.0.0.254", 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /metrics HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
         for (final String line : text.split("\n"))
         {
             if (line.startsWith(sample + " "))
@@ -90,7 +101,7 @@ final class PulseChild implements AutoCloseable
                 return (long)Double.parseDouble(line.substring(sample.length() + 1).trim());
             }
         }
-        throw new AssertionError("no sample " + sample + " in /metrics");
+        throw new AssertionError("no sample " + sample + " in /metrics:\n" + text);
     }
 
     @Override
