@@ -3,7 +3,6 @@ package dev.pulse.server.ws;
 import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.haproxy.HAProxyCommand;
@@ -27,18 +26,29 @@ import dev.pulse.server.net.ClientAddress;
  * ({@code pulse_connections_refused_total{reason="bad_request"}}) and closed without an answer (it
  * may be TLS). That last case is a proxy not configured to send the header, so it is logged, at
  * most 5 at once and then once a minute.
+ *
+ * <p>One per connection, on its event loop: the decoder may report a bad header twice (again when
+ * the connection closes with the rest of it buffered), and the connection is counted once.
  */
-@ChannelHandler.Sharable
 final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter
 {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyProtocolHandler.class);
 
     private final Metrics metrics;
-    private final LogThrottle missingHeaders = new LogThrottle(5, 1, TimeUnit.MINUTES);
+    private final LogThrottle missingHeaders;
+    private boolean refused;
 
-    ProxyProtocolHandler(final Metrics metrics)
+    /** @param missingHeaders when a connection without a valid header may be logged: shared by all connections. */
+    ProxyProtocolHandler(final Metrics metrics, final LogThrottle missingHeaders)
     {
         this.metrics = metrics;
+        this.missingHeaders = missingHeaders;
+    }
+
+    /** For the {@code missingHeaders} of every connection of a server: 5 lines at once, then one a minute. */
+    static LogThrottle newLogThrottle()
+    {
+        return new LogThrottle(5, 1, TimeUnit.MINUTES);
     }
 
     @Override
@@ -83,6 +93,12 @@ final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter
             ctx.fireExceptionCaught(cause);
             return;
         }
+        ctx.close();
+        if (refused)
+        {
+            return;
+        }
+        refused = true;
         metrics.refused(Metrics.RefusalReason.BAD_REQUEST);
         final long unlogged = missingHeaders.take(System.nanoTime());
         if (unlogged != LogThrottle.QUIET)
@@ -91,6 +107,5 @@ final class ProxyProtocolHandler extends ChannelInboundHandlerAdapter
                 "proxy_protocol: does the proxy send one, as HAProxy's send-proxy-v2 does?); {} more since the last such line",
                 ClientAddress.describe(ctx.channel()), cause.getMessage(), unlogged);
         }
-        ctx.close();
     }
 }

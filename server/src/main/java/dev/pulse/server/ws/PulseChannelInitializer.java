@@ -45,7 +45,7 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
     private final WebSocketServerProtocolConfig protocolConfig;
     private final SslContext tls;
     private final TlsFailures tlsFailures;
-    private final ProxyProtocolHandler proxyAddress;
+    private final LogThrottle missingProxyHeaders = ProxyProtocolHandler.newLogThrottle();
 
     /** @param routes the HTTP routes: one {@link ChannelHandler.Sharable} instance in every connection's pipeline. */
     public PulseChannelInitializer(final ServerContext server, final ChannelHandler routes)
@@ -69,7 +69,6 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
         this.routes = routes;
         this.tls = tls;
         this.tlsFailures = tls == null ? null : new TlsFailures(server.metrics());
-        this.proxyAddress = new ProxyProtocolHandler(server.metrics());
         final ServerConfig config = server.config();
         this.decoderConfig = WebSocketDecoderConfig.newBuilder()
             .maxFramePayloadLength(config.maxMessageBytes())
@@ -98,7 +97,7 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
         if (server.clientAddresses().expectsProxyProtocol(channel))
         {
             pipeline.addLast("proxy-protocol", new HAProxyMessageDecoder());
-            pipeline.addLast("proxy-address", proxyAddress);
+            pipeline.addLast("proxy-address", new ProxyProtocolHandler(server.metrics(), missingProxyHeaders));
         }
         if (tls != null)
         {
