@@ -51,7 +51,9 @@ class HaProxyEndToEndTest
             awaitHealth(haproxy, "UP L7OK");
             try (WebSocketCrowd crowd = new WebSocketCrowd())
             {
+                final long startNs = System.nanoTime();
                 crowd.connect(haproxy.address(), WebSocketCrowd.sources(1, 200, CAP), Map.of(), 120_000);
+                System.out.printf("2,000 visitors through HAProxy (%s) welcomed in %d ms%n", sendProxy, (System.nanoTime() - startNs) / 1_000_000);
 
                 assertThat(crowd.failures()).as("HAProxy said:\n%s\nPulse said:\n%s", haproxy.output(), pulse.output()).isEmpty();
                 assertThat(crowd.welcomed()).isEqualTo(2_000);
