@@ -35,8 +35,10 @@ public final class ForwardedFor
     public static InetAddress client(
         final InetAddress peer, final List<String> forwarded, final List<String> forwardedFor, final AddressRanges trusted)
     {
-        final List<String> hops = hasText(forwarded) ? ForwardedHeader.forValues(forwarded) : hasText(forwardedFor) ? commaList(forwardedFor) : null;
-        if (hops == null || hops.isEmpty())
+        // Forwarded alone when present: a proxy that writes it may pass a client's X-Forwarded-For untouched.
+        final List<String> hops = hasText(forwarded) ? ForwardedHeader.forValues(forwarded)
+            : hasText(forwardedFor) ? commaList(forwardedFor) : List.of();
+        if (hops.isEmpty())
         {
             return peer;
         }
