@@ -1,6 +1,8 @@
 package dev.pulse.server.e2e;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.server.config.ServerConfigBuilder;
 import dev.pulse.server.net.AddressRanges;
 import dev.pulse.server.net.ClientAddressSource;
 import dev.pulse.server.tls.TestCertificates;
@@ -56,7 +59,7 @@ class ProxyProtocolEndToEndTest
                  "GET /readyz HTTP/1.1\r\nHost: pulse\r\n\r\n", null);
              ProxyProtocolClient first = upgrade(server, ProxyProtocolClient.v2Local());
              ProxyProtocolClient second = upgrade(server, ProxyProtocolClient.v2Local());
-             ProxyProtocolClient unknown = upgrade(server, "PROXY UNKNOWN\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+             ProxyProtocolClient unknown = upgrade(server, "PROXY UNKNOWN\r\n".getBytes(StandardCharsets.US_ASCII)))
         {
             assertThat(check.status()).as("a health check").isEqualTo(200);
             assertThat(first.status()).isEqualTo(101);
@@ -71,7 +74,7 @@ class ProxyProtocolEndToEndTest
     {
         try (TestServer server = server(dir);
              ProxyProtocolClient noHeader = upgrade(server, new byte[0]);
-             ProxyProtocolClient damaged = upgrade(server, "PROXY TCP4 198.51.100.7\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+             ProxyProtocolClient damaged = upgrade(server, "PROXY TCP4 198.51.100.7\r\n".getBytes(StandardCharsets.US_ASCII)))
         {
             assertThat(noHeader.status()).as("a receiver must not guess whether the header is there").isEqualTo(-1);
             assertThat(damaged.status()).isEqualTo(-1);
@@ -122,7 +125,7 @@ class ProxyProtocolEndToEndTest
         return new TestServer(dir, ProxyProtocolEndToEndTest::proxyProtocol);
     }
 
-    private static dev.pulse.server.config.ServerConfigBuilder proxyProtocol(final dev.pulse.server.config.ServerConfigBuilder builder)
+    private static ServerConfigBuilder proxyProtocol(final ServerConfigBuilder builder)
     {
         return builder.trustedProxies(AddressRanges.parseOrNull("127.0.0.1")).clientAddress(ClientAddressSource.PROXY_PROTOCOL)
             .maxConnectionsPerAddress(1);
@@ -139,7 +142,7 @@ class ProxyProtocolEndToEndTest
         {
             return InetAddress.getByName(literal);
         }
-        catch (final java.net.UnknownHostException ex)
+        catch (final UnknownHostException ex)
         {
             throw new AssertionError(ex);
         }
