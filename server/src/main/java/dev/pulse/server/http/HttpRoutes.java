@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.net.ClientAddress;
 
 /**
  * The plain HTTP routes on the WebSocket port, last in the pipeline after the upgrade gate:
@@ -137,12 +138,12 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
         // A peer resetting its connection is routine; anything else is worth one warning.
         if (cause instanceof IOException)
         {
-            LOG.debug("closing {} after {}", ctx.channel().remoteAddress(), cause.toString());
+            LOG.debug("closing {} after {}", ClientAddress.describe(ctx.channel()), cause.toString());
         }
         else
         {
             context.metrics().internalError();
-            LOG.warn("closing {} after an unexpected exception", ctx.channel().remoteAddress(), cause);
+            LOG.warn("closing {} after an unexpected exception", ClientAddress.describe(ctx.channel()), cause);
         }
         ctx.close();
     }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.net.ClientAddress;
 
 /**
  * Right behind the TLS handler: a connection that fails its TLS handshake (a plain {@code ws://}
@@ -37,7 +38,7 @@ public final class TlsFailures extends ChannelInboundHandlerAdapter
             if (!handshake.isSuccess())
             {
                 metrics.refused(Metrics.RefusalReason.TLS);
-                LOG.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), handshake.cause().toString());
+                LOG.debug("TLS handshake with {} failed: {}", ClientAddress.describe(ctx.channel()), handshake.cause().toString());
                 ctx.close();
             }
             return;

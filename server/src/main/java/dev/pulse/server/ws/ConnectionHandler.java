@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import dev.pulse.journal.ErasureSource;
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.net.ClientAddress;
 import dev.pulse.server.protocol.CloseCode;
 import dev.pulse.server.protocol.ErrorCode;
 import dev.pulse.server.timer.TimerTarget;
@@ -84,6 +85,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             upgraded = true;
             connection.id = server.connections().register(this);
             metrics.connectionOpened();
+            LOG.debug("connection {} opened from {}", connection.id, ClientAddress.describe(ctx.channel()));
         }
         else if (event instanceof IdleStateEvent)
         {
@@ -351,7 +353,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private void internalError(final Throwable cause)
     {
         metrics.internalError();
-        LOG.error("internal error on connection {}: closing it with 1011", connection.id, cause);
+        LOG.error("internal error on connection {} from {}: closing it with 1011", connection.id, ClientAddress.describe(ctx.channel()), cause);
         if (upgraded)
         {
             closeWith(CloseCode.INTERNAL_ERROR);

@@ -2,8 +2,6 @@ package dev.pulse.server.ws;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,16 +25,16 @@ final class ConnectionsPerAddress
     }
 
     /**
-     * What a client at {@code remote} is counted under: its address, or its /64 for IPv6; null when
-     * it is not counted (no cap, or a channel that is not IP, as in tests).
+     * What a client at {@code address} (its real address, {@code ClientAddress}) is counted under:
+     * the address, or its /64 for IPv6; null when it is not counted (no cap, or no address: a
+     * channel that is not IP, as in tests).
      */
-    InetAddress keyOf(final SocketAddress remote)
+    InetAddress keyOf(final InetAddress address)
     {
-        if (max == 0 || !(remote instanceof InetSocketAddress) || ((InetSocketAddress)remote).getAddress() == null)
+        if (max == 0 || address == null)
         {
             return null;
         }
-        final InetAddress address = ((InetSocketAddress)remote).getAddress();
         if (!(address instanceof Inet6Address))
         {
             return address;
@@ -74,6 +72,12 @@ final class ConnectionsPerAddress
     void release(final InetAddress key)
     {
         counts.computeIfPresent(key, (address, count) -> count == 1 ? null : count - 1);
+    }
+
+    /** The cap: connections allowed per address; 0 for none. */
+    int max()
+    {
+        return max;
     }
 
     /** Connections counted under {@code key}. */

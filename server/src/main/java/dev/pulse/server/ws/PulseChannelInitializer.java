@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -28,7 +29,10 @@ import dev.pulse.server.tls.TlsFailures;
  * The idle handler is first, so any byte in (even a ping) counts as life. No WebSocket extension
  * (so no compression) is negotiated; UTF-8 is validated; protocol violations close with their code.
  * With TLS configured, {@code ssl -> tls-failures} come before all of it: the port then speaks
- * only TLS, and a failed TLS handshake is counted and closed there.
+ * only TLS, and a failed TLS handshake is counted and closed there. On a connection from a trusted
+ * proxy with {@code client_address: proxy_protocol}, {@code proxy-protocol -> proxy-address} come
+ * first of all (the PROXY header precedes the TLS handshake) and leave once the header is read; a
+ * PROXY header from anyone else reaches the HTTP decoder, which refuses it as a bad request.
  */
 public final class PulseChannelInitializer extends ChannelInitializer<Channel>
 {
@@ -41,6 +45,7 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
     private final WebSocketServerProtocolConfig protocolConfig;
     private final LiveCertificate tls;
     private final TlsFailures tlsFailures;
+    private final LogThrottle missingProxyHeaders = ProxyProtocolHandler.newLogThrottle();
 
     /** @param routes the HTTP routes: one {@link ChannelHandler.Sharable} instance in every connection's pipeline. */
     public PulseChannelInitializer(final ServerContext server, final ChannelHandler routes)
@@ -90,6 +95,11 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
     {
         final ServerConfig config = server.config();
         final ChannelPipeline pipeline = channel.pipeline();
+        if (server.clientAddresses().expectsProxyProtocol(channel))
+        {
+            pipeline.addLast("proxy-protocol", new HAProxyMessageDecoder());
+            pipeline.addLast("proxy-address", new ProxyProtocolHandler(server.metrics(), missingProxyHeaders));
+        }
         if (tls != null)
         {
             pipeline.addLast("ssl", tls.sslContext().newHandler(channel.alloc()));

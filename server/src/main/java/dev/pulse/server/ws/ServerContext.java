@@ -9,6 +9,7 @@ import dev.pulse.journal.Journal;
 import dev.pulse.server.auth.SigningKeys;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.net.ClientAddressPolicy;
 import dev.pulse.server.session.SessionStore;
 import dev.pulse.server.timer.PulseClock;
 import dev.pulse.server.timer.SystemPulseClock;
@@ -29,6 +30,9 @@ public final class ServerContext
     private final PulseClock clock;
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private final ConnectionsPerAddress connectionsPerAddress;
+    private final ClientAddressPolicy clientAddresses;
+    /** Lines about clients refused at their address's cap: 5 at once, then one per 10 s; shared as the cap is. */
+    private final LogThrottle perAddressRefusals = new LogThrottle(5, 10, TimeUnit.SECONDS);
     /** Server-wide; guarded by itself, as every event loop takes handshakes from it. */
     private final RateLimiter handshakes;
     private final FastThreadLocal<LoopContext> loopContexts = new FastThreadLocal<>();
@@ -53,6 +57,7 @@ public final class ServerContext
         this.journal = journal;
         this.metrics = metrics;
         this.connectionsPerAddress = new ConnectionsPerAddress(config.maxConnectionsPerAddress());
+        this.clientAddresses = new ClientAddressPolicy(config.trustedProxies(), config.clientAddress());
         this.handshakes = new RateLimiter(config.handshakesPerSecond(), config.handshakesPerSecond(), 0, System.nanoTime());
         metrics.gauge("pulse_write_pending_bytes", "Bytes written to WebSocket connections and not yet taken by their clients.",
             connections::pendingWriteBytes);
@@ -105,6 +110,18 @@ public final class ServerContext
     ConnectionsPerAddress connectionsPerAddress()
     {
         return connectionsPerAddress;
+    }
+
+    /** Whom to believe about a connection's client address ({@code trusted_proxies}, {@code client_address}). */
+    ClientAddressPolicy clientAddresses()
+    {
+        return clientAddresses;
+    }
+
+    /** When a refusal at the per-address cap may be logged. */
+    LogThrottle perAddressRefusals()
+    {
+        return perAddressRefusals;
     }
 
     /** Takes one of the server's handshakes for this second; false when they are used up. */

@@ -22,16 +22,21 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.net.ClientAddress;
 
 /**
  * The door to {@code /ws}: only that exact path upgrades, and only for the catalog's site and
  * one of its origins, or the server's own origin where the catalog lists {@code self}
  * ({@link SelfOrigin}; a missing Origin only if the operator allowed it); otherwise HTTP 403 and no
  * upgrade; 503 at capacity or over the server's handshake rate, 429 when the client's address
- * holds its cap of connections (each refusal with {@code Retry-After}, and counted). Other paths
+ * holds its cap of connections (each refusal with {@code Retry-After}, and counted; the latter also
+ * logged with the address: 5 lines at once, then one per 10 s). The address is the client's real one: each
+ * request first lets the {@code ClientAddressPolicy} read what a trusted proxy forwarded. Other paths
  * go on to the HTTP routes. It also closes connections that do not send a whole request within
  * the handshake timeout of opening or of their last response (slowloris), and counts them.
  */
@@ -42,6 +47,7 @@ final class UpgradeGate extends ChannelDuplexHandler
     private static final int RETRY_AFTER_RATE_S = 1;
     /** Seconds a client refused at a connection cap should wait: connections must close first. */
     private static final int RETRY_AFTER_CAPACITY_S = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(UpgradeGate.class);
 
     private final ServerContext server;
     private final WebSocketDecoderConfig decoderConfig;
@@ -117,6 +123,7 @@ final class UpgradeGate extends ChannelDuplexHandler
             refuse(ctx, request, HttpResponseStatus.BAD_REQUEST, 0);
             return;
         }
+        server.clientAddresses().onRequest(ctx.channel(), request.headers());
         final QueryStringDecoder query = new QueryStringDecoder(request.uri());
         if (!WS_PATH.equals(query.rawPath()))
         {
@@ -147,10 +154,11 @@ final class UpgradeGate extends ChannelDuplexHandler
         }
         // The address's slot first, so that one busy address cannot spend the server's handshakes.
         final ConnectionsPerAddress perAddress = server.connectionsPerAddress();
-        final InetAddress address = perAddress.keyOf(ctx.channel().remoteAddress());
+        final InetAddress address = perAddress.keyOf(ClientAddress.of(ctx.channel()));
         if (address != null && !perAddress.tryAcquire(address))
         {
             metrics.refused(Metrics.RefusalReason.PER_ADDRESS);
+            logPerAddressRefusal(ctx);
             refuse(ctx, request, HttpResponseStatus.TOO_MANY_REQUESTS, RETRY_AFTER_CAPACITY_S);
             return;
         }
@@ -176,6 +184,17 @@ final class UpgradeGate extends ChannelDuplexHandler
         if (ctx.pipeline().get("wsdecoder") != null)
         {
             ctx.pipeline().replace("wsdecoder", "wsdecoder", new StrictCloseFrameDecoder(decoderConfig));
+        }
+    }
+
+    private void logPerAddressRefusal(final ChannelHandlerContext ctx)
+    {
+        final long unlogged = server.perAddressRefusals().take(System.nanoTime());
+        if (unlogged != LogThrottle.QUIET)
+        {
+            LOG.warn("refused a WebSocket handshake from {} with 429: that address holds max_connections_per_address ({}) " +
+                "connections; {} more such refusals since the last such line", ClientAddress.describe(ctx.channel()),
+                server.config().maxConnectionsPerAddress(), unlogged);
         }
     }
 
