@@ -69,7 +69,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     {
         this.ctx = ctx;
         this.loop = server.loop(ctx.channel().eventLoop());
-        closer.attach(ctx);
+        closer.attach(ctx, connection);
         writeStall.attach(ctx);
         journalGate.attach(ctx, loop);
         frames.attach(ctx);
@@ -159,7 +159,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             }
             if (message.error() != null || message.type() != MessageType.HELLO)
             {
-                closeWith(CloseCode.POLICY_VIOLATION);
+                closer.closeWith(CloseCode.POLICY_VIOLATION, "the first message was not a hello");
                 return;
             }
             loop.hello.hello(connection, message, nowMs, out, ctx.alloc());
@@ -195,7 +195,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         server.connections().resumedElsewhere(out.previousOwner, connection.id);
         if (out.isRejected() && ++connection.rejected > server.config().maxRejectedMessages())
         {
-            closeWith(CloseCode.POLICY_VIOLATION);
+            closer.closeWith(CloseCode.POLICY_VIOLATION, "more than max_rejected_messages messages rejected");
             return;
         }
         if (out.close != null)
@@ -333,7 +333,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             }
             catch (final RuntimeException ex)
             {
-                LOG.warn("could not release the session of connection {}", connection.id, ex);
+                connection.about(LOG.atWarn()).setCause(ex).log("could not release the session of connection {}", connection.id);
             }
         }
         ctx.fireChannelInactive();
@@ -351,7 +351,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private void internalError(final Throwable cause)
     {
         metrics.internalError();
-        LOG.error("internal error on connection {}: closing it with 1011", connection.id, cause);
+        connection.about(LOG.atError()).setCause(cause).log("internal error on connection {}: closing it with 1011", connection.id);
         if (upgraded)
         {
             closeWith(CloseCode.INTERNAL_ERROR);
