@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the text layout's is LogsTest's). Every record is one line of stderr; stdout carries only the
  * line saying where the server listens.
  */
-@Timeout(120)
+@Timeout(300)
 class ShadedJarLogsIT
 {
     private static final ObjectMapper JSON = new ObjectMapper();
