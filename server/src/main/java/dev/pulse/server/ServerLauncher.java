@@ -1,6 +1,7 @@
 package dev.pulse.server;
 
 import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.logging.Logs;
 
 /**
  * Starts a server for {@code pulse serve}. The command depends on this rather than on
@@ -31,11 +32,12 @@ public interface ServerLauncher
         void reload();
     }
 
-    /** The real thing: {@link PulseServer#start}. */
+    /** The real thing: the settings' {@code log_format} and {@code log_level} from here on, then {@link PulseServer#start}. */
     static ServerLauncher pulseServer()
     {
         return config ->
         {
+            Logs.apply(config.logFormat(), config.logLevel());
             final PulseServer server = PulseServer.start(config);
             return new Running()
             {

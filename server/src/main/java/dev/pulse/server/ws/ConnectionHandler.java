@@ -70,7 +70,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     {
         this.ctx = ctx;
         this.loop = server.loop(ctx.channel().eventLoop());
-        closer.attach(ctx);
+        closer.attach(ctx, connection);
         writeStall.attach(ctx);
         journalGate.attach(ctx, loop);
         frames.attach(ctx);
@@ -161,7 +161,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             }
             if (message.error() != null || message.type() != MessageType.HELLO)
             {
-                closeWith(CloseCode.POLICY_VIOLATION);
+                closer.closeWith(CloseCode.POLICY_VIOLATION, "the first message was not a hello");
                 return;
             }
             loop.hello.hello(connection, message, nowMs, out, ctx.alloc());
@@ -197,7 +197,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         server.connections().resumedElsewhere(out.previousOwner, connection.id);
         if (out.isRejected() && ++connection.rejected > server.config().maxRejectedMessages())
         {
-            closeWith(CloseCode.POLICY_VIOLATION);
+            closer.closeWith(CloseCode.POLICY_VIOLATION, "more than max_rejected_messages messages rejected");
             return;
         }
         if (out.close != null)
@@ -335,7 +335,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             }
             catch (final RuntimeException ex)
             {
-                LOG.warn("could not release the session of connection {}", connection.id, ex);
+                connection.about(LOG.atWarn()).setCause(ex).log("could not release the session of connection {}", connection.id);
             }
         }
         ctx.fireChannelInactive();
@@ -353,7 +353,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private void internalError(final Throwable cause)
     {
         metrics.internalError();
-        LOG.error("internal error on connection {} from {}: closing it with 1011", connection.id, ClientAddress.describe(ctx.channel()), cause);
+        connection.about(LOG.atError()).setCause(cause)
+            .log("internal error on connection {} from {}: closing it with 1011", connection.id, ClientAddress.describe(ctx.channel()));
         if (upgraded)
         {
             closeWith(CloseCode.INTERNAL_ERROR);

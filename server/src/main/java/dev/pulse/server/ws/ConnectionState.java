@@ -1,5 +1,10 @@
 package dev.pulse.server.ws;
 
+import org.slf4j.spi.LoggingEventBuilder;
+
+import dev.pulse.server.logging.LogFields;
+import dev.pulse.server.session.SessionId;
+
 /** What a connection knows about itself: its id, its session once hello is done, its counts. */
 final class ConnectionState
 {
@@ -16,4 +21,21 @@ final class ConnectionState
     int heldIid;
     String heldQuestionId;
     long heldCatalogVersion;
+
+    /**
+     * {@code record} naming this connection (once upgraded) and its session (once helloed): for the
+     * few lines about one connection (a close, an error), never per event.
+     */
+    LoggingEventBuilder about(final LoggingEventBuilder record)
+    {
+        if (id > 0)
+        {
+            record.addKeyValue(LogFields.CONNECTION, id);
+        }
+        if (helloed)
+        {
+            record.addKeyValue(LogFields.SESSION, SessionId.toString(sidHi, sidLo));
+        }
+        return record;
+    }
 }

@@ -102,8 +102,8 @@ final class JournalGate
         if (heldQuestion.isHeld())
         {
             // Never expected (see HeldQuestion); if it happens, it is counted, not silent.
-            LOG.error("connection {} asked question {} while {} was still held: dropping the held one", connection.id,
-                questionId, connection.heldQuestionId);
+            connection.about(LOG.atError()).log("connection {} asked question {} while {} was still held: dropping the held one",
+                connection.id, questionId, connection.heldQuestionId);
             metrics.internalError();
             withdrawHeldQuestion();
         }

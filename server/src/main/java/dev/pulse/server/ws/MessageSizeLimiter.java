@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 
-import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.protocol.CloseCode;
 
 /**
@@ -17,18 +16,19 @@ import dev.pulse.server.protocol.CloseCode;
  */
 final class MessageSizeLimiter extends WebSocketFrameAggregator
 {
-    private final Metrics metrics;
+    private final ConnectionCloser closer;
 
-    MessageSizeLimiter(final int maxMessageBytes, final Metrics metrics)
+    /** @param closer the connection's closer: it counts and logs this close, and the connection handles nothing after it. */
+    MessageSizeLimiter(final int maxMessageBytes, final ConnectionCloser closer)
     {
         super(maxMessageBytes);
-        this.metrics = metrics;
+        this.closer = closer;
     }
 
     @Override
     protected void handleOversizedMessage(final ChannelHandlerContext ctx, final WebSocketFrame oversized)
     {
-        metrics.closed(CloseCode.MESSAGE_TOO_BIG);
+        closer.closedElsewhere(CloseCode.MESSAGE_TOO_BIG, "a message over max_message_bytes");
         ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big"))
             .addListener(ChannelFutureListener.CLOSE);
     }

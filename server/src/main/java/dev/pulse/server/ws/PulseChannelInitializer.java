@@ -111,9 +111,9 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
         pipeline.addLast("gate", new UpgradeGate(server, decoderConfig, tls != null));
         pipeline.addLast(ROUTES, routes);
         pipeline.addLast("ws", new PingPassingProtocolHandler(protocolConfig));
-        pipeline.addLast("message-size", new MessageSizeLimiter(config.maxMessageBytes(), server.metrics()));
-        // One closer and one write stall guard per connection: the rate limit closes and writes through them too.
+        // One closer and one write stall guard per connection: the size limit and the rate limit close through them too.
         final ConnectionCloser closer = new ConnectionCloser(server.metrics());
+        pipeline.addLast("message-size", new MessageSizeLimiter(config.maxMessageBytes(), closer));
         final WriteStallGuard writeStall = new WriteStallGuard(config.writeStallTimeoutMs(), config.maxPendingWriteBytes(),
             () -> closer.closeWith(CloseCode.SLOW_CONSUMER));
         pipeline.addLast("rate-limit", new RateLimitHandler(config, server.metrics(), closer, writeStall));

@@ -65,7 +65,7 @@ final class RateLimitHandler extends ChannelInboundHandlerAdapter
         {
             if (verdict == RateLimiter.Verdict.CLOSE)
             {
-                closer.closeWith(CloseCode.POLICY_VIOLATION);
+                closer.closeWith(CloseCode.POLICY_VIOLATION, "over messages_per_second for rate_limit_close_ms");
             }
             else if (verdict == RateLimiter.Verdict.DROP_AND_REPORT)
             {

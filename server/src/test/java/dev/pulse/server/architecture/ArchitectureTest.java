@@ -59,4 +59,13 @@ class ArchitectureTest
                 "dev.pulse.server.session..", "dev.pulse.server.config..", "dev.pulse.server.auth..", "dev.pulse.server.tls..")
             .check(PULSE);
     }
+
+    /** Pulse logs through the SLF4J API; only the package that configures the backend knows it is Log4j. */
+    @Test
+    void shouldLogThroughSlf4jAndLeaveLog4jToTheLoggingPackage()
+    {
+        noClasses().that().resideOutsideOfPackage("dev.pulse.server.logging..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.logging..")
+            .check(PULSE);
+    }
 }

@@ -7,23 +7,35 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import dev.pulse.server.config.LogFormat;
+import dev.pulse.server.config.LogLevel;
+import dev.pulse.server.logging.LogFields;
+import dev.pulse.server.logging.Logs;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.protocol.CloseCode;
+import dev.pulse.server.session.SessionId;
+import dev.pulse.server.testing.CapturedStderr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A connection closes once, with its exact code, and its channel ends even if the client never reads. */
+/**
+ * A connection closes once, with its exact code, and its channel ends even if the client never
+ * reads; each close is one log line naming the connection and its session.
+ */
 class ConnectionCloserTest
 {
     private final Metrics metrics = new Metrics();
     private final EmbeddedChannel channel = new EmbeddedChannel(new ChannelInboundHandlerAdapter());
     private final ConnectionCloser closer = new ConnectionCloser(metrics);
+    private final ConnectionState connection = new ConnectionState();
 
     ConnectionCloserTest()
     {
-        closer.attach(channel.pipeline().firstContext());
+        closer.attach(channel.pipeline().firstContext(), connection);
     }
 
     @Test
@@ -71,7 +83,7 @@ class ConnectionCloserTest
     {
         final EmbeddedChannel tooBig = new EmbeddedChannel(new ChannelInboundHandlerAdapter());
         final ConnectionCloser tooBigCloser = new ConnectionCloser(metrics);
-        tooBigCloser.attach(tooBig.pipeline().firstContext());
+        tooBigCloser.attach(tooBig.pipeline().firstContext(), new ConnectionState());
 
         tooBigCloser.closedFor(corrupted(WebSocketCloseStatus.MESSAGE_TOO_BIG));
         closer.closedFor(corrupted(WebSocketCloseStatus.PROTOCOL_ERROR));
@@ -101,5 +113,66 @@ class ConnectionCloserTest
     private static CorruptedWebSocketFrameException corrupted(final WebSocketCloseStatus status)
     {
         return new CorruptedWebSocketFrameException(status, "test");
+    }
+
+    @Test
+    void shouldLogABrokenRuleAtInfoNamingTheConnectionAndItsSession() throws Exception
+    {
+        connection.id = 7;
+        connection.helloed = true;
+        connection.sidHi = 0x0123456789abcdefL;
+        connection.sidLo = 0x7edcba9876543210L;
+        try (CapturedStderr stderr = new CapturedStderr())
+        {
+            Logs.apply(LogFormat.JSON, LogLevel.INFO);
+            closer.closeWith(CloseCode.POLICY_VIOLATION, "over messages_per_second for rate_limit_close_ms");
+            releaseOutbound();
+
+            final JsonNode record = new ObjectMapper().readTree(stderr.linesWith(ConnectionCloser.class.getName()).get(0));
+            assertThat(record.get("level").asText()).isEqualTo("INFO");
+            assertThat(record.get("message").asText()).isEqualTo("closing with 1008: over messages_per_second for rate_limit_close_ms");
+            assertThat(record.get(LogFields.CONNECTION).asText()).isEqualTo("7");
+            assertThat(record.get(LogFields.SESSION).asText()).isEqualTo(SessionId.toString(connection.sidHi, connection.sidLo));
+        }
+    }
+
+    @Test
+    void shouldLogARoutineCloseOnlyAtDebugAndWithoutASessionBeforeHello()
+    {
+        connection.id = 8;
+        try (CapturedStderr stderr = new CapturedStderr())
+        {
+            Logs.apply(LogFormat.TEXT, LogLevel.INFO);
+            closer.closeWith(CloseCode.IDLE);
+            releaseOutbound();
+            assertThat(stderr.linesWith("ConnectionCloser")).isEmpty();
+
+            final ConnectionCloser second = new ConnectionCloser(metrics);
+            second.attach(new EmbeddedChannel(new ChannelInboundHandlerAdapter()).pipeline().firstContext(), connection);
+            Logs.apply(LogFormat.TEXT, LogLevel.DEBUG);
+            second.closeWith(CloseCode.IDLE);
+
+            assertThat(stderr.linesWith("ConnectionCloser")).singleElement().asString()
+                .contains(" DEBUG ").endsWith("ConnectionCloser: closing with 1000: idle connection=8");
+        }
+    }
+
+    @Test
+    void shouldLogTheCodeTheDecoderClosedWith()
+    {
+        connection.id = 9;
+        try (CapturedStderr stderr = new CapturedStderr())
+        {
+            closer.closedFor(corrupted(WebSocketCloseStatus.INVALID_PAYLOAD_DATA));
+
+            assertThat(stderr.linesWith("ConnectionCloser")).singleElement().asString()
+                .contains(" INFO ").contains("closing with 1007: ").endsWith(" connection=9");
+        }
+    }
+
+    private void releaseOutbound()
+    {
+        final CloseWebSocketFrame close = channel.readOutbound();
+        close.release();
     }
 }

@@ -56,7 +56,7 @@ class JournalGateTest
         final WriteStallGuard writeStall = new WriteStallGuard(60_000, Long.MAX_VALUE, () -> stalls++);
         gate = new JournalGate(connection, fixture.journal, metrics, closer, writeStall);
         final ChannelHandlerContext ctx = channel.pipeline().lastContext();
-        closer.attach(ctx);
+        closer.attach(ctx, connection);
         writeStall.attach(ctx);
         gate.attach(ctx, fixture.loop);
         connection.helloed = true;

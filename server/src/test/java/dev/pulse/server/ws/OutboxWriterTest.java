@@ -47,8 +47,9 @@ class OutboxWriterTest
         final ChannelHandlerContext ctx = channel.pipeline().lastContext();
         final ConnectionCloser closer = new ConnectionCloser(metrics);
         final WriteStallGuard writeStall = new WriteStallGuard(60_000, Long.MAX_VALUE, () -> { });
-        final JournalGate gate = new JournalGate(new ConnectionState(), fixture.journal, metrics, closer, writeStall);
-        closer.attach(ctx);
+        final ConnectionState connection = new ConnectionState();
+        final JournalGate gate = new JournalGate(connection, fixture.journal, metrics, closer, writeStall);
+        closer.attach(ctx, connection);
         writeStall.attach(ctx);
         gate.attach(ctx, fixture.loop);
         writer = new OutboxWriter(metrics, gate, true);

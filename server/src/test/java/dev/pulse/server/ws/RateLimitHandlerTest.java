@@ -158,7 +158,7 @@ class RateLimitHandlerTest
                 passed.add((WebSocketFrame)message);
             }
         });
-        closer.attach(channel.pipeline().lastContext());
+        closer.attach(channel.pipeline().lastContext(), new ConnectionState());
         writeStall.attach(channel.pipeline().lastContext());
         channel.freezeTime();
         channel.pipeline().fireUserEventTriggered(new WebSocketServerProtocolHandler.HandshakeComplete("/ws", EmptyHttpHeaders.INSTANCE, null));
