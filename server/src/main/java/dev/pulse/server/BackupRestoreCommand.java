@@ -1,7 +1,6 @@
 package dev.pulse.server;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -43,9 +42,8 @@ public final class BackupRestoreCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(backup))
+        if (!BackupVerifyCommand.isDirectoryOrComplain(backup, "restore", err))
         {
-            err.println("pulse backup restore: no backup at " + backup);
             return PulseMain.EXIT_USAGE;
         }
         try

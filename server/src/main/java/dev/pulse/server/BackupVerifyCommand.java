@@ -39,9 +39,8 @@ public final class BackupVerifyCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(backup))
+        if (!isDirectoryOrComplain(backup, "verify", err))
         {
-            err.println("pulse backup verify: no backup at " + backup);
             return PulseMain.EXIT_USAGE;
         }
         try
@@ -55,6 +54,17 @@ public final class BackupVerifyCommand implements Callable<Integer>
             err.println("pulse backup verify: " + ex.getMessage());
             return PulseMain.EXIT_FAILURE;
         }
+    }
+
+    /** Whether {@code backup} is a directory; if not, says so for {@code pulse backup <command>}. */
+    static boolean isDirectoryOrComplain(final Path backup, final String command, final PrintWriter err)
+    {
+        if (Files.isDirectory(backup))
+        {
+            return true;
+        }
+        err.println("pulse backup " + command + ": no backup at " + backup);
+        return false;
     }
 
     /** One line on what a backup holds, for verify and restore. */
