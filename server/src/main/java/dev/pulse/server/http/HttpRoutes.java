@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.ws.AnswerPending;
 
 /**
  * The plain HTTP routes on the WebSocket port, last in the pipeline after the upgrade gate:
@@ -111,6 +112,10 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
         if (response != null)
         {
             reply.write(ctx, response);
+        }
+        else
+        {
+            AnswerPending.mark(ctx.channel());
         }
     }
 
