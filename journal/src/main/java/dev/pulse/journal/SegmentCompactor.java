@@ -1,7 +1,6 @@
 package dev.pulse.journal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +31,7 @@ final class SegmentCompactor
     private final Path dir;
     private final CompactionProbe probe;
     private final SegmentScanner scanner = new SegmentScanner();
-    private ByteBuffer out = ByteBuffer.allocateDirect(SegmentFrameReader.WINDOW_BYTES);
-    private FileChannel target;
+    private final FrameBlockWriter writer = new FrameBlockWriter();
     private boolean partlyWritten;
     private long removed;
 
@@ -86,9 +84,8 @@ final class SegmentCompactor
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE))
             {
-                target = channel;
+                writer.start(channel);
                 partlyWritten = false;
-                out.clear();
                 scanner.scan(source, 0, size, (buffer, offset, length, record) ->
                 {
                     if (!filter.removes(record))
@@ -96,7 +93,7 @@ final class SegmentCompactor
                         copy(buffer, offset, length);
                     }
                 });
-                flush();
+                writer.flush();
                 probe.at(CompactionProbe.Step.TEMP_WRITTEN);
                 // Metadata too: the file is new, and its length must survive with its data.
                 channel.force(true);
@@ -104,7 +101,7 @@ final class SegmentCompactor
             }
             finally
             {
-                target = null;
+                writer.finish();
             }
             Files.setLastModifiedTime(temp, modified);
             Files.move(temp, segment, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -122,31 +119,12 @@ final class SegmentCompactor
     /** Appends a frame to the output block; the first frame kept is written alone, so a crash can find the file partly written. */
     private void copy(final DirectBuffer buffer, final int offset, final int length) throws IOException
     {
-        if (out.remaining() < length)
-        {
-            flush();
-            if (out.capacity() < length)
-            {
-                out = ByteBuffer.allocateDirect(length);
-            }
-        }
-        buffer.getBytes(offset, out, out.position(), length);
-        out.position(out.position() + length);
+        writer.copy(buffer, offset, length);
         if (!partlyWritten)
         {
-            flush();
+            writer.flush();
             partlyWritten = true;
             probe.at(CompactionProbe.Step.TEMP_PARTLY_WRITTEN);
         }
-    }
-
-    private void flush() throws IOException
-    {
-        out.flip();
-        while (out.hasRemaining())
-        {
-            target.write(out);
-        }
-        out.clear();
     }
 }

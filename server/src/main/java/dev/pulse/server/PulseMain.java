@@ -13,7 +13,8 @@ import dev.pulse.server.session.SessionMapCorruptException;
 
 /**
  * The {@code pulse} command line: {@code serve} (the default), {@code config check},
- * {@code catalog validate FILE}, {@code journal cat --data DIR}, {@code report --data DIR}, {@code replay}, {@code token}. Exit
+ * {@code catalog validate FILE}, {@code journal cat --data DIR}, {@code report --data DIR}, {@code replay}, {@code token},
+ * {@code backup verify DIR}, {@code backup restore DIR --data NEW}. Exit
  * status 0 ok, 1 validation errors, 2 usage or configuration errors, 3 runtime failure or a
  * corrupt journal, 4 a damaged session map (a supervisor should not restart into it: the operator
  * moves the file aside or sets {@code reset_corrupt_sessions}).
@@ -79,6 +80,8 @@ public final class PulseMain
             .addSubcommand(new CommandLine(new ConfigCommand()).addSubcommand(new ConfigCheckCommand(environment).commandLine()))
             .addSubcommand(new CommandLine(new CatalogCommand()).addSubcommand(new CatalogValidateCommand()))
             .addSubcommand(new CommandLine(new JournalCommand()).addSubcommand(new JournalCatCommand()))
+            .addSubcommand(new CommandLine(new BackupCommand()).addSubcommand(new BackupVerifyCommand())
+                .addSubcommand(new BackupRestoreCommand()))
             .addSubcommand(new ReplayCommand())
             .addSubcommand(new ReportCommand())
             .addSubcommand(new TokenCommand())

@@ -17,6 +17,7 @@ import dev.pulse.journal.JournalOpener;
 import dev.pulse.journal.JournalProxy;
 import dev.pulse.journal.JournalUpkeep;
 import dev.pulse.server.auth.SigningKeys;
+import dev.pulse.server.backup.Backups;
 import dev.pulse.server.config.AccessSettings;
 import dev.pulse.server.config.DemoSettings;
 import dev.pulse.server.config.JournalSettings;
@@ -66,6 +67,7 @@ public final class PulseServer implements AutoCloseable
     private final ServerContext context;
     private final SessionSweeper sweeper;
     private final ReportWorker reports;
+    private final Backups backups;
     private final CatalogReloads catalogReloads;
     private final ServerListeners listeners;
     private final LiveCertificate tls;
@@ -118,9 +120,11 @@ public final class PulseServer implements AutoCloseable
 
             final SessionInspector inspector = new SessionInspector(sessions);
             reports = ReportWorker.onOwnThread(dataDirectory.journalDir());
+            backups = new Backups(dataDirectory.dir(), sessions, BuildInfo.current().versionLine(), config.journalSegmentBytes(),
+                clock::wallMs);
             final DataSubjects subjects = new DataSubjects(new SessionEraser(context), inspector, dataDirectory.journalDir());
             final RouteContext routes = new RouteContext(metrics, adminToken, reportToken, this::ready, this::reloadCatalog,
-                inspector::describeJson, catalog::current, reports, subjects);
+                inspector::describeJson, catalog::current, reports, subjects, backups);
             listeners = new ServerListeners(config,
                 new PulseChannelInitializer(context, new HttpRoutes(routes, config.metricsPort() == null, DemoSettings.served(config)), tls), routes);
 
@@ -327,13 +331,15 @@ public final class PulseServer implements AutoCloseable
                 tls.close();
             }
             reports.close();
+            // A backup under way lets go of the session map before the map is closed below.
+            final boolean backupStopped = backups.stop(remainingMs(deadline) / 2);
             final boolean sweeperStopped = sweeper.stop();
             upkeep.close();
             journal.close();
             final boolean journalClosed = journal.closedCleanly();
             // A loop or the sweeper still running may be inside an entry: unmapping the map under it would crash the JVM, and
             // its locks would stay held in the file. Left open, the next start recovers the map.
-            final boolean mapClosed = loopsStopped && sweeperStopped && !sessions.contextOpen();
+            final boolean mapClosed = loopsStopped && sweeperStopped && backupStopped && !sessions.contextOpen();
             if (mapClosed)
             {
                 sessions.close();
@@ -346,9 +352,9 @@ public final class PulseServer implements AutoCloseable
             else
             {
                 LOG.error("shutdown did not complete within shutdown_timeout_ms ({} ms): event loops stopped {}, acceptor stopped {}, " +
-                    "sweeper stopped {}, journal closed {}, session map closed {}; no clean-shutdown marker, so the next start " +
-                    "recovers the session map", config.shutdownTimeoutMs(), loopsStopped, acceptorsStopped, sweeperStopped,
-                    journalClosed, mapClosed);
+                    "sweeper stopped {}, backup stopped {}, journal closed {}, session map closed {}; no clean-shutdown marker, so the " +
+                    "next start recovers the session map", config.shutdownTimeoutMs(), loopsStopped, acceptorsStopped, sweeperStopped,
+                    backupStopped, journalClosed, mapClosed);
             }
         }
         catch (final InterruptedException ex)

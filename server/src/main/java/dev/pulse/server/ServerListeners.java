@@ -8,15 +8,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.http.MetricsChannelInitializer;
@@ -24,16 +19,18 @@ import dev.pulse.server.http.RouteContext;
 
 /**
  * The server's sockets and the Netty event loops behind them: one acceptor thread, the worker loops
- * that serve connections (epoll where the platform has it, else NIO), the main port (WebSocket and
+ * that serve connections (epoll where the platform has it, else NIO: {@link Transport}), the main port (WebSocket and
  * HTTP, through the pipeline the caller gives) and, when configured, a metrics port of its own.
  * Shut down in two steps, sockets first, loops later, so that connections can be closed in between.
  */
 final class ServerListeners
 {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerListeners.class);
+
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final int workerCount;
-    private final boolean epoll;
+    private final Transport transport;
     private final Channel serverChannel;
     private final Channel metricsChannel;
 
@@ -45,13 +42,14 @@ final class ServerListeners
     ServerListeners(final ServerConfig config, final ChannelHandler mainPipeline, final RouteContext routes)
         throws PulseServer.StartupException
     {
-        epoll = Epoll.isAvailable();
-        acceptors = new MultiThreadIoEventLoopGroup(1, ioHandlers());
+        transport = Transport.detect();
+        LOG.info("transport: {}", transport.describe());
+        acceptors = new MultiThreadIoEventLoopGroup(1, transport.ioHandlers());
         workerCount = config.eventLoopThreads() > 0 ? config.eventLoopThreads() : Runtime.getRuntime().availableProcessors();
-        workers = new MultiThreadIoEventLoopGroup(workerCount, ioHandlers());
+        workers = new MultiThreadIoEventLoopGroup(workerCount, transport.ioHandlers());
         serverChannel = new ServerBootstrap()
             .group(acceptors, workers)
-            .channel(channelType())
+            .channel(transport.serverChannel())
             .option(ChannelOption.SO_BACKLOG, 8_192)
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
@@ -63,16 +61,6 @@ final class ServerListeners
         metricsChannel = config.metricsPort() == null ? null : bindMetrics(config, routes);
     }
 
-    private IoHandlerFactory ioHandlers()
-    {
-        return epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    }
-
-    private Class<? extends ServerChannel> channelType()
-    {
-        return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    }
-
     /** The listener of /metrics, /healthz and /readyz alone; the main port then no longer serves /metrics. */
     private Channel bindMetrics(final ServerConfig config, final RouteContext routes) throws PulseServer.StartupException
     {
@@ -81,7 +69,7 @@ final class ServerListeners
         {
             return new ServerBootstrap()
                 .group(acceptors, workers)
-                .channel(channelType())
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childHandler(new MetricsChannelInitializer(routes, config.readTimeoutMs()))
                 .bind(new InetSocketAddress(bind, config.metricsPort()))
@@ -117,7 +105,7 @@ final class ServerListeners
     /** For the start-up log: where it listens, on how many loops of which kind. */
     String describe()
     {
-        return serverChannel.localAddress() + " with " + workerCount + " event loops (" + (epoll ? "epoll" : "nio") + ")";
+        return serverChannel.localAddress() + " with " + workerCount + " event loops (" + (transport.epoll() ? "epoll" : "nio") + ")";
     }
 
     /** For the start-up log: where /metrics is served. */

@@ -16,7 +16,8 @@ import dev.pulse.catalog.LoadResult;
 
 /**
  * {@code /admin/*} and {@code /preview}: catalog reload, the catalog being served, a session by id,
- * a data subject's erasure and export ({@link ErasureRoutes}), the outcome report ({@link ReportRoute}), the question preview ({@link PreviewPage}). Off (404, as
+ * a data subject's erasure and export ({@link ErasureRoutes}), the outcome report ({@link ReportRoute}), a backup of the data
+ * directory ({@link BackupRoute}), the question preview ({@link PreviewPage}). Off (404, as
  * if absent) without an admin or a report token; with one, every request needs a token
  * ({@link AdminAuth}; 401 otherwise, before anything about the path is revealed). The admin token
  * opens every route; the read-only report token opens {@link ReportRoute#PATH} alone, and any other
@@ -40,6 +41,7 @@ final class AdminRoutes
     private final InternalErrors internalErrors;
     private final ReportRoute report;
     private final ErasureRoutes erasure;
+    private final BackupRoute backup;
 
     AdminRoutes(final RouteContext context, final Executor blockingExecutor, final InternalErrors internalErrors)
     {
@@ -50,6 +52,7 @@ final class AdminRoutes
         this.internalErrors = internalErrors;
         this.report = new ReportRoute(context.reports(), internalErrors);
         this.erasure = new ErasureRoutes(context.subjects(), blockingExecutor, internalErrors);
+        this.backup = new BackupRoute(context.backups());
     }
 
     /** The answer, or null when it will be written later (a reload or a report is made off the event loop). */
@@ -87,6 +90,10 @@ final class AdminRoutes
         if (path.equals(ReportRoute.PATH))
         {
             return report.route(ctx, request, reply);
+        }
+        if (path.equals(BackupRoute.PATH))
+        {
+            return backup.route(ctx, request, reply);
         }
         if (path.startsWith(SESSIONS))
         {

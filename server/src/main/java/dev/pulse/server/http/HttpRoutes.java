@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.net.ClientAddress;
+import dev.pulse.server.ws.AnswerPending;
 
 /**
  * The plain HTTP routes on the WebSocket port, last in the pipeline after the upgrade gate:
@@ -121,6 +122,10 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
         if (response != null)
         {
             reply.write(ctx, response);
+        }
+        else
+        {
+            AnswerPending.mark(ctx.channel());
         }
     }
 

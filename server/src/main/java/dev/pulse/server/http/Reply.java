@@ -11,6 +11,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
+import dev.pulse.server.ws.AnswerPending;
+
 /**
  * How to answer one request, captured from it before it is released: its HTTP version, whether
  * the connection stays open, whether it was a HEAD. Writing adds what every response carries:
@@ -35,10 +37,19 @@ record Reply(HttpVersion version, boolean keepAlive, boolean head)
         send(ctx, response, false);
     }
 
-    /** Writes and flushes: for answers that complete outside a read (off the event loop). */
+    /** Writes and flushes: for answers that complete outside a read (off the event loop); the connection is then no longer waiting. */
     void writeAndFlush(final ChannelHandlerContext ctx, final FullHttpResponse response)
     {
-        send(ctx, response, true);
+        // On the loop, in one step: the read timeout, also on the loop, never finds the mark gone and the answer not yet written.
+        if (ctx.executor().inEventLoop())
+        {
+            AnswerPending.clear(ctx.channel());
+            send(ctx, response, true);
+        }
+        else
+        {
+            ctx.executor().execute(() -> writeAndFlush(ctx, response));
+        }
     }
 
     private void send(final ChannelHandlerContext ctx, final FullHttpResponse response, final boolean flush)

@@ -23,6 +23,7 @@ import dev.pulse.server.metrics.Metrics;
  * @param catalog       the catalog being served now.
  * @param reports       makes {@code /admin/report} from the journal, off the event loop.
  * @param subjects      erases and exports sessions and visitors ({@link ErasureRoutes}), off the event loop.
+ * @param backups       takes a backup of the data directory ({@link BackupRoute}), on a thread of its own.
  */
 public record RouteContext(
     Metrics metrics,
@@ -33,7 +34,8 @@ public record RouteContext(
     Function<String, String> sessionJson,
     Supplier<CompiledCatalog> catalog,
     ReportWorker reports,
-    DataSubjectRequests subjects)
+    DataSubjectRequests subjects,
+    BackupRequests backups)
 {
     /** Routes without erasure or export (every id unknown): tests of the other routes. */
     public RouteContext(final Metrics metrics, final String adminToken, final String reportToken, final BooleanSupplier ready,
@@ -41,6 +43,14 @@ public record RouteContext(
         final ReportWorker reports)
     {
         this(metrics, adminToken, reportToken, ready, reloadCatalog, sessionJson, catalog, reports, DataSubjectRequests.NONE);
+    }
+
+    /** Routes without backups: tests of the other routes. */
+    public RouteContext(final Metrics metrics, final String adminToken, final String reportToken, final BooleanSupplier ready,
+        final Supplier<LoadResult> reloadCatalog, final Function<String, String> sessionJson, final Supplier<CompiledCatalog> catalog,
+        final ReportWorker reports, final DataSubjectRequests subjects)
+    {
+        this(metrics, adminToken, reportToken, ready, reloadCatalog, sessionJson, catalog, reports, subjects, BackupRequests.NONE);
     }
 
     public RouteContext
@@ -52,6 +62,7 @@ public record RouteContext(
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(subjects, "subjects");
+        Objects.requireNonNull(backups, "backups");
     }
 
     /** Whether {@code /admin/*} is on: some token opens some of it. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ import net.openhft.chronicle.map.VanillaChronicleMap;
 import dev.pulse.server.decide.ServerSessionFlyweight;
 /**
  * Sessions in an off-heap Chronicle Map persisted to one file: with {@link SessionKeyMarshaller},
- * whose name the file records, the only class that knows Chronicle (what the map's files and
+ * whose name the file records, and {@link SessionMapCopy}, which copies a map's sessions into a new
+ * one, the only class that knows Chronicle (what the map's files and
  * geometry need without Chronicle is in {@link SessionMapFile}, {@link SessionMapResize} and
  * {@link SessionMapGeometry}). Values are fixed-size {@link SessionRecord}s read and written in
  * place through a {@link SessionEntryView} pointed at the entry's memory, under the entry's
@@ -68,7 +70,7 @@ public final class ChronicleSessionStore implements SessionStore
      * Opens (creating if absent) the session map file. An existing file keeps the geometry written
      * in its header (segments, entries per segment): Chronicle reads it from there whatever the
      * builder says. When {@code expectedSessions} no longer fits that geometry, the sessions are
-     * copied into a new file sized for it (see {@link #grow}); a smaller {@code expectedSessions}
+     * copied into a new file sized for it (see {@link SessionMapCopy#grow}); a smaller {@code expectedSessions}
      * keeps the file and every session in it, and only limits new ones.
      *
      * @param expectedSessions the capacity; a new file is sized for it (about 1.8 KiB each).
@@ -115,7 +117,7 @@ public final class ChronicleSessionStore implements SessionStore
             {
                 final ChronicleMap<SessionKey, byte[]> whole = map;
                 map = null;
-                map = grow(file, whole, room, expectedSessions);
+                map = SessionMapCopy.grow(file, whole, room, expectedSessions);
             }
             return new ChronicleSessionStore(map, expectedSessions);
         }
@@ -160,41 +162,6 @@ public final class ChronicleSessionStore implements SessionStore
         }
     }
 
-    /**
-     * Copies every session of {@code old} (its file has room for {@code room}) into a new map sized for
-     * {@code expectedSessions}, written beside it and moved over it once complete and forced: a stop part way leaves the
-     * old file as it was (and the half-written copy is deleted at the next start).
-     */
-    private static ChronicleMap<SessionKey, byte[]> grow(final Path file, final ChronicleMap<SessionKey, byte[]> old, final long room,
-        final int expectedSessions) throws IOException
-    {
-        final Path resizing = SessionMapResize.copyOf(file);
-        final long sessions = old.longSize();
-        LOG.warn("expected_sessions is {} but the session map {} has room for {}: copying its {} sessions into a map sized for {}",
-            expectedSessions, file, room, sessions, expectedSessions);
-        try
-        {
-            try (ChronicleMap<SessionKey, byte[]> bigger = builder(expectedSessions).createPersistedTo(resizing.toFile()))
-            {
-                old.forEachEntry(entry -> bigger.put(entry.key().get(), entry.value().get()));
-                if (bigger.longSize() != sessions)
-                {
-                    throw new IOException("the copy holds " + bigger.longSize() + " sessions, not " + sessions);
-                }
-            }
-            old.close();
-            SessionMapResize.replace(file, resizing);
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            old.close();
-            SessionMapResize.deleteLeftover(resizing);
-            throw SessionMapResize.failed(file, room, expectedSessions, ex);
-        }
-        LOG.warn("the session map {} now has room for {} sessions; all {} sessions were kept", file, expectedSessions, sessions);
-        return builder(expectedSessions).createPersistedTo(file.toFile());
-    }
-
     private static void closeQuietly(final ChronicleMap<SessionKey, byte[]> map)
     {
         if (map != null)
@@ -203,7 +170,8 @@ public final class ChronicleSessionStore implements SessionStore
         }
     }
 
-    private static ChronicleMapBuilder<SessionKey, byte[]> builder(final int expectedSessions)
+    /** How every session map is built (a new one for {@code expectedSessions}; an existing file keeps its own geometry). */
+    static ChronicleMapBuilder<SessionKey, byte[]> builder(final int expectedSessions)
     {
         final int entries = SessionMapGeometry.entriesFor(expectedSessions);
         return ChronicleMapBuilder.of(SessionKey.class, byte[].class)
@@ -266,6 +234,13 @@ public final class ChronicleSessionStore implements SessionStore
         }
         sessions.addAndGet(-sweep.removed);
         return sweep.removed;
+    }
+
+    @Override
+    public long copyTo(final Path file, final BooleanSupplier cancelled) throws SessionStoreException
+    {
+        // Room for every session the live map holds, even beyond today's expected_sessions (a smaller value keeps them).
+        return SessionMapCopy.copy(map, file, (int)Math.min(Integer.MAX_VALUE, Math.max(capacity, room(map))), cancelled);
     }
 
     @Override

@@ -22,12 +22,15 @@ import java.nio.file.StandardOpenOption;
  *   sessions.dat      the session map (Chronicle Map)
  *   journal/          the journal segments
  *   catalogs/         every catalog version that served, by version hash (CatalogArchive)
+ *   backups/          backups taken while serving (dev.pulse.server.backup)
  * </pre>
  */
 public final class DataDirectory implements AutoCloseable
 {
     private static final String LOCK_FILE = "pulse.lock";
     private static final String CLEAN_MARKER = "clean-shutdown";
+    /** Present while {@code pulse backup restore} copies a backup in: a directory holding it is refused. */
+    public static final String RESTORE_INCOMPLETE = "restore-incomplete";
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -45,10 +48,15 @@ public final class DataDirectory implements AutoCloseable
     /**
      * Creates the directory if needed and takes its lock.
      *
-     * @throws SessionStoreException if another server holds it.
+     * @throws SessionStoreException if another server holds it, or a restore into it did not finish.
      */
     public static DataDirectory open(final Path dir) throws IOException
     {
+        if (Files.exists(dir.resolve(RESTORE_INCOMPLETE)))
+        {
+            throw new SessionStoreException("the data directory " + dir.toAbsolutePath() + " holds a restore that did not finish (" +
+                RESTORE_INCOMPLETE + "): delete the directory and run pulse backup restore again");
+        }
         Files.createDirectories(dir);
         final Path lockFile = dir.resolve(LOCK_FILE);
         final FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);

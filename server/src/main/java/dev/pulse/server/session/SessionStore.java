@@ -28,6 +28,19 @@ public interface SessionStore extends AutoCloseable
     int sweep(int segment, SessionVisitor visitor);
 
     /**
+     * Copies every session into a new session map file, {@code file} (which must not exist), for a
+     * backup taken while the server serves: a segment at a time under that segment's lock, so each
+     * session is copied whole as it stood between two of its events, and writers wait only for their
+     * own segment's copy. The copy is complete, closed and forced when this returns; it is a map that
+     * a server opens as it opens its own after a crash. {@code cancelled} is asked between segments
+     * (the server is stopping): the copy then stops with an exception, and the caller deletes it.
+     *
+     * @return how many sessions the copy holds.
+     * @throws SessionStoreException if the copy cannot be written or was cancelled.
+     */
+    long copyTo(java.nio.file.Path file, java.util.function.BooleanSupplier cancelled) throws SessionStoreException;
+
+    /**
      * Whether an accessor still holds an entry open (and its lock). Read it only once every thread
      * that used an accessor has stopped: the shutdown asks before it closes the store.
      */

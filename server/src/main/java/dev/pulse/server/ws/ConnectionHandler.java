@@ -93,7 +93,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             {
                 closeWith(CloseCode.IDLE);
             }
-            else
+            else if (!AnswerPending.isPending(ctx.channel()))
             {
                 ctx.close();
             }

@@ -34,6 +34,10 @@ final class DriverSession
     private String openIid;
     private int attempts;
     private final List<String> questionIids = new ArrayList<>();
+    /** The question ids ({@code qid}) of the questions received, in order. */
+    private final List<String> questionIds = new ArrayList<>();
+    /** The seq of the last welcome. */
+    private long welcomeSeq;
     private final List<Integer> closeCodes = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
 
@@ -76,6 +80,7 @@ final class DriverSession
                 final String iid = message.get("iid").asText();
                 openIid = answering && ((step - 1) & 3) == 2 ? iid : null;
                 questionIids.add(iid);
+                questionIds.add(message.path("qid").asText());
                 tally.questions.increment();
                 break;
             case "response":
@@ -115,6 +120,7 @@ final class DriverSession
             }
         }
         sid = welcomedSid;
+        welcomeSeq = serverSeq;
         seq = serverSeq;
         ackedSeq = serverSeq;
         openIid = null;
@@ -215,6 +221,16 @@ final class DriverSession
     synchronized List<String> questionIids()
     {
         return List.copyOf(questionIids);
+    }
+
+    synchronized List<String> questionIds()
+    {
+        return List.copyOf(questionIds);
+    }
+
+    synchronized long welcomeSeq()
+    {
+        return welcomeSeq;
     }
 
     synchronized List<Integer> closeCodes()

@@ -2,9 +2,11 @@ package dev.pulse.server.e2e.faults;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +25,8 @@ final class JournalScan
     final Map<JournalRecordType, Integer> counts = new EnumMap<>(JournalRecordType.class);
     final Set<String> questionsShown = new HashSet<>();
     final Map<String, Set<Long>> capturedSeqs = new HashMap<>();
+    /** Per session, the question ids of its QUESTION_SHOWN records in journal order. */
+    final Map<String, List<String>> questionIdsBySid = new HashMap<>();
     int rejectedReloads;
     int records;
 
@@ -48,6 +52,8 @@ final class JournalScan
         {
             case QUESTION_SHOWN:
                 questionsShown.add(SessionId.toString(record.sidHi(), record.sidLo()) + "/" + record.iid());
+                questionIdsBySid.computeIfAbsent(SessionId.toString(record.sidHi(), record.sidLo()), sid -> new ArrayList<>())
+                    .add(record.string(1));
                 break;
             case RAW_EVENT:
                 capturedSeqs.computeIfAbsent(SessionId.toString(record.sidHi(), record.sidLo()), sid -> new HashSet<>()).add(record.value());
