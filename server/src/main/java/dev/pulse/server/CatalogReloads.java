@@ -41,7 +41,7 @@ final class CatalogReloads
 
     /** The live catalog, its first version's copy kept in the data directory before it serves. */
     static LiveCatalog open(final CatalogLoader loader, final CompiledCatalog initial, final Path file, final CatalogArchive archive)
-        throws PulseServer.StartupException
+        throws StartupException
     {
         try
         {
@@ -49,7 +49,7 @@ final class CatalogReloads
         }
         catch (final UncheckedIOException ex)
         {
-            throw new PulseServer.StartupException(ex.getMessage() + " (every catalog version that serves is kept there)");
+            throw new StartupException(ex.getMessage() + " (every catalog version that serves is kept there)");
         }
     }
 

@@ -142,16 +142,7 @@ public final class PulseServer implements AutoCloseable
                 tls.watch(config.tlsWatchMs());
             }
             started = true;
-            LOG.info("Pulse serving site '{}' (catalog version {}, hash {}) on {}, data in {}", loaded.catalog().siteKey(),
-                loaded.catalog().version(), loaded.catalog().versionHashHex(), listeners.describe(), config.dataDir().toAbsolutePath());
-            LOG.info("access: {}; sessions {}; metrics {}", tls != null ? "TLS only (wss://, https://)" : "plain (ws://, http://)",
-                signingKeys == null ? "unsigned (hello tokens ignored)"
-                    : "signed (hello needs a token" + (signingKeys.previous() != null ? "; the previous key is still accepted)" : ")"),
-                listeners.describeMetrics());
-            if (DemoSettings.served(config))
-            {
-                LOG.info("{}", DemoSettings.notice(config));
-            }
+            StartupLines.log(config, loaded, listeners, tls != null, signingKeys);
         }
         finally
         {
@@ -395,16 +386,5 @@ public final class PulseServer implements AutoCloseable
     private static long remainingMs(final long deadline)
     {
         return Math.max(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-    }
-
-    /** The server could not start; the message says why (a catalog with errors, a locked data directory...). */
-    public static final class StartupException extends Exception
-    {
-        private static final long serialVersionUID = 1L;
-
-        public StartupException(final String message)
-        {
-            super(message);
-        }
     }
 }

@@ -37,10 +37,10 @@ final class ServerListeners
     /**
      * Starts the loops and binds the main port, then the metrics port if {@code config} has one.
      *
-     * @throws PulseServer.StartupException if the metrics port cannot be bound (the main port is closed again).
+     * @throws StartupException if the metrics port cannot be bound (the main port is closed again).
      */
     ServerListeners(final ServerConfig config, final ChannelHandler mainPipeline, final RouteContext routes)
-        throws PulseServer.StartupException
+        throws StartupException
     {
         transport = Transport.detect();
         LOG.info("transport: {}", transport.describe());
@@ -62,7 +62,7 @@ final class ServerListeners
     }
 
     /** The listener of /metrics, /healthz and /readyz alone; the main port then no longer serves /metrics. */
-    private Channel bindMetrics(final ServerConfig config, final RouteContext routes) throws PulseServer.StartupException
+    private Channel bindMetrics(final ServerConfig config, final RouteContext routes) throws StartupException
     {
         final String bind = config.metricsBind() != null ? config.metricsBind() : config.bind();
         try
@@ -80,7 +80,7 @@ final class ServerListeners
         {
             // Netty rethrows the bind failure (a BindException) undeclared.
             serverChannel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
-            throw new PulseServer.StartupException("cannot listen for metrics on " + bind + ":" + config.metricsPort() + ": " +
+            throw new StartupException("cannot listen for metrics on " + bind + ":" + config.metricsPort() + ": " +
                 ex.getMessage());
         }
     }

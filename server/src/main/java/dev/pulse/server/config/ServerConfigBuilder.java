@@ -1,6 +1,10 @@
 package dev.pulse.server.config;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.RetentionMode;
@@ -10,441 +14,329 @@ import dev.pulse.server.net.ClientAddressSource;
 
 /**
  * Changes some settings of a {@link ServerConfig}, keeping the rest: what {@code ConfigLoader} fills
- * layer by layer (defaults, file, environment, flags) and what tests use to vary one setting. A
- * class of its own because the record's many components make it as long as the record itself; a new
- * setting is a component there, a field and a setter here, and a {@code Setting} constant.
+ * layer by layer (defaults, file, environment, flags) and what tests use to vary one setting. A new
+ * setting is a component of the record, a setter here and a {@code Setting} constant.
+ *
+ * <p>The values are kept by the record's component order and the record is built through its
+ * canonical constructor, so a setting is one setter here rather than a field, a copy and an argument
+ * as well. {@code ServerConfigBuilderTest} checks that each setter changes its own component and no other.
  */
 public final class ServerConfigBuilder
 {
-    private String bind;
-    private int port;
-    private Path dataDir;
-    private Path catalogFile;
-    private long catalogWatchMs;
-    private int maxMessageBytes;
-    private long readTimeoutMs;
-    private long handshakeTimeoutMs;
-    private int messagesPerSecond;
-    private int messageBurst;
-    private long rateLimitCloseMs;
-    private int maxRejectedMessages;
-    private boolean allowMissingOrigin;
-    private int maxConnections;
-    private int expectedSessions;
-    private boolean resetCorruptSessions;
-    private FsyncPolicy fsyncPolicy;
-    private long fsyncIntervalMs;
-    private long journalSegmentBytes;
-    private int journalBufferBytes;
-    private boolean journalSearchText;
-    private long journalRetention;
-    private long journalRetentionBytes;
-    private long journalErasureDelay;
-    private RetentionMode journalRetentionMode;
-    private String adminToken;
-    private String reportToken;
-    private int eventLoopThreads;
-    private long shutdownTimeoutMs;
-    private int maxConnectionsPerAddress;
-    private int handshakesPerSecond;
-    private int maxPendingWriteBytes;
-    private long writeStallTimeoutMs;
-    private SigningKey signingKey;
-    private Path signingKeyFile;
-    private SigningKey signingKeyPrevious;
-    private Path signingKeyPreviousFile;
-    private long tokenMaxTtlMs;
-    private String metricsBind;
-    private Integer metricsPort;
-    private Path tlsCertFile;
-    private Path tlsKeyFile;
-    private AddressRanges trustedProxies;
-    private ClientAddressSource clientAddress;
-    private LogFormat logFormat;
-    private LogLevel logLevel;
-    private long drainDelay;
-    private long closeSpread;
-    private Path adminTokenFile;
-    private Path reportTokenFile;
-    private Boolean demo;
-    private long tlsWatchMs;
+    private static final RecordComponent[] COMPONENTS = ServerConfig.class.getRecordComponents();
+    private static final Constructor<ServerConfig> CANONICAL = canonicalConstructor();
+
+    private final Object[] values = new Object[COMPONENTS.length];
 
     ServerConfigBuilder(final ServerConfig config)
     {
-        bind = config.bind();
-        port = config.port();
-        dataDir = config.dataDir();
-        catalogFile = config.catalogFile();
-        catalogWatchMs = config.catalogWatchMs();
-        maxMessageBytes = config.maxMessageBytes();
-        readTimeoutMs = config.readTimeoutMs();
-        handshakeTimeoutMs = config.handshakeTimeoutMs();
-        messagesPerSecond = config.messagesPerSecond();
-        messageBurst = config.messageBurst();
-        rateLimitCloseMs = config.rateLimitCloseMs();
-        maxRejectedMessages = config.maxRejectedMessages();
-        allowMissingOrigin = config.allowMissingOrigin();
-        maxConnections = config.maxConnections();
-        expectedSessions = config.expectedSessions();
-        resetCorruptSessions = config.resetCorruptSessions();
-        fsyncPolicy = config.fsyncPolicy();
-        fsyncIntervalMs = config.fsyncIntervalMs();
-        journalSegmentBytes = config.journalSegmentBytes();
-        journalBufferBytes = config.journalBufferBytes();
-        journalSearchText = config.journalSearchText();
-        journalRetention = config.journalRetention();
-        journalRetentionBytes = config.journalRetentionBytes();
-        journalErasureDelay = config.journalErasureDelay();
-        journalRetentionMode = config.journalRetentionMode();
-        adminToken = config.adminToken();
-        reportToken = config.reportToken();
-        eventLoopThreads = config.eventLoopThreads();
-        shutdownTimeoutMs = config.shutdownTimeoutMs();
-        maxConnectionsPerAddress = config.maxConnectionsPerAddress();
-        handshakesPerSecond = config.handshakesPerSecond();
-        maxPendingWriteBytes = config.maxPendingWriteBytes();
-        writeStallTimeoutMs = config.writeStallTimeoutMs();
-        signingKey = config.signingKey();
-        signingKeyFile = config.signingKeyFile();
-        signingKeyPrevious = config.signingKeyPrevious();
-        signingKeyPreviousFile = config.signingKeyPreviousFile();
-        tokenMaxTtlMs = config.tokenMaxTtlMs();
-        metricsBind = config.metricsBind();
-        metricsPort = config.metricsPort();
-        tlsCertFile = config.tlsCertFile();
-        tlsKeyFile = config.tlsKeyFile();
-        trustedProxies = config.trustedProxies();
-        clientAddress = config.clientAddress();
-        logFormat = config.logFormat();
-        logLevel = config.logLevel();
-        drainDelay = config.drainDelay();
-        closeSpread = config.closeSpread();
-        adminTokenFile = config.adminTokenFile();
-        reportTokenFile = config.reportTokenFile();
-        demo = config.demo();
-        tlsWatchMs = config.tlsWatchMs();
+        for (int i = 0; i < COMPONENTS.length; i++)
+        {
+            try
+            {
+                values[i] = COMPONENTS[i].getAccessor().invoke(config);
+            }
+            catch (final IllegalAccessException | InvocationTargetException ex)
+            {
+                throw new IllegalStateException("cannot read " + COMPONENTS[i].getName(), ex);
+            }
+        }
     }
 
     public ServerConfigBuilder bind(final String bind)
     {
-        this.bind = bind;
-        return this;
+        return set("bind", bind);
     }
 
     public ServerConfigBuilder port(final int port)
     {
-        this.port = port;
-        return this;
+        return set("port", port);
     }
 
     public ServerConfigBuilder dataDir(final Path dataDir)
     {
-        this.dataDir = dataDir;
-        return this;
+        return set("dataDir", dataDir);
     }
 
     public ServerConfigBuilder catalogFile(final Path catalogFile)
     {
-        this.catalogFile = catalogFile;
-        return this;
+        return set("catalogFile", catalogFile);
     }
 
     public ServerConfigBuilder catalogWatchMs(final long catalogWatchMs)
     {
-        this.catalogWatchMs = catalogWatchMs;
-        return this;
+        return set("catalogWatchMs", catalogWatchMs);
     }
 
     public ServerConfigBuilder maxMessageBytes(final int maxMessageBytes)
     {
-        this.maxMessageBytes = maxMessageBytes;
-        return this;
+        return set("maxMessageBytes", maxMessageBytes);
     }
 
     public ServerConfigBuilder readTimeoutMs(final long readTimeoutMs)
     {
-        this.readTimeoutMs = readTimeoutMs;
-        return this;
+        return set("readTimeoutMs", readTimeoutMs);
     }
 
     public ServerConfigBuilder handshakeTimeoutMs(final long handshakeTimeoutMs)
     {
-        this.handshakeTimeoutMs = handshakeTimeoutMs;
-        return this;
+        return set("handshakeTimeoutMs", handshakeTimeoutMs);
     }
 
     public ServerConfigBuilder messagesPerSecond(final int messagesPerSecond)
     {
-        this.messagesPerSecond = messagesPerSecond;
-        return this;
+        return set("messagesPerSecond", messagesPerSecond);
     }
 
     public ServerConfigBuilder messageBurst(final int messageBurst)
     {
-        this.messageBurst = messageBurst;
-        return this;
+        return set("messageBurst", messageBurst);
     }
 
     public ServerConfigBuilder rateLimitCloseMs(final long rateLimitCloseMs)
     {
-        this.rateLimitCloseMs = rateLimitCloseMs;
-        return this;
+        return set("rateLimitCloseMs", rateLimitCloseMs);
     }
 
     public ServerConfigBuilder maxRejectedMessages(final int maxRejectedMessages)
     {
-        this.maxRejectedMessages = maxRejectedMessages;
-        return this;
+        return set("maxRejectedMessages", maxRejectedMessages);
     }
 
     public ServerConfigBuilder allowMissingOrigin(final boolean allowMissingOrigin)
     {
-        this.allowMissingOrigin = allowMissingOrigin;
-        return this;
+        return set("allowMissingOrigin", allowMissingOrigin);
     }
 
     public ServerConfigBuilder maxConnections(final int maxConnections)
     {
-        this.maxConnections = maxConnections;
-        return this;
+        return set("maxConnections", maxConnections);
     }
 
     public ServerConfigBuilder expectedSessions(final int expectedSessions)
     {
-        this.expectedSessions = expectedSessions;
-        return this;
+        return set("expectedSessions", expectedSessions);
     }
 
     public ServerConfigBuilder resetCorruptSessions(final boolean resetCorruptSessions)
     {
-        this.resetCorruptSessions = resetCorruptSessions;
-        return this;
+        return set("resetCorruptSessions", resetCorruptSessions);
     }
 
     public ServerConfigBuilder fsyncPolicy(final FsyncPolicy fsyncPolicy)
     {
-        this.fsyncPolicy = fsyncPolicy;
-        return this;
+        return set("fsyncPolicy", fsyncPolicy);
     }
 
     public ServerConfigBuilder fsyncIntervalMs(final long fsyncIntervalMs)
     {
-        this.fsyncIntervalMs = fsyncIntervalMs;
-        return this;
+        return set("fsyncIntervalMs", fsyncIntervalMs);
     }
 
     public ServerConfigBuilder journalSegmentBytes(final long journalSegmentBytes)
     {
-        this.journalSegmentBytes = journalSegmentBytes;
-        return this;
+        return set("journalSegmentBytes", journalSegmentBytes);
     }
 
     public ServerConfigBuilder journalBufferBytes(final int journalBufferBytes)
     {
-        this.journalBufferBytes = journalBufferBytes;
-        return this;
+        return set("journalBufferBytes", journalBufferBytes);
     }
 
     public ServerConfigBuilder journalSearchText(final boolean journalSearchText)
     {
-        this.journalSearchText = journalSearchText;
-        return this;
+        return set("journalSearchText", journalSearchText);
     }
 
     public ServerConfigBuilder journalRetention(final long journalRetention)
     {
-        this.journalRetention = journalRetention;
-        return this;
+        return set("journalRetention", journalRetention);
     }
 
     public ServerConfigBuilder journalRetentionBytes(final long journalRetentionBytes)
     {
-        this.journalRetentionBytes = journalRetentionBytes;
-        return this;
+        return set("journalRetentionBytes", journalRetentionBytes);
     }
 
     public ServerConfigBuilder journalErasureDelay(final long journalErasureDelay)
     {
-        this.journalErasureDelay = journalErasureDelay;
-        return this;
+        return set("journalErasureDelay", journalErasureDelay);
     }
 
     public ServerConfigBuilder journalRetentionMode(final RetentionMode journalRetentionMode)
     {
-        this.journalRetentionMode = journalRetentionMode;
-        return this;
+        return set("journalRetentionMode", journalRetentionMode);
     }
 
     public ServerConfigBuilder reportToken(final String reportToken)
     {
-        this.reportToken = reportToken;
-        return this;
+        return set("reportToken", reportToken);
     }
 
     public ServerConfigBuilder adminToken(final String adminToken)
     {
-        this.adminToken = adminToken;
-        return this;
+        return set("adminToken", adminToken);
     }
 
     public ServerConfigBuilder eventLoopThreads(final int eventLoopThreads)
     {
-        this.eventLoopThreads = eventLoopThreads;
-        return this;
+        return set("eventLoopThreads", eventLoopThreads);
     }
 
     public ServerConfigBuilder shutdownTimeoutMs(final long shutdownTimeoutMs)
     {
-        this.shutdownTimeoutMs = shutdownTimeoutMs;
-        return this;
+        return set("shutdownTimeoutMs", shutdownTimeoutMs);
     }
 
     public ServerConfigBuilder maxConnectionsPerAddress(final int maxConnectionsPerAddress)
     {
-        this.maxConnectionsPerAddress = maxConnectionsPerAddress;
-        return this;
+        return set("maxConnectionsPerAddress", maxConnectionsPerAddress);
     }
 
     public ServerConfigBuilder handshakesPerSecond(final int handshakesPerSecond)
     {
-        this.handshakesPerSecond = handshakesPerSecond;
-        return this;
+        return set("handshakesPerSecond", handshakesPerSecond);
     }
 
     public ServerConfigBuilder maxPendingWriteBytes(final int maxPendingWriteBytes)
     {
-        this.maxPendingWriteBytes = maxPendingWriteBytes;
-        return this;
+        return set("maxPendingWriteBytes", maxPendingWriteBytes);
     }
 
     public ServerConfigBuilder writeStallTimeoutMs(final long writeStallTimeoutMs)
     {
-        this.writeStallTimeoutMs = writeStallTimeoutMs;
-        return this;
+        return set("writeStallTimeoutMs", writeStallTimeoutMs);
     }
 
     public ServerConfigBuilder signingKey(final SigningKey signingKey)
     {
-        this.signingKey = signingKey;
-        return this;
+        return set("signingKey", signingKey);
     }
 
     public ServerConfigBuilder signingKeyFile(final Path signingKeyFile)
     {
-        this.signingKeyFile = signingKeyFile;
-        return this;
+        return set("signingKeyFile", signingKeyFile);
     }
 
     public ServerConfigBuilder signingKeyPrevious(final SigningKey signingKeyPrevious)
     {
-        this.signingKeyPrevious = signingKeyPrevious;
-        return this;
+        return set("signingKeyPrevious", signingKeyPrevious);
     }
 
     public ServerConfigBuilder signingKeyPreviousFile(final Path signingKeyPreviousFile)
     {
-        this.signingKeyPreviousFile = signingKeyPreviousFile;
-        return this;
+        return set("signingKeyPreviousFile", signingKeyPreviousFile);
     }
 
     public ServerConfigBuilder tokenMaxTtlMs(final long tokenMaxTtlMs)
     {
-        this.tokenMaxTtlMs = tokenMaxTtlMs;
-        return this;
+        return set("tokenMaxTtlMs", tokenMaxTtlMs);
     }
 
     public ServerConfigBuilder metricsBind(final String metricsBind)
     {
-        this.metricsBind = metricsBind;
-        return this;
+        return set("metricsBind", metricsBind);
     }
 
     public ServerConfigBuilder metricsPort(final Integer metricsPort)
     {
-        this.metricsPort = metricsPort;
-        return this;
+        return set("metricsPort", metricsPort);
     }
 
     public ServerConfigBuilder tlsCertFile(final Path tlsCertFile)
     {
-        this.tlsCertFile = tlsCertFile;
-        return this;
+        return set("tlsCertFile", tlsCertFile);
     }
 
     public ServerConfigBuilder tlsKeyFile(final Path tlsKeyFile)
     {
-        this.tlsKeyFile = tlsKeyFile;
-        return this;
+        return set("tlsKeyFile", tlsKeyFile);
     }
 
     public ServerConfigBuilder trustedProxies(final AddressRanges trustedProxies)
     {
-        this.trustedProxies = trustedProxies;
-        return this;
+        return set("trustedProxies", trustedProxies);
     }
 
     public ServerConfigBuilder clientAddress(final ClientAddressSource clientAddress)
     {
-        this.clientAddress = clientAddress;
-        return this;
+        return set("clientAddress", clientAddress);
     }
 
     public ServerConfigBuilder logFormat(final LogFormat logFormat)
     {
-        this.logFormat = logFormat;
-        return this;
+        return set("logFormat", logFormat);
     }
 
     public ServerConfigBuilder logLevel(final LogLevel logLevel)
     {
-        this.logLevel = logLevel;
-        return this;
+        return set("logLevel", logLevel);
     }
 
     public ServerConfigBuilder drainDelay(final long drainDelay)
     {
-        this.drainDelay = drainDelay;
-        return this;
+        return set("drainDelay", drainDelay);
     }
 
     public ServerConfigBuilder closeSpread(final long closeSpread)
     {
-        this.closeSpread = closeSpread;
-        return this;
+        return set("closeSpread", closeSpread);
     }
 
     public ServerConfigBuilder adminTokenFile(final Path adminTokenFile)
     {
-        this.adminTokenFile = adminTokenFile;
-        return this;
+        return set("adminTokenFile", adminTokenFile);
     }
 
     public ServerConfigBuilder reportTokenFile(final Path reportTokenFile)
     {
-        this.reportTokenFile = reportTokenFile;
-        return this;
+        return set("reportTokenFile", reportTokenFile);
     }
 
     public ServerConfigBuilder demo(final Boolean demo)
     {
-        this.demo = demo;
-        return this;
+        return set("demo", demo);
     }
 
     public ServerConfigBuilder tlsWatchMs(final long tlsWatchMs)
     {
-        this.tlsWatchMs = tlsWatchMs;
-        return this;
+        return set("tlsWatchMs", tlsWatchMs);
     }
 
     public ServerConfig build()
     {
-        return new ServerConfig(bind, port, dataDir, catalogFile, catalogWatchMs, maxMessageBytes, readTimeoutMs, handshakeTimeoutMs,
-            messagesPerSecond, messageBurst, rateLimitCloseMs, maxRejectedMessages, allowMissingOrigin, maxConnections, expectedSessions,
-            resetCorruptSessions, fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText,
-            journalRetention, journalRetentionBytes, journalErasureDelay, journalRetentionMode, adminToken,
-            reportToken, eventLoopThreads, shutdownTimeoutMs, maxConnectionsPerAddress, handshakesPerSecond, maxPendingWriteBytes, writeStallTimeoutMs,
-            signingKey, signingKeyFile, signingKeyPrevious, signingKeyPreviousFile, tokenMaxTtlMs, metricsBind, metricsPort, tlsCertFile,
-            tlsKeyFile, trustedProxies, clientAddress, logFormat, logLevel, drainDelay, closeSpread, adminTokenFile, reportTokenFile, demo, tlsWatchMs);
+        try
+        {
+            return CANONICAL.newInstance(values.clone());
+        }
+        catch (final InstantiationException | IllegalAccessException | InvocationTargetException ex)
+        {
+            throw new IllegalStateException("cannot build the configuration", ex);
+        }
+    }
+
+    private ServerConfigBuilder set(final String component, final Object value)
+    {
+        for (int i = 0; i < COMPONENTS.length; i++)
+        {
+            if (COMPONENTS[i].getName().equals(component))
+            {
+                values[i] = value;
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("ServerConfig has no component " + component);
+    }
+
+    private static Constructor<ServerConfig> canonicalConstructor()
+    {
+        try
+        {
+            return ServerConfig.class.getDeclaredConstructor(Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        }
+        catch (final NoSuchMethodException ex)
+        {
+            throw new IllegalStateException("a record has its canonical constructor", ex);
+        }
     }
 }
