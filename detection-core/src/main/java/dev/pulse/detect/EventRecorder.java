@@ -19,7 +19,7 @@ public final class EventRecorder
     /**
      * Records {@code event} at {@code nowMs}, the session's clock (never earlier than its last event).
      */
-    public void record(final SessionStateFlyweight state, final Event event, final long nowMs)
+    public void record(final SessionStateFlyweight state, final Event event, final long nowMs, final long pageKindRunKinds)
     {
         final EventType type = event.type();
         final SessionHistoryFlyweight history = state.history();
@@ -31,7 +31,7 @@ public final class EventRecorder
         switch (type)
         {
             case PAGE:
-                recordPage(state, event, nowMs);
+                recordPage(state, event, nowMs, pageKindRunKinds);
                 break;
             case VISIBILITY:
                 recordVisibility(state, event.hidden(), nowMs);
@@ -57,7 +57,7 @@ public final class EventRecorder
         }
     }
 
-    private static void recordPage(final SessionStateFlyweight state, final Event event, final long nowMs)
+    private static void recordPage(final SessionStateFlyweight state, final Event event, final long nowMs, final long pageKindRunKinds)
     {
         final int pageKind = event.pageKind();
         final int safeKind = pageKind >= 0 && pageKind < SessionStateFlyweight.MAX_PAGE_KINDS ? pageKind : 0;
@@ -65,7 +65,7 @@ public final class EventRecorder
         {
             state.history().pushBack(Hash64.unorderedPair(state.currentPageHash(), event.pageHash()), nowMs);
         }
-        state.pushPage(event.pageHash(), safeKind, event.nav(), nowMs);
+        state.pushPage(event.pageHash(), safeKind, event.nav(), nowMs, (pageKindRunKinds & 1L << safeKind) != 0);
     }
 
     /** Hiding the tab pauses the idle clock; showing it resumes from where it stood. */

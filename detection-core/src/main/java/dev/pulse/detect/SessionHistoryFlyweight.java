@@ -136,20 +136,25 @@ public abstract class SessionHistoryFlyweight extends SessionQuestionsFlyweight
 
     /**
      * Records a page view: the page being left joins the visited kinds, the new one becomes the
-     * current page (age 0 of the page ring) and extends its kind's run or starts one.
+     * current page (age 0 of the page ring) and, if {@code keepsRun}, extends the newest kind run
+     * when it is of the same kind or starts one. Runs are kept only of the kinds some detector reads
+     * ({@link dev.pulse.detect.trigger.TriggerIndex#pageKindRunKinds}): on a busy page the kind runs
+     * are a cache line of their own, and most page views need not touch it.
      */
-    public final void pushPage(final long pageHash, final int pageKind, final NavType nav, final long nowMs)
+    public final void pushPage(final long pageHash, final int pageKind, final NavType nav, final long nowMs, final boolean keepsRun)
     {
         final boolean hadPage = pageCount() > 0;
         if (hadPage)
         {
             buffer.putLong(offset + VISITED_KINDS_MASK_OFFSET, visitedKindsMask() | (1L << currentPageKind()));
         }
-        // The newest run's kind is the current page's, already in cache: the kind runs are only written.
-        final int run = hadPage && pageKindAt(0) == pageKind
-            ? KIND_RUN_RING.entryAt(buffer, offset, 0)
-            : KIND_RUN_RING.push(buffer, offset);
-        buffer.putLong(run, kindRun(pageKind, nowMs));
+        if (keepsRun)
+        {
+            final int run = kindRunCount() > 0 && pageKindRunKindAt(0) == pageKind
+                ? KIND_RUN_RING.entryAt(buffer, offset, 0)
+                : KIND_RUN_RING.push(buffer, offset);
+            buffer.putLong(run, kindRun(pageKind, nowMs));
+        }
         final int entry = PAGE_RING.push(buffer, offset);
         buffer.putLong(entry + PAGE_HASH_OFFSET, pageHash);
         buffer.putLong(entry + PAGE_ENTERED_MS_OFFSET, nowMs);

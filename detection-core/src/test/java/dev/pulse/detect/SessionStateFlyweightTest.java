@@ -37,7 +37,7 @@ class SessionStateFlyweightTest
         final int views = SessionStateFlyweight.PAGE_RING_CAPACITY + 5;
         for (int i = 1; i <= views; i++)
         {
-            state.pushPage(i, i % 7, NavType.NAVIGATE, 1_000 + i);
+            state.pushPage(i, i % 7, NavType.NAVIGATE, 1_000 + i, true);
         }
         assertThat(state.history().pageCount()).isEqualTo(SessionStateFlyweight.PAGE_RING_CAPACITY);
         assertThat(state.pageViewCount()).isEqualTo(views);
@@ -53,9 +53,9 @@ class SessionStateFlyweightTest
     void shouldRememberKindsVisitedBeforeTheCurrentPage()
     {
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
-        state.pushPage(1, 3, NavType.NAVIGATE, 1_001);
+        state.pushPage(1, 3, NavType.NAVIGATE, 1_001, true);
         assertThat(state.visitedKindBefore(3)).as("the current page is not 'before'").isFalse();
-        state.pushPage(2, 5, NavType.NAVIGATE, 1_002);
+        state.pushPage(2, 5, NavType.NAVIGATE, 1_002, true);
         assertThat(state.visitedKindBefore(3)).isTrue();
         assertThat(state.visitedKindBefore(5)).isFalse();
     }
@@ -67,10 +67,10 @@ class SessionStateFlyweightTest
         final int views = SessionStateFlyweight.PAGE_RING_CAPACITY + 3;
         for (int i = 1; i <= views; i++)
         {
-            state.pushPage(i, i % 4, NavType.NAVIGATE, 1_000 + i);
+            state.pushPage(i, i % 4, NavType.NAVIGATE, 1_000 + i, true);
         }
-        state.pushPage(100, 63, NavType.NAVIGATE, 2_000);
-        state.pushPage(101, 2, NavType.NAVIGATE, 2_001);
+        state.pushPage(100, 63, NavType.NAVIGATE, 2_000, true);
+        state.pushPage(101, 2, NavType.NAVIGATE, 2_001, true);
         final int[] inserted = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
         for (int kind = 1; kind < 63; kind++)
         {
@@ -177,7 +177,7 @@ class SessionStateFlyweightTest
         // bits, time in the low 48): a change of any of them must come with a new layout version.
         state.wrap(buffer, 0).init(11, 22, 33, 1_000);
         state.lastSeq(44).hidden(true).visitorHash(0x1234L);
-        state.pushPage(0x55L, 3, NavType.NAVIGATE, 2_000);
+        state.pushPage(0x55L, 3, NavType.NAVIGATE, 2_000, true);
         state.questions().openQuestion(state.questions().nextIid(), 0x66, 0x77, 3_000);
         state.questions().openVariant(2).lastShownMs(4_000).dismissed(true);
         state.questions().pending(0x88, 5_000);
@@ -237,12 +237,12 @@ class SessionStateFlyweightTest
     void shouldKeepOneKindRunForConsecutiveViewsOfOneKind()
     {
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
-        state.pushPage(1, 4, NavType.NAVIGATE, 1_001);
-        state.pushPage(2, 4, NavType.NAVIGATE, 1_002);
-        state.pushPage(3, 5, NavType.NAVIGATE, 1_003);
-        state.pushPage(4, 5, NavType.RELOAD, 1_004);
-        state.pushPage(5, 5, NavType.NAVIGATE, 1_005);
-        state.pushPage(6, 4, NavType.NAVIGATE, 1_006);
+        state.pushPage(1, 4, NavType.NAVIGATE, 1_001, true);
+        state.pushPage(2, 4, NavType.NAVIGATE, 1_002, true);
+        state.pushPage(3, 5, NavType.NAVIGATE, 1_003, true);
+        state.pushPage(4, 5, NavType.RELOAD, 1_004, true);
+        state.pushPage(5, 5, NavType.NAVIGATE, 1_005, true);
+        state.pushPage(6, 4, NavType.NAVIGATE, 1_006, true);
 
         assertThat(state.history().kindRunCount()).isEqualTo(3);
         assertThat(state.history().pageKindRunKindAt(0)).isEqualTo(4);
@@ -254,13 +254,29 @@ class SessionStateFlyweightTest
     }
 
     @Test
+    void shouldKeepRunsOnlyOfTheKindsADetectorReadsJoiningARunAcrossOtherKinds()
+    {
+        state.wrap(buffer, 0).init(1, 2, 3, 1_000);
+        state.pushPage(1, 4, NavType.NAVIGATE, 1_001, true);
+        state.pushPage(2, 6, NavType.NAVIGATE, 1_002, false);
+        state.pushPage(3, 4, NavType.NAVIGATE, 1_003, true);
+        state.pushPage(4, 6, NavType.NAVIGATE, 1_004, false);
+
+        assertThat(state.history().kindRunCount()).as("the cart run, across a page of another kind").isEqualTo(1);
+        assertThat(state.history().pageKindRunKindAt(0)).isEqualTo(4);
+        assertThat(state.history().pageKindRunLastEnteredMsAt(0)).isEqualTo(1_003);
+        assertThat(state.currentPageKind()).as("the page ring keeps every view").isEqualTo(6);
+        assertThat(state.history().pageCount()).isEqualTo(4);
+    }
+
+    @Test
     void shouldKeepTheNewestKindRunsWhenFull()
     {
         state.wrap(buffer, 0).init(1, 2, 3, 1_000);
         final int runs = SessionStateFlyweight.KIND_RUN_RING_CAPACITY + 5;
         for (int i = 1; i <= runs; i++)
         {
-            state.pushPage(i, 1 + i % 2, NavType.NAVIGATE, 1_000 + i);
+            state.pushPage(i, 1 + i % 2, NavType.NAVIGATE, 1_000 + i, true);
         }
         assertThat(state.history().kindRunCount()).isEqualTo(SessionStateFlyweight.KIND_RUN_RING_CAPACITY);
         for (int age = 0; age < SessionStateFlyweight.KIND_RUN_RING_CAPACITY; age++)

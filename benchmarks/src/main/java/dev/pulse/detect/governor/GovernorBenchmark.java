@@ -84,26 +84,26 @@ public class GovernorBenchmark extends HotPathBenchmark
         switch (scenario)
         {
             case "open_question":
-                state.pushPage(PRICING, PageKinds.PRICING, NavType.NAVIGATE, ENTERED_MS);
+                state.pushPage(PRICING, PageKinds.PRICING, NavType.NAVIGATE, ENTERED_MS, true);
                 preparing.decide(state, earlier, ENTERED_MS + ON_PAGE_MS / 2, false);
                 return;
             case "cooldown":
-                state.pushPage(SEARCH, PageKinds.SEARCH, NavType.NAVIGATE, ENTERED_MS - 2 * ON_PAGE_MS);
+                state.pushPage(SEARCH, PageKinds.SEARCH, NavType.NAVIGATE, ENTERED_MS - 2 * ON_PAGE_MS, true);
                 preparing.decide(state, earlier, ENTERED_MS - ON_PAGE_MS, false);
                 preparing.onPageView(state);
                 break;
             case "session_cap":
-                state.pushPage(SEARCH, PageKinds.SEARCH, NavType.NAVIGATE, T0);
+                state.pushPage(SEARCH, PageKinds.SEARCH, NavType.NAVIGATE, T0, true);
                 preparing.decide(state, earlier, T0 + ON_PAGE_MS, false);
                 preparing.onPageView(state);
-                state.pushPage(CART, PageKinds.CART, NavType.NAVIGATE, T0 + 20 * ON_PAGE_MS);
+                state.pushPage(CART, PageKinds.CART, NavType.NAVIGATE, T0 + 20 * ON_PAGE_MS, true);
                 preparing.decide(state, cartLoop, T0 + 21 * ON_PAGE_MS, false);
                 preparing.onPageView(state);
                 break;
             default:
                 break;
         }
-        state.pushPage(PRICING, PageKinds.PRICING, NavType.NAVIGATE, ENTERED_MS);
+        state.pushPage(PRICING, PageKinds.PRICING, NavType.NAVIGATE, ENTERED_MS, true);
     }
 
     /** Guards the scenario: most decisions must come out as named (the draw holds out about 10%). */

@@ -13,7 +13,11 @@ import dev.pulse.detect.SessionStateFlyweight;
  * <p>It reads the session's page-kind runs rather than its page views: repeated views of one kind
  * change nothing in the cart -> checkout -> cart sequence, and a run counts when any of its views is
  * in the window (its newest is), so a loop is seen however many page views it spans, as long as its
- * kind changes fit {@link SessionStateFlyweight#KIND_RUN_RING_CAPACITY}.
+ * kind changes fit {@link SessionStateFlyweight#KIND_RUN_RING_CAPACITY}. The history keeps runs of
+ * the cart and checkout kinds only ({@link #pageKindRunKinds}): a page of another kind between two
+ * cart views joins them into one run, which the walk reads as it would read the two (a cart after
+ * a cart completes nothing), and since run times only fall with age, a run out of the window ends
+ * the walk at the same place either way.
  */
 public final class CartCheckoutLoopDetector implements Detector
 {
@@ -44,6 +48,12 @@ public final class CartCheckoutLoopDetector implements Detector
     public DetectorKind kind()
     {
         return DetectorKind.CART_CHECKOUT_LOOP;
+    }
+
+    @Override
+    public long pageKindRunKinds()
+    {
+        return 1L << cartKind | 1L << checkoutKind;
     }
 
     @Override

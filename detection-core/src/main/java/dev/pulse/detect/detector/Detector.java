@@ -27,6 +27,16 @@ public interface Detector
      */
     boolean detect(SessionStateFlyweight state, Event event, long nowMs, long spentUntilMs);
 
+    /**
+     * The page kinds whose runs this detector reads from the session's history (bit {@code k} for
+     * kind {@code k}); the history keeps runs of these kinds only, so a page view of any other kind
+     * writes nothing there. 0: it reads none.
+     */
+    default long pageKindRunKinds()
+    {
+        return 0;
+    }
+
     /** The earliest time at which this detector could fire without a new event ({@link #NO_DEADLINE} if none). */
     default long deadlineMs(final SessionStateFlyweight state)
     {

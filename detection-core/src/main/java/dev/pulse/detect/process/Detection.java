@@ -44,7 +44,7 @@ public final class Detection
         state.verifyLayout();
         start(signals, triggers);
         final long sessionNowMs = sessionNowMs(state, nowMs);
-        recorder.record(state, event, sessionNowMs);
+        recorder.record(state, event, sessionNowMs, triggers.pageKindRunKinds());
         spend(state, signals, collect(state, event, sessionNowMs, triggers, signals), sessionNowMs);
     }
 

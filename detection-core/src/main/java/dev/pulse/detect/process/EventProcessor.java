@@ -53,7 +53,7 @@ public final class EventProcessor
             dropPending(state, triggers, decisions);
             governor.onPageView(state);
         }
-        recorder.record(state, event, sessionNowMs);
+        recorder.record(state, event, sessionNowMs, triggers.pageKindRunKinds());
         detect(state, event, sessionNowMs, triggers, governor, decisions);
     }
 

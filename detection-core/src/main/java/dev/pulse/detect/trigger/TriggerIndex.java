@@ -21,6 +21,7 @@ public final class TriggerIndex
     private final Trigger[] all;
     private final Trigger[][] byDetectorAndPageKind = new Trigger[DetectorKind.values().length * PAGE_KINDS][];
     private final int maxCandidatesPerEvent;
+    private final long pageKindRunKinds;
 
     public TriggerIndex(final List<Trigger> triggers)
     {
@@ -34,6 +35,12 @@ public final class TriggerIndex
         }
         active.sort(Comparator.comparingInt(Trigger::priority).reversed().thenComparingInt(Trigger::index));
         all = active.toArray(NONE);
+        long runKinds = 0;
+        for (final Trigger trigger : all)
+        {
+            runKinds |= trigger.detector().pageKindRunKinds();
+        }
+        pageKindRunKinds = runKinds;
 
         for (final DetectorKind kind : DetectorKind.values())
         {
@@ -96,5 +103,11 @@ public final class TriggerIndex
     public int maxCandidatesPerEvent()
     {
         return maxCandidatesPerEvent;
+    }
+
+    /** The page kinds whose runs some trigger's detector reads: the only runs the history keeps (bit {@code k} for kind {@code k}). */
+    public long pageKindRunKinds()
+    {
+        return pageKindRunKinds;
     }
 }

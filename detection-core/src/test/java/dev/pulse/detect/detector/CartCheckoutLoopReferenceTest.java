@@ -51,7 +51,8 @@ class CartCheckoutLoopReferenceTest
                 final int kind = random.nextInt(10) < 7 ? CART + random.nextInt(2) : 3 + random.nextInt(otherKinds + 1);
                 kinds[view] = kind;
                 enteredMs[view] = nowMs;
-                state.pushPage(view, kind, NavType.NAVIGATE, nowMs);
+                // As the recorder does: runs are kept of the kinds the detector reads, cart and checkout.
+                state.pushPage(view, kind, NavType.NAVIGATE, nowMs, (detector.pageKindRunKinds() & 1L << kind) != 0);
                 event.reset(EventType.PAGE).page(view, kind, NavType.NAVIGATE);
                 final boolean expected = reference(view, roundTrips, nowMs - windowMs, spentUntilMs);
                 final boolean detected = detector.detect(state, event, nowMs, spentUntilMs);
