@@ -33,6 +33,9 @@ final class DrivingSessions
     private static final long CHECKOUT_FORM = Hash64.of("checkout");
     private static final long SIGNUP_FORM = Hash64.of("signup");
 
+    /** The kind runs the demo catalog's cart-checkout trigger reads, as its trigger index would ask for them. */
+    private static final long PAGE_KIND_RUN_KINDS = 1L << PageKinds.CART | 1L << PageKinds.CHECKOUT;
+
     private final UnsafeBuffer records;
     private final SessionStateFlyweight state = new SessionStateFlyweight();
     private final EventRecorder recorder = new EventRecorder();
@@ -123,7 +126,7 @@ final class DrivingSessions
                 // A page view (a key page or not), then the pointer leaves after some dwell.
                 advance(1_000, 5_000);
                 event.reset(EventType.PAGE).page(roll < 6 ? CART : PRODUCT, roll < 6 ? PageKinds.CART : PageKinds.PRODUCT, NavType.NAVIGATE);
-                recorder.record(state, event, clockMs);
+                recorder.record(state, event, clockMs, PAGE_KIND_RUN_KINDS);
                 advance(0, 20_000);
                 event.reset(EventType.EXIT_INTENT);
                 break;
@@ -142,7 +145,7 @@ final class DrivingSessions
             default:
                 throw new IllegalArgumentException("no driving events for " + kind);
         }
-        recorder.record(state, event, clockMs);
+        recorder.record(state, event, clockMs, PAGE_KIND_RUN_KINDS);
     }
 
     private void advance(final long minMs, final long maxMs)
