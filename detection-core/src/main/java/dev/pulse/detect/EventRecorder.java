@@ -18,6 +18,9 @@ public final class EventRecorder
 {
     /**
      * Records {@code event} at {@code nowMs}, the session's clock (never earlier than its last event).
+     *
+     * @param pageKindRunKinds the page kinds whose runs the history keeps ({@code TriggerIndex.pageKindRunKinds}:
+     *                         those some detector reads); a page view of another kind extends no run.
      */
     public void record(final SessionStateFlyweight state, final Event event, final long nowMs, final long pageKindRunKinds)
     {
