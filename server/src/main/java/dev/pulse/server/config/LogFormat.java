@@ -10,18 +10,6 @@ public enum LogFormat
     /** For collectors: one JSON object per line. */
     JSON;
 
-    static LogFormat parseOrNull(final String text)
-    {
-        for (final LogFormat format : values())
-        {
-            if (format.name().equalsIgnoreCase(text))
-            {
-                return format;
-            }
-        }
-        return null;
-    }
-
     /** As an operator writes it. */
     public String key()
     {

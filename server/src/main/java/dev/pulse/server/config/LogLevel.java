@@ -11,18 +11,6 @@ public enum LogLevel
     DEBUG,
     TRACE;
 
-    static LogLevel parseOrNull(final String text)
-    {
-        for (final LogLevel level : values())
-        {
-            if (level.name().equalsIgnoreCase(text))
-            {
-                return level;
-            }
-        }
-        return null;
-    }
-
     /** As an operator writes it. */
     public String key()
     {

@@ -89,17 +89,17 @@ enum ValueKind
             case PATH:
                 return parsePath(stripped);
             case FSYNC_POLICY:
-                return parseFsyncPolicy(stripped);
+                return constantNamed(FsyncPolicy.class, stripped);
             case RETENTION_MODE:
                 return RetentionMode.parse(stripped);
             case ADDRESS_RANGES:
                 return AddressRanges.parseOrNull(stripped);
             case CLIENT_ADDRESS:
-                return ClientAddressSource.parseOrNull(stripped);
+                return constantNamed(ClientAddressSource.class, stripped);
             case LOG_FORMAT:
-                return LogFormat.parseOrNull(stripped);
+                return constantNamed(LogFormat.class, stripped);
             case LOG_LEVEL:
-                return LogLevel.parseOrNull(stripped);
+                return constantNamed(LogLevel.class, stripped);
             case SIGNING_KEY:
                 return SigningKey.parseOrNull(stripped);
             default:
@@ -210,13 +210,14 @@ enum ValueKind
         }
     }
 
-    private static FsyncPolicy parseFsyncPolicy(final String text)
+    /** The constant of {@code type} whose name is {@code text}, in any case ({@code always}, {@code proxy_protocol}); null if none. */
+    private static <E extends Enum<E>> E constantNamed(final Class<E> type, final String text)
     {
-        for (final FsyncPolicy policy : FsyncPolicy.values())
+        for (final E constant : type.getEnumConstants())
         {
-            if (policy.name().equalsIgnoreCase(text))
+            if (constant.name().equalsIgnoreCase(text))
             {
-                return policy;
+                return constant;
             }
         }
         return null;

@@ -16,19 +16,6 @@ public enum ClientAddressSource
     /** The PROXY protocol header, version 1 or 2, that a trusted peer sends before anything else (HAProxy's {@code send-proxy}). */
     PROXY_PROTOCOL;
 
-    /** The source written as {@code peer}, {@code forwarded} or {@code proxy_protocol}; null for anything else. */
-    public static ClientAddressSource parseOrNull(final String text)
-    {
-        for (final ClientAddressSource source : values())
-        {
-            if (source.name().equalsIgnoreCase(text.strip()))
-            {
-                return source;
-            }
-        }
-        return null;
-    }
-
     /** As an operator writes it. */
     public String key()
     {
