@@ -51,6 +51,7 @@ public final class Journal implements AutoCloseable
     private final Path dir;
     private final long closeTimeoutNs;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final SegmentHolds holds = new SegmentHolds();
     private volatile boolean closedCleanly;
 
     private Journal(final RingBuffer ring, final JournalAgent agent, final JournalWaiters waiters, final JournalMetrics metrics,
@@ -201,6 +202,12 @@ public final class Journal implements AutoCloseable
     public long activeSegmentIndex()
     {
         return agent.activeSegmentIndex();
+    }
+
+    /** The segments readers that follow this journal still need; the upkeep leaves them alone. */
+    public SegmentHolds holds()
+    {
+        return holds;
     }
 
     /** The journal's directory (the upkeep works on its sealed segments). */

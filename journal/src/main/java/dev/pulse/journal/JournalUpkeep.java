@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * meanwhile, acks and held questions with them, and a full ring drops records; here the journal
  * thread never waits for the upkeep, and the event loops never see it. The two share nothing but
  * the segment files: the upkeep touches only segments below {@link Journal#activeSegmentIndex()},
- * which the journal thread never writes again, and asks for a seal through one volatile field.
+ * which the journal thread never writes again, and asks for a seal through one volatile field; and
+ * only below the lowest segment a reader holds ({@link Journal#holds()}), so a segment not yet
+ * shipped is neither deleted nor rewritten.
  *
  * <p>Bound on erasure: an erased session's records are gone from the disk within
  * {@code erasureDelayMs + passIntervalMs} plus about a second and one pass after the erasure is
@@ -135,8 +137,10 @@ public final class JournalUpkeep implements AutoCloseable
                 // The erasure scan first: it may stop inside a segment sealed since, and a retention compaction of that
                 // segment would move the frames under its position. After it, every sealed segment was read whole.
                 erasures.advance(active);
-                retention.apply(nowMs, active);
-                compactSealed();
+                // Below the lowest segment a reader holds too (the Kafka shipper, the webhooks): nothing unshipped goes.
+                final long limit = Math.min(active, journal.holds().lowest());
+                retention.apply(nowMs, limit);
+                compactSealed(limit);
                 if (sealCheck.shouldSeal(active, erased, nowMs))
                 {
                     journal.requestSeal(active);
@@ -151,13 +155,13 @@ public final class JournalUpkeep implements AutoCloseable
         }
     }
 
-    private void compactSealed() throws IOException
+    private void compactSealed(final long limit) throws IOException
     {
         final long[] indexes = SegmentFiles.list(dir);
         checkedAgainst.keySet().removeIf(index -> index < (indexes.length == 0 ? Long.MAX_VALUE : indexes[0]));
         for (final long index : indexes)
         {
-            if (index >= erasures.sealedUpTo())
+            if (index >= erasures.sealedUpTo() || index >= limit)
             {
                 break;
             }

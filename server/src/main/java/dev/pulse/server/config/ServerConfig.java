@@ -76,6 +76,15 @@ import dev.pulse.journal.RetentionMode;
  * @param reportTokenFile           a file holding the report token instead of {@code reportToken} (only one of the two).
  * @param demo                      serve the demo shop and its catalog; null: only when no catalog file is given.
  * @param tlsWatchMs                how often to check the TLS certificate and key files for changes (0: never; SIGHUP still reloads them).
+ * @param nodeId                    this node's name in a cluster (record ids on Kafka and in webhooks); none: the host name.
+ * @param clusterKeyFile            the key the nodes of a cluster share.
+ * @param kafkaBootstrap            Kafka bootstrap servers.
+ * @param kafkaTopic                the topic.
+ * @param kafkaPropertiesFile       extra producer properties.
+ * @param webhookUrl                webhook endpoints.
+ * @param webhookSecretFile         the webhook secret.
+ * @param webhookMaxAttempts        tries per delivery.
+ * @param webhookEvents             which records are sent.
  */
 public record ServerConfig(
     String bind,
@@ -129,7 +138,16 @@ public record ServerConfig(
     Path adminTokenFile,
     Path reportTokenFile,
     Boolean demo,
-    long tlsWatchMs)
+    long tlsWatchMs,
+    String nodeId,
+    Path clusterKeyFile,
+    String kafkaBootstrap,
+    String kafkaTopic,
+    Path kafkaPropertiesFile,
+    String webhookUrl,
+    Path webhookSecretFile,
+    int webhookMaxAttempts,
+    String webhookEvents)
 {
     /** The defaults: the demo on port 8080 with data under ./pulse-data. */
     public static ServerConfig defaults()
@@ -145,7 +163,8 @@ public record ServerConfig(
             null, null, 0, 10_000,
             1_000, 2_000, 256 * 1024, 30_000,
             null, null, null, null, 24L * 60 * 60 * 1000, null, null, null, null,
-            AddressRanges.NONE, ClientAddressSource.PEER, LogFormat.TEXT, LogLevel.INFO, 5_000, 5_000, null, null, null, 1_000);
+            AddressRanges.NONE, ClientAddressSource.PEER, LogFormat.TEXT, LogLevel.INFO, 5_000, 5_000, null, null, null, 1_000,
+            null, null, null, "pulse-journal", null, null, null, 10, "answer,dismiss,response,outcome");
     }
 
     /** A builder starting from these values. */

@@ -303,6 +303,51 @@ public final class ServerConfigBuilder
         return set("tlsWatchMs", tlsWatchMs);
     }
 
+    public ServerConfigBuilder nodeId(final String nodeId)
+    {
+        return set("nodeId", nodeId);
+    }
+
+    public ServerConfigBuilder clusterKeyFile(final Path clusterKeyFile)
+    {
+        return set("clusterKeyFile", clusterKeyFile);
+    }
+
+    public ServerConfigBuilder kafkaBootstrap(final String kafkaBootstrap)
+    {
+        return set("kafkaBootstrap", kafkaBootstrap);
+    }
+
+    public ServerConfigBuilder kafkaTopic(final String kafkaTopic)
+    {
+        return set("kafkaTopic", kafkaTopic);
+    }
+
+    public ServerConfigBuilder kafkaPropertiesFile(final Path kafkaPropertiesFile)
+    {
+        return set("kafkaPropertiesFile", kafkaPropertiesFile);
+    }
+
+    public ServerConfigBuilder webhookUrl(final String webhookUrl)
+    {
+        return set("webhookUrl", webhookUrl);
+    }
+
+    public ServerConfigBuilder webhookSecretFile(final Path webhookSecretFile)
+    {
+        return set("webhookSecretFile", webhookSecretFile);
+    }
+
+    public ServerConfigBuilder webhookMaxAttempts(final int webhookMaxAttempts)
+    {
+        return set("webhookMaxAttempts", webhookMaxAttempts);
+    }
+
+    public ServerConfigBuilder webhookEvents(final String webhookEvents)
+    {
+        return set("webhookEvents", webhookEvents);
+    }
+
     public ServerConfig build()
     {
         try

@@ -72,7 +72,17 @@ enum Setting
     ADMIN_TOKEN_FILE(ValueKind.PATH, true, (b, v) -> b.adminTokenFile((Path)v)),
     REPORT_TOKEN_FILE(ValueKind.PATH, true, (b, v) -> b.reportTokenFile((Path)v)),
     DEMO(ValueKind.BOOLEAN, true, (b, v) -> b.demo((Boolean)v)),
-    TLS_WATCH_MS(ValueKind.DURATION, (b, v) -> b.tlsWatchMs(asLong(v)));
+    TLS_WATCH_MS(ValueKind.DURATION, (b, v) -> b.tlsWatchMs(asLong(v))),
+    // Issue 18, the cluster: a node's name, the shared key of the carry, Kafka shipping, webhooks.
+    NODE_ID(ValueKind.TEXT, true, (b, v) -> b.nodeId((String)v)),
+    CLUSTER_KEY_FILE(ValueKind.PATH, true, (b, v) -> b.clusterKeyFile((Path)v)),
+    KAFKA_BOOTSTRAP(ValueKind.TEXT, true, (b, v) -> b.kafkaBootstrap((String)v)),
+    KAFKA_TOPIC(ValueKind.TEXT, (b, v) -> b.kafkaTopic((String)v)),
+    KAFKA_PROPERTIES_FILE(ValueKind.PATH, true, (b, v) -> b.kafkaPropertiesFile((Path)v)),
+    WEBHOOK_URL(ValueKind.TEXT, true, (b, v) -> b.webhookUrl((String)v)),
+    WEBHOOK_SECRET_FILE(ValueKind.PATH, true, (b, v) -> b.webhookSecretFile((Path)v)),
+    WEBHOOK_MAX_ATTEMPTS(ValueKind.INTEGER, 1, 1000, (b, v) -> b.webhookMaxAttempts(asInt(v))),
+    WEBHOOK_EVENTS(ValueKind.TEXT, (b, v) -> b.webhookEvents((String)v));
 
     /** Environment variables for settings start with this. */
     static final String ENV_PREFIX = "PULSE_";

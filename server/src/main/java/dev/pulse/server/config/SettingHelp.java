@@ -74,6 +74,15 @@ final class SettingHelp
             case DEMO -> "Serve the demo shop at /demo/ (and, without a catalog_file, the demo catalog). "
                 + "None (the default): on only when no catalog_file is given.";
             case TLS_WATCH_MS -> "How often the TLS certificate and key files are checked for changes; 0: never (SIGHUP still reloads).";
+            case NODE_ID -> "This node's name in a cluster (1 to 64 of A-Z a-z 0-9 . _ -): record ids on Kafka and in webhooks. None: the host name.";
+            case CLUSTER_KEY_FILE -> "A file holding the key every node of a cluster shares (hex or base64, at least 32 bytes): sessions carry their promises to another node. None: no carry.";
+            case KAFKA_BOOTSTRAP -> "Kafka's bootstrap servers (host:port,...): the journal is shipped to kafka_topic. None: no shipping.";
+            case KAFKA_TOPIC -> "The Kafka topic the journal is shipped to.";
+            case KAFKA_PROPERTIES_FILE -> "A Java properties file of extra Kafka producer settings (security.protocol, sasl.*, ssl.*).";
+            case WEBHOOK_URL -> "Where answers, dismisses, responses shown and outcomes are POSTed as signed JSON (http or https; several: comma-separated). None: no webhooks.";
+            case WEBHOOK_SECRET_FILE -> "A file holding the webhooks' signing secret (HMAC-SHA256).";
+            case WEBHOOK_MAX_ATTEMPTS -> "Tries per webhook delivery before it goes to the dead-letter file.";
+            case WEBHOOK_EVENTS -> "Which records are sent to webhook_url: any of answer, dismiss, response, outcome, comma-separated.";
         };
     }
 

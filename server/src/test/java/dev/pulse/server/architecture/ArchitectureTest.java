@@ -19,7 +19,8 @@ class ArchitectureTest
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         // The journal's and the report's test fixtures reach the server's tests as test jars.
         .withImportOption(location -> !location.contains("-tests.jar"))
-        .importPackages("dev.pulse.detect", "dev.pulse.catalog", "dev.pulse.journal", "dev.pulse.report", "dev.pulse.server");
+        .importPackages("dev.pulse.detect", "dev.pulse.catalog", "dev.pulse.journal", "dev.pulse.kafka", "dev.pulse.report",
+            "dev.pulse.server");
 
     @Test
     void shouldHaveNoPackageCycles()
@@ -40,14 +41,17 @@ class ArchitectureTest
             .layer("detection-core").definedBy("dev.pulse.detect..")
             .layer("catalog").definedBy("dev.pulse.catalog..")
             .layer("journal").definedBy("dev.pulse.journal..")
+            .layer("kafka").definedBy("dev.pulse.kafka..")
             .layer("report").definedBy("dev.pulse.report..")
             .layer("server").definedBy("dev.pulse.server..")
             .whereLayer("server").mayNotBeAccessedByAnyLayer()
             .whereLayer("report").mayOnlyBeAccessedByLayers("server")
-            .whereLayer("journal").mayOnlyBeAccessedByLayers("report", "server")
+            .whereLayer("kafka").mayOnlyBeAccessedByLayers("report", "server")
+            .whereLayer("journal").mayOnlyBeAccessedByLayers("kafka", "report", "server")
             .whereLayer("catalog").mayOnlyBeAccessedByLayers("report", "server")
             .whereLayer("detection-core").mayOnlyBeAccessedByLayers("catalog", "report", "server")
             .whereLayer("journal").mayNotAccessAnyLayer()
+            .whereLayer("kafka").mayOnlyAccessLayers("journal")
             .check(PULSE);
     }
 

@@ -90,7 +90,16 @@ class ConfigLoaderTest
             "admin_token_file: ~",
             "report_token_file: ~",
             "demo: true",
-            "tls_watch_ms: 250ms");
+            "tls_watch_ms: 250ms",
+            "node_id: node-2",
+            "cluster_key_file: cluster.key",
+            "kafka_bootstrap: 127.0.0.1:9092",
+            "kafka_topic: shop-journal",
+            "kafka_properties_file: kafka.properties",
+            "webhook_url: https://hooks.example.com/pulse",
+            "webhook_secret_file: webhook.secret",
+            "webhook_max_attempts: 5",
+            "webhook_events: answer,outcome");
 
         final ServerConfig config = loader.load(file, Map.of(), Map.of());
 
@@ -106,7 +115,9 @@ class ConfigLoaderTest
             SigningKey.parseOrNull(HEX_KEY), null, null, previousKeyFile, 2 * 3_600_000L, "127.0.0.2", 9091,
             Path.of("cert.pem"), Path.of("key.pem"),
             AddressRanges.parseOrNull("10.0.0.0/8,127.0.0.1"), ClientAddressSource.FORWARDED, LogFormat.JSON, LogLevel.DEBUG,
-            2_000, 3_000, null, null, true, 250));
+            2_000, 3_000, null, null, true, 250,
+            "node-2", Path.of("cluster.key"), "127.0.0.1:9092", "shop-journal", Path.of("kafka.properties"),
+            "https://hooks.example.com/pulse", Path.of("webhook.secret"), 5, "answer,outcome"));
     }
 
     @Test
