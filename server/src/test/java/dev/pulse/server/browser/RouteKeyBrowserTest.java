@@ -54,6 +54,15 @@ class RouteKeyBrowserTest
         return browser.driver();
     }
 
+    /** A recording browser whose first page (a product) has its session. */
+    private static ChromeDriver sessionOnAProductPage(final Browser browser, final DemoServer demo)
+    {
+        final ChromeDriver driver = recording(browser);
+        driver.get(demo.url("/demo/product/1"));
+        BackButtonBrowserTest.awaitSession(driver);
+        return driver;
+    }
+
     /** The {@code route} of every socket opened so far, oldest first ("" for a URL without one). */
     @SuppressWarnings("unchecked")
     private static List<String> routes(final ChromeDriver driver)
@@ -78,9 +87,7 @@ class RouteKeyBrowserTest
     {
         try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir))
         {
-            final ChromeDriver driver = recording(browser);
-            driver.get(demo.url("/demo/product/1"));
-            BackButtonBrowserTest.awaitSession(driver);
+            final ChromeDriver driver = sessionOnAProductPage(browser, demo);
             final String key = routes(driver).get(0);
             assertThat(key).as("128 random bits as hex").matches("[0-9a-f]{32}").isNotEqualTo(state(driver, "sid"));
             assertThat(state(driver, "route")).as("kept in the tab's state").isEqualTo(key);
@@ -111,9 +118,7 @@ class RouteKeyBrowserTest
     {
         try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir))
         {
-            final ChromeDriver driver = recording(browser);
-            driver.get(demo.url("/demo/product/1"));
-            BackButtonBrowserTest.awaitSession(driver);
+            final ChromeDriver driver = sessionOnAProductPage(browser, demo);
             final Object sid = state(driver, "sid");
             // The tab's state as a snippet from before routing keys left it: a sid and no key.
             driver.executeScript("var s = JSON.parse(sessionStorage.getItem('pulse:demo')); delete s.route; " +
