@@ -139,6 +139,10 @@ public final class WebhookSettings
         {
             final String name = part.strip().toLowerCase(Locale.ROOT);
             final JournalRecordType type = EVENTS.get(name);
+            if (name.isEmpty())
+            {
+                continue;
+            }
             if (type == null)
             {
                 problems.add("webhook_events: '" + part.strip() + "' is not an event; name any of answer, dismiss, response, outcome");
