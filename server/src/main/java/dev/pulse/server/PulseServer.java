@@ -99,7 +99,7 @@ public final class PulseServer implements AutoCloseable
         Journal openedJournal = null;
         SessionStore openedSessions = null;
         JournalUpkeep startedUpkeep = null;
-        Webhooks startedWebhooks = null;
+        Webhooks startedWebhooks = Webhooks.NONE;
         try
         {
             catalog = CatalogReloads.open(loader, loaded.catalog(), config.catalogFile(), new CatalogArchive(dataDirectory.catalogDir()));
@@ -115,8 +115,8 @@ public final class PulseServer implements AutoCloseable
                 SessionSeqRecovery.recover(sessions, dataDirectory.journalDir());
             }
             // Readers of the journal hold their segments before the upkeep's first pass could delete them.
-            startedWebhooks = Webhooks.start(webhookConfiguration, dataDirectory.dir(), dataDirectory.journalDir(), journal, metrics);
-            webhooks = startedWebhooks;
+            webhooks = startedWebhooks = Webhooks.start(webhookConfiguration, dataDirectory.dir(), dataDirectory.journalDir(), journal,
+                metrics);
             // Retention and compaction on a thread of their own, after recovery has read the recent past.
             startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
             upkeep = startedUpkeep;
@@ -160,10 +160,7 @@ public final class PulseServer implements AutoCloseable
                 {
                     startedUpkeep.close();
                 }
-                if (startedWebhooks != null)
-                {
-                    startedWebhooks.close();
-                }
+                startedWebhooks.close();
                 if (openedSessions != null)
                 {
                     openedSessions.close();

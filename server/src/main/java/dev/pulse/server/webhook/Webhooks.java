@@ -33,6 +33,8 @@ public final class Webhooks implements AutoCloseable
     static final String DIRECTORY = "webhooks";
     static final String OFFSET_FILE = "journal.offset";
     static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
+    /** No webhooks: what a server without {@code webhook_url} runs; closing it does nothing. */
+    public static final Webhooks NONE = new Webhooks(null, null, null);
     private static final Logger LOG = LoggerFactory.getLogger(Webhooks.class);
 
     private final List<Thread> threads = new ArrayList<>();
@@ -60,7 +62,7 @@ public final class Webhooks implements AutoCloseable
         counts.register(metrics, progress, System::currentTimeMillis);
         if (configuration.urls().isEmpty())
         {
-            return new Webhooks(null, null, null);
+            return NONE;
         }
         final Path dir = Files.createDirectories(dataDir.resolve(DIRECTORY));
         final TailOffsetFile offsetFile = new TailOffsetFile(dir.resolve(OFFSET_FILE));
