@@ -84,7 +84,7 @@ class WebhookDeliveryTest
     @Test
     void shouldDeliverEverySelectedRecordInOrderPerSessionThroughRefusalsFailuresAndStalls() throws Exception
     {
-        start(50);
+        start(50, 1_000);
         for (int round = 0; round < 4; round++)
         {
             for (long sid = 1; sid <= 8; sid++)
@@ -93,7 +93,7 @@ class WebhookDeliveryTest
             }
         }
         await("a refused connection counted", () -> metric("pulse_webhook_failed_attempts_total") > 0);
-        receiver.stallMs(1_500).behaviour(n -> n % 7 == 0 ? WebhookReceiver.STALL : n % 3 == 1 ? 500 : 200).start();
+        receiver.stallMs(3_000).behaviour(n -> n % 7 == 0 ? WebhookReceiver.STALL : n % 3 == 1 ? 500 : 200).start();
 
         final int expected = 8 * 4 * 4;
         await("every record delivered", () -> deliveredIds().size() == expected);
@@ -236,11 +236,17 @@ class WebhookDeliveryTest
         assertThat(receiver.requests()).singleElement().satisfies(request -> assertThat(request.event()).isEqualTo("dismiss"));
     }
 
+    /** Generous timeouts (10 s a try) where no test wants a timeout: a loaded machine must not add tries a test counts. */
     private Webhooks start(final int maxAttempts) throws Exception
+    {
+        return start(maxAttempts, 10_000);
+    }
+
+    private Webhooks start(final int maxAttempts, final long timeoutMs) throws Exception
     {
         final WebhookConfiguration configuration = new WebhookConfiguration(List.of(receiver.url()), SECRET, maxAttempts,
             EnumSet.of(JournalRecordType.ANSWER, JournalRecordType.DISMISS, JournalRecordType.RESPONSE_SHOWN, JournalRecordType.OUTCOME),
-            "node-t", 500, 20, 200, 4, 16);
+            "node-t", timeoutMs, 20, 200, 4, 16);
         final Webhooks webhooks = Webhooks.start(configuration, dir, dir.resolve("journal"), journal, metrics);
         started.add(webhooks);
         return webhooks;
