@@ -57,7 +57,7 @@ public final class TopicJournals
         long duplicates = 0;
         for (final String node : nodes)
         {
-            final Path journalDir = nodeDir(node).resolve("journal");
+            final Path journalDir = journals.nodeDir(node).resolve("journal");
             duplicates += journals.runsByNode.get(node).writeJournal(journalDir, SEGMENT_BYTES);
             journalDirs.add(journalDir);
         }
