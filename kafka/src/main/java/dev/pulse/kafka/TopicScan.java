@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * after {@link TopicSource#seekMs()} ({@code offsetsForTimes}; the beginning without a range) up to
  * the end offset it had when the pass started, so the pass ends however fast the nodes keep
  * shipping; a partition is also done at its first record stamped past {@link TopicSource#stopMs()}.
+ * A partition whose records retention deletes under the pass fails it (no silent jump over them).
  * Under a consumer group the offset after the last record read of each partition is committed at the end. Records are handed to the
  * sink in each partition's order (partitions interleave). Blocks on the network: a command's thread only.
  */
@@ -79,6 +80,11 @@ final class TopicScan
                 consumer.commitSync(reached, METADATA);
             }
             return read;
+        }
+        catch (final org.apache.kafka.clients.consumer.InvalidOffsetException ex)
+        {
+            throw new java.io.IOException("records of topic " + source.topic() + " were deleted (retention) while the report read them, at "
+                + ex.partitions() + ": run it again, or keep the topic longer", ex);
         }
         catch (final org.apache.kafka.common.KafkaException ex)
         {
@@ -154,7 +160,8 @@ final class TopicScan
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Never jump: a position that retention deleted under the pass fails the report instead of shrinking it.
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         properties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "pulse-report");
         properties.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         if (source.group() != null)

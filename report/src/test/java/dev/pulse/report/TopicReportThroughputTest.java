@@ -58,7 +58,7 @@ class TopicReportThroughputTest
         final Path journalDir = dir.resolve("node").resolve("journal");
         try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka")))
         {
-            broker.createTopic("pulse-journal", 6);
+            createKeptTopic(broker, "pulse-journal", 6);
             produce(broker, journalDir);
 
             final long startNs = System.nanoTime();
@@ -81,6 +81,19 @@ class TopicReportThroughputTest
     }
 
     /** Waits for the sends: a record the broker refused fails the run rather than shrinking it. */
+    /**
+     * A topic whose records are never deleted for their age: the fixtures' records are stamped with
+     * their own (past) times, which the broker's time retention would otherwise delete mid-test.
+     */
+    private static void createKeptTopic(final KafkaBroker broker, final String topic, final int partitions) throws Exception
+    {
+        try (org.apache.kafka.clients.admin.Admin admin = broker.admin())
+        {
+            admin.createTopics(java.util.Set.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short)1)
+                .configs(Map.of("retention.ms", "-1")))).all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
     private static void awaitAll(final List<Future<RecordMetadata>> sends) throws Exception
     {
         for (final Future<RecordMetadata> send : sends)

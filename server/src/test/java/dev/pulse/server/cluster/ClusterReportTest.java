@@ -68,8 +68,8 @@ class ClusterReportTest
         nodes = ThreeNodeJournals.write(dir.resolve("cluster"), NOV_24, SESSIONS, 18);
         merged = dir.resolve("cluster").resolve("merged");
         broker = KafkaBroker.start(dir.resolve("kafka"));
-        broker.createTopic(CLEAN, 3);
-        broker.createTopic(POISONED, 3);
+        createKeptTopic(broker, CLEAN, 3);
+        createKeptTopic(broker, POISONED, 3);
         try (KafkaProducer<byte[], byte[]> producer = producer())
         {
             produceAll(producer, CLEAN);
@@ -201,6 +201,19 @@ class ClusterReportTest
     }
 
     // ---- helpers
+
+    /**
+     * A topic whose records are never deleted for their age: the fixtures' records are stamped with
+     * their own (past) times, which the broker's time retention would otherwise delete mid-test.
+     */
+    private static void createKeptTopic(final KafkaBroker broker, final String topic, final int partitions) throws Exception
+    {
+        try (org.apache.kafka.clients.admin.Admin admin = broker.admin())
+        {
+            admin.createTopics(java.util.Set.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short)1)
+                .configs(Map.of("retention.ms", "-1")))).all().get(60, TimeUnit.SECONDS);
+        }
+    }
 
     private static final int POISONS = 6;
     private static long resent;
