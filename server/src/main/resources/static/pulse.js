@@ -39,7 +39,7 @@
 
   // The tab's state lives in sessionStorage and is re-read before every change: documents of one
   // tab take turns (a page frozen in the back/forward cache wakes with stale memory).
-  var st = load();               // {sid, seq, buf, idx, last, route}
+  var st = load();               // {sid, seq, buf, idx, last, route, carry, acked}
   var ws = null, open = false, stopped = false, refused = false, away = false, retries = 0, retryTimer = 0;
   var token = script.getAttribute('data-token');
   var consent = script.hasAttribute('data-consent') ? null : true;
@@ -101,8 +101,8 @@
     if (ws || stopped || consent !== true) return;
     try { ws = new WebSocket(socketUrl()); } catch (e) { return retry(); }
     ws.onopen = function () {
-      ws.send(JSON.stringify({ t: 'hello', v: 1, sid: st.sid || undefined, token: token || undefined, vid: visitorId(),
-        url: location.pathname, ctx: context() }));
+      ws.send(JSON.stringify(withCarry({ t: 'hello', v: 1, sid: st.sid || undefined, token: token || undefined, vid: visitorId(),
+        url: location.pathname, ctx: context() })));
     };
     ws.onmessage = function (e) {
       var m;
@@ -111,6 +111,7 @@
       else if (m.t === 'ack') ack(m.seq);
       else if (m.t === 'question') ui().question(m);
       else if (m.t === 'response') ui().response(m);
+      else if (m.t === 'carry') keepCarry(m);
     };
     ws.onclose = function (e) {
       ws = null; open = false;
@@ -176,7 +177,7 @@
     heldQuery = {};
     if (!m.resumed) {
       // A new session: the server has none of our messages; number them afresh.
-      st.seq = 0;
+      st.seq = 0; st.acked = 0; st.carry = null;
       for (var i = 0; i < st.buf.length; i++) st.buf[i].seq = ++st.seq;
     }
     st.sid = m.sid;
@@ -184,8 +185,18 @@
     for (var j = 0; j < st.buf.length; j++) ws.send(JSON.stringify(st.buf[j]));
   }
 
+  // ---- the carry: the session's promises, signed by a cluster, shown to whichever node answers next ----
+  // The latest carry and the highest seq seen acked go in every hello, so a node that never saw the
+  // session (its node was lost) can take it up and knows what to have resent.
+  function keepCarry(m) { st = load(); st.carry = m.carry; save(); }
+  function withCarry(hello) {
+    if (st.sid && st.carry) { hello.carry = st.carry; hello.acked = st.acked || 0; }
+    return hello;
+  }
+
   function ack(seq) {
     st = load();
+    if (!(st.acked >= seq)) st.acked = seq;
     var i = 0;
     while (i < st.buf.length && st.buf[i].seq <= seq) i++;
     if (i) { st.buf.splice(0, i); save(); }

@@ -88,6 +88,22 @@ public abstract class SessionQuestionsFlyweight extends TriggerMemoryFlyweight
         return iid;
     }
 
+    /** The last intervention id this session allocated (0 before any). */
+    public final int lastIid()
+    {
+        return buffer.getInt(offset + LAST_IID_OFFSET);
+    }
+
+    /**
+     * Moves the intervention ids on: the next allocated is {@code iid + 1}. A session carried from
+     * another node continues that node's numbering, so no id names two questions of one session.
+     */
+    public final SessionQuestionsFlyweight lastIid(final int iid)
+    {
+        buffer.putInt(offset + LAST_IID_OFFSET, iid);
+        return this;
+    }
+
     /** When the last question was shown (or held out), for the cross-question cooldown; 0 if never. */
     public final long lastShownMs()
     {

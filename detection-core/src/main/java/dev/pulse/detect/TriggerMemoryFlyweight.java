@@ -29,6 +29,18 @@ public abstract class TriggerMemoryFlyweight extends SessionContextFlyweight
         return MEMORY.findInt(buffer, offset, TRIGGER_KEY_OFFSET, triggerKey);
     }
 
+    /** How many slots remember a trigger (slots 0 to this minus one). */
+    public final int triggerMemoryCount()
+    {
+        return MEMORY.count(buffer, offset);
+    }
+
+    /** The trigger the taken {@code slot} remembers. */
+    public final int triggerKeyAt(final int slot)
+    {
+        return buffer.getInt(MEMORY.entry(offset, slot) + TRIGGER_KEY_OFFSET);
+    }
+
     /** The page view in which the trigger of {@code slot} last signalled (0 if never or slot -1). */
     public final int signalPageView(final int slot)
     {

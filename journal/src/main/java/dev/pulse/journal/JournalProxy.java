@@ -38,8 +38,17 @@ public final class JournalProxy
     public boolean sessionStart(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion, final boolean resumed,
         final long visitorHash, final CharSequence site, final CharSequence[] contextKeysAndValues, final int contextStrings)
     {
+        return sessionStart(timeMs, sidHi, sidLo, catalogVersion, resumed ? SessionStartKind.RESUMED : SessionStartKind.NEW, visitorHash,
+            site, contextKeysAndValues, contextStrings);
+    }
+
+    /** As above, for a session started as {@code kind} says (its ordinal is the record's code). */
+    public boolean sessionStart(final long timeMs, final long sidHi, final long sidLo, final long catalogVersion,
+        final SessionStartKind kind, final long visitorHash, final CharSequence site, final CharSequence[] contextKeysAndValues,
+        final int contextStrings)
+    {
         encoder.record(JournalRecordType.SESSION_START).timeMs(timeMs).sid(sidHi, sidLo).catalogVersion(catalogVersion)
-            .code(resumed ? 1 : 0).value(visitorHash).string(site);
+            .code(kind.ordinal()).value(visitorHash).string(site);
         for (int i = 0; i < contextStrings; i++)
         {
             encoder.string(contextKeysAndValues[i]);

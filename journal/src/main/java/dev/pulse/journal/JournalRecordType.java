@@ -10,7 +10,7 @@ import java.util.List;
 public enum JournalRecordType
 {
     /**
-     * code: 1 if resumed else 0; value: the session's visitor, the 64-bit hash (detection-core's
+     * code: a {@link SessionStartKind} ordinal (0 new, 1 resumed, 2 carried from another node); value: the session's visitor, the 64-bit hash (detection-core's
      * {@code Hash64.visitor}) of its stable visitor id, never 0 for a known visitor; 0 when the
      * client sent none (an older snippet, consent not given), and then the session stands for its
      * visitor. A resumed session repeats the visitor it started with. strings: site, then context

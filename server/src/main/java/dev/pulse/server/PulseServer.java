@@ -16,6 +16,7 @@ import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.journal.JournalOpener;
 import dev.pulse.journal.JournalProxy;
 import dev.pulse.journal.JournalUpkeep;
+import dev.pulse.server.auth.SigningKey;
 import dev.pulse.server.auth.SigningKeys;
 import dev.pulse.server.backup.Backups;
 import dev.pulse.server.config.AccessSettings;
@@ -85,6 +86,7 @@ public final class PulseServer implements AutoCloseable
         metrics = new Metrics();
         tls = LiveCertificate.open(config, metrics);
         final SigningKeys signingKeys = AccessSettings.signingKeys(config);
+        final SigningKey clusterKey = AccessSettings.clusterKey(config);
         final String adminToken = TokenFiles.adminToken(config);
         final String reportToken = TokenFiles.reportToken(config);
         final WebhookConfiguration webhookConfiguration = WebhookConfiguration.of(config);
@@ -120,7 +122,7 @@ public final class PulseServer implements AutoCloseable
             // Retention and compaction on a thread of their own, after recovery has read the recent past.
             startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
             upkeep = startedUpkeep;
-            context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock);
+            context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock, clusterKey);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
             drain = new ServerDrain(config.drainDelay(), config.closeSpread());
             registerGauges();

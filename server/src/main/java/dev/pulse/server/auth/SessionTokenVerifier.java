@@ -270,51 +270,10 @@ public final class SessionTokenVerifier
         return MessageDigest.isEqual(expectedMac, presentedMac);
     }
 
-    /**
-     * Decodes 43 characters of unpadded base64url into the 32 bytes of {@link #presentedMac}.
-     *
-     * @return false if a character is outside the alphabet, or the last one carries bits beyond
-     *         the 256 (so every MAC has exactly one spelling).
-     */
+    /** Decodes the 43 characters of the MAC (one spelling of 32 bytes: {@link Base64Url}) into {@link #presentedMac}. */
     private boolean decodeMac(final CharSequence token, final int start)
     {
-        int bits = 0;
-        int bitCount = 0;
-        int out = 0;
-        for (int i = 0; i < SessionToken.MAC_CHARS; i++)
-        {
-            final int value = base64UrlValue(token.charAt(start + i));
-            if (value < 0)
-            {
-                return false;
-            }
-            bits = bits << 6 | value;
-            bitCount += 6;
-            if (bitCount >= 8)
-            {
-                bitCount -= 8;
-                presentedMac[out++] = (byte)(bits >> bitCount);
-                bits &= (1 << bitCount) - 1;
-            }
-        }
-        return bits == 0;
-    }
-
-    private static int base64UrlValue(final char c)
-    {
-        if (c >= 'A' && c <= 'Z')
-        {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z')
-        {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9')
-        {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : c == '_' ? 63 : -1;
+        return Base64Url.decode(token, start, SessionToken.MAC_CHARS, presentedMac) == MAC_BYTES;
     }
 
     private static long parseDigits(final CharSequence text, final int from, final int to)

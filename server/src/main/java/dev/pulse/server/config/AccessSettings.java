@@ -60,6 +60,7 @@ public final class AccessSettings
             try
             {
                 signingKeys(config);
+                clusterKey(config);
             }
             catch (final ConfigException ex)
             {
@@ -84,6 +85,24 @@ public final class AccessSettings
             throw new ConfigException(problems);
         }
         return current == null ? null : new SigningKeys(current, previous);
+    }
+
+    /**
+     * The key the nodes of a cluster share ({@code cluster_key_file}), which signs and checks the
+     * carry of a session; read as {@code signing_key_file} is.
+     *
+     * @return null when none is configured (no carry is issued, and a hello's is ignored).
+     * @throws ConfigException if the file cannot be read or does not hold a key.
+     */
+    public static SigningKey clusterKey(final ServerConfig config) throws ConfigException
+    {
+        final List<String> problems = new ArrayList<>();
+        final SigningKey key = key(null, config.clusterKeyFile(), "cluster_key_file", problems);
+        if (!problems.isEmpty())
+        {
+            throw new ConfigException(problems);
+        }
+        return key;
     }
 
     private static SigningKey key(final SigningKey given, final Path file, final String setting, final List<String> problems)

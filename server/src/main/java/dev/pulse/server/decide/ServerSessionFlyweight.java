@@ -19,12 +19,17 @@ import dev.pulse.detect.RecordFlyweight;
  *  |                   lastConnectedMs (8)                         | 24
  *  |                   pageKindsVersion (8)                        | 32
  *  |                     recordedSeq (8)                           | 40
- *  |                     (reserved 16)                             | 48
+ *  |                   carryGeneration (8)                         | 48
+ *  |                     (reserved 8)                              | 56
  *  |          outcome windows: 8 x 48 (OutcomeWindowsFlyweight)     | 64
  *  +---------------------------------------------------------------+ 448
  * </pre>
  *
- * Not thread-safe: used under the entry's lock, like the core record.
+ * {@code carryGeneration} took 8 of the 16 reserved bytes of layout 3 without a new version: every
+ * record of layout 3 has them zero, which means "no summary issued yet", so a map written before
+ * keeps resuming its sessions (the record's length, which the map checks, is the same).
+ *
+ * <p>Not thread-safe: used under the entry's lock, like the core record.
  */
 public final class ServerSessionFlyweight extends RecordFlyweight
 {
@@ -38,6 +43,7 @@ public final class ServerSessionFlyweight extends RecordFlyweight
     public static final int LAST_CONNECTED_MS_OFFSET = 24;
     public static final int PAGE_KINDS_VERSION_OFFSET = 32;
     public static final int RECORDED_SEQ_OFFSET = 40;
+    public static final int CARRY_GENERATION_OFFSET = 48;
 
     private final OutcomeWindowsFlyweight windows = new OutcomeWindowsFlyweight();
 
@@ -118,6 +124,22 @@ public final class ServerSessionFlyweight extends RecordFlyweight
     public ServerSessionFlyweight pageKindsVersion(final long versionHash)
     {
         buffer.putLong(offset + PAGE_KINDS_VERSION_OFFSET, versionHash);
+        return this;
+    }
+
+    /**
+     * The generation of the last carry ({@code dev.pulse.server.carry}) issued or taken for this
+     * session on this node (0: none). A carry presented with a higher one was issued elsewhere
+     * later: this node's state of the session is stale.
+     */
+    public long carryGeneration()
+    {
+        return buffer.getLong(offset + CARRY_GENERATION_OFFSET);
+    }
+
+    public ServerSessionFlyweight carryGeneration(final long generation)
+    {
+        buffer.putLong(offset + CARRY_GENERATION_OFFSET, generation);
         return this;
     }
 

@@ -5,20 +5,20 @@ package dev.pulse.server.metrics;
  * TYPE lines, a sample with one or two labels, a label value escaped, a floating-point value as
  * Prometheus spells it ({@code +Inf}, {@code -Inf}, {@code NaN}).
  */
-final class PrometheusText
+public final class PrometheusText
 {
     private PrometheusText()
     {
     }
 
-    static void header(final StringBuilder out, final String name, final String help, final String type)
+    public static void header(final StringBuilder out, final String name, final String help, final String type)
     {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
     }
 
     /** {@code name{label="value"} sample}. */
-    static void sample(final StringBuilder out, final String name, final String label, final String value, final double sample)
+    public static void sample(final StringBuilder out, final String name, final String label, final String value, final double sample)
     {
         out.append(name).append('{');
         label(out, label, value);
@@ -26,7 +26,7 @@ final class PrometheusText
     }
 
     /** {@code name sample}. */
-    static void sample(final StringBuilder out, final String name, final double sample)
+    public static void sample(final StringBuilder out, final String name, final double sample)
     {
         value(out.append(name).append(' '), sample).append('\n');
     }

@@ -2,6 +2,7 @@ package dev.pulse.server.ws;
 
 import dev.pulse.detect.NavType;
 import dev.pulse.server.auth.VisitorId;
+import dev.pulse.server.carry.CarryCodec;
 import dev.pulse.server.protocol.ErrorCode;
 
 /**
@@ -28,6 +29,9 @@ public final class DecodedMessage
     /** One longer than a visitor id may be, so a longer one is seen (and refused), not cut to fit. */
     final CharField vid = new CharField(VisitorId.MAX_LENGTH + 1);
     final CharField url = new CharField(MAX_STRING);
+    /** One longer than a carry may be, so a longer one is seen (and ignored as malformed), not cut to fit. */
+    final CharField carry = new CharField(CarryCodec.MAX_TEXT + 1);
+    long acked;
     NavType nav;
     int hidden;
     final CharField target = new CharField(256);
@@ -70,6 +74,8 @@ public final class DecodedMessage
         token.clear();
         vid.clear();
         url.clear();
+        carry.clear();
+        acked = 0;
         nav = null;
         hidden = -1;
         target.clear();
@@ -150,6 +156,18 @@ public final class DecodedMessage
     public CharField token()
     {
         return token;
+    }
+
+    /** A hello's carry from another node of the cluster (absent when it had none). */
+    public CharField carry()
+    {
+        return carry;
+    }
+
+    /** A hello's {@code acked}: the highest seq the client saw acked (0 when it said none). */
+    public long acked()
+    {
+        return acked;
     }
 
     public CharField url()

@@ -41,6 +41,8 @@ final class LoopContext
     final Outbox outbox = new Outbox();
     /** Writes its effects straight into {@link #outbox}. */
     final SessionMachine machine;
+    /** Checks, takes and issues carries (does nothing without a cluster key). */
+    final CarryHandler carries;
     final SessionHello hello;
     final SessionEvents sessionEvents;
     /** Erases a connection's session (its forget message, or an operator's erasure while it is open). */
@@ -67,6 +69,7 @@ final class LoopContext
         tokens = server.signingKeys() == null ? null : new SessionTokenVerifier(server.signingKeys(), server.config().tokenMaxTtlMs());
         machine = new SessionMachine(new LiveCatalogVersions(server.catalog()),
             new JournalInterventionLog(journal, server.journal(), server.metrics(), this::recordWallMs), outbox);
+        carries = new CarryHandler(server, this);
         hello = new SessionHello(server, this);
         sessionEvents = new SessionEvents(server, this);
         forget = new SessionForget(this);

@@ -59,6 +59,16 @@ public final class MessageEncoder
         return new TextWebSocketFrame(out);
     }
 
+    /** {@code {"t":"carry","carry":"c1...."}}: the carry's text is base64url and dots, nothing to escape. */
+    public static TextWebSocketFrame carry(final ByteBufAllocator alloc, final byte[] text, final int length)
+    {
+        final ByteBuf out = alloc.buffer(length + 24);
+        JsonText.ascii(out, "{\"t\":\"carry\",\"carry\":\"");
+        out.writeBytes(text, 0, length);
+        JsonText.ascii(out, "\"}");
+        return new TextWebSocketFrame(out);
+    }
+
     /** {@code {"t":"ack","seq":12}} */
     public static TextWebSocketFrame ack(final ByteBufAllocator alloc, final long seq)
     {

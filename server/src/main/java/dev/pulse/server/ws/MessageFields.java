@@ -38,6 +38,8 @@ final class MessageFields
     private static final int F_CLIENT_TIME = 1 << 18;
     private static final int F_TOKEN = 1 << 19;
     private static final int F_VID = 1 << 20;
+    private static final int F_CARRY = 1 << 21;
+    private static final int F_ACKED = 1 << 22;
 
     private static final NavType[] NAV_TYPES = NavType.values();
 
@@ -118,6 +120,18 @@ final class MessageFields
                 return json.optionalString(F_TOKEN, value, out.token, out);
             case "vid":
                 return json.optionalString(F_VID, value, out.vid, out);
+            case "carry":
+                return json.optionalString(F_CARRY, value, out.carry, out);
+            case "acked":
+                if (json.once(F_ACKED, out) && json.integer(value, out))
+                {
+                    out.acked = parser.getLongValue();
+                    if (out.acked < 0)
+                    {
+                        out.reject(ErrorCode.BAD_MESSAGE, "acked is an integer of at least 0");
+                    }
+                }
+                return true;
             case "url":
                 return json.optionalString(F_URL, value, out.url, out);
             case "ctx":

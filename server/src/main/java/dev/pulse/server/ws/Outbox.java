@@ -3,6 +3,7 @@ package dev.pulse.server.ws;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import dev.pulse.detect.detector.Detector;
+import dev.pulse.server.carry.CarryCodec;
 import dev.pulse.server.decide.Effects;
 import dev.pulse.server.protocol.CloseCode;
 import dev.pulse.server.protocol.ErrorCode;
@@ -38,6 +39,9 @@ final class Outbox extends Effects
     CloseCode close;
     long previousOwner;
     long nextDeadlineMs;
+    /** A carry of the session to send after the other frames, as ASCII: its first {@link #carryLength} bytes (0: none). */
+    final byte[] carry = new byte[CarryCodec.MAX_TEXT];
+    int carryLength;
 
     void clear()
     {
@@ -53,6 +57,7 @@ final class Outbox extends Effects
         close = null;
         previousOwner = 0;
         nextDeadlineMs = Detector.NO_DEADLINE;
+        carryLength = 0;
     }
 
     /** The machine's effects belong to a change that was not committed: none of them happened. */

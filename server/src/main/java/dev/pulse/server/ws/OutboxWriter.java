@@ -81,6 +81,10 @@ final class OutboxWriter
                 metrics.questionShown(System.nanoTime() - startNanos);
             }
         }
+        if (out.carryLength > 0)
+        {
+            ctx.write(MessageEncoder.carry(ctx.alloc(), out.carry, out.carryLength));
+        }
     }
 
     private void writeError(final ErrorCode code, final boolean hasSeq, final long seq, final String detail)

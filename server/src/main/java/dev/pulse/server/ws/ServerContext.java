@@ -6,7 +6,9 @@ import io.netty.util.concurrent.FastThreadLocal;
 
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.journal.Journal;
+import dev.pulse.server.auth.SigningKey;
 import dev.pulse.server.auth.SigningKeys;
+import dev.pulse.server.carry.CarryMetrics;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.net.ClientAddressPolicy;
@@ -27,6 +29,8 @@ public final class ServerContext
     private final Journal journal;
     private final Metrics metrics;
     private final SigningKeys signingKeys;
+    private final SigningKey clusterKey;
+    private final CarryMetrics carryMetrics;
     private final PulseClock clock;
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private final ConnectionsPerAddress connectionsPerAddress;
@@ -52,6 +56,13 @@ public final class ServerContext
     public ServerContext(final ServerConfig config, final LiveCatalog catalog, final SessionStore sessions, final Journal journal,
         final Metrics metrics, final SigningKeys signingKeys, final PulseClock clock)
     {
+        this(config, catalog, sessions, journal, metrics, signingKeys, clock, null);
+    }
+
+    /** @param clusterKey the key the nodes of a cluster share, which signs carries; null: no carry. */
+    public ServerContext(final ServerConfig config, final LiveCatalog catalog, final SessionStore sessions, final Journal journal,
+        final Metrics metrics, final SigningKeys signingKeys, final PulseClock clock, final SigningKey clusterKey)
+    {
         this.config = config;
         this.catalog = catalog;
         this.sessions = sessions;
@@ -65,6 +76,12 @@ public final class ServerContext
         metrics.families(routeKeys);
         this.signingKeys = signingKeys;
         this.clock = clock;
+        this.clusterKey = clusterKey;
+        this.carryMetrics = clusterKey == null ? null : new CarryMetrics();
+        if (carryMetrics != null)
+        {
+            metrics.families(carryMetrics);
+        }
     }
 
     public ServerConfig config()
@@ -99,6 +116,18 @@ public final class ServerContext
     }
 
     /** Monotonic time for deadlines, wall time for records. */
+    /** The key carries are signed and checked with; null when the server has none (no carry). */
+    public SigningKey clusterKey()
+    {
+        return clusterKey;
+    }
+
+    /** What became of carries; null without a cluster key. */
+    public CarryMetrics carryMetrics()
+    {
+        return carryMetrics;
+    }
+
     public PulseClock clock()
     {
         return clock;

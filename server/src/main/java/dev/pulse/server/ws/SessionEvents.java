@@ -19,7 +19,8 @@ import dev.pulse.server.session.SessionChange;
  * when the catalog asks for it, timers, and the end of a connection. What an event means is the
  * {@link SessionMachine}'s; this class holds the session's record locked for exactly the time the
  * machine reads and writes it, reads the live catalog once for the event and passes that one down,
- * and leaves what the connection must send in the {@link Outbox} the machine writes into too.
+ * and leaves what the connection must send in the {@link Outbox} the machine writes into too (with a cluster key, a
+ * fresh carry when the message changed what one holds: {@link CarryHandler}).
  *
  * <p>Not thread-safe: one per event loop.
  */
@@ -79,6 +80,7 @@ final class SessionEvents
             final long seq = message.seq();
             final boolean gap = seq > state.lastSeq() + 1;
             out.seq = seq;
+            final long carryMark = loop.carries.mark(state);
             try (SessionChange change = loop.change.begin(state, record, seq))
             {
                 final int unseenMark = unseen.write(connection);
@@ -100,6 +102,7 @@ final class SessionEvents
             }
             connection.lastSeq = seq;
             out.recordsPosition = recordsPosition(loop.journal);
+            loop.carries.afterChange(state, record, carryMark, nowMs, out);
             metrics.event(message.type().eventType());
             if (gap)
             {
@@ -182,6 +185,7 @@ final class SessionEvents
                 return;
             }
             final CompiledCatalog catalog = server.catalog().current();
+            final long carryMark = loop.carries.mark(state);
             try (SessionChange change = loop.change.begin(state, record, 0))
             {
                 final int unseenMark = unseen.write(connection);
@@ -201,6 +205,7 @@ final class SessionEvents
                 }
             }
             out.recordsPosition = recordsPosition(loop.journal);
+            loop.carries.afterChange(state, record, carryMark, nowMs, out);
             out.nextDeadlineMs = machine.nextDeadlineMs(catalog, state, record);
         }
         finally

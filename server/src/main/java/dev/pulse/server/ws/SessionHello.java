@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;
+import dev.pulse.journal.SessionStartKind;
 import dev.pulse.server.auth.TokenCheck;
 import dev.pulse.server.decide.ServerSessionFlyweight;
 import dev.pulse.server.metrics.Metrics;
@@ -21,7 +22,9 @@ import dev.pulse.server.session.SessionId;
  * resumed or, if there is none, started under that id. A new session takes its visitor from the
  * token's claim or the hello's {@code vid} (see {@link #visitorHash}). The hello's context ({@link HelloContext}: with
  * signed sessions the token's, and of the hello's only the keys the catalog lets a client set) goes into the session,
- * its session_start record into the journal, and the welcome into the {@link Outbox}.
+ * its session_start record into the journal, and the welcome into the {@link Outbox}. With a cluster key, a valid carry
+ * ({@link CarryHandler}) of the session the hello names starts it here if this node does not know it (adopted, welcomed as
+ * resumed at the hello's {@code acked}), or brings a stale record up to date; then the session's carry follows the welcome.
  *
  * <p>Not thread-safe: one per event loop.
  */
@@ -67,16 +70,19 @@ final class SessionHello
         final long siteKey = siteKeyHash(catalog);
         final SessionAccess access = loop.sessions;
         boolean resumed = false;
+        boolean created = false;
         try
         {
             final boolean named = signed || message.sid().present() && id.parse(message.sid().array(), 0, message.sid().length());
+            // A carry the cluster key vouches for: the one case a client-named session is taken without a token.
+            final boolean carried = loop.carries.check(message, named, id, siteKey, catalog.sessionExpiryMs());
             if (named && access.open(id.hi(), id.lo()))
             {
                 resumed = resumable(access, siteKey);
-                if (!resumed && signed)
+                if (!resumed && (signed || carried))
                 {
-                    // A record the token's session cannot use (another site's, an older layout): the
-                    // token names this id, so the id starts afresh.
+                    // A record the named session cannot use (another site's, an older layout): the
+                    // token or the carry names this id, so the id starts afresh.
                     access.remove();
                 }
                 else if (!resumed)
@@ -86,14 +92,14 @@ final class SessionHello
             }
             if (!resumed)
             {
-                if (!signed)
+                if (!signed && !carried)
                 {
                     id.generate(loop.random);
                 }
                 if (!access.create(id.hi(), id.lo()))
                 {
-                    // Signed ids are chosen outside: another connection may have just created this one.
-                    resumed = signed && access.open(id.hi(), id.lo()) && resumable(access, siteKey);
+                    // Signed and carried ids are chosen outside: another connection may have just created this one.
+                    resumed = (signed || carried) && access.open(id.hi(), id.lo()) && resumable(access, siteKey);
                     if (!resumed)
                     {
                         access.close();
@@ -104,14 +110,18 @@ final class SessionHello
                 }
                 else
                 {
+                    created = true;
                     access.state().init(id.hi(), id.lo(), siteKey, nowMs).visitorHash(visitorHash(message, signed));
                     access.server().init(nowMs);
                 }
             }
-            if (!start(catalog, access, id, resumed, message, nowMs, out))
+            final boolean takeCarry = carried && (created || loop.carries.newerThan(access.server()));
+            final SessionStartKind kind = takeCarry ? SessionStartKind.CARRIED : resumed ? SessionStartKind.RESUMED : SessionStartKind.NEW;
+            if (!start(catalog, access, id, created, kind, message, nowMs, out))
             {
                 return;
             }
+            resumed = kind != SessionStartKind.NEW;
             final ServerSessionFlyweight record = access.server();
             out.previousOwner = record.ownerConnectionId();
             record.ownerConnectionId(connection.id).lastConnectedMs(nowMs);
@@ -120,6 +130,7 @@ final class SessionHello
             connection.sidLo = id.lo();
             connection.lastSeq = access.state().lastSeq();
             out.nextDeadlineMs = loop.machine.nextDeadlineMs(catalog, access.state(), record);
+            loop.carries.issue(access.state(), record, nowMs, out);
         }
         finally
         {
@@ -131,16 +142,23 @@ final class SessionHello
     }
 
     /**
-     * The hello's change to the open session, as one journal message: its context, the machine's
-     * hello, its session_start (and raw hello) record. False when the journal could not take it: a
-     * session made for this hello goes again, and the client is told to come back later.
+     * The hello's change to the open session, as one journal message: a carry's facts (when
+     * {@code kind} is carried), its context, the machine's hello, its session_start (and raw hello)
+     * record. False when the journal could not take it: a session made for this hello goes again,
+     * and the client is told to come back later.
+     *
+     * @param created whether the record was made for this hello.
      */
-    private boolean start(final CompiledCatalog catalog, final SessionAccess access, final SessionId id, final boolean resumed,
-        final DecodedMessage message, final long nowMs, final Outbox out)
+    private boolean start(final CompiledCatalog catalog, final SessionAccess access, final SessionId id, final boolean created,
+        final SessionStartKind kind, final DecodedMessage message, final long nowMs, final Outbox out)
     {
         final SessionStateFlyweight state = access.state();
         try (SessionChange change = loop.change.begin(state, access.server(), 0))
         {
+            if (kind == SessionStartKind.CARRIED)
+            {
+                loop.carries.take(state, access.server(), created, message.acked(), nowMs);
+            }
             final CharSequence[] context = loop.contextStrings;
             final int pairs = HelloContext.select(message, loop.tokens == null ? null : loop.tokens.context(), catalog.clientContext(), context);
             for (int i = 0; i < pairs; i++)
@@ -148,17 +166,17 @@ final class SessionHello
                 state.context().putContext(Hash64.of(context[2 * i]), Hash64.of(context[2 * i + 1]));
             }
             loop.machine.hello(catalog, state, access.server(), nowMs);
-            loop.journal.sessionStart(loop.recordWallMs(), id.hi(), id.lo(), catalog.versionHash(), resumed, state.visitorHash(),
+            loop.journal.sessionStart(loop.recordWallMs(), id.hi(), id.lo(), catalog.versionHash(), kind, state.visitorHash(),
                 catalog.siteKey(), context, 2 * pairs);
             if (catalog.captureEvents())
             {
-                loop.capture.hello(loop.recordWallMs(), nowMs, id.hi(), id.lo(), catalog.versionHash(), resumed, state.visitorHash(),
-                    context, pairs);
+                loop.capture.hello(loop.recordWallMs(), nowMs, id.hi(), id.lo(), catalog.versionHash(), kind != SessionStartKind.NEW,
+                    state.visitorHash(), context, pairs);
             }
             if (!change.commit())
             {
                 // Nothing of the session may change without its record: a session made for this hello goes again.
-                if (!resumed)
+                if (created)
                 {
                     access.remove();
                 }

@@ -95,6 +95,22 @@ class AccessSettingsTest
     }
 
     @Test
+    void shouldReadTheClusterKeyFileAndNameAMissingOrShortOne() throws Exception
+    {
+        final Path key = Files.writeString(dir.resolve("cluster.key"), HEX + "\n");
+        final Path missing = dir.resolve("missing.key");
+        final Path shortKey = Files.writeString(dir.resolve("short.key"), "abcd\n");
+
+        assertThat(AccessSettings.clusterKey(load(Map.of("PULSE_CLUSTER_KEY_FILE", key.toString())))).isEqualTo(SigningKey.parseOrNull(HEX));
+        assertThat(AccessSettings.clusterKey(ServerConfig.defaults())).as("no key: no carry").isNull();
+        assertThat(problems(Map.of("PULSE_CLUSTER_KEY_FILE", missing.toString())))
+            .containsExactly("cluster_key_file: " + missing + " does not exist");
+        assertThat(problems(Map.of("PULSE_CLUSTER_KEY_FILE", shortKey.toString())))
+            .containsExactly("cluster_key_file: " + shortKey + " does not hold a key; expected hex or base64 of at least 32 random bytes "
+                + "(openssl rand -hex 32)");
+    }
+
+    @Test
     void shouldRefuseAKeyGivenTwiceOrAPreviousKeyAlone() throws Exception
     {
         final Path file = Files.writeString(dir.resolve("k.key"), HEX);

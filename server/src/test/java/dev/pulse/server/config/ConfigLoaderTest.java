@@ -93,7 +93,7 @@ class ConfigLoaderTest
             "demo: true",
             "tls_watch_ms: 250ms",
             "node_id: node-2",
-            "cluster_key_file: cluster.key",
+            "cluster_key_file: " + previousKeyFile,
             "kafka_bootstrap: 127.0.0.1:9092",
             "kafka_topic: shop-journal",
             "kafka_properties_file: kafka.properties",
@@ -117,7 +117,7 @@ class ConfigLoaderTest
             Path.of("cert.pem"), Path.of("key.pem"),
             AddressRanges.parseOrNull("10.0.0.0/8,127.0.0.1"), ClientAddressSource.FORWARDED, LogFormat.JSON, LogLevel.DEBUG,
             2_000, 3_000, null, null, true, 250,
-            "node-2", Path.of("cluster.key"), "127.0.0.1:9092", "shop-journal", Path.of("kafka.properties"),
+            "node-2", previousKeyFile, "127.0.0.1:9092", "shop-journal", Path.of("kafka.properties"),
             "https://hooks.example.com/pulse", webhookSecret, 5, "answer,outcome"));
     }
 

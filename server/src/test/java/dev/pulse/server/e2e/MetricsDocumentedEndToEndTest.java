@@ -35,7 +35,9 @@ class MetricsDocumentedEndToEndTest
     {
         final String section = section();
         final String exposition;
-        try (TestServer server = new TestServer(dir))
+        // With a cluster key, so the carry's families are declared too.
+        final Path clusterKey = java.nio.file.Files.writeString(dir.resolve("cluster.key"), "ab".repeat(32));
+        try (TestServer server = new TestServer(dir.resolve("node"), builder -> builder.clusterKeyFile(clusterKey)))
         {
             exposition = server.server().metrics().prometheusText();
         }

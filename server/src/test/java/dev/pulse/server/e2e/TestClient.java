@@ -30,6 +30,9 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    /** Carries the server sent (a cluster key): kept apart, so the other messages read as without one. */
+    private final BlockingQueue<String> carries = new LinkedBlockingQueue<>();
+    private volatile long highestAcked;
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final CompletableFuture<String> closeReason = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
@@ -91,6 +94,46 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
         }
         hello.putObject("ctx").put("device", "desktop");
         sendRaw(hello.toString());
+    }
+
+    /** Sends hello presenting {@code carry} and {@code acked} for {@code sid}, and returns the welcome. */
+    JsonNode helloCarrying(final String resumeSid, final String carry, final long acked) throws Exception
+    {
+        final ObjectNode hello = JSON.createObjectNode().put("t", "hello").put("v", 1).put("url", "/").put("sid", resumeSid)
+            .put("carry", carry).put("acked", acked);
+        sendRaw(hello.toString());
+        final JsonNode welcome = next("welcome");
+        sid = welcome.get("sid").asText();
+        seq = welcome.get("seq").asLong();
+        return welcome;
+    }
+
+    /** The next carry the server sent (since the last taken); fails after 10 s. */
+    String nextCarry() throws Exception
+    {
+        final String carry = carries.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (carry == null)
+        {
+            throw new AssertionError("no carry within " + WAIT);
+        }
+        return carry;
+    }
+
+    /** The newest carry received so far, taking every one queued; null if none came. */
+    String latestCarry()
+    {
+        String latest = null;
+        for (String carry = carries.poll(); carry != null; carry = carries.poll())
+        {
+            latest = carry;
+        }
+        return latest;
+    }
+
+    /** The highest seq an ack covered so far. */
+    long highestAcked()
+    {
+        return highestAcked;
     }
 
     /** The visitor id the next hellos send ({@code vid}; none when null). */
@@ -278,7 +321,19 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
         {
             try
             {
-                received.add(JSON.readTree(partial.toString()));
+                final JsonNode message = JSON.readTree(partial.toString());
+                if (message.path("t").asText().equals("carry"))
+                {
+                    carries.add(message.get("carry").asText());
+                }
+                else
+                {
+                    if (message.path("t").asText().equals("ack"))
+                    {
+                        highestAcked = Math.max(highestAcked, message.get("seq").asLong());
+                    }
+                    received.add(message);
+                }
             }
             catch (final Exception ex)
             {

@@ -1,0 +1,10 @@
+/**
+ * Carrying a session to another node of a cluster: the few facts the governor's promises to the
+ * visitor rest on ({@link dev.pulse.server.carry.SessionCarry}), as a payload
+ * ({@link dev.pulse.server.carry.CarryFlyweight}) the server signs with the key every node shares
+ * and the client presents at its next hello, wherever that lands
+ * ({@link dev.pulse.server.carry.CarryCodec}, {@link dev.pulse.server.carry.CarryCheck});
+ * {@link dev.pulse.server.carry.CarryMetrics} counts what became of them. docs/protocol.md, "Carrying a
+ * session to another node".
+ */
+package dev.pulse.server.carry;
