@@ -60,9 +60,8 @@
   // Nothing is stored before consent (data-consent) or after a refusal.
   function save() { if (consent === true) try { sessionStorage.setItem(KEY, JSON.stringify(st)); } catch (e) { /* private mode */ } }
 
-  // The visitor's stable id: 128 random bits as hex in first-party localStorage, so every tab and
-  // visit of this browser is one visitor and the server draws the holdout once for it. Read or made
-  // only with consent; without storage (private mode, blocked) there is none and the session stands in.
+  // The visitor's id: 128 random bits in first-party localStorage (the holdout is drawn once per
+  // visitor). Only with consent; without storage there is none and the session stands in.
   function visitorId() {
     if (consent !== true) return undefined;
     try {
@@ -75,8 +74,7 @@
     return Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(16)), function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
   }
 
-  // route: the key a balancer hashes on, so this tab's session always reaches one node: a token's sid, else
-  // the key kept in the tab's state (first the sid held, or 128 random bits). Never identity.
+  // route: the key a balancer hashes on (a token's sid, else one kept per tab session). Never identity.
   function socketUrl() {
     var signed = /^v[12]\.([0-9a-f]{32})\./.exec(token || '');
     st = load();
@@ -85,7 +83,7 @@
     return wsUrl + '&route=' + key;
   }
 
-  // ---- the wire -------------------------------------------------------------------------------
+  // ---- the wire
   function send(msg) {
     if (consent !== true || away) return;
     st = load();
@@ -185,9 +183,8 @@
     for (var j = 0; j < st.buf.length; j++) ws.send(JSON.stringify(st.buf[j]));
   }
 
-  // ---- the carry: the session's promises, signed by a cluster, shown to whichever node answers next ----
-  // The latest carry and the highest seq seen acked go in every hello, so a node that never saw the
-  // session (its node was lost) can take it up and knows what to have resent.
+  // The carry (the session's promises, signed by the cluster) and the last seq acked go in every
+  // hello, so another node can take the session up when its own is lost.
   function keepCarry(m) { st = load(); st.carry = m.carry; save(); }
   function withCarry(hello) {
     if (st.sid && st.carry) { hello.carry = st.carry; hello.acked = st.acked || 0; }
@@ -202,7 +199,7 @@
     if (i) { st.buf.splice(0, i); save(); }
   }
 
-  // ---- page views ------------------------------------------------------------------------------
+  // ---- page views
   // Each history entry gets an index in its state, so a traversal tells back from forward.
   function pageView(nav) {
     if (widget) widget.hide();
@@ -312,7 +309,7 @@
     remember();
   });
 
-  // ---- behaviour ---------------------------------------------------------------------------------
+  // ---- behaviour
   function active() {
     var now = Date.now();
     if (now - lastActive < ACTIVE_MS) return;
@@ -360,7 +357,7 @@
     send({ t: 'form_error', form: formName, field: el.getAttribute('name') || el.getAttribute('id') || el.tagName.toLowerCase() });
   }, true);
 
-  // ---- the widget --------------------------------------------------------------------------------
+  // ---- the widget
   function ui() { return widget || (widget = makeWidget(d.body || d.documentElement, false)); }
 
   function makeWidget(parent, inline) {
@@ -474,7 +471,7 @@
     };
   }
 
-  // ---- the API -----------------------------------------------------------------------------------
+  // ---- the API
   w.Pulse = {
     v: 1,
     context: function (values) {

@@ -45,9 +45,9 @@ final class SessionContexts
     {
         learn(record.catalogVersion());
         final long session = Records.session(record);
-        if (record.code() == 1 && valuesBySession.containsKey(session))
+        if (record.code() != 0 && valuesBySession.containsKey(session))
         {
-            // A resumed session (a page load) keeps the context its first hello sent: decoding every page's pairs again
+            // A resumed or carried session (a page load, a move to another node) keeps the context its first hello sent: decoding every page's pairs again
             // cost a quarter of the report's speed, and a page's context rarely changes within a session.
             return;
         }
