@@ -47,6 +47,8 @@ final class UserConnection
     private boolean unflushed;
     private long connectStartNs;
     private boolean reconnecting;
+    /** When the connection being replaced was lost (the first loss of a run of failed attempts). */
+    private long lostNs;
     private int reconnectAttempt;
 
     UserConnection(final LoopAgent agent, final VirtualUser user)
@@ -112,6 +114,7 @@ final class UserConnection
         }
         reconnecting = false;
         measured.reconnects++;
+        LoopMeasurements.record(measured.reconnectGap, lostNs, nowNs);
         if (hadSession && message.resumed)
         {
             measured.resumed++;
@@ -146,9 +149,16 @@ final class UserConnection
         return true;
     }
 
-    /** After a lost connection: connect again after the agent's backoff, and resume the session then. */
-    void reconnectLater()
+    /**
+     * After a lost connection: connect again after the agent's backoff, and resume the session then.
+     * The reconnect gap runs from the first of a run of losses ({@code nowNs}) to the welcome.
+     */
+    void reconnectLater(final long nowNs)
     {
+        if (!reconnecting)
+        {
+            lostNs = nowNs;
+        }
         reconnecting = true;
         agent.reconnectLater(user, reconnectAttempt++);
     }
@@ -224,6 +234,12 @@ final class UserConnection
     boolean open()
     {
         return channel != null;
+    }
+
+    /** Lost and not welcomed again yet. */
+    boolean reconnecting()
+    {
+        return reconnecting;
     }
 
     boolean ready()

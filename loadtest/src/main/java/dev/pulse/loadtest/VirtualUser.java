@@ -264,7 +264,7 @@ final class VirtualUser
         }
         if (agent.reconnects())
         {
-            connection.reconnectLater();
+            connection.reconnectLater(nowNs);
         }
         else
         {
@@ -327,6 +327,10 @@ final class VirtualUser
     void finish()
     {
         walk.end();
+        if (connection.reconnecting())
+        {
+            measured.neverBack++;
+        }
         if (!dead)
         {
             sender.dropUnacked();
