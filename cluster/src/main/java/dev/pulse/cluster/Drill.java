@@ -67,7 +67,7 @@ final class Drill
     {
         boolean servedAgain()
         {
-            return load.reconnects() > 0 && load.neverBack() == 0 && load.gapMaxMs() <= SERVED_AGAIN_MS;
+            return load.servedAgain() > 0 && load.neverBack() == 0 && load.gapMaxMs() <= SERVED_AGAIN_MS;
         }
 
         boolean ok()
@@ -112,9 +112,10 @@ final class Drill
                 generatorStatus = run.await(settings.loadSeconds() + 180);
                 load = run.figures();
             }
-            out.printf("drill: load ended (generator exit %d): %d events, %d questions; %d connections served again (%d resumed), " +
-                "gap p50 %d ms, p99 %d ms, max %d ms; %d visitors never served again%n", generatorStatus, load.eventsSent(), load.questions(),
-                load.reconnects(), load.resumed(), load.gapP50Ms(), load.gapP99Ms(), load.gapMaxMs(), load.neverBack());
+            out.printf("drill: load ended (generator exit %d): %d events, %d questions; %d reconnects (%d resumed); " +
+                "%d lost connections served again, gap p50 %d ms, p99 %d ms, max %d ms; %d visitors never served again%n", generatorStatus,
+                load.eventsSent(), load.questions(), load.reconnects(), load.resumed(), load.servedAgain(), load.gapP50Ms(), load.gapP99Ms(),
+                load.gapMaxMs(), load.neverBack());
             return check(cluster, victim, victimConnections, generatorStatus, load);
         }
     }

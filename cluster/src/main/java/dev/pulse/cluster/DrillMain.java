@@ -65,8 +65,8 @@ public final class DrillMain
     static void print(final Drill.Outcome outcome, final Drill.Settings settings, final PrintStream out)
     {
         final LoadFigures load = outcome.load();
-        out.printf("served again: %s killed holding %d connections; %d connections served again, gap max %d ms (promise: %d ms), " +
-            "%d never served again: %s%n", outcome.victim(), outcome.victimConnections(), load.reconnects(), load.gapMaxMs(),
+        out.printf("served again: %s killed holding %d connections; %d lost connections served again, gap max %d ms (promise: %d ms), " +
+            "%d never served again: %s%n", outcome.victim(), outcome.victimConnections(), load.servedAgain(), load.gapMaxMs(),
             Drill.SERVED_AGAIN_MS, load.neverBack(), outcome.servedAgain() ? "OK" : "BROKEN");
         outcome.questions().print(out);
         if (outcome.shipped() != null)

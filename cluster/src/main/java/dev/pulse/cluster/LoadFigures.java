@@ -16,13 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param questions         questions the visitors received.
  * @param reconnects        lost connections served again (a welcome after the loss).
  * @param resumed           of them, welcomes that resumed the session.
- * @param neverBack         visitors still reconnecting when the run ended.
+ * @param servedAgain       lost connections whose visitor was welcomed again (by a resumed session or a new one).
+ * @param neverBack         visitors with a lost connection and no welcome since when the run ended.
  * @param gapP50Ms          the median reconnect gap.
  * @param gapP99Ms          its 99th percentile.
  * @param gapMaxMs          the longest any visitor waited.
  */
-record LoadFigures(long eventsSent, long questions, long reconnects, long resumed, long neverBack, long gapP50Ms, long gapP99Ms,
-    long gapMaxMs)
+record LoadFigures(long eventsSent, long questions, long reconnects, long resumed, long servedAgain, long neverBack, long gapP50Ms,
+    long gapP99Ms, long gapMaxMs)
 {
     static LoadFigures read(final Path summary) throws IOException
     {
@@ -34,7 +35,7 @@ record LoadFigures(long eventsSent, long questions, long reconnects, long resume
             throw new IOException(summary + " has no reconnect_gap_us: a load generator older than the drill");
         }
         return new LoadFigures(root.path("events_sent").asLong(), correctness.path("questions_received").asLong(),
-            correctness.path("reconnects").asLong(), correctness.path("resumed").asLong(), correctness.path("never_back").asLong(),
+            correctness.path("reconnects").asLong(), correctness.path("resumed").asLong(), gap.path("count").asLong(), correctness.path("never_back").asLong(),
             gap.path("p50").asLong() / 1_000, gap.path("p99").asLong() / 1_000, gap.path("max").asLong() / 1_000);
     }
 }

@@ -42,7 +42,7 @@ class DrillTest
         System.out.println(printed);
 
         assertThat(outcome.victimConnections()).as(printed).isPositive();
-        assertThat(outcome.load().reconnects()).as("connections of the dead node served again\n" + printed).isPositive();
+        assertThat(outcome.load().servedAgain()).as("connections of the dead node served again\n" + printed).isPositive();
         assertThat(outcome.load().neverBack()).as(printed).isZero();
         assertThat(outcome.load().gapMaxMs()).as("the longest wait to be served again\n" + printed).isLessThanOrEqualTo(Drill.SERVED_AGAIN_MS);
         assertThat(outcome.questions().asks()).as(printed).isPositive();

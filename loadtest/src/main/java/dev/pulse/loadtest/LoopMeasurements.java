@@ -24,7 +24,8 @@ final class LoopMeasurements
     final Histogram sendLag = histogram();
     /**
      * Per lost connection (with {@code --reconnect}): from the loss to the next welcome, failed
-     * attempts in between included; the time a visitor of a dead node waits to be served again.
+     * attempts in between included, and a new session started meanwhile too; the time a visitor of
+     * a dead node waits to be served again.
      */
     final Histogram reconnectGap = histogram();
 
@@ -44,7 +45,7 @@ final class LoopMeasurements
     long connectFailures;
     long reconnects;
     long resumed;
-    /** Users still reconnecting when the run ended: never served again, so no gap of theirs is in {@link #reconnectGap}. */
+    /** Users whose connection was lost and who had no welcome since when the run ended: no gap of theirs is in {@link #reconnectGap}. */
     long neverBack;
 
     static Histogram histogram()

@@ -47,7 +47,12 @@ final class UserConnection
     private boolean unflushed;
     private long connectStartNs;
     private boolean reconnecting;
-    /** When the connection being replaced was lost (the first loss of a run of failed attempts). */
+    /**
+     * A connection was lost and no welcome has come since, whatever the user did meanwhile (its
+     * session may have ended and a new one started): the reconnect gap is still running.
+     */
+    private boolean unserved;
+    /** When the first connection of that run of losses was lost. */
     private long lostNs;
     private int reconnectAttempt;
 
@@ -101,6 +106,11 @@ final class UserConnection
         }
         link = Link.READY;
         reconnectAttempt = 0;
+        if (unserved)
+        {
+            unserved = false;
+            LoopMeasurements.record(measured.reconnectGap, lostNs, nowNs);
+        }
         if (connectStartNs >= agent.measureStartNs())
         {
             LoopMeasurements.record(measured.connect, connectStartNs, nowNs);
@@ -114,7 +124,6 @@ final class UserConnection
         }
         reconnecting = false;
         measured.reconnects++;
-        LoopMeasurements.record(measured.reconnectGap, lostNs, nowNs);
         if (hadSession && message.resumed)
         {
             measured.resumed++;
@@ -151,12 +160,13 @@ final class UserConnection
 
     /**
      * After a lost connection: connect again after the agent's backoff, and resume the session then.
-     * The reconnect gap runs from the first of a run of losses ({@code nowNs}) to the welcome.
+     * The reconnect gap runs from the first of a run of losses ({@code nowNs}) to the next welcome.
      */
     void reconnectLater(final long nowNs)
     {
-        if (!reconnecting)
+        if (!unserved)
         {
+            unserved = true;
             lostNs = nowNs;
         }
         reconnecting = true;
@@ -236,10 +246,10 @@ final class UserConnection
         return channel != null;
     }
 
-    /** Lost and not welcomed again yet. */
-    boolean reconnecting()
+    /** A connection was lost and no welcome has come since. */
+    boolean unserved()
     {
-        return reconnecting;
+        return unserved;
     }
 
     boolean ready()

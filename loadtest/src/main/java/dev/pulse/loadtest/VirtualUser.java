@@ -327,7 +327,7 @@ final class VirtualUser
     void finish()
     {
         walk.end();
-        if (connection.reconnecting())
+        if (connection.unserved())
         {
             measured.neverBack++;
         }
