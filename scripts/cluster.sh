@@ -213,11 +213,20 @@ start_node() {
   await_port "$(port_of "$name")" 60 "$work/$name.pid" || fail "$name did not listen within 60 s (see $dir/pulse.log)"
 }
 
-# nginx's configuration: the http block a test or an operator would write around the shipped
-# deploy/nginx/pulse-cluster.conf (upstream "pulse" over the three nodes, hashed on route).
+# nginx's configuration: a test-fit top level (its files in the work directory, room for
+# thousands of connections), deploy/nginx/pulse-cluster.conf at the http level as shipped with only
+# its three node addresses replaced by this cluster's, and deploy/nginx/pulse.conf in the server
+# block, as docs/operations.md ("Sticky routing") tells an operator to include them.
 write_nginx_config() {
   local dir=$work/nginx
   mkdir -p "$dir"
+  sed -e "s/127\.0\.0\.1:8081/127.0.0.1:$(port_of node-1)/" -e "s/127\.0\.0\.1:8082/127.0.0.1:$(port_of node-2)/" \
+    -e "s/127\.0\.0\.1:8083/127.0.0.1:$(port_of node-3)/" "$ROOT/deploy/nginx/pulse-cluster.conf" >"$dir/pulse-cluster.conf"
+  local name
+  for name in "${NODES[@]}"; do
+    grep -q "server 127.0.0.1:$(port_of "$name") " "$dir/pulse-cluster.conf" ||
+      fail "deploy/nginx/pulse-cluster.conf no longer names 127.0.0.1:8081..8083: scripts/cluster.sh cannot place its nodes"
+  done
   {
     echo "# scripts/cluster.sh: written at each start"
     echo "user $(id -un);"
@@ -229,28 +238,13 @@ write_nginx_config() {
     echo "http {"
     echo "    access_log off;"
     for temp in client_body proxy fastcgi uwsgi scgi; do echo "    ${temp}_temp_path $dir/$temp;"; done
-    upstream_block
+    echo "    include $dir/pulse-cluster.conf;"
     echo "    server {"
     echo "        listen 127.0.0.1:$port;"
-    echo "        include $(site_config);"
+    echo "        include $ROOT/deploy/nginx/pulse.conf;"
     echo "    }"
     echo "}"
   } >"$dir/nginx.conf"
-}
-
-# SEAM (routing, item 1): until deploy/nginx/pulse-cluster.conf lands on main, the upstream block
-# it will hold is written here, and the server block includes the single-node deploy/nginx/pulse.conf.
-upstream_block() {
-  echo "    upstream pulse {"
-  echo "        hash \$arg_route consistent;"
-  local name
-  for name in "${NODES[@]}"; do echo "        server 127.0.0.1:$(port_of "$name");"; done
-  echo "        keepalive 16;"
-  echo "    }"
-}
-
-site_config() {
-  echo "$ROOT/deploy/nginx/pulse.conf"
 }
 
 start_nginx() {

@@ -39,7 +39,7 @@
 
   // The tab's state lives in sessionStorage and is re-read before every change: documents of one
   // tab take turns (a page frozen in the back/forward cache wakes with stale memory).
-  var st = load();               // {sid, seq, buf, idx, last}
+  var st = load();               // {sid, seq, buf, idx, last, route}
   var ws = null, open = false, stopped = false, refused = false, away = false, retries = 0, retryTimer = 0;
   var token = script.getAttribute('data-token');
   var consent = script.hasAttribute('data-consent') ? null : true;
@@ -67,13 +67,22 @@
     if (consent !== true) return undefined;
     try {
       var v = localStorage.getItem(VID);
-      if (!/^[0-9a-f]{32}$/.test(v || '')) {
-        var bytes = crypto.getRandomValues(new Uint8Array(16));
-        v = Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
-        localStorage.setItem(VID, v);
-      }
+      if (!/^[0-9a-f]{32}$/.test(v || '')) localStorage.setItem(VID, v = hex128());
       return v;
     } catch (e) { return undefined; }
+  }
+  function hex128() {
+    return Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(16)), function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+  }
+
+  // route: the key a balancer hashes on, so this tab's session always reaches one node: a token's sid, else
+  // the key kept in the tab's state (first the sid held, or 128 random bits). Never identity.
+  function socketUrl() {
+    var signed = /^v[12]\.([0-9a-f]{32})\./.exec(token || '');
+    st = load();
+    var key = signed ? signed[1] : st.route || st.sid || hex128();
+    if (st.route !== key) { st.route = key; save(); }
+    return wsUrl + '&route=' + key;
   }
 
   // ---- the wire -------------------------------------------------------------------------------
@@ -90,7 +99,7 @@
 
   function connect() {
     if (ws || stopped || consent !== true) return;
-    try { ws = new WebSocket(wsUrl); } catch (e) { return retry(); }
+    try { ws = new WebSocket(socketUrl()); } catch (e) { return retry(); }
     ws.onopen = function () {
       ws.send(JSON.stringify({ t: 'hello', v: 1, sid: st.sid || undefined, token: token || undefined, vid: visitorId(),
         url: location.pathname, ctx: context() }));
@@ -137,7 +146,7 @@
   // session only to send forget.
   function forgetElsewhere(sid) {
     var s;
-    try { s = new WebSocket(wsUrl); } catch (e) { return; }
+    try { s = new WebSocket(socketUrl()); } catch (e) { return; }
     s.onopen = function () { s.send(JSON.stringify({ t: 'hello', v: 1, sid: sid, token: token || undefined, url: location.pathname })); };
     s.onmessage = function (e) {
       var m;

@@ -1,7 +1,6 @@
 package dev.pulse.loadtest;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
@@ -34,7 +33,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter
     public void channelActive(final ChannelHandlerContext ctx)
     {
         user.onActive(ctx.channel());
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(agent.upgradeRequest().bytes()), ctx.voidPromise());
+        ctx.writeAndFlush(agent.upgradeRequest().withRouteKey(ctx.alloc(), user.routeKey()), ctx.voidPromise());
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
 /**
- * The server's {@code ws://} URL, checked to name a loopback address: the generator talks only to
+ * The server's {@code ws://} URL, without a {@code route} (each virtual user adds its own), checked to name a loopback address: the generator talks only to
  * 127.0.0.0/8, and refuses anything else before it opens a socket. {@code localhost} is read as
  * 127.0.0.1 without asking a resolver; every other host must be a literal 127.x.y.z address.
  */
@@ -51,6 +51,10 @@ final class LoopbackUrl
         if (octets == null)
         {
             throw new IllegalArgumentException("--url must name a host in 127.0.0.0/8 (the generator talks to loopback only): " + host);
+        }
+        if (uri.getRawQuery() != null && ("&" + uri.getRawQuery()).contains("&route="))
+        {
+            throw new IllegalArgumentException("--url must not carry route: the generator gives each virtual user a routing key of its own");
         }
         final int port = uri.getPort() == -1 ? 80 : uri.getPort();
         final String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

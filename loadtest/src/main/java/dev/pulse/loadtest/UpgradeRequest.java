@@ -4,12 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 
 /**
  * The WebSocket opening handshake (RFC 6455 4.1), written by hand so the connection needs no HTTP
  * codec in its pipeline: the request bytes are built once per run, and the response is checked
  * for status 101 and the {@code Sec-WebSocket-Accept} that matches the key. Every connection of a
  * run sends the same key; the RFC asks a fresh one of browsers, and the server cannot tell.
+ *
+ * <p>A virtual user's request also carries its routing key ({@code route=K}, docs/protocol.md,
+ * "Routing key"), the same on every reconnect, so that a balancer hashing on it (the cluster drill
+ * sends its load through nginx) keeps each user on one node: the bytes around the key are built
+ * once, the key is written between them per connection.
  */
 final class UpgradeRequest
 {
@@ -18,25 +27,55 @@ final class UpgradeRequest
     /** Responses longer than this are refused: Pulse's is about 150 bytes. */
     static final int MAX_RESPONSE_BYTES = 8_192;
 
+    /** The routing key's length: 32 lower-case hex characters, 128 random bits, as the snippet mints. */
+    static final int ROUTE_KEY_LENGTH = 32;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     private final byte[] request;
+    private final byte[] beforeRouteKey;
+    private final byte[] afterRouteKey;
     private final String expectedAccept;
 
     UpgradeRequest(final LoopbackUrl url, final String origin)
     {
-        this.request = ("GET " + url.pathAndQuery() + " HTTP/1.1\r\n" +
+        final String afterTarget = " HTTP/1.1\r\n" +
             "Host: " + url.hostAndPort() + "\r\n" +
             "Upgrade: websocket\r\n" +
             "Connection: Upgrade\r\n" +
             "Sec-WebSocket-Key: " + KEY + "\r\n" +
             "Sec-WebSocket-Version: 13\r\n" +
             "Origin: " + origin + "\r\n" +
-            "\r\n").getBytes(StandardCharsets.US_ASCII);
+            "\r\n";
+        final String target = url.pathAndQuery();
+        this.request = ("GET " + target + afterTarget).getBytes(StandardCharsets.US_ASCII);
+        this.beforeRouteKey = ("GET " + target + (target.indexOf('?') < 0 ? "?" : "&") + "route=").getBytes(StandardCharsets.US_ASCII);
+        this.afterRouteKey = afterTarget.getBytes(StandardCharsets.US_ASCII);
         this.expectedAccept = accept(KEY);
     }
 
+    /** The request without a routing key (the kill -9 loop's single server needs none). */
     byte[] bytes()
     {
         return request;
+    }
+
+    /** The request with {@code route=} this key appended to the URL's query, in a buffer of {@code alloc}. */
+    ByteBuf withRouteKey(final ByteBufAllocator alloc, final byte[] routeKey)
+    {
+        return alloc.buffer(beforeRouteKey.length + routeKey.length + afterRouteKey.length)
+            .writeBytes(beforeRouteKey).writeBytes(routeKey).writeBytes(afterRouteKey);
+    }
+
+    /** A virtual user's routing key: {@link #ROUTE_KEY_LENGTH} hex characters, random in every run and process. */
+    static byte[] newRouteKey()
+    {
+        final byte[] key = new byte[ROUTE_KEY_LENGTH];
+        final ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < key.length; i++)
+        {
+            key[i] = HEX[random.nextInt(HEX.length)];
+        }
+        return key;
     }
 
     /**

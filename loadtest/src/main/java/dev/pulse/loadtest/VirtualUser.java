@@ -28,6 +28,8 @@ final class VirtualUser
     private final UserConnection connection;
     private final SessionSender sender;
     private final JourneyWalk walk;
+    /** The key a balancer hashes on: one per user for the whole run, across its reconnects and sessions. */
+    private final byte[] routeKey = UpgradeRequest.newRouteKey();
     /** Failed without reconnecting (no {@code --reconnect}): the user sends nothing more. */
     private boolean dead;
     private long nextSlot;
@@ -40,6 +42,12 @@ final class VirtualUser
         this.connection = new UserConnection(agent, this);
         this.sender = new SessionSender(agent, connection);
         this.walk = new JourneyWalk(agent);
+    }
+
+    /** The routing key every connection of this user sends ({@code route=} in the upgrade's URL). */
+    byte[] routeKey()
+    {
+        return routeKey;
     }
 
     /** Opens the user's first session at {@code intendedNs} (its place in the ramp). */

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-/** The generator talks to 127.0.0.0/8 only, and says so with exit status 2 before opening a socket. */
+/**
+ * The generator talks to 127.0.0.0/8 only, and says so with exit status 2 before opening a socket; a URL that
+ * carries a {@code route} is refused too (every virtual user adds its own).
+ */
 class LoopbackUrlTest
 {
     @Test
@@ -23,6 +26,7 @@ class LoopbackUrlTest
 
         assertThat(LoopbackUrl.parse("ws://127.200.3.4:9/ws").address().getAddress().getHostAddress()).isEqualTo("127.200.3.4");
         assertThat(LoopbackUrl.parse("ws://localhost:9/ws").address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(LoopbackUrl.parse("ws://127.0.0.1/ws?site=loadtest&noroute=k").pathAndQuery()).isEqualTo("/ws?site=loadtest&noroute=k");
     }
 
     @Test
@@ -30,7 +34,8 @@ class LoopbackUrlTest
     {
         for (final String bad : new String[] {
             "ws://10.0.0.1:8080/ws", "ws://128.0.0.1/ws", "ws://example.com/ws", "ws://127.0.0.256/ws",
-            "ws://[::1]:8080/ws", "ws://127.1/ws", "wss://127.0.0.1/ws", "http://127.0.0.1/ws", "ws:///ws"})
+            "ws://[::1]:8080/ws", "ws://127.1/ws", "wss://127.0.0.1/ws", "http://127.0.0.1/ws", "ws:///ws",
+            "ws://127.0.0.1/ws?site=loadtest&route=k", "ws://127.0.0.1/ws?route=k&site=loadtest"})
         {
             assertThatThrownBy(() -> LoopbackUrl.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }

@@ -40,6 +40,8 @@ import dev.pulse.server.session.SessionSweeper;
 import dev.pulse.server.timer.PulseClock;
 import dev.pulse.server.timer.SystemPulseClock;
 import dev.pulse.server.tls.LiveCertificate;
+import dev.pulse.server.webhook.WebhookConfiguration;
+import dev.pulse.server.webhook.Webhooks;
 import dev.pulse.server.ws.ConnectionRegistry;
 import dev.pulse.server.ws.SessionEraser;
 import dev.pulse.server.ws.PulseChannelInitializer;
@@ -63,6 +65,7 @@ public final class PulseServer implements AutoCloseable
     private final Metrics metrics;
     private final Journal journal;
     private final JournalUpkeep upkeep;
+    private final Webhooks webhooks;
     private final SessionStore sessions;
     private final ServerContext context;
     private final SessionSweeper sweeper;
@@ -84,6 +87,7 @@ public final class PulseServer implements AutoCloseable
         final SigningKeys signingKeys = AccessSettings.signingKeys(config);
         final String adminToken = TokenFiles.adminToken(config);
         final String reportToken = TokenFiles.reportToken(config);
+        final WebhookConfiguration webhookConfiguration = WebhookConfiguration.of(config);
         final CatalogLoader loader = new CatalogLoader();
         final LoadResult loaded = config.catalogFile() == null ? loader.loadDemo() : loader.load(config.catalogFile());
         if (!loaded.ok())
@@ -95,6 +99,7 @@ public final class PulseServer implements AutoCloseable
         Journal openedJournal = null;
         SessionStore openedSessions = null;
         JournalUpkeep startedUpkeep = null;
+        Webhooks startedWebhooks = Webhooks.NONE;
         try
         {
             catalog = CatalogReloads.open(loader, loaded.catalog(), config.catalogFile(), new CatalogArchive(dataDirectory.catalogDir()));
@@ -109,6 +114,9 @@ public final class PulseServer implements AutoCloseable
             {
                 SessionSeqRecovery.recover(sessions, dataDirectory.journalDir());
             }
+            // Readers of the journal hold their segments before the upkeep's first pass could delete them.
+            webhooks = startedWebhooks = Webhooks.start(webhookConfiguration, dataDirectory.dir(), dataDirectory.journalDir(), journal,
+                metrics);
             // Retention and compaction on a thread of their own, after recovery has read the recent past.
             startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
             upkeep = startedUpkeep;
@@ -152,6 +160,7 @@ public final class PulseServer implements AutoCloseable
                 {
                     startedUpkeep.close();
                 }
+                startedWebhooks.close();
                 if (openedSessions != null)
                 {
                     openedSessions.close();
@@ -326,6 +335,7 @@ public final class PulseServer implements AutoCloseable
             final boolean backupStopped = backups.stop(remainingMs(deadline) / 2);
             final boolean sweeperStopped = sweeper.stop();
             upkeep.close();
+            webhooks.close();
             journal.close();
             final boolean journalClosed = journal.closedCleanly();
             // A loop or the sweeper still running may be inside an entry: unmapping the map under it would crash the JVM, and

@@ -70,6 +70,7 @@ public final class ConfigLoader
             TokenFiles.check(config, problems);
             JournalSettings.check(config, problems);
             DemoSettings.check(config, problems);
+            WebhookSettings.check(config, problems);
         }
         if (!problems.isEmpty())
         {

@@ -79,8 +79,8 @@ final class SettingHelp
             case KAFKA_BOOTSTRAP -> "Kafka's bootstrap servers (host:port,...): the journal is shipped to kafka_topic. None: no shipping.";
             case KAFKA_TOPIC -> "The Kafka topic the journal is shipped to.";
             case KAFKA_PROPERTIES_FILE -> "A Java properties file of extra Kafka producer settings (security.protocol, sasl.*, ssl.*).";
-            case WEBHOOK_URL -> "Where answers, dismisses, responses shown and outcomes are POSTed as signed JSON (http or https; several: comma-separated). None: no webhooks.";
-            case WEBHOOK_SECRET_FILE -> "A file holding the webhooks' signing secret (HMAC-SHA256).";
+            case WEBHOOK_URL -> "Where answers, dismisses, responses shown and outcomes are POSTed as signed JSON (https, or http to a loopback address only; several: comma-separated; needs webhook_secret_file). None: no webhooks.";
+            case WEBHOOK_SECRET_FILE -> "A file holding the webhooks' signing secret (HMAC-SHA256; at least 16 characters).";
             case WEBHOOK_MAX_ATTEMPTS -> "Tries per webhook delivery before it goes to the dead-letter file.";
             case WEBHOOK_EVENTS -> "Which records are sent to webhook_url: any of answer, dismiss, response, outcome, comma-separated.";
         };

@@ -31,6 +31,7 @@ public final class ServerContext
     private final ConnectionRegistry connections = new ConnectionRegistry();
     private final ConnectionsPerAddress connectionsPerAddress;
     private final ClientAddressPolicy clientAddresses;
+    private final RouteKeys routeKeys = new RouteKeys();
     /** Lines about clients refused at their address's cap: 5 at once, then one per 10 s; shared as the cap is. */
     private final LogThrottle perAddressRefusals = new LogThrottle(5, 10, TimeUnit.SECONDS);
     /** Server-wide; guarded by itself, as every event loop takes handshakes from it. */
@@ -61,6 +62,7 @@ public final class ServerContext
         this.handshakes = new RateLimiter(config.handshakesPerSecond(), config.handshakesPerSecond(), 0, System.nanoTime());
         metrics.gauge("pulse_write_pending_bytes", "Bytes written to WebSocket connections and not yet taken by their clients.",
             connections::pendingWriteBytes);
+        metrics.families(routeKeys);
         this.signingKeys = signingKeys;
         this.clock = clock;
     }
@@ -116,6 +118,12 @@ public final class ServerContext
     ClientAddressPolicy clientAddresses()
     {
         return clientAddresses;
+    }
+
+    /** The routing keys of accepted upgrades, counted when unusable. */
+    RouteKeys routeKeys()
+    {
+        return routeKeys;
     }
 
     /** When a refusal at the per-address cap may be logged. */

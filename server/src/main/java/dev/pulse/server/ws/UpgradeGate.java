@@ -37,7 +37,8 @@ import dev.pulse.server.net.ClientAddress;
  * holds its cap of connections (each refusal with {@code Retry-After}, and counted; the latter also
  * logged with the address: 5 lines at once, then one per 10 s). The address is the client's real one: each
  * request first lets the {@code ClientAddressPolicy} read what a trusted proxy forwarded. Other paths
- * go on to the HTTP routes. It also closes connections that do not send a whole request within
+ * go on to the HTTP routes. The routing key ({@code route}) a balancer hashes on is never a reason to
+ * refuse: {@link RouteKeys}. It also closes connections that do not send a whole request within
  * the handshake timeout of opening or of their last response (slowloris), and counts them.
  */
 final class UpgradeGate extends ChannelDuplexHandler
@@ -176,6 +177,8 @@ final class UpgradeGate extends ChannelDuplexHandler
         {
             ctx.channel().closeFuture().addListener(closed -> perAddress.release(address));
         }
+        // Never a reason to refuse (RouteKeys says why): only counted when unusable.
+        server.routeKeys().onAccepted(query.parameters().get(RouteKeys.PARAMETER));
         // This connection becomes a WebSocket: the HTTP routes and this gate step aside, and the
         // protocol handler does the RFC 6455 handshake (synchronously, on this FullHttpRequest).
         ctx.pipeline().remove(PulseChannelInitializer.ROUTES);

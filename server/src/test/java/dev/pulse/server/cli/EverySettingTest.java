@@ -67,6 +67,7 @@ class EverySettingTest
         }
         companions.put("signing_key_previous", Map.of("signing_key", KEY));
         companions.put("signing_key_previous_file", Map.of("signing_key", KEY));
+        companions.put("webhook_url", Map.of("webhook_secret_file", keyFile.toString()));
         companions.put("metrics_bind", Map.of("metrics_port", "9092"));
         companions.put("tls_cert_file", Map.of("tls_key_file", "key.pem"));
         companions.put("tls_key_file", Map.of("tls_cert_file", "cert.pem"));

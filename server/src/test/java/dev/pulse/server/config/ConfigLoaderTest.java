@@ -38,6 +38,7 @@ class ConfigLoaderTest
     void shouldReadEverySettingFromYaml() throws Exception
     {
         final Path previousKeyFile = Files.writeString(dir.resolve("previous.key"), HEX_KEY.replace('0', 'f') + "\n");
+        final Path webhookSecret = Files.writeString(dir.resolve("webhook.secret"), HEX_KEY + "\n");
         final Path file = yaml(
             "bind: 127.0.0.1",
             "port: 9090",
@@ -97,7 +98,7 @@ class ConfigLoaderTest
             "kafka_topic: shop-journal",
             "kafka_properties_file: kafka.properties",
             "webhook_url: https://hooks.example.com/pulse",
-            "webhook_secret_file: webhook.secret",
+            "webhook_secret_file: " + webhookSecret,
             "webhook_max_attempts: 5",
             "webhook_events: answer,outcome");
 
@@ -117,7 +118,7 @@ class ConfigLoaderTest
             AddressRanges.parseOrNull("10.0.0.0/8,127.0.0.1"), ClientAddressSource.FORWARDED, LogFormat.JSON, LogLevel.DEBUG,
             2_000, 3_000, null, null, true, 250,
             "node-2", Path.of("cluster.key"), "127.0.0.1:9092", "shop-journal", Path.of("kafka.properties"),
-            "https://hooks.example.com/pulse", Path.of("webhook.secret"), 5, "answer,outcome"));
+            "https://hooks.example.com/pulse", webhookSecret, 5, "answer,outcome"));
     }
 
     @Test
