@@ -170,7 +170,7 @@ final class Drill
             final List<String> dirs = new ArrayList<>();
             for (final String node : ClusterScript.NODES)
             {
-                dirs.addAll(List.of("--data-dir", cluster.dataDir(node).toString()));
+                dirs.addAll(List.of("--data", cluster.dataDir(node).toString()));
             }
             ways.add(new ReportCheck.Way("three data directories", dirs));
             if (settings.checkKafka())

@@ -8,7 +8,7 @@ package dev.pulse.cluster;
 final class DrillSeams
 {
     static final boolean SHIPPING = false;
-    static final boolean CLUSTER_REPORT = false;
+    static final boolean CLUSTER_REPORT = true;
 
     private DrillSeams()
     {

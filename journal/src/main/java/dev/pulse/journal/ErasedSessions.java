@@ -2,6 +2,7 @@ package dev.pulse.journal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 
 /**
@@ -26,6 +27,12 @@ public final class ErasedSessions
     public static ErasedSessions read(final Path journalDir) throws IOException
     {
         final ErasedSessions erased = new ErasedSessions();
+        erased.readFrom(journalDir);
+        return erased;
+    }
+
+    private void readFrom(final Path journalDir) throws IOException
+    {
         final JournalRecordFlyweight record = new JournalRecordFlyweight();
         try (JournalReader reader = JournalReader.open(journalDir))
         {
@@ -33,9 +40,22 @@ public final class ErasedSessions
             {
                 if (record.type() == JournalRecordType.SESSION_ERASED)
                 {
-                    erased.add(record.sidHi(), record.sidLo());
+                    add(record.sidHi(), record.sidLo());
                 }
             }
+        }
+    }
+
+    /**
+     * The erased sessions of several nodes' journals together: an erasure journaled by one node
+     * removes the session's records from every node's (a session that moved between nodes).
+     */
+    public static ErasedSessions read(final List<Path> journalDirs) throws IOException
+    {
+        final ErasedSessions erased = new ErasedSessions();
+        for (final Path dir : journalDirs)
+        {
+            erased.readFrom(dir);
         }
         return erased;
     }

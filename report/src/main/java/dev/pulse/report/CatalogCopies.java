@@ -18,19 +18,35 @@ import dev.pulse.catalog.compile.CompiledCatalog;
  */
 final class CatalogCopies
 {
-    private final CatalogArchive archive;
+    private final List<CatalogArchive> archives;
     private final Map<Long, Optional<CompiledCatalog>> byVersion = new HashMap<>();
 
     /** @param archive where the server kept every catalog version; or null (then no version has a copy). */
     CatalogCopies(final CatalogArchive archive)
     {
-        this.archive = archive;
+        this(archive == null ? List.of() : List.of(archive));
     }
 
-    /** The archive the copies come from; or null. */
-    CatalogArchive archive()
+    /**
+     * Several nodes' archives (a cluster's report): a version is read from the first that has it.
+     * Versions are named by their content's hash, so any node's copy of a version is the same text.
+     */
+    CatalogCopies(final List<CatalogArchive> archives)
     {
-        return archive;
+        this.archives = List.copyOf(archives);
+    }
+
+    /** The archive holding the version's copy, or null when none does. */
+    CatalogArchive archiveOf(final long versionHash)
+    {
+        for (final CatalogArchive archive : archives)
+        {
+            if (archive.has(versionHash))
+            {
+                return archive;
+            }
+        }
+        return null;
     }
 
     /** The version compiled from its copy, or null when there is no archive, no copy, or the copy does not load. */
@@ -48,7 +64,8 @@ final class CatalogCopies
 
     private Optional<CompiledCatalog> load(final long versionHash)
     {
-        if (archive == null || !archive.has(versionHash))
+        final CatalogArchive archive = archiveOf(versionHash);
+        if (archive == null)
         {
             return Optional.empty();
         }

@@ -18,12 +18,12 @@ import dev.pulse.journal.JournalRecordType;
  */
 final class CatalogTally
 {
-    private final CatalogArchive copies;
+    private final CatalogCopies copies;
     private final Map<Long, String> nameByHash = new HashMap<>();
     private final Map<Long, long[]> seenByHash = new HashMap<>();
 
-    /** @param copies where the server kept every catalog version, or null when the report cannot see them. */
-    CatalogTally(final CatalogArchive copies)
+    /** @param copies where the server kept every catalog version (none when the report cannot see them). */
+    CatalogTally(final CatalogCopies copies)
     {
         this.copies = copies;
     }
@@ -58,7 +58,7 @@ final class CatalogTally
     /** The copy's path relative to the data directory, or "". */
     private String copy(final long hash)
     {
-        return copies != null && copies.has(hash) ? CatalogArchive.DIRECTORY + "/" + CatalogArchive.fileName(hash) : "";
+        return copies.archiveOf(hash) != null ? CatalogArchive.DIRECTORY + "/" + CatalogArchive.fileName(hash) : "";
     }
 
     /** The versions seen, in order of first use. */

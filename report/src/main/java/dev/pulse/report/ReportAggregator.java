@@ -62,11 +62,17 @@ public final class ReportAggregator
 
     public ReportAggregator(final ReportRange range)
     {
-        this(range, null);
+        this(range, (CatalogArchive)null);
     }
 
     /** @param catalogCopies where the server kept every catalog version (each version's policy is read from it); or null. */
     public ReportAggregator(final ReportRange range, final CatalogArchive catalogCopies)
+    {
+        this(range, new CatalogCopies(catalogCopies), MultipleComparisons.HOLM);
+    }
+
+    /** A cluster's report: the catalog copies of every node (a version is read from the first archive that has it). */
+    public ReportAggregator(final ReportRange range, final List<CatalogArchive> catalogCopies)
     {
         this(range, new CatalogCopies(catalogCopies), MultipleComparisons.HOLM);
     }
@@ -89,7 +95,7 @@ public final class ReportAggregator
     {
         this.range = range;
         this.comparisons = comparisons;
-        this.catalogs = new CatalogTally(copies.archive());
+        this.catalogs = new CatalogTally(copies);
         this.strata = new Strata(policies);
         this.breakdowns = new BreakdownTally(range, strata, visitors, headline, new SessionContexts(copies::contextKeys));
     }

@@ -1,7 +1,9 @@
 package dev.pulse.server;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -19,6 +21,7 @@ import dev.pulse.server.replay.Replay;
 @Command(name = "replay", mixinStandardHelpOptions = false,
     description = {
         "Runs the raw events captured in a journal (catalog site option capture_events: true) through a candidate catalog,",
+        "(several nodes' journals as one with --data given once per node, or the topic they ship to with --kafka)",
         "and prints per trigger how many sessions it would have asked, against what the live catalog did."})
 final class ReplayCommand implements Callable<Integer>
 {
@@ -31,8 +34,27 @@ final class ReplayCommand implements Callable<Integer>
     @Mixin
     private JournalLocation location;
 
+    @Mixin
+    private TopicLocation topic;
+
     @Option(names = "--catalog", paramLabel = "FILE", required = true, description = "The candidate catalog.")
     private Path catalog;
+
+    /** The data directories' journals, or the topic's (all of it); null after saying on {@code err} what is wrong. */
+    private ClusterJournals journals(final PrintWriter err) throws IOException
+    {
+        if (topic.given() && location.given())
+        {
+            err.println("pulse replay: give --data or --kafka, not both");
+            return null;
+        }
+        if (topic.given())
+        {
+            return ClusterJournals.ofTopic(topic, Long.MIN_VALUE, Long.MAX_VALUE, "replay", err);
+        }
+        final List<Path> journalDirs = location.journalDirsOrComplain("replay", err);
+        return journalDirs == null ? null : ClusterJournals.ofDirectories(journalDirs);
+    }
 
     @Override
     public Integer call()
@@ -43,25 +65,25 @@ final class ReplayCommand implements Callable<Integer>
             spec.commandLine().getErr().print(candidate.report());
             return PulseMain.EXIT_INVALID;
         }
-        final Path journal = location.journalDirOrComplain("replay", spec.commandLine().getErr());
-        if (journal == null)
+        final PrintWriter err = spec.commandLine().getErr();
+        try (ClusterJournals journals = journals(err))
         {
-            return PulseMain.EXIT_USAGE;
-        }
-        try
-        {
-            spec.commandLine().getOut().print(new Replay(candidate.catalog()).run(journal).report());
+            if (journals == null)
+            {
+                return PulseMain.EXIT_USAGE;
+            }
+            spec.commandLine().getOut().print(new Replay(candidate.catalog()).run(journals.journalDirs()).report());
             spec.commandLine().getOut().flush();
             return PulseMain.EXIT_OK;
         }
         catch (final JournalCorruptionException ex)
         {
-            spec.commandLine().getErr().println("the journal is damaged: " + ex.getMessage());
+            err.println("the journal is damaged: " + ex.getMessage());
             return PulseMain.EXIT_FAILURE;
         }
         catch (final IOException ex)
         {
-            spec.commandLine().getErr().println("cannot read the journal: " + ex.getMessage());
+            err.println("cannot read the journal: " + ex.getMessage());
             return PulseMain.EXIT_FAILURE;
         }
     }

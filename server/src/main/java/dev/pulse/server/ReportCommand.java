@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ import dev.pulse.report.ReportFormat;
 import dev.pulse.report.ReportRange;
 
 /**
- * {@code pulse report}: the outcome report of {@code DIR/journal} over a period, as a self-contained
+ * {@code pulse report}: the outcome report of {@code DIR/journal} (or of several nodes' data
+ * directories, or of the topic they ship to: {@link ClusterJournals}) over a period, as a self-contained
  * HTML page (the default, to {@code report.html}), JSON or CSV (to stdout unless {@code --out}).
  * Safe on a live server's journal. The report is complete in memory before the file is opened.
  * Exit 0 ok, 2 usage (bad date, no journal), 3 the journal could not be read
@@ -31,7 +33,7 @@ import dev.pulse.report.ReportRange;
     "Writes the outcome report: per trigger, the forward rate of people asked against the holdout, with the lift and its "
         + "95%% interval; answer splits, copy variants, time to forward, exposure and totals."},
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:ok", "2:usage error, or no journal under --data", "3:the journal is damaged or unreadable, or the report could not be written"})
+    exitCodeList = {"0:ok", "2:usage error, or no journal under a --data", "3:a journal is damaged or unreadable, the topic cannot be read, or the report could not be written"})
 public final class ReportCommand implements Callable<Integer>
 {
     @Spec
@@ -42,6 +44,9 @@ public final class ReportCommand implements Callable<Integer>
 
     @Mixin
     private JournalLocation location;
+
+    @Mixin
+    private TopicLocation topic;
 
     @Option(names = "--from", paramLabel = "DATE",
         description = "First day (UTC) or instant counted: 2026-11-24 or 2026-11-24T09:30:00Z (default: the journal's start).")
@@ -74,16 +79,15 @@ public final class ReportCommand implements Callable<Integer>
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
         final PrintWriter err = spec.commandLine().getErr();
-        final Path journalDir = location.journalDirOrComplain("report", err);
-        if (journalDir == null)
-        {
-            err.flush();
-            return PulseMain.EXIT_USAGE;
-        }
         final Report report;
-        try
+        try (ClusterJournals journals = journals(range, err))
         {
-            report = JournalReportReader.read(journalDir, range, System.currentTimeMillis());
+            if (journals == null)
+            {
+                err.flush();
+                return PulseMain.EXIT_USAGE;
+            }
+            report = JournalReportReader.read(journals.journalDirs(), journals.catalogDirs(), range, System.currentTimeMillis());
         }
         catch (final IOException ex)
         {
@@ -113,6 +117,22 @@ public final class ReportCommand implements Callable<Integer>
             + report.totals().windows().closed() + " closed outcome windows)");
         stdout.flush();
         return PulseMain.EXIT_OK;
+    }
+
+    /** The data directories' journals, or the topic's; null after saying on {@code err} what is wrong with the options. */
+    private ClusterJournals journals(final ReportRange range, final PrintWriter err) throws IOException
+    {
+        if (topic.given() && location.given())
+        {
+            err.println("pulse report: give --data or --kafka, not both");
+            return null;
+        }
+        if (topic.given())
+        {
+            return ClusterJournals.ofTopic(topic, range.fromMs(), range.toMs(), "report", err);
+        }
+        final List<Path> journalDirs = location.journalDirsOrComplain("report", err);
+        return journalDirs == null ? null : ClusterJournals.ofDirectories(journalDirs);
     }
 
     private static void writeFile(final Report report, final ReportFormat format, final Path target) throws IOException

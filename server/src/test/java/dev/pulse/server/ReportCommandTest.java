@@ -58,7 +58,8 @@ class ReportCommandTest
 
         assertThat(status).isZero();
         assertThat(out.toString()).startsWith("Usage: pulse report").contains("--data=DIR", "--from=DATE", "--to=DATE", "--out=FILE",
-            "--format=FORMAT", "Exit status:", "3   the journal is damaged or unreadable");
+            "--format=FORMAT", "--kafka=BOOTSTRAP", "--topic=TOPIC", "--group=GROUP", "--catalogs=DIR", "Exit status:",
+            "3   a journal is damaged or unreadable, the topic cannot be read");
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("report");
     }

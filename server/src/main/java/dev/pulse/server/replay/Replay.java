@@ -3,6 +3,7 @@ package dev.pulse.server.replay;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.agrona.concurrent.UnsafeBuffer;
@@ -16,7 +17,7 @@ import dev.pulse.detect.PagePath;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.journal.ErasedSessions;
-import dev.pulse.journal.JournalReader;
+import dev.pulse.journal.MergedJournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
 import dev.pulse.journal.RawEventKind;
@@ -67,11 +68,21 @@ public final class Replay
      */
     public Replay run(final Path journalDir) throws IOException
     {
-        final ErasedSessions erased = ErasedSessions.read(journalDir);
-        try (JournalReader reader = JournalReader.open(journalDir))
+        return run(List.of(journalDir));
+    }
+
+    /**
+     * Replays several nodes' journals as one ({@link MergedJournalReader}: each in its order, merged
+     * by record time), so a session that moved between nodes runs through one session record; an
+     * erasure journaled by any node leaves the session out of all of them.
+     */
+    public Replay run(final List<Path> journalDirs) throws IOException
+    {
+        final ErasedSessions erased = ErasedSessions.read(journalDirs);
+        try (MergedJournalReader reader = MergedJournalReader.open(journalDirs))
         {
-            final JournalRecordFlyweight journalRecord = new JournalRecordFlyweight();
-            while (reader.next(journalRecord))
+            JournalRecordFlyweight journalRecord;
+            while ((journalRecord = reader.next()) != null)
             {
                 if (erased.contains(journalRecord.sidHi(), journalRecord.sidLo()))
                 {
