@@ -134,7 +134,8 @@ final class Drill
                 final QuestionCheck questions = new QuestionCheck(SESSION_CAP);
                 entries.forEach(questions::add);
                 final List<ReportCheck.Outcome> reports = new ReportCheck(settings.root().resolve("server/target/pulse.jar"),
-                    settings.work().resolve("reports-" + round)).run(entries, reportWays(cluster));
+                    settings.work().resolve("reports-" + round)).run(entries, ClusterScript.NODES.stream().map(cluster::dataDir).toList(),
+                    reportWays(cluster));
                 final Outcome outcome = new Outcome(victim, victimConnections, generatorStatus, load, questions, comparison, reports);
                 if (readAll(cluster).size() == entries.size() || round == SETTLE_ROUNDS)
                 {

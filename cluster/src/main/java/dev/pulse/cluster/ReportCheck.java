@@ -47,9 +47,10 @@ final class ReportCheck
     }
 
     /** Runs the merged report, then each way; one outcome per way, after the merged one's. */
-    List<Outcome> run(final List<JournalEntry> entries, final List<Way> ways) throws IOException, InterruptedException
+    List<Outcome> run(final List<JournalEntry> entries, final List<Path> nodeDataDirs, final List<Way> ways)
+        throws IOException, InterruptedException
     {
-        final Path merged = MergedJournal.write(dir.resolve("merged"), entries);
+        final Path merged = MergedJournal.write(dir.resolve("merged"), entries, nodeDataDirs);
         final List<Outcome> outcomes = new ArrayList<>();
         final Path reference = dir.resolve("merged.json");
         final int referenceStatus = report(List.of("--data", merged.toString()), reference);
