@@ -22,6 +22,12 @@ final class LoopMeasurements
     final Histogram ack = histogram();
     final Histogram connect = histogram();
     final Histogram sendLag = histogram();
+    /**
+     * Per lost connection (with {@code --reconnect}): from the loss to the next welcome, failed
+     * attempts in between included, and a new session started meanwhile too; the time a visitor of
+     * a dead node waits to be served again.
+     */
+    final Histogram reconnectGap = histogram();
 
     long eventsSent;
     /** Events sent after their slot because the session's connection was not ready (see {@code VirtualUser}). */
@@ -39,6 +45,8 @@ final class LoopMeasurements
     long connectFailures;
     long reconnects;
     long resumed;
+    /** Users whose connection was lost and who had no welcome since when the run ended: no gap of theirs is in {@link #reconnectGap}. */
+    long neverBack;
 
     static Histogram histogram()
     {
@@ -63,6 +71,7 @@ final class LoopMeasurements
         ack.add(other.ack);
         connect.add(other.connect);
         sendLag.add(other.sendLag);
+        reconnectGap.add(other.reconnectGap);
         eventsSent += other.eventsSent;
         eventsOwed += other.eventsOwed;
         for (int i = 0; i < runs.length; i++)
@@ -86,5 +95,6 @@ final class LoopMeasurements
         connectFailures += other.connectFailures;
         reconnects += other.reconnects;
         resumed += other.resumed;
+        neverBack += other.neverBack;
     }
 }

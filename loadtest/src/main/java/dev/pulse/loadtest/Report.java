@@ -139,6 +139,12 @@ final class Report
             "(not in send_lag; their latencies count from the intended time)%n", total.eventsOwed);
         out.printf(Locale.ROOT, "connections: %d reconnects (%d resumed), %d connect failures, %d closes by the server%s%n",
             total.reconnects, total.resumed, total.connectFailures, sum(total.closes), closeDetail());
+        if (total.reconnectGap.getTotalCount() > 0 || total.neverBack > 0)
+        {
+            out.printf(Locale.ROOT, "reconnect gap (loss to the next welcome): p50 %d ms, p99 %d ms, max %d ms; %d users never served again%n",
+                total.reconnectGap.getValueAtPercentile(50) / 1_000, total.reconnectGap.getValueAtPercentile(99) / 1_000,
+                total.reconnectGap.getMaxValue() / 1_000, total.neverBack);
+        }
         out.printf(Locale.ROOT, "journeys:");
         for (final Journey journey : Journey.values())
         {
@@ -265,6 +271,9 @@ final class Report
         json.writeNumberField("connect_failures", total.connectFailures);
         json.writeNumberField("reconnects", total.reconnects);
         json.writeNumberField("resumed", total.resumed);
+        json.writeNumberField("never_back", total.neverBack);
+        json.writeFieldName("reconnect_gap_us");
+        writeHistogram(json, total.reconnectGap);
         json.writeEndObject();
 
         json.writeBooleanField("ok", ok());

@@ -47,6 +47,13 @@ final class UserConnection
     private boolean unflushed;
     private long connectStartNs;
     private boolean reconnecting;
+    /**
+     * A connection was lost and no welcome has come since, whatever the user did meanwhile (its
+     * session may have ended and a new one started): the reconnect gap is still running.
+     */
+    private boolean unserved;
+    /** When the first connection of that run of losses was lost. */
+    private long lostNs;
     private int reconnectAttempt;
 
     UserConnection(final LoopAgent agent, final VirtualUser user)
@@ -99,6 +106,11 @@ final class UserConnection
         }
         link = Link.READY;
         reconnectAttempt = 0;
+        if (unserved)
+        {
+            unserved = false;
+            LoopMeasurements.record(measured.reconnectGap, lostNs, nowNs);
+        }
         if (connectStartNs >= agent.measureStartNs())
         {
             LoopMeasurements.record(measured.connect, connectStartNs, nowNs);
@@ -146,9 +158,17 @@ final class UserConnection
         return true;
     }
 
-    /** After a lost connection: connect again after the agent's backoff, and resume the session then. */
-    void reconnectLater()
+    /**
+     * After a lost connection: connect again after the agent's backoff, and resume the session then.
+     * The reconnect gap runs from the first of a run of losses ({@code nowNs}) to the next welcome.
+     */
+    void reconnectLater(final long nowNs)
     {
+        if (!unserved)
+        {
+            unserved = true;
+            lostNs = nowNs;
+        }
         reconnecting = true;
         agent.reconnectLater(user, reconnectAttempt++);
     }
@@ -224,6 +244,12 @@ final class UserConnection
     boolean open()
     {
         return channel != null;
+    }
+
+    /** A connection was lost and no welcome has come since. */
+    boolean unserved()
+    {
+        return unserved;
     }
 
     boolean ready()

@@ -272,7 +272,7 @@ final class VirtualUser
         }
         if (agent.reconnects())
         {
-            connection.reconnectLater();
+            connection.reconnectLater(nowNs);
         }
         else
         {
@@ -335,6 +335,10 @@ final class VirtualUser
     void finish()
     {
         walk.end();
+        if (connection.unserved())
+        {
+            measured.neverBack++;
+        }
         if (!dead)
         {
             sender.dropUnacked();

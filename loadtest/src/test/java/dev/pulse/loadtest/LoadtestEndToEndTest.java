@@ -71,7 +71,10 @@ class LoadtestEndToEndTest
             assertThat(names(summary.get("latency_us").get("ack")))
                 .containsExactly("count", "p50", "p90", "p99", "p99_9", "p99_99", "max", "mean");
             assertThat(names(summary.get("correctness"))).containsExactly("questions_expected", "questions_received", "missed",
-                "unexpected", "acks_lost", "errors", "closes", "connect_failures", "reconnects", "resumed");
+                "unexpected", "acks_lost", "errors", "closes", "connect_failures", "reconnects", "resumed", "never_back", "reconnect_gap_us");
+            // No connection was lost in this run: no gap measured, nobody left unserved.
+            assertThat(summary.get("correctness").get("reconnect_gap_us").get("count").asLong()).isZero();
+            assertThat(summary.get("correctness").get("never_back").asLong()).isZero();
             assertThat(summary.get("correctness").get("errors").get("rate_limited").asLong()).isZero();
             final JsonNode correctness = summary.get("correctness");
             assertThat(correctness.get("missed").asLong()).isZero();
