@@ -1,0 +1,198 @@
+package dev.pulse.kafka;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pulse.journal.JournalRecordType;
+import dev.pulse.journal.RecordId;
+import dev.pulse.journal.TailPosition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The shipper against a real broker: every record of a journal arrives once, by record id, as its
+ * frame on disk, in journal order per session; a stopped shipper resumes from its offset without
+ * sending again; a wrong topic is refused with a message that says what to change; a record Kafka
+ * refuses for good stops shipping rather than being skipped.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class JournalShipperTest
+{
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static KafkaBroker broker;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBroker(@TempDir final Path brokerDir) throws Exception
+    {
+        broker = KafkaBroker.start(brokerDir);
+    }
+
+    @AfterAll
+    static void stopBroker()
+    {
+        if (broker != null)
+        {
+            broker.close();
+        }
+    }
+
+    private ShipperSettings settings(final ShipperJournal journal, final String topic, final Map<String, Object> more)
+    {
+        final Map<String, Object> properties = new HashMap<>(more);
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        return ShipperSettings.of(ShipperJournal.NODE, journal.dir(), dir.resolve(ShipperSettings.offsetFileName(topic)), topic, properties)
+            .withBackoffMax(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void shouldShipEveryRecordOnceAsOnDiskInJournalOrderPerSession() throws Exception
+    {
+        try (ShipperJournal journal = new ShipperJournal(dir.resolve("journal")))
+        {
+            journal.answers(0, 1500, 40, "yes");
+            final JournalShipper shipper = JournalShipper.open(journal.journal().holds(), settings(journal, "all", Map.of())).start();
+            journal.answers(1500, 1500, 40, "no");
+            final Map<String, byte[]> frames = journal.frames();
+            assertThat(frames).hasSize(3000);
+
+            final List<ShippedTopicReader.Shipped> read = ShippedTopicReader.readUntil(broker.bootstrap(), "all",
+                records -> records.size() >= frames.size(), WAIT);
+            await(() -> journal.recordsFrom(shipper.committedPosition()) == 0, "the offset at the journal's end");
+            await(() -> shipper.metrics().lagRecords() == 0, "no lag");
+            shipper.close(Duration.ofSeconds(10));
+
+            assertThat(read).hasSize(frames.size());
+            assertThat(ShippedTopicReader.distinctIds(read)).isEqualTo(frames.size());
+            final Map<String, RecordId> lastBySession = new HashMap<>();
+            for (final ShippedTopicReader.Shipped shipped : read)
+            {
+                assertThat(shipped.value()).as(shipped.id()).isEqualTo(frames.get(shipped.id()));
+                final RecordId id = RecordId.parse(shipped.id());
+                final RecordId before = lastBySession.put(shipped.key() + "@" + shipped.partition(), id);
+                if (before != null)
+                {
+                    assertThat(new TailPosition(id.segment(), id.offset())).as("journal order in " + shipped.key())
+                        .isGreaterThan(new TailPosition(before.segment(), before.offset()));
+                }
+            }
+            assertThat(read.stream().map(ShippedTopicReader.Shipped::key).distinct().count()).isEqualTo(40);
+            assertThat(shipper.metrics().recordsShipped()).isEqualTo(frames.size());
+            assertThat(shipper.metrics().bytesShipped()).isEqualTo(frames.values().stream().mapToLong(frame -> frame.length).sum());
+            assertThat(shipper.metrics().lastSuccessMs()).isPositive();
+            assertThat(shipper.metrics().stopped()).isFalse();
+            // The shipper created the topic it was given, as Pulse needs it.
+            assertThat(broker.admin().describeTopics(List.of("all")).allTopicNames().get().get("all").partitions())
+                .hasSize(TopicCheck.CREATED_PARTITIONS);
+        }
+    }
+
+    @Test
+    void shouldResumeFromItsOffsetAfterAStopAndHoldWhatItHasNotShipped() throws Exception
+    {
+        try (ShipperJournal journal = new ShipperJournal(dir.resolve("journal")))
+        {
+            journal.answers(0, 800, 10, "yes");
+            final ShipperSettings settings = settings(journal, "resumed", Map.of());
+            final JournalShipper first = JournalShipper.open(journal.journal().holds(), settings).start();
+            await(() -> journal.recordsFrom(first.committedPosition()) == 0, "the first 800 shipped");
+            assertThat(journal.journal().holds().lowest()).isEqualTo(first.committedPosition().segment());
+            assertThat(first.close(Duration.ofSeconds(10))).isTrue();
+            assertThat(journal.journal().holds().lowest()).as("a closed shipper holds nothing").isEqualTo(Long.MAX_VALUE);
+
+            journal.answers(800, 700, 10, "no");
+            final JournalShipper second = JournalShipper.open(journal.journal().holds(), settings);
+            assertThat(journal.journal().holds().lowest()).as("held from its offset before it starts")
+                .isEqualTo(first.committedPosition().segment());
+            second.start();
+            final List<ShippedTopicReader.Shipped> read = ShippedTopicReader.readUntil(broker.bootstrap(), "resumed",
+                records -> records.size() >= 1500, WAIT);
+            await(() -> journal.recordsFrom(second.committedPosition()) == 0, "the rest shipped");
+            second.close(Duration.ofSeconds(10));
+            assertThat(read).hasSize(1500);
+            assertThat(ShippedTopicReader.distinctIds(read)).isEqualTo(1500);
+        }
+    }
+
+    @Test
+    void shouldRefuseATopicWithTooFewPartitionsOrACompactingCleanupPolicy() throws Exception
+    {
+        broker.createTopic("few", 1);
+        broker.admin().createTopics(List.of(new NewTopic("compacted", Optional.of(3), Optional.empty())
+            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+        final Map<String, Object> admin = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+
+        assertThatThrownBy(() -> TopicCheck.verify(admin, "few", WAIT)).isInstanceOf(TopicRefusedException.class)
+            .hasMessageStartingWith("the Kafka topic few has 1 partition; Pulse ships to a topic of at least 3");
+        assertThatThrownBy(() -> TopicCheck.verify(admin, "compacted", WAIT)).isInstanceOf(TopicRefusedException.class)
+            .hasMessageStartingWith("the Kafka topic compacted has cleanup.policy=compact; Pulse ships to a topic with cleanup.policy=delete");
+
+        try (ShipperJournal journal = new ShipperJournal(dir.resolve("journal")))
+        {
+            journal.answers(0, 10, 2, "yes");
+            final JournalShipper shipper = JournalShipper.open(journal.journal().holds(), settings(journal, "compacted", Map.of())).start();
+            await(() -> shipper.metrics().stopped(), "shipping stopped");
+            assertThat(shipper.metrics().stoppedBecause()).contains("cleanup.policy=compact");
+            assertThat(journal.journal().holds().lowest()).as("still holds what it did not ship").isZero();
+            shipper.close(Duration.ofSeconds(10));
+            assertThat(shipper.committedPosition()).isEqualTo(TailPosition.START);
+            assertThat(dir.resolve(ShipperSettings.offsetFileName("compacted"))).doesNotExist();
+        }
+    }
+
+    @Test
+    void shouldStopShippingAtARecordKafkaRefusesForGoodRatherThanSkipIt() throws Exception
+    {
+        try (ShipperJournal journal = new ShipperJournal(dir.resolve("journal")))
+        {
+            journal.answers(0, 20, 2, "yes");
+            journal.answers(20, 1, 2, "x".repeat(900));
+            journal.answers(21, 20, 2, "yes");
+            final JournalShipper shipper = JournalShipper.open(journal.journal().holds(),
+                settings(journal, "small", Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "600"))).start();
+            await(() -> shipper.metrics().stopped(), "shipping stopped");
+            assertThat(shipper.metrics().stoppedBecause()).contains("for good").contains("RecordTooLargeException");
+            shipper.close(Duration.ofSeconds(10));
+            assertThat(journal.recordsFrom(shipper.committedPosition())).as("the refused record and those after it stay unshipped")
+                .isEqualTo(21);
+            assertThat(shipper.metrics().failures()).isPositive();
+        }
+    }
+
+    private static void await(final Check condition, final String what) throws Exception
+    {
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.holds())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** A condition that may read the disk. */
+    interface Check
+    {
+        boolean holds() throws Exception;
+    }
+}
