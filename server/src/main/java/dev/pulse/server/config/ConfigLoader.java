@@ -70,6 +70,8 @@ public final class ConfigLoader
             TokenFiles.check(config, problems);
             JournalSettings.check(config, problems);
             DemoSettings.check(config, problems);
+            NodeSettings.check(config, problems);
+            KafkaSettings.check(config, problems);
         }
         if (!problems.isEmpty())
         {
