@@ -76,8 +76,8 @@ class JournalShipperTest
 
             final List<ShippedTopicReader.Shipped> read = ShippedTopicReader.readUntil(broker.bootstrap(), "all",
                 records -> records.size() >= frames.size(), WAIT);
-            await(() -> journal.recordsFrom(shipper.committedPosition()) == 0, "the offset at the journal's end");
-            await(() -> shipper.metrics().lagRecords() == 0, "no lag");
+            ShippingAwait.until(() -> journal.recordsFrom(shipper.committedPosition()) == 0, "the offset at the journal's end", WAIT);
+            ShippingAwait.until(() -> shipper.metrics().lagRecords() == 0, "no lag", WAIT);
             shipper.close(Duration.ofSeconds(10));
 
             assertThat(read).hasSize(frames.size());
@@ -113,7 +113,7 @@ class JournalShipperTest
             journal.answers(0, 800, 10, "yes");
             final ShipperSettings settings = settings(journal, "resumed", Map.of());
             final JournalShipper first = JournalShipper.open(journal.journal().holds(), settings).start();
-            await(() -> journal.recordsFrom(first.committedPosition()) == 0, "the first 800 shipped");
+            ShippingAwait.until(() -> journal.recordsFrom(first.committedPosition()) == 0, "the first 800 shipped", WAIT);
             assertThat(journal.journal().holds().lowest()).isEqualTo(first.committedPosition().segment());
             assertThat(first.close(Duration.ofSeconds(10))).isTrue();
             assertThat(journal.journal().holds().lowest()).as("a closed shipper holds nothing").isEqualTo(Long.MAX_VALUE);
@@ -125,7 +125,7 @@ class JournalShipperTest
             second.start();
             final List<ShippedTopicReader.Shipped> read = ShippedTopicReader.readUntil(broker.bootstrap(), "resumed",
                 records -> records.size() >= 1500, WAIT);
-            await(() -> journal.recordsFrom(second.committedPosition()) == 0, "the rest shipped");
+            ShippingAwait.until(() -> journal.recordsFrom(second.committedPosition()) == 0, "the rest shipped", WAIT);
             second.close(Duration.ofSeconds(10));
             assertThat(read).hasSize(1500);
             assertThat(ShippedTopicReader.distinctIds(read)).isEqualTo(1500);
@@ -149,7 +149,7 @@ class JournalShipperTest
         {
             journal.answers(0, 10, 2, "yes");
             final JournalShipper shipper = JournalShipper.open(journal.journal().holds(), settings(journal, "compacted", Map.of())).start();
-            await(() -> shipper.metrics().stopped(), "shipping stopped");
+            ShippingAwait.until(() -> shipper.metrics().stopped(), "shipping stopped", WAIT);
             assertThat(shipper.metrics().stoppedBecause()).contains("cleanup.policy=compact");
             assertThat(journal.journal().holds().lowest()).as("still holds what it did not ship").isZero();
             shipper.close(Duration.ofSeconds(10));
@@ -168,31 +168,12 @@ class JournalShipperTest
             journal.answers(21, 20, 2, "yes");
             final JournalShipper shipper = JournalShipper.open(journal.journal().holds(),
                 settings(journal, "small", Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "600"))).start();
-            await(() -> shipper.metrics().stopped(), "shipping stopped");
+            ShippingAwait.until(() -> shipper.metrics().stopped(), "shipping stopped", WAIT);
             assertThat(shipper.metrics().stoppedBecause()).contains("for good").contains("RecordTooLargeException");
             shipper.close(Duration.ofSeconds(10));
             assertThat(journal.recordsFrom(shipper.committedPosition())).as("the refused record and those after it stay unshipped")
                 .isEqualTo(21);
             assertThat(shipper.metrics().failures()).isPositive();
         }
-    }
-
-    private static void await(final Check condition, final String what) throws Exception
-    {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.holds())
-        {
-            if (System.nanoTime() > deadline)
-            {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    /** A condition that may read the disk. */
-    interface Check
-    {
-        boolean holds() throws Exception;
     }
 }

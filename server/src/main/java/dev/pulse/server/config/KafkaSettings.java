@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The journal shipping settings: {@code kafka_bootstrap} (none: no shipping), {@code kafka_topic},
  * and {@code kafka_properties_file} (Kafka client properties, {@code key=value} lines as Kafka's own
- * tools read them: security, tuning), checked with the other settings so a bad topic name or an
- * unreadable file is refused at start (exit 2) and by {@code config check}. Whether the topic on the
+ * tools read them: security, tuning). A bad topic name is refused with the other settings, an
+ * unreadable file at start and by {@code config check} (exit 2 both). Whether the topic on the
  * broker is fit is checked at start against Kafka itself ({@code dev.pulse.kafka.TopicCheck}).
  */
 public final class KafkaSettings
@@ -38,26 +38,27 @@ public final class KafkaSettings
         {
             problems.add("kafka_bootstrap: empty; give host:port[,host:port...] or leave it unset for no shipping");
         }
-        if (config.kafkaPropertiesFile() != null)
-        {
-            try
-            {
-                read(config.kafkaPropertiesFile());
-            }
-            catch (final IOException | IllegalArgumentException ex)
-            {
-                problems.add("kafka_properties_file: cannot read " + config.kafkaPropertiesFile() + ": " + ex.getMessage());
-            }
-        }
     }
 
-    /** The client properties: {@code kafka_properties_file}'s, then {@code bootstrap.servers} from {@code kafka_bootstrap}. */
-    public static Map<String, Object> clientProperties(final ServerConfig config) throws IOException
+    /**
+     * The client properties: {@code kafka_properties_file}'s, then {@code bootstrap.servers} from
+     * {@code kafka_bootstrap}. Read at start and by {@code config check}, as the TLS files are.
+     *
+     * @throws ConfigException if the file cannot be read (exit 2).
+     */
+    public static Map<String, Object> clientProperties(final ServerConfig config) throws ConfigException
     {
         final Map<String, Object> properties = new HashMap<>();
         if (config.kafkaPropertiesFile() != null)
         {
-            properties.putAll(read(config.kafkaPropertiesFile()));
+            try
+            {
+                properties.putAll(read(config.kafkaPropertiesFile()));
+            }
+            catch (final IOException | IllegalArgumentException ex)
+            {
+                throw new ConfigException("kafka_properties_file: cannot read " + config.kafkaPropertiesFile() + ": " + ex);
+            }
         }
         properties.put(BOOTSTRAP_SERVERS, config.kafkaBootstrap());
         return properties;

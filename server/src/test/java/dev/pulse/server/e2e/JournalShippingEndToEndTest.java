@@ -27,6 +27,7 @@ import dev.pulse.journal.RecordId;
 import dev.pulse.journal.TailOffsetFile;
 import dev.pulse.journal.TailPosition;
 import dev.pulse.kafka.KafkaBroker;
+import dev.pulse.kafka.ShippingAwait;
 import dev.pulse.kafka.ShippedTopicReader;
 import dev.pulse.kafka.ShipperSettings;
 import dev.pulse.server.PulseMain;
@@ -84,13 +85,13 @@ class JournalShippingEndToEndTest
         try
         {
             send(server, 150);
-            awaitTrue(() -> server.metric("pulse_kafka_lag_records") == 0 && server.metric("pulse_kafka_shipped_records_total") >= 150,
-                "the first records shipped");
+            ShippingAwait.until(() -> server.metric("pulse_kafka_lag_records") == 0 && server.metric("pulse_kafka_shipped_records_total") >= 150,
+                "the first records shipped", WAIT);
 
             broker.stop();
             // Acked while Kafka is down: the event loops never wait on it.
             send(server, 400);
-            awaitTrue(() -> server.metric("pulse_kafka_lag_records") >= 400, "the lag to count what Kafka has not taken");
+            ShippingAwait.until(() -> server.metric("pulse_kafka_lag_records") >= 400, "the lag to count what Kafka has not taken", WAIT);
             assertThat(server.metric("pulse_kafka_lag_bytes")).isPositive();
             final Set<String> written = journalIds(server.dataDir().resolve("journal"), TailPosition.START);
             final long segmentsBefore = segments(server);
@@ -100,15 +101,17 @@ class JournalShippingEndToEndTest
             server.restart();
             final TailPosition offset = new TailOffsetFile(at.resolve("data").resolve(ShipperSettings.offsetFileName("served"))).read();
             final Set<String> kept = journalIds(server.dataDir().resolve("journal"), offset);
-            assertThat(segments(server)).as("unshipped segments kept by retention").isGreaterThanOrEqualTo(segmentsBefore - 1);
+            // Retention may delete the shipped segments below the offset, never one after it (journalIds: no segment skipped).
+            final long segmentsKept = segments(server);
+            assertThat(segmentsKept).as("retention over its bytes limit, held back by the shipper").isGreaterThan(2);
             assertThat(kept).as("every record written after the shipped offset").containsAll(written.stream()
                 .filter(id -> afterOrAt(id, offset)).toList());
             assertThat(kept.size()).as("every record after the shipped offset still on disk").isGreaterThanOrEqualTo(400);
 
             broker.startAgain();
-            awaitTrue(() -> server.metric("pulse_kafka_lag_records") == 0, "shipping to catch up");
+            ShippingAwait.until(() -> server.metric("pulse_kafka_lag_records") == 0, "shipping to catch up", WAIT);
             server.restart();
-            awaitTrue(() -> segments(server) < segmentsBefore, "retention to delete what is shipped");
+            ShippingAwait.until(() -> segments(server) < segmentsKept, "retention to delete what is shipped", WAIT);
 
             final List<ShippedTopicReader.Shipped> read = ShippedTopicReader.readUntil(broker.bootstrap(), "served",
                 records -> records.stream().map(ShippedTopicReader.Shipped::id).collect(Collectors.toSet()).containsAll(written),
@@ -203,24 +206,5 @@ class JournalShippingEndToEndTest
             assertThat(tail.skippedSegments()).as("no segment deleted under the tail").isZero();
         }
         return ids;
-    }
-
-    private static void awaitTrue(final Check condition, final String what) throws Exception
-    {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.holds())
-        {
-            if (System.nanoTime() > deadline)
-            {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /** A condition that may read the disk or /metrics. */
-    interface Check
-    {
-        boolean holds() throws Exception;
     }
 }
