@@ -31,7 +31,7 @@ class DrillTest
         ExternalTool.require("nginx", "/usr/sbin/nginx");
         final ByteArrayOutputStream text = new ByteArrayOutputStream();
         final Drill.Settings settings = new Drill.Settings(ClusterScriptTest.ROOT, dir, 300, 600, 30, 10, 5,
-            DrillSeams.SHIPPING, DrillSeams.CLUSTER_REPORT);
+            true, true);
         final Drill.Outcome outcome;
         try (PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8))
         {
@@ -48,18 +48,15 @@ class DrillTest
         assertThat(outcome.questions().asks()).as(printed).isPositive();
         assertThat(outcome.questions().repeated()).as(printed).isZero();
         assertThat(outcome.questions().overCap()).as(printed).isZero();
-        if (DrillSeams.SHIPPING)
-        {
-            assertThat(outcome.shipped().missing()).as(printed).isZero();
-            assertThat(outcome.shipped().unknown()).as(printed).isZero();
-            assertThat(outcome.shipped().withoutId()).as(printed).isZero();
-        }
+        assertThat(outcome.shipped().missing()).as("journal records not in Kafka\n" + printed).isZero();
+        assertThat(outcome.shipped().unknown()).as(printed).isZero();
+        assertThat(outcome.shipped().withoutId()).as(printed).isZero();
         assertThat(outcome.reports()).as(printed).isNotEmpty().allSatisfy(report ->
         {
             assertThat(report.status()).as(printed).isZero();
             assertThat(report.equal()).as(printed).isTrue();
         });
-        assertThat(outcome.reports()).hasSize(DrillSeams.CLUSTER_REPORT ? DrillSeams.SHIPPING ? 3 : 2 : 1);
+        assertThat(outcome.reports()).as("merged journals, the three directories, Kafka").hasSize(3);
         assertThat(outcome.ok()).as(printed).isTrue();
     }
 

@@ -32,12 +32,14 @@ import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.erase.DataSubjects;
 import dev.pulse.server.http.RouteContext;
 import dev.pulse.server.metrics.Metrics;
+import dev.pulse.server.node.NodeIdentity;
 import dev.pulse.server.session.DataDirectory;
 import dev.pulse.server.session.SessionInspector;
 import dev.pulse.server.session.SessionMapStartup;
 import dev.pulse.server.session.SessionSeqRecovery;
 import dev.pulse.server.session.SessionStore;
 import dev.pulse.server.session.SessionSweeper;
+import dev.pulse.server.ship.JournalShipping;
 import dev.pulse.server.timer.PulseClock;
 import dev.pulse.server.timer.SystemPulseClock;
 import dev.pulse.server.tls.LiveCertificate;
@@ -67,6 +69,7 @@ public final class PulseServer implements AutoCloseable
     private final Journal journal;
     private final JournalUpkeep upkeep;
     private final Webhooks webhooks;
+    private final JournalShipping shipping;
     private final SessionStore sessions;
     private final ServerContext context;
     private final SessionSweeper sweeper;
@@ -102,8 +105,12 @@ public final class PulseServer implements AutoCloseable
         SessionStore openedSessions = null;
         JournalUpkeep startedUpkeep = null;
         Webhooks startedWebhooks = Webhooks.NONE;
+        JournalShipping startedShipping = null;
         try
         {
+            // The directory names its node: another node's directory is refused (exit 2) before anything in it is opened.
+            final String nodeId = NodeIdentity.resolve(config);
+            NodeIdentity.bind(dataDirectory.dir(), nodeId);
             catalog = CatalogReloads.open(loader, loaded.catalog(), config.catalogFile(), new CatalogArchive(dataDirectory.catalogDir()));
             // The session map first: a start that fails on a damaged map must leave the journal untouched.
             openedSessions = SessionMapStartup.open(dataDirectory, config.expectedSessions(), config.resetCorruptSessions());
@@ -116,16 +123,17 @@ public final class PulseServer implements AutoCloseable
             {
                 SessionSeqRecovery.recover(sessions, dataDirectory.journalDir());
             }
-            // Readers of the journal hold their segments before the upkeep's first pass could delete them.
+            // Readers of the journal (webhooks, the Kafka shipper) hold their segments before the upkeep's first pass could delete them.
             webhooks = startedWebhooks = Webhooks.start(webhookConfiguration, dataDirectory.dir(), dataDirectory.journalDir(), journal,
                 metrics);
+            shipping = startedShipping = JournalShipping.start(config, nodeId, dataDirectory.dir(), journal, dataDirectory.journalDir(), metrics);
             // Retention and compaction on a thread of their own, after recovery has read the recent past.
             startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
             upkeep = startedUpkeep;
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock, clusterKey);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
             drain = new ServerDrain(config.drainDelay(), config.closeSpread());
-            registerGauges();
+            RuntimeMetrics.registerServer(metrics, sessions, this::ready);
             catalogReloads.record(loaded);
 
             final SessionInspector inspector = new SessionInspector(sessions);
@@ -158,20 +166,7 @@ public final class PulseServer implements AutoCloseable
         {
             if (!started)
             {
-                if (startedUpkeep != null)
-                {
-                    startedUpkeep.close();
-                }
-                startedWebhooks.close();
-                if (openedSessions != null)
-                {
-                    openedSessions.close();
-                }
-                if (openedJournal != null)
-                {
-                    openedJournal.close();
-                }
-                dataDirectory.close();
+                closeAll(startedUpkeep, startedWebhooks, openedSessions, openedJournal, startedShipping, dataDirectory);
             }
         }
     }
@@ -288,17 +283,6 @@ public final class PulseServer implements AutoCloseable
         return catalogReloads.reload();
     }
 
-    private void registerGauges()
-    {
-        metrics.gauge("pulse_sessions", "Sessions in the session map.", sessions::size);
-        metrics.gauge("pulse_session_map_capacity", "Sessions the session map is sized for; beyond it new sessions are refused (1013).",
-            sessions::capacity);
-        metrics.gauge("pulse_session_map_fill_percent", "How full the session map is, in percent.",
-            () -> sessions.capacity() == 0 ? 0 : sessions.size() * 100 / sessions.capacity());
-        metrics.gauge("pulse_ready", "1 when the server is ready (accepting, and the journal can record).", () -> ready() ? 1 : 0);
-        RuntimeMetrics.register(metrics);
-    }
-
     /**
      * Graceful shutdown, bounded by the configured timeout: stop accepting, close every connection
      * with 1001, stop the loops, drain and close the journal, close the session map, mark clean. The
@@ -339,6 +323,8 @@ public final class PulseServer implements AutoCloseable
             upkeep.close();
             webhooks.close();
             journal.close();
+            // After the journal's last record: ships what it can in the time left, keeps its offset either way.
+            shipping.close(remainingMs(deadline));
             final boolean journalClosed = journal.closedCleanly();
             // A loop or the sweeper still running may be inside an entry: unmapping the map under it would crash the JVM, and
             // its locks would stay held in the file. Left open, the next start recovers the map.
@@ -382,6 +368,18 @@ public final class PulseServer implements AutoCloseable
             synchronized (lifecycle)
             {
                 lifecycle.notifyAll();
+            }
+        }
+    }
+
+    /** Closes what a failed start opened, in order; nulls are what it did not get to. */
+    private static void closeAll(final AutoCloseable... opened) throws Exception
+    {
+        for (final AutoCloseable closeable : opened)
+        {
+            if (closeable != null)
+            {
+                closeable.close();
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.pulse.server;
 
+import java.util.function.BooleanSupplier;
+
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetric;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
@@ -9,6 +11,7 @@ import dev.pulse.server.metrics.JvmMemoryMetrics;
 import dev.pulse.server.metrics.JvmRuntimeMetrics;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.metrics.ProcessMetrics;
+import dev.pulse.server.session.SessionStore;
 
 /**
  * What {@code /metrics} says about the process beside Pulse's own series: the JVM (memory, buffer
@@ -19,6 +22,18 @@ final class RuntimeMetrics
 {
     private RuntimeMetrics()
     {
+    }
+
+    /** The session map's and readiness series, then {@link #register}'s. */
+    static void registerServer(final Metrics metrics, final SessionStore sessions, final BooleanSupplier ready)
+    {
+        metrics.gauge("pulse_sessions", "Sessions in the session map.", sessions::size);
+        metrics.gauge("pulse_session_map_capacity", "Sessions the session map is sized for; beyond it new sessions are refused (1013).",
+            sessions::capacity);
+        metrics.gauge("pulse_session_map_fill_percent", "How full the session map is, in percent.",
+            () -> sessions.capacity() == 0 ? 0 : sessions.size() * 100 / sessions.capacity());
+        metrics.gauge("pulse_ready", "1 when the server is ready (accepting, and the journal can record).", () -> ready.getAsBoolean() ? 1 : 0);
+        register(metrics);
     }
 
     static void register(final Metrics metrics)

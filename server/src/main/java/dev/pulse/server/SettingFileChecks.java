@@ -10,13 +10,15 @@ import dev.pulse.catalog.LoadResult;
 import dev.pulse.catalog.source.Diagnostic;
 import dev.pulse.server.config.ConfigException;
 import dev.pulse.server.config.DemoSettings;
+import dev.pulse.server.config.KafkaSettings;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.tls.TlsSettings;
 
 /**
  * What {@code config check} reads beyond the settings themselves, so that what {@code serve}
  * would refuse at start fails the check: the catalog (loaded and validated as the server loads it),
- * the TLS certificate and key (parsed, and the key matched to the certificate), and the data
+ * the TLS certificate and key (parsed, and the key matched to the certificate), the Kafka client
+ * properties file (read), and the data
  * directory (a writable directory, or one that can be created). The token and signing key files are
  * read by {@code ConfigLoader} with the settings. Not checked, because a running server would fail
  * them while the new settings are fine: whether the port is free, the data directory's lock, and the
@@ -39,6 +41,7 @@ final class SettingFileChecks
         catalog(config, checked, problems);
         tls(config, checked, problems);
         dataDir(config.dataDir(), checked, problems);
+        kafkaProperties(config, checked, problems);
         return checked;
     }
 
@@ -72,6 +75,23 @@ final class SettingFileChecks
                 checked.add("tls_cert_file " + config.tlsCertFile() + " and tls_key_file " + config.tlsKeyFile()
                     + ": read, and the key is the certificate's");
             }
+        }
+        catch (final ConfigException ex)
+        {
+            problems.addAll(ex.problems());
+        }
+    }
+
+    private static void kafkaProperties(final ServerConfig config, final List<String> checked, final List<String> problems)
+    {
+        if (config.kafkaPropertiesFile() == null)
+        {
+            return;
+        }
+        try
+        {
+            checked.add("kafka_properties_file " + config.kafkaPropertiesFile() + ": " + KafkaSettings.clientProperties(config).size()
+                + " Kafka client properties");
         }
         catch (final ConfigException ex)
         {

@@ -71,6 +71,8 @@ public final class ConfigLoader
             JournalSettings.check(config, problems);
             DemoSettings.check(config, problems);
             WebhookSettings.check(config, problems);
+            NodeSettings.check(config, problems);
+            KafkaSettings.check(config, problems);
         }
         if (!problems.isEmpty())
         {

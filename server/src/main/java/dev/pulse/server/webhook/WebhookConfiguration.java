@@ -8,6 +8,7 @@ import dev.pulse.journal.JournalRecordType;
 import dev.pulse.server.config.ConfigException;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.config.WebhookSettings;
+import dev.pulse.server.node.NodeIdentity;
 
 /**
  * What the webhooks run with: the checked settings, and the timings that are not settings (a test
@@ -39,7 +40,7 @@ public record WebhookConfiguration(List<URI> urls, byte[] secret, int maxAttempt
         WebhookSettings.require(config);
         final List<URI> urls = WebhookSettings.urls(config);
         return new WebhookConfiguration(urls, urls.isEmpty() ? new byte[0] : WebhookSettings.secret(config), config.webhookMaxAttempts(),
-            WebhookSettings.events(config), NodeName.of(config), DEFAULT_TIMEOUT_MS, DEFAULT_FIRST_BACKOFF_MS, DEFAULT_MAX_BACKOFF_MS,
+            WebhookSettings.events(config), NodeIdentity.resolve(config), DEFAULT_TIMEOUT_MS, DEFAULT_FIRST_BACKOFF_MS, DEFAULT_MAX_BACKOFF_MS,
             DEFAULT_LANES, DEFAULT_LANE_CAPACITY);
     }
 
