@@ -169,14 +169,17 @@ final class Drill
         if (settings.clusterReport())
         {
             final List<String> dirs = new ArrayList<>();
+            // The topic carries the journal only: the catalog versions (each version's outcome windows) come from the nodes.
+            final List<String> topic = new ArrayList<>(List.of("--kafka", cluster.bootstrap(), "--topic", TOPIC));
             for (final String node : ClusterScript.NODES)
             {
                 dirs.addAll(List.of("--data", cluster.dataDir(node).toString()));
+                topic.addAll(List.of("--catalogs", cluster.dataDir(node).resolve("catalogs").toString()));
             }
             ways.add(new ReportCheck.Way("three data directories", dirs));
             if (settings.checkKafka())
             {
-                ways.add(new ReportCheck.Way("kafka", List.of("--kafka", cluster.bootstrap(), "--topic", TOPIC)));
+                ways.add(new ReportCheck.Way("kafka", topic));
             }
         }
         return ways;
