@@ -32,6 +32,8 @@ final class ClientFrameProxy
     private static final byte[] HELLO_NEW = ascii("{\"t\":\"hello\",\"v\":1,\"url\":\"/\",\"ctx\":{\"device\":\"desktop\"}}");
     private static final byte[] HELLO_RESUME = ascii("{\"t\":\"hello\",\"v\":1,\"url\":\"/\",\"ctx\":{\"device\":\"desktop\"},\"sid\":\"");
     private static final byte[] HELLO_RESUME_END = ascii("\"}");
+    private static final byte[] HELLO_CARRY = ascii("\",\"carry\":\"");
+    private static final byte[] HELLO_ACKED = ascii("\",\"acked\":");
 
     private final byte[] payload = new byte[MAX_PAYLOAD];
     private int maskSeed;
@@ -77,6 +79,25 @@ final class ClientFrameProxy
         System.arraycopy(sid, 0, payload, length, sidLength);
         length += sidLength;
         length = put(HELLO_RESUME_END, length);
+        return frame(alloc, OPCODE_TEXT, length);
+    }
+
+    /**
+     * A hello resuming the session {@code sid} with the latest carry it received and the highest
+     * seq it saw acked, so a node that never saw the session can take it up (docs/protocol.md).
+     */
+    ByteBuf hello(final ByteBufAllocator alloc, final byte[] sid, final int sidLength, final byte[] carry, final int carryLength,
+        final long ackedSeq)
+    {
+        int length = put(HELLO_RESUME, 0);
+        System.arraycopy(sid, 0, payload, length, sidLength);
+        length += sidLength;
+        length = put(HELLO_CARRY, length);
+        System.arraycopy(carry, 0, payload, length, carryLength);
+        length += carryLength;
+        length = put(HELLO_ACKED, length);
+        length = putDecimal(ackedSeq, length);
+        payload[length++] = '}';
         return frame(alloc, OPCODE_TEXT, length);
     }
 

@@ -39,6 +39,9 @@ final class LoopMeasurements
     long connectFailures;
     long reconnects;
     long resumed;
+    /** Carries the server sent (with {@code cluster_key_file}), and hellos that presented one. */
+    long carriesReceived;
+    long hellosWithCarry;
 
     static Histogram histogram()
     {
@@ -86,5 +89,7 @@ final class LoopMeasurements
         connectFailures += other.connectFailures;
         reconnects += other.reconnects;
         resumed += other.resumed;
+        carriesReceived += other.carriesReceived;
+        hellosWithCarry += other.hellosWithCarry;
     }
 }

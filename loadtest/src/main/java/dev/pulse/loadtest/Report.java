@@ -139,6 +139,10 @@ final class Report
             "(not in send_lag; their latencies count from the intended time)%n", total.eventsOwed);
         out.printf(Locale.ROOT, "connections: %d reconnects (%d resumed), %d connect failures, %d closes by the server%s%n",
             total.reconnects, total.resumed, total.connectFailures, sum(total.closes), closeDetail());
+        if (total.carriesReceived > 0 || total.hellosWithCarry > 0)
+        {
+            out.printf(Locale.ROOT, "carry: %d carries received, %d hellos sent with one%n", total.carriesReceived, total.hellosWithCarry);
+        }
         out.printf(Locale.ROOT, "journeys:");
         for (final Journey journey : Journey.values())
         {
@@ -265,6 +269,11 @@ final class Report
         json.writeNumberField("connect_failures", total.connectFailures);
         json.writeNumberField("reconnects", total.reconnects);
         json.writeNumberField("resumed", total.resumed);
+        json.writeEndObject();
+
+        json.writeObjectFieldStart("carry");
+        json.writeNumberField("received", total.carriesReceived);
+        json.writeNumberField("hellos_with_carry", total.hellosWithCarry);
         json.writeEndObject();
 
         json.writeBooleanField("ok", ok());

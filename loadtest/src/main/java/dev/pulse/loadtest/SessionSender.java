@@ -65,6 +65,7 @@ final class SessionSender
         if (ackSeq > ackedSeq && ackSeq <= seq)
         {
             ackedSeq = ackSeq;
+            connection.carry().acked(ackSeq);
         }
         final long measureStartNs = agent.measureStartNs();
         while (unacked.size() > 0 && unacked.oldestSeq() <= ackedSeq)

@@ -201,6 +201,9 @@ final class VirtualUser
             case WELCOME:
                 onWelcome(message, nowNs);
                 break;
+            case CARRY:
+                connection.carry().keep(message);
+                break;
             case ERROR:
                 measured.errors[message.errorCode]++;
                 break;

@@ -1,0 +1,79 @@
+package dev.pulse.loadtest;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+/**
+ * What a virtual user keeps so that another node of a cluster can take its session up, as pulse.js
+ * does (docs/protocol.md, "Carrying a session to another node"): the latest {@code carry} the
+ * server sent and the highest seq it saw acknowledged. A hello that resumes the session sends both;
+ * without a carry (no {@code cluster_key_file} on the server, or a session not yet welcomed) the
+ * hello is the plain one. A welcome that is not a resume starts a new session: what was kept goes.
+ *
+ * <p>Carries are rare (after a welcome and after a question, an answer or a dismiss), but the user
+ * still allocates nothing per carry: the array that holds it is made at the user's first carry
+ * (once, and only when the server sends carries) and reused for every later one.
+ *
+ * <p>Not thread-safe: owned by its user's event loop.
+ */
+final class UserCarry
+{
+    private final LoopMeasurements measured;
+    /** Null until the first carry. */
+    private byte[] carry;
+    private int carryLength;
+    /** The session's highest acknowledged seq; kept here too because the hello is the connection's to send. */
+    private long ackedSeq;
+
+    UserCarry(final LoopMeasurements measured)
+    {
+        this.measured = measured;
+    }
+
+    /** A {@code carry} message: the carry it holds replaces the one kept (one that could not be read counts as malformed). */
+    void keep(final ServerMessage message)
+    {
+        if (message.carryLength == 0)
+        {
+            measured.errors[ErrorCodes.MALFORMED]++;
+            return;
+        }
+        if (carry == null)
+        {
+            carry = new byte[ServerMessage.MAX_CARRY_LENGTH];
+        }
+        System.arraycopy(message.carry, 0, carry, 0, message.carryLength);
+        carryLength = message.carryLength;
+        measured.carriesReceived++;
+    }
+
+    /** The server acknowledged every message up to {@code seq}. */
+    void acked(final long seq)
+    {
+        if (seq > ackedSeq)
+        {
+            ackedSeq = seq;
+        }
+    }
+
+    /** The welcome started a new session: neither the old carry nor its acks belong to it. */
+    void onWelcome(final boolean resumed)
+    {
+        if (!resumed)
+        {
+            carryLength = 0;
+            ackedSeq = 0;
+        }
+    }
+
+    /** The hello for the session {@code sid} (none: a new session), with the carry and acked seq when there is a carry. */
+    ByteBuf hello(final ClientFrameProxy proxy, final ByteBufAllocator alloc, final byte[] sid, final int sidLength)
+    {
+        if (sidLength == 0 || carryLength == 0)
+        {
+            return proxy.hello(alloc, sid, sidLength);
+        }
+        measured.hellosWithCarry++;
+        return proxy.hello(alloc, sid, sidLength, carry, carryLength, ackedSeq);
+    }
+}
