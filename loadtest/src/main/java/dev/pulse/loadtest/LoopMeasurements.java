@@ -42,6 +42,8 @@ final class LoopMeasurements
     /** Carries the server sent (with {@code cluster_key_file}), and hellos that presented one. */
     long carriesReceived;
     long hellosWithCarry;
+    /** Answers resent after a hello with a carry that the node taking the session up did not know ({@code UserCarry#excuses}). */
+    long orphanedAnswers;
 
     static Histogram histogram()
     {
@@ -91,5 +93,6 @@ final class LoopMeasurements
         resumed += other.resumed;
         carriesReceived += other.carriesReceived;
         hellosWithCarry += other.hellosWithCarry;
+        orphanedAnswers += other.orphanedAnswers;
     }
 }

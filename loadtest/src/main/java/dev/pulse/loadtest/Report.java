@@ -141,7 +141,8 @@ final class Report
             total.reconnects, total.resumed, total.connectFailures, sum(total.closes), closeDetail());
         if (total.carriesReceived > 0 || total.hellosWithCarry > 0)
         {
-            out.printf(Locale.ROOT, "carry: %d carries received, %d hellos sent with one%n", total.carriesReceived, total.hellosWithCarry);
+            out.printf(Locale.ROOT, "carry: %d carries received, %d hellos sent with one, %d resent answers the next node did not know%n",
+                total.carriesReceived, total.hellosWithCarry, total.orphanedAnswers);
         }
         out.printf(Locale.ROOT, "journeys:");
         for (final Journey journey : Journey.values())
@@ -274,6 +275,7 @@ final class Report
         json.writeObjectFieldStart("carry");
         json.writeNumberField("received", total.carriesReceived);
         json.writeNumberField("hellos_with_carry", total.hellosWithCarry);
+        json.writeNumberField("orphaned_answers", total.orphanedAnswers);
         json.writeEndObject();
 
         json.writeBooleanField("ok", ok());

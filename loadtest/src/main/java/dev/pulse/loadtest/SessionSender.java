@@ -55,6 +55,7 @@ final class SessionSender
         seq++;
         connection.write(agent.proxy().answer(connection.alloc(), iid, iidLength, choice, choiceLength, seq));
         unacked.add(seq, intendedNs, AckRing.ANSWER);
+        connection.carry().answered(seq);
         awaitingResponse = true;
         answerIntendedNs = intendedNs;
     }

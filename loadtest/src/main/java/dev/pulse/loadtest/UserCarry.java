@@ -24,6 +24,10 @@ final class UserCarry
     private int carryLength;
     /** The session's highest acknowledged seq; kept here too because the hello is the connection's to send. */
     private long ackedSeq;
+    /** The seq of the session's latest answer (0: none yet). */
+    private long answerSeq;
+    /** On this connection: the seq of an unacked answer resent after a hello with a carry (-1: none). */
+    private long orphanSeq = -1;
 
     UserCarry(final LoopMeasurements measured)
     {
@@ -56,6 +60,12 @@ final class UserCarry
         }
     }
 
+    /** The session sent an answer with {@code seq}. */
+    void answered(final long seq)
+    {
+        answerSeq = seq;
+    }
+
     /** The welcome started a new session: neither the old carry nor its acks belong to it. */
     void onWelcome(final boolean resumed)
     {
@@ -63,7 +73,27 @@ final class UserCarry
         {
             carryLength = 0;
             ackedSeq = 0;
+            answerSeq = 0;
+            orphanSeq = -1;
         }
+    }
+
+    /**
+     * Whether {@code error} is the expected refusal of an orphaned answer: after a hello with a
+     * carry, an answer the old node never acknowledged is resent, and a node that took the session
+     * up from the carry never showed that question (it was the lost node's), so it answers
+     * {@code unknown_intervention} for that seq. Counted apart, not as a server error; pulse.js
+     * ignores it the same way.
+     */
+    boolean excuses(final ServerMessage error)
+    {
+        if (error.errorCode != ErrorCodes.UNKNOWN_INTERVENTION || !error.hasSeq || error.seq != orphanSeq)
+        {
+            return false;
+        }
+        orphanSeq = -1;
+        measured.orphanedAnswers++;
+        return true;
     }
 
     /** The hello for the session {@code sid} (none: a new session), with the carry and acked seq when there is a carry. */
@@ -71,8 +101,10 @@ final class UserCarry
     {
         if (sidLength == 0 || carryLength == 0)
         {
+            orphanSeq = -1;
             return proxy.hello(alloc, sid, sidLength);
         }
+        orphanSeq = answerSeq > ackedSeq ? answerSeq : -1;
         measured.hellosWithCarry++;
         return proxy.hello(alloc, sid, sidLength, carry, carryLength, ackedSeq);
     }

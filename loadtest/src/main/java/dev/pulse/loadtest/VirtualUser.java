@@ -205,7 +205,10 @@ final class VirtualUser
                 connection.carry().keep(message);
                 break;
             case ERROR:
-                measured.errors[message.errorCode]++;
+                if (!connection.carry().excuses(message))
+                {
+                    measured.errors[message.errorCode]++;
+                }
                 break;
             case MALFORMED:
                 measured.errors[ErrorCodes.MALFORMED]++;

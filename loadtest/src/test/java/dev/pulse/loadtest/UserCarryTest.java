@@ -79,6 +79,31 @@ class UserCarryTest
     }
 
     @Test
+    void anUnackedAnswerResentWithACarryMayBeRefusedOnceAsUnknown() throws Exception
+    {
+        receive("c1.good.mac");
+        carry.acked(4);
+        carry.answered(5);
+        final ServerMessage refusal = refusal(5);
+
+        assertThat(carry.excuses(refusal)).as("no hello with a carry yet").isFalse();
+        hello(SID.length);
+        assertThat(carry.excuses(refusal(6))).as("another seq").isFalse();
+        assertThat(carry.excuses(refusal)).isTrue();
+        assertThat(carry.excuses(refusal)).as("once").isFalse();
+        assertThat(measured.orphanedAnswers).isEqualTo(1);
+
+        carry.acked(5);
+        hello(SID.length);
+        assertThat(carry.excuses(refusal)).as("an acked answer is not resent").isFalse();
+        final byte[] other = ascii("{\"t\":\"error\",\"code\":\"unknown_choice\",\"seq\":7}");
+        carry.answered(7);
+        hello(SID.length);
+        assertThat(carry.excuses(scanner.scan(other, other.length, message))).as("another code").isFalse();
+        assertThat(measured.orphanedAnswers).isEqualTo(1);
+    }
+
+    @Test
     void theLongestCarryFitsTheHello() throws Exception
     {
         final String longest = "c".repeat(ServerMessage.MAX_CARRY_LENGTH);
@@ -88,6 +113,12 @@ class UserCarryTest
         final JsonNode resume = hello(SID.length);
         assertThat(resume.get("carry").asText()).isEqualTo(longest);
         assertThat(resume.get("acked").asLong()).isEqualTo(Long.MAX_VALUE / 2);
+    }
+
+    private ServerMessage refusal(final long seq)
+    {
+        final byte[] json = ascii("{\"t\":\"error\",\"code\":\"unknown_intervention\",\"seq\":" + seq + ",\"msg\":\"no such iid\"}");
+        return scanner.scan(json, json.length, new ServerMessage());
     }
 
     private void receive(final String carryText)
