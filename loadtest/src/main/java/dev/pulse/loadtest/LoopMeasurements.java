@@ -42,7 +42,7 @@ final class LoopMeasurements
     /** Carries the server sent (with {@code cluster_key_file}), and hellos that presented one. */
     long carriesReceived;
     long hellosWithCarry;
-    /** Answers resent after a hello with a carry that the node taking the session up did not know ({@code UserCarry#excuses}). */
+    /** Answers to a question from before a hello with a carry, refused by the node that took the session up ({@code UserCarry#excuses}). */
     long orphanedAnswers;
 
     static Histogram histogram()

@@ -141,7 +141,7 @@ final class Report
             total.reconnects, total.resumed, total.connectFailures, sum(total.closes), closeDetail());
         if (total.carriesReceived > 0 || total.hellosWithCarry > 0)
         {
-            out.printf(Locale.ROOT, "carry: %d carries received, %d hellos sent with one, %d resent answers the next node did not know%n",
+            out.printf(Locale.ROOT, "carry: %d carries received, %d hellos sent with one, %d answers to a question of the node left, refused by the next%n",
                 total.carriesReceived, total.hellosWithCarry, total.orphanedAnswers);
         }
         out.printf(Locale.ROOT, "journeys:");

@@ -47,6 +47,7 @@ final class SessionSender
         System.arraycopy(question.iid, 0, iid, 0, iidLength);
         choiceLength = question.choiceLength;
         System.arraycopy(question.choice, 0, choice, 0, choiceLength);
+        connection.carry().questionHeld();
     }
 
     /** Sends the answer to the question held; its response latency runs from {@code intendedNs}. */

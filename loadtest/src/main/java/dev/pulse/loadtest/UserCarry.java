@@ -24,10 +24,14 @@ final class UserCarry
     private int carryLength;
     /** The session's highest acknowledged seq; kept here too because the hello is the connection's to send. */
     private long ackedSeq;
-    /** The seq of the session's latest answer (0: none yet). */
+    /** Hellos sent so far, and the number of the latest that presented a carry (0: none in this session). */
+    private int hellos;
+    private int carriedHello;
+    /** The hello the question now held came after (its number), and the same for the latest answer. */
+    private int questionHello;
+    private int answerQuestionHello;
+    /** The seq of the session's latest answer not yet excused (0: none). */
     private long answerSeq;
-    /** On this connection: the seq of an unacked answer resent after a hello with a carry (-1: none). */
-    private long orphanSeq = -1;
 
     UserCarry(final LoopMeasurements measured)
     {
@@ -60,10 +64,17 @@ final class UserCarry
         }
     }
 
-    /** The session sent an answer with {@code seq}. */
+    /** The session holds a question to answer, received on the current connection. */
+    void questionHeld()
+    {
+        questionHello = hellos;
+    }
+
+    /** The session sent an answer (to the question held) with {@code seq}. */
     void answered(final long seq)
     {
         answerSeq = seq;
+        answerQuestionHello = questionHello;
     }
 
     /** The welcome started a new session: neither the old carry nor its acks belong to it. */
@@ -74,24 +85,25 @@ final class UserCarry
             carryLength = 0;
             ackedSeq = 0;
             answerSeq = 0;
-            orphanSeq = -1;
+            carriedHello = 0;
         }
     }
 
     /**
-     * Whether {@code error} is the expected refusal of an orphaned answer: after a hello with a
-     * carry, an answer the old node never acknowledged is resent, and a node that took the session
-     * up from the carry never showed that question (it was the lost node's), so it answers
-     * {@code unknown_intervention} for that seq. Counted apart, not as a server error; pulse.js
-     * ignores it the same way.
+     * Whether {@code error} is the expected refusal of an orphaned answer: the answer to a question
+     * received before the latest hello with a carry, either resent after it (the old node never
+     * acknowledged it) or sent after it. A node that took the session up from the carry never showed
+     * that question (it was the lost node's), so it answers {@code unknown_intervention} for that
+     * seq. Counted apart, once, not as a server error; pulse.js ignores it the same way.
      */
     boolean excuses(final ServerMessage error)
     {
-        if (error.errorCode != ErrorCodes.UNKNOWN_INTERVENTION || !error.hasSeq || error.seq != orphanSeq)
+        if (error.errorCode != ErrorCodes.UNKNOWN_INTERVENTION || !error.hasSeq || answerSeq == 0 || error.seq != answerSeq ||
+            answerQuestionHello >= carriedHello)
         {
             return false;
         }
-        orphanSeq = -1;
+        answerSeq = 0;
         measured.orphanedAnswers++;
         return true;
     }
@@ -99,12 +111,12 @@ final class UserCarry
     /** The hello for the session {@code sid} (none: a new session), with the carry and acked seq when there is a carry. */
     ByteBuf hello(final ClientFrameProxy proxy, final ByteBufAllocator alloc, final byte[] sid, final int sidLength)
     {
+        hellos++;
         if (sidLength == 0 || carryLength == 0)
         {
-            orphanSeq = -1;
             return proxy.hello(alloc, sid, sidLength);
         }
-        orphanSeq = answerSeq > ackedSeq ? answerSeq : -1;
+        carriedHello = hellos;
         measured.hellosWithCarry++;
         return proxy.hello(alloc, sid, sidLength, carry, carryLength, ackedSeq);
     }

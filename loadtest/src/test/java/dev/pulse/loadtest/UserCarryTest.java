@@ -79,28 +79,35 @@ class UserCarryTest
     }
 
     @Test
-    void anUnackedAnswerResentWithACarryMayBeRefusedOnceAsUnknown() throws Exception
+    void anAnswerToAQuestionFromBeforeAHelloWithACarryMayBeRefusedOnceAsUnknown() throws Exception
     {
         receive("c1.good.mac");
-        carry.acked(4);
+        hello(SID.length);
+        carry.questionHeld();
         carry.answered(5);
-        final ServerMessage refusal = refusal(5);
+        assertThat(carry.excuses(refusal(5))).as("the question came on this connection").isFalse();
 
-        assertThat(carry.excuses(refusal)).as("no hello with a carry yet").isFalse();
         hello(SID.length);
         assertThat(carry.excuses(refusal(6))).as("another seq").isFalse();
-        assertThat(carry.excuses(refusal)).isTrue();
-        assertThat(carry.excuses(refusal)).as("once").isFalse();
-        assertThat(measured.orphanedAnswers).isEqualTo(1);
+        assertThat(carry.excuses(refusal(5))).as("resent to a node that never showed it").isTrue();
+        assertThat(carry.excuses(refusal(5))).as("once").isFalse();
 
-        carry.acked(5);
+        carry.questionHeld();
         hello(SID.length);
-        assertThat(carry.excuses(refusal)).as("an acked answer is not resent").isFalse();
-        final byte[] other = ascii("{\"t\":\"error\",\"code\":\"unknown_choice\",\"seq\":7}");
-        carry.answered(7);
-        hello(SID.length);
-        assertThat(carry.excuses(scanner.scan(other, other.length, message))).as("another code").isFalse();
-        assertThat(measured.orphanedAnswers).isEqualTo(1);
+        carry.answered(8);
+        final byte[] otherCode = ascii("{\"t\":\"error\",\"code\":\"unknown_choice\",\"seq\":8}");
+        assertThat(carry.excuses(scanner.scan(otherCode, otherCode.length, new ServerMessage()))).as("another code").isFalse();
+        assertThat(carry.excuses(refusal(8))).as("first sent after the hello").isTrue();
+
+        carry.questionHeld();
+        carry.answered(9);
+        assertThat(carry.excuses(refusal(9))).as("a question of this connection").isFalse();
+        carry.onWelcome(false);
+        carry.questionHeld();
+        hello(0);
+        carry.answered(1);
+        assertThat(carry.excuses(refusal(1))).as("a new session's hello carries nothing").isFalse();
+        assertThat(measured.orphanedAnswers).isEqualTo(2);
     }
 
     @Test
