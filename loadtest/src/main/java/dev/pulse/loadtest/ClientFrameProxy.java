@@ -32,6 +32,8 @@ final class ClientFrameProxy
     private static final byte[] HELLO_NEW = ascii("{\"t\":\"hello\",\"v\":1,\"url\":\"/\",\"ctx\":{\"device\":\"desktop\"}}");
     private static final byte[] HELLO_RESUME = ascii("{\"t\":\"hello\",\"v\":1,\"url\":\"/\",\"ctx\":{\"device\":\"desktop\"},\"sid\":\"");
     private static final byte[] HELLO_RESUME_END = ascii("\"}");
+    private static final byte[] HELLO_CARRY = ascii("\",\"carry\":\"");
+    private static final byte[] HELLO_ACKED = ascii("\",\"acked\":");
 
     private final byte[] payload = new byte[MAX_PAYLOAD];
     private int maskSeed;
@@ -54,12 +56,8 @@ final class ClientFrameProxy
     ByteBuf answer(
         final ByteBufAllocator alloc, final byte[] iid, final int iidLength, final byte[] choice, final int choiceLength, final long seq)
     {
-        int length = put(ANSWER_PREFIX, 0);
-        System.arraycopy(iid, 0, payload, length, iidLength);
-        length += iidLength;
-        length = put(ANSWER_CHOICE, length);
-        System.arraycopy(choice, 0, payload, length, choiceLength);
-        length += choiceLength;
+        int length = put(iid, iidLength, put(ANSWER_PREFIX, 0));
+        length = put(choice, choiceLength, put(ANSWER_CHOICE, length));
         length = put(SEQ_AFTER_STRING, length);
         length = putDecimal(seq, length);
         payload[length++] = '}';
@@ -73,10 +71,22 @@ final class ClientFrameProxy
         {
             return frame(alloc, OPCODE_TEXT, put(HELLO_NEW, 0));
         }
-        int length = put(HELLO_RESUME, 0);
-        System.arraycopy(sid, 0, payload, length, sidLength);
-        length += sidLength;
-        length = put(HELLO_RESUME_END, length);
+        final int length = put(HELLO_RESUME_END, put(sid, sidLength, put(HELLO_RESUME, 0)));
+        return frame(alloc, OPCODE_TEXT, length);
+    }
+
+    /**
+     * A hello resuming the session {@code sid} with the latest carry it received and the highest
+     * seq it saw acked, so a node that never saw the session can take it up (docs/protocol.md).
+     */
+    ByteBuf hello(final ByteBufAllocator alloc, final byte[] sid, final int sidLength, final byte[] carry, final int carryLength,
+        final long ackedSeq)
+    {
+        int length = put(sid, sidLength, put(HELLO_RESUME, 0));
+        length = put(carry, carryLength, put(HELLO_CARRY, length));
+        length = put(HELLO_ACKED, length);
+        length = putDecimal(ackedSeq, length);
+        payload[length++] = '}';
         return frame(alloc, OPCODE_TEXT, length);
     }
 
@@ -122,8 +132,14 @@ final class ClientFrameProxy
 
     private int put(final byte[] bytes, final int at)
     {
-        System.arraycopy(bytes, 0, payload, at, bytes.length);
-        return at + bytes.length;
+        return put(bytes, bytes.length, at);
+    }
+
+    /** Copies the first {@code length} bytes of {@code bytes} to {@code at}; returns the end. */
+    private int put(final byte[] bytes, final int length, final int at)
+    {
+        System.arraycopy(bytes, 0, payload, at, length);
+        return at + length;
     }
 
     /** Writes a non-negative decimal at {@code at}; returns the end. */

@@ -8,6 +8,8 @@ final class ErrorCodes
     static final String[] NAMES = {
         "bad_json", "bad_message", "unknown_type", "out_of_order", "rate_limited",
         "unknown_intervention", "unknown_choice", "other", "malformed_frame"};
+    /** {@code unknown_intervention}: an answer or dismiss for an iid the server does not hold open. */
+    static final int UNKNOWN_INTERVENTION = 5;
     /** A code this generator does not know. */
     static final int OTHER = 7;
     /** A server frame the generator could not read (not the server's code: ours). */

@@ -47,6 +47,11 @@ final class LoopMeasurements
     long resumed;
     /** Users whose connection was lost and who had no welcome since when the run ended: no gap of theirs is in {@link #reconnectGap}. */
     long neverBack;
+    /** Carries the server sent (with {@code cluster_key_file}), and hellos that presented one. */
+    long carriesReceived;
+    long hellosWithCarry;
+    /** Answers to a question from before a hello with a carry, refused by the node that took the session up ({@code UserCarry#excuses}). */
+    long orphanedAnswers;
 
     static Histogram histogram()
     {
@@ -96,5 +101,8 @@ final class LoopMeasurements
         reconnects += other.reconnects;
         resumed += other.resumed;
         neverBack += other.neverBack;
+        carriesReceived += other.carriesReceived;
+        hellosWithCarry += other.hellosWithCarry;
+        orphanedAnswers += other.orphanedAnswers;
     }
 }

@@ -145,6 +145,11 @@ final class Report
                 total.reconnectGap.getValueAtPercentile(50) / 1_000, total.reconnectGap.getValueAtPercentile(99) / 1_000,
                 total.reconnectGap.getMaxValue() / 1_000, total.neverBack);
         }
+        if (total.carriesReceived > 0 || total.hellosWithCarry > 0)
+        {
+            out.printf(Locale.ROOT, "carry: %d carries received, %d hellos sent with one, %d answers to a question of the node left, refused by the next%n",
+                total.carriesReceived, total.hellosWithCarry, total.orphanedAnswers);
+        }
         out.printf(Locale.ROOT, "journeys:");
         for (final Journey journey : Journey.values())
         {
@@ -274,6 +279,12 @@ final class Report
         json.writeNumberField("never_back", total.neverBack);
         json.writeFieldName("reconnect_gap_us");
         writeHistogram(json, total.reconnectGap);
+        json.writeEndObject();
+
+        json.writeObjectFieldStart("carry");
+        json.writeNumberField("received", total.carriesReceived);
+        json.writeNumberField("hellos_with_carry", total.hellosWithCarry);
+        json.writeNumberField("orphaned_answers", total.orphanedAnswers);
         json.writeEndObject();
 
         json.writeBooleanField("ok", ok());

@@ -9,10 +9,15 @@ final class ServerMessage
     /** What a server message is, by its {@code t}. */
     enum Type
     {
-        WELCOME, ACK, QUESTION, RESPONSE, ERROR, OTHER, MALFORMED
+        WELCOME, ACK, QUESTION, RESPONSE, CARRY, ERROR, OTHER, MALFORMED
     }
 
     static final int MAX_ID_LENGTH = 64;
+    /**
+     * The longest carry kept: a server's is at most 302 characters ({@code c1.}, 192 bytes of
+     * payload and a 32-byte MAC in base64url); the rest is room for a later layout.
+     */
+    static final int MAX_CARRY_LENGTH = 512;
 
     Type type;
     boolean hasSeq;
@@ -29,6 +34,9 @@ final class ServerMessage
     int choiceLength;
     /** An error's code, an index into {@link ErrorCodes}. */
     int errorCode;
+    /** A carry's {@code carry}: opaque printable ASCII, echoed in the next hello (none: length 0). */
+    final byte[] carry = new byte[MAX_CARRY_LENGTH];
+    int carryLength;
 
     void clear()
     {
@@ -41,5 +49,6 @@ final class ServerMessage
         sidLength = 0;
         choiceLength = 0;
         errorCode = ErrorCodes.OTHER;
+        carryLength = 0;
     }
 }

@@ -15,8 +15,8 @@ import static dev.pulse.loadtest.JsonBytes.valueStart;
 
 /**
  * Reads a server message (one JSON object) by scanning its bytes for the fields the generator
- * needs: {@code t}, {@code seq}, {@code iid}, {@code sid}, {@code resumed}, {@code code} and the
- * first choice's {@code id}. Everything else is skipped structurally (strings with escapes,
+ * needs: {@code t}, {@code seq}, {@code iid}, {@code sid}, {@code resumed}, {@code code}, {@code carry} and
+ * the first choice's {@code id}. Everything else is skipped structurally (strings with escapes,
  * nested objects and arrays, by {@link JsonBytes}), so a key's name inside a string never matches.
  * Anything that is not one well-formed object reads as {@link ServerMessage.Type#MALFORMED}.
  *
@@ -33,11 +33,13 @@ final class ServerMessageScanner
     private static final byte[] KEY_CODE = ClientFrameProxy.ascii("code");
     private static final byte[] KEY_CHOICES = ClientFrameProxy.ascii("choices");
     private static final byte[] KEY_ID = ClientFrameProxy.ascii("id");
+    private static final byte[] KEY_CARRY = ClientFrameProxy.ascii("carry");
     private static final byte[] TYPE_WELCOME = ClientFrameProxy.ascii("welcome");
     private static final byte[] TYPE_ACK = ClientFrameProxy.ascii("ack");
     private static final byte[] TYPE_QUESTION = ClientFrameProxy.ascii("question");
     private static final byte[] TYPE_RESPONSE = ClientFrameProxy.ascii("response");
     private static final byte[] TYPE_ERROR = ClientFrameProxy.ascii("error");
+    private static final byte[] TYPE_CARRY = ClientFrameProxy.ascii("carry");
 
     /** Fills {@code out} from the message in {@code bytes[0, length)}. */
     ServerMessage scan(final byte[] bytes, final int length, final ServerMessage out)
@@ -156,7 +158,30 @@ final class ServerMessageScanner
         {
             firstChoiceId(bytes, pos, length, out);
         }
+        if (is(bytes, key, keyLength, KEY_CARRY))
+        {
+            return carry(bytes, pos, length, out);
+        }
         return skipValue(bytes, pos, length, 0);
+    }
+
+    /**
+     * A carry's string, copied when it can be echoed byte for byte and fits
+     * {@link ServerMessage#MAX_CARRY_LENGTH} (else left empty: the user counts a malformed carry).
+     */
+    private static int carry(final byte[] bytes, final int pos, final int length, final ServerMessage out)
+    {
+        if (pos >= length || bytes[pos] != '"')
+        {
+            return skipValue(bytes, pos, length, 0);
+        }
+        final int end = stringEnd(bytes, pos, length);
+        if (end != FAIL && end - pos - 1 <= ServerMessage.MAX_CARRY_LENGTH && plainId(bytes, pos + 1, end))
+        {
+            out.carryLength = end - pos - 1;
+            System.arraycopy(bytes, pos + 1, out.carry, 0, out.carryLength);
+        }
+        return end == FAIL ? FAIL : end + 1;
     }
 
     /** In {@code [{"id":"a",...},...]}, copies the first object's {@code id}. */
@@ -249,6 +274,10 @@ final class ServerMessageScanner
         if (is(bytes, from, length, TYPE_ERROR))
         {
             return ServerMessage.Type.ERROR;
+        }
+        if (is(bytes, from, length, TYPE_CARRY))
+        {
+            return ServerMessage.Type.CARRY;
         }
         return ServerMessage.Type.OTHER;
     }

@@ -47,6 +47,7 @@ final class SessionSender
         System.arraycopy(question.iid, 0, iid, 0, iidLength);
         choiceLength = question.choiceLength;
         System.arraycopy(question.choice, 0, choice, 0, choiceLength);
+        connection.carry().questionHeld();
     }
 
     /** Sends the answer to the question held; its response latency runs from {@code intendedNs}. */
@@ -55,6 +56,7 @@ final class SessionSender
         seq++;
         connection.write(agent.proxy().answer(connection.alloc(), iid, iidLength, choice, choiceLength, seq));
         unacked.add(seq, intendedNs, AckRing.ANSWER);
+        connection.carry().answered(seq);
         awaitingResponse = true;
         answerIntendedNs = intendedNs;
     }
@@ -65,6 +67,7 @@ final class SessionSender
         if (ackSeq > ackedSeq && ackSeq <= seq)
         {
             ackedSeq = ackSeq;
+            connection.carry().acked(ackSeq);
         }
         final long measureStartNs = agent.measureStartNs();
         while (unacked.size() > 0 && unacked.oldestSeq() <= ackedSeq)

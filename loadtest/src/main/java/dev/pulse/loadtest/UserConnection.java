@@ -40,6 +40,7 @@ final class UserConnection
     private final VirtualUser user;
     private final byte[] sid = new byte[ServerMessage.MAX_ID_LENGTH];
     private int sidLength;
+    private final UserCarry carry;
 
     private Channel channel;
     private Link link = Link.DOWN;
@@ -61,6 +62,7 @@ final class UserConnection
         this.agent = agent;
         this.measured = agent.measurements();
         this.user = user;
+        this.carry = new UserCarry(measured);
     }
 
     /** Opens a connection; its connect latency runs from {@code intendedNs}. */
@@ -94,7 +96,7 @@ final class UserConnection
             return;
         }
         link = Link.HELLO_SENT;
-        from.writeAndFlush(agent.proxy().hello(from.alloc(), sid, sidLength), from.voidPromise());
+        from.writeAndFlush(carry.hello(agent.proxy(), from.alloc(), sid, sidLength), from.voidPromise());
     }
 
     /** The welcome after the hello: the connection is ready and the session's sid is kept for a reconnect. */
@@ -111,6 +113,7 @@ final class UserConnection
             unserved = false;
             LoopMeasurements.record(measured.reconnectGap, lostNs, nowNs);
         }
+        carry.onWelcome(message.resumed);
         if (connectStartNs >= agent.measureStartNs())
         {
             LoopMeasurements.record(measured.connect, connectStartNs, nowNs);
@@ -187,6 +190,12 @@ final class UserConnection
     {
         sidLength = 0;
         reconnecting = false;
+    }
+
+    /** The session's carry and acked seq, for the hello that resumes it on any node. */
+    UserCarry carry()
+    {
+        return carry;
     }
 
     ByteBufAllocator alloc()

@@ -201,8 +201,14 @@ final class VirtualUser
             case WELCOME:
                 onWelcome(message, nowNs);
                 break;
+            case CARRY:
+                connection.carry().keep(message);
+                break;
             case ERROR:
-                measured.errors[message.errorCode]++;
+                if (!connection.carry().excuses(message))
+                {
+                    measured.errors[message.errorCode]++;
+                }
                 break;
             case MALFORMED:
                 measured.errors[ErrorCodes.MALFORMED]++;

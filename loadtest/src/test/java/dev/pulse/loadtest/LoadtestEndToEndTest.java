@@ -54,7 +54,9 @@ class LoadtestEndToEndTest
             final JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
             assertThat(summary.get("ok").asBoolean()).isTrue();
             assertThat(names(summary)).containsExactly("url", "sessions", "rate", "duration_s", "warmup_s", "mix", "events_sent",
-                "events_per_s", "generator", "latency_us", "correctness", "ok");
+                "events_per_s", "generator", "latency_us", "correctness", "carry", "ok");
+            assertThat(names(summary.get("carry"))).containsExactly("received", "hellos_with_carry", "orphaned_answers");
+            assertThat(summary.get("carry").get("received").asLong()).as("no cluster key, no carry").isZero();
             // The kernel's share of the generator's CPU comes from /proc, so only where there is one.
             if (ProcessTimes.now().known())
             {

@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
+import dev.pulse.server.carry.CarryCodec;
 import dev.pulse.server.protocol.ErrorCode;
 import dev.pulse.server.ws.MessageEncoder;
 
@@ -56,6 +57,34 @@ class ServerMessageScannerTest
         final ServerMessage noSeq = scan(MessageEncoder.error(UnpooledByteBufAllocator.DEFAULT, ErrorCode.OUT_OF_ORDER, false, 0, "x"));
         assertThat(ErrorCodes.NAMES[noSeq.errorCode]).isEqualTo("out_of_order");
         assertThat(noSeq.hasSeq).isFalse();
+    }
+
+    @Test
+    void readsTheServersLongestCarry()
+    {
+        assertThat(ServerMessage.MAX_CARRY_LENGTH).isGreaterThanOrEqualTo(CarryCodec.MAX_TEXT);
+        final String text = "c1." + "A-_z09".repeat(CarryCodec.MAX_TEXT).substring(0, CarryCodec.MAX_TEXT - 3);
+        final byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+
+        final ServerMessage carry = scan(MessageEncoder.carry(UnpooledByteBufAllocator.DEFAULT, bytes, bytes.length));
+
+        assertThat(carry.type).isEqualTo(ServerMessage.Type.CARRY);
+        assertThat(new String(carry.carry, 0, carry.carryLength, StandardCharsets.US_ASCII)).isEqualTo(text);
+        assertThat(scan("{\"t\":\"ack\",\"seq\":3}").carryLength).as("cleared for the next message").isZero();
+    }
+
+    @Test
+    void aCarryThatCannotBeEchoedAsIsIsLeftEmpty()
+    {
+        for (final String bad : new String[] {"{\"t\":\"carry\",\"carry\":\"c1.a\\\"b\"}", "{\"t\":\"carry\",\"carry\":17}",
+            "{\"t\":\"carry\",\"carry\":{\"c\":\"1\"}}", "{\"t\":\"carry\",\"carry\":\"" + "a".repeat(ServerMessage.MAX_CARRY_LENGTH + 1) + "\"}",
+            "{\"t\":\"carry\"}"})
+        {
+            final ServerMessage carry = scan(bad);
+            assertThat(carry.type).as(bad).isEqualTo(ServerMessage.Type.CARRY);
+            assertThat(carry.carryLength).as(bad).isZero();
+        }
+        assertThat(scan("{\"t\":\"carry\",\"carry\":\"c1.x").type).isEqualTo(ServerMessage.Type.MALFORMED);
     }
 
     @Test
