@@ -134,7 +134,7 @@ class PulseMainTest
         final int status = run(args.split(" "));
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString()).containsAnyOf("Usage: pulse", "Did you mean", "is not valid; expected");
+        assertThat(err.toString()).containsAnyOf("Usage: pulse", "Did you mean", "is not valid; expected", "Unknown option");
         assertThat(launcher.started).isEmpty();
     }
 
