@@ -11,6 +11,7 @@
 #   scripts/cluster.sh stop    [--work DIR]
 #   scripts/cluster.sh kill node-2     [--work DIR]   # SIGKILL one node (the drill's fault)
 #   scripts/cluster.sh restart node-2  [--work DIR]   # start a stopped or killed node again
+#   scripts/cluster.sh kafka   [--work DIR] [--partitions 6]  # the broker and its topic alone
 #
 # start: --port is the balancer's (the only port a browser needs); every other port is picked free
 # at run time and written to DIR/ports. --catalog serves that catalog on every node instead of the
@@ -36,7 +37,7 @@ NODES=(node-1 node-2 node-3)
 TOPIC=pulse-journal
 
 usage() {
-  sed -n '9,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '9,15p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -321,8 +322,18 @@ do_status() {
   exit "$all"
 }
 
+# The broker alone (benchmarks/run-shipping-cost.sh ships one server's journal to it).
+do_kafka() {
+  alive "$work/kafka.pid" && die "kafka is already running (pid $(cat "$work/kafka.pid")): scripts/cluster.sh stop --work $work" 1
+  [[ -f $work/ports ]] || for name in kafka kafka_controller; do echo "$name=$(free_port)" >>"$work/ports"; done
+  build_if_needed
+  start_kafka
+  echo "cluster: Kafka bootstrap 127.0.0.1:$(port_of kafka), topic $TOPIC (stop with: scripts/cluster.sh stop --work $work)"
+}
+
 case $command in
   start) do_start ;;
+  kafka) do_kafka ;;
   stop) stop_all; echo "cluster: stopped" ;;
   status) do_status ;;
   kill)
