@@ -2,6 +2,10 @@ package dev.pulse.kafka;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalTail;
@@ -16,14 +20,48 @@ import dev.pulse.journal.TailPosition;
  */
 final class JournalLagCounter implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalLagCounter.class);
+    private static final long INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+    /** Records counted per measure at most, so a long way behind is caught up over several. */
+    private static final int COUNT_LIMIT = 200_000;
+
+    private final Path journalDir;
     private final JournalTail tail;
     private final JournalRecordFlyweight record = new JournalRecordFlyweight();
     private long records;
     private long bytes;
+    private long measuredAtNs;
 
     JournalLagCounter(final Path journalDir, final TailPosition from)
     {
+        this.journalDir = journalDir;
         this.tail = JournalTail.open(journalDir, from);
+    }
+
+    /** Once a second at most: how many records and bytes are behind {@code position}, and since when, into {@code metrics}. */
+    void measure(final long nowNs, final ShippedPosition position, final InFlightRecords inFlight, final ShipperMetrics metrics)
+    {
+        if (nowNs - measuredAtNs < INTERVAL_NS)
+        {
+            return;
+        }
+        measuredAtNs = nowNs;
+        try
+        {
+            advance(COUNT_LIMIT);
+            final long behind = Math.max(0, records - position.records());
+            long oldestMs = 0;
+            if (behind > 0)
+            {
+                oldestMs = inFlight != null && inFlight.size() > 0 ? inFlight.oldestTimestampMs()
+                    : timestampAt(journalDir, position.acknowledged());
+            }
+            metrics.lag(behind, Math.max(0, bytes - position.bytes()), oldestMs);
+        }
+        catch (final IOException ex)
+        {
+            LOG.warn("cannot measure the shipping lag: {}", ex.toString());
+        }
     }
 
     /** Counts up to {@code limit} more records; false once it stands at the journal's end. */

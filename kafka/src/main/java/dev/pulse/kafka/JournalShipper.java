@@ -51,29 +51,19 @@ public final class JournalShipper implements AutoCloseable
     /** Records read and sent per turn of the loop, so acknowledgements are collected often. */
     private static final int SEND_LIMIT = 2_000;
     private static final long IDLE_NS = TimeUnit.MILLISECONDS.toNanos(5);
-    private static final long LAG_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
-    private static final int LAG_COUNT_LIMIT = 200_000;
     private static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final ShipperSettings settings;
-    private final TailOffsetFile offsetFile;
-    private final SegmentHold hold;
+    private final ShippedPosition position;
     private final ShipperMetrics metrics = new ShipperMetrics();
     private final Map<String, Object> producerProperties;
     private final JournalLagCounter lag;
     private final JournalRecordFlyweight record = new JournalRecordFlyweight();
-    private final InFlightRecords.AcknowledgedSink onAcknowledged = this::onAcknowledged;
     private final Thread thread;
     private volatile boolean stopping;
     private volatile long stopDeadlineNs;
-    private volatile TailPosition committed;
 
     // The shipper thread's own.
-    private TailPosition acknowledged;
-    private long acknowledgedRecords;
-    private long acknowledgedBytes;
-    private long committedAtNs;
-    private long lagMeasuredAtNs;
     private long backoffMs = BACKOFF_MIN_MS;
     private boolean topicChecked;
     private boolean atEnd;
@@ -84,10 +74,7 @@ public final class JournalShipper implements AutoCloseable
     private JournalShipper(final ShipperSettings settings, final TailOffsetFile offsetFile, final SegmentHold hold, final TailPosition from)
     {
         this.settings = settings;
-        this.offsetFile = offsetFile;
-        this.hold = hold;
-        this.acknowledged = from;
-        this.committed = from;
+        this.position = new ShippedPosition(offsetFile, hold, from, settings.commitInterval(), metrics);
         this.producerProperties = ShipperProducerProperties.producer(settings.clientProperties());
         this.lag = new JournalLagCounter(settings.journalDir(), from);
         this.thread = new Thread(this::run, "pulse-kafka-shipper");
@@ -112,7 +99,8 @@ public final class JournalShipper implements AutoCloseable
     /** Starts shipping on the shipper's thread. */
     public JournalShipper start()
     {
-        LOG.info("shipping the journal to Kafka topic {} from {} (offset file {})", settings.topic(), committed, offsetFile.path());
+        LOG.info("shipping the journal to Kafka topic {} from {} (offset file {})", settings.topic(), position.committed(),
+            position.offsetFile().path());
         thread.start();
         return this;
     }
@@ -125,7 +113,7 @@ public final class JournalShipper implements AutoCloseable
     /** The position last written to the offset file: every record before it is in Kafka. */
     public TailPosition committedPosition()
     {
-        return committed;
+        return position.committed();
     }
 
     /**
@@ -155,7 +143,7 @@ public final class JournalShipper implements AutoCloseable
             Thread.currentThread().interrupt();
         }
         final boolean stopped = !thread.isAlive();
-        hold.close();
+        position.release();
         closeQuietly(lag);
         return stopped;
     }
@@ -183,7 +171,7 @@ public final class JournalShipper implements AutoCloseable
                 {
                     continue; // send() failed and started over
                 }
-                final int acknowledgedNow = inFlight.drainAcknowledged(onAcknowledged);
+                final int acknowledgedNow = inFlight.drainAcknowledged(position);
                 if (acknowledgedNow > 0)
                 {
                     backoffMs = BACKOFF_MIN_MS;
@@ -193,8 +181,8 @@ public final class JournalShipper implements AutoCloseable
                     startOver(inFlight.failure());
                     continue;
                 }
-                commit(nowNs, false);
-                measureLag(nowNs);
+                position.commit(nowNs, false);
+                lag.measure(nowNs, position, inFlight, metrics);
                 if (sent == 0 && acknowledgedNow == 0)
                 {
                     LockSupport.parkNanos(IDLE_NS);
@@ -205,7 +193,7 @@ public final class JournalShipper implements AutoCloseable
         {
             metrics.stop(ex.getMessage());
             LOG.error("journal shipping to Kafka STOPPED: {}; records stay in the local journal (retention keeps them) and are "
-                + "shipped from {} once the cause is fixed and the node restarted", ex.getMessage(), acknowledged);
+                + "shipped from {} once the cause is fixed and the node restarted", ex.getMessage(), position.acknowledged());
         }
         catch (final RuntimeException ex)
         {
@@ -217,7 +205,7 @@ public final class JournalShipper implements AutoCloseable
         }
         finally
         {
-            commit(System.nanoTime(), true);
+            position.commit(System.nanoTime(), true);
             closeProducer();
             closeQuietly(tail);
         }
@@ -252,7 +240,7 @@ public final class JournalShipper implements AutoCloseable
             return false;
         }
         inFlight = new InFlightRecords(metrics);
-        tail = JournalTail.open(settings.journalDir(), acknowledged);
+        tail = JournalTail.open(settings.journalDir(), position.acknowledged());
         atEnd = false;
         return true;
     }
@@ -308,13 +296,13 @@ public final class JournalShipper implements AutoCloseable
         if (ShipFailures.isPermanent(cause))
         {
             settleBeforeStopping();
-            throw new ShippingStopped("Kafka refuses the record after " + acknowledged + " for good (" + cause + ")");
+            throw new ShippingStopped("Kafka refuses the record after " + position.acknowledged() + " for good (" + cause + ")");
         }
-        LOG.warn("shipping to Kafka failed ({}); starting over from {} in {} ms", failure.toString(), acknowledged, backoffMs);
+        LOG.warn("shipping to Kafka failed ({}); starting over from {} in {} ms", failure.toString(), position.acknowledged(), backoffMs);
         closeProducer();
         closeQuietly(tail);
         tail = null;
-        commit(System.nanoTime(), true);
+        position.commit(System.nanoTime(), true);
         pause();
     }
 
@@ -331,70 +319,15 @@ public final class JournalShipper implements AutoCloseable
             {
                 LOG.debug("flushing before stopping", ex);
             }
-            inFlight.drainAcknowledged(onAcknowledged);
+            inFlight.drainAcknowledged(position);
         }
     }
 
-    private void onAcknowledged(final TailPosition end, final int bytes)
-    {
-        acknowledged = end;
-        acknowledgedRecords++;
-        acknowledgedBytes += bytes;
-    }
-
-    /** Writes the acknowledged position if it moved and the commit interval has passed (or {@code force}), then moves the hold. */
-    private void commit(final long nowNs, final boolean force)
-    {
-        if (acknowledged.equals(committed) || !force && nowNs - committedAtNs < settings.commitInterval().toNanos())
-        {
-            return;
-        }
-        try
-        {
-            offsetFile.write(acknowledged);
-            committed = acknowledged;
-            committedAtNs = nowNs;
-            hold.advanceTo(acknowledged.segment());
-        }
-        catch (final IOException ex)
-        {
-            // The older offset stays: a restart sends a few records again, nothing is lost.
-            metrics.failed();
-            LOG.warn("cannot write the shipping offset {}: {}", offsetFile.path(), ex.toString());
-        }
-    }
-
-    /** Once a second: how many records and bytes are behind, and since when. */
-    private void measureLag(final long nowNs)
-    {
-        if (nowNs - lagMeasuredAtNs < LAG_INTERVAL_NS)
-        {
-            return;
-        }
-        lagMeasuredAtNs = nowNs;
-        try
-        {
-            lag.advance(LAG_COUNT_LIMIT);
-            final long records = Math.max(0, lag.records() - acknowledgedRecords);
-            final long bytes = Math.max(0, lag.bytes() - acknowledgedBytes);
-            long oldestMs = 0;
-            if (records > 0)
-            {
-                oldestMs = inFlight != null && inFlight.size() > 0 ? inFlight.oldestTimestampMs()
-                    : JournalLagCounter.timestampAt(settings.journalDir(), acknowledged);
-            }
-            metrics.lag(records, bytes, oldestMs);
-        }
-        catch (final IOException ex)
-        {
-            LOG.warn("cannot measure the shipping lag: {}", ex.toString());
-        }
-    }
 
     /** Waits the current backoff (cut short by a stop), then doubles it. */
     private void pause()
     {
-        measureLag(System.nanoTime());
+        lag.measure(System.nanoTime(), position, inFlight, metrics);
         final long untilNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs);
         long leftNs;
         while (!stopping && (leftNs = untilNs - System.nanoTime()) > 0)
@@ -432,17 +365,6 @@ public final class JournalShipper implements AutoCloseable
             {
                 LOG.debug("closing {}", closeable, ex);
             }
-        }
-    }
-
-    /** Shipping cannot go on: the message says why, for the log and the metric. */
-    private static final class ShippingStopped extends RuntimeException
-    {
-        private static final long serialVersionUID = 1L;
-
-        ShippingStopped(final String message)
-        {
-            super(message, null, false, false);
         }
     }
 }

@@ -74,15 +74,16 @@ class JournalShipperTest
     }
 
     /**
-     * The same onto a topic the shipper creates. Disabled: on a topic just created, the idempotent
-     * producer can meet NOT_LEADER_OR_FOLLOWER, retry OUT_OF_ORDER_SEQUENCE until its delivery
-     * timeout, and the shipper start over from its offset; then every copy is in the log (the end
-     * offsets add up to the acknowledgements) but ShippedTopicReader, reading from the beginning,
-     * was seen to stop at the first copies and miss the one record whose only copy is the resend.
-     * Not resolved: whether the reader or the broker is at fault (see the ship engineer's report).
+     * The same onto a topic the shipper creates. Disabled, an open problem: right after the
+     * creation some partitions answer NOT_LEADER_OR_FOLLOWER, then OUT_OF_ORDER_SEQUENCE_NUMBER, and
+     * in a run of 2026-12-07 the log, read to its end offsets, held 2,998 of the 3,000 record ids
+     * (node-a/0/0 and node-a/0/69, first records of such partitions) while the shipper had every
+     * record acknowledged and its offset at the journal's end. Until the cause is found (the
+     * idempotent producer's sequence handling on a partition whose leader moved at creation is the
+     * suspect), operators create the topic first (docs/operations.md), as scripts/cluster.sh does.
      */
     @Test
-    @Disabled("a consumer missing a resent record on a topic the shipper created: under investigation")
+    @Disabled("records acknowledged but absent on a topic the shipper just created: an open problem, see the comment")
     void shouldShipEveryRecordOnceToATopicItCreates() throws Exception
     {
         shipEveryRecord("created");
@@ -103,10 +104,10 @@ class JournalShipperTest
             ShippingAwait.until(() -> journal.recordsFrom(shipper.committedPosition()) == 0, "the offset at the journal's end", WAIT);
             ShippingAwait.until(() -> shipper.metrics().lagRecords() == 0, "no lag", WAIT);
             shipper.close(Duration.ofSeconds(10));
-            // Every copy Kafka acknowledged, resends included.
+            // Every copy in the log, resends included: also a batch whose delivery timed out at the producer (so the shipper
+            // started over) but that the broker had written. Counting only the acknowledged copies stopped short of a resend.
             final long copies = shipper.metrics().recordsShipped();
-            final List<ShippedTopicReader.Shipped> read = ShippedTopicReader.readUntil(broker.bootstrap(), topic,
-                records -> records.size() >= copies, WAIT);
+            final List<ShippedTopicReader.Shipped> read = ShippedTopicReader.readAll(broker.bootstrap(), topic, WAIT);
 
             // Exactly once by record id: a resend after a failure (a batch that timed out) is a duplicate consumers drop.
             final Set<String> got = new HashSet<>();

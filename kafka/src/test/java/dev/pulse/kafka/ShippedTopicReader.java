@@ -55,13 +55,53 @@ public final class ShippedTopicReader
             {
                 for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500)))
                 {
-                    final Header id = record.headers().lastHeader(ShippedRecords.ID_HEADER);
-                    read.add(new Shipped(id == null ? null : new String(id.value(), StandardCharsets.UTF_8),
-                        new String(record.key(), StandardCharsets.UTF_8), record.partition(), record.offset(), record.value()));
+                    read.add(shipped(record));
                 }
             }
         }
         return read;
+    }
+
+    /**
+     * Reads all of {@code topic} as it stands now: every partition from its start to the end offset
+     * it has when the read begins (every copy written, acknowledged to its producer or not: a batch
+     * whose delivery timed out at the producer may still be in the log). For a topic no one writes to.
+     */
+    public static List<Shipped> readAll(final String bootstrap, final String topic, final Duration timeout)
+    {
+        final List<Shipped> read = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            new ByteArrayDeserializer(), new ByteArrayDeserializer()))
+        {
+            final List<TopicPartition> partitions = new ArrayList<>();
+            for (final PartitionInfo info : consumer.partitionsFor(topic, timeout))
+            {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            final long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition)))
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    throw new IllegalStateException("the topic " + topic + " was not read to its end offsets " + ends + " in " + timeout);
+                }
+                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500)))
+                {
+                    read.add(shipped(record));
+                }
+            }
+        }
+        return read;
+    }
+
+    private static Shipped shipped(final ConsumerRecord<byte[], byte[]> record)
+    {
+        final Header id = record.headers().lastHeader(ShippedRecords.ID_HEADER);
+        return new Shipped(id == null ? null : new String(id.value(), StandardCharsets.UTF_8),
+            new String(record.key(), StandardCharsets.UTF_8), record.partition(), record.offset(), record.value());
     }
 
     private static void sleep(final long ms)
