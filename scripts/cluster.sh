@@ -81,11 +81,15 @@ alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 listening() { (: <"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# A port nothing listens on and no other component of this cluster was given.
+# A port nothing listens on and no other component of this cluster was given, below the kernel's
+# ephemeral range: a node killed and started again binds its port again, and while it is down an
+# outgoing connection (nginx's to the nodes, a client's) could take a number in that range as its
+# source port and make the bind fail.
 free_port() {
-  local candidate
+  local candidate below
+  below=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
   while true; do
-    candidate=$((20000 + RANDOM % 40000))
+    candidate=$((10000 + RANDOM % (below - 10000)))
     if ! listening "$candidate" && ! grep -qw "$candidate" "$work/ports" 2>/dev/null; then
       echo "$candidate"
       return

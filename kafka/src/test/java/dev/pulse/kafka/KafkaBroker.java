@@ -1,7 +1,6 @@
 package dev.pulse.kafka;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ public final class KafkaBroker implements AutoCloseable
     /** Formats a new broker's storage under {@code dir} and starts it; returns once it answers. */
     public static KafkaBroker start(final Path dir) throws Exception
     {
-        final KafkaBroker broker = new KafkaBroker(dir, freePort(), freePort());
+        final KafkaBroker broker = new KafkaBroker(dir, RestartablePort.pick(), RestartablePort.pick());
         broker.format();
         broker.startAgain();
         return broker;
@@ -200,13 +199,5 @@ public final class KafkaBroker implements AutoCloseable
     {
         final List<String> lines = Files.readAllLines(dir.resolve("broker.log"));
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    private static int freePort() throws IOException
-    {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
-        {
-            return socket.getLocalPort();
-        }
     }
 }

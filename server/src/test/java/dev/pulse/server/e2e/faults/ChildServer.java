@@ -2,7 +2,6 @@ package dev.pulse.server.e2e.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import dev.pulse.kafka.RestartablePort;
 import dev.pulse.server.testing.ChildJvm;
 
 /**
@@ -42,10 +42,7 @@ final class ChildServer implements AutoCloseable
         {
             Files.write(catalogFile, in.readAllBytes());
         }
-        try (ServerSocket probe = new ServerSocket(0))
-        {
-            this.port = probe.getLocalPort();
-        }
+        this.port = RestartablePort.pick();
     }
 
     /** Starts the server with these extra {@code serve} options and waits until it listens. */

@@ -1,8 +1,6 @@
 package dev.pulse.server.e2e.proxy;
 
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,7 @@ import dev.pulse.server.PulseServer;
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.net.AddressRanges;
 import dev.pulse.server.net.ClientAddressSource;
+import dev.pulse.kafka.RestartablePort;
 
 /**
  * Three real Pulse nodes in this JVM for a balancer to route to, each on a port picked free at run
@@ -47,7 +46,7 @@ final class ClusterNodes implements AutoCloseable
                     throw new AssertionError("the e2e catalog's site key line moved: no node marker");
                 }
                 configs.add(ServerConfig.defaults().toBuilder()
-                    .bind("127.0.0.1").port(freePort()).dataDir(nodeDir.resolve("data"))
+                    .bind("127.0.0.1").port(RestartablePort.pick()).dataDir(nodeDir.resolve("data"))
                     .catalogFile(Files.writeString(nodeDir.resolve("catalog.yaml"), marked)).catalogWatchMs(0)
                     .expectedSessions(2_000).eventLoopThreads(1).journalBufferBytes(1024 * 1024).fsyncPolicy(FsyncPolicy.NEVER)
                     .trustedProxies(AddressRanges.parseOrNull("127.0.0.1")).clientAddress(clientAddress)
@@ -100,11 +99,4 @@ final class ClusterNodes implements AutoCloseable
         }
     }
 
-    private static int freePort() throws Exception
-    {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
-        {
-            return probe.getLocalPort();
-        }
-    }
 }
