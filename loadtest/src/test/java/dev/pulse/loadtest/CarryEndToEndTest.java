@@ -81,10 +81,20 @@ class CarryEndToEndTest
             final String[] run = running.get(90, TimeUnit.SECONDS);
             final String bMetrics = metrics(b);
 
-            assertThat(Integer.parseInt(run[0])).as(run[1] + run[2]).isEqualTo(LoadtestMain.EXIT_OK);
             final JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
             final JsonNode correctness = summary.get("correctness");
             final JsonNode carry = summary.get("carry");
+            // A journey whose steps went partly to A and partly to B may miss its question: the detector history stays on
+            // A (docs/operations.md, "When a node is lost"). That is the only failure the run may have.
+            assertThat(correctness.get("missed").asLong()).as(run[1] + run[2]).isLessThanOrEqualTo(carry.get("hellos_with_carry").asLong());
+            assertThat(Integer.parseInt(run[0])).as(run[1] + run[2])
+                .isEqualTo(correctness.get("missed").asLong() == 0 ? LoadtestMain.EXIT_OK : LoadtestMain.EXIT_FAILED);
+            long errors = 0;
+            for (final JsonNode count : correctness.get("errors"))
+            {
+                errors += count.asLong();
+            }
+            assertThat(errors).as("errors from the servers\n" + run[1]).isZero();
             assertThat(correctness.get("reconnects").asLong()).as("every user came back, once").isEqualTo(USERS);
             assertThat(carry.get("hellos_with_carry").asLong()).as("a few users may have been between sessions")
                 .isGreaterThanOrEqualTo(USERS / 2);
