@@ -24,18 +24,20 @@ rm -rf "$work"
 trap '"$ROOT/scripts/cluster.sh" stop --work "$work" >/dev/null' EXIT
 bootstrap=127.0.0.1:$(sed -n 's/^kafka=//p' "$work/ports")
 
-# Samples the node's lag once a second until the file $1.stop appears.
+# Samples the node's lag once a second, "<seconds> <records>" a line, until the file $1.stop appears.
 sample_lag() {
   while [[ ! -f $1.stop ]]; do
     curl -s --max-time 1 "http://127.0.0.1:$PULSE_PORT/metrics" 2>/dev/null |
-      awk '/^pulse_kafka_lag_(seconds|records) / {printf "%s %s ", $1, $2} END {print ""}' >>"$1" || true
+      awk '/^pulse_kafka_lag_seconds / {s = $2} /^pulse_kafka_lag_records / {r = $2} END {if (s != "") print s, r}' >>"$1" || true
     sleep 1
   done
 }
 
-# p50, p99, max of column $2 (1-based, among the name/value pairs: 2 = seconds' value) of file $1.
+# p50, p99, max of column $2 of file $1.
 quantiles() {
-  awk -v c="$2" 'NF >= c {print $c}' "$1" | sort -g | awk '{v[NR]=$1} END {if (NR) printf "p50 %s p99 %s max %s (%d samples)", v[int(NR*0.5)+1>NR?NR:int(NR*0.5)+1], v[int(NR*0.99)+1>NR?NR:int(NR*0.99)+1], v[NR], NR; else printf "no samples"}'
+  awk -v c="$2" 'NF >= c {print $c}' "$1" | sort -g |
+    awk '{v[NR] = $1} END {if (NR == 0) {printf "no samples"; exit} p50 = int(NR * 0.5) + 1; p99 = int(NR * 0.99) + 1;
+      if (p50 > NR) p50 = NR; if (p99 > NR) p99 = NR; printf "p50 %s p99 %s max %s (%d samples)", v[p50], v[p99], v[NR], NR}'
 }
 
 for rep in $(seq 1 "$REPS"); do
@@ -47,6 +49,6 @@ for rep in $(seq 1 "$REPS"); do
     "$ROOT/benchmarks/run-e2e.sh"
   touch "$lag.stop"
   wait
-  echo "shipping-cost: rep $rep lag seconds $(quantiles "$lag" 2); lag records $(quantiles "$lag" 4)" | tee -a "$OUT/lag.txt"
+  echo "shipping-cost: rep $rep lag seconds $(quantiles "$lag" 1); lag records $(quantiles "$lag" 2)" | tee -a "$OUT/lag.txt"
 done
 echo "shipping-cost: outputs in $OUT (report.md of each run; lag.txt)"
