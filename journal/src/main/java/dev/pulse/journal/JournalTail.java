@@ -35,6 +35,8 @@ public final class JournalTail implements AutoCloseable
     private long segment;
     private long offset;
     private FileChannel channel;
+    /** The segment's size when last looked at; frames are read up to it. */
+    private long size;
     private long recordSegment = -1;
     private long recordOffset = -1;
     private int frameLength;
@@ -67,14 +69,7 @@ public final class JournalTail implements AutoCloseable
             {
                 return false;
             }
-            // In this order: a next segment seen before the size is read means the size is final.
-            final boolean finished = Files.exists(SegmentFiles.path(dir, segment + 1));
-            final long size = channel.size();
-            if (offset > size)
-            {
-                throw new JournalCorruptionException(SegmentFiles.path(dir, segment), offset,
-                    "the tail's position is past the segment's end (" + size + " bytes): the segment was cut or rewritten under it");
-            }
+            // Read against the size last seen: the file is looked at again only at its end, not once per record.
             final int length = frames.read(channel, offset, size);
             if (length > 0)
             {
@@ -90,6 +85,19 @@ public final class JournalTail implements AutoCloseable
                 into.wrap(frames.buffer(), frames.frameOffset() + JournalFrameDescriptor.PAYLOAD_OFFSET,
                     length - JournalFrameDescriptor.OVERHEAD, type);
                 return true;
+            }
+            // In this order: a next segment seen before the size is read means the size is final.
+            final boolean finished = Files.exists(SegmentFiles.path(dir, segment + 1));
+            final long newSize = channel.size();
+            if (offset > newSize)
+            {
+                throw new JournalCorruptionException(SegmentFiles.path(dir, segment), offset,
+                    "the tail's position is past the segment's end (" + newSize + " bytes): the segment was cut or rewritten under it");
+            }
+            if (newSize > size)
+            {
+                size = newSize;
+                continue;
             }
             if (!finished)
             {
@@ -159,6 +167,7 @@ public final class JournalTail implements AutoCloseable
         try
         {
             channel = FileChannel.open(SegmentFiles.path(dir, segment), StandardOpenOption.READ);
+            size = 0;
             return true;
         }
         catch (final NoSuchFileException ex)
