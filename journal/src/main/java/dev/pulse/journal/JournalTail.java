@@ -17,9 +17,10 @@ import org.agrona.DirectBuffer;
  *
  * <ul>
  *   <li>A segment is finished once the next one exists (the writer creates segment N + 1 only after
- *   its last write to N), so the tail checks for the next segment before it reads a segment's size:
- *   a frame that is not whole yet at the end of the segment being written is waited for, and a bad
- *   frame in a finished segment is damage ({@link JournalCorruptionException}).</li>
+ *   its last write to N), so at the end of what it has read the tail reads the segment's size, and only
+ *   if it did not grow looks for the next segment and then reads the size once more: a frame that is
+ *   not whole yet at the end of the segment being written is waited for, and a bad frame in a
+ *   finished segment is damage ({@link JournalCorruptionException}).</li>
  *   <li>Segments deleted before the tail reached them (a retention without a {@link SegmentHold})
  *   are skipped and counted in {@link #skippedSegments()}: the tail starts at the oldest one left.</li>
  *   <li>Records of a type this version does not know are passed over, as {@link JournalReader} does.</li>
@@ -35,6 +36,8 @@ public final class JournalTail implements AutoCloseable
     private long segment;
     private long offset;
     private FileChannel channel;
+    /** The segment after the open one: once it exists, the open one is finished. */
+    private Path nextSegment;
     /** The segment's size when last looked at; frames are read up to it. */
     private long size;
     private long recordSegment = -1;
@@ -86,22 +89,19 @@ public final class JournalTail implements AutoCloseable
                     length - JournalFrameDescriptor.OVERHEAD, type);
                 return true;
             }
-            // In this order: a next segment seen before the size is read means the size is final.
-            final boolean finished = Files.exists(SegmentFiles.path(dir, segment + 1));
-            final long newSize = channel.size();
-            if (offset > newSize)
+            // Grown since last seen: read on, without looking for the next segment (a file's size is one fstat on its channel).
+            if (grew())
             {
-                throw new JournalCorruptionException(SegmentFiles.path(dir, segment), offset,
-                    "the tail's position is past the segment's end (" + newSize + " bytes): the segment was cut or rewritten under it");
-            }
-            if (newSize > size)
-            {
-                size = newSize;
                 continue;
             }
-            if (!finished)
+            // In this order: a next segment seen before the size is read again means the size is final.
+            if (!Files.exists(nextSegment))
             {
                 return false;
+            }
+            if (grew())
+            {
+                continue;
             }
             if (length == SegmentFrameReader.INVALID)
             {
@@ -161,12 +161,30 @@ public final class JournalTail implements AutoCloseable
         closeSegment();
     }
 
+    /** Reads the segment's size again; true if it grew since last seen. */
+    private boolean grew() throws IOException
+    {
+        final long newSize = channel.size();
+        if (offset > newSize)
+        {
+            throw new JournalCorruptionException(SegmentFiles.path(dir, segment), offset,
+                "the tail's position is past the segment's end (" + newSize + " bytes): the segment was cut or rewritten under it");
+        }
+        if (newSize > size)
+        {
+            size = newSize;
+            return true;
+        }
+        return false;
+    }
+
     /** Opens the tail's segment, or the oldest one after it if it is gone; false if there is none yet. */
     private boolean openSegment() throws IOException
     {
         try
         {
             channel = FileChannel.open(SegmentFiles.path(dir, segment), StandardOpenOption.READ);
+            nextSegment = SegmentFiles.path(dir, segment + 1);
             size = 0;
             return true;
         }

@@ -22,7 +22,9 @@ final class SegmentFiles
 
     static Path path(final Path dir, final long index)
     {
-        return dir.resolve(String.format("%s%0" + INDEX_DIGITS + "d%s", PREFIX, index, SUFFIX));
+        // Not String.format: a tail at the journal's end looks for the next segment's name many times a second.
+        final String digits = Long.toString(index);
+        return dir.resolve(PREFIX + "0".repeat(Math.max(0, INDEX_DIGITS - digits.length())) + digits + SUFFIX);
     }
 
     /**

@@ -50,7 +50,8 @@ public final class JournalShipper implements AutoCloseable
     private static final long BACKOFF_MIN_MS = 100;
     /** Records read and sent per turn of the loop, so acknowledgements are collected often. */
     private static final int SEND_LIMIT = 2_000;
-    private static final long IDLE_NS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** The wait at the journal's end: short beside the producer's linger, long enough that waking costs little. */
+    private static final long IDLE_NS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final ShipperSettings settings;
@@ -183,7 +184,10 @@ public final class JournalShipper implements AutoCloseable
                 }
                 position.commit(nowNs, false);
                 lag.measure(nowNs, position, inFlight, metrics);
-                if (sent == 0 && acknowledgedNow == 0)
+                // Turn again at once only with more to read, or a window the acknowledgements just opened. At the journal's
+                // end it waits: a turn per record as each is written cost a look at the files and a wake-up each (BENCHMARKS.md,
+                // "Shipping the journal to Kafka"), and the producer lingers longer anyway.
+                if (sent < SEND_LIMIT && (atEnd || acknowledgedNow == 0))
                 {
                     LockSupport.parkNanos(IDLE_NS);
                 }

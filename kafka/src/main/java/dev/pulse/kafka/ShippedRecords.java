@@ -18,6 +18,7 @@ public final class ShippedRecords
 {
     /** The header holding the record's {@link RecordId} as UTF-8 text. */
     public static final String ID_HEADER = "pulse-id";
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** The topic when none is configured. */
     public static final String DEFAULT_TOPIC = "pulse-journal";
 
@@ -32,12 +33,17 @@ public final class ShippedRecords
         {
             return node.getBytes(StandardCharsets.UTF_8);
         }
-        return (hex16(sidHi) + hex16(sidLo)).getBytes(StandardCharsets.US_ASCII);
+        final byte[] key = new byte[32];
+        hex16(sidHi, key, 0);
+        hex16(sidLo, key, 16);
+        return key;
     }
 
-    private static String hex16(final long value)
+    private static void hex16(final long value, final byte[] into, final int at)
     {
-        final String digits = Long.toHexString(value);
-        return "0".repeat(16 - digits.length()) + digits;
+        for (int i = 0; i < 16; i++)
+        {
+            into[at + i] = HEX[(int)(value >>> (60 - 4 * i)) & 0xF];
+        }
     }
 }

@@ -13,7 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *   <li>{@code enable.idempotence=true}, {@code acks=all}: a retry inside the producer never
  *   duplicates or reorders a partition's records; a record counts as shipped only once every
  *   in-sync replica has it.</li>
- *   <li>{@code linger.ms=20}, {@code batch.size=256 KiB}: a batch fills for up to 20 ms; at 20,000
+ *   <li>{@code linger.ms=100}, {@code batch.size=256 KiB}: a batch fills for up to 100 ms; at 20,000
  *   records/s that is a few hundred records a request instead of one.</li>
  *   <li>{@code compression.type=lz4}: measured against zstd on journal frames
  *   (BENCHMARKS.md, "The shipper: compression"): about 190 ns of CPU a frame against zstd's 340,
@@ -39,7 +39,7 @@ public final class ShipperProducerProperties
         final Map<String, Object> properties = new HashMap<>();
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "100");
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, DEFAULT_COMPRESSION);
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");

@@ -18,7 +18,7 @@ import dev.pulse.journal.RecordId;
  * @param offsetFile       the durable offset ({@link dev.pulse.journal.TailOffsetFile}).
  * @param topic            the topic records go to.
  * @param clientProperties Kafka client properties: {@code bootstrap.servers} at least.
- * @param commitInterval   the least time between two writes of the offset (a few a second at most).
+ * @param commitInterval   the least time between two writes of the offset (once a second by default).
  * @param backoffMax       the longest wait after a failure before trying again (it doubles from 100 ms).
  * @param maxInFlightRecords records sent and not yet acknowledged, at most; the shipper reads no further meanwhile.
  */
@@ -33,7 +33,8 @@ public record ShipperSettings(
     int maxInFlightRecords)
 {
     /** Writes of the offset: at most four a second. */
-    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(250);
+    /** Once a second: each write is a file written, forced and renamed; a crash resends at most a second of records. */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
     /** A failing Kafka is tried again at most every 10 s. */
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(10);
     /** Enough to keep batches full at 20,000 records/s with seconds of broker latency. */
