@@ -14,18 +14,24 @@
   var script = d.currentScript || d.querySelector('script[data-site][src*="pulse.js"]');
   var site = script && script.getAttribute('data-site');
   if (!site) return;
+  // The widget's file: the server writes its versioned path and integrity here at start (SnippetFile),
+  // so a page that pins this file pins the widget too.
+  var WIDGET = ['/pulse-widget.js', ''];
+  var widgetCalls = null;        // calls waiting for the widget's file
 
   if (script.hasAttribute('data-preview')) {
     // Preview (the /preview page): draw each message in a [data-pulse-render] element as the widget
     // would, in place; no tracking, nothing sent.
     var render = function (container, message) {
-      var view = makeWidget(container, true);
+      var view = w.PulseWidget(container, true, function () {}, script.nonce);
       if (message.t === 'response') view.response(message); else view.question(message);
       return view;
     };
     w.Pulse = { v: 1, render: render };
-    Array.prototype.forEach.call(d.querySelectorAll('[data-pulse-render]'), function (slot) {
-      try { render(slot, JSON.parse(slot.getAttribute('data-pulse-render'))); } catch (e) { slot.textContent = 'unreadable message'; }
+    withWidget(function () {
+      Array.prototype.forEach.call(d.querySelectorAll('[data-pulse-render]'), function (slot) {
+        try { render(slot, JSON.parse(slot.getAttribute('data-pulse-render'))); } catch (e) { slot.textContent = 'unreadable message'; }
+      });
     });
     return;
   }
@@ -107,8 +113,8 @@
       try { m = JSON.parse(e.data); } catch (x) { return; }
       if (m.t === 'welcome') welcome(m);
       else if (m.t === 'ack') ack(m.seq);
-      else if (m.t === 'question') ui().question(m);
-      else if (m.t === 'response') ui().response(m);
+      else if (m.t === 'question') ui(function (u) { u.question(m); });
+      else if (m.t === 'response') ui(function (u) { u.response(m); });
       else if (m.t === 'carry') keepCarry(m);
     };
     ws.onclose = function (e) {
@@ -357,118 +363,21 @@
     send({ t: 'form_error', form: formName, field: el.getAttribute('name') || el.getAttribute('id') || el.tagName.toLowerCase() });
   }, true);
 
-  // ---- the widget
-  function ui() { return widget || (widget = makeWidget(d.body || d.documentElement, false)); }
-
-  function makeWidget(parent, inline) {
-    var host = d.createElement('div');
-    host.setAttribute('data-pulse-widget', '');
-    var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
-    var css =
-      ':host{all:initial}' +
-      '.p{position:fixed;right:16px;bottom:16px;z-index:2147483647;max-width:min(360px,calc(100vw - 32px));max-height:calc(100vh - 32px);overflow:auto;overflow-wrap:anywhere;box-sizing:border-box;' +
-      'font:15px/1.4 var(--pulse-font,system-ui,sans-serif);color:var(--pulse-fg,#1d1d1f);background:var(--pulse-bg,#fff);' +
-      'border-radius:var(--pulse-radius,12px);box-shadow:0 8px 30px rgba(0,0,0,.18);padding:16px;transition:opacity .2s,transform .2s}' +
-      '.p[hidden]{display:none}' +
-      'h2{font-size:1.05em;margin:0 28px 10px 0}' +
-      'button{font:inherit;cursor:pointer;border-radius:8px}' +
-      '.c{display:block;width:100%;text-align:left;margin:6px 0;padding:9px 12px;border:1px solid var(--pulse-border,#d2d2d7);background:transparent;color:inherit}' +
-      '.c:hover{border-color:var(--pulse-accent,#0060df)}' +
-      'button:focus-visible,a:focus-visible{outline:3px solid var(--pulse-accent,#0060df);outline-offset:2px}' +
-      '.x{position:absolute;top:8px;right:8px;border:0;background:transparent;color:inherit;font-size:20px;line-height:1;padding:4px 8px}' +
-      'p{margin:0 0 8px}' +
-      '.a{display:inline-block;margin-top:4px;padding:8px 14px;background:var(--pulse-accent,#0060df);color:#fff;text-decoration:none;border-radius:8px}' +
-      '@media (prefers-reduced-motion:reduce){.p{transition:none}}' +
-      (inline ? '.p{position:relative;right:auto;bottom:auto;z-index:auto;max-height:none;margin:0 0 12px}' : '');
-    // A constructed sheet needs no style-src; without one, a <style> with this script tag's nonce.
-    var sheet = null;
-    if ('adoptedStyleSheets' in root) try { sheet = new CSSStyleSheet(); sheet.replaceSync(css); root.adoptedStyleSheets = [sheet]; } catch (e) { sheet = null; }
-    if (!sheet) {
-      var style = d.createElement('style');
-      if (script.nonce) style.nonce = script.nonce;
-      style.textContent = css;
-      root.appendChild(style);
-    }
-    var panel = d.createElement('div');
-    panel.className = 'p';
-    panel.setAttribute('role', 'dialog');
-    panel.setAttribute('aria-modal', 'false');
-    panel.hidden = true;
-    root.appendChild(panel);
-    parent.appendChild(host);
-    var iid = null, returnFocus = null;
-
-    function el(tag, cls, text) {
-      var e = d.createElement(tag);
-      if (cls) e.className = cls;
-      if (text != null) e.textContent = text;
-      return e;
-    }
-    function close(sendDismiss) {
-      if (sendDismiss && iid) send({ t: 'dismiss', iid: iid });
-      iid = null;
-      panel.hidden = true;
-      panel.textContent = '';
-      if (returnFocus && returnFocus.focus) try { returnFocus.focus(); } catch (e) {}
-      returnFocus = null;
-    }
-    function frame(title) {
-      panel.textContent = '';
-      var x = el('button', 'x', '\u00d7');
-      x.setAttribute('aria-label', 'Close');
-      x.onclick = function () { close(!!iid); };
-      var h = el('h2', null, title);
-      h.id = 'pulse-title';
-      panel.setAttribute('aria-labelledby', 'pulse-title');
-      panel.appendChild(x);
-      panel.appendChild(h);
-    }
-    panel.addEventListener('keydown', function (e) {
-      if (e.key === 'Escape') { e.stopPropagation(); close(!!iid); }
-    });
-    // Markup the catalog allows: blank lines make paragraphs, **text** is bold. Text nodes only.
-    function body(text) {
-      var out = d.createDocumentFragment();
-      String(text).split(/\n\s*\n/).forEach(function (para) {
-        var p = el('p');
-        String(para).split('**').forEach(function (part, i) {
-          p.appendChild(i % 2 ? el('strong', null, part) : d.createTextNode(part));
-        });
-        out.appendChild(p);
-      });
-      return out;
-    }
-    return {
-      owns: function (node) { return node === host || host.contains(node); },
-      hide: function () { close(false); },
-      question: function (m) {
-        if (!m || !Array.isArray(m.choices)) return;
-        returnFocus = d.activeElement;
-        iid = m.iid;
-        frame(m.text);
-        m.choices.forEach(function (c) {
-          var b = el('button', 'c', c.label);
-          b.onclick = function () { send({ t: 'answer', iid: m.iid, choice: c.id }); };
-          panel.appendChild(b);
-        });
-        panel.hidden = false;
-        var first = panel.querySelector('.c');
-        if (first && !inline) first.focus();
-      },
-      response: function (m) {
-        iid = null;
-        frame(m.title);
-        panel.appendChild(body(m.body));
-        if (m.cta && /^(https?:\/\/|\/|\?|#|[\w.-]+(\/|$))/i.test(m.cta.url)) {
-          var a = el('a', 'a', m.cta.label);
-          a.href = m.cta.url;
-          panel.appendChild(a);
-        }
-        panel.hidden = false;
-        var x = panel.querySelector('.x');
-        if (x && !inline) x.focus();
-      }
-    };
+  // ---- the widget: pulse-widget.js (WIDGET, above), fetched on the first question.
+  function withWidget(call) {
+    if (w.PulseWidget) return call();
+    if (widgetCalls) return widgetCalls.push(call);
+    widgetCalls = [call];
+    var s = d.createElement('script');
+    s.src = new URL(WIDGET[0], script.src).href;
+    if (WIDGET[1]) { s.integrity = WIDGET[1]; s.crossOrigin = 'anonymous'; }
+    if (script.nonce) s.nonce = script.nonce;
+    s.onload = function () { var calls = widgetCalls; widgetCalls = null; calls.forEach(function (c) { c(); }); };
+    s.onerror = function () { widgetCalls = null; };   // not shown; the next question tries again
+    (d.head || d.documentElement).appendChild(s);
+  }
+  function ui(call) {
+    withWidget(function () { call(widget || (widget = w.PulseWidget(d.body || d.documentElement, false, send, script.nonce))); });
   }
 
   // ---- the API

@@ -2,6 +2,7 @@ package dev.pulse.server.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -30,6 +31,7 @@ import dev.pulse.server.ws.AnswerPending;
  *   GET  /readyz                   200 ready | 503 not ready
  *   GET  /metrics                  Prometheus text
  *   GET  /pulse.js                 the browser snippet (gzip, ETag); /pulse.<version>.js its immutable versioned name
+ *   GET  /pulse-widget.js          the widget the snippet loads on its first question; /pulse-widget.<version>.js likewise
  *   GET  /demo/...                 the demo store's pages, under a strict Content-Security-Policy (only with the demo on)
  *   POST /admin/catalog/reload     200 | 422 with the catalog's findings   (bearer token)
  *   GET  /admin/catalog            the catalog being served                 (bearer token)
@@ -58,7 +60,10 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
 
     private final RouteContext context;
     private final StaticFiles staticFiles = new StaticFiles("/static/");
-    private final Optional<SnippetFile> snippet = staticFiles.find("pulse.js").map(file -> new SnippetFile(file.bytes()));
+    private final Optional<SnippetFile> widget = staticFiles.find("pulse-widget.js")
+        .map(file -> new SnippetFile(SnippetFile.WIDGET, file.bytes()));
+    private final Optional<SnippetFile> snippet = staticFiles.find("pulse.js")
+        .map(file -> SnippetFile.pinning(file.bytes(), widget.orElseThrow(() -> new IllegalStateException("pulse.js without pulse-widget.js"))));
     private final InternalErrors internalErrors;
     private final AdminRoutes admin;
     private final boolean servesMetrics;
@@ -165,9 +170,12 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
                 return probe;
             }
         }
-        if (snippet.isPresent() && snippet.get().serves(path))
+        for (final Optional<SnippetFile> script : List.of(snippet, widget))
         {
-            return isGet(request) ? snippet.get().respond(request, path) : notGet();
+            if (script.isPresent() && script.get().serves(path))
+            {
+                return isGet(request) ? script.get().respond(request, path) : notGet();
+            }
         }
         if (servesDemo && (path.equals(DEMO) || path.startsWith(DEMO + "/")))
         {

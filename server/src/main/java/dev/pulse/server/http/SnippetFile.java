@@ -3,6 +3,7 @@ package dev.pulse.server.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -18,27 +19,34 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
- * The browser snippet as served: {@code /pulse.js} (revalidated every 5 minutes) and its versioned
- * name {@code /pulse.<version>.js} (cached for a year, immutable), where the version is the first
- * 16 hex digits of the file's SHA-384, so a page can pin it with Subresource Integrity. Both
- * answers carry {@code Pulse-Snippet-Url} and {@code Pulse-Snippet-Integrity} (the {@code sha384-}
- * value for {@code integrity=}), a strong ETag per encoding (304 on a matching If-None-Match),
- * gzip when the request accepts it, {@code Vary: Accept-Encoding}, and
+ * A script of the browser's as served: the snippet {@code /pulse.js} and the widget
+ * {@code /pulse-widget.js} (each revalidated every 5 minutes) and their versioned names
+ * {@code /pulse.<version>.js}, {@code /pulse-widget.<version>.js} (cached for a year, immutable),
+ * where the version is the first 16 hex digits of the file's SHA-384, so a page can pin it with
+ * Subresource Integrity. The snippet loads the widget by the versioned name and integrity
+ * {@link #pinning} wrote into it, so pinning the snippet pins the widget too. Both answers carry
+ * {@code Pulse-Snippet-Url} and {@code Pulse-Snippet-Integrity} (the file's versioned path and its
+ * {@code sha384-} value for {@code integrity=}), a strong ETag per encoding (304 on a matching
+ * If-None-Match), gzip when the request accepts it, {@code Vary: Accept-Encoding}, and
  * {@code Access-Control-Allow-Origin: *} (a cross-origin script checked by integrity is fetched in CORS mode).
  *
- * <p>Made once from the bytes at start (the file is fixed at build time): no request compresses
+ * <p>Made once from the bytes at start (the files are fixed at build time): no request compresses
  * or hashes anything. Immutable, so thread-safe.
  */
 final class SnippetFile
 {
-    static final String PATH = "/pulse.js";
+    static final String SNIPPET = "pulse";
+    static final String WIDGET = "pulse-widget";
     static final String CONTENT_TYPE = "application/javascript; charset=utf-8";
     static final String URL_HEADER = "pulse-snippet-url";
     static final String INTEGRITY_HEADER = "pulse-snippet-integrity";
+    /** Where the snippet names the widget's file: the line the server rewrites with the versioned path and integrity. */
+    static final String WIDGET_PLACEHOLDER = "var WIDGET = ['/pulse-widget.js', ''];";
     private static final String REVALIDATED = "public, max-age=300";
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final int VERSION_HEX_DIGITS = 16;
 
+    private final String path;
     private final byte[] plain;
     private final byte[] gzipped;
     private final String versionedPath;
@@ -46,19 +54,38 @@ final class SnippetFile
     private final String plainEtag;
     private final String gzipEtag;
 
-    SnippetFile(final byte[] plain)
+    /** The file {@code /<name>.js} with these bytes. */
+    SnippetFile(final String name, final byte[] plain)
     {
+        this.path = "/" + name + ".js";
         this.plain = plain.clone();
         this.gzipped = gzip(plain);
         final byte[] sha384 = sha384(plain);
         final String version = HexFormat.of().formatHex(sha384).substring(0, VERSION_HEX_DIGITS);
-        this.versionedPath = "/pulse." + version + ".js";
+        this.versionedPath = "/" + name + "." + version + ".js";
         this.integrity = "sha384-" + Base64.getEncoder().encodeToString(sha384);
         this.plainEtag = '"' + version + '"';
         this.gzipEtag = '"' + version + "-gzip\"";
     }
 
-    /** The versioned path, {@code /pulse.<16 hex digits>.js}. */
+    /**
+     * The snippet, its {@link #WIDGET_PLACEHOLDER} line naming {@code widget}'s versioned path and integrity.
+     *
+     * @throws IllegalStateException if the snippet has no such line (a build that would draw no question).
+     */
+    static SnippetFile pinning(final byte[] snippet, final SnippetFile widget)
+    {
+        final String text = new String(snippet, StandardCharsets.UTF_8);
+        if (!text.contains(WIDGET_PLACEHOLDER))
+        {
+            throw new IllegalStateException("pulse.js does not name its widget with the line " + WIDGET_PLACEHOLDER);
+        }
+        final String pinned = text.replace(WIDGET_PLACEHOLDER,
+            "var WIDGET = ['" + widget.versionedPath() + "', '" + widget.integrity() + "'];");
+        return new SnippetFile(SNIPPET, pinned.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The versioned path, {@code /<name>.<16 hex digits>.js}. */
     String versionedPath()
     {
         return versionedPath;
@@ -70,14 +97,14 @@ final class SnippetFile
         return integrity;
     }
 
-    /** True for {@code /pulse.js} and this file's versioned path (another version's is 404). */
-    boolean serves(final String path)
+    /** True for {@code /<name>.js} and this file's versioned path (another version's is 404). */
+    boolean serves(final String requested)
     {
-        return path.equals(PATH) || path.equals(versionedPath);
+        return requested.equals(path) || requested.equals(versionedPath);
     }
 
     /** The answer to a GET or HEAD of a path {@link #serves} accepts. */
-    FullHttpResponse respond(final FullHttpRequest request, final String path)
+    FullHttpResponse respond(final FullHttpRequest request, final String requested)
     {
         final boolean gzip = AcceptEncoding.acceptsGzip(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
         final String etag = gzip ? gzipEtag : plainEtag;
@@ -96,7 +123,7 @@ final class SnippetFile
         response.headers()
             .set(HttpHeaderNames.ETAG, etag)
             .set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING)
-            .set(HttpHeaderNames.CACHE_CONTROL, path.equals(PATH) ? REVALIDATED : IMMUTABLE)
+            .set(HttpHeaderNames.CACHE_CONTROL, requested.equals(path) ? REVALIDATED : IMMUTABLE)
             // Public bytes, no credentials: any page may fetch them in CORS mode, which a
             // cross-origin script tag with integrity= (crossorigin="anonymous") needs.
             .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*")

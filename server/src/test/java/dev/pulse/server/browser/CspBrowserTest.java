@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +56,8 @@ class CspBrowserTest
             assertThat(PageRecorder.violations(driver)).isEmpty();
             driver.get(demo.url("/demo/search?q=dragon"));
             new Widget(driver).awaitTitle(Duration.ofSeconds(15), "What are you looking for?");
+            // The widget's file comes after the page: wait for it to draw.
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !"no widget".equals(driver.executeScript(STYLED)));
             assertThat(driver.executeScript(STYLED)).as("the widget is styled").isEqualTo("16px 12px");
             assertThat(PageRecorder.violations(driver)).isEmpty();
             browser.screenshot("question-under-strict-csp");
@@ -79,6 +82,8 @@ class CspBrowserTest
             }
             PageRecorder.install(driver);
             driver.get("http://127.0.0.1:" + site.getAddress().getPort() + "/page.html");
+            // The widget's file comes after the page: wait for it to draw.
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !"no widget".equals(driver.executeScript(STYLED)));
             assertThat(driver.executeScript(STYLED)).as("the widget is styled").isEqualTo("16px 12px");
             assertThat(PageRecorder.violations(driver)).isEmpty();
             assertThat(((JavascriptExecutor)driver).executeScript("return document.querySelector('[data-pulse-widget]').shadowRoot" +
@@ -93,11 +98,8 @@ class CspBrowserTest
     /** A site of its own (the test serves the header): one page drawing a question with the snippet's preview mode. */
     private static HttpServer site(final String policy) throws IOException
     {
-        final byte[] snippet;
-        try (InputStream in = CspBrowserTest.class.getResourceAsStream("/static/pulse.js"))
-        {
-            snippet = in.readAllBytes();
-        }
+        final byte[] snippet = resource("/static/pulse.js");
+        final byte[] widget = resource("/static/pulse-widget.js");
         final String question = "{\"t\":\"question\",\"iid\":\"1\",\"qid\":\"q\",\"text\":\"Which plan?\",\"choices\":" +
             "[{\"id\":\"a\",\"label\":\"A\"},{\"id\":\"b\",\"label\":\"B\"},{\"id\":\"c\",\"label\":\"C\"}]}";
         final byte[] page = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>CSP</title></head><body>" +
@@ -105,10 +107,19 @@ class CspBrowserTest
             "<script src=\"/pulse.js\" nonce=\"" + NONCE + "\" data-site=\"demo\" data-preview></script></body></html>")
             .getBytes(StandardCharsets.UTF_8);
         final HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> respond(exchange, policy, exchange.getRequestURI().getPath().equals("/pulse.js")
-            ? snippet : exchange.getRequestURI().getPath().equals("/page.html") ? page : null));
+        // Unpinned (the snippet's own name for the widget, no integrity): the server's pinning is SnippetServingEndToEndTest's.
+        final Map<String, byte[]> files = Map.of("/pulse.js", snippet, "/pulse-widget.js", widget, "/page.html", page);
+        server.createContext("/", exchange -> respond(exchange, policy, files.get(exchange.getRequestURI().getPath())));
         server.start();
         return server;
+    }
+
+    private static byte[] resource(final String name) throws IOException
+    {
+        try (InputStream in = CspBrowserTest.class.getResourceAsStream(name))
+        {
+            return in.readAllBytes();
+        }
     }
 
     private static void respond(final HttpExchange exchange, final String policy, final byte[] body) throws IOException

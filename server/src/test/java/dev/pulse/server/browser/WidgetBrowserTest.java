@@ -58,6 +58,30 @@ class WidgetBrowserTest
     }
 
     @Test
+    void shouldFetchTheWidgetOnlyWhenTheFirstQuestionComesAndCheckItsIntegrity() throws Exception
+    {
+        try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir, FAST))
+        {
+            final WebDriver driver = browser.driver();
+            driver.get(demo.url("/demo/faq"));
+            BackButtonBrowserTest.awaitSession(driver);
+            final JavascriptExecutor js = (JavascriptExecutor)driver;
+            final String widgetRequests = "return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => n.includes('/pulse-widget.'))";
+            assertThat((List<?>)js.executeScript(widgetRequests)).as("no question yet, no widget").isEmpty();
+            assertThat(js.executeScript("return typeof window.PulseWidget")).isEqualTo("undefined");
+
+            driver.get(demo.url("/demo/pricing"));
+            new Widget(driver).awaitTitle(WAIT, "What's making this hard to decide?", "What would help you choose a plan?");
+            final List<?> fetched = (List<?>)js.executeScript(widgetRequests);
+            assertThat(fetched).hasSize(1);
+            assertThat(fetched.get(0).toString()).matches(".*/pulse-widget\\.[0-9a-f]{16}\\.js");
+            assertThat(js.executeScript("const s = document.querySelector('script[src*=\"/pulse-widget.\"]');"
+                + " return s && s.integrity")).asString().startsWith("sha384-");
+        }
+    }
+
+    @Test
     void shouldAskAfterRageClicksOnAButtonThatDoesNothing() throws Exception
     {
         try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir, FAST))

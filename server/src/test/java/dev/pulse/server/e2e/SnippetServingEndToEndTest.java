@@ -7,9 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -35,15 +39,32 @@ class SnippetServingEndToEndTest
 
     private final HttpClient client = HttpClient.newHttpClient();
     private DemoServer demo;
+    private static final String WIDGET_LINE = "var WIDGET = ['/pulse-widget.js', ''];";
+
     private byte[] source;
+    private byte[] widgetSource;
+    private String widgetIntegrity;
 
     @BeforeEach
     void start() throws Exception
     {
         demo = DemoServer.start(dir);
-        try (InputStream in = SnippetServingEndToEndTest.class.getResourceAsStream("/static/pulse.js"))
+        widgetSource = resource("/static/pulse-widget.js");
+        // As served: the line naming the widget rewritten with its versioned path and integrity, computed here again.
+        final byte[] widgetSha384 = MessageDigest.getInstance("SHA-384").digest(widgetSource);
+        final String widgetPath = "/pulse-widget." + HexFormat.of().formatHex(widgetSha384).substring(0, 16) + ".js";
+        widgetIntegrity = "sha384-" + Base64.getEncoder().encodeToString(widgetSha384);
+        final String text = new String(resource("/static/pulse.js"), StandardCharsets.UTF_8);
+        assertThat(text).contains(WIDGET_LINE);
+        source = text.replace(WIDGET_LINE, "var WIDGET = ['" + widgetPath + "', '" + widgetIntegrity + "'];")
+            .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] resource(final String name) throws Exception
+    {
+        try (InputStream in = SnippetServingEndToEndTest.class.getResourceAsStream(name))
         {
-            source = in.readAllBytes();
+            return in.readAllBytes();
         }
     }
 
@@ -109,6 +130,27 @@ class SnippetServingEndToEndTest
         assertThat(get("/pulse.0123456789abcdef.js", "Accept-Encoding", "identity").statusCode()).as("another version").isEqualTo(404);
         assertThat(send(HttpRequest.newBuilder(uri(versioned)).POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode())
             .isEqualTo(405);
+    }
+
+    @Test
+    void shouldServeTheWidgetAtTheVersionedPathAndIntegrityTheSnippetNames() throws Exception
+    {
+        final String snippet = new String(get("/pulse.js", "Accept-Encoding", "identity").body(), StandardCharsets.UTF_8);
+        final Matcher named = Pattern.compile("var WIDGET = \\['(/pulse-widget\\.[0-9a-f]{16}\\.js)', '(sha384-[A-Za-z0-9+/=]+)'\\];")
+            .matcher(snippet);
+        assertThat(named.find()).as("the snippet names its widget").isTrue();
+        assertThat(named.group(2)).isEqualTo(widgetIntegrity);
+
+        final HttpResponse<byte[]> pinned = get(named.group(1), "Accept-Encoding", "identity");
+        assertThat(pinned.statusCode()).isEqualTo(200);
+        assertThat(pinned.body()).isEqualTo(widgetSource);
+        assertThat(pinned.headers().firstValue("cache-control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(pinned.headers().firstValue("content-type")).hasValue("application/javascript; charset=utf-8");
+        assertThat(pinned.headers().firstValue("access-control-allow-origin")).as("integrity= needs CORS").hasValue("*");
+        final HttpResponse<byte[]> current = get("/pulse-widget.js", "Accept-Encoding", "gzip");
+        assertThat(current.headers().firstValue("cache-control")).hasValue("public, max-age=300");
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(current.body())).readAllBytes()).isEqualTo(widgetSource);
+        assertThat(get("/pulse-widget.0123456789abcdef.js", "Accept-Encoding", "identity").statusCode()).isEqualTo(404);
     }
 
     @Test
