@@ -11,6 +11,11 @@ package dev.pulse.detect;
  */
 public final class Event
 {
+    /** A backend event carries at most this many fields. */
+    public static final int BACKEND_FIELD_CAPACITY = 8;
+    /** A backend field's text is kept up to this many characters (for response templates). */
+    public static final int BACKEND_FIELD_TEXT_CAPACITY = 64;
+
     private EventType type = EventType.ACTIVE;
     private NavType nav = NavType.NAVIGATE;
     private long pageHash;
@@ -25,6 +30,22 @@ public final class Event
     private long goalHash;
     private int iid;
     private long choiceHash;
+    private boolean helpful;
+    private int searchIntent;
+    private long backendNameHash;
+    private int backendFieldCount;
+    private final long[] backendFieldKeyHashes = new long[BACKEND_FIELD_CAPACITY];
+    private final long[] backendFieldValueHashes = new long[BACKEND_FIELD_CAPACITY];
+    private final double[] backendFieldNumbers = new double[BACKEND_FIELD_CAPACITY];
+    private final StringBuilder[] backendFieldTexts = new StringBuilder[BACKEND_FIELD_CAPACITY];
+
+    public Event()
+    {
+        for (int i = 0; i < BACKEND_FIELD_CAPACITY; i++)
+        {
+            backendFieldTexts[i] = new StringBuilder(BACKEND_FIELD_TEXT_CAPACITY);
+        }
+    }
 
     /** Starts a new event of the given type with every other field cleared. */
     public Event reset(final EventType type)
@@ -43,6 +64,10 @@ public final class Event
         goalHash = 0;
         iid = 0;
         choiceHash = 0;
+        helpful = false;
+        searchIntent = 0;
+        backendNameHash = 0;
+        backendFieldCount = 0;
         return this;
     }
 
@@ -172,5 +197,91 @@ public final class Event
     public long choiceHash()
     {
         return choiceHash;
+    }
+
+    /** {@code feedback}: the intervention whose response it rates ({@link #intervention}) and whether it helped. */
+    public Event helpful(final boolean helpful)
+    {
+        this.helpful = helpful;
+        return this;
+    }
+
+    public boolean helpful()
+    {
+        return helpful;
+    }
+
+    /** {@code search}: the catalog's intent the search's words matched (its number in the catalog), 0 for none. */
+    public Event searchIntent(final int searchIntent)
+    {
+        this.searchIntent = searchIntent;
+        return this;
+    }
+
+    public int searchIntent()
+    {
+        return searchIntent;
+    }
+
+    /** {@code backend}: the event's hashed name; its fields follow with {@link #backendField}. */
+    public Event backend(final long nameHash)
+    {
+        this.backendNameHash = nameHash;
+        this.backendFieldCount = 0;
+        return this;
+    }
+
+    public long backendNameHash()
+    {
+        return backendNameHash;
+    }
+
+    /**
+     * Adds a field of a backend event: its hashed key and value, the value as a number
+     * ({@link Double#NaN} when it is not one), and its text (kept up to
+     * {@link #BACKEND_FIELD_TEXT_CAPACITY} characters, in a buffer this event reuses: no allocation).
+     *
+     * @return false when {@link #BACKEND_FIELD_CAPACITY} fields are already there (the field is not added).
+     */
+    public boolean backendField(final long keyHash, final long valueHash, final double number, final CharSequence text)
+    {
+        if (backendFieldCount == BACKEND_FIELD_CAPACITY)
+        {
+            return false;
+        }
+        backendFieldKeyHashes[backendFieldCount] = keyHash;
+        backendFieldValueHashes[backendFieldCount] = valueHash;
+        backendFieldNumbers[backendFieldCount] = number;
+        final StringBuilder kept = backendFieldTexts[backendFieldCount];
+        kept.setLength(0);
+        kept.append(text, 0, Math.min(text.length(), BACKEND_FIELD_TEXT_CAPACITY));
+        backendFieldCount++;
+        return true;
+    }
+
+    /** The text of field {@code index}, valid until the next {@link #reset} or {@link #backend}. */
+    public CharSequence backendFieldText(final int index)
+    {
+        return backendFieldTexts[index];
+    }
+
+    public int backendFieldCount()
+    {
+        return backendFieldCount;
+    }
+
+    public long backendFieldKeyHash(final int index)
+    {
+        return backendFieldKeyHashes[index];
+    }
+
+    public long backendFieldValueHash(final int index)
+    {
+        return backendFieldValueHashes[index];
+    }
+
+    public double backendFieldNumber(final int index)
+    {
+        return backendFieldNumbers[index];
     }
 }

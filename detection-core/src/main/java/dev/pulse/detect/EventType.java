@@ -2,7 +2,8 @@ package dev.pulse.detect;
 
 /**
  * The kinds of event a session produces, named as the wire protocol names them, plus one internal
- * kind ({@link #TIMER}) for a deadline the server's timer wheel fired.
+ * kind ({@link #TIMER}) for a deadline the server's timer wheel fired, and {@link #BACKEND}, which
+ * comes from the site's backend rather than the browser.
  */
 public enum EventType
 {
@@ -17,7 +18,14 @@ public enum EventType
     ANSWER("answer"),
     DISMISS("dismiss"),
     /** Internal: an idle deadline armed by the server came due. Never on the wire. */
-    TIMER("timer");
+    TIMER("timer"),
+    // Added after TIMER so the ordinals above (kept in session records and journals) never move.
+    /** An event from the site's backend (a declined payment, a failed order), posted to the ingest route, not the socket. */
+    BACKEND("backend"),
+    /** The person scrolled back up the page (throttled by the snippet; no positions). */
+    SCROLL_BACK("scroll_back"),
+    /** "Did this help?" answered on the response of an intervention. */
+    FEEDBACK("feedback");
 
     private static final EventType[] VALUES = values();
 
@@ -37,7 +45,7 @@ public enum EventType
     /** Whether this event shows a person acting on the page (it restarts the idle clock). */
     public boolean isActivity()
     {
-        return this != VISIBILITY && this != TIMER;
+        return this != VISIBILITY && this != TIMER && this != BACKEND;
     }
 
     public static EventType fromOrdinal(final int ordinal)

@@ -38,7 +38,15 @@ package dev.pulse.detect;
  *  |   clickRing: 8 x {targetHash(8) timeMs(8) x(4) y(4)}          | 1088
  *  |           formErrorRing: 8 x {formHash(8) timeMs(8)}          | 1280
  *  |       kindRunRing: 32 x {kind(2) lastEnteredMs(6)} as one long | 1408
- *  +---------------------------------------------------------------+ 1664
+ *  +---------------------------------------------------------------+   backend, intent, context (issue 19)
+ *  |      backendRing: 8 x {nameHash(8) timeMs(8)}  (reserved)     | 1664
+ *  |      intentRing: 8 x {intent(2) timeMs(6)} as one long (res.) | 1792
+ *  |      contextNumbers: 8 x number(8), beside context (reserved) | 1856
+ *  |  contextState (32, res.)  |  scrollState (32, reserved)       | 1920
+ *  |  feedbackState (32, res.) |  intentState (32, reserved)       | 1984
+ *  |      goalsReached: 8 x goalHash(8)  (reserved)                | 2048
+ *  |  contextTexts: 3 x {keyHash(8) length(1) utf8(55)} (reserved) | 2112
+ *  +---------------------------------------------------------------+ 2304
  * </pre>
  *
  * The entries of the tables ({@code *_OFFSET} constants named for a table are relative to its
@@ -121,6 +129,16 @@ public final class SessionStateDescriptor
     public static final int FORM_ENTRY_LENGTH = 16;
     public static final int KIND_RUN_RING_OFFSET = 1408;
     public static final int KIND_RUN_ENTRY_LENGTH = 8;
+    // Reserved for issue 19's parts, one area each, so they can be filled in apart; each names its own fields inside.
+    public static final int BACKEND_RING_OFFSET = 1664;
+    public static final int INTENT_RING_OFFSET = 1792;
+    public static final int CONTEXT_NUMBERS_OFFSET = 1856;
+    public static final int CONTEXT_STATE_OFFSET = 1920;
+    public static final int SCROLL_STATE_OFFSET = 1952;
+    public static final int FEEDBACK_STATE_OFFSET = 1984;
+    public static final int INTENT_STATE_OFFSET = 2016;
+    public static final int GOALS_REACHED_OFFSET = 2048;
+    public static final int CONTEXT_TEXTS_OFFSET = 2112;
 
     /** The tab is hidden: idle time is paused. */
     public static final int FLAG_HIDDEN = 1;

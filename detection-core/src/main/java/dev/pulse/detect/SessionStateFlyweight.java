@@ -50,12 +50,13 @@ import static dev.pulse.detect.SessionStateDescriptor.VISITOR_HASH_OFFSET;
 public final class SessionStateFlyweight extends SessionHistoryFlyweight
 {
     /**
-     * 4: a kind run in one long (its kind and its time: one store per page view, 256 bytes less);
+     * 5: areas for backend events, search intents, numeric and trusted context, scrolling, feedback
+     * and goals reached (issue 19), 640 bytes more; 4: a kind run in one long (its kind and its time: one store per page view, 256 bytes less);
      * 3: the visitor's hash, so the holdout can be drawn per visitor; 2: the kind-run ring, so
      * cart-checkout loops of more than 16 page views are seen.
      */
-    public static final byte LAYOUT_VERSION = 4;
-    public static final int LENGTH = 1664;
+    public static final byte LAYOUT_VERSION = 5;
+    public static final int LENGTH = 2304;
 
     /** Page kinds are bits of a long mask. */
     public static final int MAX_PAGE_KINDS = 64;

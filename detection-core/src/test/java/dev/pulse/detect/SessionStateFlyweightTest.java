@@ -153,7 +153,14 @@ class SessionStateFlyweightTest
         assertThat(SessionStateDescriptor.FORM_RING_OFFSET + SessionStateDescriptor.FORM_ENTRY_LENGTH *
             SessionStateFlyweight.FORM_ERROR_RING_CAPACITY).isEqualTo(SessionStateDescriptor.KIND_RUN_RING_OFFSET);
         assertThat(SessionStateDescriptor.KIND_RUN_RING_OFFSET + SessionStateDescriptor.KIND_RUN_ENTRY_LENGTH *
-            SessionStateFlyweight.KIND_RUN_RING_CAPACITY).isEqualTo(SessionStateFlyweight.LENGTH);
+            SessionStateFlyweight.KIND_RUN_RING_CAPACITY).isEqualTo(SessionStateDescriptor.BACKEND_RING_OFFSET);
+        // Layout 5's areas follow, in order, each of its drawn size, the last ending the record.
+        assertThat(new int[] {SessionStateDescriptor.BACKEND_RING_OFFSET, SessionStateDescriptor.INTENT_RING_OFFSET,
+            SessionStateDescriptor.CONTEXT_NUMBERS_OFFSET, SessionStateDescriptor.CONTEXT_STATE_OFFSET,
+            SessionStateDescriptor.SCROLL_STATE_OFFSET, SessionStateDescriptor.FEEDBACK_STATE_OFFSET,
+            SessionStateDescriptor.INTENT_STATE_OFFSET, SessionStateDescriptor.GOALS_REACHED_OFFSET,
+            SessionStateDescriptor.CONTEXT_TEXTS_OFFSET, SessionStateFlyweight.LENGTH})
+            .containsExactly(1664, 1792, 1856, 1920, 1952, 1984, 2016, 2048, 2112, 2304);
     }
 
     @Test
@@ -171,10 +178,11 @@ class SessionStateFlyweightTest
     }
 
     @Test
-    void shouldWriteEveryPartAtItsLayoutFourOffsets()
+    void shouldWriteEveryPartAtItsLayoutFiveOffsets()
     {
         // Literal offsets of layout 4 (layout 3 with a kind run in one long: kind in the high 16
-        // bits, time in the low 48): a change of any of them must come with a new layout version.
+        // bits, time in the low 48), which layout 5 keeps and extends: a change of any of them must
+        // come with a new layout version.
         state.wrap(buffer, 0).init(11, 22, 33, 1_000);
         state.lastSeq(44).hidden(true).visitorHash(0x1234L);
         state.pushPage(0x55L, 3, NavType.NAVIGATE, 2_000, true);
@@ -188,7 +196,7 @@ class SessionStateFlyweightTest
         state.history().pushBack(0xDDL, 8_000);
         state.history().pushFormError(0xEEL, 9_000);
 
-        assertThat(buffer.getByte(0)).isEqualTo((byte)4);
+        assertThat(buffer.getByte(0)).isEqualTo((byte)5);
         assertThat(buffer.getByte(1)).isEqualTo((byte)3);
         assertThat(buffer.getByte(12)).isEqualTo((byte)1);
         assertThat(buffer.getByte(13)).isEqualTo((byte)1);

@@ -55,9 +55,27 @@ public enum JournalRecordType
      * it names no person, only the random sid. code: who asked ({@link ErasureSource} ordinal);
      * value: the session's visitor hash (0 when it had none); no strings.
      */
-    SESSION_ERASED(12, "session_erased", List.of());
+    SESSION_ERASED(12, "session_erased", List.of()),
+    /**
+     * An event from the site's backend, taken in by the ingest route for a session (applied to it at
+     * once if it is live, else when it comes back). code: 1 applied to a live session, 0 kept for its
+     * return; value: the request's time (epoch ms, from its signature); strings: the event's name, the
+     * key id that signed it, then its fields as name, value pairs.
+     */
+    BACKEND_EVENT(13, "backend_event", List.of("name", "key")),
+    /**
+     * "Did this help?" answered on a response. code: 1 yes, 0 no; iid: the intervention's; strings:
+     * the question, the choice answered and the response rated.
+     */
+    FEEDBACK(14, "feedback", List.of("question", "choice", "response")),
+    /**
+     * A hand-off to a person offered on a response of kind handoff. code: 1 someone was available
+     * (within the catalog's office hours), 0 not; iid: the intervention's; strings: the question,
+     * the choice, the response and the channel (link, webhook).
+     */
+    HANDOFF(15, "handoff", List.of("question", "choice", "response", "channel"));
 
-    private static final JournalRecordType[] BY_CODE = new JournalRecordType[16];
+    private static final JournalRecordType[] BY_CODE = new JournalRecordType[32];
 
     static
     {

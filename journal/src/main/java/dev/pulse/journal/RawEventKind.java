@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public enum RawEventKind
 {
-    HELLO, PAGE, ACTIVE, VISIBILITY, CLICK, SEARCH, FORM_ERROR, EXIT_INTENT, GOAL, ANSWER, DISMISS, TIMER;
+    HELLO, PAGE, ACTIVE, VISIBILITY, CLICK, SEARCH, FORM_ERROR, EXIT_INTENT, GOAL, ANSWER, DISMISS, TIMER, BACKEND, SCROLL_BACK, FEEDBACK;
 
     /**
      * The field of every raw event that carries the session machine's time: the monotonic

@@ -7,7 +7,7 @@ import dev.pulse.server.decide.ServerSessionFlyweight;
  * The layout of one session map entry: the core's state record, then the server's.
  *
  * <pre>
- *  0                              1664                         2112
+ *  0                              2304                         2752
  *  | SessionStateFlyweight (core)  | ServerSessionFlyweight (448) |
  * </pre>
  */
