@@ -1,12 +1,8 @@
 package dev.pulse.journal;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 import org.slf4j.Logger;
@@ -46,21 +42,7 @@ final class SearchHashKey
     {
         final byte[] key = new byte[JournalConfiguration.SEARCH_HASH_KEY_LENGTH];
         new SecureRandom().nextBytes(key);
-        final Path temporary = dir.resolve(FILE_NAME + ".tmp");
-        Files.deleteIfExists(temporary);
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix"))
-        {
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        Files.write(temporary, key, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-        try
-        {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (final AtomicMoveNotSupportedException ex)
-        {
-            Files.move(temporary, file);
-        }
+        DurableFile.write(file, key, true);
         LOG.info("created the search-text hash key {}", file);
     }
 }

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.channels.FileChannel;
-import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
@@ -21,12 +17,10 @@ public final class TailOffsetFile
 {
     private static final String MAGIC = "pulse-tail v1";
     private final Path file;
-    private final Path temporary;
 
     public TailOffsetFile(final Path file)
     {
         this.file = file;
-        this.temporary = file.resolveSibling(file.getFileName() + ".tmp");
     }
 
     public Path path()
@@ -70,25 +64,14 @@ public final class TailOffsetFile
     public void write(final TailPosition position) throws IOException
     {
         final String body = MAGIC + " " + position.segment() + " " + position.offset();
-        final byte[] bytes = (body + " " + crcHex(body) + "\n").getBytes(StandardCharsets.US_ASCII);
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING))
-        {
-            final ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining())
-            {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        SegmentFiles.forceDirectory(file.toAbsolutePath().getParent());
+        DurableFile.write(file, (body + " " + crcHex(body) + "\n").getBytes(StandardCharsets.US_ASCII), false);
     }
 
     private static String crcHex(final String body)
     {
         final CRC32C crc = new CRC32C();
         crc.update(body.getBytes(StandardCharsets.US_ASCII));
-        return String.format("%08x", crc.getValue());
+        final String hex = Long.toHexString(crc.getValue());
+        return "0".repeat(8 - hex.length()) + hex;
     }
 }

@@ -5,8 +5,8 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
+import dev.pulse.journal.DurableFile;
 import dev.pulse.journal.RecordId;
 import dev.pulse.server.config.ConfigException;
 import dev.pulse.server.config.ServerConfig;
@@ -62,9 +62,7 @@ public final class NodeIdentity
             }
             return;
         }
-        final Path temporary = dataDir.resolve(FILE + ".tmp");
-        Files.writeString(temporary, nodeId + "\n", StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFile.write(file, (nodeId + "\n").getBytes(StandardCharsets.UTF_8), false);
     }
 
     private static String hostName()
