@@ -63,6 +63,10 @@ public final class SessionStateFlyweight extends SessionHistoryFlyweight
     public static final int PAGE_RING_CAPACITY = 16;
     public static final int BACK_RING_CAPACITY = 8;
     public static final int FAILED_SEARCH_RING_CAPACITY = 8;
+    /** Searches of a catalog intent kept for the {@code search_intent} detector: its largest count. */
+    public static final int INTENT_RING_CAPACITY = 8;
+    /** A catalog declares at most this many search intents (numbered 1..; 0 is none). */
+    public static final int MAX_INTENTS = 64;
     public static final int CLICK_RING_CAPACITY = 8;
     public static final int FORM_ERROR_RING_CAPACITY = 8;
     public static final int KIND_RUN_RING_CAPACITY = 32;

@@ -7,17 +7,27 @@ import dev.pulse.detect.SessionStateFlyweight;
 
 /**
  * Failed search: {@code searches} searches with zero results (default 2) within {@code window}
- * (default 120 s). A search that finds something ends the run: the person found their way.
+ * (default 120 s). A search that finds something ends the run: the person found their way. With an
+ * {@code intent} (its number in the catalog, 0 for any search), only failed searches whose words
+ * matched that intent count, the search completing the pattern included; failed searches of other
+ * intents neither count nor break the run.
  */
 public final class FailedSearchDetector implements Detector
 {
     private final int searches;
     private final long windowMs;
+    private final int intent;
 
     public FailedSearchDetector(final int searches, final long windowMs)
     {
+        this(searches, windowMs, 0);
+    }
+
+    public FailedSearchDetector(final int searches, final long windowMs, final int intent)
+    {
         this.searches = searches;
         this.windowMs = windowMs;
+        this.intent = intent;
     }
 
     @Override
@@ -30,7 +40,7 @@ public final class FailedSearchDetector implements Detector
     public boolean detect(final SessionStateFlyweight state, final Event event, final long nowMs, final long spentUntilMs)
     {
         final SessionHistoryFlyweight history = state.history();
-        if (event.type() != EventType.SEARCH || event.resultCount() != 0)
+        if (event.type() != EventType.SEARCH || event.resultCount() != 0 || intent != 0 && event.searchIntent() != intent)
         {
             return false;
         }
@@ -43,7 +53,7 @@ public final class FailedSearchDetector implements Detector
             {
                 break;
             }
-            if (++count >= searches)
+            if ((intent == 0 || history.failedSearchIntentAt(age) == intent) && ++count >= searches)
             {
                 return true;
             }
