@@ -55,6 +55,7 @@ public final class CompiledCatalog
     private final long outcomeWindowMs;
     private final long sessionExpiryMs;
     private final List<String> contextKeys;
+    private final IntentMatcher intents;
 
     CompiledCatalog(final String sourceName, final String sourceText, final CatalogCompiler.Parts parts)
     {
@@ -91,6 +92,7 @@ public final class CompiledCatalog
         this.outcomeWindowMs = parts.outcomeWindowMs();
         this.sessionExpiryMs = parts.sessionExpiryMs();
         this.contextKeys = List.copyOf(parts.contextKeys());
+        this.intents = parts.intents();
     }
 
     /** The file the catalog came from. */
@@ -292,6 +294,12 @@ public final class CompiledCatalog
     public List<String> contextKeys()
     {
         return contextKeys;
+    }
+
+    /** The search intents: a search's text classified into at most one ({@link IntentMatcher#NONE} when the catalog declares none). */
+    public IntentMatcher intents()
+    {
+        return intents;
     }
 
     @Override
