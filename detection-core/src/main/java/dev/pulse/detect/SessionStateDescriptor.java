@@ -2,7 +2,7 @@ package dev.pulse.detect;
 
 /**
  * Where each field of a session's state record sits: the layout that {@link SessionStateFlyweight}
- * and its views ({@link SessionHistoryFlyweight}, {@link SessionQuestionsFlyweight},
+ * and its views ({@link SessionHistoryFlyweight}, {@link SessionSearchFlyweight}, {@link SessionQuestionsFlyweight},
  * {@link TriggerMemoryFlyweight}, {@link SessionContextFlyweight}) read and write, in
  * {@link SessionStateFlyweight#LENGTH} bytes of layout {@link SessionStateFlyweight#LAYOUT_VERSION}.
  * Byte order is the platform's.

@@ -218,6 +218,20 @@ public final class CompiledCatalog
         }
     }
 
+    /**
+     * Fills {@code newIntentByOldIntent} (at least {@link SessionStateFlyweight#MAX_INTENTS} + 1 long)
+     * with this version's number for each intent number of {@code from}: the same intent by name, or
+     * 0 (none) where this version has none. Allocation-free.
+     */
+    public void intentNumbersFrom(final CompiledCatalog from, final int[] newIntentByOldIntent)
+    {
+        for (int intent = 0; intent < newIntentByOldIntent.length; intent++)
+        {
+            final String name = from.intents.name(intent);
+            newIntentByOldIntent[intent] = name == null ? 0 : intents.number(name);
+        }
+    }
+
     public long keyPageMask()
     {
         return keyPageMask;

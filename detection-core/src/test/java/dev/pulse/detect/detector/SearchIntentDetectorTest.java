@@ -97,4 +97,22 @@ class SearchIntentDetectorTest
         assertThat(twice.state.history().intentSearchIntentAt(0)).isEqualTo(RETURNS);
         assertThat(twice.state.history().intentSearchTimeAt(0)).isEqualTo(twice.nowMs());
     }
+
+    @Test
+    void shouldRenumberTheIntentsItHoldsForACatalogThatNumbersThemOtherwise()
+    {
+        twice.at(0).navigate("/search", SEARCH);
+        twice.at(1_000).search(0, RETURNS);
+        twice.at(2_000).search(0, WARRANTY);
+        final int[] swapped = new int[SessionStateFlyweight.MAX_INTENTS + 1];
+        swapped[RETURNS] = WARRANTY;
+        // Warranty is gone from the new version: its searches keep their times, with no intent.
+        twice.state.history().translateIntents(swapped);
+        assertThat(twice.state.history().intentSearchIntentAt(0)).isZero();
+        assertThat(twice.state.history().intentSearchIntentAt(1)).isEqualTo(WARRANTY);
+        assertThat(twice.state.history().intentSearchTimeAt(1)).isEqualTo(TestSession.T0 + 1_000);
+        assertThat(twice.state.history().failedSearchIntentAt(0)).isZero();
+        assertThat(twice.state.history().failedSearchIntentAt(1)).isEqualTo(WARRANTY);
+        assertThat(twice.state.history().failedSearchTimeAt(1)).isEqualTo(TestSession.T0 + 1_000);
+    }
 }

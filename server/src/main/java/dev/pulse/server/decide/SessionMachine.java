@@ -48,6 +48,7 @@ public final class SessionMachine
     private final Effects effects;
     private final DecisionRecord decision = new DecisionRecord();
     private final int[] newKindByOldKind = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
+    private final int[] newIntentByOldIntent = new int[SessionStateFlyweight.MAX_INTENTS + 1];
 
     /** A machine whose results are read from {@link #effects()} (a replay, the sweeper, tests). */
     public SessionMachine(final CatalogVersions catalogs, final InterventionLog log)
@@ -229,7 +230,7 @@ public final class SessionMachine
     }
 
     /**
-     * Renumbers the record's page kinds for {@code catalog} when they are numbers of another version
+     * Renumbers the record's page kinds and search intents for {@code catalog} when they are numbers of another version
      * (a reload since the session's last event): once per session and reload, allocation-free. A
      * version that cannot be found any more leaves no kind it could name (every kind becomes 0).
      */
@@ -246,12 +247,15 @@ public final class SessionMachine
             if (from.versionHash() == kindsVersion)
             {
                 catalog.pageKindNumbersFrom(from, newKindByOldKind);
+                catalog.intentNumbersFrom(from, newIntentByOldIntent);
             }
             else
             {
                 Arrays.fill(newKindByOldKind, 0);
+                Arrays.fill(newIntentByOldIntent, 0);
             }
             state.translatePageKinds(newKindByOldKind);
+            state.translateIntents(newIntentByOldIntent);
         }
         record.pageKindsVersion(catalog.versionHash());
     }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.catalog.CatalogLoader;
+import dev.pulse.catalog.LoadResult;
 import dev.pulse.journal.JournalRecordType;
+import dev.pulse.server.replay.Replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Search intents on the real server over a WebSocket: a search's text is classified before it is
  * hashed, a search of an intent makes that intent's trigger ask, a failed search of another intent
  * does not complete a failed_search narrowed to one, the SIGNAL and RAW_EVENT records carry the
- * intent's name, and the journal's segment files never hold the words unless clear text is on.
+ * intent's name (which a replay numbers in its candidate catalog), and the journal's segment files
+ * never hold the words unless clear text is on.
  */
 @Timeout(60)
 class SearchIntentEndToEndTest
@@ -125,6 +129,37 @@ class SearchIntentEndToEndTest
         final List<JsonNode> signals = JournalFile.records(server.dataDir(), JournalRecordType.SIGNAL);
         assertThat(signals).extracting(s -> s.get("trigger").asText()).containsExactly("warranty-dead-end");
         assertThat(signals.get(0).get("intent").asText()).isEqualTo("warranty");
+    }
+
+    @Test
+    void shouldReplayTheLiveIntentsByNameInACandidateThatNumbersThemOtherwise() throws Exception
+    {
+        final TestServer server = new TestServer(dir, builder -> builder, SearchIntentEndToEndTest::withIntents);
+        try (TestClient client = server.connect())
+        {
+            client.hello(null);
+            client.send("search", "q", RETURN_QUERY, "results", 4);
+            // Closed, so the next question is not held back by this one being open.
+            client.send("dismiss", "iid", client.next("question").get("iid").asText());
+            client.send("search", "q", "warranty claim", "results", 0);
+            client.next("question");
+        }
+        server.close();
+
+        final String liveText = Files.readString(server.catalogFile());
+        final Replay live = new Replay(new CatalogLoader().load(server.catalogFile()).catalog()).run(server.dataDir().resolve("journal"));
+        assertThat(live.liveDecisions()).contains("return-search").contains("warranty-dead-end");
+        assertThat(live.replayedDecisions()).isEqualTo(live.liveDecisions());
+
+        // The same intents listed the other way round: returns is intent 2 there, and is still found by its name.
+        final String swapped = liveText.replace(
+            "intents:\n  returns: [return*, refund*, \"send back\"]\n  warranty: [warrant*, guarantee*, repair*]\n",
+            "intents:\n  warranty: [warrant*, guarantee*, repair*]\n  returns: [return*, refund*, \"send back\"]\n");
+        assertThat(swapped).isNotEqualTo(liveText);
+        final LoadResult candidate = new CatalogLoader().load("candidate.yaml", swapped);
+        assertThat(candidate.ok()).as(candidate.report()).isTrue();
+        final Replay replay = new Replay(candidate.catalog()).run(server.dataDir().resolve("journal"));
+        assertThat(replay.replayedDecisions()).isEqualTo(live.liveDecisions());
     }
 
     /** Every segment file's bytes, as ISO-8859-1 text (so any UTF-8 sequence of the words shows as is). */
