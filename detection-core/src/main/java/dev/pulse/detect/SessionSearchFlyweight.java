@@ -102,6 +102,41 @@ public abstract class SessionSearchFlyweight extends SessionQuestionsFlyweight
     }
 
     /**
+     * Whether at least {@code count} failed searches of {@code intent} (0: of any intent or none)
+     * happened at or after {@code windowStartMs} and after {@code spentUntilMs}: the newest first,
+     * stopping at the first one outside. Allocation-free.
+     */
+    public final boolean failedSearchesReach(final int intent, final int count, final long windowStartMs, final long spentUntilMs)
+    {
+        return reach(SEARCH_RING, intent, count, windowStartMs, spentUntilMs);
+    }
+
+    /** As {@link #failedSearchesReach}, over the searches of an intent (0: of any intent), failed or not. */
+    public final boolean intentSearchesReach(final int intent, final int count, final long windowStartMs, final long spentUntilMs)
+    {
+        return reach(INTENT_RING, intent, count, windowStartMs, spentUntilMs);
+    }
+
+    private boolean reach(final HistoryRing ring, final int intent, final int count, final long windowStartMs, final long spentUntilMs)
+    {
+        int seen = 0;
+        for (int age = 0, size = ring.count(buffer, offset); age < size; age++)
+        {
+            final long entry = buffer.getLong(ring.entryAt(buffer, offset, age));
+            final long timeMs = entry & SEARCH_TIME_MASK;
+            if (timeMs < windowStartMs || timeMs <= spentUntilMs)
+            {
+                return false;
+            }
+            if ((intent == 0 || (int)(entry >>> SEARCH_INTENT_SHIFT) == intent) && ++seen >= count)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Renumbers the intents the searches hold for a catalog version that numbers them differently:
      * intent {@code i} becomes {@code newIntentByOldIntent[i]}, 0 where the table has none (an
      * intent the new version dropped). Allocation-free.

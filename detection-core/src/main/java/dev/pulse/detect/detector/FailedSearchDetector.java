@@ -2,7 +2,6 @@ package dev.pulse.detect.detector;
 
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
-import dev.pulse.detect.SessionHistoryFlyweight;
 import dev.pulse.detect.SessionStateFlyweight;
 
 /**
@@ -39,25 +38,10 @@ public final class FailedSearchDetector implements Detector
     @Override
     public boolean detect(final SessionStateFlyweight state, final Event event, final long nowMs, final long spentUntilMs)
     {
-        final SessionHistoryFlyweight history = state.history();
         if (event.type() != EventType.SEARCH || event.resultCount() != 0 || intent != 0 && event.searchIntent() != intent)
         {
             return false;
         }
-        final long windowStartMs = nowMs - windowMs;
-        int count = 0;
-        for (int age = 0, size = history.failedSearchCount(); age < size; age++)
-        {
-            final long timeMs = history.failedSearchTimeAt(age);
-            if (timeMs < windowStartMs || timeMs <= spentUntilMs)
-            {
-                break;
-            }
-            if ((intent == 0 || history.failedSearchIntentAt(age) == intent) && ++count >= searches)
-            {
-                return true;
-            }
-        }
-        return false;
+        return state.history().failedSearchesReach(intent, searches, nowMs - windowMs, spentUntilMs);
     }
 }

@@ -2,7 +2,6 @@ package dev.pulse.detect.detector;
 
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
-import dev.pulse.detect.SessionHistoryFlyweight;
 import dev.pulse.detect.SessionStateFlyweight;
 
 /**
@@ -38,21 +37,6 @@ public final class SearchIntentDetector implements Detector
         {
             return false;
         }
-        final SessionHistoryFlyweight history = state.history();
-        final long windowStartMs = nowMs - windowMs;
-        int seen = 0;
-        for (int age = 0, size = history.intentSearchCount(); age < size; age++)
-        {
-            final long timeMs = history.intentSearchTimeAt(age);
-            if (timeMs < windowStartMs || timeMs <= spentUntilMs)
-            {
-                break;
-            }
-            if ((intent == 0 || history.intentSearchIntentAt(age) == intent) && ++seen >= count)
-            {
-                return true;
-            }
-        }
-        return false;
+        return state.history().intentSearchesReach(intent, count, nowMs - windowMs, spentUntilMs);
     }
 }
