@@ -40,9 +40,13 @@ public final class EventRecorder
                 recordVisibility(state, event.hidden(), nowMs);
                 break;
             case SEARCH:
+                if (event.searchIntent() != 0)
+                {
+                    history.pushIntentSearch(event.searchIntent(), nowMs);
+                }
                 if (event.resultCount() == 0)
                 {
-                    history.pushFailedSearch(nowMs);
+                    history.pushFailedSearch(event.searchIntent(), nowMs);
                 }
                 else if (event.resultCount() > 0)
                 {

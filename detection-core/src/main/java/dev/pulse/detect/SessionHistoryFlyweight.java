@@ -22,14 +22,9 @@ import static dev.pulse.detect.SessionStateDescriptor.PAGE_ENTRY_LENGTH;
 import static dev.pulse.detect.SessionStateDescriptor.PAGE_HEAD_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.PAGE_RING_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.PAGE_VIEW_COUNT_OFFSET;
-import static dev.pulse.detect.SessionStateDescriptor.SEARCH_COUNT_OFFSET;
-import static dev.pulse.detect.SessionStateDescriptor.SEARCH_ENTRY_LENGTH;
-import static dev.pulse.detect.SessionStateDescriptor.SEARCH_HEAD_OFFSET;
-import static dev.pulse.detect.SessionStateDescriptor.SEARCH_RING_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.VISITED_KINDS_MASK_OFFSET;
 import static dev.pulse.detect.SessionStateFlyweight.BACK_RING_CAPACITY;
 import static dev.pulse.detect.SessionStateFlyweight.CLICK_RING_CAPACITY;
-import static dev.pulse.detect.SessionStateFlyweight.FAILED_SEARCH_RING_CAPACITY;
 import static dev.pulse.detect.SessionStateFlyweight.FORM_ERROR_RING_CAPACITY;
 import static dev.pulse.detect.SessionStateFlyweight.KIND_RUN_RING_CAPACITY;
 import static dev.pulse.detect.SessionStateFlyweight.MAX_PAGE_KINDS;
@@ -38,7 +33,8 @@ import static dev.pulse.detect.SessionStateFlyweight.PAGE_RING_CAPACITY;
 /**
  * The history part of a session's state record ({@link SessionStateFlyweight#history()}): the page
  * view (the current page, the page-view count, the kinds visited before) and rings of the newest
- * page views, page-kind runs, back navigations, failed searches, clicks and form errors, each a
+ * page views, page-kind runs, back navigations, clicks and form errors (and, from its superclass,
+ * searches), each a
  * {@link HistoryRing} placed by {@link SessionStateDescriptor}. {@link EventRecorder} is its one
  * writer; detectors read it. Age 0 is the newest entry of a ring.
  *
@@ -48,7 +44,6 @@ import static dev.pulse.detect.SessionStateFlyweight.PAGE_RING_CAPACITY;
  * <pre>
  *  page        | hash (8)          | enteredMs (8)     | kind (2) | nav (1) | pad (5) |  24
  *  back        | key: pairHash (8) | timeMs (8)        |                                16
- *  search      | timeMs (8)        |                                                     8
  *  click       | targetHash (8)    | timeMs (8)        | x (4)    | y (4)             |  24
  *  formError   | key: formHash (8) | timeMs (8)        |                                16
  *  kindRun     | kind (high 16 bits) and lastEnteredMs (low 48 bits) of one long       8
@@ -62,11 +57,12 @@ import static dev.pulse.detect.SessionStateFlyweight.PAGE_RING_CAPACITY;
  * page views of one kind share an entry (the newest time of the run): a loop needs its kinds'
  * changes, not its page views, and 32 runs hold the largest 7 round trips with one other page kind
  * between every two steps ({@code 4 x 7 + 1 = 29}), or the default 2 with up to 7, however many
- * page views each run has. The page ring (16) serves the current and previous page.
+ * page views each run has. The page ring (16) serves the current and previous page. Searches
+ * (failed ones and those of an intent) are the {@link SessionSearchFlyweight}'s.
  *
  * <p>Not thread-safe, like the record.
  */
-public abstract class SessionHistoryFlyweight extends SessionQuestionsFlyweight
+public abstract class SessionHistoryFlyweight extends SessionSearchFlyweight
 {
     public static final int PAGE_HASH_OFFSET = 0;
     public static final int PAGE_ENTERED_MS_OFFSET = 8;
@@ -75,7 +71,6 @@ public abstract class SessionHistoryFlyweight extends SessionQuestionsFlyweight
     /** Back and form-error entries are alike: a key (a hash) and the time it happened. */
     public static final int KEY_OFFSET = 0;
     public static final int KEY_TIME_MS_OFFSET = 8;
-    public static final int SEARCH_TIME_MS_OFFSET = 0;
     public static final int CLICK_TARGET_HASH_OFFSET = 0;
     public static final int CLICK_TIME_MS_OFFSET = 8;
     public static final int CLICK_X_OFFSET = 16;
@@ -88,8 +83,6 @@ public abstract class SessionHistoryFlyweight extends SessionQuestionsFlyweight
         PAGE_COUNT_OFFSET, PAGE_HEAD_OFFSET, PAGE_RING_OFFSET, PAGE_RING_CAPACITY, PAGE_ENTRY_LENGTH);
     private static final HistoryRing BACK_RING = new HistoryRing(
         BACK_COUNT_OFFSET, BACK_HEAD_OFFSET, BACK_RING_OFFSET, BACK_RING_CAPACITY, BACK_ENTRY_LENGTH);
-    private static final HistoryRing SEARCH_RING = new HistoryRing(
-        SEARCH_COUNT_OFFSET, SEARCH_HEAD_OFFSET, SEARCH_RING_OFFSET, FAILED_SEARCH_RING_CAPACITY, SEARCH_ENTRY_LENGTH);
     private static final HistoryRing CLICK_RING = new HistoryRing(
         CLICK_COUNT_OFFSET, CLICK_HEAD_OFFSET, CLICK_RING_OFFSET, CLICK_RING_CAPACITY, CLICK_ENTRY_LENGTH);
     private static final HistoryRing FORM_RING = new HistoryRing(
@@ -288,29 +281,6 @@ public abstract class SessionHistoryFlyweight extends SessionQuestionsFlyweight
     public final long backTimeAt(final int age)
     {
         return keyTimeMsAt(BACK_RING, age);
-    }
-
-    // ---- failed searches --------------------------------------------------------------------
-
-    public final int failedSearchCount()
-    {
-        return SEARCH_RING.count(buffer, offset);
-    }
-
-    public final void pushFailedSearch(final long nowMs)
-    {
-        buffer.putLong(SEARCH_RING.push(buffer, offset) + SEARCH_TIME_MS_OFFSET, nowMs);
-    }
-
-    public final long failedSearchTimeAt(final int age)
-    {
-        return buffer.getLong(SEARCH_RING.entryAt(buffer, offset, age) + SEARCH_TIME_MS_OFFSET);
-    }
-
-    /** A search that found something ends a run of failed ones. */
-    public final void clearFailedSearches()
-    {
-        SEARCH_RING.clear(buffer, offset);
     }
 
     // ---- clicks -----------------------------------------------------------------------------

@@ -2,7 +2,7 @@ package dev.pulse.detect;
 
 /**
  * Where each field of a session's state record sits: the layout that {@link SessionStateFlyweight}
- * and its views ({@link SessionHistoryFlyweight}, {@link SessionQuestionsFlyweight},
+ * and its views ({@link SessionHistoryFlyweight}, {@link SessionSearchFlyweight}, {@link SessionQuestionsFlyweight},
  * {@link TriggerMemoryFlyweight}, {@link SessionContextFlyweight}) read and write, in
  * {@link SessionStateFlyweight#LENGTH} bytes of layout {@link SessionStateFlyweight#LAYOUT_VERSION}.
  * Byte order is the platform's.
@@ -34,16 +34,16 @@ package dev.pulse.detect;
  *  |           context: 8 x {keyHash(8) valueHash(8)}              | 384
  *  |  pageRing: 16 x {hash(8) enteredMs(8) kind(2) nav(1) pad(5)}  | 512
  *  |           backRing: 8 x {pairHash(8) timeMs(8)}               | 896
- *  |           failedSearchRing: 8 x {timeMs(8)}                   | 1024
+ *  |  failedSearchRing: 8 x {intent(2) timeMs(6)} as one long       | 1024
  *  |   clickRing: 8 x {targetHash(8) timeMs(8) x(4) y(4)}          | 1088
  *  |           formErrorRing: 8 x {formHash(8) timeMs(8)}          | 1280
  *  |       kindRunRing: 32 x {kind(2) lastEnteredMs(6)} as one long | 1408
  *  +---------------------------------------------------------------+   backend, intent, context (issue 19)
  *  |      backendRing: 8 x {nameHash(8) timeMs(8)}  (reserved)     | 1664
- *  |      intentRing: 8 x {intent(2) timeMs(6)} as one long (res.) | 1792
+ *  |      intentRing: 8 x {intent(2) timeMs(6)} as one long        | 1792
  *  |      contextNumbers: 8 x number(8), beside context (reserved) | 1856
  *  |  contextState (32, res.)  |  scrollState (32, reserved)       | 1920
- *  |  feedbackState (32, res.) |  intentState (32, reserved)       | 1984
+ *  |  feedbackState (32, res.) |  intentState: see below           | 1984
  *  |      goalsReached: 8 x goalHash(8)  (reserved)                | 2048
  *  |  contextTexts: 3 x {keyHash(8) length(1) utf8(55)} (reserved) | 2112
  *  +---------------------------------------------------------------+ 2304
@@ -56,6 +56,7 @@ package dev.pulse.detect;
  *  context     | keyHash (8)       | valueHash (8)     |                                16
  *  trigger     | key (4) | signalPageView (4) | signalMs (8) | actedMs (8)              |  24
  *  asked       | questionKey (4)   |                                                     4
+ *  intentState | intentCount (1) | intentHead (1) | (pad 30)                              32
  * </pre>
  *
  * <p>The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
@@ -137,6 +138,10 @@ public final class SessionStateDescriptor
     public static final int SCROLL_STATE_OFFSET = 1952;
     public static final int FEEDBACK_STATE_OFFSET = 1984;
     public static final int INTENT_STATE_OFFSET = 2016;
+    /** The intent ring's count and head bytes: the hot header has no room left, so they sit in the intent's own area. */
+    public static final int INTENT_COUNT_OFFSET = INTENT_STATE_OFFSET;
+    public static final int INTENT_HEAD_OFFSET = INTENT_STATE_OFFSET + 1;
+    public static final int INTENT_ENTRY_LENGTH = 8;
     public static final int GOALS_REACHED_OFFSET = 2048;
     public static final int CONTEXT_TEXTS_OFFSET = 2112;
 

@@ -24,13 +24,13 @@ import static dev.pulse.detect.SessionStateDescriptor.VISITOR_HASH_OFFSET;
  *
  * <p>This class holds the header: identity, clocks and visibility. The rest of the record is in
  * parts by role, each an abstract class of its own file: {@link #history()} (the page view and the
- * rings the detectors read), {@link #questions()} (the governor's open question, deferred signal
+ * rings the detectors read, its searches in {@link SessionSearchFlyweight}), {@link #questions()} (the governor's open question, deferred signal
  * and asked list), {@link #triggerMemory()} (per-trigger signal and action times) and
  * {@link #context()}. Each accessor answers this flyweight, typed as its part, so a caller names
  * the part it uses.
  *
  * <p>Why the parts are a chain of superclasses ({@link SessionHistoryFlyweight} extends
- * {@link SessionQuestionsFlyweight} extends {@link TriggerMemoryFlyweight} extends
+ * {@link SessionSearchFlyweight} extends {@link SessionQuestionsFlyweight} extends {@link TriggerMemoryFlyweight} extends
  * {@link SessionContextFlyweight} extends {@link RecordFlyweight}; the order means nothing) rather
  * than views of their own: this is the hot path's one object. A view object per part held its own
  * buffer and offset, which the JIT cannot know to be this flyweight's, so each access through a view
@@ -63,6 +63,10 @@ public final class SessionStateFlyweight extends SessionHistoryFlyweight
     public static final int PAGE_RING_CAPACITY = 16;
     public static final int BACK_RING_CAPACITY = 8;
     public static final int FAILED_SEARCH_RING_CAPACITY = 8;
+    /** Searches of a catalog intent kept for the {@code search_intent} detector: its largest count. */
+    public static final int INTENT_RING_CAPACITY = 8;
+    /** A catalog declares at most this many search intents (numbered 1..; 0 is none). */
+    public static final int MAX_INTENTS = 64;
     public static final int CLICK_RING_CAPACITY = 8;
     public static final int FORM_ERROR_RING_CAPACITY = 8;
     public static final int KIND_RUN_RING_CAPACITY = 32;

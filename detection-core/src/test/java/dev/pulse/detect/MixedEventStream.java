@@ -87,7 +87,8 @@ public final class MixedEventStream
                 event.click(targetHashes[a % targetHashes.length], 100 + a % 7, 200 + a % 5);
                 break;
             case SEARCH:
-                event.resultCount(a % 3 == 0 ? 0 : a % 40);
+                // Half the searches match one of two intents (issue 19), drawn from the same number.
+                event.resultCount(a % 3 == 0 ? 0 : a % 40).searchIntent(a % 4 < 2 ? a % 4 + 1 : 0);
                 break;
             case VISIBILITY:
                 event.hidden((a & 1) == 0);

@@ -4,6 +4,7 @@ import dev.pulse.detect.detector.BackAndForthDetector;
 import dev.pulse.detect.detector.CartCheckoutLoopDetector;
 import dev.pulse.detect.detector.ExitIntentDetector;
 import dev.pulse.detect.detector.FailedSearchDetector;
+import dev.pulse.detect.detector.SearchIntentDetector;
 import dev.pulse.detect.detector.IdleOnKeyPageDetector;
 import dev.pulse.detect.detector.RageClickDetector;
 import dev.pulse.detect.detector.RepeatedFormErrorDetector;
@@ -38,6 +39,20 @@ public final class StandardTriggers
             trigger("rage", new RageClickDetector(3, 1_000, 30, new long[] {Hash64.of("#ignored")})).index(5).priority(6).urgent().build(),
             trigger("forms", new RepeatedFormErrorDetector(3, 60_000)).index(6).priority(2).build(),
             trigger("shadow-rage", new RageClickDetector(2, 1_000, 30, new long[0])).index(7).mode(TriggerMode.SHADOW).build(),
+        };
+    }
+
+    /**
+     * The search triggers with intents (issue 19): a count of one intent's searches, failed searches
+     * of another, and plain failed searches. Apart from {@link #everyDetector()}, whose eight fill
+     * the session's trigger memory.
+     */
+    public static Trigger[] searchIntents()
+    {
+        return new Trigger[] {
+            trigger("search", new FailedSearchDetector(2, 120_000)).index(0).priority(2).build(),
+            trigger("intent", new SearchIntentDetector(1, 2, 600_000)).index(1).priority(1).build(),
+            trigger("failed-intent", new FailedSearchDetector(1, 120_000, 2)).index(2).priority(3).build(),
         };
     }
 }

@@ -127,6 +127,12 @@ public final class TestSession
         return send(event.reset(EventType.SEARCH).resultCount(results));
     }
 
+    /** A search whose words matched {@code intent} (its number; 0: none). */
+    public Decisions search(final long results, final int intent)
+    {
+        return send(event.reset(EventType.SEARCH).resultCount(results).searchIntent(intent));
+    }
+
     public Decisions formError(final String form, final String field)
     {
         return send(event.reset(EventType.FORM_ERROR).formError(Hash64.of(form), Hash64.of(field)));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.GovernorPolicy;
+import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerIndex;
 
 import dev.pulse.detect.process.Decisions;
@@ -28,8 +29,20 @@ class ZeroAllocationTest
     @Test
     void shouldAllocateNothingPerEventInSteadyState()
     {
+        assertGovernedStreamAllocatesNothing(StandardTriggers.everyDetector());
+    }
+
+    /** The search triggers with intents (issue 19) apart: with the eight above they would overfill the trigger memory. */
+    @Test
+    void shouldAllocateNothingPerEventWithSearchIntents()
+    {
+        assertGovernedStreamAllocatesNothing(StandardTriggers.searchIntents());
+    }
+
+    private static void assertGovernedStreamAllocatesNothing(final Trigger[] all)
+    {
         final MixedEventStream stream = new MixedEventStream(256, 50_000, 40, 7);
-        final TriggerIndex triggers = new TriggerIndex(List.of(StandardTriggers.everyDetector()));
+        final TriggerIndex triggers = new TriggerIndex(List.of(all));
         final Governor governor = new Governor(GovernorPolicy.DEFAULT);
         final EventProcessor processor = new EventProcessor();
         final Decisions decisions = new Decisions(triggers.maxCandidatesPerEvent() + 1);

@@ -17,8 +17,13 @@ public enum JournalRecordType
      * key/value pairs alternating.
      */
     SESSION_START(1, "session_start", List.of("site")),
-    /** code: verdict ordinal; value: detector ordinal; iid: 0 unless shown. */
-    SIGNAL(2, "signal", List.of("trigger", "detector", "verdict", "question", "query")),
+    /**
+     * code: verdict ordinal; value: detector ordinal; iid: 0 unless shown. A signal of a search's
+     * detector (failed_search, search_intent) adds the search's query, in clear only when the
+     * journal keeps search text in clear (else its length and keyed hash), then the catalog intent
+     * its words matched, by name, when they matched one (the words themselves never journaled for it).
+     */
+    SIGNAL(2, "signal", List.of("trigger", "detector", "verdict", "question", "query", "intent")),
     QUESTION_SHOWN(3, "question_shown", List.of("trigger", "question", "variant", "segment", "page_kind")),
     ANSWER(4, "answer", List.of("question", "choice")),
     DISMISS(5, "dismiss", List.of("question")),

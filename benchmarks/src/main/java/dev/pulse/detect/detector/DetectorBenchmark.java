@@ -24,7 +24,7 @@ public class DetectorBenchmark extends HotPathBenchmark
     private static final int SCRIPT = 1 << 14;
 
     @Param({"IDLE_ON_KEY_PAGE", "BACK_AND_FORTH", "FAILED_SEARCH", "CART_CHECKOUT_LOOP", "EXIT_INTENT", "RAGE_CLICK",
-        "REPEATED_FORM_ERRORS"})
+        "REPEATED_FORM_ERRORS", "SEARCH_INTENT"})
     public DetectorKind kind;
 
     private final SessionStateFlyweight state = new SessionStateFlyweight();

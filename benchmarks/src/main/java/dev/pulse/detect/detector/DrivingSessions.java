@@ -114,6 +114,11 @@ final class DrivingSessions
                 advance(3_000, 40_000);
                 event.reset(EventType.SEARCH).resultCount(roll < 7 ? 0 : 1 + roll);
                 break;
+            case SEARCH_INTENT:
+                // Searches of two intents and of none, some finding nothing.
+                advance(3_000, 60_000);
+                event.reset(EventType.SEARCH).resultCount(roll < 3 ? 0 : roll).searchIntent(roll < 6 ? 1 + (roll & 1) : 0);
+                break;
             case RAGE_CLICK:
                 advance(80, roll < 8 ? 600 : 3_000);
                 event.reset(EventType.CLICK).click(roll < 8 ? BUY : NEXT, 400 + random.nextInt(20), 600 + random.nextInt(20));

@@ -56,7 +56,8 @@ public final class CatalogCompiler
         List<CompiledResponse> responses,
         long outcomeWindowMs,
         long sessionExpiryMs,
-        List<String> contextKeys)
+        List<String> contextKeys,
+        IntentMatcher intents)
     {
     }
 
@@ -107,7 +108,8 @@ public final class CatalogCompiler
         }
 
         final long[] ignoredTargets = model.site().ignoreClickTargets().stream().mapToLong(t -> Hash64.of(t.value())).toArray();
-        final DetectorFactory detectors = new DetectorFactory(keyPageMask, kindByName, ignoredTargets);
+        final IntentMatcher intents = intents(model);
+        final DetectorFactory detectors = new DetectorFactory(keyPageMask, kindByName, ignoredTargets, intents);
         final List<Trigger> triggers = new ArrayList<>();
         final CompiledQuestion[] questionByTrigger = new CompiledQuestion[model.triggers().size()];
         for (final CatalogModel.Trigger trigger : model.triggers())
@@ -155,7 +157,16 @@ public final class CatalogCompiler
             responseList,
             value(policy.outcomeWindowMs(), DEFAULT_OUTCOME_WINDOW_MS),
             value(policy.sessionExpiryMs(), DEFAULT_SESSION_EXPIRY_MS),
-            contextKeys(model));
+            contextKeys(model),
+            intents);
+    }
+
+    /** The search intents, numbered from 1 in catalog order (the order that decides ties). */
+    private static IntentMatcher intents(final CatalogModel model)
+    {
+        return model.intents().isEmpty() ? IntentMatcher.EMPTY : new IntentMatcher(
+            model.intents().stream().map(intent -> intent.name().value()).toList(),
+            model.intents().stream().map(intent -> intent.terms().stream().map(Located::value).toList()).toList());
     }
 
     /**

@@ -55,6 +55,7 @@ public final class CompiledCatalog
     private final long outcomeWindowMs;
     private final long sessionExpiryMs;
     private final List<String> contextKeys;
+    private final IntentMatcher intents;
 
     CompiledCatalog(final String sourceName, final String sourceText, final CatalogCompiler.Parts parts)
     {
@@ -91,6 +92,7 @@ public final class CompiledCatalog
         this.outcomeWindowMs = parts.outcomeWindowMs();
         this.sessionExpiryMs = parts.sessionExpiryMs();
         this.contextKeys = List.copyOf(parts.contextKeys());
+        this.intents = parts.intents();
     }
 
     /** The file the catalog came from. */
@@ -216,6 +218,20 @@ public final class CompiledCatalog
         }
     }
 
+    /**
+     * Fills {@code newIntentByOldIntent} (at least {@link SessionStateFlyweight#MAX_INTENTS} + 1 long)
+     * with this version's number for each intent number of {@code from}: the same intent by name, or
+     * 0 (none) where this version has none. Allocation-free.
+     */
+    public void intentNumbersFrom(final CompiledCatalog from, final int[] newIntentByOldIntent)
+    {
+        for (int intent = 0; intent < newIntentByOldIntent.length; intent++)
+        {
+            final String name = from.intents.name(intent);
+            newIntentByOldIntent[intent] = name == null ? 0 : intents.number(name);
+        }
+    }
+
     public long keyPageMask()
     {
         return keyPageMask;
@@ -292,6 +308,12 @@ public final class CompiledCatalog
     public List<String> contextKeys()
     {
         return contextKeys;
+    }
+
+    /** The search intents: a search's text classified into at most one ({@link IntentMatcher#NONE} when the catalog declares none). */
+    public IntentMatcher intents()
+    {
+        return intents;
     }
 
     @Override

@@ -18,16 +18,20 @@ import dev.pulse.detect.trigger.VisitedPageKindCondition;
 
 /**
  * Builds a trigger's detector through its {@link DetectorKind} (defaults overridden by the
- * trigger's thresholds) and its conditions.
+ * trigger's thresholds, its intent numbered as the catalog's {@link IntentMatcher} numbers it) and
+ * its conditions.
  */
 final class DetectorFactory
 {
     private final Map<String, Integer> kindByName;
     private final DetectorSite site;
+    private final IntentMatcher intents;
 
-    DetectorFactory(final long keyPageMask, final Map<String, Integer> kindByName, final long[] ignoredClickTargets)
+    DetectorFactory(final long keyPageMask, final Map<String, Integer> kindByName, final long[] ignoredClickTargets,
+        final IntentMatcher intents)
     {
         this.kindByName = kindByName;
+        this.intents = intents;
         this.site = new DetectorSite(keyPageMask, kindByName.getOrDefault(DetectorSite.CART_PAGE_KIND, -1),
             kindByName.getOrDefault(DetectorSite.CHECKOUT_PAGE_KIND, -1), ignoredClickTargets);
     }
@@ -39,6 +43,12 @@ final class DetectorFactory
         final long[] values = kind.defaults();
         for (int i = 0; i < values.length; i++)
         {
+            if (thresholds.get(i).unit() == Threshold.Unit.INTENT)
+            {
+                // Named by the trigger's 'intent' key; its number is its place among the catalog's intents.
+                values[i] = trigger.intent() == null ? IntentMatcher.NONE : intents.number(trigger.intent().value());
+                continue;
+            }
             final Located<Long> value = trigger.thresholds().get(thresholds.get(i).name());
             if (value != null)
             {

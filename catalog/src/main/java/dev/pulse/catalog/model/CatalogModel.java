@@ -17,8 +17,17 @@ public record CatalogModel(
     List<Trigger> triggers,
     List<Question> questions,
     List<Response> responses,
-    Policy policy)
+    Policy policy,
+    List<Intent> intents)
 {
+    /**
+     * A search intent: its name and the words, phrases and prefixes ({@code refund*}) whose presence
+     * in a search's text says what the person came for.
+     */
+    public record Intent(Located<String> name, List<Located<String>> terms, Node node, String path)
+    {
+    }
+
     /**
      * The site: its key, the origins allowed to connect, click targets rage clicks ignore,
      * whether raw events are captured in the journal for replay (off unless turned on), the query
@@ -48,7 +57,10 @@ public record CatalogModel(
     {
     }
 
-    /** A trigger: a detector, its thresholds and conditions, and the question it asks. */
+    /**
+     * A trigger: a detector, its thresholds and conditions, and the question it asks; {@code intent}
+     * (or null) the search intent its detector counts, for the detectors that read one.
+     */
     public record Trigger(
         Located<String> id,
         Located<String> detector,
@@ -63,6 +75,7 @@ public record CatalogModel(
         Located<Long> cooldownMs,
         boolean early,
         Located<String> question,
+        Located<String> intent,
         Node node,
         String path)
     {

@@ -14,7 +14,7 @@ import dev.pulse.catalog.source.Node;
  */
 public final class CatalogReader
 {
-    static final Set<String> TOP_KEYS = Set.of("version", "site", "pages", "journey", "triggers", "questions", "responses", "policy");
+    static final Set<String> TOP_KEYS = Set.of("version", "site", "pages", "journey", "triggers", "questions", "responses", "policy", "intents");
     static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets", "capture_events", "keep_query", "client_context");
     static final Set<String> PAGE_KEYS = Set.of("key", "match");
     static final Set<String> PATTERN_KEYS = Set.of("exact", "prefix", "glob");
@@ -68,7 +68,8 @@ public final class CatalogReader
                 responses.add(response);
             }
         }
-        return new CatalogModel(version, site, pageKinds, journey, triggers, questions, responses, readPolicy(top, diagnostics));
+        return new CatalogModel(version, site, pageKinds, journey, triggers, questions, responses, readPolicy(top, diagnostics),
+            readIntents(top, diagnostics));
     }
 
     private static CatalogModel.Site readSite(final Fields top, final Diagnostics diagnostics)
@@ -196,6 +197,31 @@ public final class CatalogReader
             stages.add(kinds);
         }
         return stages;
+    }
+
+    /** {@code intents: { returns: [return, refund*, "send back"], ... }}, in the file's order (which decides ties). */
+    private static List<CatalogModel.Intent> readIntents(final Fields top, final Diagnostics diagnostics)
+    {
+        final List<CatalogModel.Intent> intents = new ArrayList<>();
+        final Node node = top.node("intents");
+        if (node == null)
+        {
+            return intents;
+        }
+        if (!(node instanceof Node.MapNode))
+        {
+            diagnostics.error(node, "intents", "expected a map of intents, found " + node.describe(),
+                "write one intent per line: returns: [return, refund, \"send back\"]");
+            return intents;
+        }
+        final Fields map = Fields.of(node, "intents", diagnostics, ((Node.MapNode)node).entries().keySet());
+        for (final Node.Entry entry : ((Node.MapNode)node).entries().values())
+        {
+            final String path = "intents." + entry.key();
+            final Node.ScalarNode name = new Node.ScalarNode(entry.keyLocation(), Node.ScalarKind.STRING, entry.key());
+            intents.add(new CatalogModel.Intent(new Located<>(entry.key(), name, path), map.stringOrList(entry.key()), entry.value(), path));
+        }
+        return intents;
     }
 
     private static CatalogModel.Policy readPolicy(final Fields top, final Diagnostics diagnostics)

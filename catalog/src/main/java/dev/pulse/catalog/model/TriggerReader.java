@@ -15,7 +15,7 @@ import dev.pulse.detect.detector.Threshold;
 final class TriggerReader
 {
     static final Set<String> TRIGGER_KEYS = Set.of(
-        "id", "detector", "thresholds", "pages", "when", "priority", "mode", "urgent", "cooldown", "early", "question");
+        "id", "detector", "thresholds", "pages", "when", "priority", "mode", "urgent", "cooldown", "early", "question", "intent");
     static final Set<String> WHEN_KEYS = Set.of("visited", "context", "min_dwell");
 
     CatalogModel.Trigger read(final Node node, final String path, final Diagnostics diagnostics)
@@ -63,6 +63,7 @@ final class TriggerReader
             trigger.duration("cooldown"),
             trigger.bool("early", false),
             trigger.requiredString("question", "name the question this trigger asks"),
+            trigger.optionalString("intent"),
             node,
             path);
     }
@@ -76,7 +77,9 @@ final class TriggerReader
         {
             return thresholds;
         }
-        final Set<String> names = kind.thresholds().stream().map(Threshold::name).collect(Collectors.toSet());
+        // An intent is named by the trigger's own 'intent' key, not written as a number here.
+        final Set<String> names = kind.thresholds().stream().filter(threshold -> threshold.unit() != Threshold.Unit.INTENT)
+            .map(Threshold::name).collect(Collectors.toSet());
         final Fields fields = Fields.of(node, trigger.path("thresholds"), diagnostics, names);
         if (fields == null)
         {
@@ -84,7 +87,7 @@ final class TriggerReader
         }
         for (final Threshold threshold : kind.thresholds())
         {
-            if (!fields.has(threshold.name()))
+            if (!fields.has(threshold.name()) || threshold.unit() == Threshold.Unit.INTENT)
             {
                 continue;
             }

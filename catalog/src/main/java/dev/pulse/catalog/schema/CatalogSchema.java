@@ -85,8 +85,25 @@ public final class CatalogSchema
         properties.put("questions", array(CopySchema.question()));
         properties.put("responses", array(CopySchema.response()));
         properties.put("policy", policy());
+        properties.put("intents", intents());
         root.put("definitions", definitions());
         return root;
+    }
+
+    /** Search intents: a name to its words, phrases and prefixes (the validator checks the terms' shape). */
+    private static Map<String, Object> intents()
+    {
+        final Map<String, Object> term = new LinkedHashMap<>();
+        term.put("type", "string");
+        term.put("minLength", 1);
+        term.put("maxLength", 64);
+        final Map<String, Object> intents = new LinkedHashMap<>();
+        intents.put("description", "search intents by name, each a list of words, \"quoted phrases\" and prefixes (refund*), matched " +
+            "in a search's text as whole words, case and accents aside; the intent listed first wins a tie");
+        intents.put("type", "object");
+        intents.put("propertyNames", Map.of("pattern", "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"));
+        intents.put("additionalProperties", Map.of("anyOf", List.of(term, Map.of("type", "array", "minItems", 1, "items", term))));
+        return intents;
     }
 
     private static Map<String, Object> site()
@@ -171,6 +188,11 @@ public final class CatalogSchema
         final Map<String, Object> thresholds = object(kind.catalogName() + ": overrides of its defaults", List.of());
         for (final Threshold threshold : kind.thresholds())
         {
+            if (threshold.unit() == Threshold.Unit.INTENT)
+            {
+                // Named by the trigger's 'intent' key, never written as a number.
+                continue;
+            }
             final Map<String, Object> value = new LinkedHashMap<>();
             if (threshold.unit() == Threshold.Unit.MILLIS)
             {

@@ -45,6 +45,8 @@ final class TriggerSchema
         properties.put("cooldown", described(ref(CatalogSchema.duration()), "this trigger's own cooldown"));
         properties.put("early", described(Map.of("type", "boolean"), "may ask in the page's first seconds"));
         properties.put("question", described(ref(CatalogSchema.text()), "the id of the question it asks"));
+        properties.put("intent", described(ref(CatalogSchema.text()),
+            "failed_search and search_intent: count only searches of this intent (a name under 'intents')"));
         final List<Object> byDetector = new ArrayList<>();
         for (final DetectorKind kind : DetectorKind.values())
         {

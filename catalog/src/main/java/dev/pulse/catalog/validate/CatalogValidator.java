@@ -26,6 +26,7 @@ public final class CatalogValidator
     private final SiteValidator siteValidator = new SiteValidator();
     private final ResponseValidator responseValidator = new ResponseValidator();
     private final PolicyValidator policyValidator = new PolicyValidator();
+    private final IntentValidator intentValidator = new IntentValidator();
 
     public void validate(final CatalogModel catalog, final Diagnostics diagnostics)
     {
@@ -34,7 +35,8 @@ public final class CatalogValidator
         pageKindValidator.journey(catalog.journey(), kinds, diagnostics);
         final Map<String, CatalogModel.Response> responses = responseValidator.responses(catalog, diagnostics);
         final Map<String, CatalogModel.Question> questions = new QuestionValidator(responses).questions(catalog, diagnostics);
-        new TriggerValidator(kinds, questions.keySet()).validate(catalog.triggers(), diagnostics);
+        final java.util.Set<String> intents = intentValidator.validate(catalog.intents(), diagnostics);
+        new TriggerValidator(kinds, questions.keySet(), intents).validate(catalog.triggers(), diagnostics);
         responseValidator.warnUnrouted(catalog, diagnostics);
         policyValidator.validate(catalog.policy(), diagnostics);
     }

@@ -26,11 +26,13 @@ final class TriggerValidator
 
     private final Map<String, CatalogModel.PageKind> kinds;
     private final Set<String> questionIds;
+    private final Set<String> intents;
 
-    TriggerValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> questionIds)
+    TriggerValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> questionIds, final Set<String> intents)
     {
         this.kinds = kinds;
         this.questionIds = questionIds;
+        this.intents = intents;
     }
 
     void validate(final List<CatalogModel.Trigger> triggers, final Diagnostics diagnostics)
@@ -51,6 +53,7 @@ final class TriggerValidator
                     ValueChecks.range(threshold.getValue(), detector.threshold(threshold.getKey()), threshold.getKey(), diagnostics);
                 }
                 pages(trigger, detector, diagnostics);
+                intent(trigger, detector, diagnostics);
             }
             if (trigger.mode() != null && !MODES.contains(trigger.mode().value()))
             {
@@ -88,6 +91,29 @@ final class TriggerValidator
                 error(diagnostics, trigger.question(), "the trigger asks '" + trigger.question().value() + "', which is no question",
                     nearest != null ? "did you mean '" + nearest + "'?" : "define the question under 'questions'");
             }
+        }
+    }
+
+    /** A trigger's intent: only for a detector that reads one, and one the catalog declares. */
+    private void intent(final CatalogModel.Trigger trigger, final DetectorKind detector, final Diagnostics diagnostics)
+    {
+        final boolean readsIntent = detector.thresholds().stream().anyMatch(threshold -> threshold.unit() == Threshold.Unit.INTENT);
+        final Located<String> intent = trigger.intent();
+        if (intent != null && !readsIntent)
+        {
+            error(diagnostics, intent, detector.catalogName() + " reads no search intent",
+                "an intent narrows failed_search and search_intent; leave it out here");
+        }
+        else if (intent != null && !intents.contains(intent.value()))
+        {
+            final String nearest = Suggestions.nearest(intent.value(), intents);
+            error(diagnostics, intent, "the trigger counts searches of '" + intent.value() + "', which is no intent",
+                nearest != null ? "did you mean '" + nearest + "'?" : "declare it under 'intents', e.g. intents: { " + intent.value() + ": [word] }");
+        }
+        else if (detector == DetectorKind.SEARCH_INTENT && intents.isEmpty())
+        {
+            diagnostics.error(trigger.node(), trigger.path() + ".detector", "search_intent can never fire: the catalog declares no intents",
+                "declare intents: { returns: [return, refund] } and name one with intent: returns");
         }
     }
 

@@ -32,18 +32,23 @@ class DetectorDocsTest
         }
     }
 
-    /** As the README writes them: "clicks 3, interval 1s, radius 30px". */
+    /** As the README writes them: "clicks 3, interval 1s, radius 30px" (an intent is no threshold written there). */
     private static String defaults(final DetectorKind kind)
     {
         final List<String> parts = new ArrayList<>();
         for (final Threshold threshold : kind.thresholds())
         {
+            if (threshold.unit() == Threshold.Unit.INTENT)
+            {
+                // Not a number the catalog writes: the trigger names its intent with the 'intent' key.
+                continue;
+            }
             final long value = threshold.defaultValue();
             parts.add(threshold.name() + " " + switch (threshold.unit())
             {
                 case MILLIS -> Durations.format(value);
                 case PIXELS -> value + "px";
-                case COUNT -> Long.toString(value);
+                case COUNT, INTENT -> Long.toString(value);
             });
         }
         return String.join(", ", parts);

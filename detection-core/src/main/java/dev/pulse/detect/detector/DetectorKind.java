@@ -6,6 +6,7 @@ import dev.pulse.detect.EventType;
 import dev.pulse.detect.SessionStateFlyweight;
 
 import static dev.pulse.detect.detector.Threshold.Unit.COUNT;
+import static dev.pulse.detect.detector.Threshold.Unit.INTENT;
 import static dev.pulse.detect.detector.Threshold.Unit.MILLIS;
 import static dev.pulse.detect.detector.Threshold.Unit.PIXELS;
 
@@ -26,9 +27,10 @@ public enum DetectorKind
         new Threshold("backs", COUNT, 3, 2, SessionStateFlyweight.BACK_RING_CAPACITY),
         new Threshold("window", MILLIS, 90_000, 1_000, 3_600_000)),
     FAILED_SEARCH("failed_search", EventType.SEARCH, FireLimit.PER_PATTERN, Pages.ANY,
-        (values, site) -> new FailedSearchDetector((int)values[0], values[1]),
+        (values, site) -> new FailedSearchDetector((int)values[0], values[1], (int)values[2]),
         new Threshold("searches", COUNT, 2, 1, SessionStateFlyweight.FAILED_SEARCH_RING_CAPACITY),
-        new Threshold("window", MILLIS, 120_000, 1_000, 3_600_000)),
+        new Threshold("window", MILLIS, 120_000, 1_000, 3_600_000),
+        new Threshold("intent", INTENT, 0, 0, SessionStateFlyweight.MAX_INTENTS)),
     CART_CHECKOUT_LOOP("cart_checkout_loop", EventType.PAGE, FireLimit.PER_PATTERN, Pages.CART_AND_CHECKOUT,
         (values, site) -> new CartCheckoutLoopDetector((int)values[0], values[1], site.cartKind(), site.checkoutKind()),
         // A round trip is four kind changes (cart, checkout, cart, with another kind possible between each step).
@@ -45,7 +47,12 @@ public enum DetectorKind
     REPEATED_FORM_ERRORS("repeated_form_errors", EventType.FORM_ERROR, FireLimit.PER_PATTERN, Pages.ANY,
         (values, site) -> new RepeatedFormErrorDetector((int)values[0], values[1]),
         new Threshold("errors", COUNT, 3, 2, SessionStateFlyweight.FORM_ERROR_RING_CAPACITY),
-        new Threshold("window", MILLIS, 60_000, 1_000, 3_600_000));
+        new Threshold("window", MILLIS, 60_000, 1_000, 3_600_000)),
+    SEARCH_INTENT("search_intent", EventType.SEARCH, FireLimit.PER_PATTERN, Pages.ANY,
+        (values, site) -> new SearchIntentDetector((int)values[0], (int)values[1], values[2]),
+        new Threshold("intent", INTENT, 0, 0, SessionStateFlyweight.MAX_INTENTS),
+        new Threshold("count", COUNT, 1, 1, SessionStateFlyweight.INTENT_RING_CAPACITY),
+        new Threshold("window", MILLIS, 600_000, 1_000, 3_600_000));
 
     /**
      * Builds a detector from its threshold values, given in the order its thresholds are listed

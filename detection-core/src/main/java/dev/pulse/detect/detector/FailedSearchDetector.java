@@ -2,22 +2,31 @@ package dev.pulse.detect.detector;
 
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
-import dev.pulse.detect.SessionHistoryFlyweight;
 import dev.pulse.detect.SessionStateFlyweight;
 
 /**
  * Failed search: {@code searches} searches with zero results (default 2) within {@code window}
- * (default 120 s). A search that finds something ends the run: the person found their way.
+ * (default 120 s). A search that finds something ends the run: the person found their way. With an
+ * {@code intent} (its number in the catalog, 0 for any search), only failed searches whose words
+ * matched that intent count, the search completing the pattern included; failed searches of other
+ * intents neither count nor break the run.
  */
 public final class FailedSearchDetector implements Detector
 {
     private final int searches;
     private final long windowMs;
+    private final int intent;
 
     public FailedSearchDetector(final int searches, final long windowMs)
     {
+        this(searches, windowMs, 0);
+    }
+
+    public FailedSearchDetector(final int searches, final long windowMs, final int intent)
+    {
         this.searches = searches;
         this.windowMs = windowMs;
+        this.intent = intent;
     }
 
     @Override
@@ -29,25 +38,10 @@ public final class FailedSearchDetector implements Detector
     @Override
     public boolean detect(final SessionStateFlyweight state, final Event event, final long nowMs, final long spentUntilMs)
     {
-        final SessionHistoryFlyweight history = state.history();
-        if (event.type() != EventType.SEARCH || event.resultCount() != 0)
+        if (event.type() != EventType.SEARCH || event.resultCount() != 0 || intent != 0 && event.searchIntent() != intent)
         {
             return false;
         }
-        final long windowStartMs = nowMs - windowMs;
-        int count = 0;
-        for (int age = 0, size = history.failedSearchCount(); age < size; age++)
-        {
-            final long timeMs = history.failedSearchTimeAt(age);
-            if (timeMs < windowStartMs || timeMs <= spentUntilMs)
-            {
-                break;
-            }
-            if (++count >= searches)
-            {
-                return true;
-            }
-        }
-        return false;
+        return state.history().failedSearchesReach(intent, searches, nowMs - windowMs, spentUntilMs);
     }
 }

@@ -12,7 +12,12 @@ public record Threshold(String name, Unit unit, long defaultValue, long min, lon
     {
         COUNT,
         MILLIS,
-        PIXELS
+        PIXELS,
+        /**
+         * A search intent's number in the compiled catalog (0: any). Not a number a catalog writes:
+         * it names the intent with the trigger's {@code intent} key, which the compiler numbers.
+         */
+        INTENT
     }
 
     public Threshold

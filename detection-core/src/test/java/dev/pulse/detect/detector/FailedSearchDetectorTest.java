@@ -76,4 +76,42 @@ class FailedSearchDetectorTest
         assertThat(session.at(4_000).search(Long.MAX_VALUE).size()).isZero();
         assertThat(session.state.history().failedSearchCount()).isZero();
     }
+
+    @Test
+    void shouldCountOnlyFailedSearchesOfItsIntent()
+    {
+        final TestSession returns = new TestSession(TestSession.permissivePolicy(),
+            trigger("failed-returns", new FailedSearchDetector(2, 120_000, 1)).build());
+        returns.at(0).navigate("/search", SEARCH);
+        assertThat(returns.at(1_000).search(0, 1).size()).isZero();
+        assertThat(returns.at(2_000).search(0, 2).size()).as("another intent's failure completes nothing").isZero();
+        assertThat(returns.at(3_000).search(0, 0).size()).as("nor does a failure of no intent").isZero();
+        assertThat(returns.at(4_000).search(0, 1).size()).as("the others did not break the run").isOne();
+        assertThat(returns.state.history().failedSearchIntentAt(0)).isEqualTo(1);
+        assertThat(returns.state.history().failedSearchIntentAt(1)).isZero();
+        assertThat(returns.state.history().failedSearchTimeAt(0)).isEqualTo(returns.nowMs());
+    }
+
+    @Test
+    void shouldKeepItsIntentWindowExactToTheMillisecond()
+    {
+        final TestSession returns = new TestSession(TestSession.permissivePolicy(),
+            trigger("failed-returns", new FailedSearchDetector(2, 120_000, 1)).build());
+        returns.at(0).navigate("/search", SEARCH);
+        returns.at(1_000).search(0, 1);
+        assertThat(returns.at(121_000).search(0, 1).size()).isOne();
+        returns.at(200_000).search(0, 1);
+        assertThat(returns.at(320_001).search(0, 1).size()).isZero();
+    }
+
+    @Test
+    void shouldEndARunOfAnIntentWhenAnySearchSucceeds()
+    {
+        final TestSession returns = new TestSession(TestSession.permissivePolicy(),
+            trigger("failed-returns", new FailedSearchDetector(2, 120_000, 1)).build());
+        returns.at(0).navigate("/search", SEARCH);
+        returns.at(1_000).search(0, 1);
+        returns.at(2_000).search(5, 2);
+        assertThat(returns.at(3_000).search(0, 1).size()).isZero();
+    }
 }

@@ -30,6 +30,7 @@ public final class DecisionRecord
     private Verdict verdict;
     private String questionId;
     private CharSequence searchQuery;
+    private String searchIntent;
     private String variantId;
     private String segmentId;
     private String pageKind;
@@ -55,6 +56,7 @@ public final class DecisionRecord
         verdict = null;
         questionId = null;
         searchQuery = null;
+        searchIntent = null;
         variantId = null;
         segmentId = null;
         pageKind = null;
@@ -76,9 +78,13 @@ public final class DecisionRecord
             case SIGNAL:
                 record.value(detector.ordinal()).code(verdict.ordinal())
                     .string(triggerId).string(detector.catalogName()).string(verdict.reason()).string(questionId);
-                if (searchQuery != null)
+                if (searchQuery != null || searchIntent != null)
                 {
-                    record.searchText(searchQuery);
+                    record.searchText(searchQuery == null ? "" : searchQuery);
+                }
+                if (searchIntent != null)
+                {
+                    record.string(searchIntent);
                 }
                 break;
             case QUESTION_SHOWN:
@@ -133,6 +139,13 @@ public final class DecisionRecord
     public DecisionRecord searchQuery(final CharSequence searchQuery)
     {
         this.searchQuery = searchQuery;
+        return this;
+    }
+
+    /** A search signal's intent, by its catalog name (null: the words matched none); journaled as it is, never the words. */
+    public DecisionRecord searchIntent(final String searchIntent)
+    {
+        this.searchIntent = searchIntent;
         return this;
     }
 
@@ -235,6 +248,11 @@ public final class DecisionRecord
     public CharSequence searchQuery()
     {
         return searchQuery;
+    }
+
+    public String searchIntent()
+    {
+        return searchIntent;
     }
 
     public String variantId()

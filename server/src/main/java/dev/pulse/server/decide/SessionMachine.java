@@ -11,7 +11,6 @@ import dev.pulse.catalog.compile.ResponseCopy;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.SessionStateFlyweight;
-import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.detect.process.Decisions;
@@ -49,6 +48,7 @@ public final class SessionMachine
     private final Effects effects;
     private final DecisionRecord decision = new DecisionRecord();
     private final int[] newKindByOldKind = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
+    private final int[] newIntentByOldIntent = new int[SessionStateFlyweight.MAX_INTENTS + 1];
 
     /** A machine whose results are read from {@link #effects()} (a replay, the sweeper, tests). */
     public SessionMachine(final CatalogVersions catalogs, final InterventionLog log)
@@ -90,7 +90,7 @@ public final class SessionMachine
         effects.clearEffects();
         adopt(catalog, state, record);
         processor.onEvent(state, event, nowMs, triggers(catalog), catalog.governor(), decisions);
-        decide(state, record, catalog, searchQuery, nowMs);
+        decide(state, record, catalog, searchQuery, catalog.intents().name(event.searchIntent()), nowMs);
         outcomes.afterEvent(record.windows(), state, catalog, event, Math.max(nowMs, state.lastEventMs()));
     }
 
@@ -156,7 +156,7 @@ public final class SessionMachine
         effects.clearEffects();
         adopt(catalog, state, record);
         processor.onTimer(state, nowMs, triggers(catalog), catalog.governor(), decisions);
-        decide(state, record, catalog, null, nowMs);
+        decide(state, record, catalog, null, null, nowMs);
         outcomes.stallDue(record.windows(), state, catalog, Math.max(nowMs, state.lastEventMs()));
     }
 
@@ -175,16 +175,17 @@ public final class SessionMachine
 
     /** Records every signal of the last event or timer, opens outcome windows, prepares a question shown. */
     private void decide(final SessionStateFlyweight state, final ServerSessionFlyweight record, final CompiledCatalog catalog,
-        final CharSequence searchQuery, final long nowMs)
+        final CharSequence searchQuery, final String searchIntent, final long nowMs)
     {
         for (int i = 0; i < decisions.size(); i++)
         {
             final Trigger trigger = decisions.trigger(i);
             final Verdict verdict = decisions.verdict(i);
-            final CharSequence query = trigger.detectorKind() == DetectorKind.FAILED_SEARCH ? searchQuery : null;
+            // A search's signals carry its text (as the journal keeps it) and its intent; no other signal does.
+            final boolean bySearch = trigger.detectorKind().completedBy() == EventType.SEARCH;
             log.record(decision.begin(JournalRecordType.SIGNAL, nowMs, state.sidHi(), state.sidLo(), catalog.versionHash())
                 .trigger(trigger.id()).signal(trigger.detectorKind(), verdict).iid(decisions.iid(i)).question(trigger.questionId())
-                .searchQuery(query));
+                .searchQuery(bySearch ? searchQuery : null).searchIntent(bySearch ? searchIntent : null));
             switch (verdict)
             {
                 case SHOWN:
@@ -229,7 +230,7 @@ public final class SessionMachine
     }
 
     /**
-     * Renumbers the record's page kinds for {@code catalog} when they are numbers of another version
+     * Renumbers the record's page kinds and search intents for {@code catalog} when they are numbers of another version
      * (a reload since the session's last event): once per session and reload, allocation-free. A
      * version that cannot be found any more leaves no kind it could name (every kind becomes 0).
      */
@@ -246,12 +247,15 @@ public final class SessionMachine
             if (from.versionHash() == kindsVersion)
             {
                 catalog.pageKindNumbersFrom(from, newKindByOldKind);
+                catalog.intentNumbersFrom(from, newIntentByOldIntent);
             }
             else
             {
                 Arrays.fill(newKindByOldKind, 0);
+                Arrays.fill(newIntentByOldIntent, 0);
             }
             state.translatePageKinds(newKindByOldKind);
+            state.translateIntents(newIntentByOldIntent);
         }
         record.pageKindsVersion(catalog.versionHash());
     }

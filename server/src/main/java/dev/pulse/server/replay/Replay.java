@@ -203,7 +203,10 @@ public final class Replay
                 return event.reset(EventType.CLICK).click(Hash64.of(fields.get("target")), Integer.parseInt(fields.get("x")),
                     Integer.parseInt(fields.get("y")));
             case SEARCH:
-                return event.reset(EventType.SEARCH).resultCount(Long.parseLong(fields.get("results")));
+                // The intent the live server classified, by name, numbered as the candidate numbers it: the
+                // text may be hidden, so it is not classified again (a candidate's new words apply to new traffic).
+                return event.reset(EventType.SEARCH).resultCount(Long.parseLong(fields.get("results")))
+                    .searchIntent(fields.get("intent") == null ? 0 : candidate.intents().number(fields.get("intent")));
             case FORM_ERROR:
                 return event.reset(EventType.FORM_ERROR).formError(Hash64.of(fields.get("form")), Hash64.of(fields.get("field")));
             case GOAL:

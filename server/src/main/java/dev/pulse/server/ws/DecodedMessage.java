@@ -40,6 +40,9 @@ public final class DecodedMessage
     boolean hasX;
     boolean hasY;
     final CharField query = new CharField(MAX_STRING);
+    /** The catalog intent the query's words matched (0: none), and its name (null): set by the server, never decoded. */
+    int searchIntent;
+    String searchIntentName;
     long results;
     boolean hasResults;
     final CharField form = new CharField(256);
@@ -84,6 +87,8 @@ public final class DecodedMessage
         hasX = false;
         hasY = false;
         query.clear();
+        searchIntent = 0;
+        searchIntentName = null;
         results = 0;
         hasResults = false;
         form.clear();

@@ -33,7 +33,7 @@ final class EventMapper
                 event.click(Hash64.of(message.target()), message.x(), message.y());
                 break;
             case SEARCH:
-                event.resultCount(message.results());
+                event.resultCount(message.results()).searchIntent(message.searchIntent);
                 break;
             case FORM_ERROR:
                 event.formError(Hash64.of(message.form()), Hash64.of(message.field()));

@@ -7,7 +7,8 @@ import dev.pulse.journal.RawEventKind;
  * Journals each handled message (and each timer the session saw) as a RAW_EVENT, when the catalog
  * turns capture on, so {@code pulse replay} can run real traffic through a candidate catalog. Fields
  * go as name, value pairs from the decoder's own buffers: nothing is allocated. Search text follows
- * the journal's privacy rule (hidden unless the operator turned clear text on).
+ * the journal's privacy rule (hidden unless the operator turned clear text on); its intent, the
+ * catalog's name for what the words matched, goes as "intent" (absent when none).
  *
  * <p>Like every record, a raw event is stamped with the wall time; its first pair, {@link RawEventKind#MONO_MS},
  * is the monotonic time the session machine was given, so a replay runs on the times the live
@@ -80,6 +81,11 @@ final class RawEventCapture
                 if (message.query().present())
                 {
                     n = put(n, "q", message.query());
+                }
+                if (message.searchIntentName != null)
+                {
+                    // The replay reads the intent, not the text: hidden text cannot be classified again.
+                    n = put(n, "intent", message.searchIntentName);
                 }
                 n = put(n, "results", first.setDecimal(message.results()));
                 break;

@@ -1,6 +1,7 @@
 package dev.pulse.server.ws;
 
 import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.catalog.compile.SearchWords;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.journal.JournalProxy;
@@ -34,6 +35,7 @@ final class SessionEvents
     private final Metrics metrics;
     private final SessionMachine machine;
     private final EventMapper events = new EventMapper();
+    private final SearchWords searchWords = new SearchWords();
     private final UnseenAhead unseen;
 
     SessionEvents(final ServerContext server, final LoopContext loop)
@@ -76,6 +78,12 @@ final class SessionEvents
             {
                 // Before anything journals or judges it: the values of a URL never get further than this.
                 UrlScrubber.keepAllowed(message.url(), catalog.keepQuery());
+            }
+            else if (message.type() == MessageType.SEARCH && message.query().present())
+            {
+                // Before anything journals (and so hashes) the text: from here on the intent travels, not the words.
+                message.searchIntent = catalog.intents().classify(message.query(), searchWords);
+                message.searchIntentName = catalog.intents().name(message.searchIntent);
             }
             final long seq = message.seq();
             final boolean gap = seq > state.lastSeq() + 1;

@@ -254,6 +254,32 @@ class CatalogReloadMidSessionTest
         assertThat(machine.effects().response()).isNotNull();
     }
 
+    /**
+     * Version B lists the intents the other way round: a search of returns recorded under A (intent
+     * 1) is still of returns under B (intent 2), so the second search of returns completes the count.
+     */
+    @Test
+    void shouldRenumberTheSearchIntentsTheRecordHoldsAfterAReload() throws IOException
+    {
+        final String intentTrigger = "  - id: returns-twice\n    detector: search_intent\n    intent: returns\n" +
+            "    thresholds: { count: 2, window: 10m }\n    question: cant-find\n";
+        final CompiledCatalog a = load("a.yaml", versionA().replace("questions:\n", intentTrigger + "questions:\n") +
+            "intents:\n  returns: [refund*]\n  warranty: [repair*]\n");
+        final CompiledCatalog b = load("b.yaml", versionA().replace("version: e2e-1", "version: e2e-2")
+            .replace("questions:\n", intentTrigger + "questions:\n") + "intents:\n  warranty: [repair*]\n  returns: [refund*]\n");
+        machine = new SessionMachine(versionHash -> versionHash == a.versionHash() ? a : b, log);
+        state.wrap(buffer, SessionRecord.CORE_OFFSET).init(1, 2, 1, T0);
+        record.wrap(buffer, SessionRecord.SERVER_OFFSET).init(T0);
+        final dev.pulse.catalog.compile.SearchWords words = new dev.pulse.catalog.compile.SearchWords();
+        machine.onEvent(a, state, record, event.reset(EventType.SEARCH).resultCount(3).searchIntent(a.intents().classify("refunds", words)),
+            "refunds", T0 + 1_000);
+        assertThat(log.signals).isEmpty();
+        assertThat(b.intents().classify("refunds", words)).isEqualTo(2);
+        machine.onEvent(b, state, record, event.reset(EventType.SEARCH).resultCount(3).searchIntent(b.intents().classify("refunds", words)),
+            "refunds", T0 + 2_000);
+        assertThat(log.signals).containsExactly("returns-twice shown");
+    }
+
     private CompiledCatalog load(final String name, final String text) throws IOException
     {
         final LoadResult result = loader.load(Files.writeString(dir.resolve(name), text));

@@ -45,7 +45,9 @@ class SessionEventsTest
         final LoadResult e2e;
         try (InputStream in = SessionEventsTest.class.getResourceAsStream("/e2e/catalog.yaml"))
         {
-            e2e = loader.load("e2e.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            // With search intents, so the allocation test's searches are classified on the way.
+            e2e = loader.load("e2e.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8) +
+                "intents: { returns: [return*, refund*, \"send back\"], warranty: [warrant*, repair*] }\n");
         }
         assertThat(e2e.ok()).as(e2e.report()).isTrue();
         fixture = new LoopFixture(dir, new LiveCatalog(loader, e2e.catalog(), null));
@@ -125,6 +127,20 @@ class SessionEventsTest
         assertThat(answered.ackNow).isTrue();
     }
 
+    @Test
+    void shouldClassifyASearchIntoTheCatalogsIntentsBeforeTheMachineSeesIt()
+    {
+        send("{\"t\":\"hello\",\"v\":1}", T0);
+        event("\"t\":\"search\",\"q\":\"Send it back? REFUNDS\",\"results\":2", T0 + 1_000);
+        assertThat(loop.message.searchIntent).isEqualTo(1);
+        assertThat(loop.message.searchIntentName).isEqualTo("returns");
+        event("\"t\":\"search\",\"q\":\"garden lamp\",\"results\":2", T0 + 2_000);
+        assertThat(loop.message.searchIntent).isZero();
+        assertThat(loop.message.searchIntentName).isNull();
+        event("\"t\":\"search\",\"results\":2", T0 + 3_000);
+        assertThat(loop.message.searchIntent).as("no text, no intent").isZero();
+    }
+
     /** The outbox is the machine's carrier: an event allocates nothing of its own once warm, seq rules and session update included. */
     @Test
     void shouldHandleEventsWithoutAllocating()
@@ -153,10 +169,16 @@ class SessionEventsTest
         assertThat(loop.outbox.errorCount).isZero();
     }
 
-    /** What the allocation test sends in turn: a page view's URL is cut down in place (query and fragment) on the way. */
+    /**
+     * What the allocation test sends in turn: a page view's URL is cut down in place (query and
+     * fragment) on the way; a search's text is classified into the catalog's intents (one matching,
+     * accents and capitals folded, one matching none).
+     */
     private static final String[] MESSAGES = {
         "{\"t\":\"active\"", "{\"t\":\"visibility\",\"hidden\":false",
-        "{\"t\":\"page\",\"url\":\"https://shop.example/faq?q=secret&utm_source=x;ref=y#frag\",\"nav\":\"navigate\""};
+        "{\"t\":\"page\",\"url\":\"https://shop.example/faq?q=secret&utm_source=x;ref=y#frag\",\"nav\":\"navigate\"",
+        "{\"t\":\"search\",\"q\":\"How do I R\u00c9TURN this lamp? Warranty repair\",\"results\":3",
+        "{\"t\":\"search\",\"q\":\"best wireless earbuds under $100\",\"results\":7"};
 
     /** One active, visibility or page message with the next seq, its bytes written in place (no String per message). */
     private void handle(final byte[][] messages, final long nowMs)
