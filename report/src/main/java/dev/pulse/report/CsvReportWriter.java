@@ -38,6 +38,7 @@ final class CsvReportWriter
         {
             question(csv, question);
         }
+        CsvHelpfulnessWriter.write(csv, report.helpfulness());
         CsvBreakdownWriter.write(csv, report.breakdowns());
         forwardTimes(csv, report.forwardTimes());
         out.flush();
