@@ -21,13 +21,13 @@ final class CsvHelpfulnessWriter
             final CsvTable.Row row = CsvTable.Row.of("helpfulness").answer("", response.response()).key("exploratory");
             counts(csv, row, response.helpful(), response.unhelpful());
             csv.count(row, "flagged", response.flagged() ? 1 : 0);
-            forward(csv, row, response.forward());
+            CsvReportWriter.forwardRate(csv, row, response.forward());
             for (final Helpfulness.Answer answer : response.answers())
             {
                 final CsvTable.Row answerRow = CsvTable.Row.of("helpfulness_answer").question(answer.question())
                     .answer(answer.choice(), response.response()).key("exploratory");
                 counts(csv, answerRow, answer.helpful(), answer.unhelpful());
-                forward(csv, answerRow, answer.forward());
+                CsvReportWriter.forwardRate(csv, answerRow, answer.forward());
             }
         }
     }
@@ -38,12 +38,5 @@ final class CsvHelpfulnessWriter
         csv.count(row, "yes", helpful.successes());
         csv.count(row, "no", unhelpful.successes());
         csv.proportion(row, "yes_rate", helpful.rate(), helpful.interval());
-    }
-
-    private static void forward(final CsvTable csv, final CsvTable.Row row, final Proportion forward) throws IOException
-    {
-        csv.count(row, "closed_windows", forward.trials());
-        csv.count(row, "forward", forward.successes());
-        csv.proportion(row, "forward_rate", forward.rate(), forward.interval());
     }
 }

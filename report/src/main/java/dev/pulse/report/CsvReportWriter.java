@@ -194,7 +194,8 @@ final class CsvReportWriter
         }
     }
 
-    private static void forwardRate(final CsvTable csv, final CsvTable.Row row, final Proportion forward) throws IOException
+    /** Closed windows, forward ones, and the forward rate with its interval. */
+    static void forwardRate(final CsvTable csv, final CsvTable.Row row, final Proportion forward) throws IOException
     {
         csv.count(row, "closed_windows", forward.trials());
         csv.count(row, "forward", forward.successes());
