@@ -142,6 +142,29 @@ class FeedbackMachineTest
         }
     }
 
+    /** A refused feedback (what a client can send as often as its rate allows) allocates nothing once warm. */
+    @Test
+    void shouldRefuseFeedbackWithoutAllocating()
+    {
+        final OutcomeTrackingTest.Session session = new OutcomeTrackingTest.Session(feedbackOn(), 6);
+        final int iid = session.at(0).askOnFaq();
+        answer(session.at(1_000), iid, "gift");
+        assertThat(feedback(session, iid, true)).isNull();
+        for (int i = 0; i < 50_000; i++)
+        {
+            feedback(session, i % 2 == 0 ? iid : iid + 1, i % 3 == 0);
+        }
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10_000; i++)
+        {
+            feedback(session, i % 2 == 0 ? iid : iid + 1, i % 3 == 0);
+        }
+        final long bytes = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(bytes).as("an allocation per refusal would be 160,000 bytes or more").isLessThan(10_000);
+        assertThat(session.machine.effects().refusal()).isEqualTo(ErrorCode.UNKNOWN_INTERVENTION);
+    }
+
     private static long T(final long offsetMs)
     {
         return 1_700_000_000_000L + offsetMs;
