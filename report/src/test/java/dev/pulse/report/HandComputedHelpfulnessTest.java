@@ -143,6 +143,14 @@ class HandComputedHelpfulnessTest
     }
 
     @Test
+    void shouldCountAFeedbackByItsOwnTimeInTheRangeOnly() throws Exception
+    {
+        assertThat(ReportTesting.read(dir, ReportRange.parse("2026-11-25", "2026-11-25")).helpfulness()).as("the day after").isEmpty();
+        assertThat(ReportTesting.read(dir, ReportRange.parse("2026-11-23", "2026-11-23")).helpfulness()).as("the day before").isEmpty();
+        assertThat(ReportTesting.read(dir, ReportRange.ALL).helpfulness()).isEqualTo(report.helpfulness());
+    }
+
+    @Test
     void shouldPrintTheHandComputedDigitsInEveryFormat()
     {
         final String html = ReportTesting.render(report, ReportFormat.HTML);
