@@ -2,7 +2,8 @@
  *  on the first question (a page that never gets one never loads it), pinned by the integrity the
  *  server writes into pulse.js, so a page that pins pulse.js with integrity= pins this file too.
  *  Text nodes only, never markup from a message; styles in a constructed sheet (or a <style> with the
- *  snippet's nonce). PulseWidget(parent, inline, send, nonce) -> {owns, hide, question, response}. */
+ *  snippet's nonce). PulseWidget(parent, inline, send, nonce) -> {owns, hide, question, response}; a response that asks
+ *  "Did this help?" (feedback: true) gets Yes / No under it, sent as a feedback message. */
 (function (w, d) {
   'use strict';
   w.PulseWidget = function (parent, inline, send, nonce) {
@@ -22,6 +23,8 @@
       'button:focus-visible,a:focus-visible{outline:3px solid var(--pulse-accent,#0060df);outline-offset:2px}' +
       '.x{position:absolute;top:8px;right:8px;border:0;background:transparent;color:inherit;font-size:20px;line-height:1;padding:4px 8px}' +
       'p{margin:0 0 8px}' +
+      '.f{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin-top:12px}.f p{margin:0 auto 0 0}' +
+      '.b{padding:5px 12px;border:1px solid var(--pulse-border,#d2d2d7);background:transparent;color:inherit}' +
       '.a{display:inline-block;margin-top:4px;padding:8px 14px;background:var(--pulse-accent,#0060df);color:#fff;text-decoration:none;border-radius:8px}' +
       '@media (prefers-reduced-motion:reduce){.p{transition:none}}' +
       (inline ? '.p{position:relative;right:auto;bottom:auto;z-index:auto;max-height:none;margin:0 0 12px}' : '');
@@ -83,6 +86,29 @@
       });
       return out;
     }
+    // "Did this help?" under a response that asks (m.feedback): Yes / No, sent once, then thanks in
+    // the same polite live region, which takes the focus so a keyboard is not left on a removed button.
+    function feedback(m) {
+      if (!m.feedback) return;
+      var c = m.feedback_copy || {}, g = el('div', 'f'), q = el('p', null, c.question || 'Did this help?');
+      q.id = 'pulse-fb';
+      g.setAttribute('role', 'group');
+      g.setAttribute('aria-labelledby', 'pulse-fb');
+      g.setAttribute('aria-live', 'polite');
+      g.appendChild(q);
+      [[true, c.yes || 'Yes'], [false, c.no || 'No']].forEach(function (o) {
+        var b = el('button', 'b', o[1]);
+        b.onclick = function () {
+          send({ t: 'feedback', iid: m.iid, helpful: o[0] });
+          g.removeAttribute('aria-labelledby');
+          g.tabIndex = -1;
+          g.textContent = c.thanks || 'Thanks for telling us.';
+          g.focus();
+        };
+        g.appendChild(b);
+      });
+      panel.appendChild(g);
+    }
     return {
       owns: function (node) { return node === host || host.contains(node); },
       hide: function () { close(false); },
@@ -109,6 +135,7 @@
           a.href = m.cta.url;
           panel.appendChild(a);
         }
+        feedback(m);
         panel.hidden = false;
         var x = panel.querySelector('.x');
         if (x && !inline) x.focus();

@@ -43,7 +43,7 @@ package dev.pulse.detect;
  *  |      intentRing: 8 x {intent(2) timeMs(6)} as one long        | 1792
  *  |      contextNumbers: 8 x number(8), beside context (reserved) | 1856
  *  |  contextState (32, res.)  |  scrollState (32, reserved)       | 1920
- *  |  feedbackState (32, res.) |  intentState: see below           | 1984
+ *  |  feedbackState: see below |  intentState: see below           | 1984
  *  |      goalsReached: 8 x goalHash(8)  (reserved)                | 2048
  *  |  contextTexts: 3 x {keyHash(8) length(1) utf8(55)} (reserved) | 2112
  *  +---------------------------------------------------------------+ 2304
@@ -57,7 +57,13 @@ package dev.pulse.detect;
  *  trigger     | key (4) | signalPageView (4) | signalMs (8) | actedMs (8)              |  24
  *  asked       | questionKey (4)   |                                                     4
  *  intentState | intentCount (1) | intentHead (1) | (pad 30)                              32
+ *  feedback    | iid (4) | questionKey (4) | catalogVersion (8) | choice (2) | flags (1) | (13) | 32
  * </pre>
+ *
+ * The feedback state (the server's {@code ResponseFeedbackFlyweight}) is the last response shown
+ * that asked "Did this help?": its intervention, the question and catalog version that asked it, the
+ * choice answered, and flags {@link #FEEDBACK_FLAG_ASKED} (a response asks) and
+ * {@link #FEEDBACK_FLAG_GIVEN} (the person answered it: a second answer is refused).
  *
  * <p>The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
  * cold record costs one miss before the history. {@code visitorHash} is the session's visitor (the
@@ -137,6 +143,15 @@ public final class SessionStateDescriptor
     public static final int CONTEXT_STATE_OFFSET = 1920;
     public static final int SCROLL_STATE_OFFSET = 1952;
     public static final int FEEDBACK_STATE_OFFSET = 1984;
+    public static final int FEEDBACK_STATE_LENGTH = 32;
+    // The feedback state's fields, relative to FEEDBACK_STATE_OFFSET (issue 19, item 5).
+    public static final int FEEDBACK_IID_OFFSET = 0;
+    public static final int FEEDBACK_QUESTION_KEY_OFFSET = 4;
+    public static final int FEEDBACK_CATALOG_VERSION_OFFSET = 8;
+    public static final int FEEDBACK_CHOICE_OFFSET = 16;
+    public static final int FEEDBACK_FLAGS_OFFSET = 18;
+    public static final int FEEDBACK_FLAG_ASKED = 1;
+    public static final int FEEDBACK_FLAG_GIVEN = 1 << 1;
     public static final int INTENT_STATE_OFFSET = 2016;
     /** The intent ring's count and head bytes: the hot header has no room left, so they sit in the intent's own area. */
     public static final int INTENT_COUNT_OFFSET = INTENT_STATE_OFFSET;

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The records a segment compacted by retention ({@link RetentionMode#COMPACT}) keeps: the types the
  * report module's {@code ReportAggregator} reads (sessions, signals, questions shown and unseen,
- * answers, dismisses, outcomes, session ends, catalog reloads), and SESSION_ERASED, which readers
+ * answers, dismisses, feedback on responses, outcomes, session ends, catalog reloads), and SESSION_ERASED, which readers
  * need to skip an erased session's records compaction has not reached yet. Everything else goes:
  * RAW_EVENT (the captured messages, read only by the replay), RESPONSE_SHOWN (the report adds
  * nothing from it), and records of a type this version does not know. The journal cannot see the
@@ -18,7 +18,7 @@ final class ReportRecords
     /** The types kept, public through {@link #keptTypes()} for that test. */
     private static final Set<JournalRecordType> KEPT = EnumSet.of(JournalRecordType.SESSION_START, JournalRecordType.SIGNAL,
         JournalRecordType.QUESTION_SHOWN, JournalRecordType.QUESTION_UNSEEN, JournalRecordType.ANSWER, JournalRecordType.DISMISS,
-        JournalRecordType.OUTCOME, JournalRecordType.SESSION_END, JournalRecordType.CATALOG_RELOAD, JournalRecordType.SESSION_ERASED);
+        JournalRecordType.FEEDBACK, JournalRecordType.OUTCOME, JournalRecordType.SESSION_END, JournalRecordType.CATALOG_RELOAD, JournalRecordType.SESSION_ERASED);
 
     /** Leaves out every record of a type not kept. */
     static final RecordFilter FILTER = record -> record == null || !KEPT.contains(record.type());

@@ -38,6 +38,7 @@ final class CsvReportWriter
         {
             question(csv, question);
         }
+        CsvHelpfulnessWriter.write(csv, report.helpfulness());
         CsvBreakdownWriter.write(csv, report.breakdowns());
         forwardTimes(csv, report.forwardTimes());
         out.flush();
@@ -193,7 +194,8 @@ final class CsvReportWriter
         }
     }
 
-    private static void forwardRate(final CsvTable csv, final CsvTable.Row row, final Proportion forward) throws IOException
+    /** Closed windows, forward ones, and the forward rate with its interval. */
+    static void forwardRate(final CsvTable csv, final CsvTable.Row row, final Proportion forward) throws IOException
     {
         csv.count(row, "closed_windows", forward.trials());
         csv.count(row, "forward", forward.successes());

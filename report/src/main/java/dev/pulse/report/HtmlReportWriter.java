@@ -8,7 +8,7 @@ import java.io.Writer;
  * The report as one self-contained HTML page for the product team: no script, no external file,
  * font or network request; charts are inline SVG drawn here from the figures, each followed by a
  * table of the same numbers. Sections: at a glance, lift by trigger, breakdowns (exploratory), answers and copy variants by
- * question, time to forward, exposure, totals, and a footer saying how everything was counted.
+ * question, helpfulness ("Did this help?") by response, time to forward, exposure, totals, and a footer saying how everything was counted.
  */
 final class HtmlReportWriter
 {
@@ -35,6 +35,7 @@ final class HtmlReportWriter
         TriggerSection.write(html, report);
         BreakdownSection.write(html, report);
         QuestionSection.write(html, report);
+        HelpfulnessSection.write(html, report);
         ForwardTimeSection.write(html, report.forwardTimes());
         ExposureSection.write(html, report.exposure());
         TotalsSection.write(html, report);

@@ -49,6 +49,7 @@ final class JsonReportWriter
                 JsonQuestionWriter.question(json, question);
             }
             json.writeEndArray();
+            JsonHelpfulnessWriter.helpfulness(json, report.helpfulness());
             JsonBreakdownWriter.breakdowns(json, report.breakdowns());
             JsonQuestionWriter.forwardTimes(json, report.forwardTimes());
             json.writeEndObject();

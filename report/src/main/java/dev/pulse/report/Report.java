@@ -18,9 +18,10 @@ import java.util.List;
  * @param observation     how far the report could see, which windows are complete, which interval it shows.
  * @param breakdowns      the headline's units by day, context, page kind and catalog version (exploratory).
  * @param coverage        the requested days the journal no longer holds (retention deleted them).
+ * @param helpfulness     "Did this help?" per response rated in the range, by id, and per answer that led to it.
  */
 public record Report(ReportRange range, long generatedAtMs, Totals totals, List<TriggerFigures> triggers, List<QuestionFigures> questions,
     ForwardTimes forwardTimes, Exposure exposure, List<CatalogVersionSeen> catalogVersions, Headline headline,
-    Observation observation, List<Breakdown> breakdowns, Coverage coverage)
+    Observation observation, List<Breakdown> breakdowns, Coverage coverage, List<Helpfulness> helpfulness)
 {
 }

@@ -43,6 +43,7 @@ public final class ReportAggregator
     private final MultipleComparisons comparisons;
     private final SignalTally signals = new SignalTally();
     private final QuestionTally questions = new QuestionTally();
+    private final FeedbackTally feedback = new FeedbackTally();
     private final SessionTally sessions = new SessionTally(questions);
     private final WindowTally windows = new WindowTally(TimeBucket.STANDARD);
     private final CatalogTally catalogs;
@@ -156,6 +157,7 @@ public final class ReportAggregator
             case QUESTION_UNSEEN -> sessions.onQuestionUnseen(record);
             case ANSWER -> sessions.onAnswer(record);
             case DISMISS -> sessions.onDismiss(record);
+            case FEEDBACK -> feedback.onFeedback(record);
             case SESSION_END ->
             {
                 sessions.onSessionEnd(record);
@@ -279,9 +281,10 @@ public final class ReportAggregator
         final long windowsOpen = Math.max(openings.open(strata, endMs), closedButOpen);
         final Observation observation = new Observation(endMs, live, headlineFigures.lift().kind(), comparisons, strata.allKnown(),
             windowsOpen);
-        return new Report(range, generatedAtMs, totals, triggers, questions(), windows.forwardTimes(), exposure,
+        final List<QuestionFigures> questionFigures = questions();
+        return new Report(range, generatedAtMs, totals, triggers, questionFigures, windows.forwardTimes(), exposure,
             catalogs.versions(), headlineFigures, observation, breakdowns.breakdowns(endMs, live, catalogs.versions()),
-            Coverage.of(range, oldestJournalMs));
+            Coverage.of(range, oldestJournalMs), feedback.helpfulness(questionFigures));
     }
 
     private List<TriggerFigures> triggers(final long endMs, final boolean live)

@@ -11,6 +11,8 @@ public final class ReportMethod
 {
     /** Neither group may have fewer closed windows than this for a lift to be printed. */
     public static final int MIN_CLOSED_WINDOWS = 30;
+    /** A response is flagged for its "no" answers only with at least this many answers to "Did this help?". */
+    public static final int MIN_FEEDBACK_ANSWERS = 10;
 
     static final String CONFIDENCE = "95%";
     static final String WINDOW = "An outcome window opens when a question is shown (group shown), when a held-out session would "
@@ -45,6 +47,13 @@ public final class ReportMethod
     static final String ANSWERS = "Forward rates by answer describe what followed each answer; people choose their answer, so a "
         + "difference between answers is not the effect of the responses: answer and variant splits are exploratory, split by trigger and question. The answer is the one known when the window closed; "
         + "dismissed and unanswered questions share one row.";
+    static final String HELPFULNESS = "Helpfulness: the answers to \"Did this help?\" under each response (the catalog's "
+        + "feedback), counted when given in the range, per response and per answer (question and choice) that led to it: yes, no, "
+        + "and the yes rate with its 95% Wilson interval, beside the forward rate of the shown windows that closed with that "
+        + "answer. A response is flagged when at least " + MIN_FEEDBACK_ANSWERS + " people answered and the low end of the 95% "
+        + "Wilson interval of its no rate is above 50%: more than half would say it did not help (one-sided, 2.5%, per "
+        + "response, not adjusted for the number of responses). People choose whether to answer: exploratory, like the "
+        + "answers' forward rates. A feedback never changes an outcome window.";
     static final String BREAKDOWNS = "Breakdowns split the headline's units (each visitor's first complete window) by the UTC day "
         + "that window opened, by its session's device and the other context keys the catalog names, as the session's first "
         + "hello sent them (the keys the catalog's triggers' conditions and its segments compare: the catalog declares no list "
@@ -77,6 +86,7 @@ public final class ReportMethod
         sentences.put("signals", SIGNALS);
         sentences.put("sessions", SESSIONS);
         sentences.put("answers", ANSWERS);
+        sentences.put("helpfulness", HELPFULNESS);
         sentences.put("breakdowns", BREAKDOWNS);
         sentences.put("time_to_forward", TIMES);
         sentences.put("rounding", ROUNDING);

@@ -41,7 +41,8 @@ class ReportFormatsAgreeTest
             final long t = NOV_24 + 20 * 3_600_000L;
             journal.sessionStart(t, 9, false).signal(t, 9, HOSTILE, Verdict.SHOWN, "q&a").shown(t, 9, 1, HOSTILE, "q&a", "v\"1")
                 .answer(t + 1_000, 9, 1, "q&a", "<b>yes</b>", "r,1")
-                .outcome(t + 5_000, 9, OutcomeKind.FORWARD, OutcomeGroup.SHOWN, 1, 5_000, HOSTILE, "q&a", "v\"1", "<b>yes</b>", "r,1");
+                .outcome(t + 5_000, 9, OutcomeKind.FORWARD, OutcomeGroup.SHOWN, 1, 5_000, HOSTILE, "q&a", "v\"1", "<b>yes</b>", "r,1")
+                .feedback(t + 2_000, 9, 1, "q&a", "<b>yes</b>", "r,1", false);
         }
         report = ReportTesting.read(dir, ReportRange.ALL);
         html = ReportTesting.render(report, ReportFormat.HTML);
@@ -181,6 +182,43 @@ class ReportFormatsAgreeTest
         }
         assertThat(html).contains("<h2 id=\"breakdowns\">Breakdowns (exploratory)</h2>", "<h3>By device</h3>", "id=\"chart-trend\"");
         assertThat(json.get("method").get("breakdowns").asText()).contains("exploratory").contains("not in the family");
+    }
+
+    @Test
+    void shouldPrintEveryResponsesHelpfulnessAlikeInAllThreeFormats()
+    {
+        final JsonNode responses = json.get("helpfulness");
+        assertThat(responses).hasSize(report.helpfulness().size()).hasSizeGreaterThan(10);
+        for (final JsonNode response : responses)
+        {
+            final String id = response.get("response").asText();
+            final Map<String, String> rate = csvRow(csv, "section", "helpfulness", "response", id, "metric", "yes_rate");
+            assertThat(Double.parseDouble(rate.get("value"))).as(id).isEqualTo(response.get("rate").asDouble());
+            assertThat(Double.parseDouble(rate.get("ci_low"))).isEqualTo(response.get("ci_low").asDouble());
+            assertThat(Double.parseDouble(rate.get("ci_high"))).isEqualTo(response.get("ci_high").asDouble());
+            assertThat(csvRow(csv, "section", "helpfulness", "response", id, "metric", "yes").get("value")).isEqualTo(response.get("yes").asText());
+            assertThat(csvRow(csv, "section", "helpfulness", "response", id, "metric", "no").get("value")).isEqualTo(response.get("no").asText());
+            assertThat(csvRow(csv, "section", "helpfulness", "response", id, "metric", "flagged").get("value"))
+                .isEqualTo(response.get("flagged").asBoolean() ? "1" : "0");
+            final JsonNode forward = response.get("forward_rate");
+            assertThat(csvRow(csv, "section", "helpfulness", "response", id, "metric", "closed_windows").get("value"))
+                .isEqualTo(forward.get("closed").asText());
+            assertThat(html).as(id).contains("<tr><th scope=\"row\">" + Html.escape(id) + "</th><td class=\"text\">"
+                + (response.get("flagged").asBoolean() ? HelpfulnessSection.FLAG : "") + "</td><td>" + response.get("yes").asText()
+                + "</td><td>" + response.get("no").asText() + "</td><td>" + points(response.get("rate").asDouble()) + "% ["
+                + points(response.get("ci_low").asDouble()) + ", " + points(response.get("ci_high").asDouble()) + "]</td>"
+                + rateCells(forward, "closed") + "</tr>");
+            for (final JsonNode answer : response.get("answers"))
+            {
+                assertThat(csvRow(csv, "section", "helpfulness_answer", "question", answer.get("question").asText(), "choice",
+                    answer.get("choice").asText(), "response", id, "metric", "yes").get("value")).isEqualTo(answer.get("yes").asText());
+            }
+        }
+        final JsonNode team = responses.findParents("response").stream().filter(r -> r.get("response").asText().equals("plan-by-team-size"))
+            .findFirst().orElseThrow();
+        assertThat(team.get("forward_rate").get("closed").asLong()).as("beside the answer's forward rate").isPositive();
+        assertThat(team.get("answers")).hasSize(1);
+        assertThat(responses).anyMatch(r -> r.get("flagged").asBoolean()).anyMatch(r -> !r.get("flagged").asBoolean());
     }
 
     private static String relative(final JsonNode ratio)

@@ -157,6 +157,13 @@ public final class SampleJournal
                 final String chosen = choice;
                 final String response = trigger.responses()[pick];
                 at(reactedMs, out -> out.answer(reactedMs, sid, shownIid, trigger.question(), chosen, response));
+                if (sid % 2 == 0)
+                {
+                    // Half the answered say whether the response helped (drawn from the sid: the random draws stay as they were).
+                    final long ratedMs = reactedMs + 3_000;
+                    final boolean helpful = sid % 3 != 0 && pick != 1;
+                    at(ratedMs, out -> out.feedback(ratedMs, sid, shownIid, trigger.question(), chosen, response, helpful));
+                }
             }
             else if (reaction < 0.70)
             {

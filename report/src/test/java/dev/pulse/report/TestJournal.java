@@ -113,6 +113,15 @@ public final class TestJournal implements AutoCloseable
         return this;
     }
 
+    /** "Did this help?" answered on the response of {@code iid}: FEEDBACK, code 1 yes, 0 no. */
+    public TestJournal feedback(final long timeMs, final long sid, final int iid, final String question, final String choice,
+        final String response, final boolean helpful)
+    {
+        offer(() -> proxy.record(JournalRecordType.FEEDBACK).timeMs(timeMs).sid(0, sid).catalogVersion(catalogVersion).iid(iid)
+            .code(helpful ? 1 : 0).string(question).string(choice).string(response).commit());
+        return this;
+    }
+
     public TestJournal dismiss(final long timeMs, final long sid, final int iid, final String question)
     {
         offer(() -> JournalRecords.dismiss(proxy, timeMs, 0, sid, catalogVersion, iid, question));

@@ -92,9 +92,11 @@ public final class CatalogCompiler
 
         final Map<String, CompiledResponse> responses = new HashMap<>();
         final List<CompiledResponse> responseList = new ArrayList<>();
+        final FeedbackCopy feedback = FeedbackCopy.of(model.site().feedback());
         for (final CatalogModel.Response response : model.responses())
         {
-            final CompiledResponse compiled = response(response, responseList.size());
+            final boolean asks = response.feedback() != null ? response.feedback() : model.site().feedback().ask();
+            final CompiledResponse compiled = response(response, responseList.size(), asks ? feedback : null);
             responses.put(compiled.id(), compiled);
             responseList.add(compiled);
         }
@@ -259,7 +261,7 @@ public final class CatalogCompiler
         return new CompiledQuestion(question.id().value(), index, choiceIds, routed, weights, conditions(segments), copies);
     }
 
-    private static CompiledResponse response(final CatalogModel.Response response, final int index)
+    private static CompiledResponse response(final CatalogModel.Response response, final int index, final FeedbackCopy feedback)
     {
         final List<CatalogModel.Segment> segments = response.segments();
         final ResponseCopy[] copies = new ResponseCopy[segments.size() + 1];
@@ -275,7 +277,7 @@ public final class CatalogCompiler
                 cta == null ? null : cta.label().value(), cta == null ? null : cta.url().value());
         }
         return new CompiledResponse(response.id().value(), index, response.approval().by().value(),
-            response.approval().at().value(), conditions(segments), copies);
+            response.approval().at().value(), conditions(segments), copies, feedback);
     }
 
     private static String[] overridden(final String[] labels, final String[] choiceIds, final Map<String, Located<String>> overrides)

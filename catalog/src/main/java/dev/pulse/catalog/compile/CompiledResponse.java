@@ -9,6 +9,7 @@ public final class CompiledResponse extends CompiledEntry
     private final String approvedAt;
     /** Segment slot 0 is "no segment". */
     private final ResponseCopy[] copies;
+    private final FeedbackCopy feedback;
 
     CompiledResponse(
         final String id,
@@ -16,12 +17,23 @@ public final class CompiledResponse extends CompiledEntry
         final String approvedBy,
         final String approvedAt,
         final SegmentCondition[] segments,
-        final ResponseCopy[] copies)
+        final ResponseCopy[] copies,
+        final FeedbackCopy feedback)
     {
         super(id, index, segments);
         this.approvedBy = approvedBy;
         this.approvedAt = approvedAt;
         this.copies = copies;
+        this.feedback = feedback;
+    }
+
+    /**
+     * The wording of "Did this help?" when this response asks it (its own {@code feedback}, else the
+     * site's), or null when it does not.
+     */
+    public FeedbackCopy feedback()
+    {
+        return feedback;
     }
 
     public String approvedBy()

@@ -32,10 +32,19 @@ public record CatalogModel(
      * The site: its key, the origins allowed to connect, click targets rage clicks ignore,
      * whether raw events are captured in the journal for replay (off unless turned on), the query
      * parameters a page URL may keep ({@code keep_query}; every other one is dropped), and the
-     * context keys a client may set itself when sessions are signed ({@code client_context}).
+     * context keys a client may set itself when sessions are signed ({@code client_context}), and
+     * whether responses ask "Did this help?" ({@code feedback}, with its wording in {@code feedback_copy}).
      */
     public record Site(Located<String> key, List<Located<String>> origins, List<Located<String>> ignoreClickTargets,
-        boolean captureEvents, List<Located<String>> keepQuery, List<Located<String>> clientContext, Node node)
+        boolean captureEvents, List<Located<String>> keepQuery, List<Located<String>> clientContext, Feedback feedback, Node node)
+    {
+    }
+
+    /**
+     * The site's "Did this help?": whether every response asks it by default, and its wording; each
+     * wording is null when the catalog keeps the default ({@code dev.pulse.catalog.compile.FeedbackCopy}).
+     */
+    public record Feedback(boolean ask, Located<String> question, Located<String> yes, Located<String> no, Located<String> thanks)
     {
     }
 
@@ -117,7 +126,7 @@ public record CatalogModel(
     {
     }
 
-    /** A pre-approved response. */
+    /** A pre-approved response; {@code feedback} is its own "Did this help?" (null: the site's default). */
     public record Response(
         Located<String> id,
         Located<String> title,
@@ -125,6 +134,7 @@ public record CatalogModel(
         CallToAction cta,
         List<Segment> segments,
         Approval approval,
+        Boolean feedback,
         Node node,
         String path)
     {

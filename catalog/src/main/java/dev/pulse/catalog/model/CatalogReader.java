@@ -15,7 +15,9 @@ import dev.pulse.catalog.source.Node;
 public final class CatalogReader
 {
     static final Set<String> TOP_KEYS = Set.of("version", "site", "pages", "journey", "triggers", "questions", "responses", "policy", "intents");
-    static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets", "capture_events", "keep_query", "client_context");
+    static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets", "capture_events", "keep_query", "client_context", "feedback",
+        "feedback_copy");
+    static final Set<String> FEEDBACK_COPY_KEYS = Set.of("question", "yes", "no", "thanks");
     static final Set<String> PAGE_KEYS = Set.of("key", "match");
     static final Set<String> PATTERN_KEYS = Set.of("exact", "prefix", "glob");
     static final Set<String> POLICY_KEYS = Set.of(
@@ -92,7 +94,22 @@ public final class CatalogReader
             site.bool("capture_events", false),
             site.stringOrList("keep_query"),
             site.stringOrList("client_context"),
+            readFeedback(site, diagnostics),
             node);
+    }
+
+    /** {@code feedback: true} and the optional {@code feedback_copy: {question, yes, no, thanks}}. */
+    private static CatalogModel.Feedback readFeedback(final Fields site, final Diagnostics diagnostics)
+    {
+        final boolean ask = site.bool("feedback", false);
+        final Fields copy = site.has("feedback_copy")
+            ? Fields.of(site.node("feedback_copy"), site.path("feedback_copy"), diagnostics, FEEDBACK_COPY_KEYS) : null;
+        if (copy == null)
+        {
+            return new CatalogModel.Feedback(ask, null, null, null, null);
+        }
+        return new CatalogModel.Feedback(ask, copy.optionalString("question"), copy.optionalString("yes"), copy.optionalString("no"),
+            copy.optionalString("thanks"));
     }
 
     private static List<CatalogModel.PageKind> readPages(final Fields top, final Diagnostics diagnostics)

@@ -14,7 +14,7 @@ final class CopyReader
     static final Set<String> CHOICE_KEYS = Set.of("id", "label", "response");
     static final Set<String> VARIANT_KEYS = Set.of("id", "weight", "text", "labels");
     static final Set<String> QUESTION_SEGMENT_KEYS = Set.of("id", "when", "text", "labels");
-    static final Set<String> RESPONSE_KEYS = Set.of("id", "title", "body", "cta", "segments", "approved");
+    static final Set<String> RESPONSE_KEYS = Set.of("id", "title", "body", "cta", "segments", "approved", "feedback");
     static final Set<String> RESPONSE_SEGMENT_KEYS = Set.of("id", "when", "title", "body", "cta");
     static final Set<String> CTA_KEYS = Set.of("label", "url");
     static final Set<String> APPROVAL_KEYS = Set.of("by", "at");
@@ -92,6 +92,7 @@ final class CopyReader
             readCta(response, diagnostics),
             readSegments(response, RESPONSE_SEGMENT_KEYS, diagnostics),
             approval,
+            response.has("feedback") ? response.bool("feedback", false) : null,
             node, path);
     }
 

@@ -118,6 +118,15 @@ public final class CatalogSchema
             "query parameters a page URL keeps, by name (e.g. [utm_source, ref]); every other one, and every fragment, is dropped"));
         properties.put("client_context", described(names("^[A-Za-z0-9_-]{1,64}$"),
             "with signed sessions, context keys the client may set itself (e.g. [device]); any other counts only from the token"));
+        properties.put("feedback", described(Map.of("type", "boolean"),
+            "every response asks \"Did this help?\" (default false; a response's own feedback overrides it)"));
+        final Map<String, Object> wording = object("the wording of \"Did this help?\"; each part left out keeps its English default",
+            List.of());
+        for (final String part : List.of("question", "yes", "no", "thanks"))
+        {
+            properties(wording).put(part, Map.of("type", "string", "minLength", 1, "maxLength", 80));
+        }
+        properties.put("feedback_copy", wording);
         return site;
     }
 

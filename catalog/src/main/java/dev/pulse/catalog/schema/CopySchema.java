@@ -57,6 +57,7 @@ final class CopySchema
         properties(approved).put("by", ref(CatalogSchema.text()));
         properties(approved).put("at", described(Map.of("type", "string"), "a date: 2026-11-02"));
         properties.put("approved", approved);
+        properties.put("feedback", described(Map.of("type", "boolean"), "ask \"Did this help?\" under this response (default: site.feedback)"));
         return response;
     }
 

@@ -27,6 +27,8 @@ final class SiteValidator
     static final Pattern QUERY_NAME = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
     /** A context key: the characters a signed token's context may carry (see the server's SessionToken). */
     static final Pattern CONTEXT_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** The longest wording of "Did this help?" (question, buttons, thanks): one short line under a response. */
+    static final int MAX_FEEDBACK_WORDING = 80;
     private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
     /** Spellings of {@code self} that are not it (CSP writes it quoted): an error that says how to write it. */
     private static final Pattern SELF_LOOKALIKE = Pattern.compile("(?i)['\"]?self['\"]?");
@@ -70,6 +72,24 @@ final class SiteValidator
             "list names as the URL spells them, 1 to 64 of A-Z a-z 0-9 . _ ~ -, e.g. keep_query: [utm_source, ref]", diagnostics);
         names(site.clientContext(), CONTEXT_KEY, "site.client_context", "is not a context key",
             "list context keys, 1 to 64 of A-Z a-z 0-9 _ -, e.g. client_context: [device]", diagnostics);
+        final CatalogModel.Feedback feedback = site.feedback();
+        if (feedback != null)
+        {
+            wording(feedback.question(), diagnostics);
+            wording(feedback.yes(), diagnostics);
+            wording(feedback.no(), diagnostics);
+            wording(feedback.thanks(), diagnostics);
+        }
+    }
+
+    /** A word of {@code feedback_copy}: something to read, short enough for a line under a response. */
+    private static void wording(final Located<String> text, final Diagnostics diagnostics)
+    {
+        if (text != null && (text.value().isBlank() || text.value().length() > MAX_FEEDBACK_WORDING))
+        {
+            error(diagnostics, text, "feedback wording must be 1 to " + MAX_FEEDBACK_WORDING + " characters",
+                "write a short line, e.g. question: \"War das hilfreich?\"");
+        }
     }
 
     /** Each entry matches {@code pattern} (an error at it otherwise); one listed twice is a warning. */

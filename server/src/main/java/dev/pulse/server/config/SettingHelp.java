@@ -82,7 +82,7 @@ final class SettingHelp
             case WEBHOOK_URL -> "Where answers, dismisses, responses shown and outcomes are POSTed as signed JSON (https, or http to a loopback address only; several: comma-separated; needs webhook_secret_file). None: no webhooks.";
             case WEBHOOK_SECRET_FILE -> "A file holding the webhooks' signing secret (HMAC-SHA256; at least 16 characters).";
             case WEBHOOK_MAX_ATTEMPTS -> "Tries per webhook delivery before it goes to the dead-letter file.";
-            case WEBHOOK_EVENTS -> "Which records are sent to webhook_url: any of answer, dismiss, response, outcome, comma-separated.";
+            case WEBHOOK_EVENTS -> "Which records are sent to webhook_url: any of answer, dismiss, response, feedback, outcome, comma-separated.";
         };
     }
 

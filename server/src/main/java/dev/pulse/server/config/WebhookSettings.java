@@ -31,6 +31,7 @@ public final class WebhookSettings
         "answer", JournalRecordType.ANSWER,
         "dismiss", JournalRecordType.DISMISS,
         "response", JournalRecordType.RESPONSE_SHOWN,
+        "feedback", JournalRecordType.FEEDBACK,
         "outcome", JournalRecordType.OUTCOME);
 
     private WebhookSettings()
@@ -81,7 +82,7 @@ public final class WebhookSettings
         return events(config.webhookEvents(), new ArrayList<>());
     }
 
-    /** The name an event goes by in a body and in {@code webhook_events}: answer, dismiss, response, outcome. */
+    /** The name an event goes by in a body and in {@code webhook_events}: answer, dismiss, response, feedback, outcome. */
     public static String eventName(final JournalRecordType type)
     {
         for (final Map.Entry<String, JournalRecordType> entry : EVENTS.entrySet())
@@ -145,7 +146,7 @@ public final class WebhookSettings
             }
             if (type == null)
             {
-                problems.add("webhook_events: '" + part.strip() + "' is not an event; name any of answer, dismiss, response, outcome");
+                problems.add("webhook_events: '" + part.strip() + "' is not an event; name any of answer, dismiss, response, feedback, outcome");
             }
             else
             {
@@ -154,7 +155,7 @@ public final class WebhookSettings
         }
         if (events.isEmpty() && problems.isEmpty())
         {
-            problems.add("webhook_events names no event; name any of answer, dismiss, response, outcome");
+            problems.add("webhook_events names no event; name any of answer, dismiss, response, feedback, outcome");
         }
         return events;
     }

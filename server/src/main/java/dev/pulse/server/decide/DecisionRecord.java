@@ -40,6 +40,7 @@ public final class DecisionRecord
     private OutcomeGroup group;
     private long durationMs;
     private String stuckKind;
+    private boolean helpful;
 
     /** Starts a decision of {@code type} at the machine's (monotonic) {@code timeMs}, every other field cleared. */
     public DecisionRecord begin(final JournalRecordType type, final long timeMs, final long sidHi, final long sidLo,
@@ -66,6 +67,7 @@ public final class DecisionRecord
         group = null;
         durationMs = 0;
         stuckKind = null;
+        helpful = false;
         return this;
     }
 
@@ -98,6 +100,9 @@ public final class DecisionRecord
                 break;
             case RESPONSE_SHOWN:
                 record.string(questionId).string(choiceId).string(responseId).string(segmentId);
+                break;
+            case FEEDBACK:
+                record.code(helpful ? 1 : 0).string(questionId).string(choiceId).string(responseId);
                 break;
             case OUTCOME:
                 record.value(durationMs).code(outcome.ordinal()).string(outcome.wireName()).string(group.wireName())
@@ -186,6 +191,18 @@ public final class DecisionRecord
         this.group = group;
         this.durationMs = durationMs;
         return this;
+    }
+
+    /** A feedback's answer: whether the response helped. */
+    public DecisionRecord helpful(final boolean helpful)
+    {
+        this.helpful = helpful;
+        return this;
+    }
+
+    public boolean helpful()
+    {
+        return helpful;
     }
 
     public DecisionRecord stuckKind(final String stuckKind)

@@ -1,13 +1,14 @@
 package dev.pulse.server.decide;
 
 import dev.pulse.catalog.compile.CompiledQuestion;
+import dev.pulse.catalog.compile.FeedbackCopy;
 import dev.pulse.catalog.compile.QuestionCopy;
 import dev.pulse.catalog.compile.ResponseCopy;
 import dev.pulse.server.protocol.ErrorCode;
 
 /**
  * What one call of the {@link SessionMachine} produced for the person: a question to show, a
- * response to an answer, or why an answer or dismiss was refused. The machine writes here and its
+ * response to an answer, or why an answer, dismiss or feedback was refused. The machine writes here and its
  * caller reads here, with no copy in between: the live server's connection outbox is one of these
  * (it adds what the protocol produced around the machine), a replay or the sweeper uses a plain
  * one. Reused: the machine clears it at the start of every call.
@@ -21,6 +22,7 @@ public class Effects
     ResponseCopy response;
     String responseChoiceId;
     int responseIid;
+    FeedbackCopy responseFeedback;
     ErrorCode refusal;
     String refusalDetail;
 
@@ -34,6 +36,7 @@ public class Effects
         response = null;
         responseChoiceId = null;
         responseIid = 0;
+        responseFeedback = null;
         refusal = null;
         refusalDetail = null;
     }
@@ -74,6 +77,12 @@ public class Effects
     public final int responseIid()
     {
         return responseIid;
+    }
+
+    /** The wording of "Did this help?" when the response asks it, or null. */
+    public final FeedbackCopy responseFeedback()
+    {
+        return responseFeedback;
     }
 
     /** Why an answer or dismiss was refused ({@code unknown_intervention}, {@code unknown_choice}), or null. */

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.CompiledResponse;
+import dev.pulse.catalog.compile.FeedbackCopy;
 import dev.pulse.catalog.compile.QuestionCopy;
 import dev.pulse.catalog.compile.ResponseCopy;
 import dev.pulse.detect.Event;
@@ -47,6 +48,7 @@ public final class SessionMachine
     private final Event internalEvent = new Event();
     private final Effects effects;
     private final DecisionRecord decision = new DecisionRecord();
+    private final ResponseFeedbackFlyweight feedback = new ResponseFeedbackFlyweight();
     private final int[] newKindByOldKind = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
     private final int[] newIntentByOldIntent = new int[SessionStateFlyweight.MAX_INTENTS + 1];
 
@@ -83,7 +85,7 @@ public final class SessionMachine
         outcomes.stallDue(record.windows(), state, catalog, Math.max(nowMs, state.lastEventMs()));
     }
 
-    /** An event other than an answer or a dismiss. {@code searchQuery} is the search text of a search event, or null. */
+    /** An event other than an answer, a dismiss or a feedback. {@code searchQuery} is the search text of a search event, or null. */
     public void onEvent(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
         final Event event, final CharSequence searchQuery, final long nowMs)
     {
@@ -127,6 +129,47 @@ public final class SessionMachine
         effects.response = copy;
         effects.responseChoiceId = question.choiceId(choice);
         effects.responseIid = iid;
+        askFeedback(state, response.feedback(), iid, question, askedIn, choice);
+    }
+
+    /** A response that asks "Did this help?" becomes the session's one that may be rated (replacing any earlier one). */
+    private void askFeedback(final SessionStateFlyweight state, final FeedbackCopy copy, final int iid, final CompiledQuestion question,
+        final CompiledCatalog askedIn, final int choice)
+    {
+        if (copy != null)
+        {
+            feedback.wrap(state).asked(iid, question.key(), askedIn.versionHash(), choice);
+            effects.responseFeedback = copy;
+        }
+    }
+
+    /**
+     * The person said whether the response of {@code iid} helped: taken once, and only for the
+     * newest response this session was shown that asked. It counts as activity (like an answer) and
+     * is journaled with the question, choice and response it rates; it never touches an outcome
+     * window, so forward movement is measured as without it.
+     */
+    public void onFeedback(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final int iid, final boolean helpful, final long nowMs)
+    {
+        effects.clearEffects();
+        adopt(catalog, state, record);
+        final ResponseFeedbackFlyweight asked = feedback.wrap(state);
+        if (!asked.awaits(iid))
+        {
+            refuse(ErrorCode.UNKNOWN_INTERVENTION, asked.given(iid) ? "this response was already rated" : "no response shown asks feedback with this iid");
+            return;
+        }
+        final CompiledCatalog askedIn = catalogs.byVersionHash(asked.catalogVersion(), catalog);
+        final CompiledQuestion question = askedIn.questionByKey(asked.questionKey());
+        final int choice = asked.choice();
+        final boolean known = question != null && choice >= 0 && choice < question.choiceCount();
+        asked.given();
+        processor.onEvent(state, internalEvent.reset(EventType.FEEDBACK).intervention(iid, 0).helpful(helpful), nowMs, NO_TRIGGERS,
+            catalog.governor(), decisions);
+        log.record(decision.begin(JournalRecordType.FEEDBACK, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
+            .helpful(helpful).question(question == null ? "" : question.id()).choice(known ? question.choiceId(choice) : "")
+            .response(known ? question.response(choice).id() : ""));
     }
 
     /** The person closed question {@code iid} without answering. */

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.CompiledResponse;
+import dev.pulse.catalog.compile.FeedbackCopy;
 import dev.pulse.catalog.compile.QuestionCopy;
 import dev.pulse.catalog.compile.ResponseCopy;
 import dev.pulse.detect.trigger.Trigger;
@@ -103,7 +104,7 @@ final class PreviewPage
             html.raw("<div class=\"copies\">\n");
             for (final ResponseCopy copy : response.allCopies())
             {
-                figure(html, segmentName(copy.segmentId()), responseMessage(question.choiceId(choice), copy));
+                figure(html, segmentName(copy.segmentId()), responseMessage(question.choiceId(choice), copy, response.feedback()));
             }
             html.raw("</div>\n</div>\n");
         }
@@ -151,9 +152,10 @@ final class PreviewPage
         return text(MessageEncoder.question(UnpooledByteBufAllocator.DEFAULT, 0, question, copy));
     }
 
-    private static String responseMessage(final String choiceId, final ResponseCopy copy)
+    /** A response as the widget gets it, with "Did this help?" under it when it asks ({@code feedback} not null). */
+    private static String responseMessage(final String choiceId, final ResponseCopy copy, final FeedbackCopy feedback)
     {
-        return text(MessageEncoder.response(UnpooledByteBufAllocator.DEFAULT, 0, choiceId, copy));
+        return text(MessageEncoder.response(UnpooledByteBufAllocator.DEFAULT, 0, choiceId, copy, feedback));
     }
 
     private static String text(final TextWebSocketFrame frame)

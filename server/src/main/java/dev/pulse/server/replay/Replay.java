@@ -184,6 +184,9 @@ public final class Replay
             case DISMISS:
                 machine.onDismiss(candidate, state, record, raw.iid(), nowMs);
                 break;
+            case FEEDBACK:
+                machine.onFeedback(candidate, state, record, raw.iid(), "true".equals(fields.get("helpful")), nowMs);
+                break;
             default:
                 machine.onEvent(candidate, state, record, toEvent(kind, fields), fields.get("q"), nowMs);
                 break;

@@ -50,6 +50,10 @@ final class WebhookBody
             {
                 json.writeNumberField("duration_ms", record.value());
             }
+            if (record.type() == JournalRecordType.FEEDBACK)
+            {
+                json.writeBooleanField("helpful", record.code() == 1);
+            }
             final List<String> names = record.type().stringFields();
             for (int i = 0; i < Math.min(names.size(), record.stringCount()); i++)
             {

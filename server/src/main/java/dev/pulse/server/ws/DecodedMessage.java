@@ -50,6 +50,8 @@ public final class DecodedMessage
     final CharField name = new CharField(256);
     final CharField iid = new CharField(32);
     final CharField choice = new CharField(256);
+    /** A feedback's {@code helpful}: 1 true, 0 false, -1 absent. */
+    int helpful;
     final CharField[] contextKeys = new CharField[MAX_CONTEXT];
     final CharField[] contextValues = new CharField[MAX_CONTEXT];
     int contextCount;
@@ -96,6 +98,7 @@ public final class DecodedMessage
         name.clear();
         iid.clear();
         choice.clear();
+        helpful = -1;
         contextCount = 0;
         contextInvalid = false;
     }
@@ -238,6 +241,12 @@ public final class DecodedMessage
     public CharField choice()
     {
         return choice;
+    }
+
+    /** Whether a feedback said the response helped. */
+    public boolean helpful()
+    {
+        return helpful == 1;
     }
 
     public int contextCount()

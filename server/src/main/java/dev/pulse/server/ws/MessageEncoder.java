@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.QuestionCopy;
+import dev.pulse.catalog.compile.FeedbackCopy;
 import dev.pulse.catalog.compile.ResponseCopy;
 import dev.pulse.server.protocol.ErrorCode;
 import dev.pulse.server.session.SessionId;
@@ -131,6 +132,16 @@ public final class MessageEncoder
     public static TextWebSocketFrame response(
         final ByteBufAllocator alloc, final int iid, final String choiceId, final ResponseCopy copy)
     {
+        return response(alloc, iid, choiceId, copy, null);
+    }
+
+    /**
+     * A response; when {@code feedback} is not null it asks "Did this help?" in that wording:
+     * {@code ,"feedback":true,"feedback_copy":{"question":"...","yes":"...","no":"...","thanks":"..."}}.
+     */
+    public static TextWebSocketFrame response(
+        final ByteBufAllocator alloc, final int iid, final String choiceId, final ResponseCopy copy, final FeedbackCopy feedback)
+    {
         final ByteBuf out = alloc.buffer(512);
         JsonText.ascii(out, "{\"t\":\"response\",\"iid\":");
         JsonText.numberString(out, iid);
@@ -147,7 +158,24 @@ public final class MessageEncoder
             JsonText.ascii(out, ",\"url\":");
             JsonText.string(out, copy.ctaUrl()).writeByte('}');
         }
+        feedback(out, feedback);
         out.writeByte('}');
         return new TextWebSocketFrame(out);
+    }
+
+    private static void feedback(final ByteBuf out, final FeedbackCopy feedback)
+    {
+        if (feedback == null)
+        {
+            return;
+        }
+        JsonText.ascii(out, ",\"feedback\":true,\"feedback_copy\":{\"question\":");
+        JsonText.string(out, feedback.question());
+        JsonText.ascii(out, ",\"yes\":");
+        JsonText.string(out, feedback.yes());
+        JsonText.ascii(out, ",\"no\":");
+        JsonText.string(out, feedback.no());
+        JsonText.ascii(out, ",\"thanks\":");
+        JsonText.string(out, feedback.thanks()).writeByte('}');
     }
 }

@@ -40,6 +40,7 @@ final class MessageFields
     private static final int F_VID = 1 << 20;
     private static final int F_CARRY = 1 << 21;
     private static final int F_ACKED = 1 << 22;
+    private static final int F_HELPFUL = 1 << 23;
 
     private static final NavType[] NAV_TYPES = NavType.values();
 
@@ -149,14 +150,13 @@ final class MessageFields
             case "hidden":
                 if (json.once(F_HIDDEN, out))
                 {
-                    if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)
-                    {
-                        out.hidden = value == JsonToken.VALUE_TRUE ? 1 : 0;
-                    }
-                    else
-                    {
-                        JsonFieldReader.wrongType(out);
-                    }
+                    out.hidden = bool(value, out);
+                }
+                return true;
+            case "helpful":
+                if (json.once(F_HELPFUL, out))
+                {
+                    out.helpful = bool(value, out);
                 }
                 return true;
             case "target":
@@ -255,6 +255,17 @@ final class MessageFields
                 out.contextValues[index].set(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
             }
         }
+    }
+
+    /** A JSON true or false as 1 or 0; anything else is the wrong type (-1). */
+    private static int bool(final JsonToken value, final DecodedMessage out)
+    {
+        if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)
+        {
+            return value == JsonToken.VALUE_TRUE ? 1 : 0;
+        }
+        JsonFieldReader.wrongType(out);
+        return -1;
     }
 
     private static NavType nav(final char[] chars, final int offset, final int length)

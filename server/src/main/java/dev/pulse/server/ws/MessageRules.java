@@ -66,6 +66,9 @@ final class MessageRules
             case DISMISS:
                 require(out.iid.present(), "dismiss needs iid", out);
                 break;
+            case FEEDBACK:
+                require(out.iid.present() && out.helpful >= 0, "feedback needs iid and helpful, true or false", out);
+                break;
             default:
                 break;
         }

@@ -16,6 +16,8 @@ public enum MessageType
     GOAL("goal", EventType.GOAL),
     ANSWER("answer", EventType.ANSWER),
     DISMISS("dismiss", EventType.DISMISS),
+    /** "Did this help?" answered under a response. */
+    FEEDBACK("feedback", EventType.FEEDBACK),
     /** Erase this session now (the snippet's {@code Pulse.consent(false)}); not an event of the core. */
     FORGET("forget", null);
 

@@ -105,6 +105,11 @@ final class RawEventCapture
                 iid = EventMapper.parseIid(message.iid());
                 n = put(n, "iid", message.iid());
                 break;
+            case FEEDBACK:
+                iid = EventMapper.parseIid(message.iid());
+                n = put(n, "iid", message.iid());
+                n = put(n, "helpful", message.helpful() ? "true" : "false");
+                break;
             default:
                 break;
         }

@@ -137,6 +137,9 @@ final class SessionEvents
             case DISMISS:
                 machine.onDismiss(catalog, state, record, EventMapper.parseIid(message.iid()), nowMs);
                 break;
+            case FEEDBACK:
+                machine.onFeedback(catalog, state, record, EventMapper.parseIid(message.iid()), message.helpful(), nowMs);
+                break;
             default:
                 machine.onEvent(catalog, state, record, events.toEvent(message, catalog), message.type() == MessageType.SEARCH &&
                     message.query().present() ? message.query() : null, nowMs);

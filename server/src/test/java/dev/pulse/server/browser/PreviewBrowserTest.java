@@ -40,6 +40,7 @@ class PreviewBrowserTest
                 "    title: panel ? panel.querySelector('h2').textContent : null," +
                 "    answers: panel ? panel.querySelectorAll('.c').length : -1," +
                 "    choices: message.choices ? message.choices.length : 0," +
+                "    asks: panel ? (panel.querySelector('.f p') || {}).textContent || null : null," +
                 "    height: panel ? panel.getBoundingClientRect().height : 0};" +
                 "});");
 
@@ -51,6 +52,10 @@ class PreviewBrowserTest
                 if ("question".equals(panel.get("kind")))
                 {
                     assertThat(panel.get("answers")).as("every answer a button: %s", panel).isEqualTo(panel.get("choices"));
+                }
+                else
+                {
+                    assertThat(panel.get("asks")).as("the demo asks under every response: %s", panel).isEqualTo("Did this help?");
                 }
             }
             final long height = ((Number)driver.executeScript("return document.documentElement.scrollHeight")).longValue();

@@ -46,7 +46,7 @@ class WebhookSettingsCliTest
         final Cli cli = Cli.run(Map.of("PULSE_WEBHOOK_EVENTS", "answer,clicks"), "serve", "--webhook-url", "https://hooks.example.com/pulse");
         assertThat(cli.status).isEqualTo(2);
         assertThat(cli.err.toString()).contains("webhook_url is set but webhook_secret_file is not",
-            "webhook_events: 'clicks' is not an event; name any of answer, dismiss, response, outcome");
+            "webhook_events: 'clicks' is not an event; name any of answer, dismiss, response, feedback, outcome");
     }
 
     @Test

@@ -72,9 +72,9 @@ class WebhookSettingsTest
     {
         final ConfigLoader loader = new ConfigLoader();
         assertThat(ConfigProblems.of(loader, Map.of("PULSE_WEBHOOK_EVENTS", "answer,signal"))).containsExactly(
-            "webhook_events: 'signal' is not an event; name any of answer, dismiss, response, outcome");
+            "webhook_events: 'signal' is not an event; name any of answer, dismiss, response, feedback, outcome");
         assertThat(ConfigProblems.of(loader, Map.of("PULSE_WEBHOOK_EVENTS", " , "))).containsExactly(
-            "webhook_events names no event; name any of answer, dismiss, response, outcome");
+            "webhook_events names no event; name any of answer, dismiss, response, feedback, outcome");
         final ServerConfig config = loader.load(null, Map.of("PULSE_WEBHOOK_EVENTS", "Response, outcome"), Map.of());
         assertThat(WebhookSettings.events(config)).containsExactlyInAnyOrder(JournalRecordType.RESPONSE_SHOWN, JournalRecordType.OUTCOME);
         assertThat(WebhookSettings.events(ServerConfig.defaults())).hasSize(4);

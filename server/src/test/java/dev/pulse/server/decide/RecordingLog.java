@@ -31,6 +31,7 @@ final class RecordingLog implements InterventionLog
             case QUESTION_SHOWN -> shown.add(d.questionId() + " iid=" + d.iid() + " on " + d.pageKind());
             case ANSWER -> answers.add(d.questionId() + " " + d.choiceId());
             case DISMISS -> answers.add(d.questionId() + " dismissed");
+            case FEEDBACK -> answers.add(d.questionId() + " " + d.choiceId() + " " + d.responseId() + " helpful=" + d.helpful() + " iid=" + d.iid());
             case OUTCOME -> outcomes.add(d.outcome().wireName() + " " + d.group().wireName() + " " + d.triggerId() + " " + d.questionId() +
                 " " + d.variantId() + " choice=" + d.choiceId() + " response=" + d.responseId() + " stuck=" + d.stuckKind() + " after=" +
                 d.durationMs() + "ms");

@@ -146,6 +146,22 @@ class WebhookDeliveryTest
     }
 
     @Test
+    void shouldSendAFeedbackWithWhetherItHelpedAndWhatItRated() throws Exception
+    {
+        receiver.start();
+        start(3);
+        offer(() -> proxy.record(JournalRecordType.FEEDBACK).timeMs(1_800_000_000_000L).sid(0, 0x2b).catalogVersion(CATALOG).iid(7)
+            .code(0).string("cant-find").string("order").string("order-help").commit());
+        await("the feedback", () -> deliveredIds().size() == 1);
+        final JsonNode feedback = receiver.delivered().get(0).json();
+        assertThat(feedback.get("event").asText()).isEqualTo("feedback");
+        assertThat(feedback.get("helpful").asBoolean()).isFalse();
+        assertThat(feedback.get("response").asText()).isEqualTo("order-help");
+        assertThat(fieldNames(feedback)).containsExactly("id", "event", "time", "time_ms", "sid", "iid", "catalog", "helpful", "question",
+            "choice", "response");
+    }
+
+    @Test
     void shouldDeadLetterAfterMaxAttemptsWithTheBodyAndMoveOn() throws Exception
     {
         receiver.behaviour(n -> 500).start();
@@ -245,7 +261,8 @@ class WebhookDeliveryTest
     private Webhooks start(final int maxAttempts, final long timeoutMs) throws Exception
     {
         final WebhookConfiguration configuration = new WebhookConfiguration(List.of(receiver.url()), SECRET, maxAttempts,
-            EnumSet.of(JournalRecordType.ANSWER, JournalRecordType.DISMISS, JournalRecordType.RESPONSE_SHOWN, JournalRecordType.OUTCOME),
+            EnumSet.of(JournalRecordType.ANSWER, JournalRecordType.DISMISS, JournalRecordType.RESPONSE_SHOWN, JournalRecordType.OUTCOME,
+                JournalRecordType.FEEDBACK),
             "node-t", timeoutMs, 20, 200, 4, 16);
         final Webhooks webhooks = Webhooks.start(configuration, dir, dir.resolve("journal"), journal, metrics);
         started.add(webhooks);

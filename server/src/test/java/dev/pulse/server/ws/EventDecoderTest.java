@@ -52,6 +52,25 @@ class EventDecoderTest
     }
 
     @Test
+    void shouldDecodeAFeedbackAndRefuseOneWithoutABooleanHelpful()
+    {
+        final DecodedMessage no = decode("{\"t\":\"feedback\",\"seq\":4,\"iid\":\"3\",\"helpful\":false}");
+        assertThat(no.error()).isNull();
+        assertThat(no.type()).isEqualTo(MessageType.FEEDBACK);
+        assertThat(no.iid().toString()).isEqualTo("3");
+        assertThat(no.helpful()).isFalse();
+        assertThat(decode("{\"t\":\"feedback\",\"seq\":5,\"iid\":\"3\",\"helpful\":true}").helpful()).isTrue();
+        for (final String bad : new String[] {"{\"t\":\"feedback\",\"seq\":6,\"iid\":\"3\"}",
+            "{\"t\":\"feedback\",\"seq\":6,\"iid\":\"3\",\"helpful\":\"true\"}",
+            "{\"t\":\"feedback\",\"seq\":6,\"iid\":\"3\",\"helpful\":1}",
+            "{\"t\":\"feedback\",\"seq\":6,\"helpful\":true}",
+            "{\"t\":\"feedback\",\"seq\":6,\"iid\":\"3\",\"helpful\":true,\"helpful\":false}"})
+        {
+            assertThat(decode(bad).error()).as(bad).isEqualTo(ErrorCode.BAD_MESSAGE);
+        }
+    }
+
+    @Test
     void shouldDecodeAForgetWithItsSeqAndRefuseOneWithout()
     {
         final DecodedMessage forget = decode("{\"t\":\"forget\",\"seq\":7}");
