@@ -66,7 +66,7 @@ import static dev.pulse.detect.SessionStateFlyweight.PAGE_RING_CAPACITY;
  *
  * <p>Not thread-safe, like the record.
  */
-public abstract class SessionHistoryFlyweight extends SessionQuestionsFlyweight
+public abstract class SessionHistoryFlyweight extends SessionSignalsFlyweight
 {
     public static final int PAGE_HASH_OFFSET = 0;
     public static final int PAGE_ENTERED_MS_OFFSET = 8;
