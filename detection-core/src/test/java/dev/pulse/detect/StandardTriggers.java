@@ -44,7 +44,7 @@ public final class StandardTriggers
             trigger("rage", new RageClickDetector(3, 1_000, 30, new long[] {Hash64.of("#ignored")})).index(5).priority(6).urgent().build(),
             trigger("forms", new RepeatedFormErrorDetector(3, 60_000)).index(6).priority(2).build(),
             trigger("shadow-rage", new RageClickDetector(2, 1_000, 30, new long[0])).index(7).mode(TriggerMode.SHADOW).build(),
-            trigger("declined", new BackendEventDetector(2, 600_000).matching(Hash64.of("payment_declined"),
+            trigger("declined", new BackendEventDetector(2, 3_600_000).matching(Hash64.of("payment_declined"),
                 BackendFieldCondition.textEquals(Hash64.of("reason"), Hash64.of("card_declined")),
                 BackendFieldCondition.compare(Hash64.of("amount"), BackendFieldCondition.Operator.GREATER_OR_EQUAL, 20)))
                 .index(8).priority(7).urgent().build(),

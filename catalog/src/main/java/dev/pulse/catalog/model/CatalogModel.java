@@ -57,12 +57,15 @@ public record CatalogModel(
         List<Located<String>> visited,
         Map<String, Located<String>> context,
         Located<Long> minDwellMs,
+        Located<Long> scrolledBack,
         int priority,
         Located<String> mode,
         boolean urgent,
         Located<Long> cooldownMs,
         boolean early,
         Located<String> question,
+        Located<String> backendEvent,
+        Map<String, Located<String>> backendFields,
         Node node,
         String path)
     {
