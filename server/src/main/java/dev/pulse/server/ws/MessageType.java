@@ -16,6 +16,8 @@ public enum MessageType
     GOAL("goal", EventType.GOAL),
     ANSWER("answer", EventType.ANSWER),
     DISMISS("dismiss", EventType.DISMISS),
+    /** The person scrolled back up the page (the snippet decides what counts and throttles it; no positions). */
+    SCROLL_BACK("scroll_back", EventType.SCROLL_BACK),
     /** Erase this session now (the snippet's {@code Pulse.consent(false)}); not an event of the core. */
     FORGET("forget", null);
 
