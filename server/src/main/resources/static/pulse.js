@@ -52,7 +52,7 @@
   var consent = script.hasAttribute('data-consent') ? null : true;
   var ctx = {};
   var lastActive = 0, exitSent = false;
-  var scrollTop = 0, scrollDeep = 0, lastScrollBack = 0;   // this page view's scroll run: its top, its deepest
+  var scrollTop = 0, scrollDeep = 0, lastScrollBack = 0;   // the scroll run's top and deepest point
   // The welcome's keep_query: the only query parameters a page URL keeps (none until a welcome says).
   // A page view made before the welcome holds its query here, in memory only, until it does.
   var keep = [], heldQuery = {};
@@ -330,8 +330,7 @@
   });
   d.addEventListener('visibilitychange', function () { if (!away) send({ t: 'visibility', hidden: d.hidden }); });
 
-  // Scrolling back up: at least half a viewport up after at least a viewport down (re-reading,
-  // not a nudge). Only that it happened is sent, never a position; then a new run starts here.
+  // Scrolling back up: half a viewport up after a viewport down. No position is sent; a new run starts.
   w.addEventListener('scroll', function () {
     var y = w.scrollY, h = w.innerHeight, now = Date.now();
     if (y > scrollDeep) scrollDeep = y;
