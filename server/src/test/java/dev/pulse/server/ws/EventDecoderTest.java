@@ -109,6 +109,7 @@ class EventDecoderTest
             "{\"t\":\"visibility\",\"seq\":11,\"hidden\":false}",
             "{\"t\":\"form_error\",\"seq\":12,\"form\":\"checkout\",\"field\":\"card\"}",
             "{\"t\":\"answer\",\"seq\":13,\"iid\":\"3\",\"choice\":\"team-size\"}",
+            "{\"t\":\"scroll_back\",\"seq\":14}",
         })
         {
             messages.add(json.getBytes(StandardCharsets.UTF_8));

@@ -155,10 +155,10 @@ class SessionEventsTest
 
     /** What the allocation test sends in turn: a page view's URL is cut down in place (query and fragment) on the way. */
     private static final String[] MESSAGES = {
-        "{\"t\":\"active\"", "{\"t\":\"visibility\",\"hidden\":false",
+        "{\"t\":\"active\"", "{\"t\":\"visibility\",\"hidden\":false", "{\"t\":\"scroll_back\"",
         "{\"t\":\"page\",\"url\":\"https://shop.example/faq?q=secret&utm_source=x;ref=y#frag\",\"nav\":\"navigate\""};
 
-    /** One active, visibility or page message with the next seq, its bytes written in place (no String per message). */
+    /** One active, visibility, scroll_back or page message with the next seq, its bytes written in place (no String per message). */
     private void handle(final byte[][] messages, final long nowMs)
     {
         seq++;
