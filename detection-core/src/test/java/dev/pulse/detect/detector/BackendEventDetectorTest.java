@@ -175,4 +175,24 @@ class BackendEventDetectorTest
         session.at(5_000).backend("payment_declined");
         assertThat(session.state.idleSinceMs()).isEqualTo(TestSession.T0);
     }
+
+    @Test
+    void shouldForgetEventsPushedOutOfTheRingOfEight()
+    {
+        final TestSession session = sessionWith(2, 600_000);
+        session.at(1_000).backend("payment_declined");
+        for (int i = 0; i < 6; i++)
+        {
+            session.at(2_000 + i).backend("order_failed");
+        }
+        assertThat(session.at(3_000).backend("payment_declined").size()).as("the first is the oldest of eight").isOne();
+
+        final TestSession pushedOut = sessionWith(2, 600_000);
+        pushedOut.at(1_000).backend("payment_declined");
+        for (int i = 0; i < 7; i++)
+        {
+            pushedOut.at(2_000 + i).backend("order_failed");
+        }
+        assertThat(pushedOut.at(3_000).backend("payment_declined").size()).as("the session keeps the newest 8").isZero();
+    }
 }
