@@ -40,6 +40,7 @@
   var VID = 'pulse.vid';         // the visitor's id, in localStorage
   var BUFFER = 200;              // unacked messages kept for resending
   var ACTIVE_MS = 2000;          // at most one 'active' per 2 s
+  var SCROLL_BACK_MS = 3000;     // at most one 'scroll_back' per 3 s; a quicker one is dropped
   var src = new URL(script.src, location.href);
   var wsUrl = (src.protocol === 'https:' ? 'wss://' : 'ws://') + src.host + '/ws?site=' + encodeURIComponent(site);
 
@@ -51,6 +52,7 @@
   var consent = script.hasAttribute('data-consent') ? null : true;
   var ctx = {};
   var lastActive = 0, exitSent = false;
+  var scrollTop = 0, scrollDeep = 0, lastScrollBack = 0;   // the scroll run's top and deepest point
   // The welcome's keep_query: the only query parameters a page URL keeps (none until a welcome says).
   // A page view made before the welcome holds its query here, in memory only, until it does.
   var keep = [], heldQuery = {};
@@ -210,6 +212,7 @@
   function pageView(nav) {
     if (widget) widget.hide();
     exitSent = false;
+    scrollTop = scrollDeep = w.scrollY;
     var msg = { t: 'page', url: location.pathname + query(location.search), nav: nav };
     send(msg);
     if (!open && msg.seq) heldQuery[msg.seq] = location.search;
@@ -326,6 +329,18 @@
     w.addEventListener(type, active, { passive: true, capture: true });
   });
   d.addEventListener('visibilitychange', function () { if (!away) send({ t: 'visibility', hidden: d.hidden }); });
+
+  // Scrolling back up: half a viewport up after a viewport down. No position is sent; a new run starts.
+  w.addEventListener('scroll', function () {
+    var y = w.scrollY, h = w.innerHeight, now = Date.now();
+    if (y > scrollDeep) scrollDeep = y;
+    if (y < scrollTop) scrollTop = y;
+    if (scrollDeep - scrollTop < h || scrollDeep - y < h / 2) return;
+    scrollTop = scrollDeep = y;
+    if (now - lastScrollBack < SCROLL_BACK_MS) return;
+    lastScrollBack = now;
+    send({ t: 'scroll_back' });
+  }, { passive: true });
 
   function selector(el) {
     var parts = [];

@@ -6,7 +6,7 @@ import dev.pulse.detect.process.EventProcessor;
 /**
  * Writes one event into the session's history, the part of the state record the detectors read:
  * the page ring and back navigations, activity and the idle clock, visibility, failed searches,
- * clicks and form errors. Detectors only read; this is the one place that writes history, so
+ * clicks, form errors, backend events and scrolls back up. Detectors only read; this is the one place that writes history, so
  * every detector sees the same facts whatever its thresholds.
  *
  * <p>{@link Detection} and {@link EventProcessor} call it before any detector reads the history;
@@ -58,6 +58,12 @@ public final class EventRecorder
                 break;
             case FORM_ERROR:
                 history.pushFormError(event.formHash(), nowMs);
+                break;
+            case BACKEND:
+                state.signals().pushBackendEvent(event.backendNameHash(), nowMs);
+                break;
+            case SCROLL_BACK:
+                state.signals().countScrollBack();
                 break;
             default:
                 break;

@@ -32,7 +32,7 @@ import static dev.pulse.detect.SessionStateFlyweight.INTENT_RING_CAPACITY;
  *
  * <p>Not thread-safe, like the record.
  */
-public abstract class SessionSearchFlyweight extends SessionQuestionsFlyweight
+public abstract class SessionSearchFlyweight extends SessionSignalsFlyweight
 {
     public static final int SEARCH_TIME_MS_OFFSET = 0;
     private static final int SEARCH_INTENT_SHIFT = 48;

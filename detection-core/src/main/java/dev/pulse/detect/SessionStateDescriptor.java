@@ -39,10 +39,10 @@ package dev.pulse.detect;
  *  |           formErrorRing: 8 x {formHash(8) timeMs(8)}          | 1280
  *  |       kindRunRing: 32 x {kind(2) lastEnteredMs(6)} as one long | 1408
  *  +---------------------------------------------------------------+   backend, intent, context (issue 19)
- *  |      backendRing: 8 x {nameHash(8) timeMs(8)}  (reserved)     | 1664
+ *  |           backendRing: 8 x {nameHash(8) timeMs(8)}            | 1664
  *  |      intentRing: 8 x {intent(2) timeMs(6)} as one long        | 1792
  *  |      contextNumbers: 8 x number(8), beside context (reserved) | 1856
- *  |  contextState (32, res.)  |  scrollState (32, reserved)       | 1920
+ *  |  contextState (32, res.)  |  scrollState: see below (32)      | 1920
  *  |  feedbackState: see below |  intentState: see below           | 1984
  *  |      goalsReached: 8 x goalHash(8)  (reserved)                | 2048
  *  |  contextTexts: 3 x {keyHash(8) length(1) utf8(55)} (reserved) | 2112
@@ -54,6 +54,8 @@ package dev.pulse.detect;
  *
  * <pre>
  *  context     | keyHash (8)       | valueHash (8)     |                                16
+ *  scrollState | backendCount (1) | backendHead (1) | pad (2) | scrollBackCount (4) |
+ *              | scrollBackPageView (4) | reserved (20)                             |  32
  *  trigger     | key (4) | signalPageView (4) | signalMs (8) | actedMs (8)              |  24
  *  asked       | questionKey (4)   |                                                     4
  *  intentState | intentCount (1) | intentHead (1) | (pad 30)                              32
@@ -68,7 +70,10 @@ package dev.pulse.detect;
  * <p>The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
  * cold record costs one miss before the history. {@code visitorHash} is the session's visitor (the
  * {@link Hash64} of its stable id; 0 when the client sent none), which the governor's per-visitor
- * holdout draw reads. Bits of the flags byte: {@link #FLAG_HIDDEN},
+ * holdout draw reads. {@code scrollState} holds the signals' small fields: the backend ring's count
+ * and head bytes (its entries fill their own area exactly) and the scroll-backs of the page view
+ * numbered {@code scrollBackPageView} (a count of another page view reads as 0, so a new page view
+ * resets it without the page path writing here). Bits of the flags byte: {@link #FLAG_HIDDEN},
  * {@link #FLAG_DISMISSED}.
  */
 public final class SessionStateDescriptor
@@ -158,6 +163,12 @@ public final class SessionStateDescriptor
     public static final int INTENT_HEAD_OFFSET = INTENT_STATE_OFFSET + 1;
     public static final int INTENT_ENTRY_LENGTH = 8;
     public static final int GOALS_REACHED_OFFSET = 2048;
+    // Inside the signals' areas (the backend ring and the scroll state).
+    public static final int BACKEND_ENTRY_LENGTH = 16;
+    public static final int BACKEND_COUNT_OFFSET = SCROLL_STATE_OFFSET;
+    public static final int BACKEND_HEAD_OFFSET = SCROLL_STATE_OFFSET + 1;
+    public static final int SCROLL_BACK_COUNT_OFFSET = SCROLL_STATE_OFFSET + 4;
+    public static final int SCROLL_BACK_PAGE_VIEW_OFFSET = SCROLL_STATE_OFFSET + 8;
     public static final int CONTEXT_TEXTS_OFFSET = 2112;
 
     /** The tab is hidden: idle time is paused. */

@@ -25,12 +25,13 @@ import static dev.pulse.detect.SessionStateDescriptor.VISITOR_HASH_OFFSET;
  * <p>This class holds the header: identity, clocks and visibility. The rest of the record is in
  * parts by role, each an abstract class of its own file: {@link #history()} (the page view and the
  * rings the detectors read, its searches in {@link SessionSearchFlyweight}), {@link #questions()} (the governor's open question, deferred signal
- * and asked list), {@link #triggerMemory()} (per-trigger signal and action times) and
+ * and asked list), {@link #triggerMemory()} (per-trigger signal and action times), {@link #signals()} (backend
+ * events, scrolling back up) and
  * {@link #context()}. Each accessor answers this flyweight, typed as its part, so a caller names
  * the part it uses.
  *
  * <p>Why the parts are a chain of superclasses ({@link SessionHistoryFlyweight} extends
- * {@link SessionSearchFlyweight} extends {@link SessionQuestionsFlyweight} extends {@link TriggerMemoryFlyweight} extends
+ * {@link SessionSearchFlyweight} extends {@link SessionSignalsFlyweight} extends {@link SessionQuestionsFlyweight} extends {@link TriggerMemoryFlyweight} extends
  * {@link SessionContextFlyweight} extends {@link RecordFlyweight}; the order means nothing) rather
  * than views of their own: this is the hot path's one object. A view object per part held its own
  * buffer and offset, which the JIT cannot know to be this flyweight's, so each access through a view
@@ -70,6 +71,7 @@ public final class SessionStateFlyweight extends SessionHistoryFlyweight
     public static final int CLICK_RING_CAPACITY = 8;
     public static final int FORM_ERROR_RING_CAPACITY = 8;
     public static final int KIND_RUN_RING_CAPACITY = 32;
+    public static final int BACKEND_RING_CAPACITY = 8;
     public static final int CONTEXT_CAPACITY = 8;
     /** The per-session question cap can be at most this: the asked list has this many slots. */
     public static final int ASKED_CAPACITY = 8;
@@ -84,6 +86,12 @@ public final class SessionStateFlyweight extends SessionHistoryFlyweight
 
     /** The record's history: its rings of page views, backs, failed searches, clicks and form errors. */
     public SessionHistoryFlyweight history()
+    {
+        return this;
+    }
+
+    /** The signals beyond the page: backend events and scrolling back up. */
+    public SessionSignalsFlyweight signals()
     {
         return this;
     }

@@ -11,9 +11,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  * (so producing an event allocates nothing) and replayed cyclically; the clock moves on with
  * every event, so windows open and close and sessions keep signalling and being governed.
  *
- * <p>Mix: activity 35%, page views 22% (a sixth of them backs), clicks 15% (bursts on one target
+ * <p>Mix: activity 31%, page views 22% (a sixth of them backs), clicks 15% (bursts on one target
  * included), searches 10% (a third find nothing), visibility 6%, form errors 6%, exit intent 3%,
- * goals 3%.
+ * goals 3%, backend events 2% (two names, with a text and a numeric field), scrolls back up 2%.
  */
 public final class MixedEventStream
 {
@@ -27,6 +27,10 @@ public final class MixedEventStream
     private final long[] script;
     private final long[] pathHashes = new long[PATHS.length];
     private final long[] targetHashes = {Hash64.of("#buy"), Hash64.of("#next"), Hash64.of("#ignored"), Hash64.of("a.nav")};
+    private final long[] backendNameHashes = {Hash64.of("payment_declined"), Hash64.of("order_failed")};
+    private final long[] reasonHashes = {Hash64.of("card_declined"), Hash64.of("insufficient_funds")};
+    private final long reasonKeyHash = Hash64.of("reason");
+    private final long amountKeyHash = Hash64.of("amount");
     private final long stepMs;
     private int cursor;
     private long nowMs = TestSession.T0;
@@ -52,7 +56,9 @@ public final class MixedEventStream
         {
             final int roll = random.nextInt(100);
             final EventType eventType =
-                roll < 35 ? EventType.ACTIVE :
+                roll < 31 ? EventType.ACTIVE :
+                roll < 33 ? EventType.BACKEND :
+                roll < 35 ? EventType.SCROLL_BACK :
                 roll < 57 ? EventType.PAGE :
                 roll < 72 ? EventType.CLICK :
                 roll < 82 ? EventType.SEARCH :
@@ -98,6 +104,11 @@ public final class MixedEventStream
                 break;
             case GOAL:
                 event.goal(99);
+                break;
+            case BACKEND:
+                event.backend(backendNameHashes[a % 2]);
+                event.backendField(reasonKeyHash, reasonHashes[a % 3 == 0 ? 1 : 0], Double.NaN, "card_declined");
+                event.backendField(amountKeyHash, a, a % 200, "amount");
                 break;
             default:
                 break;

@@ -293,4 +293,14 @@ class SessionStateFlyweightTest
             assertThat(state.history().pageKindRunKindAt(age)).isEqualTo(1 + (runs - age) % 2);
         }
     }
+
+    @Test
+    void shouldKeepTheSignalsInsideTheirReservedAreas()
+    {
+        assertThat(SessionStateDescriptor.BACKEND_RING_OFFSET + SessionStateFlyweight.BACKEND_RING_CAPACITY *
+            SessionStateDescriptor.BACKEND_ENTRY_LENGTH).isEqualTo(SessionStateDescriptor.INTENT_RING_OFFSET);
+        assertThat(SessionStateDescriptor.SCROLL_BACK_PAGE_VIEW_OFFSET + Integer.BYTES)
+            .isLessThanOrEqualTo(SessionStateDescriptor.FEEDBACK_STATE_OFFSET);
+        assertThat(SessionStateDescriptor.BACKEND_COUNT_OFFSET).isGreaterThanOrEqualTo(SessionStateDescriptor.SCROLL_STATE_OFFSET);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.pulse.detect;
 
 import dev.pulse.detect.detector.BackAndForthDetector;
+import dev.pulse.detect.detector.BackendEventDetector;
+import dev.pulse.detect.detector.BackendFieldCondition;
 import dev.pulse.detect.detector.CartCheckoutLoopDetector;
 import dev.pulse.detect.detector.ExitIntentDetector;
 import dev.pulse.detect.detector.FailedSearchDetector;
@@ -9,6 +11,7 @@ import dev.pulse.detect.detector.IdleOnKeyPageDetector;
 import dev.pulse.detect.detector.RageClickDetector;
 import dev.pulse.detect.detector.RepeatedFormErrorDetector;
 import dev.pulse.detect.trigger.Trigger;
+import dev.pulse.detect.trigger.ScrolledBackCondition;
 import dev.pulse.detect.trigger.TriggerCondition;
 import dev.pulse.detect.trigger.TriggerMode;
 import dev.pulse.detect.trigger.VisitedPageKindCondition;
@@ -19,14 +22,17 @@ import static dev.pulse.detect.PageKinds.FAQ;
 import static dev.pulse.detect.PageKinds.KEY_PAGES;
 import static dev.pulse.detect.trigger.TriggerBuilder.trigger;
 
-/** A catalog's worth of triggers: every detector at its defaults, each with its own question. */
+/** A catalog's worth of triggers: every detector (most at their defaults), each with its own question. */
 public final class StandardTriggers
 {
     private StandardTriggers()
     {
     }
 
-    /** Two are urgent, one runs in shadow, the idle one needs a FAQ visit first. */
+    /**
+     * Three are urgent, one runs in shadow, the idle one needs a FAQ visit first, and an exit
+     * intent one a scroll back up on its page.
+     */
     public static Trigger[] everyDetector()
     {
         return new Trigger[] {
@@ -39,6 +45,12 @@ public final class StandardTriggers
             trigger("rage", new RageClickDetector(3, 1_000, 30, new long[] {Hash64.of("#ignored")})).index(5).priority(6).urgent().build(),
             trigger("forms", new RepeatedFormErrorDetector(3, 60_000)).index(6).priority(2).build(),
             trigger("shadow-rage", new RageClickDetector(2, 1_000, 30, new long[0])).index(7).mode(TriggerMode.SHADOW).build(),
+            trigger("declined", new BackendEventDetector(2, 3_600_000).matching(Hash64.of("payment_declined"),
+                BackendFieldCondition.textEquals(Hash64.of("reason"), Hash64.of("card_declined")),
+                BackendFieldCondition.compare(Hash64.of("amount"), BackendFieldCondition.Operator.GREATER_OR_EQUAL, 20)))
+                .index(8).priority(7).urgent().build(),
+            trigger("reread", new ExitIntentDetector(0, KEY_PAGES)).index(9).priority(1)
+                .when(new TriggerCondition[] {new ScrolledBackCondition(1)}).build(),
         };
     }
 

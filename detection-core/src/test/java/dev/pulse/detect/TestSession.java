@@ -148,6 +148,37 @@ public final class TestSession
         return send(event.reset(EventType.GOAL).goal(Hash64.of(name)));
     }
 
+    /**
+     * A backend event of that name, its fields given as key, value pairs (a value that reads as a
+     * number also carries it, as the ingest route decodes it).
+     */
+    public Decisions backend(final String name, final String... keyValues)
+    {
+        event.reset(EventType.BACKEND).backend(Hash64.of(name));
+        for (int i = 0; i + 1 < keyValues.length; i += 2)
+        {
+            event.backendField(Hash64.of(keyValues[i]), Hash64.of(keyValues[i + 1]), number(keyValues[i + 1]), keyValues[i + 1]);
+        }
+        return send(event);
+    }
+
+    public Decisions scrollBack()
+    {
+        return send(event.reset(EventType.SCROLL_BACK));
+    }
+
+    private static double number(final String text)
+    {
+        try
+        {
+            return Double.parseDouble(text);
+        }
+        catch (final NumberFormatException notANumber)
+        {
+            return Double.NaN;
+        }
+    }
+
     /** The server's timer wheel firing at the current time. */
     public Decisions timer()
     {

@@ -24,7 +24,7 @@ public class DetectorBenchmark extends HotPathBenchmark
     private static final int SCRIPT = 1 << 14;
 
     @Param({"IDLE_ON_KEY_PAGE", "BACK_AND_FORTH", "FAILED_SEARCH", "CART_CHECKOUT_LOOP", "EXIT_INTENT", "RAGE_CLICK",
-        "REPEATED_FORM_ERRORS", "SEARCH_INTENT"})
+        "REPEATED_FORM_ERRORS", "SEARCH_INTENT", "BACKEND_EVENT"})
     public DetectorKind kind;
 
     private final SessionStateFlyweight state = new SessionStateFlyweight();
@@ -55,10 +55,16 @@ public class DetectorBenchmark extends HotPathBenchmark
         return detector.detect(sessions.state(i, state), sessions.lastEvent(i), sessions.nowMs(i), 0);
     }
 
-    /** The detector as a catalog would configure it with no thresholds given; key pages as in the demo. */
+    /**
+     * The detector as a catalog would configure it with no thresholds given; key pages as in the demo;
+     * a backend event's trigger names its event with two field conditions (text and a comparison).
+     */
     private static Detector atDefaults(final DetectorKind kind)
     {
-        return kind.createAtDefaults(new DetectorSite(PageKinds.KEY_PAGES, PageKinds.CART, PageKinds.CHECKOUT,
+        final Detector detector = kind.createAtDefaults(new DetectorSite(PageKinds.KEY_PAGES, PageKinds.CART, PageKinds.CHECKOUT,
             new long[] {Hash64.of("button.qty-step"), Hash64.of("td.calendar-day")}));
+        return kind != DetectorKind.BACKEND_EVENT ? detector : ((BackendEventDetector)detector).matching(DrivingSessions.PAYMENT_DECLINED,
+            BackendFieldCondition.textEquals(DrivingSessions.REASON, DrivingSessions.CARD_DECLINED),
+            BackendFieldCondition.compare(DrivingSessions.AMOUNT, BackendFieldCondition.Operator.GREATER_OR_EQUAL, 20));
     }
 }

@@ -32,6 +32,12 @@ final class DrivingSessions
     private static final long NEXT = Hash64.of("a.next");
     private static final long CHECKOUT_FORM = Hash64.of("checkout");
     private static final long SIGNUP_FORM = Hash64.of("signup");
+    static final long PAYMENT_DECLINED = Hash64.of("payment_declined");
+    private static final long ORDER_FAILED = Hash64.of("order_failed");
+    static final long REASON = Hash64.of("reason");
+    static final long CARD_DECLINED = Hash64.of("card_declined");
+    private static final long EXPIRED = Hash64.of("expired");
+    static final long AMOUNT = Hash64.of("amount");
 
     /** The kind runs the demo catalog's cart-checkout trigger reads, as its trigger index would ask for them. */
     private static final long PAGE_KIND_RUN_KINDS = 1L << PageKinds.CART | 1L << PageKinds.CHECKOUT;
@@ -146,6 +152,13 @@ final class DrivingSessions
                 {
                     event.reset(roll < 9 ? EventType.ACTIVE : EventType.VISIBILITY).hidden(roll == 9);
                 }
+                break;
+            case BACKEND_EVENT:
+                // Now and then a payment declined (a card declined, of some amount) or another event.
+                advance(10_000, 300_000);
+                event.reset(EventType.BACKEND).backend(roll < 7 ? PAYMENT_DECLINED : ORDER_FAILED);
+                event.backendField(REASON, roll < 5 ? CARD_DECLINED : EXPIRED, Double.NaN, "card_declined");
+                event.backendField(AMOUNT, roll, 10.0 * roll, "amount");
                 break;
             default:
                 throw new IllegalArgumentException("no driving events for " + kind);

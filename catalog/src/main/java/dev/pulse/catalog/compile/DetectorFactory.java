@@ -5,21 +5,25 @@ import java.util.List;
 import java.util.Map;
 
 import dev.pulse.catalog.model.CatalogModel;
+import dev.pulse.catalog.model.FieldConditionText;
 import dev.pulse.catalog.model.Located;
 import dev.pulse.detect.Hash64;
+import dev.pulse.detect.detector.BackendEventDetector;
+import dev.pulse.detect.detector.BackendFieldCondition;
 import dev.pulse.detect.detector.Detector;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.detector.DetectorSite;
 import dev.pulse.detect.detector.Threshold;
 import dev.pulse.detect.trigger.ContextEqualsCondition;
 import dev.pulse.detect.trigger.MinDwellCondition;
+import dev.pulse.detect.trigger.ScrolledBackCondition;
 import dev.pulse.detect.trigger.TriggerCondition;
 import dev.pulse.detect.trigger.VisitedPageKindCondition;
 
 /**
  * Builds a trigger's detector through its {@link DetectorKind} (defaults overridden by the
- * trigger's thresholds, its intent numbered as the catalog's {@link IntentMatcher} numbers it) and
- * its conditions.
+ * trigger's thresholds, its intent numbered as the catalog's {@link IntentMatcher} numbers it; a
+ * backend event's name and field conditions) and its conditions.
  */
 final class DetectorFactory
 {
@@ -55,7 +59,23 @@ final class DetectorFactory
                 values[i] = value.value();
             }
         }
-        return kind.create(values, site);
+        final Detector detector = kind.create(values, site);
+        return detector instanceof BackendEventDetector ? backendEvent((BackendEventDetector)detector, trigger) : detector;
+    }
+
+    /** The trigger's event name and field conditions, compiled to hashes and numbers. */
+    private static Detector backendEvent(final BackendEventDetector detector, final CatalogModel.Trigger trigger)
+    {
+        final List<BackendFieldCondition> conditions = new ArrayList<>();
+        for (final Map.Entry<String, Located<String>> field : trigger.backendFields().entrySet())
+        {
+            final long keyHash = Hash64.of(field.getKey());
+            final FieldConditionText condition = FieldConditionText.parse(field.getValue());
+            conditions.add(condition.text() != null
+                ? BackendFieldCondition.textEquals(keyHash, Hash64.of(condition.text()))
+                : BackendFieldCondition.compare(keyHash, condition.operator(), condition.number()));
+        }
+        return detector.matching(Hash64.of(trigger.backendEvent().value()), conditions.toArray(new BackendFieldCondition[0]));
     }
 
     TriggerCondition[] conditions(final CatalogModel.Trigger trigger)
@@ -72,6 +92,10 @@ final class DetectorFactory
         if (trigger.minDwellMs() != null)
         {
             conditions.add(new MinDwellCondition(trigger.minDwellMs().value()));
+        }
+        if (trigger.scrolledBack() != null)
+        {
+            conditions.add(new ScrolledBackCondition(trigger.scrolledBack().value().intValue()));
         }
         return conditions.toArray(new TriggerCondition[0]);
     }

@@ -78,6 +78,7 @@ public record CatalogModel(
         List<Located<String>> visited,
         Map<String, Located<String>> context,
         Located<Long> minDwellMs,
+        Located<Long> scrolledBack,
         int priority,
         Located<String> mode,
         boolean urgent,
@@ -85,6 +86,8 @@ public record CatalogModel(
         boolean early,
         Located<String> question,
         Located<String> intent,
+        Located<String> backendEvent,
+        Map<String, Located<String>> backendFields,
         Node node,
         String path)
     {

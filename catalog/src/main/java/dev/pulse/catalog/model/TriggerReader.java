@@ -11,12 +11,17 @@ import dev.pulse.catalog.source.Node;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.detector.Threshold;
 
-/** Reads one trigger: its detector, thresholds in the detector's units, pages, conditions and policy. */
+/**
+ * Reads one trigger: its detector, thresholds in the detector's units, pages, conditions and
+ * policy, and for a {@code backend_event} its event's name and field conditions (as written: the
+ * validator and compiler read them with {@link FieldConditionText}).
+ */
 final class TriggerReader
 {
     static final Set<String> TRIGGER_KEYS = Set.of(
-        "id", "detector", "thresholds", "pages", "when", "priority", "mode", "urgent", "cooldown", "early", "question", "intent");
-    static final Set<String> WHEN_KEYS = Set.of("visited", "context", "min_dwell");
+        "id", "detector", "thresholds", "pages", "when", "priority", "mode", "urgent", "cooldown", "early", "question", "intent", "event",
+        "fields");
+    static final Set<String> WHEN_KEYS = Set.of("visited", "context", "min_dwell", "scrolled_back");
 
     CatalogModel.Trigger read(final Node node, final String path, final Diagnostics diagnostics)
     {
@@ -38,6 +43,7 @@ final class TriggerReader
         List<Located<String>> visited = List.of();
         Map<String, Located<String>> context = Map.of();
         Located<Long> minDwell = null;
+        Located<Long> scrolledBack = null;
         if (trigger.has("when"))
         {
             final Fields when = Fields.of(trigger.node("when"), trigger.path("when"), diagnostics, WHEN_KEYS);
@@ -46,6 +52,7 @@ final class TriggerReader
                 visited = when.stringOrList("visited");
                 context = when.stringMap("context");
                 minDwell = when.duration("min_dwell");
+                scrolledBack = when.integer("scrolled_back");
             }
         }
         final Located<Long> priority = trigger.integer("priority");
@@ -57,6 +64,7 @@ final class TriggerReader
             visited,
             context,
             minDwell,
+            scrolledBack,
             priority == null ? 0 : priority.value().intValue(),
             trigger.optionalString("mode"),
             trigger.bool("urgent", false),
@@ -64,6 +72,8 @@ final class TriggerReader
             trigger.bool("early", false),
             trigger.requiredString("question", "name the question this trigger asks"),
             trigger.optionalString("intent"),
+            trigger.optionalString("event"),
+            trigger.stringMap("fields"),
             node,
             path);
     }

@@ -47,6 +47,9 @@ final class TriggerSchema
         properties.put("question", described(ref(CatalogSchema.text()), "the id of the question it asks"));
         properties.put("intent", described(ref(CatalogSchema.text()),
             "failed_search and search_intent: count only searches of this intent (a name under 'intents')"));
+        properties.put("event", described(ref(CatalogSchema.text()), "backend_event only: the backend event's name, e.g. payment_declined"));
+        properties.put("fields", described(Map.of("type", "object", "additionalProperties", Map.of("type", List.of("string", "number"))),
+            "backend_event only: conditions on the event's fields: text to equal, a number, or a comparison such as \">= 100\""));
         final List<Object> byDetector = new ArrayList<>();
         for (final DetectorKind kind : DetectorKind.values())
         {
@@ -65,6 +68,8 @@ final class TriggerSchema
         properties(when).put("visited", described(ref(CatalogSchema.textOrList()), "page kinds seen earlier in the session"));
         properties(when).put("context", described(ref(CatalogSchema.textMap()), "values the page sent in hello.ctx"));
         properties(when).put("min_dwell", described(ref(CatalogSchema.duration()), "time on the current page"));
+        properties(when).put("scrolled_back", described(Map.of("type", "integer", "minimum", 1, "maximum", 20),
+            "scrolled back up the current page at least this many times"));
         return when;
     }
 }

@@ -21,6 +21,7 @@ final class TriggerValidator
 {
     static final Set<String> MODES = Set.of("live", "shadow", "off");
     private static final Threshold MIN_DWELL = new Threshold("min_dwell", Threshold.Unit.MILLIS, 0, 0, 3_600_000);
+    private static final Threshold SCROLLED_BACK = new Threshold("scrolled_back", Threshold.Unit.COUNT, 1, 1, 20);
     private static final Threshold COOLDOWN = new Threshold("cooldown", Threshold.Unit.MILLIS, 0, 0, 86_400_000);
     private static final Threshold PRIORITY = new Threshold("priority", Threshold.Unit.COUNT, 0, -1_000, 1_000);
 
@@ -54,6 +55,7 @@ final class TriggerValidator
                 }
                 pages(trigger, detector, diagnostics);
                 intent(trigger, detector, diagnostics);
+                BackendEventValidator.validate(trigger, detector, diagnostics);
             }
             if (trigger.mode() != null && !MODES.contains(trigger.mode().value()))
             {
@@ -75,6 +77,11 @@ final class TriggerValidator
             if (trigger.minDwellMs() != null)
             {
                 ValueChecks.range(trigger.minDwellMs(), MIN_DWELL, "min_dwell", diagnostics);
+            }
+            if (trigger.scrolledBack() != null && !SCROLLED_BACK.accepts(trigger.scrolledBack().value()))
+            {
+                error(diagnostics, trigger.scrolledBack(), "scrolled_back " + trigger.scrolledBack().value() + " is out of its sane range [" +
+                    SCROLLED_BACK.min() + ", " + SCROLLED_BACK.max() + "]", "how many times on this page view, e.g. scrolled_back: 2");
             }
             if (trigger.cooldownMs() != null)
             {

@@ -52,7 +52,12 @@ public enum DetectorKind
         (values, site) -> new SearchIntentDetector((int)values[0], (int)values[1], values[2]),
         new Threshold("intent", INTENT, 0, 0, SessionStateFlyweight.MAX_INTENTS),
         new Threshold("count", COUNT, 1, 1, SessionStateFlyweight.INTENT_RING_CAPACITY),
-        new Threshold("window", MILLIS, 600_000, 1_000, 3_600_000));
+        new Threshold("window", MILLIS, 600_000, 1_000, 3_600_000)),
+    /** Its event's name and field conditions are the trigger's own: the catalog sets them with {@link BackendEventDetector#matching}. */
+    BACKEND_EVENT("backend_event", EventType.BACKEND, FireLimit.PER_PATTERN, Pages.ANY,
+        (values, site) -> new BackendEventDetector((int)values[0], values[1]),
+        new Threshold("count", COUNT, 1, 1, SessionStateFlyweight.BACKEND_RING_CAPACITY),
+        new Threshold("window", MILLIS, 600_000, 1_000, 86_400_000));
 
     /**
      * Builds a detector from its threshold values, given in the order its thresholds are listed

@@ -78,4 +78,32 @@ class TriggerConditionsTest
         session.at(0).navigate("/search", SEARCH);
         assertThat(session.at(1_000).search(0).size()).isZero();
     }
+
+    @Test
+    void shouldRequireScrollingBackUpTheCurrentPageEnoughTimes()
+    {
+        final TestSession session = sessionWith(new ScrolledBackCondition(2));
+        session.at(0).navigate("/pricing", PRICING);
+        session.at(1_000).scrollBack();
+        assertThat(session.at(2_000).search(0).size()).isZero();
+        session.at(3_000).scrollBack();
+        assertThat(session.at(4_000).search(0).size()).isOne();
+    }
+
+    @Test
+    void shouldCountScrollingBackUpAgainOnANewPageView()
+    {
+        final TestSession session = sessionWith(new ScrolledBackCondition(2));
+        session.at(0).navigate("/pricing", PRICING);
+        session.at(1_000).scrollBack();
+        session.at(2_000).scrollBack();
+        session.at(3_000).navigate("/faq", FAQ);
+        assertThat(session.state.signals().scrollBackCount()).isZero();
+        session.at(4_000).scrollBack();
+        assertThat(session.at(5_000).search(0).size()).as("one scroll back on this page view").isZero();
+        session.at(6_000).navigate("/pricing", PRICING);
+        session.at(7_000).scrollBack();
+        session.at(8_000).scrollBack();
+        assertThat(session.at(9_000).search(0).size()).isOne();
+    }
 }

@@ -216,6 +216,8 @@ public final class Replay
                 return event.reset(EventType.GOAL).goal(Hash64.of(fields.get("name")));
             case EXIT_INTENT:
                 return event.reset(EventType.EXIT_INTENT);
+            case SCROLL_BACK:
+                return event.reset(EventType.SCROLL_BACK);
             default:
                 return event.reset(EventType.ACTIVE);
         }

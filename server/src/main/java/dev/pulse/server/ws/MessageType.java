@@ -18,6 +18,8 @@ public enum MessageType
     DISMISS("dismiss", EventType.DISMISS),
     /** "Did this help?" answered under a response. */
     FEEDBACK("feedback", EventType.FEEDBACK),
+    /** The person scrolled back up the page (the snippet decides what counts and throttles it; no positions). */
+    SCROLL_BACK("scroll_back", EventType.SCROLL_BACK),
     /** Erase this session now (the snippet's {@code Pulse.consent(false)}); not an event of the core. */
     FORGET("forget", null);
 

@@ -28,7 +28,10 @@ class ReplayEndToEndTest
     @TempDir
     Path dir;
 
-    /** The e2e catalog with capture on, a 50% holdout, an idle trigger on the cart and a shadow rage-click trigger. */
+    /**
+     * The e2e catalog with capture on, a 50% holdout, an idle trigger on the cart (and one for a cart
+     * scrolled back up twice) and a shadow rage-click trigger.
+     */
     private static String capturingCatalog(final String original)
     {
         return original
@@ -39,6 +42,13 @@ class ReplayEndToEndTest
                 "    detector: idle_on_key_page",
                 "    thresholds: { idle: 1s }",
                 "    pages: [cart]",
+                "    question: cant-find",
+                "  - id: reread-cart",
+                "    detector: idle_on_key_page",
+                "    thresholds: { idle: 1s }",
+                "    pages: [cart]",
+                "    when: { scrolled_back: 2 }",
+                "    priority: 5",
                 "    question: cant-find",
                 "  - id: rage",
                 "    detector: rage_click",
@@ -86,6 +96,10 @@ class ReplayEndToEndTest
                 client.send("click", "target", "#buy", "x", 11, "y", 10);
                 client.send("click", "target", "#buy", "x", 12, "y", 11);
                 client.page("/cart", "navigate");
+                for (int scroll = 0; scroll < session % 3; scroll++)
+                {
+                    client.send("scroll_back");
+                }
                 client.untilAck(client.send("active"));
                 Thread.sleep(1_300);
                 client.untilAck(client.send("goal", "name", "purchase"));
@@ -109,6 +123,7 @@ class ReplayEndToEndTest
         assertThat(replay.rawEvents()).isGreaterThan(100);
         assertThat(replay.liveDecisions()).contains(" shown\n").contains(" holdout\n").contains(" shadow\n");
         assertThat(replay.liveDecisions()).contains("idle-cart");
+        assertThat(replay.liveDecisions()).as("sessions 2 and 5 scrolled back up twice on the cart").contains("reread-cart");
         assertThat(replay.replayedDecisions()).isEqualTo(replay.liveDecisions());
         server.start();
         server.close();

@@ -59,7 +59,7 @@ class PreviewPageTest
         final String html = PreviewPage.html(catalog);
 
         assertThat(html).contains("approved by Dana Reyes, support lead on 2026-11-02")
-            .contains("Asked by pricing-faq-loop (back_and_forth), pricing-hesitation (idle_on_key_page).")
+            .contains("Asked by pricing-faq-loop (back_and_forth), pricing-rereading (idle_on_key_page), pricing-hesitation (idle_on_key_page).")
             .contains("<script src=\"/pulse.js\" data-site=\"demo\" data-preview></script>");
     }
 

@@ -39,7 +39,8 @@ class EventDecoderFuzzTest
         "{\"t\":\"goal\",\"seq\":%d,\"name\":\"purchase\"}",
         "{\"t\":\"answer\",\"seq\":%d,\"iid\":\"3\",\"choice\":\"team-size\"}",
         "{\"t\":\"dismiss\",\"seq\":%d,\"iid\":\"3\"}",
-        "{\"t\":\"exit_intent\",\"seq\":%d}");
+        "{\"t\":\"exit_intent\",\"seq\":%d}",
+        "{\"t\":\"scroll_back\",\"seq\":%d}");
 
     private final EventDecoder decoder = new EventDecoder(MAX_BYTES);
     private final DecodedMessage message = new DecodedMessage();

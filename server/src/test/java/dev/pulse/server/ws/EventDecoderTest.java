@@ -97,6 +97,7 @@ class EventDecoderTest
         assertThat(decode("{\"t\":\"answer\",\"seq\":1,\"iid\":\"3\",\"choice\":\"team-size\"}").choice().toString()).isEqualTo("team-size");
         assertThat(decode("{\"t\":\"dismiss\",\"seq\":1,\"iid\":\"3\"}").iid().toString()).isEqualTo("3");
         assertThat(decode("{\"t\":\"exit_intent\",\"seq\":1}").type()).isEqualTo(MessageType.EXIT_INTENT);
+        assertThat(decode("{\"t\":\"scroll_back\",\"seq\":1}").type()).isEqualTo(MessageType.SCROLL_BACK);
         assertThat(decode("{\"t\":\"active\",\"seq\":1,\"ts\":1700000000000,\"future\":{\"a\":[1,2]}}").error()).isNull();
     }
 
@@ -127,6 +128,7 @@ class EventDecoderTest
             "{\"t\":\"visibility\",\"seq\":11,\"hidden\":false}",
             "{\"t\":\"form_error\",\"seq\":12,\"form\":\"checkout\",\"field\":\"card\"}",
             "{\"t\":\"answer\",\"seq\":13,\"iid\":\"3\",\"choice\":\"team-size\"}",
+            "{\"t\":\"scroll_back\",\"seq\":14}",
         })
         {
             messages.add(json.getBytes(StandardCharsets.UTF_8));

@@ -57,6 +57,7 @@ class EventMapperTest
         assertThat(mapper.toEvent(decode("{\"t\":\"search\",\"seq\":1,\"q\":\"lamp\",\"results\":0}"), demo).resultCount()).isZero();
         assertThat(mapper.toEvent(decode("{\"t\":\"visibility\",\"seq\":1,\"hidden\":true}"), demo).hidden()).isTrue();
         assertThat(mapper.toEvent(decode("{\"t\":\"exit_intent\",\"seq\":1}"), demo).type()).isEqualTo(EventType.EXIT_INTENT);
+        assertThat(mapper.toEvent(decode("{\"t\":\"scroll_back\",\"seq\":1}"), demo).type()).isEqualTo(EventType.SCROLL_BACK);
     }
 
     @Test

@@ -175,12 +175,12 @@ class SessionEventsTest
      * accents and capitals folded, one matching none).
      */
     private static final String[] MESSAGES = {
-        "{\"t\":\"active\"", "{\"t\":\"visibility\",\"hidden\":false",
+        "{\"t\":\"active\"", "{\"t\":\"visibility\",\"hidden\":false", "{\"t\":\"scroll_back\"",
         "{\"t\":\"page\",\"url\":\"https://shop.example/faq?q=secret&utm_source=x;ref=y#frag\",\"nav\":\"navigate\"",
         "{\"t\":\"search\",\"q\":\"How do I R\u00c9TURN this lamp? Warranty repair\",\"results\":3",
         "{\"t\":\"search\",\"q\":\"best wireless earbuds under $100\",\"results\":7"};
 
-    /** One active, visibility or page message with the next seq, its bytes written in place (no String per message). */
+    /** One active, visibility, scroll_back or page message with the next seq, its bytes written in place (no String per message). */
     private void handle(final byte[][] messages, final long nowMs)
     {
         seq++;
