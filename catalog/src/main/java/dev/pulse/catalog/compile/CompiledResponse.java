@@ -9,6 +9,7 @@ public final class CompiledResponse extends CompiledEntry
     private final String approvedAt;
     /** Segment slot 0 is "no segment". */
     private final ResponseCopy[] copies;
+    private final CompiledHandoff handoff;
 
     CompiledResponse(
         final String id,
@@ -16,12 +17,20 @@ public final class CompiledResponse extends CompiledEntry
         final String approvedBy,
         final String approvedAt,
         final SegmentCondition[] segments,
-        final ResponseCopy[] copies)
+        final ResponseCopy[] copies,
+        final CompiledHandoff handoff)
     {
         super(id, index, segments);
         this.approvedBy = approvedBy;
         this.approvedAt = approvedAt;
         this.copies = copies;
+        this.handoff = handoff;
+    }
+
+    /** The hand-off of a response of kind handoff, or null for an answer. */
+    public CompiledHandoff handoff()
+    {
+        return handoff;
     }
 
     public String approvedBy()
