@@ -24,6 +24,7 @@ public final class OfficeHours
     private final int toMinute;
     private final ZoneId zone;
     private final ZoneRules rules;
+    private final String description;
 
     /**
      * @param dayBits    bit d set when day d (0 Monday .. 6 Sunday) has hours.
@@ -37,6 +38,7 @@ public final class OfficeHours
         this.toMinute = toMinute;
         this.zone = zone;
         this.rules = zone.getRules();
+        this.description = describe(dayBits, fromMinute, toMinute, zone);
     }
 
     /** Whether someone answers at {@code epochMs} (the server's wall clock). */
@@ -53,6 +55,11 @@ public final class OfficeHours
 
     /** The hours as a person reads them: {@code mon-fri 09:00-17:00 (Europe/Berlin)}. */
     public String describe()
+    {
+        return description;
+    }
+
+    private static String describe(final int dayBits, final int fromMinute, final int toMinute, final ZoneId zone)
     {
         final StringBuilder text = new StringBuilder();
         int day = 0;

@@ -1,5 +1,6 @@
 package dev.pulse.server.decide;
 
+import dev.pulse.catalog.compile.CompiledHandoff;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.QuestionCopy;
 import dev.pulse.catalog.compile.ResponseCopy;
@@ -21,6 +22,11 @@ public class Effects
     ResponseCopy response;
     String responseChoiceId;
     int responseIid;
+    CompiledHandoff handoff;
+    boolean handoffAvailable;
+    String handoffTriggerId;
+    String handoffQuestionId;
+    String handoffResponseId;
     ErrorCode refusal;
     String refusalDetail;
 
@@ -34,6 +40,11 @@ public class Effects
         response = null;
         responseChoiceId = null;
         responseIid = 0;
+        handoff = null;
+        handoffAvailable = false;
+        handoffTriggerId = null;
+        handoffQuestionId = null;
+        handoffResponseId = null;
         refusal = null;
         refusalDetail = null;
     }
@@ -74,6 +85,34 @@ public class Effects
     public final int responseIid()
     {
         return responseIid;
+    }
+
+    /** The hand-off of a response of kind handoff, or null. */
+    public final CompiledHandoff handoff()
+    {
+        return handoff;
+    }
+
+    /** Whether someone answers the hand-off now (within its office hours). */
+    public final boolean handoffAvailable()
+    {
+        return handoffAvailable;
+    }
+
+    /** The trigger that asked the question the hand-off answers ("" when its window is gone). */
+    public final String handoffTriggerId()
+    {
+        return handoffTriggerId;
+    }
+
+    public final String handoffQuestionId()
+    {
+        return handoffQuestionId;
+    }
+
+    public final String handoffResponseId()
+    {
+        return handoffResponseId;
     }
 
     /** Why an answer or dismiss was refused ({@code unknown_intervention}, {@code unknown_choice}), or null. */

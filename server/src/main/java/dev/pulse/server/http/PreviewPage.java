@@ -10,6 +10,7 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledHandoff;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.catalog.compile.QuestionCopy;
@@ -103,11 +104,23 @@ final class PreviewPage
             html.raw("<div class=\"copies\">\n");
             for (final ResponseCopy copy : response.allCopies())
             {
-                figure(html, segmentName(copy.segmentId()), responseMessage(question.choiceId(choice), copy));
+                figure(html, segmentName(copy.segmentId()), responseMessage(question.choiceId(choice), copy, null, false));
+                handoffFigures(html, question.choiceId(choice), copy, response.handoff());
             }
             html.raw("</div>\n</div>\n");
         }
         html.raw("</section>\n");
+    }
+
+    /** A hand-off is shown in both its states: someone available (the link), and no one (the honest text with the hours). */
+    private static void handoffFigures(final Html html, final String choiceId, final ResponseCopy copy, final CompiledHandoff handoff)
+    {
+        if (handoff != null)
+        {
+            figure(html, segmentName(copy.segmentId()) + ", someone available", responseMessage(choiceId, copy, handoff, true));
+            figure(html, segmentName(copy.segmentId()) + ", no one available (" + handoff.hours().describe() + ")",
+                responseMessage(choiceId, copy, handoff, false));
+        }
     }
 
     private static void figure(final Html html, final String caption, final String message)
@@ -151,9 +164,10 @@ final class PreviewPage
         return text(MessageEncoder.question(UnpooledByteBufAllocator.DEFAULT, 0, question, copy));
     }
 
-    private static String responseMessage(final String choiceId, final ResponseCopy copy)
+    private static String responseMessage(final String choiceId, final ResponseCopy copy, final CompiledHandoff handoff,
+        final boolean available)
     {
-        return text(MessageEncoder.response(UnpooledByteBufAllocator.DEFAULT, 0, choiceId, copy));
+        return text(MessageEncoder.response(UnpooledByteBufAllocator.DEFAULT, 0, choiceId, copy, handoff, available));
     }
 
     private static String text(final TextWebSocketFrame frame)
