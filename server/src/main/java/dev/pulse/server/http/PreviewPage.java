@@ -104,7 +104,10 @@ final class PreviewPage
             html.raw("<div class=\"copies\">\n");
             for (final ResponseCopy copy : response.allCopies())
             {
-                figure(html, segmentName(copy.segmentId()), responseMessage(question.choiceId(choice), copy, null, false));
+                if (response.handoff() == null)
+                {
+                    figure(html, segmentName(copy.segmentId()), responseMessage(question.choiceId(choice), copy, null, false));
+                }
                 handoffFigures(html, question.choiceId(choice), copy, response.handoff());
             }
             html.raw("</div>\n</div>\n");
