@@ -31,7 +31,7 @@ final class HandoffBody
     /** The delivery's id (also its {@code Pulse-Id} header): the node, then the session and the intervention. */
     static String id(final String node, final HandoffCall call)
     {
-        return node + "/handoff/" + hex(call.sidHi()) + hex(call.sidLo()) + "/" + call.iid();
+        return node + "/handoff/" + WebhookBody.hex(call.sidHi()) + WebhookBody.hex(call.sidLo()) + "/" + call.iid();
     }
 
     static byte[] of(final String id, final HandoffCall call)
@@ -44,9 +44,9 @@ final class HandoffBody
             json.writeStringField("event", "handoff");
             json.writeStringField("time", Instant.ofEpochMilli(call.timeMs()).toString());
             json.writeNumberField("time_ms", call.timeMs());
-            json.writeStringField("sid", hex(call.sidHi()) + hex(call.sidLo()));
+            json.writeStringField("sid", WebhookBody.hex(call.sidHi()) + WebhookBody.hex(call.sidLo()));
             json.writeNumberField("iid", call.iid());
-            json.writeStringField("catalog", hex(call.catalogVersion()));
+            json.writeStringField("catalog", WebhookBody.hex(call.catalogVersion()));
             json.writeStringField("trigger", call.trigger());
             json.writeStringField("question", call.question());
             json.writeStringField("choice", call.choice());
@@ -65,10 +65,5 @@ final class HandoffBody
             throw new UncheckedIOException("writing to memory does not fail", ex);
         }
         return out.toByteArray();
-    }
-
-    private static String hex(final long value)
-    {
-        return String.format("%016x", value);
     }
 }

@@ -24,11 +24,7 @@ class PreviewBrowserTest
     {
         try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir))
         {
-            final ChromeDriver driver = browser.driver();
-            driver.executeCdpCommand("Network.enable", Map.of());
-            driver.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Authorization", "Bearer " + DemoServer.ADMIN_TOKEN)));
-            driver.get(demo.url("/preview"));
+            final ChromeDriver driver = openPreview(browser, demo);
 
             @SuppressWarnings("unchecked")
             final List<Map<String, Object>> panels = (List<Map<String, Object>>)driver.executeScript(
@@ -64,11 +60,7 @@ class PreviewBrowserTest
     {
         try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir))
         {
-            final ChromeDriver driver = browser.driver();
-            driver.executeCdpCommand("Network.enable", Map.of());
-            driver.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Authorization", "Bearer " + DemoServer.ADMIN_TOKEN)));
-            driver.get(demo.url("/preview"));
+            final ChromeDriver driver = openPreview(browser, demo);
 
             @SuppressWarnings("unchecked")
             final List<Map<String, Object>> handoffs = (List<Map<String, Object>>)driver.executeScript(
@@ -89,5 +81,16 @@ class PreviewBrowserTest
             assertThat(handoffs.get(1).get("unavailable").toString()).startsWith("No one from support is available right now.")
                 .endsWith("Hours: mon-fri 08:00-20:00 (Europe/London)");
         }
+    }
+
+    /** The browser on {@code /preview}, with the admin token on every request. */
+    private static ChromeDriver openPreview(final Browser browser, final DemoServer demo)
+    {
+        final ChromeDriver driver = browser.driver();
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+            Map.of("headers", Map.of("Authorization", "Bearer " + DemoServer.ADMIN_TOKEN)));
+        driver.get(demo.url("/preview"));
+        return driver;
     }
 }
