@@ -134,7 +134,7 @@ public final class PulseServer implements AutoCloseable
             startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
             upkeep = startedUpkeep;
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock, clusterKey);
-            handoffWebhooks = HandoffWebhooks.start(handoffConfiguration);
+            handoffWebhooks = HandoffWebhooks.start(handoffConfiguration, metrics);
             context.handoffCalls(handoffWebhooks);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
             drain = new ServerDrain(config.drainDelay(), config.closeSpread());

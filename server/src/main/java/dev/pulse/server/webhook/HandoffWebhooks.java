@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.pulse.server.decide.HandoffCall;
 import dev.pulse.server.decide.HandoffCalls;
+import dev.pulse.server.metrics.Metrics;
 
 /**
  * Posts hand-offs to the support tool's webhook named in the catalog, on a thread of its own: the
@@ -46,10 +47,19 @@ public final class HandoffWebhooks implements HandoffCalls, AutoCloseable
         this.running = signed;
     }
 
-    /** Started when {@code configuration} has a signing secret; otherwise one that refuses (and counts) every call. */
-    public static HandoffWebhooks start(final WebhookConfiguration configuration)
+    /**
+     * Started when {@code configuration} has a signing secret; otherwise one that refuses (and counts) every call. Its series
+     * on {@code /metrics} either way: {@code pulse_handoff_webhook_delivered_total}, {@code _failed_total}, {@code _refused_total}.
+     */
+    public static HandoffWebhooks start(final WebhookConfiguration configuration, final Metrics metrics)
     {
         final HandoffWebhooks webhooks = new HandoffWebhooks(configuration);
+        metrics.counter("pulse_handoff_webhook_delivered_total", "Hand-offs the support tool's webhook answered with 2xx.",
+            webhooks.delivered::get);
+        metrics.counter("pulse_handoff_webhook_failed_total", "Hand-offs whose webhook never answered 2xx in webhook_max_attempts tries.",
+            webhooks.failed::get);
+        metrics.counter("pulse_handoff_webhook_refused_total",
+            "Hand-offs with a webhook not posted: no webhook_secret_file to sign them, or the queue full.", webhooks.refused::get);
         if (webhooks.thread != null)
         {
             webhooks.thread.setDaemon(true);

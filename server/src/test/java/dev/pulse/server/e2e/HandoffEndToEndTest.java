@@ -110,6 +110,8 @@ class HandoffEndToEndTest
                 assertThat(body.get("available").asBoolean()).isTrue();
                 assertThat(body.get("time_ms").asLong()).as("the answer's time by the server's clock").isEqualTo(berlin(7, 10, 0));
                 assertThat(body.get("context").toString()).isEqualTo("{\"device\":\"desktop\"}");
+                assertThat(server.metric("pulse_handoff_webhook_delivered_total")).isEqualTo(1);
+                assertThat(server.metric("pulse_handoff_webhook_failed_total")).isZero();
             }
             finally
             {
@@ -132,6 +134,7 @@ class HandoffEndToEndTest
                 assertAvailable(answer(client, "order"), "Chat with us", "https://chat.test.example/start");
                 client.awaitAck(client.send("page", "url", "/faq", "nav", "navigate"));
                 assertThat(receiver.requests()).as("never an unsigned webhook").isEmpty();
+                assertThat(server.metric("pulse_handoff_webhook_refused_total")).isEqualTo(1);
             }
             finally
             {
