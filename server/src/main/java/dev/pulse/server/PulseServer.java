@@ -108,6 +108,7 @@ public final class PulseServer implements AutoCloseable
         SessionStore openedSessions = null;
         JournalUpkeep startedUpkeep = null;
         Webhooks startedWebhooks = Webhooks.NONE;
+        HandoffWebhooks startedHandoffs = null;
         JournalShipping startedShipping = null;
         try
         {
@@ -134,7 +135,7 @@ public final class PulseServer implements AutoCloseable
             startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
             upkeep = startedUpkeep;
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock, clusterKey);
-            handoffWebhooks = HandoffWebhooks.start(handoffConfiguration, metrics);
+            handoffWebhooks = startedHandoffs = HandoffWebhooks.start(handoffConfiguration, metrics);
             context.handoffCalls(handoffWebhooks);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
             drain = new ServerDrain(config.drainDelay(), config.closeSpread());
@@ -171,7 +172,7 @@ public final class PulseServer implements AutoCloseable
         {
             if (!started)
             {
-                closeAll(startedUpkeep, startedWebhooks, openedSessions, openedJournal, startedShipping, dataDirectory);
+                closeAll(startedHandoffs, startedUpkeep, startedWebhooks, openedSessions, openedJournal, startedShipping, dataDirectory);
             }
         }
     }
