@@ -25,6 +25,8 @@
       'p{margin:0 0 8px}' +
       '.f{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin-top:12px}.f p{margin:0 auto 0 0}' +
       '.b{padding:5px 12px;border:1px solid var(--pulse-border,#d2d2d7);background:transparent;color:inherit}' +
+      '.m{border:0;background:transparent;color:var(--pulse-accent,#0060df);padding:0;margin:0 0 8px;text-decoration:underline}' +
+      '.u{color:var(--pulse-muted,#6e6e73)}' +
       '.a{display:inline-block;margin-top:4px;padding:8px 14px;background:var(--pulse-accent,#0060df);color:#fff;text-decoration:none;border-radius:8px}' +
       '@media (prefers-reduced-motion:reduce){.p{transition:none}}' +
       (inline ? '.p{position:relative;right:auto;bottom:auto;z-index:auto;max-height:none;margin:0 0 12px}' : '');
@@ -109,6 +111,43 @@
       });
       panel.appendChild(g);
     }
+    // Progressive disclosure: the first paragraph, the rest behind a "More" button that says whether it is open.
+    function more(paras) {
+      if (paras.childNodes.length < 2) return paras;
+      var out = d.createDocumentFragment(), rest = el('div'), b = el('button', 'm', 'More');
+      out.appendChild(paras.firstChild);
+      rest.appendChild(paras);
+      rest.id = 'pulse-more';
+      rest.hidden = true;
+      b.setAttribute('aria-expanded', 'false');
+      b.setAttribute('aria-controls', 'pulse-more');
+      b.onclick = function () {
+        rest.hidden = !rest.hidden;
+        b.setAttribute('aria-expanded', String(!rest.hidden));
+        b.textContent = rest.hidden ? 'More' : 'Less';
+      };
+      out.appendChild(b);
+      out.appendChild(rest);
+      return out;
+    }
+    function link(label, url) {
+      if (!/^(https?:\/\/|\/|\?|#|[\w.-]+(\/|$))/i.test(url)) return;
+      var a = el('a', 'a', label);
+      a.href = url;
+      panel.appendChild(a);
+      return a;
+    }
+    // A hand-off: the chat or call link while someone is available; the honest text and the hours when not.
+    function handoff(h) {
+      if (!h) return;
+      if (h.available) {
+        var a = h.url && link(h.label, h.url);
+        if (a) a.setAttribute('data-pulse-handoff', '');
+      } else {
+        panel.appendChild(el('p', 'u', h.unavailable));
+        if (h.hours) panel.appendChild(el('p', 'u', 'Hours: ' + h.hours));
+      }
+    }
     return {
       owns: function (node) { return node === host || host.contains(node); },
       hide: function () { close(false); },
@@ -129,12 +168,9 @@
       response: function (m) {
         iid = null;
         frame(m.title);
-        panel.appendChild(body(m.body));
-        if (m.cta && /^(https?:\/\/|\/|\?|#|[\w.-]+(\/|$))/i.test(m.cta.url)) {
-          var a = el('a', 'a', m.cta.label);
-          a.href = m.cta.url;
-          panel.appendChild(a);
-        }
+        panel.appendChild(more(body(m.body)));
+        if (m.cta) link(m.cta.label, m.cta.url);
+        if (m.kind === 'handoff') handoff(m.handoff);
         feedback(m);
         panel.hidden = false;
         var x = panel.querySelector('.x');

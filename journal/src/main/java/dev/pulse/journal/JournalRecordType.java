@@ -74,9 +74,10 @@ public enum JournalRecordType
      */
     FEEDBACK(14, "feedback", List.of("question", "choice", "response")),
     /**
-     * A hand-off to a person offered on a response of kind handoff. code: 1 someone was available
-     * (within the catalog's office hours), 0 not; iid: the intervention's; strings: the question,
-     * the choice, the response and the channel (link, webhook).
+     * A hand-off to a person offered with a response of kind handoff (beside its response_shown
+     * record, same iid). code: 1 someone was available (within the catalog's office hours, by the
+     * server's wall clock), 0 not; strings: the question, the choice, the response and the channel
+     * ({@code link}, {@code webhook} or {@code link+webhook}).
      */
     HANDOFF(15, "handoff", List.of("question", "choice", "response", "channel"));
 

@@ -44,6 +44,7 @@ import dev.pulse.server.timer.PulseClock;
 import dev.pulse.server.timer.SystemPulseClock;
 import dev.pulse.server.tls.LiveCertificate;
 import dev.pulse.server.webhook.WebhookConfiguration;
+import dev.pulse.server.webhook.HandoffWebhooks;
 import dev.pulse.server.webhook.Webhooks;
 import dev.pulse.server.ws.ConnectionRegistry;
 import dev.pulse.server.ws.SessionEraser;
@@ -69,6 +70,7 @@ public final class PulseServer implements AutoCloseable
     private final Journal journal;
     private final JournalUpkeep upkeep;
     private final Webhooks webhooks;
+    private final HandoffWebhooks handoffWebhooks;
     private final JournalShipping shipping;
     private final SessionStore sessions;
     private final ServerContext context;
@@ -93,6 +95,7 @@ public final class PulseServer implements AutoCloseable
         final String adminToken = TokenFiles.adminToken(config);
         final String reportToken = TokenFiles.reportToken(config);
         final WebhookConfiguration webhookConfiguration = WebhookConfiguration.of(config);
+        final WebhookConfiguration handoffConfiguration = WebhookConfiguration.handoffs(config);
         final CatalogLoader loader = new CatalogLoader();
         final LoadResult loaded = config.catalogFile() == null ? loader.loadDemo() : loader.load(config.catalogFile());
         if (!loaded.ok())
@@ -105,6 +108,7 @@ public final class PulseServer implements AutoCloseable
         SessionStore openedSessions = null;
         JournalUpkeep startedUpkeep = null;
         Webhooks startedWebhooks = Webhooks.NONE;
+        HandoffWebhooks startedHandoffs = null;
         JournalShipping startedShipping = null;
         try
         {
@@ -131,6 +135,8 @@ public final class PulseServer implements AutoCloseable
             startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
             upkeep = startedUpkeep;
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock, clusterKey);
+            handoffWebhooks = startedHandoffs = HandoffWebhooks.start(handoffConfiguration, metrics);
+            context.handoffCalls(handoffWebhooks);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
             drain = new ServerDrain(config.drainDelay(), config.closeSpread());
             RuntimeMetrics.registerServer(metrics, sessions, this::ready);
@@ -166,7 +172,7 @@ public final class PulseServer implements AutoCloseable
         {
             if (!started)
             {
-                closeAll(startedUpkeep, startedWebhooks, openedSessions, openedJournal, startedShipping, dataDirectory);
+                closeAll(startedHandoffs, startedUpkeep, startedWebhooks, openedSessions, openedJournal, startedShipping, dataDirectory);
             }
         }
     }
@@ -322,6 +328,7 @@ public final class PulseServer implements AutoCloseable
             final boolean sweeperStopped = sweeper.stop();
             upkeep.close();
             webhooks.close();
+            handoffWebhooks.close();
             journal.close();
             // After the journal's last record: ships what it can in the time left, keeps its offset either way.
             shipping.close(remainingMs(deadline));

@@ -277,7 +277,29 @@ public final class CatalogCompiler
                 cta == null ? null : cta.label().value(), cta == null ? null : cta.url().value());
         }
         return new CompiledResponse(response.id().value(), index, response.approval().by().value(),
-            response.approval().at().value(), conditions(segments), copies, feedback);
+            response.approval().at().value(), conditions(segments), copies, feedback, handoff(response.handoff()));
+    }
+
+    /** A validated hand-off (its days, times and zone parse), or null. */
+    private static CompiledHandoff handoff(final CatalogModel.Handoff handoff)
+    {
+        if (handoff == null)
+        {
+            return null;
+        }
+        final CatalogModel.OfficeHours hours = handoff.hours();
+        int dayBits = 0;
+        for (final Located<String> day : hours.days())
+        {
+            dayBits |= OfficeHours.dayBit(day.value());
+        }
+        return new CompiledHandoff(
+            handoff.link() == null ? null : handoff.link().label().value(),
+            handoff.link() == null ? null : handoff.link().url().value(),
+            handoff.webhook() == null ? null : handoff.webhook().value(),
+            new OfficeHours(dayBits, OfficeHours.minuteOfDay(hours.from().value()), OfficeHours.minuteOfDay(hours.to().value()),
+                OfficeHours.zone(hours.zone().value())),
+            handoff.unavailable().value());
     }
 
     private static String[] overridden(final String[] labels, final String[] choiceIds, final Map<String, Located<String>> overrides)

@@ -10,6 +10,7 @@ public final class CompiledResponse extends CompiledEntry
     /** Segment slot 0 is "no segment". */
     private final ResponseCopy[] copies;
     private final FeedbackCopy feedback;
+    private final CompiledHandoff handoff;
 
     CompiledResponse(
         final String id,
@@ -18,12 +19,14 @@ public final class CompiledResponse extends CompiledEntry
         final String approvedAt,
         final SegmentCondition[] segments,
         final ResponseCopy[] copies,
-        final FeedbackCopy feedback)
+        final FeedbackCopy feedback,
+        final CompiledHandoff handoff)
     {
         super(id, index, segments);
         this.approvedBy = approvedBy;
         this.approvedAt = approvedAt;
         this.copies = copies;
+        this.handoff = handoff;
         this.feedback = feedback;
     }
 
@@ -34,6 +37,12 @@ public final class CompiledResponse extends CompiledEntry
     public FeedbackCopy feedback()
     {
         return feedback;
+    }
+
+    /** The hand-off of a response of kind handoff, or null for an answer. */
+    public CompiledHandoff handoff()
+    {
+        return handoff;
     }
 
     public String approvedBy()

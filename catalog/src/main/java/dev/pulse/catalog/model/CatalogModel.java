@@ -129,7 +129,10 @@ public record CatalogModel(
     {
     }
 
-    /** A pre-approved response; {@code feedback} is its own "Did this help?" (null: the site's default). */
+    /**
+     * A pre-approved response; {@code feedback} is its own "Did this help?" (null: the site's default);
+     * {@code kind} is null (an answer) or {@code handoff}, which has {@code handoff}.
+     */
     public record Response(
         Located<String> id,
         Located<String> title,
@@ -138,8 +141,23 @@ public record CatalogModel(
         List<Segment> segments,
         Approval approval,
         Boolean feedback,
+        Located<String> kind,
+        Handoff handoff,
         Node node,
         String path)
+    {
+    }
+
+    /**
+     * A hand-off to a person: a chat or call link and/or the support tool's webhook, the office hours
+     * in which someone answers, and the honest text shown outside them. Absent values are null.
+     */
+    public record Handoff(CallToAction link, Located<String> webhook, OfficeHours hours, Located<String> unavailable, Node node, String path)
+    {
+    }
+
+    /** When someone answers: days ({@code mon} .. {@code sun}), from and to ({@code HH:MM}), in an IANA time zone. */
+    public record OfficeHours(List<Located<String>> days, Located<String> from, Located<String> to, Located<String> zone, Node node, String path)
     {
     }
 

@@ -14,7 +14,7 @@ final class CopyReader
     static final Set<String> CHOICE_KEYS = Set.of("id", "label", "response");
     static final Set<String> VARIANT_KEYS = Set.of("id", "weight", "text", "labels");
     static final Set<String> QUESTION_SEGMENT_KEYS = Set.of("id", "when", "text", "labels");
-    static final Set<String> RESPONSE_KEYS = Set.of("id", "title", "body", "cta", "segments", "approved", "feedback");
+    static final Set<String> RESPONSE_KEYS = Set.of("id", "title", "body", "cta", "segments", "approved", "feedback", "kind", "handoff");
     static final Set<String> RESPONSE_SEGMENT_KEYS = Set.of("id", "when", "title", "body", "cta");
     static final Set<String> CTA_KEYS = Set.of("label", "url");
     static final Set<String> APPROVAL_KEYS = Set.of("by", "at");
@@ -93,6 +93,8 @@ final class CopyReader
             readSegments(response, RESPONSE_SEGMENT_KEYS, diagnostics),
             approval,
             response.has("feedback") ? response.bool("feedback", false) : null,
+            response.optionalString("kind"),
+            HandoffReader.read(response, diagnostics),
             node, path);
     }
 
@@ -128,11 +130,17 @@ final class CopyReader
 
     private static CatalogModel.CallToAction readCta(final Fields parent, final Diagnostics diagnostics)
     {
-        if (!parent.has("cta"))
+        return readCta(parent, "cta", diagnostics);
+    }
+
+    /** A call to action (a label and a URL) under {@code key}: a response's cta, a hand-off's link. */
+    static CatalogModel.CallToAction readCta(final Fields parent, final String key, final Diagnostics diagnostics)
+    {
+        if (!parent.has(key))
         {
             return null;
         }
-        final Fields cta = Fields.of(parent.node("cta"), parent.path("cta"), diagnostics, CTA_KEYS);
+        final Fields cta = Fields.of(parent.node(key), parent.path(key), diagnostics, CTA_KEYS);
         if (cta == null)
         {
             return null;
@@ -140,7 +148,7 @@ final class CopyReader
         return new CatalogModel.CallToAction(
             cta.requiredString("label", "the button text"),
             cta.requiredString("url", "where the button leads: a relative path or an https URL"),
-            parent.node("cta"), parent.path("cta"));
+            parent.node(key), parent.path(key));
     }
 
     private static Located<Double> weight(final Fields variant, final Diagnostics diagnostics)

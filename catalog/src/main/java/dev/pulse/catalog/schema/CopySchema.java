@@ -3,6 +3,8 @@ package dev.pulse.catalog.schema;
 import java.util.List;
 import java.util.Map;
 
+import dev.pulse.catalog.compile.OfficeHours;
+
 import static dev.pulse.catalog.schema.CatalogSchema.array;
 import static dev.pulse.catalog.schema.CatalogSchema.described;
 import static dev.pulse.catalog.schema.CatalogSchema.object;
@@ -12,6 +14,8 @@ import static dev.pulse.catalog.schema.CatalogSchema.ref;
 /** The schema of the approved copy: questions with their choices, variants and segments, and responses. */
 final class CopySchema
 {
+    private static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$";
+
     private CopySchema()
     {
     }
@@ -58,7 +62,26 @@ final class CopySchema
         properties(approved).put("at", described(Map.of("type", "string"), "a date: 2026-11-02"));
         properties.put("approved", approved);
         properties.put("feedback", described(Map.of("type", "boolean"), "ask \"Did this help?\" under this response (default: site.feedback)"));
+        properties.put("kind", described(Map.of("enum", List.of("answer", "handoff")), "handoff offers a person; absent: an answer"));
+        properties.put("handoff", handoff());
         return response;
+    }
+
+    private static Map<String, Object> handoff()
+    {
+        final Map<String, Object> handoff = object("a hand-off to a person (kind: handoff): a link and/or a webhook, office hours",
+            List.of("hours", "unavailable"));
+        properties(handoff).put("link", cta());
+        properties(handoff).put("webhook", described(ref(CatalogSchema.text()),
+            "the support tool's endpoint, https (http only to localhost); POSTed signed with webhook_secret_file"));
+        final Map<String, Object> hours = object("when someone answers, in the hours' own time zone", List.of("days", "from", "to", "zone"));
+        properties(hours).put("days", array(Map.of("enum", OfficeHours.DAYS)));
+        properties(hours).put("from", described(Map.of("type", "string", "pattern", TIME), "the opening time, HH:MM"));
+        properties(hours).put("to", described(Map.of("type", "string", "pattern", TIME), "the closing time, HH:MM (24:00 for midnight)"));
+        properties(hours).put("zone", described(ref(CatalogSchema.text()), "an IANA time zone: Europe/Berlin"));
+        properties(handoff).put("hours", hours);
+        properties(handoff).put("unavailable", described(ref(CatalogSchema.text()), "what the widget says when no one is available"));
+        return handoff;
     }
 
     private static Map<String, Object> segment()

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.pulse.catalog.model.CatalogModel;
+import dev.pulse.catalog.model.Located;
 import dev.pulse.catalog.source.Diagnostics;
 
 import static dev.pulse.catalog.validate.ValueChecks.error;
@@ -21,8 +22,15 @@ final class ResponseValidator
 {
     static final int MAX_TITLE = 120;
     static final int MAX_BODY = 2_000;
+    /**
+     * Above this many characters a body gets a warning: the widget shows the title and the first
+     * paragraph with "More" for the rest, and an answer this long is rarely read to its end.
+     */
+    static final int LONG_BODY = 600;
     private static final int MAX_APPROVER = 200;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?");
+
+    private final HandoffValidator handoffValidator = new HandoffValidator();
 
     /** The responses by id, in catalog order; one whose id is taken or collides is reported and left out. */
     Map<String, CatalogModel.Response> responses(final CatalogModel catalog, final Diagnostics diagnostics)
@@ -42,8 +50,10 @@ final class ResponseValidator
             }
             notEmpty(response.title(), MAX_TITLE, diagnostics);
             notEmpty(response.body(), MAX_BODY, diagnostics);
+            warnLong(response.body(), diagnostics);
             safeCta(response.cta(), diagnostics);
             approval(response, diagnostics);
+            handoffValidator.validate(response, diagnostics);
             final Set<String> segmentIds = new HashSet<>();
             for (final CatalogModel.Segment segment : response.segments())
             {
@@ -55,6 +65,7 @@ final class ResponseValidator
                 if (segment.body() != null)
                 {
                     notEmpty(segment.body(), MAX_BODY, diagnostics);
+                    warnLong(segment.body(), diagnostics);
                 }
                 safeCta(segment.cta(), diagnostics);
             }
@@ -102,7 +113,18 @@ final class ResponseValidator
         }
     }
 
-    private static void safeCta(final CatalogModel.CallToAction cta, final Diagnostics diagnostics)
+    /** A warning above {@link #LONG_BODY} characters (progressive disclosure keeps it readable, but not short). */
+    private static void warnLong(final Located<String> body, final Diagnostics diagnostics)
+    {
+        if (body != null && body.value().length() > LONG_BODY && body.value().length() <= MAX_BODY)
+        {
+            diagnostics.warning(body.node(), body.path(), "the body is " + body.value().length() + " characters long; above " + LONG_BODY
+                + " the widget shows its first paragraph and hides the rest behind 'More'",
+                "shorten it, or put what most people need in the first paragraph (paragraphs are separated by a blank line)");
+        }
+    }
+
+    static void safeCta(final CatalogModel.CallToAction cta, final Diagnostics diagnostics)
     {
         if (cta == null)
         {

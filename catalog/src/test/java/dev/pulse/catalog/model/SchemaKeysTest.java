@@ -33,6 +33,9 @@ class SchemaKeysTest
         assertKeys(CopyReader.RESPONSE_SEGMENT_KEYS, "responses", "items", "properties", "segments", "items");
         assertKeys(CopyReader.CTA_KEYS, "responses", "items", "properties", "cta");
         assertKeys(CopyReader.APPROVAL_KEYS, "responses", "items", "properties", "approved");
+        assertKeys(HandoffReader.HANDOFF_KEYS, "responses", "items", "properties", "handoff");
+        assertKeys(CopyReader.CTA_KEYS, "responses", "items", "properties", "handoff", "properties", "link");
+        assertKeys(HandoffReader.HOURS_KEYS, "responses", "items", "properties", "handoff", "properties", "hours");
     }
 
     /** The object at properties.&lt;first&gt;.&lt;rest...&gt; (the root without a path) lists {@code keys}. */

@@ -2,7 +2,6 @@ package dev.pulse.server.config;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.pulse.catalog.validate.SafeUrls;
 import dev.pulse.journal.JournalRecordType;
 
 /**
@@ -170,7 +170,7 @@ public final class WebhookSettings
         for (final String part : text.split(","))
         {
             final String given = part.strip();
-            final String problem = problem(given);
+            final String problem = SafeUrls.webhookProblem(given);
             if (problem != null)
             {
                 problems.add("webhook_url: " + problem);
@@ -181,60 +181,5 @@ public final class WebhookSettings
             }
         }
         return urls;
-    }
-
-    /** Why {@code given} is not a webhook URL, or null if it is one. */
-    private static String problem(final String given)
-    {
-        final URI uri;
-        try
-        {
-            uri = new URI(given);
-        }
-        catch (final URISyntaxException ex)
-        {
-            return "'" + given + "' is not a URL: " + ex.getReason();
-        }
-        final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http"))
-        {
-            return "'" + given + "' is not an https URL; give https://host/path (http only to a loopback address)";
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty())
-        {
-            return "'" + given + "' names no host";
-        }
-        if (uri.getRawUserInfo() != null)
-        {
-            return "'" + given + "' carries a user name or password; authenticate the receiver by the signature instead";
-        }
-        if (scheme.equals("http") && !loopback(uri.getHost()))
-        {
-            return "'" + given + "' is not https; only https is allowed, or http to a loopback address (127.0.0.0/8, ::1, localhost)";
-        }
-        return null;
-    }
-
-    /** localhost, an IPv4 literal in 127.0.0.0/8, or ::1; a name is never resolved (it could resolve elsewhere later). */
-    static boolean loopback(final String host)
-    {
-        final String name = host.toLowerCase(Locale.ROOT);
-        if (name.equals("localhost") || name.equals("[::1]") || name.equals("::1") || name.equals("[0:0:0:0:0:0:0:1]"))
-        {
-            return true;
-        }
-        final String[] octets = name.split("\\.", -1);
-        if (octets.length != 4 || !octets[0].equals("127"))
-        {
-            return false;
-        }
-        for (final String octet : octets)
-        {
-            if (!octet.matches("[0-9]{1,3}") || Integer.parseInt(octet) > 255)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

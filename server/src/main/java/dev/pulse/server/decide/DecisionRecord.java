@@ -41,6 +41,8 @@ public final class DecisionRecord
     private long durationMs;
     private String stuckKind;
     private boolean helpful;
+    private boolean handoffAvailable;
+    private String handoffChannel;
 
     /** Starts a decision of {@code type} at the machine's (monotonic) {@code timeMs}, every other field cleared. */
     public DecisionRecord begin(final JournalRecordType type, final long timeMs, final long sidHi, final long sidLo,
@@ -68,6 +70,8 @@ public final class DecisionRecord
         durationMs = 0;
         stuckKind = null;
         helpful = false;
+        handoffAvailable = false;
+        handoffChannel = null;
         return this;
     }
 
@@ -108,10 +112,31 @@ public final class DecisionRecord
                 record.value(durationMs).code(outcome.ordinal()).string(outcome.wireName()).string(group.wireName())
                     .string(triggerId).string(questionId).string(variantId).string(choiceId).string(responseId).string(stuckKind);
                 break;
+            case HANDOFF:
+                record.code(handoffAvailable ? 1 : 0).string(questionId).string(choiceId).string(responseId).string(handoffChannel);
+                break;
             default:
                 throw new IllegalStateException("not a decision: " + type);
         }
         return record.commit();
+    }
+
+    /** A hand-off's availability (someone answers now) and channel (link, webhook, link+webhook). */
+    public DecisionRecord handoff(final boolean available, final String channel)
+    {
+        this.handoffAvailable = available;
+        this.handoffChannel = channel;
+        return this;
+    }
+
+    public boolean handoffAvailable()
+    {
+        return handoffAvailable;
+    }
+
+    public String handoffChannel()
+    {
+        return handoffChannel;
     }
 
     public DecisionRecord iid(final int iid)

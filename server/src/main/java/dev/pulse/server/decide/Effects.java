@@ -1,5 +1,6 @@
 package dev.pulse.server.decide;
 
+import dev.pulse.catalog.compile.CompiledHandoff;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.FeedbackCopy;
 import dev.pulse.catalog.compile.QuestionCopy;
@@ -23,6 +24,11 @@ public class Effects
     String responseChoiceId;
     int responseIid;
     FeedbackCopy responseFeedback;
+    CompiledHandoff handoff;
+    boolean handoffAvailable;
+    String handoffTriggerId;
+    String handoffQuestionId;
+    String handoffResponseId;
     ErrorCode refusal;
     String refusalDetail;
 
@@ -37,6 +43,11 @@ public class Effects
         responseChoiceId = null;
         responseIid = 0;
         responseFeedback = null;
+        handoff = null;
+        handoffAvailable = false;
+        handoffTriggerId = null;
+        handoffQuestionId = null;
+        handoffResponseId = null;
         refusal = null;
         refusalDetail = null;
     }
@@ -83,6 +94,34 @@ public class Effects
     public final FeedbackCopy responseFeedback()
     {
         return responseFeedback;
+    }
+
+    /** The hand-off of a response of kind handoff, or null. */
+    public final CompiledHandoff handoff()
+    {
+        return handoff;
+    }
+
+    /** Whether someone answers the hand-off now (within its office hours). */
+    public final boolean handoffAvailable()
+    {
+        return handoffAvailable;
+    }
+
+    /** The trigger that asked the question the hand-off answers ("" when its window is gone). */
+    public final String handoffTriggerId()
+    {
+        return handoffTriggerId;
+    }
+
+    public final String handoffQuestionId()
+    {
+        return handoffQuestionId;
+    }
+
+    public final String handoffResponseId()
+    {
+        return handoffResponseId;
     }
 
     /** Why an answer or dismiss was refused ({@code unknown_intervention}, {@code unknown_choice}), or null. */

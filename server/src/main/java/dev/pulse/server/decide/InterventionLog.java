@@ -18,6 +18,16 @@ public interface InterventionLog
     /** Records one decision; {@code decision} is reused after the call returns, so keep nothing of it but copies. */
     boolean record(DecisionRecord decision);
 
+    /**
+     * The calendar time of the decision at the machine's {@code timeMs}, for promises about the
+     * calendar (a hand-off's office hours): the live log's wall time of the message being handled;
+     * by default (a replay, a test) the machine's own time.
+     */
+    default long calendarMs(final long timeMs)
+    {
+        return timeMs;
+    }
+
     /** An outcome window that will not be measured (no slot for it, or its slot given to a live window). */
     default void windowDropped(final WindowDrop reason, final OutcomeGroup group)
     {

@@ -65,6 +65,12 @@ public final class JournalInterventionLog implements InterventionLog
     }
 
     @Override
+    public long calendarMs(final long timeMs)
+    {
+        return recordWallMs.getAsLong();
+    }
+
+    @Override
     public void windowDropped(final WindowDrop reason, final OutcomeGroup group)
     {
         metrics.outcomeWindowDropped(reason);

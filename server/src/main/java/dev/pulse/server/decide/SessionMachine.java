@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledHandoff;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.catalog.compile.FeedbackCopy;
@@ -129,6 +130,10 @@ public final class SessionMachine
         effects.response = copy;
         effects.responseChoiceId = question.choiceId(choice);
         effects.responseIid = iid;
+        if (response.handoff() != null)
+        {
+            offerHandoff(state, record, askedIn, question, choice, response, iid, nowMs);
+        }
         askFeedback(state, response.feedback(), iid, question, askedIn, choice);
     }
 
@@ -170,6 +175,26 @@ public final class SessionMachine
         log.record(decision.begin(JournalRecordType.FEEDBACK, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
             .helpful(helpful).question(question == null ? "" : question.id()).choice(known ? question.choiceId(choice) : "")
             .response(known ? question.response(choice).id() : ""));
+    }
+
+    /**
+     * A response of kind handoff: whether someone answers now (its office hours by the log's calendar
+     * time, the server's wall clock), journaled as a handoff record beside the response's.
+     */
+    private void offerHandoff(final SessionStateFlyweight state, final ServerSessionFlyweight record, final CompiledCatalog askedIn,
+        final CompiledQuestion question, final int choice, final CompiledResponse response, final int iid, final long nowMs)
+    {
+        final CompiledHandoff handoff = response.handoff();
+        final boolean available = handoff.hours().openAt(log.calendarMs(nowMs));
+        log.record(decision.begin(JournalRecordType.HANDOFF, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
+            .question(question.id()).choice(question.choiceId(choice)).response(response.id()).handoff(available, handoff.channel()));
+        final int slot = record.windows().slotOfIid(iid);
+        final Trigger trigger = slot < 0 ? null : askedIn.triggers().byKey(record.windows().triggerKey(slot));
+        effects.handoff = handoff;
+        effects.handoffAvailable = available;
+        effects.handoffTriggerId = trigger == null ? "" : trigger.id();
+        effects.handoffQuestionId = question.id();
+        effects.handoffResponseId = response.id();
     }
 
     /** The person closed question {@code iid} without answering. */

@@ -10,6 +10,7 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.catalog.compile.CompiledHandoff;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.catalog.compile.FeedbackCopy;
@@ -104,11 +105,29 @@ final class PreviewPage
             html.raw("<div class=\"copies\">\n");
             for (final ResponseCopy copy : response.allCopies())
             {
-                figure(html, segmentName(copy.segmentId()), responseMessage(question.choiceId(choice), copy, response.feedback()));
+                if (response.handoff() == null)
+                {
+                    figure(html, segmentName(copy.segmentId()), responseMessage(question.choiceId(choice), copy, response.feedback(), null,
+                        false));
+                }
+                handoffFigures(html, question.choiceId(choice), copy, response);
             }
             html.raw("</div>\n</div>\n");
         }
         html.raw("</section>\n");
+    }
+
+    /** A hand-off is shown in both its states: someone available (the link), and no one (the honest text with the hours). */
+    private static void handoffFigures(final Html html, final String choiceId, final ResponseCopy copy, final CompiledResponse response)
+    {
+        final CompiledHandoff handoff = response.handoff();
+        if (handoff != null)
+        {
+            figure(html, segmentName(copy.segmentId()) + ", someone available",
+                responseMessage(choiceId, copy, response.feedback(), handoff, true));
+            figure(html, segmentName(copy.segmentId()) + ", no one available (" + handoff.hours().describe() + ")",
+                responseMessage(choiceId, copy, response.feedback(), handoff, false));
+        }
     }
 
     private static void figure(final Html html, final String caption, final String message)
@@ -152,10 +171,11 @@ final class PreviewPage
         return text(MessageEncoder.question(UnpooledByteBufAllocator.DEFAULT, 0, question, copy));
     }
 
-    /** A response as the widget gets it, with "Did this help?" under it when it asks ({@code feedback} not null). */
-    private static String responseMessage(final String choiceId, final ResponseCopy copy, final FeedbackCopy feedback)
+    /** A response as the widget gets it, with "Did this help?" under it when it asks ({@code feedback} not null), and a hand-off's part. */
+    private static String responseMessage(final String choiceId, final ResponseCopy copy, final FeedbackCopy feedback,
+        final CompiledHandoff handoff, final boolean available)
     {
-        return text(MessageEncoder.response(UnpooledByteBufAllocator.DEFAULT, 0, choiceId, copy, feedback));
+        return text(MessageEncoder.response(UnpooledByteBufAllocator.DEFAULT, 0, choiceId, copy, feedback, handoff, available));
     }
 
     private static String text(final TextWebSocketFrame frame)

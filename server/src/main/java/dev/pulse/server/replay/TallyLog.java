@@ -36,4 +36,11 @@ final class TallyLog implements InterventionLog
         }
         return true;
     }
+
+    /** A hand-off's office hours are judged at the replayed event's wall time, as they were live. */
+    @Override
+    public long calendarMs(final long timeMs)
+    {
+        return recordWallMs.getAsLong();
+    }
 }

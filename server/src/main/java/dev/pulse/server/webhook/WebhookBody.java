@@ -72,7 +72,8 @@ final class WebhookBody
         return out.toByteArray();
     }
 
-    private static String hex(final long value)
+    /** A long as 16 hex digits: sids and catalog versions in every webhook body. */
+    static String hex(final long value)
     {
         return String.format("%016x", value);
     }

@@ -44,6 +44,17 @@ public record WebhookConfiguration(List<URI> urls, byte[] secret, int maxAttempt
             DEFAULT_LANES, DEFAULT_LANE_CAPACITY);
     }
 
+    /**
+     * The hand-offs' webhooks ({@link HandoffWebhooks}): their URLs are in the catalog, their secret is
+     * {@code webhook_secret_file}'s whenever it is set (webhook_url need not be); without it, empty.
+     */
+    public static WebhookConfiguration handoffs(final ServerConfig config) throws ConfigException
+    {
+        return new WebhookConfiguration(List.of(), config.webhookSecretFile() == null ? new byte[0] : WebhookSettings.secret(config),
+            config.webhookMaxAttempts(), Set.of(), NodeIdentity.resolve(config), DEFAULT_TIMEOUT_MS, DEFAULT_FIRST_BACKOFF_MS,
+            DEFAULT_MAX_BACKOFF_MS, 1, 1);
+    }
+
     /** The same with other timings: for tests. */
     public WebhookConfiguration withTimings(final long timeoutMs, final long firstBackoffMs, final long maxBackoffMs)
     {

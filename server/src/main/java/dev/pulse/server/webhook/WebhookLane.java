@@ -134,6 +134,12 @@ final class WebhookLane implements Runnable
     /** The wait after failed try {@code attempt}: half of min(longest, first x 2^(attempt - 1)) plus a random part of the other half. */
     long backoffMs(final int attempt)
     {
+        return backoffMs(configuration, attempt);
+    }
+
+    /** The backoff every webhook keeps (the lanes' and the hand-offs'), from {@code configuration}'s first and longest waits. */
+    static long backoffMs(final WebhookConfiguration configuration, final int attempt)
+    {
         final long doubled = configuration.firstBackoffMs() << Math.min(attempt - 1, 30);
         final long capped = Math.min(configuration.maxBackoffMs(), doubled < 0 ? Long.MAX_VALUE : doubled);
         return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);

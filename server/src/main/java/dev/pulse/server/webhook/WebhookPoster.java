@@ -55,14 +55,21 @@ final class WebhookPoster
     /** Posts {@code delivery} to {@code url}, try number {@code attempt} (from 1). */
     Answer post(final URI url, final WebhookDelivery delivery, final int attempt, final long nowMs) throws InterruptedException
     {
+        return post(url, delivery.id().toString(), delivery.event(), delivery.body(), attempt, nowMs);
+    }
+
+    /** Posts {@code body} (its id and event name in the headers) to {@code url}, try number {@code attempt} (from 1). */
+    Answer post(final URI url, final String id, final String event, final byte[] body, final int attempt, final long nowMs)
+        throws InterruptedException
+    {
         final HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
             .header("Content-Type", "application/json")
             .header("User-Agent", "Pulse-Webhooks")
-            .header("Pulse-Id", delivery.id().toString())
-            .header("Pulse-Event", delivery.event())
+            .header("Pulse-Id", id)
+            .header("Pulse-Event", event)
             .header("Pulse-Attempt", Integer.toString(attempt))
-            .header(WebhookSigner.HEADER, signer.header(nowMs / 1000, delivery.body()))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
+            .header(WebhookSigner.HEADER, signer.header(nowMs / 1000, body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
         final int status;
         try

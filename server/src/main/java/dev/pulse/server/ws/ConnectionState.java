@@ -1,5 +1,7 @@
 package dev.pulse.server.ws;
 
+import java.util.List;
+
 import org.slf4j.spi.LoggingEventBuilder;
 
 import dev.pulse.server.logging.LogFields;
@@ -21,6 +23,8 @@ final class ConnectionState
     int heldIid;
     String heldQuestionId;
     long heldCatalogVersion;
+    /** The hello's context as key, value, ... for a hand-off's webhook ({@link HandoffContext}); empty unless the catalog has one. */
+    List<String> handoffContext = List.of();
 
     /**
      * {@code record} naming this connection (once upgraded) and its session (once helloed): for the

@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
+import dev.pulse.catalog.compile.CompiledHandoff;
 import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.QuestionCopy;
 import dev.pulse.catalog.compile.FeedbackCopy;
@@ -128,19 +129,19 @@ public final class MessageEncoder
         return new TextWebSocketFrame(out);
     }
 
-    /** {@code {"t":"response","iid":"3","choice":"...","title":"...","body":"...","cta":{"label":"...","url":"..."}}} */
-    public static TextWebSocketFrame response(
-        final ByteBufAllocator alloc, final int iid, final String choiceId, final ResponseCopy copy)
+    /** {@code {"t":"response","iid":"3","choice":"...","title":"...","body":"...","cta":{"label":"...","url":"..."}}}: an answer alone. */
+    public static TextWebSocketFrame response(final ByteBufAllocator alloc, final int iid, final String choiceId, final ResponseCopy copy)
     {
-        return response(alloc, iid, choiceId, copy, null);
+        return response(alloc, iid, choiceId, copy, null, null, false);
     }
 
     /**
-     * A response; when {@code feedback} is not null it asks "Did this help?" in that wording:
-     * {@code ,"feedback":true,"feedback_copy":{"question":"...","yes":"...","no":"...","thanks":"..."}}.
+     * A response: when {@code feedback} is not null it asks "Did this help?" in that wording
+     * ({@code ,"feedback":true,"feedback_copy":{"question":"...","yes":"...","no":"...","thanks":"..."}}), and
+     * for a hand-off ({@code handoff} not null) {@code "kind":"handoff","handoff":{...}} ({@link #handoff}).
      */
-    public static TextWebSocketFrame response(
-        final ByteBufAllocator alloc, final int iid, final String choiceId, final ResponseCopy copy, final FeedbackCopy feedback)
+    public static TextWebSocketFrame response(final ByteBufAllocator alloc, final int iid, final String choiceId, final ResponseCopy copy,
+        final FeedbackCopy feedback, final CompiledHandoff handoff, final boolean available)
     {
         final ByteBuf out = alloc.buffer(512);
         JsonText.ascii(out, "{\"t\":\"response\",\"iid\":");
@@ -158,6 +159,7 @@ public final class MessageEncoder
             JsonText.ascii(out, ",\"url\":");
             JsonText.string(out, copy.ctaUrl()).writeByte('}');
         }
+        handoff(out, handoff, available);
         feedback(out, feedback);
         out.writeByte('}');
         return new TextWebSocketFrame(out);
@@ -177,5 +179,36 @@ public final class MessageEncoder
         JsonText.string(out, feedback.no());
         JsonText.ascii(out, ",\"thanks\":");
         JsonText.string(out, feedback.thanks()).writeByte('}');
+    }
+
+    /**
+     * A hand-off's part of a response: {@code ,"kind":"handoff","handoff":{"available":true,"label":"...","url":"..."}}
+     * while someone answers (label and url absent for a webhook-only hand-off), {@code
+     * ,"kind":"handoff","handoff":{"available":false,"unavailable":"...","hours":"mon-fri 09:00-17:00 (Europe/Berlin)"}}
+     * outside the office hours: no link is offered when no one is there. Nothing for an answer (null).
+     */
+    private static void handoff(final ByteBuf out, final CompiledHandoff handoff, final boolean available)
+    {
+        if (handoff == null)
+        {
+            return;
+        }
+        JsonText.ascii(out, ",\"kind\":\"handoff\",\"handoff\":{\"available\":");
+        JsonText.ascii(out, available ? "true" : "false");
+        if (available && handoff.linkUrl() != null)
+        {
+            JsonText.ascii(out, ",\"label\":");
+            JsonText.string(out, handoff.linkLabel());
+            JsonText.ascii(out, ",\"url\":");
+            JsonText.string(out, handoff.linkUrl());
+        }
+        if (!available)
+        {
+            JsonText.ascii(out, ",\"unavailable\":");
+            JsonText.string(out, handoff.unavailable());
+            JsonText.ascii(out, ",\"hours\":");
+            JsonText.string(out, handoff.hours().describe());
+        }
+        out.writeByte('}');
     }
 }

@@ -62,7 +62,7 @@ final class OutboxWriter
         if (out.response() != null)
         {
             ctx.write(MessageEncoder.response(ctx.alloc(), out.responseIid(), out.responseChoiceId(), out.response(),
-                out.responseFeedback()));
+                out.responseFeedback(), out.handoff(), out.handoffAvailable()));
         }
         if (out.withdrawHeld)
         {

@@ -6,6 +6,7 @@ import io.netty.util.concurrent.FastThreadLocal;
 
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.journal.Journal;
+import dev.pulse.server.decide.HandoffCalls;
 import dev.pulse.server.auth.SigningKey;
 import dev.pulse.server.auth.SigningKeys;
 import dev.pulse.server.carry.CarryMetrics;
@@ -42,6 +43,8 @@ public final class ServerContext
     private final RateLimiter handshakes;
     private final FastThreadLocal<LoopContext> loopContexts = new FastThreadLocal<>();
     private volatile boolean accepting = true;
+    /** Set once at start, before the listeners (whose threads' start publishes it). */
+    private HandoffCalls handoffCalls = HandoffCalls.NONE;
 
     public ServerContext(
         final ServerConfig config, final LiveCatalog catalog, final SessionStore sessions, final Journal journal, final Metrics metrics)
@@ -82,6 +85,17 @@ public final class ServerContext
         {
             metrics.families(carryMetrics);
         }
+    }
+
+    /** Where hand-offs with a webhook go (the server's {@code HandoffWebhooks}); set before the listeners start. */
+    public void handoffCalls(final HandoffCalls handoffCalls)
+    {
+        this.handoffCalls = handoffCalls;
+    }
+
+    public HandoffCalls handoffCalls()
+    {
+        return handoffCalls;
     }
 
     public ServerConfig config()

@@ -5,6 +5,7 @@ import dev.pulse.catalog.compile.SearchWords;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.journal.JournalProxy;
+import dev.pulse.server.decide.HandoffCall;
 import dev.pulse.server.decide.ServerSessionFlyweight;
 import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.metrics.Metrics;
@@ -109,6 +110,7 @@ final class SessionEvents
                 }
             }
             connection.lastSeq = seq;
+            offerHandoff(connection, out, catalog);
             out.recordsPosition = recordsPosition(loop.journal);
             loop.carries.afterChange(state, record, carryMark, nowMs, out);
             metrics.event(message.type().eventType());
@@ -121,6 +123,19 @@ final class SessionEvents
         finally
         {
             access.close();
+        }
+    }
+
+    /** A hand-off served with a webhook goes to the webhooks' thread; a refused one (queue full, no secret) is counted there. */
+    private void offerHandoff(final ConnectionState connection, final Outbox out, final CompiledCatalog catalog)
+    {
+        if (out.handoff() != null)
+        {
+            final HandoffCall call = HandoffContext.call(connection, out, loop.recordWallMs(), catalog.versionHash());
+            if (call != null)
+            {
+                server.handoffCalls().offer(call);
+            }
         }
     }
 

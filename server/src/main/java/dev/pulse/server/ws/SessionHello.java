@@ -129,6 +129,8 @@ final class SessionHello
             connection.sidHi = id.hi();
             connection.sidLo = id.lo();
             connection.lastSeq = access.state().lastSeq();
+            connection.handoffContext = HandoffContext.atHello(catalog, message, loop.tokens == null ? null : loop.tokens.context(),
+                loop.contextStrings);
             out.nextDeadlineMs = loop.machine.nextDeadlineMs(catalog, access.state(), record);
             loop.carries.issue(access.state(), record, nowMs, out);
         }

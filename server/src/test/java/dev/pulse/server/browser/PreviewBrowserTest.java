@@ -24,11 +24,7 @@ class PreviewBrowserTest
     {
         try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir))
         {
-            final ChromeDriver driver = browser.driver();
-            driver.executeCdpCommand("Network.enable", Map.of());
-            driver.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Authorization", "Bearer " + DemoServer.ADMIN_TOKEN)));
-            driver.get(demo.url("/preview"));
+            final ChromeDriver driver = openPreview(browser, demo);
 
             @SuppressWarnings("unchecked")
             final List<Map<String, Object>> panels = (List<Map<String, Object>>)driver.executeScript(
@@ -62,5 +58,44 @@ class PreviewBrowserTest
             driver.manage().window().setSize(new Dimension(1280, (int)Math.min(height + 100, 16_000)));
             browser.screenshot("preview");
         }
+    }
+
+    @Test
+    void shouldShowTheDemosHandoffBothWithSomeoneAvailableAndWithNoOne() throws Exception
+    {
+        try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir))
+        {
+            final ChromeDriver driver = openPreview(browser, demo);
+
+            @SuppressWarnings("unchecked")
+            final List<Map<String, Object>> handoffs = (List<Map<String, Object>>)driver.executeScript(
+                "return Array.from(document.querySelectorAll('[data-pulse-render]')).filter(function (slot) {" +
+                "  return JSON.parse(slot.getAttribute('data-pulse-render')).kind === 'handoff';" +
+                "}).map(function (slot) {" +
+                "  var panel = slot.querySelector('[data-pulse-widget]').shadowRoot.querySelector('.p');" +
+                "  var link = panel.querySelector('a[data-pulse-handoff]');" +
+                "  return {caption: slot.parentNode.querySelector('figcaption').textContent, link: link ? link.textContent : null," +
+                "    unavailable: Array.from(panel.querySelectorAll('p.u')).map(function (p) { return p.textContent; }).join(' | ')};" +
+                "});");
+
+            assertThat(handoffs).hasSize(2);
+            assertThat(handoffs.get(0).get("caption").toString()).contains("someone available");
+            assertThat(handoffs.get(0).get("link")).isEqualTo("Chat with support");
+            assertThat(handoffs.get(1).get("caption").toString()).contains("no one available (mon-fri 08:00-20:00 (Europe/London))");
+            assertThat(handoffs.get(1).get("link")).isNull();
+            assertThat(handoffs.get(1).get("unavailable").toString()).startsWith("No one from support is available right now.")
+                .endsWith("Hours: mon-fri 08:00-20:00 (Europe/London)");
+        }
+    }
+
+    /** The browser on {@code /preview}, with the admin token on every request. */
+    private static ChromeDriver openPreview(final Browser browser, final DemoServer demo)
+    {
+        final ChromeDriver driver = browser.driver();
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+            Map.of("headers", Map.of("Authorization", "Bearer " + DemoServer.ADMIN_TOKEN)));
+        driver.get(demo.url("/preview"));
+        return driver;
     }
 }

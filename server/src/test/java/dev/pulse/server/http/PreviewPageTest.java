@@ -38,11 +38,14 @@ class PreviewPageTest
             questionCopies += question.allCopies().size();
             for (int choice = 0; choice < question.choiceCount(); choice++)
             {
-                responseCopies += question.response(choice).allCopies().size();
+                // A hand-off is drawn twice: someone available, and no one.
+                responseCopies += question.response(choice).allCopies().size() * (question.response(choice).handoff() == null ? 1 : 2);
             }
         }
         assertThat(messages.stream().filter(m -> m.get("t").asText().equals("question")).count()).isEqualTo(questionCopies);
         assertThat(messages.stream().filter(m -> m.get("t").asText().equals("response")).count()).isEqualTo(responseCopies);
+        assertThat(messages.stream().filter(m -> m.path("kind").asText().equals("handoff")).map(m -> m.get("handoff").get("available")
+            .asBoolean()).toList()).as("the demo's hand-off in both states").containsExactly(true, false);
         assertThat(questionCopies).as("the demo has variants and segments").isGreaterThan(catalog.questions().size());
         final JsonNode first = messages.get(0);
         final CompiledQuestion firstQuestion = catalog.questions().get(0);

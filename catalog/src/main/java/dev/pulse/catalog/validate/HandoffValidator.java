@@ -1,0 +1,116 @@
+package dev.pulse.catalog.validate;
+
+import dev.pulse.catalog.compile.OfficeHours;
+import dev.pulse.catalog.model.CatalogModel;
+import dev.pulse.catalog.model.Located;
+import dev.pulse.catalog.source.Diagnostics;
+
+import static dev.pulse.catalog.validate.ValueChecks.error;
+import static dev.pulse.catalog.validate.ValueChecks.notEmpty;
+
+/**
+ * Checks a response's kind and its hand-off: a response of kind {@code handoff} has a
+ * {@code handoff} (and only it), which offers a safe link or a webhook (https, or http to this
+ * machine) or both, office hours that parse (known days, {@code HH:MM} times with from before to,
+ * an IANA zone), and the text shown when no one is available.
+ */
+final class HandoffValidator
+{
+    static final String HANDOFF = "handoff";
+    private static final int MAX_UNAVAILABLE = 300;
+
+    void validate(final CatalogModel.Response response, final Diagnostics diagnostics)
+    {
+        final Located<String> kind = response.kind();
+        if (kind != null && !kind.value().equals(HANDOFF) && !kind.value().equals("answer"))
+        {
+            error(diagnostics, kind, "unknown response kind '" + kind.value() + "'",
+                "leave 'kind' out for an answer, or write kind: handoff to offer a person");
+            return;
+        }
+        final boolean handoffKind = kind != null && kind.value().equals(HANDOFF);
+        final CatalogModel.Handoff handoff = response.handoff();
+        if (handoffKind && handoff == null)
+        {
+            diagnostics.error(response.node(), response.path() + ".handoff", "a response of kind handoff needs 'handoff'",
+                "add handoff: { link: { label: Chat with us, url: https://... }, hours: {...}, unavailable: ... }");
+            return;
+        }
+        if (handoff == null)
+        {
+            return;
+        }
+        if (!handoffKind)
+        {
+            diagnostics.error(handoff.node(), handoff.path(), "'handoff' belongs to a response of kind handoff",
+                "add kind: handoff to the response, or remove 'handoff'");
+        }
+        if (handoff.link() == null && handoff.webhook() == null)
+        {
+            diagnostics.error(handoff.node(), handoff.path(), "a hand-off needs a 'link' or a 'webhook' (or both)",
+                "give the chat or call link: link: { label: Chat with us, url: https://chat.example.com/start }");
+        }
+        ResponseValidator.safeCta(handoff.link(), diagnostics);
+        if (handoff.webhook() != null)
+        {
+            final String problem = SafeUrls.webhookProblem(handoff.webhook().value());
+            if (problem != null)
+            {
+                error(diagnostics, handoff.webhook(), "unsafe hand-off webhook: " + problem, "the support tool's https endpoint");
+            }
+        }
+        notEmpty(handoff.unavailable(), MAX_UNAVAILABLE, diagnostics);
+        if (handoff.hours() != null)
+        {
+            hours(handoff.hours(), diagnostics);
+        }
+    }
+
+    private static void hours(final CatalogModel.OfficeHours hours, final Diagnostics diagnostics)
+    {
+        if (hours.days().isEmpty())
+        {
+            diagnostics.error(hours.node(), hours.path() + ".days", "office hours need 'days'", "e.g. days: [mon, tue, wed, thu, fri]");
+        }
+        int seen = 0;
+        for (final Located<String> day : hours.days())
+        {
+            final int bit = OfficeHours.dayBit(day.value());
+            if (bit < 0)
+            {
+                error(diagnostics, day, "'" + day.value() + "' is not a day", "write mon, tue, wed, thu, fri, sat or sun");
+            }
+            else if ((seen & bit) != 0)
+            {
+                error(diagnostics, day, "the day '" + day.value() + "' is listed twice", "list each day once");
+            }
+            seen |= Math.max(bit, 0);
+        }
+        final int from = minute(hours.from(), diagnostics);
+        final int to = minute(hours.to(), diagnostics);
+        if (from >= 0 && to >= 0 && from >= to)
+        {
+            error(diagnostics, hours.to(), "the hours close at " + hours.to().value() + ", not after they open at " + hours.from().value(),
+                "'to' must be later than 'from' on the same day (24:00 for midnight); hours across midnight are not supported");
+        }
+        if (hours.zone() != null && OfficeHours.zone(hours.zone().value()) == null)
+        {
+            error(diagnostics, hours.zone(), "'" + hours.zone().value() + "' is not an IANA time zone",
+                "write the region's zone, e.g. Europe/Berlin, America/New_York or UTC (a fixed offset misses daylight saving time)");
+        }
+    }
+
+    private static int minute(final Located<String> time, final Diagnostics diagnostics)
+    {
+        if (time == null)
+        {
+            return -1;
+        }
+        final int minute = OfficeHours.minuteOfDay(time.value());
+        if (minute < 0)
+        {
+            error(diagnostics, time, "'" + time.value() + "' is not a time of day", "write it as \"09:00\" (00:00 to 24:00, in quotes)");
+        }
+        return minute;
+    }
+}
