@@ -28,6 +28,9 @@ import dev.pulse.server.decide.JournalInterventionLog;
 import dev.pulse.server.decide.LiveCatalogVersions;
 import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.http.HttpRoutes;
+import dev.pulse.server.ingest.IngestRoute;
+import dev.pulse.server.ingest.IngestSettings;
+import dev.pulse.server.ingest.LiveIngestKeys;
 import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.erase.DataSubjects;
 import dev.pulse.server.http.RouteContext;
@@ -45,6 +48,7 @@ import dev.pulse.server.timer.SystemPulseClock;
 import dev.pulse.server.tls.LiveCertificate;
 import dev.pulse.server.webhook.WebhookConfiguration;
 import dev.pulse.server.webhook.Webhooks;
+import dev.pulse.server.ws.BackendDelivery;
 import dev.pulse.server.ws.ConnectionRegistry;
 import dev.pulse.server.ws.SessionEraser;
 import dev.pulse.server.ws.PulseChannelInitializer;
@@ -56,7 +60,7 @@ import dev.pulse.server.ws.ServerContext;
  * its own when configured) until {@link #close()}, which shuts down in order (stop accepting,
  * close sockets with 1001, drain the journal, close the map, mark the stop clean) within a
  * bounded time. A stop by signal ({@link #drainAndClose()}) first drains ({@link ServerDrain});
- * SIGHUP ({@link #reload()}) reloads the catalog and the certificate.
+ * SIGHUP ({@link #reload()}) reloads the catalog, the certificate and the ingest keys.
  */
 public final class PulseServer implements AutoCloseable
 {
@@ -78,6 +82,8 @@ public final class PulseServer implements AutoCloseable
     private final CatalogReloads catalogReloads;
     private final ServerListeners listeners;
     private final LiveCertificate tls;
+    /** Null without {@code ingest_keys_file}. */
+    private final LiveIngestKeys ingestKeys;
     private final ServerDrain drain;
     private final Object lifecycle = new Object();
     private boolean closed;
@@ -93,6 +99,7 @@ public final class PulseServer implements AutoCloseable
         final String adminToken = TokenFiles.adminToken(config);
         final String reportToken = TokenFiles.reportToken(config);
         final WebhookConfiguration webhookConfiguration = WebhookConfiguration.of(config);
+        ingestKeys = IngestSettings.keys(config);
         final CatalogLoader loader = new CatalogLoader();
         final LoadResult loaded = config.catalogFile() == null ? loader.loadDemo() : loader.load(config.catalogFile());
         if (!loaded.ok())
@@ -143,8 +150,10 @@ public final class PulseServer implements AutoCloseable
             final DataSubjects subjects = new DataSubjects(new SessionEraser(context), inspector, dataDirectory.journalDir());
             final RouteContext routes = new RouteContext(metrics, adminToken, reportToken, this::ready, this::reloadCatalog,
                 inspector::describeJson, catalog::current, reports, subjects, backups);
-            listeners = new ServerListeners(config,
-                new PulseChannelInitializer(context, new HttpRoutes(routes, config.metricsPort() == null, DemoSettings.served(config)), tls), routes);
+            final IngestRoute ingest = ingestKeys == null ? null : new IngestRoute(ingestKeys, config.ingestRatePerKey(),
+                config.ingestMaxBodyBytes(), new BackendDelivery(context), clock, metrics);
+            listeners = new ServerListeners(config, new PulseChannelInitializer(context,
+                new HttpRoutes(routes, config.metricsPort() == null, DemoSettings.served(config), ingest), tls), routes);
 
             final JournalProxy sweeperJournal = journal.newProxy();
             final JournalInterventionLog sweeperLog = new JournalInterventionLog(sweeperJournal, journal, metrics, clock::wallMs);
@@ -269,11 +278,16 @@ public final class PulseServer implements AutoCloseable
      */
     public void reload()
     {
-        LOG.info("reload requested (SIGHUP): the catalog{}", tls != null ? " and the TLS certificate" : "");
+        LOG.info("reload requested (SIGHUP): the catalog{}{}", tls != null ? ", the TLS certificate" : "",
+            ingestKeys != null ? ", the ingest keys" : "");
         reloadCatalog();
         if (tls != null)
         {
             tls.reload();
+        }
+        if (ingestKeys != null)
+        {
+            ingestKeys.reload();
         }
     }
 

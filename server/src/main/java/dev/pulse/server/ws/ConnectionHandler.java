@@ -1,6 +1,7 @@
 package dev.pulse.server.ws;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -47,6 +48,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private final OutboxWriter frames;
     private final SessionTimer timer = new SessionTimer(this);
     private final Runnable resumedElsewhere = () -> closeWith(CloseCode.RESUMED_ELSEWHERE);
+    private final Runnable applyPending = this::applyPending;
     private ChannelHandlerContext ctx;
     private LoopContext loop;
     private boolean upgraded;
@@ -166,6 +168,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             }
             loop.hello.hello(connection, message, nowMs, out, ctx.alloc());
             journalGate.helloed();
+            if (connection.helloed && server.backendPending().has(connection.sidHi, connection.sidLo))
+            {
+                // After the welcome: backend events kept while the session was away, each as its own message.
+                ctx.executor().execute(applyPending);
+            }
         }
         else if (message.error() != null)
         {
@@ -306,6 +313,47 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
                 internalError(ex);
             }
         });
+    }
+
+    /** A backend event for this connection's session, on this loop; {@code done} gets the step. Callable from any thread. */
+    void backendFromAnyThread(final BackendEvent event, final Consumer<BackendEvents.Step> done)
+    {
+        ctx.executor().execute(() -> done.accept(closer.isClosing() ? BackendEvents.Step.MOVED : backend(event)));
+    }
+
+    private BackendEvents.Step backend(final BackendEvent event)
+    {
+        try
+        {
+            final Outbox out = loop.outbox;
+            out.clear();
+            final BackendEvents.Step step = loop.sessionEvents.backend(connection, event, loop.now(), out);
+            if (step == BackendEvents.Step.APPLIED)
+            {
+                deliver(out, System.nanoTime());
+                ctx.flush();
+                writeStall.closeIfOverCap();
+            }
+            return step;
+        }
+        catch (final RuntimeException ex)
+        {
+            internalError(ex);
+            return BackendEvents.Step.OVERLOADED;
+        }
+    }
+
+    /** The events kept for the session while it was away; one the journal could not take yet is kept again. */
+    private void applyPending()
+    {
+        final PendingBackendEvents pending = server.backendPending();
+        for (final BackendEvent event : pending.take(connection.sidHi, connection.sidLo, server.clock().wallMs()))
+        {
+            if (closer.isClosing() || backend(event) == BackendEvents.Step.OVERLOADED)
+            {
+                pending.keep(event, server.clock().wallMs());
+            }
+        }
     }
 
     /** Server shutdown: close with 1001 so clients reconnect with backoff; callable from any thread. */
