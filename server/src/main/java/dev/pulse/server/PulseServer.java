@@ -51,6 +51,7 @@ import dev.pulse.server.webhook.Webhooks;
 import dev.pulse.server.ws.BackendDelivery;
 import dev.pulse.server.ws.ConnectionRegistry;
 import dev.pulse.server.ws.SessionEraser;
+import dev.pulse.server.ws.PendingBackendRecovery;
 import dev.pulse.server.ws.PulseChannelInitializer;
 import dev.pulse.server.ws.ServerContext;
 
@@ -139,6 +140,9 @@ public final class PulseServer implements AutoCloseable
             upkeep = startedUpkeep;
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock, clusterKey);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
+            // Backend events kept for sessions away when the server stopped: kept again until those sessions come back.
+            PendingBackendRecovery.recover(dataDirectory.journalDir(), context.backendPending(), catalog.current().sessionExpiryMs(),
+                clock.wallMs());
             drain = new ServerDrain(config.drainDelay(), config.closeSpread());
             RuntimeMetrics.registerServer(metrics, sessions, this::ready);
             catalogReloads.record(loaded);

@@ -75,7 +75,7 @@ class IngestEndToEndTest
     }
 
     @Test
-    void shouldKeepAnEventForASessionAwayAcrossNothingAndApplyItWhenItReconnects() throws Exception
+    void shouldKeepAnEventForASessionAwayAcrossARestartAndApplyItWhenItReconnects() throws Exception
     {
         try (TestServer server = server(1000))
         {
@@ -90,6 +90,8 @@ class IngestEndToEndTest
             final IngestClient.Answer kept = awaitKept(backend, IngestClient.body(sid, "order_failed", null, "{\"order\":\"A-17\"}"));
             assertThat(kept.status("id")).as("an id made for it").startsWith("pulse-");
             assertThat(server.metric("pulse_ingest_kept_total")).isEqualTo(1);
+            // Kept in the journal: a restart in between does not lose it.
+            server.restart();
             try (TestClient back = server.connect())
             {
                 back.hello(sid);
