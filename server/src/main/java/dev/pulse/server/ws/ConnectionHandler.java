@@ -48,7 +48,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private final OutboxWriter frames;
     private final SessionTimer timer = new SessionTimer(this);
     private final Runnable resumedElsewhere = () -> closeWith(CloseCode.RESUMED_ELSEWHERE);
-    private final Runnable applyPending = this::applyPending;
+    private final ConnectionBackend backend;
     private ChannelHandlerContext ctx;
     private LoopContext loop;
     private boolean upgraded;
@@ -65,6 +65,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         this.writeStall = writeStall;
         this.journalGate = new JournalGate(connection, server.journal(), metrics, closer, writeStall);
         this.frames = new OutboxWriter(metrics, journalGate, server.config().fsyncPolicy() == FsyncPolicy.ALWAYS);
+        this.backend = new ConnectionBackend(this, connection, closer, server);
     }
 
     @Override
@@ -77,6 +78,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         journalGate.attach(ctx, loop);
         frames.attach(ctx);
         timer.attach(loop.timers);
+        backend.attach(loop);
     }
 
     @Override
@@ -170,8 +172,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             journalGate.helloed();
             if (connection.helloed && server.backendPending().has(connection.sidHi, connection.sidLo))
             {
-                // After the welcome: backend events kept while the session was away, each as its own message.
-                ctx.executor().execute(applyPending);
+                ctx.executor().execute(backend.applyPending);
             }
         }
         else if (message.error() != null)
@@ -258,9 +259,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             final Outbox out = loop.outbox;
             out.clear();
             loop.sessionEvents.timer(connection, loop.now(), out);
-            deliver(out, System.nanoTime());
-            ctx.flush();
-            writeStall.closeIfOverCap();
+            deliverNow(out);
         }
         catch (final RuntimeException ex)
         {
@@ -268,7 +267,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         }
     }
 
-    /** Bytes written and not yet taken by the socket; callable from any thread (for the gauge). */
+    /** Bytes written and not yet taken by the socket (for the gauge); callable from any thread. */
     long pendingWriteBytes()
     {
         return writeStall.pendingWriteBytes();
@@ -318,42 +317,15 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     /** A backend event for this connection's session, on this loop; {@code done} gets the step. Callable from any thread. */
     void backendFromAnyThread(final BackendEvent event, final Consumer<BackendEvents.Step> done)
     {
-        ctx.executor().execute(() -> done.accept(closer.isClosing() ? BackendEvents.Step.MOVED : backend(event)));
+        ctx.executor().execute(() -> done.accept(backend.apply(event)));
     }
 
-    private BackendEvents.Step backend(final BackendEvent event)
+    /** Sends now what a task outside a read produced (a timer, a backend event). */
+    void deliverNow(final Outbox out)
     {
-        try
-        {
-            final Outbox out = loop.outbox;
-            out.clear();
-            final BackendEvents.Step step = loop.sessionEvents.backend(connection, event, loop.now(), out);
-            if (step == BackendEvents.Step.APPLIED)
-            {
-                deliver(out, System.nanoTime());
-                ctx.flush();
-                writeStall.closeIfOverCap();
-            }
-            return step;
-        }
-        catch (final RuntimeException ex)
-        {
-            internalError(ex);
-            return BackendEvents.Step.OVERLOADED;
-        }
-    }
-
-    /** The events kept for the session while it was away; one the journal could not take yet is kept again. */
-    private void applyPending()
-    {
-        final PendingBackendEvents pending = server.backendPending();
-        for (final BackendEvent event : pending.take(connection.sidHi, connection.sidLo, server.clock().wallMs()))
-        {
-            if (closer.isClosing() || backend(event) == BackendEvents.Step.OVERLOADED)
-            {
-                pending.keep(event, server.clock().wallMs());
-            }
-        }
+        deliver(out, System.nanoTime());
+        ctx.flush();
+        writeStall.closeIfOverCap();
     }
 
     /** Server shutdown: close with 1001 so clients reconnect with backoff; callable from any thread. */
@@ -398,7 +370,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         }
     }
 
-    private void internalError(final Throwable cause)
+    void internalError(final Throwable cause)
     {
         metrics.internalError();
         connection.about(LOG.atError()).setCause(cause)

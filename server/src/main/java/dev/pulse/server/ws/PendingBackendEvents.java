@@ -7,10 +7,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Backend events kept for sessions that were not connected when they came, until the session's
- * connection comes back ({@link BackendEvents#applyPending}) or the session's expiry has passed since
+ * connection comes back ({@link #applyEach}) or the session's expiry has passed since
  * the event was taken. Each one was journaled as kept first, so a restart rebuilds this from the
  * journal ({@link #keep} again for every kept record without its applied one).
  *
@@ -84,6 +85,21 @@ public final class PendingBackendEvents
             }
         }
         return live;
+    }
+
+    /**
+     * Takes the session's kept events (as {@link #take}) and hands each to {@code apply}, oldest
+     * first; one it could not apply (false) is kept again.
+     */
+    public void applyEach(final long sidHi, final long sidLo, final long nowWallMs, final Predicate<BackendEvent> apply)
+    {
+        for (final BackendEvent event : take(sidHi, sidLo, nowWallMs))
+        {
+            if (!apply.test(event))
+            {
+                keep(event, nowWallMs);
+            }
+        }
     }
 
     /** Drops the kept event with this id (a restart's rebuild saw it applied). */
