@@ -28,6 +28,7 @@ import dev.pulse.server.decide.JournalInterventionLog;
 import dev.pulse.server.decide.LiveCatalogVersions;
 import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.http.HttpRoutes;
+import dev.pulse.server.ingest.IngestMetrics;
 import dev.pulse.server.ingest.IngestRoute;
 import dev.pulse.server.ingest.IngestSettings;
 import dev.pulse.server.ingest.LiveIngestKeys;
@@ -154,8 +155,9 @@ public final class PulseServer implements AutoCloseable
             final DataSubjects subjects = new DataSubjects(new SessionEraser(context), inspector, dataDirectory.journalDir());
             final RouteContext routes = new RouteContext(metrics, adminToken, reportToken, this::ready, this::reloadCatalog,
                 inspector::describeJson, catalog::current, reports, subjects, backups);
+            final IngestMetrics ingestMetrics = new IngestMetrics(metrics);
             final IngestRoute ingest = ingestKeys == null ? null : new IngestRoute(ingestKeys, config.ingestRatePerKey(),
-                config.ingestMaxBodyBytes(), new BackendDelivery(context), clock, metrics);
+                config.ingestMaxBodyBytes(), new BackendDelivery(context), clock, ingestMetrics);
             listeners = new ServerListeners(config, new PulseChannelInitializer(context,
                 new HttpRoutes(routes, config.metricsPort() == null, DemoSettings.served(config), ingest), tls), routes);
 

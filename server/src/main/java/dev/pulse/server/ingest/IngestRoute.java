@@ -2,7 +2,6 @@ package dev.pulse.server.ingest;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +14,6 @@ import io.netty.handler.codec.http.HttpMethod;
 
 import dev.pulse.detect.Hash64;
 import dev.pulse.server.ingest.IngestAnswers.Refusal;
-import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.timer.PulseClock;
 import dev.pulse.server.ws.BackendDelivery;
 import dev.pulse.server.ws.BackendEvent;
@@ -44,25 +42,21 @@ public final class IngestRoute
     private final SeenEventIds seen = new SeenEventIds();
     private final BackendDelivery delivery;
     private final PulseClock clock;
-    private final LongAdder applied = new LongAdder();
-    private final LongAdder kept = new LongAdder();
-    private final LongAdder refused = new LongAdder();
+    private final IngestMetrics metrics;
 
     /**
      * @param ratePerKey   requests a second per key ({@code ingest_rate_per_key}).
      * @param maxBodyBytes the largest body taken ({@code ingest_max_body_bytes}).
      */
     public IngestRoute(final LiveIngestKeys keys, final int ratePerKey, final int maxBodyBytes, final BackendDelivery delivery,
-        final PulseClock clock, final Metrics metrics)
+        final PulseClock clock, final IngestMetrics metrics)
     {
         this.keys = keys;
         this.rates = new KeyRates(ratePerKey);
         this.maxBodyBytes = maxBodyBytes;
         this.delivery = delivery;
         this.clock = clock;
-        metrics.counter("pulse_ingest_applied_total", "Backend events applied to a connected session.", applied::sum);
-        metrics.counter("pulse_ingest_kept_total", "Backend events kept for a session until it comes back.", kept::sum);
-        metrics.counter("pulse_ingest_refused_total", "Backend event requests refused (4xx, 503).", refused::sum);
+        this.metrics = metrics;
     }
 
     /**
@@ -140,10 +134,10 @@ public final class IngestRoute
         switch (outcome)
         {
             case APPLIED:
-                applied.increment();
+                metrics.applied.increment();
                 return IngestAnswers.taken("applied", eventId);
             case KEPT:
-                kept.increment();
+                metrics.kept.increment();
                 return IngestAnswers.taken("kept", eventId);
             case NO_SESSION:
                 return refuse(Refusal.UNKNOWN_SESSION, "no session of this site has this sid");
@@ -154,7 +148,7 @@ public final class IngestRoute
 
     private FullHttpResponse refuse(final Refusal refusal, final String detail)
     {
-        refused.increment();
+        metrics.refused.increment();
         return IngestAnswers.refused(refusal, detail);
     }
 
