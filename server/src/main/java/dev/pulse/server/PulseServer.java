@@ -28,6 +28,7 @@ import dev.pulse.server.decide.JournalInterventionLog;
 import dev.pulse.server.decide.LiveCatalogVersions;
 import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.http.HttpRoutes;
+import dev.pulse.server.ingest.DemoPayments;
 import dev.pulse.server.ingest.IngestMetrics;
 import dev.pulse.server.ingest.IngestRoute;
 import dev.pulse.server.ingest.IngestSettings;
@@ -156,8 +157,12 @@ public final class PulseServer implements AutoCloseable
             final RouteContext routes = new RouteContext(metrics, adminToken, reportToken, this::ready, this::reloadCatalog,
                 inspector::describeJson, catalog::current, reports, subjects, backups);
             final IngestMetrics ingestMetrics = new IngestMetrics(metrics);
-            final IngestRoute ingest = ingestKeys == null ? null : new IngestRoute(ingestKeys, config.ingestRatePerKey(),
-                config.ingestMaxBodyBytes(), new BackendDelivery(context), clock, ingestMetrics);
+            // The demo's checkout plays a site's backend with a key of its own: the route is on with the demo even without a keys file.
+            final LiveIngestKeys keys = ingestKeys != null ? ingestKeys : DemoSettings.served(config) ? LiveIngestKeys.empty() : null;
+            final DemoPayments demoPayments = DemoSettings.served(config) ? DemoPayments.start(keys, loaded.catalog().siteKey(),
+                config.bind(), this::port, clock) : null;
+            final IngestRoute ingest = keys == null ? null : new IngestRoute(keys, config.ingestRatePerKey(),
+                config.ingestMaxBodyBytes(), new BackendDelivery(context), clock, ingestMetrics, demoPayments);
             listeners = new ServerListeners(config, new PulseChannelInitializer(context,
                 new HttpRoutes(routes, config.metricsPort() == null, DemoSettings.served(config), ingest), tls), routes);
 

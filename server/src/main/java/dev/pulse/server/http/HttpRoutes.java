@@ -189,15 +189,16 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
                 return isGet(request) ? script.get().respond(request, path) : notGet();
             }
         }
+        // Before the demo's pages: the demo's fake payment is the ingest's.
+        if (ingest != null && ingest.serves(path))
+        {
+            return ingest.route(ctx.channel().eventLoop(), request, path, answer -> reply.writeAndFlush(ctx, answer));
+        }
         if (servesDemo && (path.equals(DEMO) || path.startsWith(DEMO + "/")))
         {
             final FullHttpResponse page = staticFile(request, staticFiles.demoPage(path.substring(DEMO.length())), "no-cache");
             page.headers().set(HttpHeaderNames.CONTENT_SECURITY_POLICY, DEMO_POLICY);
             return page;
-        }
-        if (ingest != null && path.startsWith(IngestRoute.PREFIX))
-        {
-            return ingest.route(ctx.channel().eventLoop(), request, path, answer -> reply.writeAndFlush(ctx, answer));
         }
         if (path.equals("/admin") || path.startsWith(AdminRoutes.PREFIX) || path.equals(PreviewPage.PATH))
         {

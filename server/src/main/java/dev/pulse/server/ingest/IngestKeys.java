@@ -72,6 +72,21 @@ public final class IngestKeys
         return new IngestKeys(secrets);
     }
 
+    /** These keys and one more (the demo's own, made at start), which a reload of the file keeps. */
+    IngestKeys with(final String site, final String keyId, final byte[] secret)
+    {
+        final Map<String, Map<String, byte[]>> secrets = new HashMap<>();
+        secretsBySite.forEach((name, keys) -> secrets.put(name, new HashMap<>(keys)));
+        secrets.computeIfAbsent(site, name -> new HashMap<>()).put(keyId, secret.clone());
+        return new IngestKeys(secrets);
+    }
+
+    /** No keys: a server with only the demo's. */
+    static IngestKeys none()
+    {
+        return new IngestKeys(Map.of());
+    }
+
     /** The secret of key {@code keyId} of {@code site}, or null when there is no such site or key. */
     public byte[] secret(final String site, final String keyId)
     {

@@ -43,6 +43,8 @@ public final class IngestRoute
     private final BackendDelivery delivery;
     private final PulseClock clock;
     private final IngestMetrics metrics;
+    /** The demo's fake payments; null unless the demo is on. */
+    private final DemoPayments demoPayments;
 
     /**
      * @param ratePerKey   requests a second per key ({@code ingest_rate_per_key}).
@@ -51,12 +53,26 @@ public final class IngestRoute
     public IngestRoute(final LiveIngestKeys keys, final int ratePerKey, final int maxBodyBytes, final BackendDelivery delivery,
         final PulseClock clock, final IngestMetrics metrics)
     {
+        this(keys, ratePerKey, maxBodyBytes, delivery, clock, metrics, null);
+    }
+
+    /** As above, with the demo store's fake payments ({@link DemoPayments#PATH}). */
+    public IngestRoute(final LiveIngestKeys keys, final int ratePerKey, final int maxBodyBytes, final BackendDelivery delivery,
+        final PulseClock clock, final IngestMetrics metrics, final DemoPayments demoPayments)
+    {
+        this.demoPayments = demoPayments;
         this.keys = keys;
         this.rates = new KeyRates(ratePerKey);
         this.maxBodyBytes = maxBodyBytes;
         this.delivery = delivery;
         this.clock = clock;
         this.metrics = metrics;
+    }
+
+    /** Whether {@code path} is this route's: under {@link #PREFIX}, or the demo's payments when the demo is on. */
+    public boolean serves(final String path)
+    {
+        return path.startsWith(PREFIX) || demoPayments != null && path.equals(DemoPayments.PATH);
     }
 
     /**
@@ -66,6 +82,10 @@ public final class IngestRoute
     public FullHttpResponse route(final EventLoop loop, final FullHttpRequest request, final String path,
         final Consumer<FullHttpResponse> later)
     {
+        if (path.equals(DemoPayments.PATH))
+        {
+            return demoPayments.route(request, later);
+        }
         final Matcher matcher = PATH.matcher(path);
         if (!matcher.matches())
         {

@@ -18,11 +18,26 @@ public final class LiveIngestKeys
 
     private final Path file;
     private volatile IngestKeys keys;
+    /** A key made in code (the demo's), kept across reloads; null: none. */
+    private volatile DemoKey demoKey;
 
     private LiveIngestKeys(final Path file, final IngestKeys keys)
     {
         this.file = file;
         this.keys = keys;
+    }
+
+    /** Without a file: only the keys added in code ({@link #add}). */
+    public static LiveIngestKeys empty()
+    {
+        return new LiveIngestKeys(null, IngestKeys.none());
+    }
+
+    /** Adds a key made in code (the demo's), which a reload of the file keeps. */
+    synchronized void add(final String site, final String keyId, final byte[] secret)
+    {
+        demoKey = new DemoKey(site, keyId, secret.clone());
+        keys = keys.with(site, keyId, secret);
     }
 
     /** Reads {@code file}. */
@@ -43,7 +58,7 @@ public final class LiveIngestKeys
     }
 
     /** Reads the file again; on a problem the keys in use stay. */
-    public void reload()
+    public synchronized void reload()
     {
         if (file == null)
         {
@@ -51,12 +66,18 @@ public final class LiveIngestKeys
         }
         try
         {
-            keys = IngestKeys.read(file);
+            final IngestKeys read = IngestKeys.read(file);
+            final DemoKey added = demoKey;
+            keys = added == null ? read : read.with(added.site(), added.keyId(), added.secret());
             LOG.info("ingest keys reloaded from {}: {} keys", file, keys.size());
         }
         catch (final IOException ex)
         {
             LOG.warn("ingest keys not reloaded, the {} in use stay: {}", keys.size(), ex.getMessage());
         }
+    }
+
+    private record DemoKey(String site, String keyId, byte[] secret)
+    {
     }
 }
