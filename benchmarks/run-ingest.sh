@@ -26,6 +26,7 @@ OUT=${OUT:-$ROOT/benchmarks/results/ingest-$(date -u +%Y%m%dT%H%M%SZ)}
 
 [[ -f $PULSE_JAR ]] || { echo "run-ingest: no $PULSE_JAR (build it first)" >&2; exit 2; }
 mkdir -p "$OUT"
+ulimit -n 65536 2>/dev/null || true
 WORK=$(mktemp -d)
 SECRET=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 printf '%s bench %s\n' "$SITE" "$SECRET" > "$WORK/ingest.keys"
@@ -36,6 +37,7 @@ trap cleanup EXIT
 # shellcheck disable=SC2086
 java $SERVER_JVM_OPTS -jar "$PULSE_JAR" serve --bind 127.0.0.1 --port "$PORT" --data-dir "$WORK/data" --catalog-file "$CATALOG" \
     --ingest-keys-file "$WORK/ingest.keys" --ingest-rate-per-key $((RATE * 2)) --expected-sessions 10000 \
+    --max-connections-per-address 0 \
     > "$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done

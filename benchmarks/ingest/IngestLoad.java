@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -95,6 +96,10 @@ public final class IngestLoad
         final URI uri = URI.create("http://127.0.0.1:" + port + "/v1/sites/" + site + "/events");
         final AtomicLong ok = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
+        final Map<String, Long> refusals = new ConcurrentHashMap<>();
+        // At most this many requests in flight (each is an HTTP/1.1 connection of the client's pool): a
+        // request waiting for one is still timed from its intended start, so a slow server is charged in full.
+        final Semaphore inFlight = new Semaphore(Integer.parseInt(env("IN_FLIGHT", "64")));
         final long periodNs = 1_000_000_000L / rate;
         final long startNs = System.nanoTime();
         final long measureFromNs = startNs + TimeUnit.SECONDS.toNanos(warmupS);
@@ -130,12 +135,14 @@ public final class IngestLoad
             final long t = System.currentTimeMillis() / 1000;
             mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
             final String signature = "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+            inFlight.acquire();
             askedAtNs.put(sid, intendedNs);
             final CompletableFuture<HttpResponse<Void>> response = http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Pulse-Key", keyId).header("Pulse-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
             response.whenComplete((r, failure) ->
             {
+                inFlight.release();
                 if (failure == null && r.statusCode() == 202)
                 {
                     applied.recordValue(Math.max(1, System.nanoTime() - intendedNs));
@@ -144,6 +151,7 @@ public final class IngestLoad
                 else
                 {
                     failed.incrementAndGet();
+                    refusals.merge(failure != null ? failure.getClass().getSimpleName() : String.valueOf(r.statusCode()), 1L, Long::sum);
                 }
             });
             if (intendedNs > endNs - periodNs * 100)
@@ -161,11 +169,11 @@ public final class IngestLoad
         System.out.printf("{\"sessions\":%d,\"rate_per_s\":%d,\"warmup_s\":%d,\"duration_s\":%d,\"sent_total\":%d,"
                 + "\"applied_202\":%d,\"failed\":%d,\"applied_ms\":{\"p50\":%.2f,\"p99\":%.2f,\"p999\":%.2f,\"max\":%.2f},"
                 + "\"questions\":%d,\"question_ms\":{\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f},"
-                + "\"server_cpu_s\":%.2f,\"server_cpu_cores\":%.3f,\"server_cpu_us_per_request\":%.1f}%n",
+                + "\"server_cpu_s\":%.2f,\"server_cpu_cores\":%.3f,\"server_cpu_us_per_request\":%.1f,\"failures\":\"%s\"}%n",
             sessions, rate, warmupS, durationS, sent, ok.get(), failed.get(),
             ms(a.getValueAtPercentile(50)), ms(a.getValueAtPercentile(99)), ms(a.getValueAtPercentile(99.9)), ms(a.getMaxValue()),
             questionCount.get(), ms(q.getValueAtPercentile(50)), ms(q.getValueAtPercentile(99)), ms(q.getMaxValue()),
-            cpuSeconds, cpuSeconds / durationS, ok.get() == 0 ? 0.0 : cpuSeconds * 1e6 / ok.get());
+            cpuSeconds, cpuSeconds / durationS, ok.get() == 0 ? 0.0 : cpuSeconds * 1e6 / ok.get(), refusals);
         for (final WebSocket socket : sockets)
         {
             socket.abort();

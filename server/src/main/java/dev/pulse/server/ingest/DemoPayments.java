@@ -13,14 +13,10 @@ import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 
 import dev.pulse.server.timer.PulseClock;
 
@@ -83,16 +79,16 @@ public final class DemoPayments
     {
         if (!HttpMethod.POST.equals(request.method()))
         {
-            return json(HttpResponseStatus.METHOD_NOT_ALLOWED, "{\"error\":\"method_not_allowed\"}");
+            return IngestAnswers.json(HttpResponseStatus.METHOD_NOT_ALLOWED, "{\"error\":\"method_not_allowed\"}");
         }
         final Matcher body = BODY.matcher(request.content().toString(StandardCharsets.UTF_8));
         if (!body.matches())
         {
-            return json(HttpResponseStatus.BAD_REQUEST, "{\"error\":\"malformed\"}");
+            return IngestAnswers.json(HttpResponseStatus.BAD_REQUEST, "{\"error\":\"malformed\"}");
         }
         if (!DECLINED_CARD.endsWith(body.group(2)))
         {
-            return json(HttpResponseStatus.OK, "{\"paid\":true}");
+            return IngestAnswers.json(HttpResponseStatus.OK, "{\"paid\":true}");
         }
         final String sid = body.group(1);
         final byte[] event = ("{\"sid\":\"" + sid + "\",\"name\":\"payment_declined\",\"fields\":{\"reason\":\"card_declined\",\"amount\":"
@@ -105,16 +101,8 @@ public final class DemoPayments
             .header(IngestSignature.SIGNATURE_HEADER, "t=" + t + ",v1=" + HexFormat.of().formatHex(IngestSignature.digest(secret, t, event)))
             .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build();
         http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) ->
-            later.accept(json(HttpResponseStatus.OK, "{\"paid\":false,\"reason\":\"card_declined\",\"told\":"
+            later.accept(IngestAnswers.json(HttpResponseStatus.OK, "{\"paid\":false,\"reason\":\"card_declined\",\"told\":"
                 + (failure == null && response.statusCode() == 202) + "}")));
         return null;
-    }
-
-    private static FullHttpResponse json(final HttpResponseStatus status, final String body)
-    {
-        final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-            Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json").set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-        return response;
     }
 }

@@ -69,7 +69,8 @@ final class IngestAnswers
         return response;
     }
 
-    private static FullHttpResponse json(final HttpResponseStatus status, final String body)
+    /** A JSON answer, never cached (the demo's payments answer with it too). */
+    static FullHttpResponse json(final HttpResponseStatus status, final String body)
     {
         final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
             Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
