@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.journal.JournalRecordType;
+import dev.pulse.server.replay.Replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +73,10 @@ class IngestEndToEndTest
             assertThat(record).contains("payment_declined", "shop-backend", "evt-1", "amount", "129.5", "reason", "card_declined");
             assertThat(JournalFile.records(server.dataDir(), JournalRecordType.RAW_EVENT).toString())
                 .as("captured for replay").contains("backend", "n.amount", "s.reason", "card_declined");
+            // pulse replay gives the machine the same backend event, and decides as the live server did.
+            final Replay replay = new Replay(new CatalogLoader().load(server.catalogFile()).catalog()).run(server.dataDir().resolve("journal"));
+            assertThat(replay.rawEvents()).as("hello, backend, page").isEqualTo(3);
+            assertThat(replay.replayedDecisions()).isEqualTo(replay.liveDecisions());
         }
     }
 
