@@ -62,5 +62,26 @@
     });
   });
 
+  // The fake payment: the demo's "backend" (POST /demo/api/pay) declines the test card 4000 0000 0000 0002
+  // and tells Pulse (payment_declined, signed, through the real ingest route). Only the last four digits
+  // leave the page; the session's sid comes from the snippet's state, as a real backend knows it from its token.
+  var checkout = document.querySelector('form.checkout');
+  if (checkout) checkout.addEventListener('submit', function (e) {
+    var card = document.getElementById('card'), note = document.getElementById('payment-error');
+    if (!document.querySelector('input[name="pay"][value="card"]').checked) return;
+    e.preventDefault();
+    var state = {};
+    try { state = JSON.parse(sessionStorage.getItem('pulse:demo')) || {}; } catch (x) { state = {}; }
+    var amount = load().reduce(function (t, item) { return t + item.price * item.qty; }, 0);
+    fetch('/demo/api/pay', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sid: state.sid || '0'.repeat(32), last4: card.value.slice(-4), amount: Number(amount.toFixed(2)) }) })
+      .then(function (r) { return r.json(); })
+      .then(function (paid) {
+        if (paid.paid) { location.href = '/demo/thank-you'; return; }
+        note.textContent = 'Your card was declined. Try another card or pay with PayPal.';
+        card.setAttribute('aria-invalid', 'true');
+      });
+  });
+
   if (document.body.dataset.page === 'thank-you') localStorage.removeItem(KEY);
 })();

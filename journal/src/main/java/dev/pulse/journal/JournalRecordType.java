@@ -62,12 +62,15 @@ public enum JournalRecordType
      */
     SESSION_ERASED(12, "session_erased", List.of()),
     /**
-     * An event from the site's backend, taken in by the ingest route for a session (applied to it at
-     * once if it is live, else when it comes back). code: 1 applied to a live session, 0 kept for its
-     * return; value: the request's time (epoch ms, from its signature); strings: the event's name, the
-     * key id that signed it, then its fields as name, value pairs.
+     * An event from the site's backend, taken in by the ingest route for a session: applied to it at
+     * once if it is connected (code 1), else kept for its return (code 0), and when it comes back
+     * applied (a second record, code 1, with the same id). value: the time the route took it (epoch
+     * ms); strings: the event's name, the key id that signed it, its id (the sender's, or one made
+     * for it: {@code pulse-<16 hex>}), then its fields as name, value pairs (a number in its JSON
+     * spelling). A kept record without its applied one is kept again after a restart, until the
+     * session's expiry.
      */
-    BACKEND_EVENT(13, "backend_event", List.of("name", "key")),
+    BACKEND_EVENT(13, "backend_event", List.of("name", "key", "id")),
     /**
      * "Did this help?" answered on a response. code: 1 yes, 0 no; iid: the intervention's; strings:
      * the question, the choice answered and the response rated.

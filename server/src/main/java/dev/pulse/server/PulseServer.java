@@ -28,6 +28,11 @@ import dev.pulse.server.decide.JournalInterventionLog;
 import dev.pulse.server.decide.LiveCatalogVersions;
 import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.http.HttpRoutes;
+import dev.pulse.server.ingest.DemoPayments;
+import dev.pulse.server.ingest.IngestMetrics;
+import dev.pulse.server.ingest.IngestRoute;
+import dev.pulse.server.ingest.IngestSettings;
+import dev.pulse.server.ingest.LiveIngestKeys;
 import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.erase.DataSubjects;
 import dev.pulse.server.http.RouteContext;
@@ -46,8 +51,10 @@ import dev.pulse.server.tls.LiveCertificate;
 import dev.pulse.server.webhook.WebhookConfiguration;
 import dev.pulse.server.webhook.HandoffWebhooks;
 import dev.pulse.server.webhook.Webhooks;
+import dev.pulse.server.ws.BackendDelivery;
 import dev.pulse.server.ws.ConnectionRegistry;
 import dev.pulse.server.ws.SessionEraser;
+import dev.pulse.server.ws.PendingBackendRecovery;
 import dev.pulse.server.ws.PulseChannelInitializer;
 import dev.pulse.server.ws.ServerContext;
 
@@ -57,7 +64,7 @@ import dev.pulse.server.ws.ServerContext;
  * its own when configured) until {@link #close()}, which shuts down in order (stop accepting,
  * close sockets with 1001, drain the journal, close the map, mark the stop clean) within a
  * bounded time. A stop by signal ({@link #drainAndClose()}) first drains ({@link ServerDrain});
- * SIGHUP ({@link #reload()}) reloads the catalog and the certificate.
+ * SIGHUP ({@link #reload()}) reloads the catalog, the certificate and the ingest keys.
  */
 public final class PulseServer implements AutoCloseable
 {
@@ -80,6 +87,8 @@ public final class PulseServer implements AutoCloseable
     private final CatalogReloads catalogReloads;
     private final ServerListeners listeners;
     private final LiveCertificate tls;
+    /** Null without {@code ingest_keys_file}. */
+    private final LiveIngestKeys ingestKeys;
     private final ServerDrain drain;
     private final Object lifecycle = new Object();
     private boolean closed;
@@ -96,6 +105,7 @@ public final class PulseServer implements AutoCloseable
         final String reportToken = TokenFiles.reportToken(config);
         final WebhookConfiguration webhookConfiguration = WebhookConfiguration.of(config);
         final WebhookConfiguration handoffConfiguration = WebhookConfiguration.handoffs(config);
+        ingestKeys = IngestSettings.keys(config);
         final CatalogLoader loader = new CatalogLoader();
         final LoadResult loaded = config.catalogFile() == null ? loader.loadDemo() : loader.load(config.catalogFile());
         if (!loaded.ok())
@@ -138,6 +148,9 @@ public final class PulseServer implements AutoCloseable
             handoffWebhooks = startedHandoffs = HandoffWebhooks.start(handoffConfiguration, metrics);
             context.handoffCalls(handoffWebhooks);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
+            // Backend events kept for sessions away when the server stopped: kept again until those sessions come back.
+            PendingBackendRecovery.recover(dataDirectory.journalDir(), context.backendPending(), catalog.current().sessionExpiryMs(),
+                clock.wallMs());
             drain = new ServerDrain(config.drainDelay(), config.closeSpread());
             RuntimeMetrics.registerServer(metrics, sessions, this::ready);
             catalogReloads.record(loaded);
@@ -149,8 +162,15 @@ public final class PulseServer implements AutoCloseable
             final DataSubjects subjects = new DataSubjects(new SessionEraser(context), inspector, dataDirectory.journalDir());
             final RouteContext routes = new RouteContext(metrics, adminToken, reportToken, this::ready, this::reloadCatalog,
                 inspector::describeJson, catalog::current, reports, subjects, backups);
-            listeners = new ServerListeners(config,
-                new PulseChannelInitializer(context, new HttpRoutes(routes, config.metricsPort() == null, DemoSettings.served(config)), tls), routes);
+            final IngestMetrics ingestMetrics = new IngestMetrics(metrics);
+            // The demo's checkout plays a site's backend with a key of its own: the route is on with the demo even without a keys file.
+            final LiveIngestKeys keys = ingestKeys != null ? ingestKeys : DemoSettings.served(config) ? LiveIngestKeys.empty() : null;
+            final DemoPayments demoPayments = DemoSettings.served(config) ? DemoPayments.start(keys, loaded.catalog().siteKey(),
+                config.bind(), this::port, clock) : null;
+            final IngestRoute ingest = keys == null ? null : new IngestRoute(keys, config.ingestRatePerKey(),
+                config.ingestMaxBodyBytes(), new BackendDelivery(context), clock, ingestMetrics, demoPayments);
+            listeners = new ServerListeners(config, new PulseChannelInitializer(context,
+                new HttpRoutes(routes, config.metricsPort() == null, DemoSettings.served(config), ingest), tls), routes);
 
             final JournalProxy sweeperJournal = journal.newProxy();
             final JournalInterventionLog sweeperLog = new JournalInterventionLog(sweeperJournal, journal, metrics, clock::wallMs);
@@ -275,11 +295,16 @@ public final class PulseServer implements AutoCloseable
      */
     public void reload()
     {
-        LOG.info("reload requested (SIGHUP): the catalog{}", tls != null ? " and the TLS certificate" : "");
+        LOG.info("reload requested (SIGHUP): the catalog{}{}", tls != null ? ", the TLS certificate" : "",
+            ingestKeys != null ? ", the ingest keys" : "");
         reloadCatalog();
         if (tls != null)
         {
             tls.reload();
+        }
+        if (ingestKeys != null)
+        {
+            ingestKeys.reload();
         }
     }
 

@@ -85,6 +85,9 @@ import dev.pulse.journal.RetentionMode;
  * @param webhookSecretFile         the webhook secret.
  * @param webhookMaxAttempts        tries per delivery.
  * @param webhookEvents             which records are sent.
+ * @param ingestKeysFile            the backend ingest's keys per site; null: the ingest route is off (404).
+ * @param ingestRatePerKey          backend events a second one ingest key may post (a burst of as many).
+ * @param ingestMaxBodyBytes        the largest backend event body taken (400 above it).
  */
 public record ServerConfig(
     String bind,
@@ -147,7 +150,10 @@ public record ServerConfig(
     String webhookUrl,
     Path webhookSecretFile,
     int webhookMaxAttempts,
-    String webhookEvents)
+    String webhookEvents,
+    Path ingestKeysFile,
+    int ingestRatePerKey,
+    int ingestMaxBodyBytes)
 {
     /** The defaults: the demo on port 8080 with data under ./pulse-data. */
     public static ServerConfig defaults()
@@ -164,7 +170,8 @@ public record ServerConfig(
             1_000, 2_000, 256 * 1024, 30_000,
             null, null, null, null, 24L * 60 * 60 * 1000, null, null, null, null,
             AddressRanges.NONE, ClientAddressSource.PEER, LogFormat.TEXT, LogLevel.INFO, 5_000, 5_000, null, null, null, 1_000,
-            null, null, null, "pulse-journal", null, null, null, 10, "answer,dismiss,response,outcome");
+            null, null, null, "pulse-journal", null, null, null, 10, "answer,dismiss,response,outcome",
+            null, 100, 4096);
     }
 
     /** A builder starting from these values. */

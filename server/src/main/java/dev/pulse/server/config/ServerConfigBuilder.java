@@ -348,6 +348,21 @@ public final class ServerConfigBuilder
         return set("webhookEvents", webhookEvents);
     }
 
+    public ServerConfigBuilder ingestKeysFile(final Path ingestKeysFile)
+    {
+        return set("ingestKeysFile", ingestKeysFile);
+    }
+
+    public ServerConfigBuilder ingestRatePerKey(final int ingestRatePerKey)
+    {
+        return set("ingestRatePerKey", ingestRatePerKey);
+    }
+
+    public ServerConfigBuilder ingestMaxBodyBytes(final int ingestMaxBodyBytes)
+    {
+        return set("ingestMaxBodyBytes", ingestMaxBodyBytes);
+    }
+
     public ServerConfig build()
     {
         try

@@ -82,7 +82,11 @@ enum Setting
     WEBHOOK_URL(ValueKind.TEXT, true, (b, v) -> b.webhookUrl((String)v)),
     WEBHOOK_SECRET_FILE(ValueKind.PATH, true, (b, v) -> b.webhookSecretFile((Path)v)),
     WEBHOOK_MAX_ATTEMPTS(ValueKind.INTEGER, 1, 1000, (b, v) -> b.webhookMaxAttempts(asInt(v))),
-    WEBHOOK_EVENTS(ValueKind.TEXT, (b, v) -> b.webhookEvents((String)v));
+    WEBHOOK_EVENTS(ValueKind.TEXT, (b, v) -> b.webhookEvents((String)v)),
+    // Issue 19, backend events: the keys per site, and what one key may send. The body's cap stays under the HTTP aggregator's 64 KiB.
+    INGEST_KEYS_FILE(ValueKind.PATH, true, (b, v) -> b.ingestKeysFile((Path)v)),
+    INGEST_RATE_PER_KEY(ValueKind.INTEGER, 1, 1_000_000, (b, v) -> b.ingestRatePerKey(asInt(v))),
+    INGEST_MAX_BODY_BYTES(ValueKind.SIZE, 256, 65_536, (b, v) -> b.ingestMaxBodyBytes(asInt(v)));
 
     /** Environment variables for settings start with this. */
     static final String ENV_PREFIX = "PULSE_";

@@ -83,6 +83,9 @@ final class SettingHelp
             case WEBHOOK_SECRET_FILE -> "A file holding the webhooks' signing secret (HMAC-SHA256; at least 16 characters).";
             case WEBHOOK_MAX_ATTEMPTS -> "Tries per webhook delivery before it goes to the dead-letter file.";
             case WEBHOOK_EVENTS -> "Which records are sent to webhook_url: any of answer, dismiss, response, feedback, outcome, comma-separated.";
+            case INGEST_KEYS_FILE -> "The backend ingest's keys: lines of '<site> <key id> <secret>' (secret at least 32 characters); reread on SIGHUP. None: POST /v1/sites/{site}/events is 404.";
+            case INGEST_RATE_PER_KEY -> "Backend events a second one ingest key may post (bursts of as many); above it 429.";
+            case INGEST_MAX_BODY_BYTES -> "The largest backend event body taken (256 B to 64 KiB); a larger one is 400.";
         };
     }
 

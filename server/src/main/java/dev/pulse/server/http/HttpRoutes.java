@@ -20,6 +20,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pulse.server.ingest.IngestRoute;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.net.ClientAddress;
 import dev.pulse.server.ws.AnswerPending;
@@ -40,6 +41,7 @@ import dev.pulse.server.ws.AnswerPending;
  *   GET  /admin/sessions/{sid}/export  everything held about it, JSON | 404 (bearer token)
  *   DELETE /admin/visitors/{vid}   204 its sessions erased | 404 | 400      (bearer token)
  *   GET  /admin/report             the outcome report, ?from&to&format      (bearer token)
+ *   POST /v1/sites/{site}/events   a backend event: 202 | 400 | 401 | 404 | 429 | 503 (signed; only with ingest_keys_file)
  * </pre>
  * When a separate metrics listener is configured, {@code /metrics} is served there instead (404
  * here). HEAD is answered wherever GET is. An unknown path is 404, a known path with the wrong method 405
@@ -68,6 +70,8 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
     private final AdminRoutes admin;
     private final boolean servesMetrics;
     private final boolean servesDemo;
+    /** Null without {@code ingest_keys_file}: the ingest's paths are then 404. */
+    private final IngestRoute ingest;
 
     /** Every route, the demo's included; catalog reloads and reports run on Netty's global executor. */
     public HttpRoutes(final RouteContext context)
@@ -81,7 +85,13 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
      */
     public HttpRoutes(final RouteContext context, final boolean servesMetrics, final boolean servesDemo)
     {
-        this(context, GlobalEventExecutor.INSTANCE, servesMetrics, servesDemo);
+        this(context, GlobalEventExecutor.INSTANCE, servesMetrics, servesDemo, null);
+    }
+
+    /** As above, with the backend events' route ({@code POST /v1/sites/{site}/events}); {@code ingest} null: 404 there. */
+    public HttpRoutes(final RouteContext context, final boolean servesMetrics, final boolean servesDemo, final IngestRoute ingest)
+    {
+        this(context, GlobalEventExecutor.INSTANCE, servesMetrics, servesDemo, ingest);
     }
 
     /**
@@ -91,11 +101,13 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
      */
     public HttpRoutes(final RouteContext context, final Executor blockingExecutor)
     {
-        this(context, blockingExecutor, true, true);
+        this(context, blockingExecutor, true, true, null);
     }
 
-    private HttpRoutes(final RouteContext context, final Executor blockingExecutor, final boolean servesMetrics, final boolean servesDemo)
+    private HttpRoutes(final RouteContext context, final Executor blockingExecutor, final boolean servesMetrics, final boolean servesDemo,
+        final IngestRoute ingest)
     {
+        this.ingest = ingest;
         this.context = context;
         this.internalErrors = new InternalErrors(context.metrics());
         this.admin = new AdminRoutes(context, blockingExecutor, internalErrors);
@@ -176,6 +188,11 @@ public final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpReques
             {
                 return isGet(request) ? script.get().respond(request, path) : notGet();
             }
+        }
+        // Before the demo's pages: the demo's fake payment is the ingest's.
+        if (ingest != null && ingest.serves(path))
+        {
+            return ingest.route(ctx.channel().eventLoop(), request, path, answer -> reply.writeAndFlush(ctx, answer));
         }
         if (servesDemo && (path.equals(DEMO) || path.startsWith(DEMO + "/")))
         {

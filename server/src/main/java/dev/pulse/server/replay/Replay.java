@@ -218,6 +218,15 @@ public final class Replay
                 return event.reset(EventType.EXIT_INTENT);
             case SCROLL_BACK:
                 return event.reset(EventType.SCROLL_BACK);
+            case BACKEND:
+                event.reset(EventType.BACKEND).backend(Hash64.of(fields.get("name")));
+                for (int i = 0; i < fields.backendNames.size(); i++)
+                {
+                    final String value = fields.backendValues.get(i);
+                    event.backendField(Hash64.of(fields.backendNames.get(i)), Hash64.of(value),
+                        fields.backendNumbers.get(i) ? Double.parseDouble(value) : Double.NaN, value);
+                }
+                return event;
             default:
                 return event.reset(EventType.ACTIVE);
         }

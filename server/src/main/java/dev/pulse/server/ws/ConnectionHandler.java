@@ -1,6 +1,7 @@
 package dev.pulse.server.ws;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -47,6 +48,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private final OutboxWriter frames;
     private final SessionTimer timer = new SessionTimer(this);
     private final Runnable resumedElsewhere = () -> closeWith(CloseCode.RESUMED_ELSEWHERE);
+    private final ConnectionBackend backend;
     private ChannelHandlerContext ctx;
     private LoopContext loop;
     private boolean upgraded;
@@ -63,6 +65,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         this.writeStall = writeStall;
         this.journalGate = new JournalGate(connection, server.journal(), metrics, closer, writeStall);
         this.frames = new OutboxWriter(metrics, journalGate, server.config().fsyncPolicy() == FsyncPolicy.ALWAYS);
+        this.backend = new ConnectionBackend(this, connection, closer, server);
     }
 
     @Override
@@ -75,6 +78,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         journalGate.attach(ctx, loop);
         frames.attach(ctx);
         timer.attach(loop.timers);
+        backend.attach(loop);
     }
 
     @Override
@@ -166,6 +170,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             }
             loop.hello.hello(connection, message, nowMs, out, ctx.alloc());
             journalGate.helloed();
+            if (connection.helloed && server.backendPending().has(connection.sidHi, connection.sidLo))
+            {
+                ctx.executor().execute(backend.applyPending);
+            }
         }
         else if (message.error() != null)
         {
@@ -251,9 +259,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             final Outbox out = loop.outbox;
             out.clear();
             loop.sessionEvents.timer(connection, loop.now(), out);
-            deliver(out, System.nanoTime());
-            ctx.flush();
-            writeStall.closeIfOverCap();
+            deliverNow(out);
         }
         catch (final RuntimeException ex)
         {
@@ -261,7 +267,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         }
     }
 
-    /** Bytes written and not yet taken by the socket; callable from any thread (for the gauge). */
+    /** Bytes written and not yet taken by the socket (for the gauge); callable from any thread. */
     long pendingWriteBytes()
     {
         return writeStall.pendingWriteBytes();
@@ -308,6 +314,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         });
     }
 
+    /** A backend event for this connection's session, on this loop; {@code done} gets the step. Callable from any thread. */
+    void backendFromAnyThread(final BackendEvent event, final Consumer<BackendEvents.Step> done)
+    {
+        ctx.executor().execute(() -> done.accept(backend.apply(event)));
+    }
+
+    /** Sends now what a task outside a read produced (a timer, a backend event). */
+    void deliverNow(final Outbox out)
+    {
+        deliver(out, System.nanoTime());
+        ctx.flush();
+        writeStall.closeIfOverCap();
+    }
+
     /** Server shutdown: close with 1001 so clients reconnect with backoff; callable from any thread. */
     void goingAwayFromAnyThread()
     {
@@ -350,7 +370,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         }
     }
 
-    private void internalError(final Throwable cause)
+    void internalError(final Throwable cause)
     {
         metrics.internalError();
         connection.about(LOG.atError()).setCause(cause)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import dev.pulse.journal.ErasureSource;
 
@@ -70,6 +71,23 @@ public final class ConnectionRegistry
             connection.eraseFromAnyThread(source, done);
         }
         return done;
+    }
+
+    /**
+     * Applies a backend event to the session of connection {@code owner} on that connection's loop;
+     * {@code done} gets the step ({@link BackendEvents.Step#MOVED} at once if the connection is gone).
+     */
+    void backend(final long owner, final BackendEvent event, final Consumer<BackendEvents.Step> done)
+    {
+        final ConnectionHandler connection = owner == 0 ? null : connections.get(owner);
+        if (connection == null)
+        {
+            done.accept(BackendEvents.Step.MOVED);
+        }
+        else
+        {
+            connection.backendFromAnyThread(event, done);
+        }
     }
 
     public boolean isLive(final long id)

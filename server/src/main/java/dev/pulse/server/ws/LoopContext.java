@@ -47,6 +47,8 @@ final class LoopContext
     final SessionEvents sessionEvents;
     /** Erases a connection's session (its forget message, or an operator's erasure while it is open). */
     final SessionForget forget;
+    /** Backend events: kept for a session not connected, or made into the machine's event on the owner's loop. */
+    final BackendEvents backendEvents;
     final char[] sidScratch = new char[SessionId.HEX_LENGTH];
     final CharSequence[] contextStrings = new CharSequence[DecodedMessage.MAX_CONTEXT * 2];
     /** Checks hello tokens; null when the server has no signing key. */
@@ -73,6 +75,7 @@ final class LoopContext
         hello = new SessionHello(server, this);
         sessionEvents = new SessionEvents(server, this);
         forget = new SessionForget(this);
+        backendEvents = new BackendEvents(server, this);
     }
 
     /**

@@ -20,6 +20,10 @@ final class RawEventCapture
 {
     private static final RawEventKind[] KIND_BY_TYPE = new RawEventKind[MessageType.values().length];
     private static final String[] NAV = {"navigate", "back", "forward", "reload"};
+    /** A backend field's name in a raw event: its value was text. */
+    static final String BACKEND_TEXT = "s.";
+    /** A backend field's name in a raw event: its value was a number. */
+    static final String BACKEND_NUMBER = "n.";
 
     static
     {
@@ -120,6 +124,23 @@ final class RawEventCapture
     void timer(final long wallMs, final long nowMs, final ConnectionState connection, final long catalogVersion)
     {
         journal.rawEvent(wallMs, connection.sidHi, connection.sidLo, catalogVersion, RawEventKind.TIMER, 0, 0, pairs, putTime(nowMs));
+    }
+
+    /**
+     * A backend event's record: its name, id and key, then each field as {@code n.<name>} (a number)
+     * or {@code s.<name>} (text) with its value, so a replay gives the machine the same event.
+     */
+    void backend(final long wallMs, final long nowMs, final ConnectionState connection, final long catalogVersion,
+        final BackendEvent backend)
+    {
+        int n = put(putTime(nowMs), "name", backend.name());
+        n = put(n, "id", backend.eventId());
+        n = put(n, "key", backend.keyId());
+        for (final BackendEvent.Field field : backend.fields())
+        {
+            n = put(n, (Double.isNaN(field.number()) ? BACKEND_TEXT : BACKEND_NUMBER) + field.name(), field.text());
+        }
+        journal.rawEvent(wallMs, connection.sidHi, connection.sidLo, catalogVersion, RawEventKind.BACKEND, 0, 0, pairs, n);
     }
 
     /** The first pair: the monotonic time the machine is given. */

@@ -42,6 +42,7 @@ public final class ServerContext
     /** Server-wide; guarded by itself, as every event loop takes handshakes from it. */
     private final RateLimiter handshakes;
     private final FastThreadLocal<LoopContext> loopContexts = new FastThreadLocal<>();
+    private final PendingBackendEvents backendPending;
     private volatile boolean accepting = true;
     /** Set once at start, before the listeners (whose threads' start publishes it). */
     private HandoffCalls handoffCalls = HandoffCalls.NONE;
@@ -79,6 +80,7 @@ public final class ServerContext
         metrics.families(routeKeys);
         this.signingKeys = signingKeys;
         this.clock = clock;
+        this.backendPending = new PendingBackendEvents(() -> catalog.current().sessionExpiryMs());
         this.clusterKey = clusterKey;
         this.carryMetrics = clusterKey == null ? null : new CarryMetrics();
         if (carryMetrics != null)
@@ -186,6 +188,12 @@ public final class ServerContext
         {
             return handshakes.tryAcquire(nowNanos);
         }
+    }
+
+    /** Backend events kept for sessions not connected, until they come back. */
+    public PendingBackendEvents backendPending()
+    {
+        return backendPending;
     }
 
     /** False once shutdown began: new WebSocket handshakes are refused. */

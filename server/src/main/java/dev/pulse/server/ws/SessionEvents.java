@@ -2,6 +2,7 @@ package dev.pulse.server.ws;
 
 import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.compile.SearchWords;
+import dev.pulse.detect.EventType;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.journal.JournalProxy;
@@ -233,6 +234,57 @@ final class SessionEvents
             out.recordsPosition = recordsPosition(loop.journal);
             loop.carries.afterChange(state, record, carryMark, nowMs, out);
             out.nextDeadlineMs = machine.nextDeadlineMs(catalog, state, record);
+        }
+        finally
+        {
+            access.close();
+        }
+    }
+
+    /**
+     * A backend event for this connection's session ({@link BackendEvents}), on its loop: like a
+     * timer, one journal message (its applied record, a raw capture when the catalog captures, the
+     * machine's records) that changes the session only if the journal takes all of it.
+     */
+    BackendEvents.Step backend(final ConnectionState connection, final BackendEvent backend, final long nowMs, final Outbox out)
+    {
+        final SessionAccess access = loop.sessions;
+        if (!connection.helloed || !access.open(connection.sidHi, connection.sidLo))
+        {
+            return connection.helloed ? BackendEvents.Step.NO_SESSION : BackendEvents.Step.MOVED;
+        }
+        try
+        {
+            final SessionStateFlyweight state = access.state();
+            final ServerSessionFlyweight record = access.server();
+            if (record.ownerConnectionId() != connection.id)
+            {
+                return BackendEvents.Step.MOVED;
+            }
+            final CompiledCatalog catalog = server.catalog().current();
+            final long carryMark = loop.carries.mark(state);
+            try (SessionChange change = loop.change.begin(state, record, 0))
+            {
+                final int unseenMark = unseen.write(connection);
+                loop.backendEvents.record(backend, catalog.versionHash(), true);
+                if (catalog.captureEvents())
+                {
+                    loop.capture.backend(loop.recordWallMs(), nowMs, connection, catalog.versionHash(), backend);
+                }
+                machine.onEvent(catalog, state, record, loop.backendEvents.toEvent(backend), null, nowMs);
+                unseen.settle(connection, state, unseenMark, out);
+                if (!change.commit())
+                {
+                    out.forgetEffects();
+                    out.withdrawHeld = false;
+                    return BackendEvents.Step.OVERLOADED;
+                }
+            }
+            out.recordsPosition = recordsPosition(loop.journal);
+            loop.carries.afterChange(state, record, carryMark, nowMs, out);
+            metrics.event(EventType.BACKEND);
+            out.nextDeadlineMs = machine.nextDeadlineMs(catalog, state, record);
+            return BackendEvents.Step.APPLIED;
         }
         finally
         {

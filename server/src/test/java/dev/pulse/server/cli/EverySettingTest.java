@@ -60,7 +60,8 @@ class EverySettingTest
             {"trusted_proxies", "10.0.0.0/8"}, {"client_address", "forwarded"}, {"log_format", "json"}, {"log_level", "debug"},
             {"drain_delay", "2s"}, {"close_spread", "3s"}, {"admin_token_file", tokenFile.toString()},
             {"report_token_file", tokenFile.toString()}, {"demo", "true"}, {"tls_watch_ms", "250ms"},
-            {"node_id", "node-2"}, {"cluster_key_file", keyFile.toString()}, {"kafka_bootstrap", "127.0.0.1:9092"}, {"kafka_topic", "shop-journal"}, {"kafka_properties_file", keyFile.toString()}, {"webhook_url", "https://hooks.example.com/pulse"}, {"webhook_secret_file", keyFile.toString()}, {"webhook_max_attempts", "5"}, {"webhook_events", "answer,outcome"}};
+            {"node_id", "node-2"}, {"cluster_key_file", keyFile.toString()}, {"kafka_bootstrap", "127.0.0.1:9092"}, {"kafka_topic", "shop-journal"}, {"kafka_properties_file", keyFile.toString()}, {"webhook_url", "https://hooks.example.com/pulse"}, {"webhook_secret_file", keyFile.toString()}, {"webhook_max_attempts", "5"}, {"webhook_events", "answer,outcome"},
+            {"ingest_keys_file", keyFile.toString()}, {"ingest_rate_per_key", "250"}, {"ingest_max_body_bytes", "8KiB"}};
         for (final String[] row : rows)
         {
             samples.put(row[0], row[1]);

@@ -100,7 +100,10 @@ class ConfigLoaderTest
             "webhook_url: https://hooks.example.com/pulse",
             "webhook_secret_file: " + webhookSecret,
             "webhook_max_attempts: 5",
-            "webhook_events: answer,outcome");
+            "webhook_events: answer,outcome",
+            "ingest_keys_file: ingest.keys",
+            "ingest_rate_per_key: 250",
+            "ingest_max_body_bytes: 8KiB");
 
         final ServerConfig config = loader.load(file, Map.of(), Map.of());
 
@@ -118,7 +121,8 @@ class ConfigLoaderTest
             AddressRanges.parseOrNull("10.0.0.0/8,127.0.0.1"), ClientAddressSource.FORWARDED, LogFormat.JSON, LogLevel.DEBUG,
             2_000, 3_000, null, null, true, 250,
             "node-2", previousKeyFile, "127.0.0.1:9092", "shop-journal", Path.of("kafka.properties"),
-            "https://hooks.example.com/pulse", webhookSecret, 5, "answer,outcome"));
+            "https://hooks.example.com/pulse", webhookSecret, 5, "answer,outcome",
+            Path.of("ingest.keys"), 250, 8 * 1024));
     }
 
     @Test

@@ -24,6 +24,9 @@ import dev.pulse.kafka.RestartablePort;
 final class ClusterNodes implements AutoCloseable
 {
     static final int COUNT = 3;
+    /** The ingest key every node knows, of site {@code test}. */
+    static final String INGEST_KEY_ID = "cluster-backend";
+    static final String INGEST_SECRET = "cluster-ingest-secret-0123456789abcdef";
 
     private final List<ServerConfig> configs = new ArrayList<>();
     private final PulseServer[] running = new PulseServer[COUNT];
@@ -35,6 +38,9 @@ final class ClusterNodes implements AutoCloseable
         {
             catalog = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        // Every node takes backend events signed with this key (ClusterRoutingEndToEndTest's backend case).
+        final Path ingestKeys = Files.writeString(Files.createDirectories(dir).resolve("ingest.keys"),
+            "test " + INGEST_KEY_ID + " " + INGEST_SECRET + "\n");
         try
         {
             for (int node = 1; node <= COUNT; node++)
@@ -50,7 +56,7 @@ final class ClusterNodes implements AutoCloseable
                     .catalogFile(Files.writeString(nodeDir.resolve("catalog.yaml"), marked)).catalogWatchMs(0)
                     .expectedSessions(2_000).eventLoopThreads(1).journalBufferBytes(1024 * 1024).fsyncPolicy(FsyncPolicy.NEVER)
                     .trustedProxies(AddressRanges.parseOrNull("127.0.0.1")).clientAddress(clientAddress)
-                    .drainDelay(0).closeSpread(0).build());
+                    .drainDelay(0).closeSpread(0).ingestKeysFile(ingestKeys).build());
                 start(node);
             }
         }

@@ -1,6 +1,11 @@
 package dev.pulse.server.e2e.proxy;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.pulse.server.e2e.proxy.RoutedVisit.Welcome;
 import dev.pulse.server.net.ClientAddressSource;
 import dev.pulse.server.tools.ExternalTool;
+import dev.pulse.server.webhook.WebhookSigner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +54,39 @@ class ClusterRoutingEndToEndTest
         {
             // nginx notices a node is back when it tries it again, fail_timeout (10 s) after it failed.
             scenario(nodes, nginx.address(), () -> { }, () -> { });
+        }
+    }
+
+    /**
+     * A site's backend posts each event with the session's routing key ({@code ?route=}, docs/protocol.md
+     * "Backend events"): nginx hashes it as it hashed the session's socket, so every event reaches the node
+     * that holds its session (taken, 202 kept: the visit closed its socket) and none is answered 404 by a
+     * node that does not know the session, as two in three would be without the key.
+     */
+    @Test
+    void shouldTakeEveryBackendEventToTheNodeOfItsSessionThroughNginx() throws Exception
+    {
+        final Path binary = ExternalTool.require("nginx", "/usr/sbin/nginx");
+        try (ClusterNodes nodes = new ClusterNodes(dir.resolve("nodes"), ClientAddressSource.FORWARDED);
+             Nginx nginx = Nginx.cluster(binary, dir.resolve("nginx"), nodes.ports()))
+        {
+            final HttpClient http = HttpClient.newHttpClient();
+            final Map<String, Long> byNode = new TreeMap<>();
+            for (int i = 0; i < 30; i++)
+            {
+                final String key = "backend-visitor-" + i;
+                final Welcome welcome = RoutedVisit.visit(nginx.address(), key, null);
+                byNode.merge(welcome.node(), 1L, Long::sum);
+                final byte[] body = ("{\"sid\":\"" + welcome.sid() + "\",\"name\":\"order_failed\"}").getBytes(StandardCharsets.UTF_8);
+                final HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://" + nginx.address().getHostString() + ":"
+                        + nginx.address().getPort() + "/v1/sites/test/events?route=" + key))
+                    .header("Pulse-Key", ClusterNodes.INGEST_KEY_ID)
+                    .header("Pulse-Signature", new WebhookSigner(ClusterNodes.INGEST_SECRET.getBytes(StandardCharsets.UTF_8))
+                        .header(System.currentTimeMillis() / 1000, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as("%s's event, its session on %s: %s", key, welcome.node(), answer.body()).isEqualTo(202);
+            }
+            assertThat(byNode).as("sessions on every node").hasSize(ClusterNodes.COUNT);
         }
     }
 
