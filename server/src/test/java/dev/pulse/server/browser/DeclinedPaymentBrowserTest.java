@@ -2,8 +2,6 @@ package dev.pulse.server.browser;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -12,60 +10,19 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.server.ingest.DemoPayments;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The demo store's backend-driven moment in headless Chromium: the checkout's fake payment with the
  * test card 4000 0000 0000 0002 is declined, the demo's "backend" tells Pulse through the real,
  * signed ingest route (a backend_event record for the page's session, never the card), and a
- * {@code backend_event} trigger on {@code payment_declined} asks at once.
+ * {@code backend_event} trigger on {@code payment_declined} (the demo catalog's {@code payment-declined}) asks at once.
  */
 @Timeout(120)
 class DeclinedPaymentBrowserTest
 {
-    /**
-     * The demo catalog's entries for the moment: the integrator moves them into demo-catalog.yaml once
-     * the signals engineer's {@code backend_event} detector is merged (its keys as that detector names them).
-     */
-    static final String TRIGGER = """
-          # issue 19: the checkout's fake payment was declined (the shop's backend says so, signed).
-          - id: payment-declined
-            detector: backend_event
-            thresholds: { count: 1, window: 10m }
-            name: payment_declined
-            priority: 60
-            question: payment-trouble
-
-        """;
-    static final String QUESTION = """
-          - id: payment-trouble
-            text: "Your card was declined. What would help?"
-            choices:
-              - { id: other-way, label: "Another way to pay", response: other-ways-to-pay }
-              - { id: why, label: "Why was it declined?", response: why-declined }
-
-        """;
-    static final String RESPONSES = """
-          - id: other-ways-to-pay
-            title: "Other ways to pay"
-            body: "PayPal and Apple Pay work at checkout, and your cart is saved."
-            approved: { by: "Dana Reyes, support lead", at: 2026-12-07 }
-
-          - id: why-declined
-            title: "Why a card is declined"
-            body: "Your bank declined it: the card's limit, a typo in the expiry, or a block on online payments. Your bank can say which."
-            approved: { by: "Dana Reyes, support lead", at: 2026-12-07 }
-
-        """;
-    private static final UnaryOperator<String> WITH_MOMENT = catalog -> catalog
-        .replace("triggers:\n", "triggers:\n" + TRIGGER)
-        .replace("questions:\n", "questions:\n" + QUESTION)
-        .replace("responses:\n", "responses:\n" + RESPONSES);
-
     @TempDir
     Path dir;
 
@@ -101,16 +58,16 @@ class DeclinedPaymentBrowserTest
     @Test
     void shouldAskAsSoonAsThePaymentIsDeclined() throws Exception
     {
-        assumeTrue(Arrays.stream(DetectorKind.values()).anyMatch(kind -> kind.name().equals("BACKEND_EVENT")),
-            "the backend_event detector (issue 19, item 2) is not merged yet");
-        try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir, WITH_MOMENT))
+        // The demo catalog's own moment: a backend_event trigger on payment_declined, asking payment-trouble.
+        try (Browser browser = Browser.launch(); DemoServer demo = DemoServer.start(dir))
         {
             final ChromeDriver driver = browser.driver();
             payWith(driver, demo, DemoPayments.DECLINED_CARD);
-            final long submittedNs = System.nanoTime();
             // A generous deadline: "within a second" is the benchmark's goal (benchmarks/run-ingest.sh), not a timed assertion.
-            assertThat(new Widget(driver).awaitTitle(Duration.ofSeconds(20), "Your card was declined. What would help?")).isNotNull();
-            System.out.printf("declined payment to question: %d ms%n", (System.nanoTime() - submittedNs) / 1_000_000);
+            assertThat(new Widget(driver).awaitTitle(Duration.ofSeconds(20), "Your payment didn't go through. What would help?"))
+                .isNotNull();
+            assertThat(Journal.lines(demo.dataDir())).anyMatch(line -> line.contains("\"trigger\":\"payment-declined\"")
+                && line.contains("\"verdict\":\"shown\""));
         }
     }
 
