@@ -28,8 +28,6 @@ import dev.pulse.server.decide.JournalInterventionLog;
 import dev.pulse.server.decide.LiveCatalogVersions;
 import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.http.HttpRoutes;
-import dev.pulse.server.ingest.DemoPayments;
-import dev.pulse.server.ingest.IngestMetrics;
 import dev.pulse.server.ingest.IngestRoute;
 import dev.pulse.server.ingest.IngestSettings;
 import dev.pulse.server.ingest.LiveIngestKeys;
@@ -51,8 +49,6 @@ import dev.pulse.server.tls.LiveCertificate;
 import dev.pulse.server.webhook.WebhookConfiguration;
 import dev.pulse.server.webhook.HandoffWebhooks;
 import dev.pulse.server.webhook.Webhooks;
-import dev.pulse.server.ws.BackendDelivery;
-import dev.pulse.server.ws.ConnectionRegistry;
 import dev.pulse.server.ws.SessionEraser;
 import dev.pulse.server.ws.PendingBackendRecovery;
 import dev.pulse.server.ws.PulseChannelInitializer;
@@ -162,13 +158,8 @@ public final class PulseServer implements AutoCloseable
             final DataSubjects subjects = new DataSubjects(new SessionEraser(context), inspector, dataDirectory.journalDir());
             final RouteContext routes = new RouteContext(metrics, adminToken, reportToken, this::ready, this::reloadCatalog,
                 inspector::describeJson, catalog::current, reports, subjects, backups);
-            final IngestMetrics ingestMetrics = new IngestMetrics(metrics);
-            // The demo's checkout plays a site's backend with a key of its own: the route is on with the demo even without a keys file.
-            final LiveIngestKeys keys = ingestKeys != null ? ingestKeys : DemoSettings.served(config) ? LiveIngestKeys.empty() : null;
-            final DemoPayments demoPayments = DemoSettings.served(config) ? DemoPayments.start(keys, loaded.catalog().siteKey(),
-                config.bind(), this::port, clock) : null;
-            final IngestRoute ingest = keys == null ? null : new IngestRoute(keys, config.ingestRatePerKey(),
-                config.ingestMaxBodyBytes(), new BackendDelivery(context), clock, ingestMetrics, demoPayments);
+            final IngestRoute ingest = ServerIngest.route(config, ingestKeys, loaded.catalog().siteKey(), this::port, context, clock,
+                metrics);
             listeners = new ServerListeners(config, new PulseChannelInitializer(context,
                 new HttpRoutes(routes, config.metricsPort() == null, DemoSettings.served(config), ingest), tls), routes);
 
@@ -192,7 +183,7 @@ public final class PulseServer implements AutoCloseable
         {
             if (!started)
             {
-                closeAll(startedHandoffs, startedUpkeep, startedWebhooks, openedSessions, openedJournal, startedShipping, dataDirectory);
+                ShutdownSteps.closeAll(startedHandoffs, startedUpkeep, startedWebhooks, openedSessions, openedJournal, startedShipping, dataDirectory);
             }
         }
     }
@@ -339,8 +330,8 @@ public final class PulseServer implements AutoCloseable
         {
             context.stopAccepting();
             listeners.closeSockets();
-            closeConnections(context.connections(), deadline);
-            final boolean loopsStopped = listeners.stopWorkers(remainingMs(deadline) / 2);
+            ShutdownSteps.closeConnections(context.connections(), deadline);
+            final boolean loopsStopped = listeners.stopWorkers(ShutdownSteps.remainingMs(deadline) / 2);
             final boolean acceptorsStopped = listeners.stopAcceptors();
             catalog.close();
             if (tls != null)
@@ -349,14 +340,14 @@ public final class PulseServer implements AutoCloseable
             }
             reports.close();
             // A backup under way lets go of the session map before the map is closed below.
-            final boolean backupStopped = backups.stop(remainingMs(deadline) / 2);
+            final boolean backupStopped = backups.stop(ShutdownSteps.remainingMs(deadline) / 2);
             final boolean sweeperStopped = sweeper.stop();
             upkeep.close();
             webhooks.close();
             handoffWebhooks.close();
             journal.close();
             // After the journal's last record: ships what it can in the time left, keeps its offset either way.
-            shipping.close(remainingMs(deadline));
+            shipping.close(ShutdownSteps.remainingMs(deadline));
             final boolean journalClosed = journal.closedCleanly();
             // A loop or the sweeper still running may be inside an entry: unmapping the map under it would crash the JVM, and
             // its locks would stay held in the file. Left open, the next start recovers the map.
@@ -402,31 +393,5 @@ public final class PulseServer implements AutoCloseable
                 lifecycle.notifyAll();
             }
         }
-    }
-
-    /** Closes what a failed start opened, in order; nulls are what it did not get to. */
-    private static void closeAll(final AutoCloseable... opened) throws Exception
-    {
-        for (final AutoCloseable closeable : opened)
-        {
-            if (closeable != null)
-            {
-                closeable.close();
-            }
-        }
-    }
-
-    private static void closeConnections(final ConnectionRegistry connections, final long deadline) throws InterruptedException
-    {
-        connections.closeAll();
-        while (connections.size() > 0 && System.nanoTime() < deadline - TimeUnit.MILLISECONDS.toNanos(500))
-        {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-    }
-
-    private static long remainingMs(final long deadline)
-    {
-        return Math.max(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }
 }

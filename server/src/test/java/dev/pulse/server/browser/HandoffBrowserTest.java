@@ -122,7 +122,9 @@ class HandoffBrowserTest
     /** The paragraphs a person sees: none inside a hidden element. */
     private static String visibleBody(final JavascriptExecutor js)
     {
-        return String.valueOf(js.executeScript(MORE + "return Array.from(p.querySelectorAll('p')).filter(e => !e.closest('[hidden]'))"
+        // The body's paragraphs: not those of "Did this help?" (its group, .f) under the response.
+        return String.valueOf(js.executeScript(MORE + "return Array.from(p.querySelectorAll('p'))"
+            + ".filter(e => !e.closest('[hidden]') && !e.closest('.f'))"
             + ".map(e => e.textContent).join('\\n');"));
     }
 
