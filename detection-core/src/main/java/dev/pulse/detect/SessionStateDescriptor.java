@@ -41,11 +41,11 @@ package dev.pulse.detect;
  *  +---------------------------------------------------------------+   backend, intent, context (issue 19)
  *  |      backendRing: 8 x {nameHash(8) timeMs(8)}  (reserved)     | 1664
  *  |      intentRing: 8 x {intent(2) timeMs(6)} as one long (res.) | 1792
- *  |      contextNumbers: 8 x number(8), beside context (reserved) | 1856
- *  |  contextState (32, res.)  |  scrollState (32, reserved)       | 1920
+ *  |      contextNumbers: 8 x number(8), beside context slot i     | 1856
+ *  |  contextState (32)        |  scrollState (32, reserved)       | 1920
  *  |  feedbackState (32, res.) |  intentState (32, reserved)       | 1984
- *  |      goalsReached: 8 x goalHash(8)  (reserved)                | 2048
- *  |  contextTexts: 3 x {keyHash(8) length(1) utf8(55)} (reserved) | 2112
+ *  |      goalsReached: 8 x goalHash(8)                            | 2048
+ *  |  contextTexts: 3 x {keyHash(8) length(1) utf8(55)}            | 2112
  *  +---------------------------------------------------------------+ 2304
  * </pre>
  *
@@ -56,7 +56,22 @@ package dev.pulse.detect;
  *  context     | keyHash (8)       | valueHash (8)     |                                16
  *  trigger     | key (4) | signalPageView (4) | signalMs (8) | actedMs (8)              |  24
  *  asked       | questionKey (4)   |                                                     4
+ *  text        | keyHash (8)       | length (1) | utf8 (55)   |                         64
  * </pre>
+ *
+ * The context state (32 bytes at {@link #CONTEXT_STATE_OFFSET}), which {@link SessionContextFlyweight} owns:
+ *
+ * <pre>
+ *  | trustedMask (1) | textTrustedMask (1) | goalCount (1) | goalHead (1) | (pad 4) |  0
+ *  |                        wallSkewMs (8)                                         |  8
+ *  |                        (free, 16)                                             | 16
+ * </pre>
+ *
+ * {@code trustedMask} has bit {@code i} set when context slot {@code i} came from the site's backend
+ * (a signed token or a backend {@code context} event); {@code textTrustedMask} the same for text
+ * slots. {@code wallSkewMs} is the wall clock minus the session clock at the last event, so time-of-day
+ * conditions read the wall time from the session clock without a clock of their own. A number in
+ * {@code contextNumbers} is NaN when its value is not numeric.
  *
  * <p>The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
  * cold record costs one miss before the history. {@code visitorHash} is the session's visitor (the
@@ -139,6 +154,17 @@ public final class SessionStateDescriptor
     public static final int INTENT_STATE_OFFSET = 2016;
     public static final int GOALS_REACHED_OFFSET = 2048;
     public static final int CONTEXT_TEXTS_OFFSET = 2112;
+    public static final int CONTEXT_TRUSTED_MASK_OFFSET = CONTEXT_STATE_OFFSET;
+    public static final int CONTEXT_TEXT_TRUSTED_MASK_OFFSET = CONTEXT_STATE_OFFSET + 1;
+    public static final int GOAL_COUNT_OFFSET = CONTEXT_STATE_OFFSET + 2;
+    public static final int GOAL_HEAD_OFFSET = CONTEXT_STATE_OFFSET + 3;
+    public static final int WALL_SKEW_MS_OFFSET = CONTEXT_STATE_OFFSET + 8;
+    public static final int GOAL_ENTRY_LENGTH = 8;
+    public static final int CONTEXT_NUMBER_LENGTH = 8;
+    public static final int CONTEXT_TEXT_ENTRY_LENGTH = 64;
+    public static final int CONTEXT_TEXT_KEY_HASH_OFFSET = 0;
+    public static final int CONTEXT_TEXT_LENGTH_OFFSET = 8;
+    public static final int CONTEXT_TEXT_UTF8_OFFSET = 9;
 
     /** The tab is hidden: idle time is paused. */
     public static final int FLAG_HIDDEN = 1;

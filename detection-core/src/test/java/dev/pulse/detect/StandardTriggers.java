@@ -7,6 +7,17 @@ import dev.pulse.detect.detector.FailedSearchDetector;
 import dev.pulse.detect.detector.IdleOnKeyPageDetector;
 import dev.pulse.detect.detector.RageClickDetector;
 import dev.pulse.detect.detector.RepeatedFormErrorDetector;
+import dev.pulse.detect.trigger.AllCondition;
+import dev.pulse.detect.trigger.AnyCondition;
+import dev.pulse.detect.trigger.ContextEqualsCondition;
+import dev.pulse.detect.trigger.ContextNumberCondition;
+import dev.pulse.detect.trigger.DayOfWeekCondition;
+import dev.pulse.detect.trigger.GoalReachedCondition;
+import dev.pulse.detect.trigger.NotCondition;
+import dev.pulse.detect.trigger.SessionLongerThanCondition;
+import dev.pulse.detect.trigger.SiteTimeZone;
+import dev.pulse.detect.trigger.StageReachedCondition;
+import dev.pulse.detect.trigger.TimeOfDayCondition;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerCondition;
 import dev.pulse.detect.trigger.TriggerMode;
@@ -39,5 +50,28 @@ public final class StandardTriggers
             trigger("forms", new RepeatedFormErrorDetector(3, 60_000)).index(6).priority(2).build(),
             trigger("shadow-rage", new RageClickDetector(2, 1_000, 30, new long[0])).index(7).mode(TriggerMode.SHADOW).build(),
         };
+    }
+
+    /**
+     * Every detector again, each behind a tree of issue 19's conditions (OR, NOT, numbers, time of day
+     * and day of week in a zone with daylight saving, session duration, stage, goal, trusted context),
+     * so that every condition is evaluated on the hot path.
+     */
+    public static Trigger[] everyDetectorWithRichConditions()
+    {
+        final SiteTimeZone berlin = new SiteTimeZone(java.time.ZoneId.of("Europe/Berlin"));
+        final Trigger[] plain = everyDetector();
+        final Trigger[] rich = new Trigger[plain.length];
+        for (int i = 0; i < plain.length; i++)
+        {
+            final TriggerCondition tree = new AnyCondition(
+                new AllCondition(new TimeOfDayCondition(berlin, 9 * 60, 17 * 60), new DayOfWeekCondition(berlin, 0b0011111)),
+                new NotCondition(new GoalReachedCondition(99)),
+                new ContextNumberCondition(Hash64.of("team_size"), 6, true, Double.POSITIVE_INFINITY, false, true),
+                new ContextEqualsCondition(Hash64.of("plan"), Hash64.of("pro"), true));
+            rich[i] = trigger("rich-" + plain[i].id(), plain[i].detector()).index(i).priority(plain[i].priority())
+                .when(new TriggerCondition[] {new SessionLongerThanCondition(1_000), new StageReachedCondition(~0L), tree}).build();
+        }
+        return rich;
     }
 }

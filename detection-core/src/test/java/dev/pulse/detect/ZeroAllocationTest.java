@@ -57,6 +57,31 @@ class ZeroAllocationTest
     }
 
     @Test
+    void shouldAllocateNothingPerEventWithEveryRichCondition()
+    {
+        final MixedEventStream stream = new MixedEventStream(256, 50_000, 40, 7);
+        final TriggerIndex triggers = new TriggerIndex(List.of(StandardTriggers.everyDetectorWithRichConditions()));
+        final Governor governor = new Governor(GovernorPolicy.DEFAULT);
+        final EventProcessor processor = new EventProcessor();
+        final Decisions decisions = new Decisions(triggers.maxCandidatesPerEvent() + 1);
+        final Event event = new Event();
+
+        long signals = run(stream, processor, triggers, governor, decisions, event, 600_000);
+        final List<Long> bytesPerWindow = new ArrayList<>();
+        for (int window = 0; window < 5; window++)
+        {
+            final long before = THREADS.getCurrentThreadAllocatedBytes();
+            signals += run(stream, processor, triggers, governor, decisions, event, 100_000);
+            bytesPerWindow.add(THREADS.getCurrentThreadAllocatedBytes() - before);
+        }
+
+        assertThat(signals).as("the conditions let signals through").isGreaterThan(1_000);
+        assertThat(bytesPerWindow.stream().filter(bytes -> bytes == 0).count())
+            .as("windows of 100,000 events that allocated nothing, of %s", bytesPerWindow)
+            .isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void shouldAllocateNothingPerEventWhenDetectingAlone()
     {
         final MixedEventStream stream = new MixedEventStream(256, 50_000, 40, 7);
