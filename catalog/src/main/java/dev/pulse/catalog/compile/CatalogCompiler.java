@@ -3,22 +3,27 @@ package dev.pulse.catalog.compile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.agrona.collections.Long2LongHashMap;
 
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
+import dev.pulse.catalog.model.Templates;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.PagePath;
 import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.GovernorPolicy;
 import dev.pulse.detect.governor.HoldoutUnit;
+import dev.pulse.detect.trigger.SiteTimeZone;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerBuilder;
 import dev.pulse.detect.trigger.TriggerIndex;
@@ -56,7 +61,9 @@ public final class CatalogCompiler
         List<CompiledResponse> responses,
         long outcomeWindowMs,
         long sessionExpiryMs,
-        List<String> contextKeys)
+        List<String> contextKeys,
+        SiteTimeZone timeZone,
+        List<String> templateKeys)
     {
     }
 
@@ -108,6 +115,8 @@ public final class CatalogCompiler
 
         final long[] ignoredTargets = model.site().ignoreClickTargets().stream().mapToLong(t -> Hash64.of(t.value())).toArray();
         final DetectorFactory detectors = new DetectorFactory(keyPageMask, kindByName, ignoredTargets);
+        final SiteTimeZone zone = model.site().timeZone() == null ? SiteTimeZone.UTC : new SiteTimeZone(ZoneId.of(model.site().timeZone().value()));
+        final ConditionCompiler conditions = new ConditionCompiler(kindByName, stage, zone);
         final List<Trigger> triggers = new ArrayList<>();
         final CompiledQuestion[] questionByTrigger = new CompiledQuestion[model.triggers().size()];
         for (final CatalogModel.Trigger trigger : model.triggers())
@@ -116,7 +125,7 @@ public final class CatalogCompiler
             triggers.add(TriggerBuilder.trigger(trigger.id().value(), detectors.create(trigger))
                 .index(index)
                 .pageKindMask(pageMask(trigger, kindByName))
-                .when(detectors.conditions(trigger))
+                .when(conditions.conditions(trigger.when()))
                 .priority(trigger.priority())
                 .mode(trigger.mode() == null ? TriggerMode.LIVE : TriggerMode.valueOf(trigger.mode().value().toUpperCase(java.util.Locale.ROOT)))
                 .urgent(trigger.urgent())
@@ -155,7 +164,47 @@ public final class CatalogCompiler
             responseList,
             value(policy.outcomeWindowMs(), DEFAULT_OUTCOME_WINDOW_MS),
             value(policy.sessionExpiryMs(), DEFAULT_SESSION_EXPIRY_MS),
-            contextKeys(model));
+            contextKeys(model),
+            zone,
+            templateKeys(model));
+    }
+
+    /** The context keys the responses' templates insert, in the order they first appear. */
+    static List<String> templateKeys(final CatalogModel model)
+    {
+        final Set<String> keys = new LinkedHashSet<>();
+        for (final CatalogModel.Response response : model.responses())
+        {
+            final List<Located<String>> texts = new ArrayList<>(List.of(response.title(), response.body()));
+            if (response.cta() != null)
+            {
+                texts.add(response.cta().label());
+            }
+            for (final CatalogModel.Segment segment : response.segments())
+            {
+                texts.add(segment.title());
+                texts.add(segment.body());
+                if (segment.cta() != null)
+                {
+                    texts.add(segment.cta().label());
+                }
+            }
+            texts.stream().filter(text -> text != null && Templates.isTemplate(text.value()))
+                .forEach(text -> Templates.placeholders(text.value()).forEach(placeholder -> keys.add(placeholder.name())));
+        }
+        return List.copyOf(keys);
+    }
+
+    /** The context keys a block of conditions and the blocks in it compare. */
+    private static void whenKeys(final CatalogModel.When when, final Set<String> keys)
+    {
+        keys.addAll(when.context().keySet());
+        keys.addAll(when.numbers().keySet());
+        when.any().forEach(block -> whenKeys(block, keys));
+        if (when.not() != null)
+        {
+            whenKeys(when.not(), keys);
+        }
     }
 
     /**
@@ -166,7 +215,7 @@ public final class CatalogCompiler
     static List<String> contextKeys(final CatalogModel model)
     {
         final TreeSet<String> keys = new TreeSet<>();
-        model.triggers().forEach(trigger -> keys.addAll(trigger.context().keySet()));
+        model.triggers().forEach(trigger -> whenKeys(trigger.when(), keys));
         model.questions().forEach(question -> question.segments().forEach(segment -> keys.addAll(segment.when().keySet())));
         model.responses().forEach(response -> response.segments().forEach(segment -> keys.addAll(segment.when().keySet())));
         return List.copyOf(keys);

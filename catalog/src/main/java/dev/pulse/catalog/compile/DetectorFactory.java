@@ -1,33 +1,25 @@
 package dev.pulse.catalog.compile;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
-import dev.pulse.detect.Hash64;
 import dev.pulse.detect.detector.Detector;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.detector.DetectorSite;
 import dev.pulse.detect.detector.Threshold;
-import dev.pulse.detect.trigger.ContextEqualsCondition;
-import dev.pulse.detect.trigger.MinDwellCondition;
-import dev.pulse.detect.trigger.TriggerCondition;
-import dev.pulse.detect.trigger.VisitedPageKindCondition;
 
 /**
  * Builds a trigger's detector through its {@link DetectorKind} (defaults overridden by the
- * trigger's thresholds) and its conditions.
+ * trigger's thresholds); its conditions are {@link ConditionCompiler}'s.
  */
 final class DetectorFactory
 {
-    private final Map<String, Integer> kindByName;
     private final DetectorSite site;
 
     DetectorFactory(final long keyPageMask, final Map<String, Integer> kindByName, final long[] ignoredClickTargets)
     {
-        this.kindByName = kindByName;
         this.site = new DetectorSite(keyPageMask, kindByName.getOrDefault(DetectorSite.CART_PAGE_KIND, -1),
             kindByName.getOrDefault(DetectorSite.CHECKOUT_PAGE_KIND, -1), ignoredClickTargets);
     }
@@ -48,21 +40,4 @@ final class DetectorFactory
         return kind.create(values, site);
     }
 
-    TriggerCondition[] conditions(final CatalogModel.Trigger trigger)
-    {
-        final List<TriggerCondition> conditions = new ArrayList<>();
-        for (final Located<String> visited : trigger.visited())
-        {
-            conditions.add(new VisitedPageKindCondition(kindByName.get(visited.value())));
-        }
-        for (final Map.Entry<String, Located<String>> context : trigger.context().entrySet())
-        {
-            conditions.add(new ContextEqualsCondition(Hash64.of(context.getKey()), Hash64.of(context.getValue().value())));
-        }
-        if (trigger.minDwellMs() != null)
-        {
-            conditions.add(new MinDwellCondition(trigger.minDwellMs().value()));
-        }
-        return conditions.toArray(new TriggerCondition[0]);
-    }
 }

@@ -15,7 +15,8 @@ import dev.pulse.catalog.source.Node;
 public final class CatalogReader
 {
     static final Set<String> TOP_KEYS = Set.of("version", "site", "pages", "journey", "triggers", "questions", "responses", "policy");
-    static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets", "capture_events", "keep_query", "client_context");
+    static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets", "capture_events", "keep_query", "client_context",
+        "time_zone", "context_keys");
     static final Set<String> PAGE_KEYS = Set.of("key", "match");
     static final Set<String> PATTERN_KEYS = Set.of("exact", "prefix", "glob");
     static final Set<String> POLICY_KEYS = Set.of(
@@ -91,6 +92,8 @@ public final class CatalogReader
             site.bool("capture_events", false),
             site.stringOrList("keep_query"),
             site.stringOrList("client_context"),
+            site.optionalString("time_zone"),
+            site.stringOrList("context_keys"),
             node);
     }
 

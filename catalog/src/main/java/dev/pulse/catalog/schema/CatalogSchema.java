@@ -101,6 +101,9 @@ public final class CatalogSchema
             "query parameters a page URL keeps, by name (e.g. [utm_source, ref]); every other one, and every fragment, is dropped"));
         properties.put("client_context", described(names("^[A-Za-z0-9_-]{1,64}$"),
             "with signed sessions, context keys the client may set itself (e.g. [device]); any other counts only from the token"));
+        properties.put("context_keys", described(names("^[A-Za-z0-9_-]{1,64}$"),
+            "context keys response templates may insert, e.g. [first_name, plan]: {{first_name|there}}"));
+        properties.put("time_zone", described(ref(TEXT), "an IANA time zone (e.g. Europe/Berlin) for time and days conditions; default UTC"));
         return site;
     }
 
@@ -158,6 +161,7 @@ public final class CatalogSchema
         map.put("type", "object");
         map.put("additionalProperties", Map.of("type", List.of("string", "number", "boolean")));
         definitions.put("text_map", map);
+        definitions.put(TriggerSchema.WHEN_BLOCK, TriggerSchema.when());
         for (final DetectorKind kind : DetectorKind.values())
         {
             definitions.put(TriggerSchema.thresholdsName(kind), thresholds(kind));

@@ -1,6 +1,8 @@
 package dev.pulse.catalog.validate;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.source.Diagnostics;
@@ -34,7 +36,10 @@ public final class CatalogValidator
         pageKindValidator.journey(catalog.journey(), kinds, diagnostics);
         final Map<String, CatalogModel.Response> responses = responseValidator.responses(catalog, diagnostics);
         final Map<String, CatalogModel.Question> questions = new QuestionValidator(responses).questions(catalog, diagnostics);
-        new TriggerValidator(kinds, questions.keySet()).validate(catalog.triggers(), diagnostics);
+        final Set<String> journeyKinds = new HashSet<>();
+        catalog.journey().forEach(stage -> stage.forEach(kind -> journeyKinds.add(kind.value())));
+        new TriggerValidator(kinds, journeyKinds, questions.keySet()).validate(catalog.triggers(), diagnostics);
+        new TemplateValidator().validate(catalog, diagnostics);
         responseValidator.warnUnrouted(catalog, diagnostics);
         policyValidator.validate(catalog.policy(), diagnostics);
     }
