@@ -19,6 +19,47 @@ public final class ContextRecorder
     {
     }
 
+    /** Digits a context number may have: a long holds them exactly. */
+    private static final int MAX_DIGITS = 15;
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+    /**
+     * A context value as a number: an optional {@code -}, digits, and optionally {@code .} and more
+     * digits ({@code 6}, {@code -2.5}), at most {@value #MAX_DIGITS} digits; NaN for anything else
+     * ({@code 6 people}, {@code 1e3}, an empty value). Allocation-free.
+     */
+    public static double number(final CharSequence text)
+    {
+        final int length = text.length();
+        final int start = length > 0 && text.charAt(0) == '-' ? 1 : 0;
+        long digits = 0;
+        int count = 0;
+        int decimals = -1;
+        for (int i = start; i < length; i++)
+        {
+            final char c = text.charAt(i);
+            if (c == '.' && decimals < 0 && count > 0 && i + 1 < length)
+            {
+                decimals = 0;
+                continue;
+            }
+            if (c < '0' || c > '9' || ++count > MAX_DIGITS)
+            {
+                return Double.NaN;
+            }
+            digits = digits * 10 + (c - '0');
+            decimals += decimals >= 0 ? 1 : 0;
+        }
+        if (count == 0)
+        {
+            return Double.NaN;
+        }
+        // One division of two exact doubles: correctly rounded, so "5.999" is the double 5.999.
+        final double value = decimals > 0 ? digits / POWERS_OF_TEN[decimals] : digits;
+        return start == 1 ? -value : value;
+    }
+
     /** Whether {@code event} is a backend {@code context} event. */
     public static boolean isContextEvent(final Event event)
     {

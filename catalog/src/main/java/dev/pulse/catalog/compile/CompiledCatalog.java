@@ -42,6 +42,7 @@ public final class CompiledCatalog
     private final NameList keepQuery;
     private final NameList clientContext;
     private final NameList templateKeys;
+    private final long[] templateKeyHashes;
     private final SiteTimeZone timeZone;
     private final List<String> pageKindNames;
     private final int[] pageKindKeys;
@@ -72,6 +73,7 @@ public final class CompiledCatalog
         this.keepQuery = new NameList(parts.keepQuery());
         this.clientContext = new NameList(parts.clientContext());
         this.templateKeys = new NameList(parts.templateKeys());
+        this.templateKeyHashes = parts.templateKeys().stream().mapToLong(Hash64::of).toArray();
         this.timeZone = parts.timeZone();
         this.pageKindNames = List.copyOf(parts.pageKindNames());
         this.pageKindKeys = new int[pageKindNames.size()];
@@ -175,6 +177,19 @@ public final class CompiledCatalog
     public NameList templateKeys()
     {
         return templateKeys;
+    }
+
+    /** Whether a context key, by its hash, is one the templates insert; allocation-free. */
+    public boolean isTemplateKey(final long keyHash)
+    {
+        for (final long templateKeyHash : templateKeyHashes)
+        {
+            if (templateKeyHash == keyHash)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The site's time zone ({@code site.time_zone}; UTC when absent), which time-of-day and day-of-week conditions read. */

@@ -231,4 +231,17 @@ class RichConditionsTest
         assertThat(session.state.context().putContextText(Hash64.of("b"), "b", false)).isTrue();
         assertThat(session.state.context().putContextText(Hash64.of("c"), "c", false)).as("three slots").isFalse();
     }
+
+    @Test
+    void shouldReadAContextValueAsANumberOnlyWhenItIsOne()
+    {
+        assertThat(ContextRecorder.number("6")).isEqualTo(6);
+        assertThat(ContextRecorder.number("-2.5")).isEqualTo(-2.5);
+        assertThat(ContextRecorder.number("5.999")).isEqualTo(5.999);
+        assertThat(ContextRecorder.number("007")).isEqualTo(7);
+        for (final String text : new String[] {"", "-", "6 people", "1e3", "6.", ".5", "1.2.3", "--1", "1234567890123456"})
+        {
+            assertThat(ContextRecorder.number(text)).as(text).isNaN();
+        }
+    }
 }

@@ -8,6 +8,7 @@ import dev.pulse.catalog.compile.CompiledQuestion;
 import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.catalog.compile.QuestionCopy;
 import dev.pulse.catalog.compile.ResponseCopy;
+import dev.pulse.catalog.compile.TemplateFiller;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.SessionStateFlyweight;
@@ -48,6 +49,7 @@ public final class SessionMachine
     private final Event internalEvent = new Event();
     private final Effects effects;
     private final DecisionRecord decision = new DecisionRecord();
+    private final TemplateFiller templates = new TemplateFiller();
     private final int[] newKindByOldKind = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
 
     /** A machine whose results are read from {@link #effects()} (a replay, the sweeper, tests). */
@@ -89,6 +91,7 @@ public final class SessionMachine
     {
         effects.clearEffects();
         adopt(catalog, state, record);
+        ContextPairs.putBackendTexts(catalog, state, event);
         processor.onEvent(state, event, nowMs, triggers(catalog), catalog.governor(), decisions);
         decide(state, record, catalog, searchQuery, nowMs);
         outcomes.afterEvent(record.windows(), state, catalog, event, Math.max(nowMs, state.lastEventMs()));
@@ -125,8 +128,23 @@ public final class SessionMachine
         log.record(decision.begin(JournalRecordType.RESPONSE_SHOWN, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
             .question(question.id()).choice(question.choiceId(choice)).response(response.id()).segment(copy.segmentId()));
         effects.response = copy;
+        fillResponse(copy, state);
         effects.responseChoiceId = question.choiceId(choice);
         effects.responseIid = iid;
+    }
+
+    /**
+     * The response's words for this person: its templates filled from the session's context texts
+     * (the journal and the report keep the template; only the person sees the values).
+     */
+    private void fillResponse(final ResponseCopy copy, final SessionStateFlyweight state)
+    {
+        templates.fill(copy.title(), state.context(), effects.responseTitle);
+        templates.fill(copy.body(), state.context(), effects.responseBody);
+        if (copy.ctaLabel() != null)
+        {
+            templates.fill(copy.ctaLabel(), state.context(), effects.responseCtaLabel);
+        }
     }
 
     /** The person closed question {@code iid} without answering. */

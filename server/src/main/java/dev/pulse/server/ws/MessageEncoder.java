@@ -131,19 +131,30 @@ public final class MessageEncoder
     public static TextWebSocketFrame response(
         final ByteBufAllocator alloc, final int iid, final String choiceId, final ResponseCopy copy)
     {
+        return response(alloc, iid, choiceId, copy, copy.title(), copy.body(), copy.ctaLabel());
+    }
+
+    /**
+     * The response with its words as one person reads them (templates filled: {@code title},
+     * {@code body}, {@code ctaLabel}); the URL is the copy's own, never filled. The preview sends
+     * the copy as written instead, placeholders and all.
+     */
+    public static TextWebSocketFrame response(final ByteBufAllocator alloc, final int iid, final String choiceId, final ResponseCopy copy,
+        final CharSequence title, final CharSequence body, final CharSequence ctaLabel)
+    {
         final ByteBuf out = alloc.buffer(512);
         JsonText.ascii(out, "{\"t\":\"response\",\"iid\":");
         JsonText.numberString(out, iid);
         JsonText.ascii(out, ",\"choice\":");
         JsonText.string(out, choiceId);
         JsonText.ascii(out, ",\"title\":");
-        JsonText.string(out, copy.title());
+        JsonText.string(out, title);
         JsonText.ascii(out, ",\"body\":");
-        JsonText.string(out, copy.body());
+        JsonText.string(out, body);
         if (copy.ctaLabel() != null)
         {
             JsonText.ascii(out, ",\"cta\":{\"label\":");
-            JsonText.string(out, copy.ctaLabel());
+            JsonText.string(out, ctaLabel);
             JsonText.ascii(out, ",\"url\":");
             JsonText.string(out, copy.ctaUrl()).writeByte('}');
         }

@@ -61,7 +61,8 @@ final class OutboxWriter
         }
         if (out.response() != null)
         {
-            ctx.write(MessageEncoder.response(ctx.alloc(), out.responseIid(), out.responseChoiceId(), out.response()));
+            ctx.write(MessageEncoder.response(ctx.alloc(), out.responseIid(), out.responseChoiceId(), out.response(),
+                out.responseTitle(), out.responseBody(), out.responseCtaLabel()));
         }
         if (out.withdrawHeld)
         {
