@@ -69,8 +69,11 @@ class ZeroAllocationTest
         // A longer warm-up: the conditions' call sites see many receiver types, and their last
         // recompilation comes later than the plain detectors'.
         long signals = run(stream, processor, triggers, governor, decisions, event, 1_200_000);
+        // Ten windows, most of which must be zero: an allocation per event (or per signal, per
+        // condition check) shows in every window; a one-off (the JVM's, or a late recompilation of
+        // the conditions' many-typed call sites on a loaded machine) in one or two.
         final List<Long> bytesPerWindow = new ArrayList<>();
-        for (int window = 0; window < 5; window++)
+        for (int window = 0; window < 10; window++)
         {
             final long before = THREADS.getCurrentThreadAllocatedBytes();
             signals += run(stream, processor, triggers, governor, decisions, event, 100_000);
@@ -80,7 +83,7 @@ class ZeroAllocationTest
         assertThat(signals).as("the conditions let signals through").isGreaterThan(1_000);
         assertThat(bytesPerWindow.stream().filter(bytes -> bytes == 0).count())
             .as("windows of 100,000 events that allocated nothing, of %s", bytesPerWindow)
-            .isGreaterThanOrEqualTo(4);
+            .isGreaterThanOrEqualTo(8);
     }
 
     @Test
