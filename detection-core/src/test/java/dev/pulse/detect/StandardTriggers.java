@@ -36,46 +36,41 @@ public final class StandardTriggers
     {
     }
 
-    /** Two are urgent, one runs in shadow, the idle one needs a FAQ visit first. */
-    public static Trigger[] everyDetector()
-    {
-        return new Trigger[] {
-            trigger("idle", new IdleOnKeyPageDetector(180_000, KEY_PAGES)).index(0).priority(1)
-                .when(new TriggerCondition[] {new VisitedPageKindCondition(FAQ)}).build(),
-            trigger("back", new BackAndForthDetector(3, 90_000)).index(1).priority(3).build(),
-            trigger("search", new FailedSearchDetector(2, 120_000)).index(2).priority(2).build(),
-            trigger("cart", new CartCheckoutLoopDetector(2, 600_000, CART, CHECKOUT)).index(3).priority(4).urgent().build(),
-            trigger("exit", new ExitIntentDetector(10_000, KEY_PAGES)).index(4).priority(5).build(),
-            trigger("rage", new RageClickDetector(3, 1_000, 30, new long[] {Hash64.of("#ignored")})).index(5).priority(6).urgent().build(),
-            trigger("forms", new RepeatedFormErrorDetector(3, 60_000)).index(6).priority(2).build(),
-            trigger("shadow-rage", new RageClickDetector(2, 1_000, 30, new long[0])).index(7).mode(TriggerMode.SHADOW).build(),
-        };
-    }
-
     /**
-     * Every detector again, each behind a tree of issue 19's conditions (OR, NOT, numbers, time of day
-     * and day of week in a zone with daylight saving, session duration, stage, goal, trusted context),
-     * so that every condition is evaluated on the hot path.
+     * A tree of issue 19's conditions that always holds, yet evaluates every condition type on every
+     * check (the false ones first, OR going on to the true ones): each trigger below carries it, so
+     * the zero-allocation tests and every scenario run them on the hot path without changing what
+     * fires, and the call sites' type profiles are complete from the first warm-up (a type first seen
+     * late would deoptimise compiled code, whose scalar-replaced iterators then show as allocations).
      */
-    public static Trigger[] everyDetectorWithRichConditions()
+    public static TriggerCondition alwaysHoldingRichConditions()
     {
         final SiteTimeZone berlin = new SiteTimeZone(java.time.ZoneId.of("Europe/Berlin"));
-        final Trigger[] plain = everyDetector();
-        final Trigger[] rich = new Trigger[plain.length];
-        for (int i = 0; i < plain.length; i++)
-        {
-            // Every condition type is evaluated on every check (the false ones first, OR going on to the
-            // true ones), so the call sites' type profiles are complete after the warm-up: a type first
-            // seen late would deoptimise the compiled path, which shows up as an allocation.
-            final TriggerCondition tree = new AnyCondition(
-                new ContextNumberCondition(Hash64.of("team_size"), 6, true, Double.POSITIVE_INFINITY, false, true),
-                new ContextEqualsCondition(Hash64.of("plan"), Hash64.of("pro"), true),
+        return new AllCondition(
+            new SessionLongerThanCondition(-1),
+            new AnyCondition(
+                new ContextNumberCondition(Hash64.of("no-such-key"), 6, true, Double.POSITIVE_INFINITY, false, true),
+                new ContextEqualsCondition(Hash64.of("no-such-key"), Hash64.of("pro"), true),
                 new GoalReachedCondition(Hash64.of("never")),
+                new StageReachedCondition(0L),
                 new AllCondition(new TimeOfDayCondition(berlin, 0, 24 * 60), new DayOfWeekCondition(berlin, 0b1111111),
-                    new NotCondition(new GoalReachedCondition(Hash64.of("never")))));
-            rich[i] = trigger("rich-" + plain[i].id(), plain[i].detector()).index(i).priority(plain[i].priority())
-                .when(new TriggerCondition[] {new SessionLongerThanCondition(1_000), new StageReachedCondition(~0L), tree}).build();
-        }
-        return rich;
+                    new NotCondition(new GoalReachedCondition(Hash64.of("never"))))));
+    }
+
+    /** Two are urgent, one runs in shadow, the idle one needs a FAQ visit first; each carries {@link #alwaysHoldingRichConditions}. */
+    public static Trigger[] everyDetector()
+    {
+        final TriggerCondition rich = alwaysHoldingRichConditions();
+        return new Trigger[] {
+            trigger("idle", new IdleOnKeyPageDetector(180_000, KEY_PAGES)).index(0).priority(1)
+                .when(new TriggerCondition[] {new VisitedPageKindCondition(FAQ), rich}).build(),
+            trigger("back", new BackAndForthDetector(3, 90_000)).index(1).priority(3).when(rich).build(),
+            trigger("search", new FailedSearchDetector(2, 120_000)).index(2).priority(2).when(rich).build(),
+            trigger("cart", new CartCheckoutLoopDetector(2, 600_000, CART, CHECKOUT)).index(3).priority(4).urgent().when(rich).build(),
+            trigger("exit", new ExitIntentDetector(10_000, KEY_PAGES)).index(4).priority(5).when(rich).build(),
+            trigger("rage", new RageClickDetector(3, 1_000, 30, new long[] {Hash64.of("#ignored")})).index(5).priority(6).urgent().when(rich).build(),
+            trigger("forms", new RepeatedFormErrorDetector(3, 60_000)).index(6).priority(2).when(rich).build(),
+            trigger("shadow-rage", new RageClickDetector(2, 1_000, 30, new long[0])).index(7).mode(TriggerMode.SHADOW).when(rich).build(),
+        };
     }
 }
