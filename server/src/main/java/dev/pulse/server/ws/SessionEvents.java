@@ -274,6 +274,8 @@ final class SessionEvents
                 {
                     loop.capture.backend(loop.recordWallMs(), nowMs, connection, catalog.versionHash(), backend);
                 }
+                // Like every event's: time-of-day conditions read the wall time through this skew.
+                state.context().wallSkewMs(loop.recordWallMs() - nowMs);
                 machine.onEvent(catalog, state, record, loop.backendEvents.toEvent(backend), null, nowMs);
                 unseen.settle(connection, state, unseenMark, out);
                 if (!change.commit())
