@@ -97,6 +97,27 @@ class RichConditionsCatalogTest
     }
 
     @Test
+    void shouldCompileScrolledBackInsideAnyAndNot()
+    {
+        final CompiledCatalog either = compiled(withWhen("{ any: [{ scrolled_back: 2 }, { goal_reached: signup }] }"));
+        final CompiledCatalog neither = compiled(withWhen("{ not: { scrolled_back: 2 } }"));
+        assertThat(holds(either, 0)).isFalse();
+        assertThat(holds(neither, 0)).isTrue();
+        state.signals().countScrollBack();
+        state.signals().countScrollBack();
+        assertThat(holds(either, 0)).as("scrolled back twice on this page view").isTrue();
+        assertThat(holds(neither, 0)).as("not: scrolled back twice").isFalse();
+    }
+
+    @Test
+    void shouldRefuseScrolledBackOutOfRangeInsideAny()
+    {
+        final Diagnostic error = singleError(load(withWhen("{ any: [{ scrolled_back: 21 }] }")), 16, 36,
+            "scrolled_back 21 is out of its sane range [1, 20]");
+        assertThat(error.path()).isEqualTo("triggers[0].when.any[0].scrolled_back");
+    }
+
+    @Test
     void shouldRefuseANumberConditionWithTwoLowerBounds()
     {
         final Diagnostic error = singleError(load(withWhen("{ number: { team_size: { at_least: 6, more_than: 2 } } }")),
