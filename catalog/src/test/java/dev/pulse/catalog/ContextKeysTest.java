@@ -22,13 +22,17 @@ class ContextKeysTest
         assertThat(load(withKeys).contextKeys()).containsExactly("device");
         assertThat(load(withQuestionSegment).contextKeys()).containsExactly("device", "locale");
         assertThat(load(withTriggerCondition).contextKeys()).containsExactly("tier");
+        final String withNestedConditions = CatalogFixture.insertAfter(15,
+            "    when: { any: [{ number: { team_size: { at_least: 6 } } }], not: { context: { plan: free } } }");
+        assertThat(load(withNestedConditions).contextKeys()).as("number keys, in any and not too").containsExactly("plan", "team_size");
     }
 
     @Test
     void shouldNameNoKeyWhenTheCatalogComparesNone()
     {
         assertThat(load(CatalogFixture.VALID).contextKeys()).isEmpty();
-        assertThat(new CatalogLoader().loadDemo().catalog().contextKeys()).as("the demo's mobile segment").containsExactly("device");
+        assertThat(new CatalogLoader().loadDemo().catalog().contextKeys()).as("the demo's mobile segment and pricing by team size")
+            .containsExactly("device", "team_size");
     }
 
     private static CompiledCatalog load(final String content)

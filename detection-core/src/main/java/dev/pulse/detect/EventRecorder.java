@@ -68,6 +68,7 @@ public final class EventRecorder
             default:
                 break;
         }
+        ContextRecorder.record(state, event);
     }
 
     private static void recordPage(final SessionStateFlyweight state, final Event event, final long nowMs, final long pageKindRunKinds)

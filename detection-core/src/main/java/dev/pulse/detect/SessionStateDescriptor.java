@@ -41,11 +41,11 @@ package dev.pulse.detect;
  *  +---------------------------------------------------------------+   backend, intent, context (issue 19)
  *  |           backendRing: 8 x {nameHash(8) timeMs(8)}            | 1664
  *  |      intentRing: 8 x {intent(2) timeMs(6)} as one long        | 1792
- *  |      contextNumbers: 8 x number(8), beside context (reserved) | 1856
- *  |  contextState (32, res.)  |  scrollState: see below (32)      | 1920
+ *  |      contextNumbers: 8 x number(8), beside context slot i     | 1856
+ *  |  contextState (32)        |  scrollState: see below (32)      | 1920
  *  |  feedbackState: see below |  intentState: see below           | 1984
- *  |      goalsReached: 8 x goalHash(8)  (reserved)                | 2048
- *  |  contextTexts: 3 x {keyHash(8) length(1) utf8(55)} (reserved) | 2112
+ *  |      goalsReached: 8 x goalHash(8)                            | 2048
+ *  |  contextTexts: 3 x {keyHash(8) length(1) utf8(55)}            | 2112
  *  +---------------------------------------------------------------+ 2304
  * </pre>
  *
@@ -60,12 +60,27 @@ package dev.pulse.detect;
  *  asked       | questionKey (4)   |                                                     4
  *  intentState | intentCount (1) | intentHead (1) | (pad 30)                              32
  *  feedback    | iid (4) | questionKey (4) | catalogVersion (8) | choice (2) | flags (1) | (13) | 32
+ *  text        | keyHash (8)       | length (1) | utf8 (55)   |                         64
  * </pre>
  *
  * The feedback state (the server's {@code ResponseFeedbackFlyweight}) is the last response shown
  * that asked "Did this help?": its intervention, the question and catalog version that asked it, the
  * choice answered, and flags {@link #FEEDBACK_FLAG_ASKED} (a response asks) and
  * {@link #FEEDBACK_FLAG_GIVEN} (the person answered it: a second answer is refused).
+ *
+ * The context state (32 bytes at {@link #CONTEXT_STATE_OFFSET}), which {@link SessionContextFlyweight} owns:
+ *
+ * <pre>
+ *  | trustedMask (1) | textTrustedMask (1) | goalCount (1) | goalHead (1) | (pad 4) |  0
+ *  |                        wallSkewMs (8)                                         |  8
+ *  |                        (free, 16)                                             | 16
+ * </pre>
+ *
+ * {@code trustedMask} has bit {@code i} set when context slot {@code i} came from the site's backend
+ * (a signed token or a backend {@code context} event); {@code textTrustedMask} the same for text
+ * slots. {@code wallSkewMs} is the wall clock minus the session clock at the last event, so time-of-day
+ * conditions read the wall time from the session clock without a clock of their own. A number in
+ * {@code contextNumbers} is NaN when its value is not numeric.
  *
  * <p>The first 128 bytes (an adjacent cache-line pair) hold what every event reads or writes, so a
  * cold record costs one miss before the history. {@code visitorHash} is the session's visitor (the
@@ -170,6 +185,17 @@ public final class SessionStateDescriptor
     public static final int SCROLL_BACK_COUNT_OFFSET = SCROLL_STATE_OFFSET + 4;
     public static final int SCROLL_BACK_PAGE_VIEW_OFFSET = SCROLL_STATE_OFFSET + 8;
     public static final int CONTEXT_TEXTS_OFFSET = 2112;
+    public static final int CONTEXT_TRUSTED_MASK_OFFSET = CONTEXT_STATE_OFFSET;
+    public static final int CONTEXT_TEXT_TRUSTED_MASK_OFFSET = CONTEXT_STATE_OFFSET + 1;
+    public static final int GOAL_COUNT_OFFSET = CONTEXT_STATE_OFFSET + 2;
+    public static final int GOAL_HEAD_OFFSET = CONTEXT_STATE_OFFSET + 3;
+    public static final int WALL_SKEW_MS_OFFSET = CONTEXT_STATE_OFFSET + 8;
+    public static final int GOAL_ENTRY_LENGTH = 8;
+    public static final int CONTEXT_NUMBER_LENGTH = 8;
+    public static final int CONTEXT_TEXT_ENTRY_LENGTH = 64;
+    public static final int CONTEXT_TEXT_KEY_HASH_OFFSET = 0;
+    public static final int CONTEXT_TEXT_LENGTH_OFFSET = 8;
+    public static final int CONTEXT_TEXT_UTF8_OFFSET = 9;
 
     /** The tab is hidden: idle time is paused. */
     public static final int FLAG_HIDDEN = 1;

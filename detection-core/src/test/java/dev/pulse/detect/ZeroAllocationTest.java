@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hot path allocates nothing once warm: a mixed stream of events through recording, every
- * detector, the governor and the timer path, measured with the JVM's per-thread allocation
+ * detector (each trigger with every kind of condition: {@link StandardTriggers#alwaysHoldingRichConditions}),
+ * the governor and the timer path, measured with the JVM's per-thread allocation
  * counter. (The JMH benchmark in {@code benchmarks} reports the same as gc.alloc.rate.norm.)
  */
 class ZeroAllocationTest

@@ -54,7 +54,8 @@ final class TokenCommand implements Callable<Integer>
     @Option(names = "--ctx", paramLabel = "KEY=VALUE",
         description = {"Context the backend vouches for, signed into the token (a v2 token): --ctx tier=gold --ctx plan=pro.",
             "Keys and values: 1-64 of A-Z a-z 0-9 - _, at most 8. With signed sessions only these keys (and the catalog's",
-            "site.client_context) count for trigger conditions and segments."})
+            "site.client_context) count for trigger conditions and segments. The token's context is trusted: the page's",
+            "values never overwrite it, and conditions with trusted: true count it alone."})
     private Map<String, String> context = new LinkedHashMap<>();
 
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "12h",

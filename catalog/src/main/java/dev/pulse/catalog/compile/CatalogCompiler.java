@@ -3,22 +3,27 @@ package dev.pulse.catalog.compile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.agrona.collections.Long2LongHashMap;
 
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
+import dev.pulse.catalog.model.Templates;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.PagePath;
 import dev.pulse.detect.governor.Governor;
 import dev.pulse.detect.governor.GovernorPolicy;
 import dev.pulse.detect.governor.HoldoutUnit;
+import dev.pulse.detect.trigger.SiteTimeZone;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerBuilder;
 import dev.pulse.detect.trigger.TriggerIndex;
@@ -57,7 +62,9 @@ public final class CatalogCompiler
         long outcomeWindowMs,
         long sessionExpiryMs,
         List<String> contextKeys,
-        IntentMatcher intents)
+        IntentMatcher intents,
+        SiteTimeZone timeZone,
+        List<String> templateKeys)
     {
     }
 
@@ -112,6 +119,8 @@ public final class CatalogCompiler
         final long[] ignoredTargets = model.site().ignoreClickTargets().stream().mapToLong(t -> Hash64.of(t.value())).toArray();
         final IntentMatcher intents = intents(model);
         final DetectorFactory detectors = new DetectorFactory(keyPageMask, kindByName, ignoredTargets, intents);
+        final SiteTimeZone zone = model.site().timeZone() == null ? SiteTimeZone.UTC : new SiteTimeZone(ZoneId.of(model.site().timeZone().value()));
+        final ConditionCompiler conditions = new ConditionCompiler(kindByName, stage, zone);
         final List<Trigger> triggers = new ArrayList<>();
         final CompiledQuestion[] questionByTrigger = new CompiledQuestion[model.triggers().size()];
         for (final CatalogModel.Trigger trigger : model.triggers())
@@ -120,7 +129,7 @@ public final class CatalogCompiler
             triggers.add(TriggerBuilder.trigger(trigger.id().value(), detectors.create(trigger))
                 .index(index)
                 .pageKindMask(pageMask(trigger, kindByName))
-                .when(detectors.conditions(trigger))
+                .when(conditions.conditions(trigger.when()))
                 .priority(trigger.priority())
                 .mode(trigger.mode() == null ? TriggerMode.LIVE : TriggerMode.valueOf(trigger.mode().value().toUpperCase(java.util.Locale.ROOT)))
                 .urgent(trigger.urgent())
@@ -160,7 +169,9 @@ public final class CatalogCompiler
             value(policy.outcomeWindowMs(), DEFAULT_OUTCOME_WINDOW_MS),
             value(policy.sessionExpiryMs(), DEFAULT_SESSION_EXPIRY_MS),
             contextKeys(model),
-            intents);
+            intents,
+            zone,
+            templateKeys(model));
     }
 
     /** The search intents, numbered from 1 in catalog order (the order that decides ties). */
@@ -171,6 +182,44 @@ public final class CatalogCompiler
             model.intents().stream().map(intent -> intent.terms().stream().map(Located::value).toList()).toList());
     }
 
+    /** The context keys the responses' templates insert, in the order they first appear. */
+    static List<String> templateKeys(final CatalogModel model)
+    {
+        final Set<String> keys = new LinkedHashSet<>();
+        for (final CatalogModel.Response response : model.responses())
+        {
+            final List<Located<String>> texts = new ArrayList<>(List.of(response.title(), response.body()));
+            if (response.cta() != null)
+            {
+                texts.add(response.cta().label());
+            }
+            for (final CatalogModel.Segment segment : response.segments())
+            {
+                texts.add(segment.title());
+                texts.add(segment.body());
+                if (segment.cta() != null)
+                {
+                    texts.add(segment.cta().label());
+                }
+            }
+            texts.stream().filter(text -> text != null && Templates.isTemplate(text.value()))
+                .forEach(text -> Templates.placeholders(text.value()).forEach(placeholder -> keys.add(placeholder.name())));
+        }
+        return List.copyOf(keys);
+    }
+
+    /** The context keys a block of conditions and the blocks in it compare. */
+    private static void whenKeys(final CatalogModel.When when, final Set<String> keys)
+    {
+        keys.addAll(when.context().keySet());
+        keys.addAll(when.numbers().keySet());
+        when.any().forEach(block -> whenKeys(block, keys));
+        if (when.not() != null)
+        {
+            whenKeys(when.not(), keys);
+        }
+    }
+
     /**
      * The context keys the catalog names, sorted: those its triggers' {@code when.context} and its questions' and
      * responses' segments' {@code when} compare. The catalog has no list of context keys of its own; these are the
@@ -179,7 +228,7 @@ public final class CatalogCompiler
     static List<String> contextKeys(final CatalogModel model)
     {
         final TreeSet<String> keys = new TreeSet<>();
-        model.triggers().forEach(trigger -> keys.addAll(trigger.context().keySet()));
+        model.triggers().forEach(trigger -> whenKeys(trigger.when(), keys));
         model.questions().forEach(question -> question.segments().forEach(segment -> keys.addAll(segment.when().keySet())));
         model.responses().forEach(response -> response.segments().forEach(segment -> keys.addAll(segment.when().keySet())));
         return List.copyOf(keys);

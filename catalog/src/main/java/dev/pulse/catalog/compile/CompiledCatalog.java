@@ -11,6 +11,7 @@ import dev.pulse.detect.Hash64;
 import dev.pulse.detect.PagePath;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.governor.Governor;
+import dev.pulse.detect.trigger.SiteTimeZone;
 import dev.pulse.detect.trigger.Trigger;
 import dev.pulse.detect.trigger.TriggerIndex;
 
@@ -40,6 +41,9 @@ public final class CompiledCatalog
     private final boolean captureEvents;
     private final NameList keepQuery;
     private final NameList clientContext;
+    private final NameList templateKeys;
+    private final long[] templateKeyHashes;
+    private final SiteTimeZone timeZone;
     private final List<String> pageKindNames;
     private final int[] pageKindKeys;
     private final Int2IntHashMap pageKindByKey = new Int2IntHashMap(-1);
@@ -69,6 +73,9 @@ public final class CompiledCatalog
         this.captureEvents = parts.captureEvents();
         this.keepQuery = new NameList(parts.keepQuery());
         this.clientContext = new NameList(parts.clientContext());
+        this.templateKeys = new NameList(parts.templateKeys());
+        this.templateKeyHashes = parts.templateKeys().stream().mapToLong(Hash64::of).toArray();
+        this.timeZone = parts.timeZone();
         this.pageKindNames = List.copyOf(parts.pageKindNames());
         this.pageKindKeys = new int[pageKindNames.size()];
         for (int kind = 1; kind < pageKindKeys.length; kind++)
@@ -163,6 +170,34 @@ public final class CompiledCatalog
     public NameList clientContext()
     {
         return clientContext;
+    }
+
+    /**
+     * The context keys the responses' templates insert ({@code {{first_name|there}}}), at most
+     * {@code ContextTextsFlyweight.TEXT_CAPACITY}: a session keeps the text of these keys only.
+     */
+    public NameList templateKeys()
+    {
+        return templateKeys;
+    }
+
+    /** Whether a context key, by its hash, is one the templates insert; allocation-free. */
+    public boolean isTemplateKey(final long keyHash)
+    {
+        for (final long templateKeyHash : templateKeyHashes)
+        {
+            if (templateKeyHash == keyHash)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The site's time zone ({@code site.time_zone}; UTC when absent), which time-of-day and day-of-week conditions read. */
+    public SiteTimeZone timeZone()
+    {
+        return timeZone;
     }
 
     /** Whether {@code origin} is one of the origins listed by name (a header reading {@value #SELF_ORIGIN} is not). */

@@ -14,27 +14,20 @@ import dev.pulse.detect.detector.Detector;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.detector.DetectorSite;
 import dev.pulse.detect.detector.Threshold;
-import dev.pulse.detect.trigger.ContextEqualsCondition;
-import dev.pulse.detect.trigger.MinDwellCondition;
-import dev.pulse.detect.trigger.ScrolledBackCondition;
-import dev.pulse.detect.trigger.TriggerCondition;
-import dev.pulse.detect.trigger.VisitedPageKindCondition;
 
 /**
  * Builds a trigger's detector through its {@link DetectorKind} (defaults overridden by the
  * trigger's thresholds, its intent numbered as the catalog's {@link IntentMatcher} numbers it; a
- * backend event's name and field conditions) and its conditions.
+ * backend event's name and field conditions); its conditions are {@link ConditionCompiler}'s.
  */
 final class DetectorFactory
 {
-    private final Map<String, Integer> kindByName;
     private final DetectorSite site;
     private final IntentMatcher intents;
 
     DetectorFactory(final long keyPageMask, final Map<String, Integer> kindByName, final long[] ignoredClickTargets,
         final IntentMatcher intents)
     {
-        this.kindByName = kindByName;
         this.intents = intents;
         this.site = new DetectorSite(keyPageMask, kindByName.getOrDefault(DetectorSite.CART_PAGE_KIND, -1),
             kindByName.getOrDefault(DetectorSite.CHECKOUT_PAGE_KIND, -1), ignoredClickTargets);
@@ -78,25 +71,4 @@ final class DetectorFactory
         return detector.matching(Hash64.of(trigger.backendEvent().value()), conditions.toArray(new BackendFieldCondition[0]));
     }
 
-    TriggerCondition[] conditions(final CatalogModel.Trigger trigger)
-    {
-        final List<TriggerCondition> conditions = new ArrayList<>();
-        for (final Located<String> visited : trigger.visited())
-        {
-            conditions.add(new VisitedPageKindCondition(kindByName.get(visited.value())));
-        }
-        for (final Map.Entry<String, Located<String>> context : trigger.context().entrySet())
-        {
-            conditions.add(new ContextEqualsCondition(Hash64.of(context.getKey()), Hash64.of(context.getValue().value())));
-        }
-        if (trigger.minDwellMs() != null)
-        {
-            conditions.add(new MinDwellCondition(trigger.minDwellMs().value()));
-        }
-        if (trigger.scrolledBack() != null)
-        {
-            conditions.add(new ScrolledBackCondition(trigger.scrolledBack().value().intValue()));
-        }
-        return conditions.toArray(new TriggerCondition[0]);
-    }
 }

@@ -32,11 +32,14 @@ public record CatalogModel(
      * The site: its key, the origins allowed to connect, click targets rage clicks ignore,
      * whether raw events are captured in the journal for replay (off unless turned on), the query
      * parameters a page URL may keep ({@code keep_query}; every other one is dropped), and the
-     * context keys a client may set itself when sessions are signed ({@code client_context}), and
-     * whether responses ask "Did this help?" ({@code feedback}, with its wording in {@code feedback_copy}).
+     * context keys a client may set itself when sessions are signed ({@code client_context}),
+     * whether responses ask "Did this help?" ({@code feedback}, with its wording in {@code feedback_copy}),
+     * the IANA time zone time-of-day conditions read ({@code time_zone}, null for UTC), and the context
+     * keys response templates may insert ({@code context_keys}).
      */
     public record Site(Located<String> key, List<Located<String>> origins, List<Located<String>> ignoreClickTargets,
-        boolean captureEvents, List<Located<String>> keepQuery, List<Located<String>> clientContext, Feedback feedback, Node node)
+        boolean captureEvents, List<Located<String>> keepQuery, List<Located<String>> clientContext, Feedback feedback,
+        Located<String> timeZone, List<Located<String>> contextKeys, Node node)
     {
     }
 
@@ -75,10 +78,7 @@ public record CatalogModel(
         Located<String> detector,
         Map<String, Located<Long>> thresholds,
         List<Located<String>> pages,
-        List<Located<String>> visited,
-        Map<String, Located<String>> context,
-        Located<Long> minDwellMs,
-        Located<Long> scrolledBack,
+        When when,
         int priority,
         Located<String> mode,
         boolean urgent,
@@ -90,6 +90,46 @@ public record CatalogModel(
         Map<String, Located<String>> backendFields,
         Node node,
         String path)
+    {
+    }
+
+    /**
+     * A block of conditions (a trigger's {@code when}, an {@code any} entry, a {@code not}): all of its
+     * keys must hold. Absent keys are null or empty; {@code trusted} makes its context and number
+     * conditions (and those of blocks inside it) count only values the site's backend vouched for.
+     */
+    public record When(
+        List<Located<String>> visited,
+        Map<String, Located<String>> context,
+        Map<String, NumberBounds> numbers,
+        Located<Long> minDwellMs,
+        Located<Long> scrolledBack,
+        TimeWindow time,
+        List<Located<String>> days,
+        Located<Long> sessionLongerThanMs,
+        Located<String> stageReached,
+        Located<String> goalReached,
+        boolean trusted,
+        List<When> any,
+        When not,
+        Node node,
+        String path)
+    {
+        /** No conditions: always holds. */
+        public static When none(final Node node, final String path)
+        {
+            return new When(List.of(), Map.of(), Map.of(), null, null, null, List.of(), null, null, null, false, List.of(), null, node, path);
+        }
+    }
+
+    /** Bounds on a numeric context value; absent bounds are null. */
+    public record NumberBounds(Located<Double> atLeast, Located<Double> moreThan, Located<Double> atMost, Located<Double> lessThan,
+        Node node, String path)
+    {
+    }
+
+    /** A time-of-day window, {@code HH:MM} each, from inclusive to exclusive. */
+    public record TimeWindow(Located<String> from, Located<String> to, Node node, String path)
     {
     }
 

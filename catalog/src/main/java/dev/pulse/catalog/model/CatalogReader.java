@@ -16,7 +16,7 @@ public final class CatalogReader
 {
     static final Set<String> TOP_KEYS = Set.of("version", "site", "pages", "journey", "triggers", "questions", "responses", "policy", "intents");
     static final Set<String> SITE_KEYS = Set.of("key", "origins", "ignore_click_targets", "capture_events", "keep_query", "client_context", "feedback",
-        "feedback_copy");
+        "feedback_copy", "time_zone", "context_keys");
     static final Set<String> FEEDBACK_COPY_KEYS = Set.of("question", "yes", "no", "thanks");
     static final Set<String> PAGE_KEYS = Set.of("key", "match");
     static final Set<String> PATTERN_KEYS = Set.of("exact", "prefix", "glob");
@@ -95,6 +95,8 @@ public final class CatalogReader
             site.stringOrList("keep_query"),
             site.stringOrList("client_context"),
             readFeedback(site, diagnostics),
+            site.optionalString("time_zone"),
+            site.stringOrList("context_keys"),
             node);
     }
 

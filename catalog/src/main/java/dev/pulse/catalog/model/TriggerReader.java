@@ -21,7 +21,7 @@ final class TriggerReader
     static final Set<String> TRIGGER_KEYS = Set.of(
         "id", "detector", "thresholds", "pages", "when", "priority", "mode", "urgent", "cooldown", "early", "question", "intent", "event",
         "fields");
-    static final Set<String> WHEN_KEYS = Set.of("visited", "context", "min_dwell", "scrolled_back");
+    private final WhenReader whenReader = new WhenReader();
 
     CatalogModel.Trigger read(final Node node, final String path, final Diagnostics diagnostics)
     {
@@ -40,20 +40,11 @@ final class TriggerReader
                 nearest != null ? "did you mean '" + nearest + "'?" : "known detectors: " + String.join(", ", detectorNames()));
         }
 
-        List<Located<String>> visited = List.of();
-        Map<String, Located<String>> context = Map.of();
-        Located<Long> minDwell = null;
-        Located<Long> scrolledBack = null;
+        CatalogModel.When when = CatalogModel.When.none(node, trigger.path("when"));
         if (trigger.has("when"))
         {
-            final Fields when = Fields.of(trigger.node("when"), trigger.path("when"), diagnostics, WHEN_KEYS);
-            if (when != null)
-            {
-                visited = when.stringOrList("visited");
-                context = when.stringMap("context");
-                minDwell = when.duration("min_dwell");
-                scrolledBack = when.integer("scrolled_back");
-            }
+            final CatalogModel.When read = whenReader.read(trigger.node("when"), trigger.path("when"), diagnostics);
+            when = read == null ? when : read;
         }
         final Located<Long> priority = trigger.integer("priority");
         return new CatalogModel.Trigger(
@@ -61,10 +52,7 @@ final class TriggerReader
             detector,
             readThresholds(trigger, kind, diagnostics),
             trigger.has("pages") ? trigger.stringOrList("pages") : null,
-            visited,
-            context,
-            minDwell,
-            scrolledBack,
+            when,
             priority == null ? 0 : priority.value().intValue(),
             trigger.optionalString("mode"),
             trigger.bool("urgent", false),

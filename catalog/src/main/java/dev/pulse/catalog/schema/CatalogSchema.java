@@ -127,6 +127,9 @@ public final class CatalogSchema
             properties(wording).put(part, Map.of("type", "string", "minLength", 1, "maxLength", 80));
         }
         properties.put("feedback_copy", wording);
+        properties.put("context_keys", described(names("^[A-Za-z0-9_-]{1,64}$"),
+            "context keys response templates may insert, e.g. [first_name, plan]: {{first_name|there}}"));
+        properties.put("time_zone", described(ref(TEXT), "an IANA time zone (e.g. Europe/Berlin) for time and days conditions; default UTC"));
         return site;
     }
 
@@ -184,6 +187,7 @@ public final class CatalogSchema
         map.put("type", "object");
         map.put("additionalProperties", Map.of("type", List.of("string", "number", "boolean")));
         definitions.put("text_map", map);
+        definitions.put(TriggerSchema.WHEN_BLOCK, TriggerSchema.when());
         for (final DetectorKind kind : DetectorKind.values())
         {
             definitions.put(TriggerSchema.thresholdsName(kind), thresholds(kind));

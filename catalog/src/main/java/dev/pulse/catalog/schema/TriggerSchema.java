@@ -62,14 +62,46 @@ final class TriggerSchema
         return trigger;
     }
 
-    private static Map<String, Object> when()
+    /** The definition nested blocks ({@code any}, {@code not}) refer to. */
+    static final String WHEN_BLOCK = "when_block";
+
+    /** A block of conditions that must all hold; {@code any} and {@code not} nest blocks of the same shape. */
+    static Map<String, Object> when()
     {
         final Map<String, Object> when = object("conditions that must all hold", List.of());
-        properties(when).put("visited", described(ref(CatalogSchema.textOrList()), "page kinds seen earlier in the session"));
-        properties(when).put("context", described(ref(CatalogSchema.textMap()), "values the page sent in hello.ctx"));
-        properties(when).put("min_dwell", described(ref(CatalogSchema.duration()), "time on the current page"));
-        properties(when).put("scrolled_back", described(Map.of("type", "integer", "minimum", 1, "maximum", 20),
+        final Map<String, Object> properties = properties(when);
+        final Map<String, Object> block = ref("#/definitions/" + WHEN_BLOCK);
+        properties.put("visited", described(ref(CatalogSchema.textOrList()), "page kinds seen earlier in the session"));
+        properties.put("context", described(ref(CatalogSchema.textMap()), "context values equal to these (hello.ctx, the token, backend context)"));
+        final Map<String, Object> bounds = object("bounds on a numeric context value", List.of());
+        for (final String bound : List.of("at_least", "more_than", "at_most", "less_than"))
+        {
+            properties(bounds).put(bound, Map.of("type", "number"));
+        }
+        bounds.put("minProperties", 1);
+        final Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("description", "numeric context values within bounds, e.g. team_size: { at_least: 6 }");
+        numbers.put("type", "object");
+        numbers.put("additionalProperties", bounds);
+        properties.put("number", numbers);
+        properties.put("min_dwell", described(ref(CatalogSchema.duration()), "time on the current page"));
+        properties.put("scrolled_back", described(Map.of("type", "integer", "minimum", 1, "maximum", 20),
             "scrolled back up the current page at least this many times"));
+        final Map<String, Object> time = object("a time-of-day window in site.time_zone, from included to excluded", List.of("from", "to"));
+        final Map<String, Object> hhmm = Map.of("type", "string", "pattern", "^([01][0-9]|2[0-3]):[0-5][0-9]$");
+        properties(time).put("from", hhmm);
+        properties(time).put("to", hhmm);
+        properties.put("time", time);
+        final Map<String, Object> day = Map.of("enum", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
+        properties.put("days", described(Map.of("anyOf", List.of(day, Map.of("type", "array", "items", day))),
+            "days of the week in site.time_zone"));
+        properties.put("session_longer_than", described(ref(CatalogSchema.duration()), "the session has lasted longer than this"));
+        properties.put("stage_reached", described(ref(CatalogSchema.text()), "a page kind on the journey: that stage or a later one was reached"));
+        properties.put("goal_reached", described(ref(CatalogSchema.text()), "a goal the page reported earlier (Pulse.goal)"));
+        properties.put("trusted", described(Map.of("type", "boolean"),
+            "context and number conditions here count only values from the site's backend (token, backend context event)"));
+        properties.put("any", described(Map.of("type", "array", "items", block, "minItems", 1), "blocks of which at least one holds"));
+        properties.put("not", described(block, "a block that must not hold"));
         return when;
     }
 }

@@ -1,6 +1,8 @@
 package dev.pulse.catalog.validate;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.source.Diagnostics;
@@ -35,8 +37,11 @@ public final class CatalogValidator
         pageKindValidator.journey(catalog.journey(), kinds, diagnostics);
         final Map<String, CatalogModel.Response> responses = responseValidator.responses(catalog, diagnostics);
         final Map<String, CatalogModel.Question> questions = new QuestionValidator(responses).questions(catalog, diagnostics);
-        final java.util.Set<String> intents = intentValidator.validate(catalog.intents(), diagnostics);
-        new TriggerValidator(kinds, questions.keySet(), intents).validate(catalog.triggers(), diagnostics);
+        final Set<String> intents = intentValidator.validate(catalog.intents(), diagnostics);
+        final Set<String> journeyKinds = new HashSet<>();
+        catalog.journey().forEach(stage -> stage.forEach(kind -> journeyKinds.add(kind.value())));
+        new TriggerValidator(kinds, journeyKinds, questions.keySet(), intents).validate(catalog.triggers(), diagnostics);
+        new TemplateValidator().validate(catalog, diagnostics);
         responseValidator.warnUnrouted(catalog, diagnostics);
         policyValidator.validate(catalog.policy(), diagnostics);
     }

@@ -20,20 +20,21 @@ import static dev.pulse.catalog.validate.ValueChecks.error;
 final class TriggerValidator
 {
     static final Set<String> MODES = Set.of("live", "shadow", "off");
-    private static final Threshold MIN_DWELL = new Threshold("min_dwell", Threshold.Unit.MILLIS, 0, 0, 3_600_000);
-    private static final Threshold SCROLLED_BACK = new Threshold("scrolled_back", Threshold.Unit.COUNT, 1, 1, 20);
     private static final Threshold COOLDOWN = new Threshold("cooldown", Threshold.Unit.MILLIS, 0, 0, 86_400_000);
     private static final Threshold PRIORITY = new Threshold("priority", Threshold.Unit.COUNT, 0, -1_000, 1_000);
 
     private final Map<String, CatalogModel.PageKind> kinds;
     private final Set<String> questionIds;
     private final Set<String> intents;
+    private final WhenValidator whenValidator;
 
-    TriggerValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> questionIds, final Set<String> intents)
+    TriggerValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> journeyKinds, final Set<String> questionIds,
+        final Set<String> intents)
     {
         this.kinds = kinds;
         this.questionIds = questionIds;
         this.intents = intents;
+        this.whenValidator = new WhenValidator(kinds, journeyKinds);
     }
 
     void validate(final List<CatalogModel.Trigger> triggers, final Diagnostics diagnostics)
@@ -63,26 +64,7 @@ final class TriggerValidator
                 error(diagnostics, trigger.mode(), "unknown mode '" + trigger.mode().value() + "'",
                     nearest != null ? "did you mean '" + nearest + "'?" : "a trigger is live, shadow or off");
             }
-            for (final Located<String> visited : trigger.visited())
-            {
-                ValueChecks.unknownKind(visited, kinds, diagnostics);
-            }
-            for (final Map.Entry<String, Located<String>> condition : trigger.context().entrySet())
-            {
-                if (condition.getKey().isBlank() || condition.getValue().value().isBlank())
-                {
-                    error(diagnostics, condition.getValue(), "a context condition needs a key and a value", "e.g. context: { device: mobile }");
-                }
-            }
-            if (trigger.minDwellMs() != null)
-            {
-                ValueChecks.range(trigger.minDwellMs(), MIN_DWELL, "min_dwell", diagnostics);
-            }
-            if (trigger.scrolledBack() != null && !SCROLLED_BACK.accepts(trigger.scrolledBack().value()))
-            {
-                error(diagnostics, trigger.scrolledBack(), "scrolled_back " + trigger.scrolledBack().value() + " is out of its sane range [" +
-                    SCROLLED_BACK.min() + ", " + SCROLLED_BACK.max() + "]", "how many times on this page view, e.g. scrolled_back: 2");
-            }
+            whenValidator.validate(trigger.when(), diagnostics);
             if (trigger.cooldownMs() != null)
             {
                 ValueChecks.range(trigger.cooldownMs(), COOLDOWN, "cooldown", diagnostics);

@@ -24,7 +24,9 @@ class SchemaKeysTest
         assertKeys(CatalogReader.PAGE_KEYS, "pages", "additionalProperties");
         assertKeys(CatalogReader.POLICY_KEYS, "policy");
         assertKeys(TriggerReader.TRIGGER_KEYS, "triggers", "items");
-        assertKeys(TriggerReader.WHEN_KEYS, "triggers", "items", "properties", "when");
+        assertKeys(WhenReader.WHEN_KEYS, "triggers", "items", "properties", "when");
+        assertKeys(WhenReader.NUMBER_KEYS, "triggers", "items", "properties", "when", "properties", "number", "additionalProperties");
+        assertKeys(WhenReader.TIME_KEYS, "triggers", "items", "properties", "when", "properties", "time");
         assertKeys(CopyReader.QUESTION_KEYS, "questions", "items");
         assertKeys(CopyReader.CHOICE_KEYS, "questions", "items", "properties", "choices", "items");
         assertKeys(CopyReader.VARIANT_KEYS, "questions", "items", "properties", "variants", "items");

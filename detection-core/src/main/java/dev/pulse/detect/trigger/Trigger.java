@@ -93,6 +93,12 @@ public final class Trigger
         {
             return false;
         }
+        return conditionsHold(state, nowMs);
+    }
+
+    /** Whether every one of the trigger's conditions holds for the session now. */
+    public boolean conditionsHold(final SessionStateFlyweight state, final long nowMs)
+    {
         for (final TriggerCondition condition : conditions)
         {
             if (!condition.test(state, nowMs))

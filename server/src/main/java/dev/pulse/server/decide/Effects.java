@@ -21,6 +21,10 @@ public class Effects
     int questionIid;
     long questionCatalogVersion;
     ResponseCopy response;
+    /** The response's title, body and button label as this person reads them: templates filled. */
+    final StringBuilder responseTitle = new StringBuilder(128);
+    final StringBuilder responseBody = new StringBuilder(1024);
+    final StringBuilder responseCtaLabel = new StringBuilder(64);
     String responseChoiceId;
     int responseIid;
     FeedbackCopy responseFeedback;
@@ -40,6 +44,9 @@ public class Effects
         questionIid = 0;
         questionCatalogVersion = 0;
         response = null;
+        responseTitle.setLength(0);
+        responseBody.setLength(0);
+        responseCtaLabel.setLength(0);
         responseChoiceId = null;
         responseIid = 0;
         responseFeedback = null;
@@ -78,6 +85,24 @@ public class Effects
     public final ResponseCopy response()
     {
         return response;
+    }
+
+    /** The response's title with its placeholders filled (empty without a response). */
+    public final CharSequence responseTitle()
+    {
+        return responseTitle;
+    }
+
+    /** The response's body with its placeholders filled. */
+    public final CharSequence responseBody()
+    {
+        return responseBody;
+    }
+
+    /** The call to action's label with its placeholders filled (empty without one). */
+    public final CharSequence responseCtaLabel()
+    {
+        return responseCtaLabel;
     }
 
     public final String responseChoiceId()

@@ -10,6 +10,7 @@ import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.catalog.compile.FeedbackCopy;
 import dev.pulse.catalog.compile.QuestionCopy;
 import dev.pulse.catalog.compile.ResponseCopy;
+import dev.pulse.catalog.compile.TemplateFiller;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.SessionStateFlyweight;
@@ -50,6 +51,7 @@ public final class SessionMachine
     private final Effects effects;
     private final DecisionRecord decision = new DecisionRecord();
     private final ResponseFeedbackFlyweight feedback = new ResponseFeedbackFlyweight();
+    private final TemplateFiller templates = new TemplateFiller();
     private final int[] newKindByOldKind = new int[SessionStateFlyweight.MAX_PAGE_KINDS];
     private final int[] newIntentByOldIntent = new int[SessionStateFlyweight.MAX_INTENTS + 1];
 
@@ -92,6 +94,7 @@ public final class SessionMachine
     {
         effects.clearEffects();
         adopt(catalog, state, record);
+        ContextPairs.putBackendTexts(catalog, state, event);
         processor.onEvent(state, event, nowMs, triggers(catalog), catalog.governor(), decisions);
         decide(state, record, catalog, searchQuery, catalog.intents().name(event.searchIntent()), nowMs);
         outcomes.afterEvent(record.windows(), state, catalog, event, Math.max(nowMs, state.lastEventMs()));
@@ -128,6 +131,7 @@ public final class SessionMachine
         log.record(decision.begin(JournalRecordType.RESPONSE_SHOWN, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
             .question(question.id()).choice(question.choiceId(choice)).response(response.id()).segment(copy.segmentId()));
         effects.response = copy;
+        fillResponse(copy, state);
         effects.responseChoiceId = question.choiceId(choice);
         effects.responseIid = iid;
         if (response.handoff() != null)
@@ -195,6 +199,20 @@ public final class SessionMachine
         effects.handoffTriggerId = trigger == null ? "" : trigger.id();
         effects.handoffQuestionId = question.id();
         effects.handoffResponseId = response.id();
+    }
+
+    /**
+     * The response's words for this person: its templates filled from the session's context texts
+     * (the journal and the report keep the template; only the person sees the values).
+     */
+    private void fillResponse(final ResponseCopy copy, final SessionStateFlyweight state)
+    {
+        templates.fill(copy.title(), state.context(), effects.responseTitle);
+        templates.fill(copy.body(), state.context(), effects.responseBody);
+        if (copy.ctaLabel() != null)
+        {
+            templates.fill(copy.ctaLabel(), state.context(), effects.responseCtaLabel);
+        }
     }
 
     /** The person closed question {@code iid} without answering. */

@@ -175,7 +175,8 @@ final class PreviewPage
     private static String responseMessage(final String choiceId, final ResponseCopy copy, final FeedbackCopy feedback,
         final CompiledHandoff handoff, final boolean available)
     {
-        return text(MessageEncoder.response(UnpooledByteBufAllocator.DEFAULT, 0, choiceId, copy, feedback, handoff, available));
+        return text(MessageEncoder.response(UnpooledByteBufAllocator.DEFAULT, 0, choiceId, copy, copy.title(), copy.body(), copy.ctaLabel(),
+            feedback, handoff, available));
     }
 
     private static String text(final TextWebSocketFrame frame)

@@ -22,6 +22,7 @@ import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
 import dev.pulse.journal.RawEventKind;
 import dev.pulse.server.decide.CatalogVersions;
+import dev.pulse.server.decide.ContextPairs;
 import dev.pulse.server.decide.ServerSessionFlyweight;
 import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.session.SessionRecord;
@@ -49,6 +50,7 @@ public final class Replay
     private final SessionStateFlyweight state = new SessionStateFlyweight();
     private final ServerSessionFlyweight record = new ServerSessionFlyweight();
     private final Event event = new Event();
+    private final CharSequence[] contextStrings = new CharSequence[2 * SessionStateFlyweight.CONTEXT_CAPACITY];
     private final PagePath path = new PagePath();
     private long rawEvents;
     /** The wall timestamp of the raw event being replayed: the time its decisions are recorded at. */
@@ -161,10 +163,15 @@ public final class Replay
                 record.init(nowMs);
             }
             point(buffer);
-            for (int i = 0; i < Math.min(fields.contextKeys.size(), fields.contextValues.size()); i++)
+            final int pairs = Math.min(Math.min(fields.contextKeys.size(), fields.contextValues.size()), contextStrings.length / 2);
+            for (int i = 0; i < pairs; i++)
             {
-                state.context().putContext(Hash64.of(fields.contextKeys.get(i)), Hash64.of(fields.contextValues.get(i)));
+                contextStrings[2 * i] = fields.contextKeys.get(i);
+                contextStrings[2 * i + 1] = fields.contextValues.get(i);
             }
+            // The captured hello does not say which pairs the token vouched for: the replay takes them all as the page's.
+            ContextPairs.put(candidate, state, contextStrings, pairs, 0);
+            state.context().wallSkewMs(raw.timestampMs() - nowMs);
             machine.hello(candidate, state, record, nowMs);
             return;
         }
@@ -173,6 +180,7 @@ public final class Replay
             return;
         }
         point(buffer);
+        state.context().wallSkewMs(raw.timestampMs() - nowMs);
         switch (kind)
         {
             case TIMER:

@@ -9,7 +9,8 @@ import dev.pulse.server.auth.TokenContext;
  * Signed, the context the token vouches for, then only those of the hello's pairs whose key the
  * catalog lists in {@code site.client_context} and the token does not carry (the token wins): a
  * visitor cannot claim a tier the backend did not sign. At most {@link DecodedMessage#MAX_CONTEXT}
- * pairs, the token's first. Allocation-free: the pairs are the decoder's and the token's own views.
+ * pairs, the token's first: those {@link #trustedPairs} are the site's backend's (trusted), the
+ * rest the page's. Allocation-free: the pairs are the decoder's and the token's own views.
  */
 final class HelloContext
 {
@@ -43,6 +44,12 @@ final class HelloContext
             }
         }
         return pairs;
+    }
+
+    /** How many of the pairs {@link #select} wrote first are the token's: trusted context. */
+    static int trustedPairs(final TokenContext token)
+    {
+        return token == null ? 0 : Math.min(token.count(), DecodedMessage.MAX_CONTEXT);
     }
 
     private static int put(final CharSequence[] strings, final int pairs, final CharSequence key, final CharSequence value)

@@ -129,18 +129,22 @@ public final class MessageEncoder
         return new TextWebSocketFrame(out);
     }
 
-    /** {@code {"t":"response","iid":"3","choice":"...","title":"...","body":"...","cta":{"label":"...","url":"..."}}}: an answer alone. */
+    /** {@code {"t":"response","iid":"3","choice":"...","title":"...","body":"...","cta":{"label":"...","url":"..."}}}: an answer alone, as written. */
     public static TextWebSocketFrame response(final ByteBufAllocator alloc, final int iid, final String choiceId, final ResponseCopy copy)
     {
-        return response(alloc, iid, choiceId, copy, null, null, false);
+        return response(alloc, iid, choiceId, copy, copy.title(), copy.body(), copy.ctaLabel(), null, null, false);
     }
 
     /**
-     * A response: when {@code feedback} is not null it asks "Did this help?" in that wording
+     * A response, with its words as one person reads them (templates filled: {@code title},
+     * {@code body}, {@code ctaLabel}; the URL is the copy's own, never filled; the preview sends the
+     * copy as written instead, placeholders and all). When {@code feedback} is not null it asks "Did
+     * this help?" in that wording
      * ({@code ,"feedback":true,"feedback_copy":{"question":"...","yes":"...","no":"...","thanks":"..."}}), and
      * for a hand-off ({@code handoff} not null) {@code "kind":"handoff","handoff":{...}} ({@link #handoff}).
      */
     public static TextWebSocketFrame response(final ByteBufAllocator alloc, final int iid, final String choiceId, final ResponseCopy copy,
+        final CharSequence title, final CharSequence body, final CharSequence ctaLabel,
         final FeedbackCopy feedback, final CompiledHandoff handoff, final boolean available)
     {
         final ByteBuf out = alloc.buffer(512);
@@ -149,13 +153,13 @@ public final class MessageEncoder
         JsonText.ascii(out, ",\"choice\":");
         JsonText.string(out, choiceId);
         JsonText.ascii(out, ",\"title\":");
-        JsonText.string(out, copy.title());
+        JsonText.string(out, title);
         JsonText.ascii(out, ",\"body\":");
-        JsonText.string(out, copy.body());
+        JsonText.string(out, body);
         if (copy.ctaLabel() != null)
         {
             JsonText.ascii(out, ",\"cta\":{\"label\":");
-            JsonText.string(out, copy.ctaLabel());
+            JsonText.string(out, ctaLabel);
             JsonText.ascii(out, ",\"url\":");
             JsonText.string(out, copy.ctaUrl()).writeByte('}');
         }

@@ -62,7 +62,7 @@ final class OutboxWriter
         if (out.response() != null)
         {
             ctx.write(MessageEncoder.response(ctx.alloc(), out.responseIid(), out.responseChoiceId(), out.response(),
-                out.responseFeedback(), out.handoff(), out.handoffAvailable()));
+                out.responseTitle(), out.responseBody(), out.responseCtaLabel(), out.responseFeedback(), out.handoff(), out.handoffAvailable()));
         }
         if (out.withdrawHeld)
         {

@@ -144,6 +144,8 @@ final class SessionEvents
     private void decide(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
         final DecodedMessage message, final long nowMs, final Outbox out)
     {
+        // Time-of-day conditions read the wall time from the session clock through this skew.
+        state.context().wallSkewMs(loop.recordWallMs() - nowMs);
         switch (message.type())
         {
             case ANSWER:
@@ -220,6 +222,7 @@ final class SessionEvents
                 {
                     loop.capture.timer(loop.recordWallMs(), nowMs, connection, catalog.versionHash());
                 }
+                state.context().wallSkewMs(loop.recordWallMs() - nowMs);
                 machine.onTimer(catalog, state, record, nowMs);
                 unseen.settle(connection, state, unseenMark, out);
                 if (!change.commit())
@@ -271,6 +274,8 @@ final class SessionEvents
                 {
                     loop.capture.backend(loop.recordWallMs(), nowMs, connection, catalog.versionHash(), backend);
                 }
+                // Like every event's: time-of-day conditions read the wall time through this skew.
+                state.context().wallSkewMs(loop.recordWallMs() - nowMs);
                 machine.onEvent(catalog, state, record, loop.backendEvents.toEvent(backend), null, nowMs);
                 unseen.settle(connection, state, unseenMark, out);
                 if (!change.commit())

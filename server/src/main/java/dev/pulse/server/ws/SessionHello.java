@@ -7,6 +7,8 @@ import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.journal.SessionStartKind;
 import dev.pulse.server.auth.TokenCheck;
+import dev.pulse.server.auth.TokenContext;
+import dev.pulse.server.decide.ContextPairs;
 import dev.pulse.server.decide.ServerSessionFlyweight;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.protocol.CloseCode;
@@ -162,11 +164,10 @@ final class SessionHello
                 loop.carries.take(state, access.server(), created, message.acked(), nowMs);
             }
             final CharSequence[] context = loop.contextStrings;
-            final int pairs = HelloContext.select(message, loop.tokens == null ? null : loop.tokens.context(), catalog.clientContext(), context);
-            for (int i = 0; i < pairs; i++)
-            {
-                state.context().putContext(Hash64.of(context[2 * i]), Hash64.of(context[2 * i + 1]));
-            }
+            final TokenContext token = loop.tokens == null ? null : loop.tokens.context();
+            final int pairs = HelloContext.select(message, token, catalog.clientContext(), context);
+            ContextPairs.put(catalog, state, context, pairs, HelloContext.trustedPairs(token));
+            state.context().wallSkewMs(loop.recordWallMs() - nowMs);
             loop.machine.hello(catalog, state, access.server(), nowMs);
             loop.journal.sessionStart(loop.recordWallMs(), id.hi(), id.lo(), catalog.versionHash(), kind, state.visitorHash(),
                 catalog.siteKey(), context, 2 * pairs);

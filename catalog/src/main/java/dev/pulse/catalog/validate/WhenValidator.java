@@ -1,0 +1,170 @@
+package dev.pulse.catalog.validate;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.pulse.catalog.model.CatalogModel;
+import dev.pulse.catalog.model.Located;
+import dev.pulse.catalog.model.Suggestions;
+import dev.pulse.catalog.source.Diagnostics;
+import dev.pulse.catalog.source.Node;
+import dev.pulse.detect.detector.Threshold;
+
+import static dev.pulse.catalog.validate.ValueChecks.error;
+
+/**
+ * Checks a trigger's conditions, and the blocks nested in {@code any} and {@code not}: known page
+ * kinds and journey stages, context conditions with a key and a value, number bounds that some
+ * number can meet, times as {@code HH:MM}, day names, durations and scroll-back counts in range.
+ */
+final class WhenValidator
+{
+    /** The day names {@code days} accepts, Monday first: bit {@code i} of a day mask. */
+    static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final Threshold MIN_DWELL = new Threshold("min_dwell", Threshold.Unit.MILLIS, 0, 0, 3_600_000);
+    private static final Threshold SCROLLED_BACK = new Threshold("scrolled_back", Threshold.Unit.COUNT, 1, 1, 20);
+    private static final Threshold SESSION_LONGER_THAN = new Threshold("session_longer_than", Threshold.Unit.MILLIS, 60_000, 1_000, 86_400_000);
+    private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):([0-5][0-9])");
+
+    private final Map<String, CatalogModel.PageKind> kinds;
+    private final Set<String> journeyKinds;
+
+    WhenValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> journeyKinds)
+    {
+        this.kinds = kinds;
+        this.journeyKinds = journeyKinds;
+    }
+
+    void validate(final CatalogModel.When when, final Diagnostics diagnostics)
+    {
+        for (final Located<String> visited : when.visited())
+        {
+            ValueChecks.unknownKind(visited, kinds, diagnostics);
+        }
+        for (final Map.Entry<String, Located<String>> condition : when.context().entrySet())
+        {
+            if (condition.getKey().isBlank() || condition.getValue().value().isBlank())
+            {
+                error(diagnostics, condition.getValue(), "a context condition needs a key and a value", "e.g. context: { device: mobile }");
+            }
+        }
+        when.numbers().values().forEach(bounds -> number(bounds, diagnostics));
+        if (when.minDwellMs() != null)
+        {
+            ValueChecks.range(when.minDwellMs(), MIN_DWELL, "min_dwell", diagnostics);
+        }
+        if (when.scrolledBack() != null && !SCROLLED_BACK.accepts(when.scrolledBack().value()))
+        {
+            error(diagnostics, when.scrolledBack(), "scrolled_back " + when.scrolledBack().value() + " is out of its sane range [" +
+                SCROLLED_BACK.min() + ", " + SCROLLED_BACK.max() + "]", "how many times on this page view, e.g. scrolled_back: 2");
+        }
+        if (when.time() != null)
+        {
+            time(when.time(), diagnostics);
+        }
+        days(when.days(), diagnostics);
+        if (when.sessionLongerThanMs() != null)
+        {
+            ValueChecks.range(when.sessionLongerThanMs(), SESSION_LONGER_THAN, "session_longer_than", diagnostics);
+        }
+        if (when.stageReached() != null && !ValueChecks.unknownKind(when.stageReached(), kinds, diagnostics) &&
+            !journeyKinds.contains(when.stageReached().value()))
+        {
+            error(diagnostics, when.stageReached(), "the page kind '" + when.stageReached().value() + "' is on no journey stage",
+                "list it under the top-level 'journey', e.g. journey: [browse, product, cart, checkout]");
+        }
+        if (when.goalReached() != null && when.goalReached().value().isBlank())
+        {
+            error(diagnostics, when.goalReached(), "goal_reached needs a goal name", "the name the page sends: Pulse.goal('signup')");
+        }
+        when.any().forEach(block -> validate(block, diagnostics));
+        if (when.not() != null)
+        {
+            validate(when.not(), diagnostics);
+        }
+    }
+
+    /** At most one lower and one upper bound, at least one bound, and a range some number is in. */
+    private static void number(final CatalogModel.NumberBounds bounds, final Diagnostics diagnostics)
+    {
+        final String example = "e.g. team_size: { at_least: 6 } or { more_than: 0, less_than: 6 }";
+        final boolean written = bounds.node() instanceof Node.MapNode && !((Node.MapNode)bounds.node()).entries().isEmpty();
+        if (bounds.atLeast() == null && bounds.moreThan() == null && bounds.atMost() == null && bounds.lessThan() == null)
+        {
+            if (written)
+            {
+                return; // the reader reported what is wrong with what was written
+            }
+            diagnostics.error(bounds.node(), bounds.path(), "a number condition needs a bound", "at_least, more_than, at_most or less_than: " + example);
+            return;
+        }
+        if (bounds.atLeast() != null && bounds.moreThan() != null)
+        {
+            error(diagnostics, bounds.moreThan(), "at_least and more_than are both lower bounds", "keep one: " + example);
+        }
+        if (bounds.atMost() != null && bounds.lessThan() != null)
+        {
+            error(diagnostics, bounds.lessThan(), "at_most and less_than are both upper bounds", "keep one: " + example);
+        }
+        final Located<Double> lower = bounds.atLeast() != null ? bounds.atLeast() : bounds.moreThan();
+        final Located<Double> upper = bounds.atMost() != null ? bounds.atMost() : bounds.lessThan();
+        if (lower != null && upper != null)
+        {
+            final boolean closed = bounds.atLeast() != null && bounds.atMost() != null;
+            if (closed ? lower.value() > upper.value() : lower.value() >= upper.value())
+            {
+                error(diagnostics, upper, "no number is within these bounds (" + lower.value() + " to " + upper.value() + ")",
+                    "the lower bound must be below the upper one");
+            }
+        }
+    }
+
+    private static void time(final CatalogModel.TimeWindow window, final Diagnostics diagnostics)
+    {
+        final int from = minute(window.from(), diagnostics);
+        final int to = minute(window.to(), diagnostics);
+        if (from >= 0 && from == to)
+        {
+            error(diagnostics, window.to(), "the time window opens and closes at " + window.to().value() + ", so it is empty",
+                "give it a length; a window past midnight is from: \"22:00\", to: \"06:00\"");
+        }
+    }
+
+    /** Minutes after midnight of an {@code HH:MM} value, or -1 (reported). */
+    static int minute(final Located<String> time, final Diagnostics diagnostics)
+    {
+        if (time == null)
+        {
+            return -1;
+        }
+        final Matcher matcher = TIME.matcher(time.value());
+        if (!matcher.matches())
+        {
+            error(diagnostics, time, "'" + time.value() + "' is not a time of day", "write 24-hour HH:MM in quotes, e.g. \"09:00\" or \"17:30\"");
+            return -1;
+        }
+        return Integer.parseInt(matcher.group(1)) * 60 + Integer.parseInt(matcher.group(2));
+    }
+
+    private static void days(final List<Located<String>> days, final Diagnostics diagnostics)
+    {
+        final Set<String> seen = new HashSet<>();
+        for (final Located<String> day : days)
+        {
+            if (!DAYS.contains(day.value()))
+            {
+                final String nearest = Suggestions.nearest(day.value(), DAYS);
+                error(diagnostics, day, "unknown day '" + day.value() + "'",
+                    nearest != null ? "did you mean '" + nearest + "'?" : "days are " + String.join(", ", DAYS));
+            }
+            else if (!seen.add(day.value()))
+            {
+                diagnostics.warning(day.node(), day.path(), "the day '" + day.value() + "' is listed twice", "list each day once");
+            }
+        }
+    }
+}
