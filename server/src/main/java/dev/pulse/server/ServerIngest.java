@@ -29,6 +29,8 @@ final class ServerIngest
     static IngestRoute route(final ServerConfig config, final LiveIngestKeys keys, final String siteKey, final IntSupplier port,
         final ServerContext context, final PulseClock clock, final Metrics metrics)
     {
+        // Declared whether or not the route is on: /metrics names every family docs/operations.md lists.
+        final IngestMetrics ingestMetrics = new IngestMetrics(metrics);
         final boolean demo = DemoSettings.served(config);
         // The demo's checkout signs with a key of its own: the route is on with the demo even without a keys file.
         final LiveIngestKeys used = keys != null ? keys : demo ? LiveIngestKeys.empty() : null;
@@ -38,6 +40,6 @@ final class ServerIngest
         }
         final DemoPayments demoPayments = demo ? DemoPayments.start(used, siteKey, config.bind(), port, clock) : null;
         return new IngestRoute(used, config.ingestRatePerKey(), config.ingestMaxBodyBytes(), new BackendDelivery(context), clock,
-            new IngestMetrics(metrics), demoPayments);
+            ingestMetrics, demoPayments);
     }
 }
