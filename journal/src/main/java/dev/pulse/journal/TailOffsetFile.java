@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.zip.CRC32C;
 
 /**
@@ -71,7 +72,6 @@ public final class TailOffsetFile
     {
         final CRC32C crc = new CRC32C();
         crc.update(body.getBytes(StandardCharsets.US_ASCII));
-        final String hex = Long.toHexString(crc.getValue());
-        return "0".repeat(8 - hex.length()) + hex;
+        return HexFormat.of().toHexDigits((int)crc.getValue());
     }
 }

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 import dev.pulse.server.timer.PulseClock;
+import dev.pulse.server.webhook.WebhookSigner;
 
 /**
  * The demo store's fake payment, {@code POST /demo/api/pay} (only with the demo on): the part a
@@ -98,7 +99,7 @@ public final class DemoPayments
             .timeout(Duration.ofSeconds(5))
             .header("Content-Type", "application/json")
             .header(IngestSignature.KEY_HEADER, KEY_ID)
-            .header(IngestSignature.SIGNATURE_HEADER, "t=" + t + ",v1=" + HexFormat.of().formatHex(IngestSignature.digest(secret, t, event)))
+            .header(IngestSignature.SIGNATURE_HEADER, new WebhookSigner(secret).header(t, event))
             .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build();
         http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) ->
             later.accept(IngestAnswers.json(HttpResponseStatus.OK, "{\"paid\":false,\"reason\":\"card_declined\",\"told\":"

@@ -1,13 +1,9 @@
 package dev.pulse.server.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.pulse.server.webhook.WebhookSigner;
 
 /**
  * Checks a backend event's signature, signed as Pulse signs its webhooks (the webhook package's
@@ -88,20 +84,10 @@ final class IngestSignature
         return -1;
     }
 
-    /** HMAC-SHA256 of {@code "<t>.<body>"}: the webhooks' scheme. */
+    /** HMAC-SHA256 of {@code "<t>.<body>"}: the webhooks' scheme ({@link WebhookSigner#digest}). */
     static byte[] digest(final byte[] secret, final long unixSeconds, final byte[] body)
     {
-        try
-        {
-            final Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update((unixSeconds + ".").getBytes(StandardCharsets.US_ASCII));
-            return mac.doFinal(body);
-        }
-        catch (final NoSuchAlgorithmException | InvalidKeyException ex)
-        {
-            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", ex);
-        }
+        return WebhookSigner.digest(WebhookSigner.mac(secret), unixSeconds, body);
     }
 
     private static byte[] parseHex(final String hex)

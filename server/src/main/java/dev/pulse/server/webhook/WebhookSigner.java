@@ -33,14 +33,15 @@ public final class WebhookSigner
         return "t=" + unixSeconds + ",v1=" + HexFormat.of().formatHex(digest(mac, unixSeconds, body));
     }
 
-    /** HMAC-SHA256 of {@code "<t>.<body>"}. */
-    static byte[] digest(final Mac mac, final long unixSeconds, final byte[] body)
+    /** HMAC-SHA256 of {@code "<t>.<body>"}: what {@code v1} carries, in hex (the backend ingest checks its requests by it too). */
+    public static byte[] digest(final Mac mac, final long unixSeconds, final byte[] body)
     {
         mac.update((unixSeconds + ".").getBytes(StandardCharsets.US_ASCII));
         return mac.doFinal(body);
     }
 
-    static Mac mac(final byte[] secret)
+    /** A Mac for {@code secret}: not thread-safe, one per user. */
+    public static Mac mac(final byte[] secret)
     {
         try
         {
