@@ -110,7 +110,12 @@ public final class IngestLoad implements BenchSession.Owner
             {
                 cpuStartTicks = cpuTicks(settings.serverPid());
             }
+            final long waitFromNs = System.nanoTime();
             final BenchSession session = nextReady();
+            if (measured)
+            {
+                tally.readyWait.recordValue(Math.max(1, System.nanoTime() - waitFromNs));
+            }
             if (session == null)
             {
                 if (measured)

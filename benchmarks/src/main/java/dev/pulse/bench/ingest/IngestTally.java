@@ -31,6 +31,8 @@ final class IngestTally
 
     final Recorder applied = new Recorder(3);
     final Recorder questions = new Recorder(3);
+    /** How long the sender waited for a session ready for an event: if it is long, SESSIONS is too few. */
+    final Recorder readyWait = new Recorder(3);
     final AtomicLong measured = new AtomicLong();
     /** Measured events not ended yet. */
     final AtomicLong open = new AtomicLong();
@@ -79,6 +81,7 @@ final class IngestTally
             + ",\"applied_202\":" + applied202.get() + ",\"failed\":" + failed
             + ",\"applied_ms\":" + percentiles(a)
             + ",\"questions\":" + questionCount.get() + ",\"question_ms\":" + percentiles(q)
+            + ",\"ready_wait_ms\":" + percentiles(readyWait.getIntervalHistogram())
             + ",\"no_question\":" + object(reasons) + ",\"unexpected_questions\":" + unexpectedQuestions.get()
             + ",\"sessions_opened\":" + sessionsOpened.get() + ",\"connect_failures\":" + connectFailures.get()
             + String.format(java.util.Locale.ROOT, ",\"server_cpu_s\":%.2f,\"server_cpu_cores\":%.3f,\"server_cpu_us_per_request\":%.1f",

@@ -48,6 +48,7 @@ class IngestLoadEndToEndTest
             assertThat(summary.get("questions").asLong()).as(summary.toString()).isEqualTo(measured);
             assertThat(summary.get("question_ms").get("count").asLong()).isEqualTo(measured);
             assertThat(summary.get("applied_202").asLong()).isEqualTo(measured);
+            assertThat(summary.get("ready_wait_ms").get("count").asLong()).isEqualTo(measured);
             assertThat(summary.get("failed").asLong()).isZero();
             assertThat(summary.get("unexpected_questions").asLong()).isZero();
             assertThat(summary.get("connect_failures").asLong()).isZero();
