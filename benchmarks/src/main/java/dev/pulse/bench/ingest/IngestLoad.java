@@ -47,6 +47,7 @@ public final class IngestLoad implements BenchSession.Owner
     private final BlockingQueue<BenchSession> ready = new LinkedBlockingQueue<>();
     private final Map<BenchSession, Boolean> live = new ConcurrentHashMap<>();
     private final URI socketUri;
+    private boolean starved;
 
     IngestLoad(final IngestSettings settings)
     {
@@ -156,18 +157,26 @@ public final class IngestLoad implements BenchSession.Owner
         return tally.json(settings, sent.get(), (cpuEndTicks - cpuStartTicks) / 100.0, serverSignals());
     }
 
-    /** The next session ready for an event, or null if none was within the question timeout. */
+    /**
+     * The next session ready for an event, or null if none was within the question timeout. Once
+     * that has happened (the sessions are stuck: a broken server or client), the sender waits no
+     * more until a session is ready again, so a broken run still ends near its scheduled end and
+     * counts its events as {@code no_ready_session}.
+     */
     private BenchSession nextReady() throws InterruptedException
     {
-        final long untilNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.questionTimeoutS());
-        for (long leftNs = untilNs - System.nanoTime(); leftNs > 0; leftNs = untilNs - System.nanoTime())
+        final long untilNs = System.nanoTime() + (starved ? 0 : TimeUnit.SECONDS.toNanos(settings.questionTimeoutS()));
+        do
         {
-            final BenchSession session = ready.poll(leftNs, TimeUnit.NANOSECONDS);
+            final BenchSession session = ready.poll(Math.max(0, untilNs - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (session != null && session.open())
             {
+                starved = false;
                 return session;
             }
         }
+        while (untilNs - System.nanoTime() > 0 || !ready.isEmpty());
+        starved = true;
         return null;
     }
 

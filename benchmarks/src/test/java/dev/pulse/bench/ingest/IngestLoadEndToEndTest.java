@@ -91,7 +91,7 @@ class IngestLoadEndToEndTest
         env.put("WARMUP_S", "1");
         env.put("DURATION_S", "3");
         env.put("IN_FLIGHT", "8");
-        env.put("QUESTION_TIMEOUT_S", "30");
+        env.put("QUESTION_TIMEOUT_S", "20");
         return new ObjectMapper().readTree(new IngestLoad(IngestSettings.from(env)).run());
     }
 
