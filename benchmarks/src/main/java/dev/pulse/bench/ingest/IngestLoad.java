@@ -4,11 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The ingest benchmark's client (benchmarks/run-ingest.sh compiles and runs it against pulse.jar):
@@ -48,6 +43,8 @@ public final class IngestLoad implements BenchSession.Owner
     private final Map<BenchSession, Boolean> live = new ConcurrentHashMap<>();
     private final URI socketUri;
     private boolean starved;
+    /** Set when the run is over: a session that retires then is not replaced. */
+    private volatile boolean stopping;
 
     IngestLoad(final IngestSettings settings)
     {
@@ -78,6 +75,7 @@ public final class IngestLoad implements BenchSession.Owner
         }
         finally
         {
+            stopping = true;
             sweeper.shutdownNow();
             live.keySet().forEach(BenchSession::close);
         }
@@ -85,10 +83,8 @@ public final class IngestLoad implements BenchSession.Owner
 
     private String send() throws Exception
     {
-        final URI uri = URI.create("http://127.0.0.1:" + settings.port() + "/v1/sites/" + settings.site() + "/events");
+        final SignedEvents events = new SignedEvents(settings);
         final Semaphore inFlight = new Semaphore(settings.inFlight());
-        final Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(settings.secret(), "HmacSHA256"));
         final long periodNs = 1_000_000_000L / settings.ratePerS();
         final long startNs = System.nanoTime();
         final long measureFromNs = startNs + TimeUnit.SECONDS.toNanos(settings.warmupS());
@@ -126,16 +122,10 @@ public final class IngestLoad implements BenchSession.Owner
                 }
                 continue;
             }
-            final byte[] body = ("{\"sid\":\"" + session.sid() + "\",\"name\":\"payment_declined\",\"fields\":{\"reason\":\"card_declined\",\"amount\":"
-                + (n % 500) + "}}").getBytes(StandardCharsets.UTF_8);
-            final long t = System.currentTimeMillis() / 1000;
-            mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
-            final String signature = "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+            final HttpRequest request = events.declined(session.sid(), n);
             inFlight.acquire();
             session.take(intendedNs, measured);
-            http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Pulse-Key", settings.keyId()).header("Pulse-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString())
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, failure) ->
                 {
                     inFlight.release();
@@ -189,7 +179,7 @@ public final class IngestLoad implements BenchSession.Owner
             return;
         }
         session.close();
-        if (live.remove(session) != null)
+        if (live.remove(session) != null && !stopping)
         {
             openSession();
         }
