@@ -120,7 +120,7 @@ public final class CatalogCompiler
         final IntentMatcher intents = intents(model);
         final DetectorFactory detectors = new DetectorFactory(keyPageMask, kindByName, ignoredTargets, intents);
         final SiteTimeZone zone = model.site().timeZone() == null ? SiteTimeZone.UTC : new SiteTimeZone(ZoneId.of(model.site().timeZone().value()));
-        final ConditionCompiler conditions = new ConditionCompiler(kindByName, stage, zone);
+        final ConditionCompiler conditions = new ConditionCompiler(kindByName, stage, zone, intents);
         final List<Trigger> triggers = new ArrayList<>();
         final CompiledQuestion[] questionByTrigger = new CompiledQuestion[model.triggers().size()];
         for (final CatalogModel.Trigger trigger : model.triggers())

@@ -16,6 +16,7 @@ import dev.pulse.detect.trigger.GoalReachedCondition;
 import dev.pulse.detect.trigger.MinDwellCondition;
 import dev.pulse.detect.trigger.NotCondition;
 import dev.pulse.detect.trigger.ScrolledBackCondition;
+import dev.pulse.detect.trigger.SearchedForCondition;
 import dev.pulse.detect.trigger.SessionLongerThanCondition;
 import dev.pulse.detect.trigger.SiteTimeZone;
 import dev.pulse.detect.trigger.StageReachedCondition;
@@ -36,15 +37,18 @@ final class ConditionCompiler
     private final Map<String, Integer> kindByName;
     private final int[] journeyStage;
     private final SiteTimeZone zone;
+    private final IntentMatcher intents;
 
     /**
      * @param journeyStage the journey stage of each page kind number, -1 off the journey.
+     * @param intents      the catalog's search intents, which number them.
      */
-    ConditionCompiler(final Map<String, Integer> kindByName, final int[] journeyStage, final SiteTimeZone zone)
+    ConditionCompiler(final Map<String, Integer> kindByName, final int[] journeyStage, final SiteTimeZone zone, final IntentMatcher intents)
     {
         this.kindByName = kindByName;
         this.journeyStage = journeyStage;
         this.zone = zone;
+        this.intents = intents;
     }
 
     /** The conditions of a trigger's top block, all of which must hold. */
@@ -101,6 +105,12 @@ final class ConditionCompiler
         if (when.goalReached() != null)
         {
             conditions.add(new GoalReachedCondition(Hash64.of(when.goalReached().value())));
+        }
+        if (when.searchedFor() != null)
+        {
+            final CatalogModel.SearchedFor searched = when.searchedFor();
+            conditions.add(new SearchedForCondition(intents.number(searched.intent().value()),
+                searched.count() == null ? 1 : searched.count().value().intValue(), searched.withinMs() == null ? 0 : searched.withinMs().value()));
         }
         if (!when.any().isEmpty())
         {

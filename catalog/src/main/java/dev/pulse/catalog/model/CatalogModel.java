@@ -109,6 +109,7 @@ public record CatalogModel(
         Located<Long> sessionLongerThanMs,
         Located<String> stageReached,
         Located<String> goalReached,
+        SearchedFor searchedFor,
         boolean trusted,
         List<When> any,
         When not,
@@ -118,8 +119,16 @@ public record CatalogModel(
         /** No conditions: always holds. */
         public static When none(final Node node, final String path)
         {
-            return new When(List.of(), Map.of(), Map.of(), null, null, null, List.of(), null, null, null, false, List.of(), null, node, path);
+            return new When(List.of(), Map.of(), Map.of(), null, null, null, List.of(), null, null, null, null, false, List.of(), null, node, path);
         }
+    }
+
+    /**
+     * Searches of an intent ({@code searched_for: returns}, or {@code { intent: returns, count: 2,
+     * within: 10m }}); an absent count is null (1), an absent window null (any time in the session).
+     */
+    public record SearchedFor(Located<String> intent, Located<Long> count, Located<Long> withinMs, Node node, String path)
+    {
     }
 
     /** Bounds on a numeric context value; absent bounds are null. */

@@ -98,6 +98,12 @@ final class TriggerSchema
         properties.put("session_longer_than", described(ref(CatalogSchema.duration()), "the session has lasted longer than this"));
         properties.put("stage_reached", described(ref(CatalogSchema.text()), "a page kind on the journey: that stage or a later one was reached"));
         properties.put("goal_reached", described(ref(CatalogSchema.text()), "a goal the page reported earlier (Pulse.goal)"));
+        final Map<String, Object> searched = object("searches of an intent, whatever they found", List.of("intent"));
+        properties(searched).put("intent", described(ref(CatalogSchema.text()), "an intent declared under intents"));
+        properties(searched).put("count", described(Map.of("type", "integer", "minimum", 1, "maximum", 8), "at least this many (default 1)"));
+        properties(searched).put("within", described(ref(CatalogSchema.duration()), "within this long before now (default: any time in the session)"));
+        properties.put("searched_for", described(Map.of("anyOf", List.of(ref(CatalogSchema.text()), searched)),
+            "the person searched for an intent: searched_for: returns, or { intent: returns, count: 2, within: 10m }"));
         properties.put("trusted", described(Map.of("type", "boolean"),
             "context and number conditions here count only values from the site's backend (token, backend context event)"));
         properties.put("any", described(Map.of("type", "array", "items", block, "minItems", 1), "blocks of which at least one holds"));

@@ -34,7 +34,7 @@ final class TriggerValidator
         this.kinds = kinds;
         this.questionIds = questionIds;
         this.intents = intents;
-        this.whenValidator = new WhenValidator(kinds, journeyKinds);
+        this.whenValidator = new WhenValidator(kinds, journeyKinds, intents);
     }
 
     void validate(final List<CatalogModel.Trigger> triggers, final Diagnostics diagnostics)

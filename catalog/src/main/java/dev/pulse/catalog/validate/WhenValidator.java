@@ -8,10 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.pulse.catalog.model.CatalogModel;
+import dev.pulse.catalog.model.Durations;
 import dev.pulse.catalog.model.Located;
 import dev.pulse.catalog.model.Suggestions;
 import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.source.Node;
+import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.detector.Threshold;
 
 import static dev.pulse.catalog.validate.ValueChecks.error;
@@ -19,7 +21,8 @@ import static dev.pulse.catalog.validate.ValueChecks.error;
 /**
  * Checks a trigger's conditions, and the blocks nested in {@code any} and {@code not}: known page
  * kinds and journey stages, context conditions with a key and a value, number bounds that some
- * number can meet, times as {@code HH:MM}, day names, durations and scroll-back counts in range.
+ * number can meet, times as {@code HH:MM}, day names, durations and scroll-back counts in range,
+ * searches of declared intents.
  */
 final class WhenValidator
 {
@@ -28,15 +31,21 @@ final class WhenValidator
     private static final Threshold MIN_DWELL = new Threshold("min_dwell", Threshold.Unit.MILLIS, 0, 0, 3_600_000);
     private static final Threshold SCROLLED_BACK = new Threshold("scrolled_back", Threshold.Unit.COUNT, 1, 1, 20);
     private static final Threshold SESSION_LONGER_THAN = new Threshold("session_longer_than", Threshold.Unit.MILLIS, 60_000, 1_000, 86_400_000);
+    /** The intent ring keeps the newest 8 searches of an intent: a larger count could never be met. */
+    private static final Threshold SEARCH_COUNT = new Threshold("count", Threshold.Unit.COUNT, 1, 1, SessionStateFlyweight.INTENT_RING_CAPACITY);
+    private static final Threshold SEARCH_WITHIN = new Threshold("within", Threshold.Unit.MILLIS, 600_000, 1_000, 86_400_000);
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):([0-5][0-9])");
 
     private final Map<String, CatalogModel.PageKind> kinds;
     private final Set<String> journeyKinds;
+    private final Set<String> intents;
 
-    WhenValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> journeyKinds)
+    /** @param intents the names of the catalog's valid search intents. */
+    WhenValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> journeyKinds, final Set<String> intents)
     {
         this.kinds = kinds;
         this.journeyKinds = journeyKinds;
+        this.intents = intents;
     }
 
     void validate(final CatalogModel.When when, final Diagnostics diagnostics)
@@ -81,10 +90,35 @@ final class WhenValidator
         {
             error(diagnostics, when.goalReached(), "goal_reached needs a goal name", "the name the page sends: Pulse.goal('signup')");
         }
+        if (when.searchedFor() != null)
+        {
+            searchedFor(when.searchedFor(), diagnostics);
+        }
         when.any().forEach(block -> validate(block, diagnostics));
         if (when.not() != null)
         {
             validate(when.not(), diagnostics);
+        }
+    }
+
+    /** A declared intent, a count the intent ring can hold, a sane window. */
+    private void searchedFor(final CatalogModel.SearchedFor searched, final Diagnostics diagnostics)
+    {
+        final Located<String> intent = searched.intent();
+        if (intent != null && !intents.contains(intent.value()))
+        {
+            final String nearest = Suggestions.nearest(intent.value(), intents);
+            error(diagnostics, intent, "searched_for names '" + intent.value() + "', which is no intent",
+                nearest != null ? "did you mean '" + nearest + "'?" : "declare it under 'intents', e.g. intents: { " + intent.value() + ": [word] }");
+        }
+        if (searched.count() != null)
+        {
+            ValueChecks.range(searched.count(), SEARCH_COUNT, "searched_for.count", diagnostics);
+        }
+        if (searched.withinMs() != null && !SEARCH_WITHIN.accepts(searched.withinMs().value()))
+        {
+            error(diagnostics, searched.withinMs(), "searched_for.within " + Durations.format(searched.withinMs().value()) +
+                " is out of its sane range [1s, 24h]", "leave 'within' out to count any search in the session");
         }
     }
 
