@@ -119,7 +119,13 @@ public record CatalogModel(
         /** No conditions: always holds. */
         public static When none(final Node node, final String path)
         {
-            return new When(List.of(), Map.of(), Map.of(), null, null, null, List.of(), null, null, null, null, false, List.of(), null, node, path);
+            return context(Map.of(), node, path);
+        }
+
+        /** Only context values that must all be equal: a segment's short form. */
+        public static When context(final Map<String, Located<String>> context, final Node node, final String path)
+        {
+            return new When(List.of(), context, Map.of(), null, null, null, List.of(), null, null, null, null, false, List.of(), null, node, path);
         }
     }
 
@@ -164,10 +170,14 @@ public record CatalogModel(
     {
     }
 
-    /** Copy for a context segment (device, tier, locale, ...); the first segment whose values all match applies. */
+    /**
+     * Copy for a segment of sessions (device, tier, team size, ...); the first segment whose
+     * {@code when} holds applies. {@code when} is a trigger's condition language; the short form,
+     * a map of context keys only ({@code when: { device: mobile }}), is read as its {@code context}.
+     */
     public record Segment(
         Located<String> id,
-        Map<String, Located<String>> when,
+        When when,
         Located<String> text,
         Map<String, Located<String>> labels,
         Located<String> title,

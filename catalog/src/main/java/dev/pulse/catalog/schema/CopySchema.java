@@ -88,7 +88,8 @@ final class CopySchema
     {
         final Map<String, Object> segment = object("copy for a context segment; the first match applies", List.of("id", "when"));
         properties(segment).put("id", ref(CatalogSchema.text()));
-        properties(segment).put("when", described(ref(CatalogSchema.textMap()), "hello.ctx values, e.g. { device: mobile }"));
+        properties(segment).put("when", described(Map.of("anyOf", List.of(ref("#/definitions/" + TriggerSchema.WHEN_BLOCK), ref(CatalogSchema.textMap()))),
+            "the sessions it is for, as a trigger's when (e.g. { number: { team_size: { at_least: 6 } } }), or context values: { device: mobile }"));
         return segment;
     }
 
