@@ -17,6 +17,7 @@ import org.agrona.collections.Long2LongHashMap;
 
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
+import dev.pulse.catalog.model.TimeTerms;
 import dev.pulse.catalog.model.Templates;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.PagePath;
@@ -341,14 +342,14 @@ public final class CatalogCompiler
         int dayBits = 0;
         for (final Located<String> day : hours.days())
         {
-            dayBits |= OfficeHours.dayBit(day.value());
+            dayBits |= 1 << TimeTerms.dayIndex(day.value());
         }
         return new CompiledHandoff(
             handoff.link() == null ? null : handoff.link().label().value(),
             handoff.link() == null ? null : handoff.link().url().value(),
             handoff.webhook() == null ? null : handoff.webhook().value(),
-            new OfficeHours(dayBits, OfficeHours.minuteOfDay(hours.from().value()), OfficeHours.minuteOfDay(hours.to().value()),
-                OfficeHours.zone(hours.zone().value())),
+            new OfficeHours(dayBits, TimeTerms.minuteOfDay(hours.from().value()), TimeTerms.minuteOfDay(hours.to().value()),
+                new SiteTimeZone(TimeTerms.zone(hours.zone().value()))),
             handoff.unavailable().value());
     }
 

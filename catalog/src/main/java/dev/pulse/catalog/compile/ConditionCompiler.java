@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
+import dev.pulse.catalog.model.TimeTerms;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.trigger.AllCondition;
 import dev.pulse.detect.trigger.AnyCondition;
@@ -31,9 +32,6 @@ import dev.pulse.detect.trigger.VisitedPageKindCondition;
  */
 final class ConditionCompiler
 {
-    /** The day names of {@code days}, Monday first. */
-    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
-
     private final Map<String, Integer> kindByName;
     private final int[] journeyStage;
     private final SiteTimeZone zone;
@@ -83,14 +81,14 @@ final class ConditionCompiler
         }
         if (when.time() != null)
         {
-            conditions.add(new TimeOfDayCondition(zone, minute(when.time().from()), minute(when.time().to())));
+            conditions.add(new TimeOfDayCondition(zone, TimeTerms.minuteOfDay(when.time().from().value()), TimeTerms.minuteOfDay(when.time().to().value())));
         }
         if (!when.days().isEmpty())
         {
             int mask = 0;
             for (final Located<String> day : when.days())
             {
-                mask |= 1 << DAYS.indexOf(day.value());
+                mask |= 1 << TimeTerms.dayIndex(day.value());
             }
             conditions.add(new DayOfWeekCondition(zone, mask));
         }
@@ -157,11 +155,5 @@ final class ConditionCompiler
             }
         }
         return mask;
-    }
-
-    private static int minute(final Located<String> time)
-    {
-        final String text = time.value();
-        return Integer.parseInt(text.substring(0, 2)) * 60 + Integer.parseInt(text.substring(3, 5));
     }
 }

@@ -1,11 +1,8 @@
 package dev.pulse.catalog.validate;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Durations;
@@ -26,15 +23,12 @@ import static dev.pulse.catalog.validate.ValueChecks.error;
  */
 final class WhenValidator
 {
-    /** The day names {@code days} accepts, Monday first: bit {@code i} of a day mask. */
-    static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final Threshold MIN_DWELL = new Threshold("min_dwell", Threshold.Unit.MILLIS, 0, 0, 3_600_000);
     private static final Threshold SCROLLED_BACK = new Threshold("scrolled_back", Threshold.Unit.COUNT, 1, 1, 20);
     private static final Threshold SESSION_LONGER_THAN = new Threshold("session_longer_than", Threshold.Unit.MILLIS, 60_000, 1_000, 86_400_000);
     /** The intent ring keeps the newest 8 searches of an intent: a larger count could never be met. */
     private static final Threshold SEARCH_COUNT = new Threshold("count", Threshold.Unit.COUNT, 1, 1, SessionStateFlyweight.INTENT_RING_CAPACITY);
     private static final Threshold SEARCH_WITHIN = new Threshold("within", Threshold.Unit.MILLIS, 600_000, 1_000, 86_400_000);
-    private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):([0-5][0-9])");
 
     private final Map<String, CatalogModel.PageKind> kinds;
     private final Set<String> journeyKinds;
@@ -75,7 +69,7 @@ final class WhenValidator
         {
             time(when.time(), diagnostics);
         }
-        days(when.days(), diagnostics);
+        TimeChecks.days(when.days(), diagnostics);
         if (when.sessionLongerThanMs() != null)
         {
             ValueChecks.range(when.sessionLongerThanMs(), SESSION_LONGER_THAN, "session_longer_than", diagnostics);
@@ -159,46 +153,12 @@ final class WhenValidator
 
     private static void time(final CatalogModel.TimeWindow window, final Diagnostics diagnostics)
     {
-        final int from = minute(window.from(), diagnostics);
-        final int to = minute(window.to(), diagnostics);
+        final int from = TimeChecks.openingMinute(window.from(), diagnostics);
+        final int to = TimeChecks.closingMinute(window.to(), diagnostics);
         if (from >= 0 && from == to)
         {
             error(diagnostics, window.to(), "the time window opens and closes at " + window.to().value() + ", so it is empty",
                 "give it a length; a window past midnight is from: \"22:00\", to: \"06:00\"");
-        }
-    }
-
-    /** Minutes after midnight of an {@code HH:MM} value, or -1 (reported). */
-    static int minute(final Located<String> time, final Diagnostics diagnostics)
-    {
-        if (time == null)
-        {
-            return -1;
-        }
-        final Matcher matcher = TIME.matcher(time.value());
-        if (!matcher.matches())
-        {
-            error(diagnostics, time, "'" + time.value() + "' is not a time of day", "write 24-hour HH:MM in quotes, e.g. \"09:00\" or \"17:30\"");
-            return -1;
-        }
-        return Integer.parseInt(matcher.group(1)) * 60 + Integer.parseInt(matcher.group(2));
-    }
-
-    private static void days(final List<Located<String>> days, final Diagnostics diagnostics)
-    {
-        final Set<String> seen = new HashSet<>();
-        for (final Located<String> day : days)
-        {
-            if (!DAYS.contains(day.value()))
-            {
-                final String nearest = Suggestions.nearest(day.value(), DAYS);
-                error(diagnostics, day, "unknown day '" + day.value() + "'",
-                    nearest != null ? "did you mean '" + nearest + "'?" : "days are " + String.join(", ", DAYS));
-            }
-            else if (!seen.add(day.value()))
-            {
-                diagnostics.warning(day.node(), day.path(), "the day '" + day.value() + "' is listed twice", "list each day once");
-            }
         }
     }
 }
