@@ -3,7 +3,6 @@ package dev.pulse.catalog.compile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -99,7 +98,7 @@ public final class CatalogCompiler
         }
 
         final IntentMatcher intents = intents(model);
-        final SiteTimeZone zone = model.site().timeZone() == null ? SiteTimeZone.UTC : new SiteTimeZone(ZoneId.of(model.site().timeZone().value()));
+        final SiteTimeZone zone = model.site().timeZone() == null ? SiteTimeZone.UTC : new SiteTimeZone(TimeTerms.zone(model.site().timeZone().value()));
         final ConditionCompiler conditions = new ConditionCompiler(kindByName, stage, zone, intents);
         final Map<String, CompiledResponse> responses = new HashMap<>();
         final List<CompiledResponse> responseList = new ArrayList<>();
