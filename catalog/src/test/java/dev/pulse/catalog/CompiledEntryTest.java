@@ -51,12 +51,12 @@ class CompiledEntryTest
         final SessionStateFlyweight state = new SessionStateFlyweight()
             .wrap(new UnsafeBuffer(ByteBuffer.allocateDirect(SessionStateFlyweight.LENGTH)), 0);
         state.init(1, 2, 1, 0);
-        assertThat(value.segmentFor(state)).isEqualTo(-1);
+        assertThat(value.segmentFor(state, 0)).isEqualTo(-1);
         state.context().putContext(Hash64.of("device"), Hash64.of("desktop"));
-        assertThat(value.segmentFor(state)).isEqualTo(-1);
+        assertThat(value.segmentFor(state, 0)).isEqualTo(-1);
         state.context().putContext(Hash64.of("device"), Hash64.of("mobile"));
-        assertThat(value.segmentFor(state)).isZero();
-        assertThat(value.copy(value.segmentFor(state)).title()).isEqualTo("Pay less");
-        assertThat(catalog.questions().get(0).segmentFor(state)).isEqualTo(-1);
+        assertThat(value.segmentFor(state, 0)).isZero();
+        assertThat(value.copy(value.segmentFor(state, 0)).title()).isEqualTo("Pay less");
+        assertThat(catalog.questions().get(0).segmentFor(state, 0)).isEqualTo(-1);
     }
 }

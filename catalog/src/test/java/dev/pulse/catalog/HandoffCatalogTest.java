@@ -67,8 +67,10 @@ class HandoffCatalogTest
         "40 | '      link: { label: Chat with us, url: \"javascript:alert(1)\" }' | \"javascript | unsafe call-to-action URL",
         "41 | '      webhook: \"http://support.acme.example/pulse\"' | \"http | unsafe hand-off webhook",
         "41 | '      webhook: \"https://user:pw@support.acme.example/\"' | \"https | carries a user name or password",
-        "42 | '      hours: { days: [mon, fry], from: \"09:00\", to: \"17:00\", zone: Europe/Berlin }' | fry | 'fry' is not a day",
-        "42 | '      hours: { days: [mon, mon], from: \"09:00\", to: \"17:00\", zone: Europe/Berlin }' | mon] | listed twice",
+        "42 | '      hours: { days: [mon, fry], from: \"09:00\", to: \"17:00\", zone: Europe/Berlin }' | fry | unknown day",
+        "42 | '      hours: { days: [Mon], from: \"09:00\", to: \"17:00\", zone: Europe/Berlin }' | Mon | unknown day",
+        "42 | '      hours: { days: [mon], from: \"24:00\", to: \"24:00\", zone: Europe/Berlin }' | \"24:00 | 24:00 ends a day",
+        "42 | '      hours: { days: [mon], from: \"09:00\", to: \"17:00\", zone: CET }' | CET | is not an IANA time zone",
         "42 | '      hours: { days: [mon], from: \"9am\", to: \"17:00\", zone: Europe/Berlin }' | \"9am | not a time of day",
         "42 | '      hours: { days: [mon], from: \"09:00\", to: \"24:01\", zone: Europe/Berlin }' | \"24:01 | not a time of day",
         "42 | '      hours: { days: [mon], from: \"17:00\", to: \"09:00\", zone: Europe/Berlin }' | \"09:00 | not after they open",
@@ -113,6 +115,18 @@ class HandoffCatalogTest
         final LoadResult noText = load(catalog(without(PERSON, 43)));
         assertThat(noText.errors()).as(noText.report()).singleElement()
             .satisfies(error -> assertThat(error.message()).contains("'unavailable' is missing"));
+    }
+
+    @Test
+    void shouldWarnOfADayListedTwiceAsAWhenDaysDoes()
+    {
+        final List<String> lines = new ArrayList<>(PERSON);
+        lines.set(42 - 34, "      hours: { days: [mon, mon], from: \"00:00\", to: \"24:00\", zone: UTC }");
+        final LoadResult result = load(catalog(lines));
+        assertThat(result.ok()).as(result.report()).isTrue();
+        assertThat(result.warnings()).as(result.report()).singleElement()
+            .satisfies(warning -> assertThat(warning.message()).isEqualTo("the day 'mon' is listed twice"));
+        assertThat(response(result, "person").handoff().hours().describe()).isEqualTo("mon 00:00-24:00 (UTC)");
     }
 
     @Test

@@ -192,6 +192,38 @@ class RichConditionsCatalogTest
     }
 
     @Test
+    void shouldCloseAWindowAtTheDaysEndWith2400()
+    {
+        final CompiledCatalog catalog = compiled(withWhen("{ time: { from: \"22:00\", to: \"24:00\" } }"));
+        assertThat(holds(catalog, Instant.parse("2026-12-07T21:59:59Z").toEpochMilli())).isFalse();
+        assertThat(holds(catalog, Instant.parse("2026-12-07T22:00:00Z").toEpochMilli())).isTrue();
+        assertThat(holds(catalog, Instant.parse("2026-12-07T23:59:59Z").toEpochMilli())).isTrue();
+        assertThat(holds(catalog, Instant.parse("2026-12-08T00:00:00Z").toEpochMilli())).as("24:00 is out, as every closing minute").isFalse();
+    }
+
+    @Test
+    void shouldRefuseAWindowThatOpensAt2400OrAfter()
+    {
+        final Diagnostic error = singleError(load(withWhen("{ time: { from: \"24:00\", to: \"06:00\" } }")), 16, 27, "24:00 ends a day");
+        assertThat(error.hint()).contains("00:00");
+        singleError(load(withWhen("{ time: { from: \"22:00\", to: \"24:01\" } }")), 16, 40, "'24:01' is not a time of day");
+    }
+
+    @Test
+    void shouldRefuseADayNotInLowerCase()
+    {
+        final Diagnostic error = singleError(load(withWhen("{ days: [Mon] }")), 16, 20, "unknown day 'Mon'");
+        assertThat(error.hint()).isEqualTo("did you mean 'mon'?");
+    }
+
+    @Test
+    void shouldRefuseAnAbbreviatedZoneAsOfficeHoursDo()
+    {
+        final Diagnostic error = singleError(load(insertAfter(4, "  time_zone: CET")), 5, 14, "'CET' is not an IANA time zone");
+        assertThat(error.hint()).isEqualTo(dev.pulse.catalog.model.TimeTerms.ZONE_HINT);
+    }
+
+    @Test
     void shouldRefuseATimeZoneThatIsNoIanaZone()
     {
         singleError(load(insertAfter(4, "  time_zone: +02:00")), 5, 14, "is not an IANA time zone");

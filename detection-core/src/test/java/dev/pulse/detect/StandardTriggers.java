@@ -16,6 +16,7 @@ import dev.pulse.detect.trigger.ContextEqualsCondition;
 import dev.pulse.detect.trigger.ContextNumberCondition;
 import dev.pulse.detect.trigger.DayOfWeekCondition;
 import dev.pulse.detect.trigger.GoalReachedCondition;
+import dev.pulse.detect.trigger.SearchedForCondition;
 import dev.pulse.detect.trigger.NotCondition;
 import dev.pulse.detect.trigger.SessionLongerThanCondition;
 import dev.pulse.detect.trigger.SiteTimeZone;
@@ -57,6 +58,7 @@ public final class StandardTriggers
                 new ContextNumberCondition(Hash64.of("no-such-key"), 6, true, Double.POSITIVE_INFINITY, false, true),
                 new ContextEqualsCondition(Hash64.of("no-such-key"), Hash64.of("pro"), true),
                 new GoalReachedCondition(Hash64.of("never")),
+                new SearchedForCondition(0xFFFF, 1, 60_000),
                 new StageReachedCondition(0L),
                 new AllCondition(new TimeOfDayCondition(berlin, 0, 24 * 60), new DayOfWeekCondition(berlin, 0b1111111),
                     new NotCondition(new GoalReachedCondition(Hash64.of("never"))))));

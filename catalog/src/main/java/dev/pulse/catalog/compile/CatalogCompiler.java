@@ -3,7 +3,6 @@ package dev.pulse.catalog.compile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import org.agrona.collections.Long2LongHashMap;
 
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
+import dev.pulse.catalog.model.TimeTerms;
 import dev.pulse.catalog.model.Templates;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.PagePath;
@@ -97,13 +97,16 @@ public final class CatalogCompiler
             }
         }
 
+        final IntentMatcher intents = intents(model);
+        final SiteTimeZone zone = model.site().timeZone() == null ? SiteTimeZone.UTC : new SiteTimeZone(TimeTerms.zone(model.site().timeZone().value()));
+        final ConditionCompiler conditions = new ConditionCompiler(kindByName, stage, zone, intents);
         final Map<String, CompiledResponse> responses = new HashMap<>();
         final List<CompiledResponse> responseList = new ArrayList<>();
         final FeedbackCopy feedback = FeedbackCopy.of(model.site().feedback());
         for (final CatalogModel.Response response : model.responses())
         {
             final boolean asks = response.feedback() != null ? response.feedback() : model.site().feedback().ask();
-            final CompiledResponse compiled = response(response, responseList.size(), asks ? feedback : null);
+            final CompiledResponse compiled = response(response, responseList.size(), asks ? feedback : null, conditions);
             responses.put(compiled.id(), compiled);
             responseList.add(compiled);
         }
@@ -111,16 +114,13 @@ public final class CatalogCompiler
         final List<CompiledQuestion> questionList = new ArrayList<>();
         for (final CatalogModel.Question question : model.questions())
         {
-            final CompiledQuestion compiled = question(question, questionList.size(), responses);
+            final CompiledQuestion compiled = question(question, questionList.size(), responses, conditions);
             questions.put(compiled.id(), compiled);
             questionList.add(compiled);
         }
 
         final long[] ignoredTargets = model.site().ignoreClickTargets().stream().mapToLong(t -> Hash64.of(t.value())).toArray();
-        final IntentMatcher intents = intents(model);
         final DetectorFactory detectors = new DetectorFactory(keyPageMask, kindByName, ignoredTargets, intents);
-        final SiteTimeZone zone = model.site().timeZone() == null ? SiteTimeZone.UTC : new SiteTimeZone(ZoneId.of(model.site().timeZone().value()));
-        final ConditionCompiler conditions = new ConditionCompiler(kindByName, stage, zone);
         final List<Trigger> triggers = new ArrayList<>();
         final CompiledQuestion[] questionByTrigger = new CompiledQuestion[model.triggers().size()];
         for (final CatalogModel.Trigger trigger : model.triggers())
@@ -229,8 +229,8 @@ public final class CatalogCompiler
     {
         final TreeSet<String> keys = new TreeSet<>();
         model.triggers().forEach(trigger -> whenKeys(trigger.when(), keys));
-        model.questions().forEach(question -> question.segments().forEach(segment -> keys.addAll(segment.when().keySet())));
-        model.responses().forEach(response -> response.segments().forEach(segment -> keys.addAll(segment.when().keySet())));
+        model.questions().forEach(question -> question.segments().forEach(segment -> whenKeys(segment.when(), keys)));
+        model.responses().forEach(response -> response.segments().forEach(segment -> whenKeys(segment.when(), keys)));
         return List.copyOf(keys);
     }
 
@@ -273,7 +273,7 @@ public final class CatalogCompiler
     }
 
     private static CompiledQuestion question(
-        final CatalogModel.Question question, final int index, final Map<String, CompiledResponse> responses)
+        final CatalogModel.Question question, final int index, final Map<String, CompiledResponse> responses, final ConditionCompiler conditions)
     {
         final int choices = question.choices().size();
         final String[] choiceIds = new String[choices];
@@ -307,10 +307,11 @@ public final class CatalogCompiler
                     List.of(overridden(variantLabels, choiceIds, segment.labels())));
             }
         }
-        return new CompiledQuestion(question.id().value(), index, choiceIds, routed, weights, conditions(segments), copies);
+        return new CompiledQuestion(question.id().value(), index, choiceIds, routed, weights, SegmentCondition.of(segments, conditions), copies);
     }
 
-    private static CompiledResponse response(final CatalogModel.Response response, final int index, final FeedbackCopy feedback)
+    private static CompiledResponse response(final CatalogModel.Response response, final int index, final FeedbackCopy feedback,
+        final ConditionCompiler conditions)
     {
         final List<CatalogModel.Segment> segments = response.segments();
         final ResponseCopy[] copies = new ResponseCopy[segments.size() + 1];
@@ -326,7 +327,7 @@ public final class CatalogCompiler
                 cta == null ? null : cta.label().value(), cta == null ? null : cta.url().value());
         }
         return new CompiledResponse(response.id().value(), index, response.approval().by().value(),
-            response.approval().at().value(), conditions(segments), copies, feedback, handoff(response.handoff()));
+            response.approval().at().value(), SegmentCondition.of(segments, conditions), copies, feedback, handoff(response.handoff()));
     }
 
     /** A validated hand-off (its days, times and zone parse), or null. */
@@ -340,14 +341,14 @@ public final class CatalogCompiler
         int dayBits = 0;
         for (final Located<String> day : hours.days())
         {
-            dayBits |= OfficeHours.dayBit(day.value());
+            dayBits |= 1 << TimeTerms.dayIndex(day.value());
         }
         return new CompiledHandoff(
             handoff.link() == null ? null : handoff.link().label().value(),
             handoff.link() == null ? null : handoff.link().url().value(),
             handoff.webhook() == null ? null : handoff.webhook().value(),
-            new OfficeHours(dayBits, OfficeHours.minuteOfDay(hours.from().value()), OfficeHours.minuteOfDay(hours.to().value()),
-                OfficeHours.zone(hours.zone().value())),
+            new OfficeHours(dayBits, TimeTerms.minuteOfDay(hours.from().value()), TimeTerms.minuteOfDay(hours.to().value()),
+                new SiteTimeZone(TimeTerms.zone(hours.zone().value()))),
             handoff.unavailable().value());
     }
 
@@ -363,26 +364,6 @@ public final class CatalogCompiler
             }
         }
         return result;
-    }
-
-    private static SegmentCondition[] conditions(final List<CatalogModel.Segment> segments)
-    {
-        final SegmentCondition[] conditions = new SegmentCondition[segments.size()];
-        for (int s = 0; s < segments.size(); s++)
-        {
-            final Map<String, Located<String>> when = segments.get(s).when();
-            final long[] keys = new long[when.size()];
-            final long[] values = new long[when.size()];
-            int i = 0;
-            for (final Map.Entry<String, Located<String>> condition : when.entrySet())
-            {
-                keys[i] = Hash64.of(condition.getKey());
-                values[i] = Hash64.of(condition.getValue().value());
-                i++;
-            }
-            conditions[s] = new SegmentCondition(keys, values);
-        }
-        return conditions;
     }
 
     private static long value(final Located<Long> value, final long defaultValue)

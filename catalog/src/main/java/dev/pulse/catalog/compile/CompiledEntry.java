@@ -41,10 +41,10 @@ public abstract class CompiledEntry
         return index;
     }
 
-    /** The first context segment the session matches, or -1. */
-    public final int segmentFor(final SessionStateFlyweight state)
+    /** The first segment whose {@code when} the session matches at {@code nowMs} (the session clock), or -1. Allocation-free. */
+    public final int segmentFor(final SessionStateFlyweight state, final long nowMs)
     {
-        return SegmentCondition.firstMatch(segments, state);
+        return SegmentCondition.firstMatch(segments, state, nowMs);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
+import dev.pulse.catalog.model.TimeTerms;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.trigger.AllCondition;
 import dev.pulse.detect.trigger.AnyCondition;
@@ -16,6 +17,7 @@ import dev.pulse.detect.trigger.GoalReachedCondition;
 import dev.pulse.detect.trigger.MinDwellCondition;
 import dev.pulse.detect.trigger.NotCondition;
 import dev.pulse.detect.trigger.ScrolledBackCondition;
+import dev.pulse.detect.trigger.SearchedForCondition;
 import dev.pulse.detect.trigger.SessionLongerThanCondition;
 import dev.pulse.detect.trigger.SiteTimeZone;
 import dev.pulse.detect.trigger.StageReachedCondition;
@@ -30,21 +32,21 @@ import dev.pulse.detect.trigger.VisitedPageKindCondition;
  */
 final class ConditionCompiler
 {
-    /** The day names of {@code days}, Monday first. */
-    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
-
     private final Map<String, Integer> kindByName;
     private final int[] journeyStage;
     private final SiteTimeZone zone;
+    private final IntentMatcher intents;
 
     /**
      * @param journeyStage the journey stage of each page kind number, -1 off the journey.
+     * @param intents      the catalog's search intents, which number them.
      */
-    ConditionCompiler(final Map<String, Integer> kindByName, final int[] journeyStage, final SiteTimeZone zone)
+    ConditionCompiler(final Map<String, Integer> kindByName, final int[] journeyStage, final SiteTimeZone zone, final IntentMatcher intents)
     {
         this.kindByName = kindByName;
         this.journeyStage = journeyStage;
         this.zone = zone;
+        this.intents = intents;
     }
 
     /** The conditions of a trigger's top block, all of which must hold. */
@@ -79,14 +81,14 @@ final class ConditionCompiler
         }
         if (when.time() != null)
         {
-            conditions.add(new TimeOfDayCondition(zone, minute(when.time().from()), minute(when.time().to())));
+            conditions.add(new TimeOfDayCondition(zone, TimeTerms.minuteOfDay(when.time().from().value()), TimeTerms.minuteOfDay(when.time().to().value())));
         }
         if (!when.days().isEmpty())
         {
             int mask = 0;
             for (final Located<String> day : when.days())
             {
-                mask |= 1 << DAYS.indexOf(day.value());
+                mask |= 1 << TimeTerms.dayIndex(day.value());
             }
             conditions.add(new DayOfWeekCondition(zone, mask));
         }
@@ -101,6 +103,12 @@ final class ConditionCompiler
         if (when.goalReached() != null)
         {
             conditions.add(new GoalReachedCondition(Hash64.of(when.goalReached().value())));
+        }
+        if (when.searchedFor() != null)
+        {
+            final CatalogModel.SearchedFor searched = when.searchedFor();
+            conditions.add(new SearchedForCondition(intents.number(searched.intent().value()),
+                searched.count() == null ? 1 : searched.count().value().intValue(), searched.withinMs() == null ? 0 : searched.withinMs().value()));
         }
         if (!when.any().isEmpty())
         {
@@ -147,11 +155,5 @@ final class ConditionCompiler
             }
         }
         return mask;
-    }
-
-    private static int minute(final Located<String> time)
-    {
-        final String text = time.value();
-        return Integer.parseInt(text.substring(0, 2)) * 60 + Integer.parseInt(text.substring(3, 5));
     }
 }

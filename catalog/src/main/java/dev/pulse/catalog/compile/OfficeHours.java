@@ -1,29 +1,23 @@
 package dev.pulse.catalog.compile;
 
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.zone.ZoneRules;
-import java.util.List;
 import java.util.Locale;
+
+import dev.pulse.catalog.model.TimeTerms;
+import dev.pulse.detect.trigger.SiteTimeZone;
 
 /**
  * When someone answers a hand-off: a set of days and one span of the day, [from, to), in the hours'
  * own IANA time zone (so a Berlin team's 09:00 stays 09:00 across daylight saving time and whatever
  * the server's zone). The opening minute is in, the closing minute is out: 09:00-17:00 is open at
- * 09:00:00.000 and closed at 17:00:00.000. Immutable; thread-safe.
+ * 09:00:00.000 and closed at 17:00:00.000. The local day and minute come from {@link SiteTimeZone},
+ * as the {@code when} conditions' do: one mechanism, allocation-free. Immutable; thread-safe.
  */
 public final class OfficeHours
 {
-    /** The day names, Monday first (bit 0): the catalog's spelling. */
-    public static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
-    private static final int MINUTES_PER_DAY = 24 * 60;
-
     private final int dayBits;
     private final int fromMinute;
     private final int toMinute;
-    private final ZoneId zone;
-    private final ZoneRules rules;
+    private final SiteTimeZone zone;
     private final String description;
 
     /**
@@ -31,26 +25,20 @@ public final class OfficeHours
      * @param fromMinute the opening minute of the day, 0..1439.
      * @param toMinute   the closing minute, after it, up to 1440 (midnight at the day's end).
      */
-    public OfficeHours(final int dayBits, final int fromMinute, final int toMinute, final ZoneId zone)
+    public OfficeHours(final int dayBits, final int fromMinute, final int toMinute, final SiteTimeZone zone)
     {
         this.dayBits = dayBits;
         this.fromMinute = fromMinute;
         this.toMinute = toMinute;
         this.zone = zone;
-        this.rules = zone.getRules();
         this.description = describe(dayBits, fromMinute, toMinute, zone);
     }
 
-    /** Whether someone answers at {@code epochMs} (the server's wall clock). */
+    /** Whether someone answers at {@code epochMs} (the server's wall clock). Allocation-free. */
     public boolean openAt(final long epochMs)
     {
-        final long offsetMs = rules.getOffset(Instant.ofEpochMilli(epochMs)).getTotalSeconds() * 1000L;
-        final long localMs = epochMs + offsetMs;
-        final long localDay = Math.floorDiv(localMs, 86_400_000L);
-        final int minute = (int)(Math.floorMod(localMs, 86_400_000L) / 60_000L);
-        // 1970-01-01 was a Thursday: day 3 counted from Monday.
-        final int dayOfWeek = (int)Math.floorMod(localDay + 3, 7L);
-        return (dayBits & (1 << dayOfWeek)) != 0 && minute >= fromMinute && minute < toMinute;
+        final int minute = zone.minuteOfDay(epochMs);
+        return (dayBits & (1 << zone.dayOfWeek(epochMs))) != 0 && minute >= fromMinute && minute < toMinute;
     }
 
     /** The hours as a person reads them: {@code mon-fri 09:00-17:00 (Europe/Berlin)}. */
@@ -59,7 +47,7 @@ public final class OfficeHours
         return description;
     }
 
-    private static String describe(final int dayBits, final int fromMinute, final int toMinute, final ZoneId zone)
+    private static String describe(final int dayBits, final int fromMinute, final int toMinute, final SiteTimeZone zone)
     {
         final StringBuilder text = new StringBuilder();
         int day = 0;
@@ -75,66 +63,20 @@ public final class OfficeHours
             {
                 last++;
             }
-            text.append(text.length() == 0 ? "" : ", ").append(DAYS.get(day));
+            text.append(text.length() == 0 ? "" : ", ").append(TimeTerms.DAYS.get(day));
             if (last > day)
             {
-                text.append(last == day + 1 ? ", " : "-").append(DAYS.get(last));
+                text.append(last == day + 1 ? ", " : "-").append(TimeTerms.DAYS.get(last));
             }
             day = last + 1;
         }
-        return text.append(' ').append(clock(fromMinute)).append('-').append(clock(toMinute)).append(" (").append(zone.getId()).append(')')
+        return text.append(' ').append(clock(fromMinute)).append('-').append(clock(toMinute)).append(" (").append(zone.id()).append(')')
             .toString();
     }
 
-    public ZoneId zone()
+    public SiteTimeZone zone()
     {
         return zone;
-    }
-
-    /** Day d's bit (0 Monday), or -1 when {@code name} is not a day of {@link #DAYS} (any case). */
-    public static int dayBit(final String name)
-    {
-        final int day = DAYS.indexOf(name.toLowerCase(Locale.ROOT));
-        return day < 0 ? -1 : 1 << day;
-    }
-
-    /** The minute of the day of {@code HH:MM} (00:00 to 24:00), or -1 when it is not one. */
-    public static int minuteOfDay(final String text)
-    {
-        if (text.length() != 5 || text.charAt(2) != ':' || !digits(text, 0, 2) || !digits(text, 3, 5))
-        {
-            return -1;
-        }
-        final int hours = Integer.parseInt(text, 0, 2, 10);
-        final int minutes = Integer.parseInt(text, 3, 5, 10);
-        final int minute = hours * 60 + minutes;
-        return minutes < 60 && minute <= MINUTES_PER_DAY ? minute : -1;
-    }
-
-    /** The zone of an IANA region id (Europe/Berlin, UTC), or null: a fixed offset (+02:00) would not follow daylight saving time. */
-    public static ZoneId zone(final String id)
-    {
-        try
-        {
-            final ZoneId zone = ZoneId.of(id);
-            return id.equals(zone.getId()) && (id.contains("/") || id.equals("UTC")) ? zone : null;
-        }
-        catch (final DateTimeException ex)
-        {
-            return null;
-        }
-    }
-
-    private static boolean digits(final String text, final int from, final int to)
-    {
-        for (int i = from; i < to; i++)
-        {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9')
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String clock(final int minute)

@@ -1,37 +1,48 @@
 package dev.pulse.catalog.compile;
 
-import dev.pulse.detect.SessionStateFlyweight;
+import java.util.List;
 
-/** A segment's "when": context values that must all be equal, as hash pairs. Allocation-free. */
+import dev.pulse.catalog.model.CatalogModel;
+import dev.pulse.detect.SessionStateFlyweight;
+import dev.pulse.detect.trigger.AllCondition;
+import dev.pulse.detect.trigger.TriggerCondition;
+
+/**
+ * A segment's {@code when}, compiled as a trigger's: the conditions of its block, all of which must
+ * hold (none: every session). Allocation-free, like the trigger conditions it holds.
+ */
 final class SegmentCondition
 {
-    private final long[] keyHashes;
-    private final long[] valueHashes;
+    private final TriggerCondition condition;
 
-    SegmentCondition(final long[] keyHashes, final long[] valueHashes)
+    private SegmentCondition(final TriggerCondition condition)
     {
-        this.keyHashes = keyHashes;
-        this.valueHashes = valueHashes;
+        this.condition = condition;
     }
 
-    boolean matches(final SessionStateFlyweight state)
+    /** The segments' conditions, in the segments' order. */
+    static SegmentCondition[] of(final List<CatalogModel.Segment> segments, final ConditionCompiler compiler)
     {
-        for (int i = 0; i < keyHashes.length; i++)
+        final SegmentCondition[] conditions = new SegmentCondition[segments.size()];
+        for (int s = 0; s < conditions.length; s++)
         {
-            if (!state.context().contextEquals(keyHashes[i], valueHashes[i]))
-            {
-                return false;
-            }
+            final TriggerCondition[] all = compiler.conditions(segments.get(s).when());
+            conditions[s] = new SegmentCondition(all.length == 1 ? all[0] : new AllCondition(all));
         }
-        return true;
+        return conditions;
     }
 
-    /** The first of {@code conditions} the session matches, or -1. */
-    static int firstMatch(final SegmentCondition[] conditions, final SessionStateFlyweight state)
+    boolean matches(final SessionStateFlyweight state, final long nowMs)
+    {
+        return condition.test(state, nowMs);
+    }
+
+    /** The first of {@code conditions} the session matches at {@code nowMs} (the session clock), or -1. */
+    static int firstMatch(final SegmentCondition[] conditions, final SessionStateFlyweight state, final long nowMs)
     {
         for (int i = 0; i < conditions.length; i++)
         {
-            if (conditions[i].matches(state))
+            if (conditions[i].matches(state, nowMs))
             {
                 return i;
             }

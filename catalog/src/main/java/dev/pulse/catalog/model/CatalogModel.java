@@ -109,6 +109,7 @@ public record CatalogModel(
         Located<Long> sessionLongerThanMs,
         Located<String> stageReached,
         Located<String> goalReached,
+        SearchedFor searchedFor,
         boolean trusted,
         List<When> any,
         When not,
@@ -118,8 +119,22 @@ public record CatalogModel(
         /** No conditions: always holds. */
         public static When none(final Node node, final String path)
         {
-            return new When(List.of(), Map.of(), Map.of(), null, null, null, List.of(), null, null, null, false, List.of(), null, node, path);
+            return context(Map.of(), node, path);
         }
+
+        /** Only context values that must all be equal: a segment's short form. */
+        public static When context(final Map<String, Located<String>> context, final Node node, final String path)
+        {
+            return new When(List.of(), context, Map.of(), null, null, null, List.of(), null, null, null, null, false, List.of(), null, node, path);
+        }
+    }
+
+    /**
+     * Searches of an intent ({@code searched_for: returns}, or {@code { intent: returns, count: 2,
+     * within: 10m }}); an absent count is null (1), an absent window null (any time in the session).
+     */
+    public record SearchedFor(Located<String> intent, Located<Long> count, Located<Long> withinMs, Node node, String path)
+    {
     }
 
     /** Bounds on a numeric context value; absent bounds are null. */
@@ -155,10 +170,14 @@ public record CatalogModel(
     {
     }
 
-    /** Copy for a context segment (device, tier, locale, ...); the first segment whose values all match applies. */
+    /**
+     * Copy for a segment of sessions (device, tier, team size, ...); the first segment whose
+     * {@code when} holds applies. {@code when} is a trigger's condition language; the short form,
+     * a map of context keys only ({@code when: { device: mobile }}), is read as its {@code context}.
+     */
     public record Segment(
         Located<String> id,
-        Map<String, Located<String>> when,
+        When when,
         Located<String> text,
         Map<String, Located<String>> labels,
         Located<String> title,

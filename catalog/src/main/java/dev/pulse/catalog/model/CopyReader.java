@@ -10,6 +10,7 @@ import dev.pulse.catalog.source.Node;
 /** Reads the copy a team approves: questions with their choices and variants, and responses. */
 final class CopyReader
 {
+    private static final WhenReader WHEN_READER = new WhenReader();
     static final Set<String> QUESTION_KEYS = Set.of("id", "text", "choices", "variants", "segments");
     static final Set<String> CHOICE_KEYS = Set.of("id", "label", "response");
     static final Set<String> VARIANT_KEYS = Set.of("id", "weight", "text", "labels");
@@ -98,6 +99,27 @@ final class CopyReader
             node, path);
     }
 
+    /**
+     * A segment's {@code when}: a condition block as a trigger's, or the short form of context
+     * values that must all be equal ({@code when: { device: mobile }}), told apart by its keys: a
+     * map none of whose keys is a condition's name is the short form.
+     */
+    private static CatalogModel.When segmentWhen(final Fields segment, final Diagnostics diagnostics)
+    {
+        final Node node = segment.node("when");
+        final String path = segment.path("when");
+        if (node == null)
+        {
+            return CatalogModel.When.none(segment.map(), path);
+        }
+        if (node instanceof Node.MapNode && ((Node.MapNode)node).entries().keySet().stream().noneMatch(WhenReader.WHEN_KEYS::contains))
+        {
+            return CatalogModel.When.context(segment.stringMap("when"), node, path);
+        }
+        final CatalogModel.When when = WHEN_READER.read(node, path, diagnostics);
+        return when != null ? when : CatalogModel.When.none(node, path);
+    }
+
     private static List<CatalogModel.Segment> readSegments(final Fields parent, final Set<String> keys, final Diagnostics diagnostics)
     {
         final List<CatalogModel.Segment> segments = new ArrayList<>();
@@ -117,7 +139,7 @@ final class CopyReader
             }
             segments.add(new CatalogModel.Segment(
                 segment.requiredString("id", "give the segment an id, e.g. id: mobile"),
-                segment.stringMap("when"),
+                segmentWhen(segment, diagnostics),
                 segment.optionalString("text"),
                 segment.stringMap("labels"),
                 segment.optionalString("title"),

@@ -16,7 +16,8 @@ import dev.pulse.catalog.source.Node;
 final class WhenReader
 {
     static final Set<String> WHEN_KEYS = Set.of("visited", "context", "number", "min_dwell", "scrolled_back", "time", "days", "session_longer_than",
-        "stage_reached", "goal_reached", "trusted", "any", "not");
+        "stage_reached", "goal_reached", "searched_for", "trusted", "any", "not");
+    static final Set<String> SEARCHED_FOR_KEYS = Set.of("intent", "count", "within");
     static final Set<String> NUMBER_KEYS = Set.of("at_least", "more_than", "at_most", "less_than");
     static final Set<String> TIME_KEYS = Set.of("from", "to");
     /** Nesting deeper than this is refused: a catalog is read by people. */
@@ -70,6 +71,7 @@ final class WhenReader
             when.duration("session_longer_than"),
             when.optionalString("stage_reached"),
             when.optionalString("goal_reached"),
+            searchedFor(when, diagnostics),
             when.bool("trusted", false),
             any,
             not,
@@ -130,6 +132,27 @@ final class WhenReader
         }
         diagnostics.error(node, bounds.path(key), "expected a number, found " + node.describe(), "write a number such as 6, without quotes");
         return null;
+    }
+
+    /** {@code searched_for: returns}, or the long form {@code { intent: returns, count: 2, within: 10m }}. */
+    private static CatalogModel.SearchedFor searchedFor(final Fields when, final Diagnostics diagnostics)
+    {
+        final Node node = when.node("searched_for");
+        if (node == null)
+        {
+            return null;
+        }
+        if (node instanceof Node.ScalarNode)
+        {
+            return new CatalogModel.SearchedFor(when.optionalString("searched_for"), null, null, node, when.path("searched_for"));
+        }
+        final Fields searched = Fields.of(node, when.path("searched_for"), diagnostics, SEARCHED_FOR_KEYS);
+        if (searched == null)
+        {
+            return null;
+        }
+        return new CatalogModel.SearchedFor(searched.requiredString("intent", "the intent searched for, e.g. intent: returns"),
+            searched.integer("count"), searched.duration("within"), node, when.path("searched_for"));
     }
 
     private static CatalogModel.TimeWindow time(final Fields when, final Diagnostics diagnostics)

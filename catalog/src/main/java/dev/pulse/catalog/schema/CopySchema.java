@@ -3,7 +3,7 @@ package dev.pulse.catalog.schema;
 import java.util.List;
 import java.util.Map;
 
-import dev.pulse.catalog.compile.OfficeHours;
+import dev.pulse.catalog.model.TimeTerms;
 
 import static dev.pulse.catalog.schema.CatalogSchema.array;
 import static dev.pulse.catalog.schema.CatalogSchema.described;
@@ -14,7 +14,6 @@ import static dev.pulse.catalog.schema.CatalogSchema.ref;
 /** The schema of the approved copy: questions with their choices, variants and segments, and responses. */
 final class CopySchema
 {
-    private static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$";
 
     private CopySchema()
     {
@@ -75,9 +74,9 @@ final class CopySchema
         properties(handoff).put("webhook", described(ref(CatalogSchema.text()),
             "the support tool's endpoint, https (http only to localhost); POSTed signed with webhook_secret_file"));
         final Map<String, Object> hours = object("when someone answers, in the hours' own time zone", List.of("days", "from", "to", "zone"));
-        properties(hours).put("days", array(Map.of("enum", OfficeHours.DAYS)));
-        properties(hours).put("from", described(Map.of("type", "string", "pattern", TIME), "the opening time, HH:MM"));
-        properties(hours).put("to", described(Map.of("type", "string", "pattern", TIME), "the closing time, HH:MM (24:00 for midnight)"));
+        properties(hours).put("days", array(Map.of("enum", TimeTerms.DAYS)));
+        properties(hours).put("from", described(Map.of("type", "string", "pattern", TimeTerms.TIME_PATTERN), "the opening time, HH:MM"));
+        properties(hours).put("to", described(Map.of("type", "string", "pattern", TimeTerms.TIME_PATTERN), "the closing time, HH:MM (24:00 for midnight)"));
         properties(hours).put("zone", described(ref(CatalogSchema.text()), "an IANA time zone: Europe/Berlin"));
         properties(handoff).put("hours", hours);
         properties(handoff).put("unavailable", described(ref(CatalogSchema.text()), "what the widget says when no one is available"));
@@ -88,7 +87,8 @@ final class CopySchema
     {
         final Map<String, Object> segment = object("copy for a context segment; the first match applies", List.of("id", "when"));
         properties(segment).put("id", ref(CatalogSchema.text()));
-        properties(segment).put("when", described(ref(CatalogSchema.textMap()), "hello.ctx values, e.g. { device: mobile }"));
+        properties(segment).put("when", described(Map.of("anyOf", List.of(ref("#/definitions/" + TriggerSchema.WHEN_BLOCK), ref(CatalogSchema.textMap()))),
+            "the sessions it is for, as a trigger's when (e.g. { number: { team_size: { at_least: 6 } } }), or context values: { device: mobile }"));
         return segment;
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.pulse.catalog.model.TimeTerms;
 import dev.pulse.detect.detector.DetectorKind;
 
 import static dev.pulse.catalog.schema.CatalogSchema.described;
@@ -88,16 +89,22 @@ final class TriggerSchema
         properties.put("scrolled_back", described(Map.of("type", "integer", "minimum", 1, "maximum", 20),
             "scrolled back up the current page at least this many times"));
         final Map<String, Object> time = object("a time-of-day window in site.time_zone, from included to excluded", List.of("from", "to"));
-        final Map<String, Object> hhmm = Map.of("type", "string", "pattern", "^([01][0-9]|2[0-3]):[0-5][0-9]$");
+        final Map<String, Object> hhmm = Map.of("type", "string", "pattern", TimeTerms.TIME_PATTERN);
         properties(time).put("from", hhmm);
-        properties(time).put("to", hhmm);
+        properties(time).put("to", described(hhmm, "24:00 for midnight"));
         properties.put("time", time);
-        final Map<String, Object> day = Map.of("enum", List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun"));
+        final Map<String, Object> day = Map.of("enum", TimeTerms.DAYS);
         properties.put("days", described(Map.of("anyOf", List.of(day, Map.of("type", "array", "items", day))),
             "days of the week in site.time_zone"));
         properties.put("session_longer_than", described(ref(CatalogSchema.duration()), "the session has lasted longer than this"));
         properties.put("stage_reached", described(ref(CatalogSchema.text()), "a page kind on the journey: that stage or a later one was reached"));
         properties.put("goal_reached", described(ref(CatalogSchema.text()), "a goal the page reported earlier (Pulse.goal)"));
+        final Map<String, Object> searched = object("searches of an intent, whatever they found", List.of("intent"));
+        properties(searched).put("intent", described(ref(CatalogSchema.text()), "an intent declared under intents"));
+        properties(searched).put("count", described(Map.of("type", "integer", "minimum", 1, "maximum", 8), "at least this many (default 1)"));
+        properties(searched).put("within", described(ref(CatalogSchema.duration()), "within this long before now (default: any time in the session)"));
+        properties.put("searched_for", described(Map.of("anyOf", List.of(ref(CatalogSchema.text()), searched)),
+            "the person searched for an intent: searched_for: returns, or { intent: returns, count: 2, within: 10m }"));
         properties.put("trusted", described(Map.of("type", "boolean"),
             "context and number conditions here count only values from the site's backend (token, backend context event)"));
         properties.put("any", described(Map.of("type", "array", "items", block, "minItems", 1), "blocks of which at least one holds"));

@@ -40,7 +40,10 @@ public final class CatalogValidator
         final Set<String> intents = intentValidator.validate(catalog.intents(), diagnostics);
         final Set<String> journeyKinds = new HashSet<>();
         catalog.journey().forEach(stage -> stage.forEach(kind -> journeyKinds.add(kind.value())));
-        new TriggerValidator(kinds, journeyKinds, questions.keySet(), intents).validate(catalog.triggers(), diagnostics);
+        final WhenValidator whenValidator = new WhenValidator(kinds, journeyKinds, intents);
+        new TriggerValidator(kinds, questions.keySet(), intents, whenValidator).validate(catalog.triggers(), diagnostics);
+        catalog.questions().forEach(question -> question.segments().forEach(segment -> whenValidator.validate(segment.when(), diagnostics)));
+        catalog.responses().forEach(response -> response.segments().forEach(segment -> whenValidator.validate(segment.when(), diagnostics)));
         new TemplateValidator().validate(catalog, diagnostics);
         responseValidator.warnUnrouted(catalog, diagnostics);
         policyValidator.validate(catalog.policy(), diagnostics);

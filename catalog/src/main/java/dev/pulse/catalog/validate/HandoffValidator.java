@@ -1,6 +1,5 @@
 package dev.pulse.catalog.validate;
 
-import dev.pulse.catalog.compile.OfficeHours;
 import dev.pulse.catalog.model.CatalogModel;
 import dev.pulse.catalog.model.Located;
 import dev.pulse.catalog.source.Diagnostics;
@@ -72,45 +71,14 @@ final class HandoffValidator
         {
             diagnostics.error(hours.node(), hours.path() + ".days", "office hours need 'days'", "e.g. days: [mon, tue, wed, thu, fri]");
         }
-        int seen = 0;
-        for (final Located<String> day : hours.days())
-        {
-            final int bit = OfficeHours.dayBit(day.value());
-            if (bit < 0)
-            {
-                error(diagnostics, day, "'" + day.value() + "' is not a day", "write mon, tue, wed, thu, fri, sat or sun");
-            }
-            else if ((seen & bit) != 0)
-            {
-                error(diagnostics, day, "the day '" + day.value() + "' is listed twice", "list each day once");
-            }
-            seen |= Math.max(bit, 0);
-        }
-        final int from = minute(hours.from(), diagnostics);
-        final int to = minute(hours.to(), diagnostics);
+        TimeChecks.days(hours.days(), diagnostics);
+        final int from = TimeChecks.openingMinute(hours.from(), diagnostics);
+        final int to = TimeChecks.closingMinute(hours.to(), diagnostics);
         if (from >= 0 && to >= 0 && from >= to)
         {
             error(diagnostics, hours.to(), "the hours close at " + hours.to().value() + ", not after they open at " + hours.from().value(),
                 "'to' must be later than 'from' on the same day (24:00 for midnight); hours across midnight are not supported");
         }
-        if (hours.zone() != null && OfficeHours.zone(hours.zone().value()) == null)
-        {
-            error(diagnostics, hours.zone(), "'" + hours.zone().value() + "' is not an IANA time zone",
-                "write the region's zone, e.g. Europe/Berlin, America/New_York or UTC (a fixed offset misses daylight saving time)");
-        }
-    }
-
-    private static int minute(final Located<String> time, final Diagnostics diagnostics)
-    {
-        if (time == null)
-        {
-            return -1;
-        }
-        final int minute = OfficeHours.minuteOfDay(time.value());
-        if (minute < 0)
-        {
-            error(diagnostics, time, "'" + time.value() + "' is not a time of day", "write it as \"09:00\" (00:00 to 24:00, in quotes)");
-        }
-        return minute;
+        TimeChecks.zone(hours.zone(), diagnostics);
     }
 }

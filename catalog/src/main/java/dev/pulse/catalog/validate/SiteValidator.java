@@ -1,7 +1,5 @@
 package dev.pulse.catalog.validate;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,11 +74,7 @@ final class SiteValidator
             "list context keys, 1 to 64 of A-Z a-z 0-9 _ -, e.g. client_context: [device]", diagnostics);
         names(site.contextKeys(), CONTEXT_KEY, "site.context_keys", "is not a context key",
             "list context keys, 1 to 64 of A-Z a-z 0-9 _ -, e.g. context_keys: [first_name, plan]", diagnostics);
-        if (site.timeZone() != null && zone(site.timeZone().value()) == null)
-        {
-            error(diagnostics, site.timeZone(), "'" + site.timeZone().value() + "' is not an IANA time zone",
-                "write a zone id such as Europe/Berlin, America/New_York or UTC (not an offset: offsets miss daylight saving)");
-        }
+        TimeChecks.zone(site.timeZone(), diagnostics);
         final CatalogModel.Feedback feedback = site.feedback();
         if (feedback != null)
         {
@@ -98,23 +92,6 @@ final class SiteValidator
         {
             error(diagnostics, text, "feedback wording must be 1 to " + MAX_FEEDBACK_WORDING + " characters",
                 "write a short line, e.g. question: \"War das hilfreich?\"");
-        }
-    }
-
-    /** The IANA zone of {@code id}, or null when it is none (an offset such as +02:00 is none: it misses daylight saving). */
-    static ZoneId zone(final String id)
-    {
-        if (id.isEmpty() || id.charAt(0) == '+' || id.charAt(0) == '-')
-        {
-            return null;
-        }
-        try
-        {
-            return ZoneId.of(id);
-        }
-        catch (final DateTimeException e)
-        {
-            return null;
         }
     }
 

@@ -28,13 +28,13 @@ final class TriggerValidator
     private final Set<String> intents;
     private final WhenValidator whenValidator;
 
-    TriggerValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> journeyKinds, final Set<String> questionIds,
-        final Set<String> intents)
+    TriggerValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> questionIds, final Set<String> intents,
+        final WhenValidator whenValidator)
     {
         this.kinds = kinds;
         this.questionIds = questionIds;
         this.intents = intents;
-        this.whenValidator = new WhenValidator(kinds, journeyKinds);
+        this.whenValidator = whenValidator;
     }
 
     void validate(final List<CatalogModel.Trigger> triggers, final Diagnostics diagnostics)

@@ -86,19 +86,12 @@ final class ValueChecks
         return true;
     }
 
-    /** A question's or a response's segment: its id unique among {@code ids}, each condition with a key and a value. */
+    /** A question's or a response's segment: its id unique among {@code ids} (its {@code when} is the {@link WhenValidator}'s). */
     static void segmentId(final CatalogModel.Segment segment, final Set<String> ids, final Diagnostics diagnostics)
     {
         if (segment.id() != null && !ids.add(segment.id().value()))
         {
             error(diagnostics, segment.id(), "the segment id '" + segment.id().value() + "' is used twice", "give each segment its own id");
-        }
-        for (final Map.Entry<String, Located<String>> condition : segment.when().entrySet())
-        {
-            if (condition.getKey().isBlank() || condition.getValue().value().isBlank())
-            {
-                error(diagnostics, condition.getValue(), "a segment condition needs a key and a value", "e.g. when: { device: mobile }");
-            }
         }
     }
 

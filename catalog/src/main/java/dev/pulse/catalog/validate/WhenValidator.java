@@ -1,17 +1,16 @@
 package dev.pulse.catalog.validate;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.pulse.catalog.model.CatalogModel;
+import dev.pulse.catalog.model.Durations;
 import dev.pulse.catalog.model.Located;
 import dev.pulse.catalog.model.Suggestions;
 import dev.pulse.catalog.source.Diagnostics;
 import dev.pulse.catalog.source.Node;
+import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.detect.detector.Threshold;
 
 import static dev.pulse.catalog.validate.ValueChecks.error;
@@ -19,24 +18,28 @@ import static dev.pulse.catalog.validate.ValueChecks.error;
 /**
  * Checks a trigger's conditions, and the blocks nested in {@code any} and {@code not}: known page
  * kinds and journey stages, context conditions with a key and a value, number bounds that some
- * number can meet, times as {@code HH:MM}, day names, durations and scroll-back counts in range.
+ * number can meet, times as {@code HH:MM}, day names, durations and scroll-back counts in range,
+ * searches of declared intents.
  */
 final class WhenValidator
 {
-    /** The day names {@code days} accepts, Monday first: bit {@code i} of a day mask. */
-    static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final Threshold MIN_DWELL = new Threshold("min_dwell", Threshold.Unit.MILLIS, 0, 0, 3_600_000);
     private static final Threshold SCROLLED_BACK = new Threshold("scrolled_back", Threshold.Unit.COUNT, 1, 1, 20);
     private static final Threshold SESSION_LONGER_THAN = new Threshold("session_longer_than", Threshold.Unit.MILLIS, 60_000, 1_000, 86_400_000);
-    private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):([0-5][0-9])");
+    /** The intent ring keeps the newest 8 searches of an intent: a larger count could never be met. */
+    private static final Threshold SEARCH_COUNT = new Threshold("count", Threshold.Unit.COUNT, 1, 1, SessionStateFlyweight.INTENT_RING_CAPACITY);
+    private static final Threshold SEARCH_WITHIN = new Threshold("within", Threshold.Unit.MILLIS, 600_000, 1_000, 86_400_000);
 
     private final Map<String, CatalogModel.PageKind> kinds;
     private final Set<String> journeyKinds;
+    private final Set<String> intents;
 
-    WhenValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> journeyKinds)
+    /** @param intents the names of the catalog's valid search intents. */
+    WhenValidator(final Map<String, CatalogModel.PageKind> kinds, final Set<String> journeyKinds, final Set<String> intents)
     {
         this.kinds = kinds;
         this.journeyKinds = journeyKinds;
+        this.intents = intents;
     }
 
     void validate(final CatalogModel.When when, final Diagnostics diagnostics)
@@ -66,7 +69,7 @@ final class WhenValidator
         {
             time(when.time(), diagnostics);
         }
-        days(when.days(), diagnostics);
+        TimeChecks.days(when.days(), diagnostics);
         if (when.sessionLongerThanMs() != null)
         {
             ValueChecks.range(when.sessionLongerThanMs(), SESSION_LONGER_THAN, "session_longer_than", diagnostics);
@@ -81,10 +84,35 @@ final class WhenValidator
         {
             error(diagnostics, when.goalReached(), "goal_reached needs a goal name", "the name the page sends: Pulse.goal('signup')");
         }
+        if (when.searchedFor() != null)
+        {
+            searchedFor(when.searchedFor(), diagnostics);
+        }
         when.any().forEach(block -> validate(block, diagnostics));
         if (when.not() != null)
         {
             validate(when.not(), diagnostics);
+        }
+    }
+
+    /** A declared intent, a count the intent ring can hold, a sane window. */
+    private void searchedFor(final CatalogModel.SearchedFor searched, final Diagnostics diagnostics)
+    {
+        final Located<String> intent = searched.intent();
+        if (intent != null && !intents.contains(intent.value()))
+        {
+            final String nearest = Suggestions.nearest(intent.value(), intents);
+            error(diagnostics, intent, "searched_for names '" + intent.value() + "', which is no intent",
+                nearest != null ? "did you mean '" + nearest + "'?" : "declare it under 'intents', e.g. intents: { " + intent.value() + ": [word] }");
+        }
+        if (searched.count() != null)
+        {
+            ValueChecks.range(searched.count(), SEARCH_COUNT, "searched_for.count", diagnostics);
+        }
+        if (searched.withinMs() != null && !SEARCH_WITHIN.accepts(searched.withinMs().value()))
+        {
+            error(diagnostics, searched.withinMs(), "searched_for.within " + Durations.format(searched.withinMs().value()) +
+                " is out of its sane range [1s, 24h]", "leave 'within' out to count any search in the session");
         }
     }
 
@@ -125,46 +153,12 @@ final class WhenValidator
 
     private static void time(final CatalogModel.TimeWindow window, final Diagnostics diagnostics)
     {
-        final int from = minute(window.from(), diagnostics);
-        final int to = minute(window.to(), diagnostics);
+        final int from = TimeChecks.openingMinute(window.from(), diagnostics);
+        final int to = TimeChecks.closingMinute(window.to(), diagnostics);
         if (from >= 0 && from == to)
         {
             error(diagnostics, window.to(), "the time window opens and closes at " + window.to().value() + ", so it is empty",
                 "give it a length; a window past midnight is from: \"22:00\", to: \"06:00\"");
-        }
-    }
-
-    /** Minutes after midnight of an {@code HH:MM} value, or -1 (reported). */
-    static int minute(final Located<String> time, final Diagnostics diagnostics)
-    {
-        if (time == null)
-        {
-            return -1;
-        }
-        final Matcher matcher = TIME.matcher(time.value());
-        if (!matcher.matches())
-        {
-            error(diagnostics, time, "'" + time.value() + "' is not a time of day", "write 24-hour HH:MM in quotes, e.g. \"09:00\" or \"17:30\"");
-            return -1;
-        }
-        return Integer.parseInt(matcher.group(1)) * 60 + Integer.parseInt(matcher.group(2));
-    }
-
-    private static void days(final List<Located<String>> days, final Diagnostics diagnostics)
-    {
-        final Set<String> seen = new HashSet<>();
-        for (final Located<String> day : days)
-        {
-            if (!DAYS.contains(day.value()))
-            {
-                final String nearest = Suggestions.nearest(day.value(), DAYS);
-                error(diagnostics, day, "unknown day '" + day.value() + "'",
-                    nearest != null ? "did you mean '" + nearest + "'?" : "days are " + String.join(", ", DAYS));
-            }
-            else if (!seen.add(day.value()))
-            {
-                diagnostics.warning(day.node(), day.path(), "the day '" + day.value() + "' is listed twice", "list each day once");
-            }
         }
     }
 }

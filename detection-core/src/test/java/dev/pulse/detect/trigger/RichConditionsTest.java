@@ -28,6 +28,12 @@ class RichConditionsTest
 
     private final TestSession session = new TestSession(TestSession.permissivePolicy());
 
+    /** The session clock {@code offsetMs} after the test session's start. */
+    private long at(final long offsetMs)
+    {
+        return session.at(offsetMs).nowMs();
+    }
+
     private static long epochMs(final String instant)
     {
         return Instant.parse(instant).toEpochMilli();
@@ -196,6 +202,34 @@ class RichConditionsTest
         }
         assertThat(signedUp.test(session.state, 0)).as("the oldest of nine goes").isFalse();
         assertThat(new GoalReachedCondition(Hash64.of("goal-7")).test(session.state, 0)).isTrue();
+    }
+
+    @Test
+    void shouldHoldOnceTheSessionSearchedForTheIntentAsItsTruthTable()
+    {
+        final int returns = 1;
+        final int warranty = 2;
+        final TriggerCondition searchedReturns = new SearchedForCondition(returns, 1, 0);
+        final TriggerCondition twiceWithinAMinute = new SearchedForCondition(returns, 2, 60_000);
+        assertThat(searchedReturns.test(session.state, at(0))).as("no search yet").isFalse();
+        session.at(0).search(3, 0);
+        assertThat(searchedReturns.test(session.state, at(0))).as("a search of no intent").isFalse();
+        session.at(1_000).search(0, warranty);
+        assertThat(searchedReturns.test(session.state, at(1_000))).as("a search of another intent").isFalse();
+        session.at(2_000).search(5, returns);
+        assertThat(searchedReturns.test(session.state, at(2_000))).as("found something or not, it counts").isTrue();
+        assertThat(searchedReturns.test(session.state, at(86_400_000))).as("no window: any time in the session").isTrue();
+        assertThat(twiceWithinAMinute.test(session.state, at(2_000))).as("once is not twice").isFalse();
+        session.at(62_000).search(0, returns);
+        assertThat(twiceWithinAMinute.test(session.state, at(62_000))).as("the first is exactly 60 s old: in").isTrue();
+        assertThat(twiceWithinAMinute.test(session.state, at(62_001))).as("and a millisecond later out").isFalse();
+        assertThat(new NotCondition(searchedReturns).test(session.state, at(62_000))).isFalse();
+        assertThat(new AnyCondition(FALSE, new SearchedForCondition(warranty, 1, 0)).test(session.state, at(62_000))).isTrue();
+        for (int i = 0; i < 8; i++)
+        {
+            session.at(63_000 + i).search(1, warranty);
+        }
+        assertThat(searchedReturns.test(session.state, at(70_000))).as("pushed out by eight later searches of another intent").isFalse();
     }
 
     @Test

@@ -125,7 +125,7 @@ public final class SessionMachine
         outcomes.answered(record.windows(), iid, choice);
 
         final CompiledResponse response = question.response(choice);
-        final ResponseCopy copy = response.copy(response.segmentFor(state));
+        final ResponseCopy copy = response.copy(response.segmentFor(state, nowMs));
         log.record(decision.begin(JournalRecordType.ANSWER, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
             .question(question.id()).choice(question.choiceId(choice)));
         log.record(decision.begin(JournalRecordType.RESPONSE_SHOWN, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
@@ -296,7 +296,7 @@ public final class SessionMachine
     {
         final CompiledQuestion question = catalog.question(trigger);
         final int variant = question.variantFor(state.sidHi(), state.sidLo());
-        final QuestionCopy copy = question.copy(variant, question.segmentFor(state));
+        final QuestionCopy copy = question.copy(variant, question.segmentFor(state, nowMs));
         state.questions().openVariant(variant);
         record.openCatalogVersion(catalog.versionHash());
         final boolean recorded = log.record(decision.begin(JournalRecordType.QUESTION_SHOWN, nowMs, state.sidHi(), state.sidLo(),
