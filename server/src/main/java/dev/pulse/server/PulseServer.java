@@ -137,16 +137,16 @@ public final class PulseServer implements AutoCloseable
             // Readers of the journal (webhooks, the Kafka shipper) hold their segments before the upkeep's first pass could delete them.
             webhooks = startedWebhooks = Webhooks.start(webhookConfiguration, dataDirectory.dir(), dataDirectory.journalDir(), journal,
                 metrics);
+            handoffWebhooks = startedHandoffs = HandoffWebhooks.start(handoffConfiguration, dataDirectory.dir(), dataDirectory.journalDir(),
+                journal, new LiveCatalogVersions(catalog), metrics);
             shipping = startedShipping = JournalShipping.start(config, nodeId, dataDirectory.dir(), journal, dataDirectory.journalDir(), metrics);
             // Retention and compaction on a thread of their own, after recovery has read the recent past.
             startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
             upkeep = startedUpkeep;
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock, clusterKey);
-            handoffWebhooks = startedHandoffs = HandoffWebhooks.start(handoffConfiguration, metrics);
-            context.handoffCalls(handoffWebhooks);
+            context.unsignedHandoffs(handoffWebhooks);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
-            // Backend events kept for sessions away when the server stopped: kept again until those sessions come back;
-            // the event ids taken lately: a retry after the restart is still a duplicate.
+            // Backend events kept for sessions away (until they come back) and the ids taken lately (a retry stays a duplicate).
             final SeenEventIds seenEventIds = new SeenEventIds();
             PendingBackendRecovery.recover(dataDirectory.journalDir(), context.backendPending(), catalog.current().sessionExpiryMs(),
                 seenEventIds::remember, SeenEventIds.REMEMBER_MS, clock.wallMs());
