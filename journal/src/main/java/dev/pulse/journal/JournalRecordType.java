@@ -68,7 +68,8 @@ public enum JournalRecordType
      * ms); strings: the event's name, the key id that signed it, its id (the sender's, or one made
      * for it: {@code pulse-<16 hex>}), then its fields as name, value pairs (a number in its JSON
      * spelling). A kept record without its applied one is kept again after a restart, until the
-     * session's expiry.
+     * session's expiry; the key and id of every record taken within the ingest's memory of ids (10
+     * minutes) are read back at start too, so a retry after a restart is still a duplicate.
      */
     BACKEND_EVENT(13, "backend_event", List.of("name", "key", "id")),
     /**

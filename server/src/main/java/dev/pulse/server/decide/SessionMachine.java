@@ -208,9 +208,6 @@ public final class SessionMachine
             .handoff(available, handoff.channel(), handoff.webhookUrl() == null ? List.of() : context));
         effects.handoff = handoff;
         effects.handoffAvailable = available;
-        effects.handoffTriggerId = trigger == null ? "" : trigger.id();
-        effects.handoffQuestionId = question.id();
-        effects.handoffResponseId = response.id();
     }
 
     /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.journal.JournalRecordType;
 import dev.pulse.server.webhook.WebhookReceiver;
 import dev.pulse.server.webhook.WebhookVerifier;
 
@@ -75,6 +76,13 @@ class HandoffRestartEndToEndTest
             assertThat(receiver.delivered()).extracting(WebhookReceiver.Request::id).doesNotHaveDuplicates();
             assertThat(server.metric("pulse_handoff_webhook_delivered_total")).as("this run's").isEqualTo(1);
             assertThat(server.metric("pulse_handoff_webhook_failed_total")).isZero();
+            server.server().close();
+
+            // What the body was made from: the journal's handoff record, with the trigger and the context.
+            final JsonNode record = JournalFile.records(server.dataDir(), JournalRecordType.HANDOFF).get(0);
+            assertThat(record.get("trigger").asText()).isEqualTo("search-dead-ends");
+            assertThat(record.get("channel").asText()).isEqualTo("link+webhook");
+            assertThat(record.get("context").toString()).isEqualTo("{\"device\":\"desktop\"}");
         }
     }
 
