@@ -50,17 +50,8 @@ public final class IngestRoute
     /**
      * @param ratePerKey   requests a second per key ({@code ingest_rate_per_key}).
      * @param maxBodyBytes the largest body taken ({@code ingest_max_body_bytes}).
-     */
-    public IngestRoute(final LiveIngestKeys keys, final int ratePerKey, final int maxBodyBytes, final SeenEventIds seen,
-        final BackendDelivery delivery, final PulseClock clock, final IngestMetrics metrics)
-    {
-        this(keys, ratePerKey, maxBodyBytes, seen, delivery, clock, metrics, null);
-    }
-
-    /**
-     * As above, with the demo store's fake payments ({@link DemoPayments#PATH}).
-     *
-     * @param seen the ids taken lately, those of before a restart among them.
+     * @param seen         the ids taken lately, those of before a restart among them.
+     * @param demoPayments the demo store's fake payments ({@link DemoPayments#PATH}), or null without the demo.
      */
     public IngestRoute(final LiveIngestKeys keys, final int ratePerKey, final int maxBodyBytes, final SeenEventIds seen,
         final BackendDelivery delivery, final PulseClock clock, final IngestMetrics metrics, final DemoPayments demoPayments)

@@ -40,14 +40,7 @@ class IngestRestartEndToEndTest
     {
         try (TestServer server = server(null))
         {
-            final String sid;
-            try (TestClient client = server.connect())
-            {
-                client.hello(null);
-                sid = client.sid();
-                assertThat(backend(server).post(body(sid, "evt-applied")).status("status")).isEqualTo("applied");
-            }
-            awaitAway(server, null, sid);
+            final String sid = sessionAway(server, null, "evt-applied");
             assertThat(backend(server).post(body(sid, "evt-kept")).status("status")).isEqualTo("kept");
 
             server.restart();
@@ -77,15 +70,7 @@ class IngestRestartEndToEndTest
         final FakePulseClock clock = new FakePulseClock(System.currentTimeMillis());
         try (TestServer server = server(clock))
         {
-            final String sid;
-            try (TestClient client = server.connect())
-            {
-                client.hello(null);
-                sid = client.sid();
-                assertThat(post(server, clock, sid, "evt-a").status("status")).isEqualTo("applied");
-                assertThat(post(server, clock, sid, "evt-b").status("status")).isEqualTo("applied");
-            }
-            awaitAway(server, clock, sid);
+            final String sid = sessionAway(server, clock, "evt-a", "evt-b");
 
             // One second short of the window, across a restart: both are still duplicates.
             clock.advanceMs(SeenEventIds.REMEMBER_MS - 1_000);
@@ -109,13 +94,7 @@ class IngestRestartEndToEndTest
         final FakePulseClock clock = new FakePulseClock(System.currentTimeMillis());
         try (TestServer server = server(clock))
         {
-            final String sid;
-            try (TestClient client = server.connect())
-            {
-                client.hello(null);
-                sid = client.sid();
-            }
-            awaitAway(server, clock, sid);
+            final String sid = sessionAway(server, clock);
             assertThat(post(server, clock, sid, "evt-kept").status("status")).isEqualTo("kept");
             // Kept for the session's expiry (30 minutes), longer than the ids are remembered.
             clock.advanceMs(SeenEventIds.REMEMBER_MS + 60_000);
@@ -148,10 +127,24 @@ class IngestRestartEndToEndTest
         return IngestClient.body(sid, "order_failed", id, null);
     }
 
-    /** A closed connection lets go of its session a moment after the client sees it close: probes without an id until one is kept. */
-    private static void awaitAway(final TestServer server, final FakePulseClock clock, final String sid) throws Exception
+    /**
+     * A session that took the events of {@code appliedIds} while connected, then left; its sid. A closed
+     * connection lets go of its session a moment after the client sees it close: probes without an id until one is kept.
+     */
+    private static String sessionAway(final TestServer server, final FakePulseClock clock, final String... appliedIds) throws Exception
     {
+        final String sid;
+        try (TestClient client = server.connect())
+        {
+            client.hello(null);
+            sid = client.sid();
+            for (final String id : appliedIds)
+            {
+                assertThat(post(server, clock, sid, id).status("status")).isEqualTo("applied");
+            }
+        }
         WaitFor.condition("the session no longer connected", () -> "kept".equals(post(server, clock, sid, null).status("status")));
+        return sid;
     }
 
     /** The journal's backend events sent with an id of the test's ({@code evt-}), as id:code (1 applied, 0 kept). */
