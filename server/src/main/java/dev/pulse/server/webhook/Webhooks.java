@@ -31,6 +31,7 @@ import dev.pulse.server.metrics.Metrics;
  * {@link TailOffsetFile}) and {@code dead-letter.jsonl} ({@link DeadLetterFile}). The first start
  * (no offset file yet) begins at the journal's end: what was written before webhooks were turned on
  * is not sent. Start it before the journal's upkeep, so the upkeep's first pass sees its hold.
+ * {@link #run} is the machinery without the choice of records, which {@link HandoffWebhooks} runs too.
  */
 public final class Webhooks implements AutoCloseable
 {
@@ -79,8 +80,8 @@ public final class Webhooks implements AutoCloseable
             return new WebhookDelivery(sequence, new TailPosition(segment, offset), id.toString(), WebhookSettings.eventName(record.type()),
                 record.timestampMs(), WebhookDelivery.sessionHash(record.sidHi(), record.sidLo()), WebhookBody.of(record, id), endpoints, null);
         };
-        return run(new Run(dataDir, "webhooks", "pulse-webhook", OFFSET_FILE, DEAD_LETTER_FILE), journalDir, journal, configuration, configuration.urls(),
-            counts, progress, selector, "events " + events);
+        return run(new Run(dataDir, "webhooks", "pulse-webhook", OFFSET_FILE, DEAD_LETTER_FILE), journalDir, journal, configuration,
+            configuration.urls(), counts, progress, selector, "events " + events);
     }
 
     /**
@@ -96,25 +97,25 @@ public final class Webhooks implements AutoCloseable
      * and {@link WebhookConfiguration#lanes()} lanes per endpoint of {@code urls} (a null endpoint:
      * each delivery names its own), sending what {@code selector} makes of each record.
      */
-    static Webhooks run(final Run files, final Path journalDir, final Journal journal, final WebhookConfiguration configuration,
+    static Webhooks run(final Run where, final Path journalDir, final Journal journal, final WebhookConfiguration configuration,
         final List<URI> urls, final WebhookMetrics counts, final WebhookProgress progress, final WebhookTail.Selector selector,
         final String description) throws IOException
     {
-        final Path dir = Files.createDirectories(files.dataDir().resolve(DIRECTORY));
-        final TailOffsetFile offsetFile = new TailOffsetFile(dir.resolve(files.offsetFile()));
+        final Path dir = Files.createDirectories(where.dataDir().resolve(DIRECTORY));
+        final TailOffsetFile offsetFile = new TailOffsetFile(dir.resolve(where.offsetFile()));
         final TailPosition saved = offsetFile.read();
         final TailPosition from = saved != null ? saved : end(journalDir, journal);
         if (saved == null)
         {
             offsetFile.write(from);
         }
-        final SegmentHold hold = journal.holds().hold(files.holdName(), from.segment());
+        final SegmentHold hold = journal.holds().hold(where.holdName(), from.segment());
         final List<WebhookLane[]> byEndpoint = new ArrayList<>();
         final JournalTail journalTail = JournalTail.open(journalDir, from);
         final WebhookTail reader = new WebhookTail(journalTail, from, offsetFile, hold, selector, byEndpoint, progress);
         final Webhooks webhooks = new Webhooks(reader, journalTail, hold);
         final HttpClient http = WebhookPoster.client(configuration.timeoutMs());
-        final DeadLetterFile deadLetters = new DeadLetterFile(dir.resolve(files.deadLetterFile()));
+        final DeadLetterFile deadLetters = new DeadLetterFile(dir.resolve(where.deadLetterFile()));
         for (final URI url : urls)
         {
             final WebhookLane[] endpointLanes = new WebhookLane[configuration.lanes()];
@@ -130,17 +131,17 @@ public final class Webhooks implements AutoCloseable
                     });
                 webhooks.lanes.add(endpointLanes[i]);
                 webhooks.threads.add(new Thread(endpointLanes[i],
-                    files.threadPrefix() + "-" + (url == null ? "lane" : url.getHost()) + "-" + i));
+                    where.threadPrefix() + "-" + (url == null ? "lane" : url.getHost()) + "-" + i));
             }
             byEndpoint.add(endpointLanes);
         }
-        webhooks.threads.add(new Thread(reader, files.threadPrefix() + "-tail"));
+        webhooks.threads.add(new Thread(reader, where.threadPrefix() + "-tail"));
         for (final Thread thread : webhooks.threads)
         {
             thread.setDaemon(true);
             thread.start();
         }
-        LOG.info("{}: {} endpoint(s), {}, from journal position {}{}", files.holdName(), urls.size(), description, from,
+        LOG.info("{}: {} endpoint(s), {}, from journal position {}{}", where.holdName(), urls.size(), description, from,
             saved == null ? " (the journal's end: first start)" : "");
         return webhooks;
     }
