@@ -11,8 +11,8 @@ import java.util.List;
  * {"type":"signal","time":"2026-11-24T00:00:00.123Z","time_ms":1795478400123,"sid":"&lt;32 hex&gt;",
  *  "catalog":"&lt;16 hex&gt;","iid":7,"code":0,"value":2,"trigger":"...","detector":"...",...}
  * </pre>
- * Strings follow under their {@link JournalRecordType#stringFields()} names; SESSION_START's
- * context pairs as a {@code "context"} object, RAW_EVENT's field pairs as a {@code "fields"} object;
+ * Strings follow under their {@link JournalRecordType#stringFields()} names; SESSION_START's and
+ * HANDOFF's context pairs as a {@code "context"} object, RAW_EVENT's field pairs as a {@code "fields"} object;
  * other strings beyond the named ones as {@code "extra"}.
  * {@code sid} is left out for records without a session (both halves zero, as in CATALOG_RELOAD).
  * Cold path: allocates freely.
@@ -68,7 +68,8 @@ public final class JournalPrinter
         }
         if (count > named)
         {
-            final boolean pairs = type == JournalRecordType.SESSION_START || type == JournalRecordType.RAW_EVENT;
+            final boolean pairs = type == JournalRecordType.SESSION_START || type == JournalRecordType.RAW_EVENT
+                || type == JournalRecordType.HANDOFF;
             out.append(type == JournalRecordType.RAW_EVENT ? ",\"fields\":{" : pairs ? ",\"context\":{" : ",\"extra\":[");
             for (int i = named; i < count; i++)
             {

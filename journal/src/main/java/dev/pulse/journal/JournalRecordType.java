@@ -68,7 +68,8 @@ public enum JournalRecordType
      * ms); strings: the event's name, the key id that signed it, its id (the sender's, or one made
      * for it: {@code pulse-<16 hex>}), then its fields as name, value pairs (a number in its JSON
      * spelling). A kept record without its applied one is kept again after a restart, until the
-     * session's expiry.
+     * session's expiry; the key and id of every record taken within the ingest's memory of ids (10
+     * minutes) are read back at start too, so a retry after a restart is still a duplicate.
      */
     BACKEND_EVENT(13, "backend_event", List.of("name", "key", "id")),
     /**
@@ -79,10 +80,14 @@ public enum JournalRecordType
     /**
      * A hand-off to a person offered with a response of kind handoff (beside its response_shown
      * record, same iid). code: 1 someone was available (within the catalog's office hours, by the
-     * server's wall clock), 0 not; strings: the question, the choice, the response and the channel
-     * ({@code link}, {@code webhook} or {@code link+webhook}).
+     * server's wall clock), 0 not; strings: the question, the choice, the response, the channel
+     * ({@code link}, {@code webhook} or {@code link+webhook}), the trigger that asked ("" when not
+     * known), then, for a channel with a webhook, the context the webhook carries as key, value pairs
+     * (the hello's: the signed token's values and the page's where the catalog allows them). The
+     * hand-off webhooks post from this record, so a restart resends what was not delivered. Records
+     * written before the trigger was added end after the channel.
      */
-    HANDOFF(15, "handoff", List.of("question", "choice", "response", "channel"));
+    HANDOFF(15, "handoff", List.of("question", "choice", "response", "channel", "trigger"));
 
     private static final JournalRecordType[] BY_CODE = new JournalRecordType[32];
 

@@ -31,6 +31,7 @@ import dev.pulse.server.http.HttpRoutes;
 import dev.pulse.server.ingest.IngestRoute;
 import dev.pulse.server.ingest.IngestSettings;
 import dev.pulse.server.ingest.LiveIngestKeys;
+import dev.pulse.server.ingest.SeenEventIds;
 import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.erase.DataSubjects;
 import dev.pulse.server.http.RouteContext;
@@ -136,17 +137,19 @@ public final class PulseServer implements AutoCloseable
             // Readers of the journal (webhooks, the Kafka shipper) hold their segments before the upkeep's first pass could delete them.
             webhooks = startedWebhooks = Webhooks.start(webhookConfiguration, dataDirectory.dir(), dataDirectory.journalDir(), journal,
                 metrics);
+            handoffWebhooks = startedHandoffs = HandoffWebhooks.start(handoffConfiguration, dataDirectory.dir(), dataDirectory.journalDir(),
+                journal, new LiveCatalogVersions(catalog), metrics);
             shipping = startedShipping = JournalShipping.start(config, nodeId, dataDirectory.dir(), journal, dataDirectory.journalDir(), metrics);
             // Retention and compaction on a thread of their own, after recovery has read the recent past.
             startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
             upkeep = startedUpkeep;
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock, clusterKey);
-            handoffWebhooks = startedHandoffs = HandoffWebhooks.start(handoffConfiguration, metrics);
-            context.handoffCalls(handoffWebhooks);
+            context.unsignedHandoffs(handoffWebhooks);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
-            // Backend events kept for sessions away when the server stopped: kept again until those sessions come back.
+            // Backend events kept for sessions away (until they come back) and the ids taken lately (a retry stays a duplicate).
+            final SeenEventIds seenEventIds = new SeenEventIds();
             PendingBackendRecovery.recover(dataDirectory.journalDir(), context.backendPending(), catalog.current().sessionExpiryMs(),
-                clock.wallMs());
+                seenEventIds::remember, SeenEventIds.REMEMBER_MS, clock.wallMs());
             drain = new ServerDrain(config.drainDelay(), config.closeSpread());
             RuntimeMetrics.registerServer(metrics, sessions, this::ready);
             catalogReloads.record(loaded);
@@ -158,8 +161,8 @@ public final class PulseServer implements AutoCloseable
             final DataSubjects subjects = new DataSubjects(new SessionEraser(context), inspector, dataDirectory.journalDir());
             final RouteContext routes = new RouteContext(metrics, adminToken, reportToken, this::ready, this::reloadCatalog,
                 inspector::describeJson, catalog::current, reports, subjects, backups);
-            final IngestRoute ingest = ServerIngest.route(config, ingestKeys, loaded.catalog().siteKey(), this::port, context, clock,
-                metrics);
+            final IngestRoute ingest = ServerIngest.route(config, ingestKeys, loaded.catalog().siteKey(), this::port, context,
+                seenEventIds, clock, metrics);
             listeners = new ServerListeners(config, new PulseChannelInitializer(context,
                 new HttpRoutes(routes, config.metricsPort() == null, DemoSettings.served(config), ingest), tls), routes);
 

@@ -8,6 +8,7 @@ import dev.pulse.server.ingest.DemoPayments;
 import dev.pulse.server.ingest.IngestMetrics;
 import dev.pulse.server.ingest.IngestRoute;
 import dev.pulse.server.ingest.LiveIngestKeys;
+import dev.pulse.server.ingest.SeenEventIds;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.timer.PulseClock;
 import dev.pulse.server.ws.BackendDelivery;
@@ -25,9 +26,10 @@ final class ServerIngest
      *
      * @param keys   the keys file's keys, or null when there is none.
      * @param port   the server's own port, known once it listens: the demo's backend posts to it over loopback.
+     * @param seen   the event ids taken lately, read back from the journal at start.
      */
     static IngestRoute route(final ServerConfig config, final LiveIngestKeys keys, final String siteKey, final IntSupplier port,
-        final ServerContext context, final PulseClock clock, final Metrics metrics)
+        final ServerContext context, final SeenEventIds seen, final PulseClock clock, final Metrics metrics)
     {
         // Declared whether or not the route is on: /metrics names every family docs/operations.md lists.
         final IngestMetrics ingestMetrics = new IngestMetrics(metrics);
@@ -39,7 +41,7 @@ final class ServerIngest
             return null;
         }
         final DemoPayments demoPayments = demo ? DemoPayments.start(used, siteKey, config.bind(), port, clock) : null;
-        return new IngestRoute(used, config.ingestRatePerKey(), config.ingestMaxBodyBytes(), new BackendDelivery(context), clock,
+        return new IngestRoute(used, config.ingestRatePerKey(), config.ingestMaxBodyBytes(), seen, new BackendDelivery(context), clock,
             ingestMetrics, demoPayments);
     }
 }

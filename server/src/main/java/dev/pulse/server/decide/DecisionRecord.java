@@ -1,5 +1,7 @@
 package dev.pulse.server.decide;
 
+import java.util.List;
+
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.journal.JournalProxy;
@@ -43,6 +45,7 @@ public final class DecisionRecord
     private boolean helpful;
     private boolean handoffAvailable;
     private String handoffChannel;
+    private List<String> handoffContext = List.of();
 
     /** Starts a decision of {@code type} at the machine's (monotonic) {@code timeMs}, every other field cleared. */
     public DecisionRecord begin(final JournalRecordType type, final long timeMs, final long sidHi, final long sidLo,
@@ -72,6 +75,7 @@ public final class DecisionRecord
         helpful = false;
         handoffAvailable = false;
         handoffChannel = null;
+        handoffContext = List.of();
         return this;
     }
 
@@ -113,7 +117,12 @@ public final class DecisionRecord
                     .string(triggerId).string(questionId).string(variantId).string(choiceId).string(responseId).string(stuckKind);
                 break;
             case HANDOFF:
-                record.code(handoffAvailable ? 1 : 0).string(questionId).string(choiceId).string(responseId).string(handoffChannel);
+                record.code(handoffAvailable ? 1 : 0).string(questionId).string(choiceId).string(responseId).string(handoffChannel)
+                    .string(triggerId);
+                for (final String text : handoffContext)
+                {
+                    record.string(text);
+                }
                 break;
             default:
                 throw new IllegalStateException("not a decision: " + type);
@@ -121,11 +130,16 @@ public final class DecisionRecord
         return record.commit();
     }
 
-    /** A hand-off's availability (someone answers now) and channel (link, webhook, link+webhook). */
-    public DecisionRecord handoff(final boolean available, final String channel)
+    /**
+     * A hand-off's availability (someone answers now), channel (link, webhook, link+webhook) and the
+     * context its webhook carries, as key, value, ... (empty without a webhook): the record is what
+     * the hand-off webhooks post from, after a restart too.
+     */
+    public DecisionRecord handoff(final boolean available, final String channel, final List<String> context)
     {
         this.handoffAvailable = available;
         this.handoffChannel = channel;
+        this.handoffContext = context;
         return this;
     }
 
@@ -137,6 +151,11 @@ public final class DecisionRecord
     public String handoffChannel()
     {
         return handoffChannel;
+    }
+
+    public List<String> handoffContext()
+    {
+        return handoffContext;
     }
 
     public DecisionRecord iid(final int iid)

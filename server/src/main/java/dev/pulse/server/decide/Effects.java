@@ -30,9 +30,6 @@ public class Effects
     FeedbackCopy responseFeedback;
     CompiledHandoff handoff;
     boolean handoffAvailable;
-    String handoffTriggerId;
-    String handoffQuestionId;
-    String handoffResponseId;
     ErrorCode refusal;
     String refusalDetail;
 
@@ -52,9 +49,6 @@ public class Effects
         responseFeedback = null;
         handoff = null;
         handoffAvailable = false;
-        handoffTriggerId = null;
-        handoffQuestionId = null;
-        handoffResponseId = null;
         refusal = null;
         refusalDetail = null;
     }
@@ -131,22 +125,6 @@ public class Effects
     public final boolean handoffAvailable()
     {
         return handoffAvailable;
-    }
-
-    /** The trigger that asked the question the hand-off answers ("" when its window is gone). */
-    public final String handoffTriggerId()
-    {
-        return handoffTriggerId;
-    }
-
-    public final String handoffQuestionId()
-    {
-        return handoffQuestionId;
-    }
-
-    public final String handoffResponseId()
-    {
-        return handoffResponseId;
     }
 
     /** Why an answer or dismiss was refused ({@code unknown_intervention}, {@code unknown_choice}), or null. */

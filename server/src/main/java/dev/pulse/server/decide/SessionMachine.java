@@ -100,9 +100,19 @@ public final class SessionMachine
         outcomes.afterEvent(record.windows(), state, catalog, event, Math.max(nowMs, state.lastEventMs()));
     }
 
-    /** The person answered {@code iid} with the choice whose id hashes to {@code choiceHash}. */
+    /** The person answered {@code iid} with the choice whose id hashes to {@code choiceHash} (no context for a hand-off's webhook). */
     public void onAnswer(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
         final int iid, final long choiceHash, final long nowMs)
+    {
+        onAnswer(catalog, state, record, iid, choiceHash, nowMs, List.of());
+    }
+
+    /**
+     * As above; {@code handoffContext} (key, value, ...) is what a hand-off's webhook carries, journaled
+     * in its handoff record when the response has a webhook.
+     */
+    public void onAnswer(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
+        final int iid, final long choiceHash, final long nowMs, final List<String> handoffContext)
     {
         effects.clearEffects();
         adopt(catalog, state, record);
@@ -136,7 +146,7 @@ public final class SessionMachine
         effects.responseIid = iid;
         if (response.handoff() != null)
         {
-            offerHandoff(state, record, askedIn, question, choice, response, iid, nowMs);
+            offerHandoff(state, record, askedIn, question, choice, response, iid, nowMs, handoffContext);
         }
         askFeedback(state, response.feedback(), iid, question, askedIn, choice);
     }
@@ -186,19 +196,18 @@ public final class SessionMachine
      * time, the server's wall clock), journaled as a handoff record beside the response's.
      */
     private void offerHandoff(final SessionStateFlyweight state, final ServerSessionFlyweight record, final CompiledCatalog askedIn,
-        final CompiledQuestion question, final int choice, final CompiledResponse response, final int iid, final long nowMs)
+        final CompiledQuestion question, final int choice, final CompiledResponse response, final int iid, final long nowMs,
+        final List<String> context)
     {
         final CompiledHandoff handoff = response.handoff();
         final boolean available = handoff.hours().openAt(log.calendarMs(nowMs));
-        log.record(decision.begin(JournalRecordType.HANDOFF, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
-            .question(question.id()).choice(question.choiceId(choice)).response(response.id()).handoff(available, handoff.channel()));
         final int slot = record.windows().slotOfIid(iid);
         final Trigger trigger = slot < 0 ? null : askedIn.triggers().byKey(record.windows().triggerKey(slot));
+        log.record(decision.begin(JournalRecordType.HANDOFF, nowMs, state.sidHi(), state.sidLo(), askedIn.versionHash()).iid(iid)
+            .question(question.id()).choice(question.choiceId(choice)).response(response.id()).trigger(trigger == null ? "" : trigger.id())
+            .handoff(available, handoff.channel(), handoff.webhookUrl() == null ? List.of() : context));
         effects.handoff = handoff;
         effects.handoffAvailable = available;
-        effects.handoffTriggerId = trigger == null ? "" : trigger.id();
-        effects.handoffQuestionId = question.id();
-        effects.handoffResponseId = response.id();
     }
 
     /**

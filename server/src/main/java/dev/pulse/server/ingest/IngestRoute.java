@@ -24,7 +24,8 @@ import dev.pulse.server.ws.BackendEvent;
  * 400 too_large), the key ({@code Pulse-Key}, 401 unknown_key for an unknown site or key), the
  * signature ({@link IngestSignature}: 401 stale_timestamp or bad_signature), the key's rate
  * ({@link KeyRates}, 429), the body ({@link BackendEventBody}, 400 malformed), the event id
- * ({@link SeenEventIds}: a retry is answered 202 duplicate and not taken again). Then
+ * ({@link SeenEventIds}, per session and key: a retry is answered 202 duplicate and not taken again, also
+ * after a restart). Then
  * {@link BackendDelivery} takes it to the session: 202 applied (on its live connection's loop) or
  * kept (until it comes back), 404 unknown_session, 503 overloaded (nothing changed; retry).
  *
@@ -39,7 +40,7 @@ public final class IngestRoute
     private final LiveIngestKeys keys;
     private final KeyRates rates;
     private final int maxBodyBytes;
-    private final SeenEventIds seen = new SeenEventIds();
+    private final SeenEventIds seen;
     private final BackendDelivery delivery;
     private final PulseClock clock;
     private final IngestMetrics metrics;
@@ -49,17 +50,13 @@ public final class IngestRoute
     /**
      * @param ratePerKey   requests a second per key ({@code ingest_rate_per_key}).
      * @param maxBodyBytes the largest body taken ({@code ingest_max_body_bytes}).
+     * @param seen         the ids taken lately, those of before a restart among them.
+     * @param demoPayments the demo store's fake payments ({@link DemoPayments#PATH}), or null without the demo.
      */
-    public IngestRoute(final LiveIngestKeys keys, final int ratePerKey, final int maxBodyBytes, final BackendDelivery delivery,
-        final PulseClock clock, final IngestMetrics metrics)
+    public IngestRoute(final LiveIngestKeys keys, final int ratePerKey, final int maxBodyBytes, final SeenEventIds seen,
+        final BackendDelivery delivery, final PulseClock clock, final IngestMetrics metrics, final DemoPayments demoPayments)
     {
-        this(keys, ratePerKey, maxBodyBytes, delivery, clock, metrics, null);
-    }
-
-    /** As above, with the demo store's fake payments ({@link DemoPayments#PATH}). */
-    public IngestRoute(final LiveIngestKeys keys, final int ratePerKey, final int maxBodyBytes, final BackendDelivery delivery,
-        final PulseClock clock, final IngestMetrics metrics, final DemoPayments demoPayments)
-    {
+        this.seen = seen;
         this.demoPayments = demoPayments;
         this.keys = keys;
         this.rates = new KeyRates(ratePerKey);
@@ -132,7 +129,7 @@ public final class IngestRoute
         }
         final boolean named = event.eventId != null;
         final String eventId = named ? event.eventId : generatedId();
-        if (named && !seen.claim(site, keyId, eventId, nowMs))
+        if (named && !seen.claim(event.sidHi, event.sidLo, keyId, eventId, nowMs))
         {
             return IngestAnswers.taken("duplicate", eventId);
         }
@@ -140,9 +137,10 @@ public final class IngestRoute
             event.fields);
         delivery.deliver(loop, backend, outcome ->
         {
-            if (named && outcome != BackendDelivery.Outcome.APPLIED && outcome != BackendDelivery.Outcome.KEPT)
+            if (named && outcome != BackendDelivery.Outcome.APPLIED && outcome != BackendDelivery.Outcome.KEPT
+                && outcome != BackendDelivery.Outcome.DUPLICATE)
             {
-                seen.release(site, keyId, eventId);
+                seen.release(event.sidHi, event.sidLo, keyId, eventId);
             }
             later.accept(answer(outcome, eventId));
         });
@@ -159,6 +157,8 @@ public final class IngestRoute
             case KEPT:
                 metrics.kept.increment();
                 return IngestAnswers.taken("kept", eventId);
+            case DUPLICATE:
+                return IngestAnswers.taken("duplicate", eventId);
             case NO_SESSION:
                 return refuse(Refusal.UNKNOWN_SESSION, "no session of this site has this sid");
             default:

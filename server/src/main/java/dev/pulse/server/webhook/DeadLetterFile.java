@@ -44,7 +44,7 @@ final class DeadLetterFile
         try (JsonGenerator json = JSON.createGenerator(line))
         {
             json.writeStartObject();
-            json.writeStringField("id", delivery.id().toString());
+            json.writeStringField("id", delivery.id());
             json.writeStringField("event", delivery.event());
             json.writeStringField("url", url.toString());
             json.writeNumberField("attempts", attempts);

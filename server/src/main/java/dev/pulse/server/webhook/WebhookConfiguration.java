@@ -51,8 +51,8 @@ public record WebhookConfiguration(List<URI> urls, byte[] secret, int maxAttempt
     public static WebhookConfiguration handoffs(final ServerConfig config) throws ConfigException
     {
         return new WebhookConfiguration(List.of(), config.webhookSecretFile() == null ? new byte[0] : WebhookSettings.secret(config),
-            config.webhookMaxAttempts(), Set.of(), NodeIdentity.resolve(config), DEFAULT_TIMEOUT_MS, DEFAULT_FIRST_BACKOFF_MS,
-            DEFAULT_MAX_BACKOFF_MS, 1, 1);
+            config.webhookMaxAttempts(), Set.of(JournalRecordType.HANDOFF), NodeIdentity.resolve(config), DEFAULT_TIMEOUT_MS,
+            DEFAULT_FIRST_BACKOFF_MS, DEFAULT_MAX_BACKOFF_MS, DEFAULT_LANES, DEFAULT_LANE_CAPACITY);
     }
 
     /** The same with other timings: for tests. */

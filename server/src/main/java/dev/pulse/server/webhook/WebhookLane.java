@@ -33,6 +33,7 @@ final class WebhookLane implements Runnable
     private final BlockingQueue<WebhookDelivery> queue;
     private volatile boolean running = true;
 
+    /** @param url the endpoint, or null for a lane whose deliveries each name their own ({@link WebhookDelivery#target()}). */
     WebhookLane(final URI url, final WebhookPoster poster, final WebhookConfiguration configuration, final DeadLetterFile deadLetters,
         final WebhookMetrics metrics, final Consumer<WebhookDelivery> onDone)
     {
@@ -85,7 +86,7 @@ final class WebhookLane implements Runnable
         while (attempt < configuration.maxAttempts() && running)
         {
             attempt++;
-            final WebhookPoster.Answer answer = poster.post(url, delivery, attempt, System.currentTimeMillis());
+            final WebhookPoster.Answer answer = poster.post(target(delivery), delivery, attempt, System.currentTimeMillis());
             if (answer.delivered())
             {
                 metrics.delivered.increment();
@@ -116,9 +117,9 @@ final class WebhookLane implements Runnable
         {
             try
             {
-                deadLetters.write(delivery, url, attempts, lastError, System.currentTimeMillis());
+                deadLetters.write(delivery, target(delivery), attempts, lastError, System.currentTimeMillis());
                 metrics.deadLettered.increment();
-                LOG.warn("webhook {} to {} dead-lettered after {} tries ({}); it is in {}", delivery.id(), url, attempts, lastError,
+                LOG.warn("webhook {} to {} dead-lettered after {} tries ({}); it is in {}", delivery.id(), target(delivery), attempts, lastError,
                     deadLetters.path());
                 return true;
             }
@@ -129,6 +130,12 @@ final class WebhookLane implements Runnable
             }
         }
         return false;
+    }
+
+    /** A hand-off's own endpoint, else this lane's. */
+    private URI target(final WebhookDelivery delivery)
+    {
+        return delivery.target() != null ? delivery.target() : url;
     }
 
     /** The wait after failed try {@code attempt}: half of min(longest, first x 2^(attempt - 1)) plus a random part of the other half. */

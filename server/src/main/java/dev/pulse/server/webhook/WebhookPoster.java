@@ -55,7 +55,7 @@ final class WebhookPoster
     /** Posts {@code delivery} to {@code url}, try number {@code attempt} (from 1). */
     Answer post(final URI url, final WebhookDelivery delivery, final int attempt, final long nowMs) throws InterruptedException
     {
-        return post(url, delivery.id().toString(), delivery.event(), delivery.body(), attempt, nowMs);
+        return post(url, delivery.id(), delivery.event(), delivery.body(), attempt, nowMs);
     }
 
     /** Posts {@code body} (its id and event name in the headers) to {@code url}, try number {@code attempt} (from 1). */

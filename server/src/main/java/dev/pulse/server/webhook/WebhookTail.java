@@ -13,12 +13,11 @@ import dev.pulse.journal.RecordId;
 import dev.pulse.journal.SegmentHold;
 import dev.pulse.journal.TailOffsetFile;
 import dev.pulse.journal.TailPosition;
-import dev.pulse.server.config.WebhookSettings;
 
 /**
  * The webhooks' reader of the journal, on a thread of its own: it follows the journal with a
- * {@link JournalTail}, hands each record of a selected kind to the lane its session hashes to at
- * every endpoint, and about every {@link #SAVE_EVERY_MS} makes durable where a restart resumes
+ * {@link JournalTail}, hands each record its {@link Selector} makes a delivery of to the lane its
+ * session hashes to at every endpoint, and about every {@link #SAVE_EVERY_MS} makes durable where a restart resumes
  * ({@link WebhookProgress#resumeFrom}) and moves its {@link SegmentHold} there. A full lane stops the
  * reading (the journal is the buffer) but not the saving.
  */
@@ -32,7 +31,7 @@ final class WebhookTail implements Runnable
     private final JournalTail tail;
     private final TailOffsetFile offsetFile;
     private final SegmentHold hold;
-    private final WebhookConfiguration configuration;
+    private final Selector selector;
     private final List<WebhookLane[]> lanesByEndpoint;
     private final WebhookProgress progress;
     private final JournalRecordFlyweight record = new JournalRecordFlyweight();
@@ -41,14 +40,28 @@ final class WebhookTail implements Runnable
     private long savedAtMs;
     private long sequence;
 
+    /** What the tail sends of a record: its delivery, or null to pass over it. Called on the tail's thread. */
+    @FunctionalInterface
+    interface Selector
+    {
+        /**
+         * @param record    the record, valid during the call.
+         * @param segment   the segment it is in.
+         * @param offset    where it starts in the segment (with the segment: its {@link RecordId} and {@link TailPosition}).
+         * @param sequence  its place in the order read, for {@link WebhookDelivery#sequence()}.
+         * @param endpoints how many endpoints it goes to.
+         */
+        WebhookDelivery select(JournalRecordFlyweight record, long segment, long offset, long sequence, int endpoints);
+    }
+
     WebhookTail(final JournalTail tail, final TailPosition from, final TailOffsetFile offsetFile, final SegmentHold hold,
-        final WebhookConfiguration configuration, final List<WebhookLane[]> lanesByEndpoint, final WebhookProgress progress)
+        final Selector selector, final List<WebhookLane[]> lanesByEndpoint, final WebhookProgress progress)
     {
         this.tail = tail;
         this.saved = from;
         this.offsetFile = offsetFile;
         this.hold = hold;
-        this.configuration = configuration;
+        this.selector = selector;
         this.lanesByEndpoint = lanesByEndpoint;
         this.progress = progress;
     }
@@ -104,19 +117,18 @@ final class WebhookTail implements Runnable
             Thread.sleep(DAMAGE_RETRY_MS);
             return false;
         }
-        if (configuration.events().contains(record.type()) && (record.sidHi() != 0 || record.sidLo() != 0))
+        final WebhookDelivery delivery = selector.select(record, tail.recordSegment(), tail.recordOffset(), sequence, lanesByEndpoint.size());
+        if (delivery != null)
         {
-            dispatch();
+            sequence++;
+            dispatch(delivery);
         }
         return true;
     }
 
-    private void dispatch() throws InterruptedException
+    private void dispatch(final WebhookDelivery delivery) throws InterruptedException
     {
-        final RecordId id = new RecordId(configuration.node(), tail.recordSegment(), tail.recordOffset());
-        final int sessionHash = Long.hashCode(record.sidHi() * 31 + record.sidLo()) & Integer.MAX_VALUE;
-        final WebhookDelivery delivery = new WebhookDelivery(sequence++, new TailPosition(tail.recordSegment(), tail.recordOffset()), id,
-            WebhookSettings.eventName(record.type()), record.timestampMs(), sessionHash, WebhookBody.of(record, id), lanesByEndpoint.size());
+        final int sessionHash = delivery.sessionHash();
         progress.started(delivery);
         for (final WebhookLane[] lanes : lanesByEndpoint)
         {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -14,10 +15,13 @@ import org.slf4j.LoggerFactory;
 
 import dev.pulse.journal.Journal;
 import dev.pulse.journal.JournalRecordFlyweight;
+import dev.pulse.journal.JournalRecordType;
+import dev.pulse.journal.RecordId;
 import dev.pulse.journal.JournalTail;
 import dev.pulse.journal.SegmentHold;
 import dev.pulse.journal.TailOffsetFile;
 import dev.pulse.journal.TailPosition;
+import dev.pulse.server.config.WebhookSettings;
 import dev.pulse.server.metrics.Metrics;
 
 /**
@@ -27,6 +31,7 @@ import dev.pulse.server.metrics.Metrics;
  * {@link TailOffsetFile}) and {@code dead-letter.jsonl} ({@link DeadLetterFile}). The first start
  * (no offset file yet) begins at the journal's end: what was written before webhooks were turned on
  * is not sent. Start it before the journal's upkeep, so the upkeep's first pass sees its hold.
+ * {@link #run} is the machinery without the choice of records, which {@link HandoffWebhooks} runs too.
  */
 public final class Webhooks implements AutoCloseable
 {
@@ -64,22 +69,54 @@ public final class Webhooks implements AutoCloseable
         {
             return NONE;
         }
-        final Path dir = Files.createDirectories(dataDir.resolve(DIRECTORY));
-        final TailOffsetFile offsetFile = new TailOffsetFile(dir.resolve(OFFSET_FILE));
+        final Set<JournalRecordType> events = configuration.events();
+        final WebhookTail.Selector selector = (record, segment, offset, sequence, endpoints) ->
+        {
+            if (!events.contains(record.type()) || record.sidHi() == 0 && record.sidLo() == 0)
+            {
+                return null;
+            }
+            final RecordId id = new RecordId(configuration.node(), segment, offset);
+            return new WebhookDelivery(sequence, new TailPosition(segment, offset), id.toString(), WebhookSettings.eventName(record.type()),
+                record.timestampMs(), WebhookDelivery.sessionHash(record.sidHi(), record.sidLo()), WebhookBody.of(record, id), endpoints, null);
+        };
+        return run(new Run(dataDir, "webhooks", "pulse-webhook", OFFSET_FILE, DEAD_LETTER_FILE), journalDir, journal, configuration,
+            configuration.urls(), counts, progress, selector, "events " + events);
+    }
+
+    /**
+     * A run of webhooks: where it keeps its position and its dead letters (under {@code <data_dir>/webhooks/}), the name of its
+     * hold on the journal's segments, and the first part of its threads' names.
+     */
+    record Run(Path dataDir, String holdName, String threadPrefix, String offsetFile, String deadLetterFile)
+    {
+    }
+
+    /**
+     * Starts a tail over the journal from the saved position (the journal's end on a first start)
+     * and {@link WebhookConfiguration#lanes()} lanes per endpoint of {@code urls} (a null endpoint:
+     * each delivery names its own), sending what {@code selector} makes of each record.
+     */
+    static Webhooks run(final Run where, final Path journalDir, final Journal journal, final WebhookConfiguration configuration,
+        final List<URI> urls, final WebhookMetrics counts, final WebhookProgress progress, final WebhookTail.Selector selector,
+        final String description) throws IOException
+    {
+        final Path dir = Files.createDirectories(where.dataDir().resolve(DIRECTORY));
+        final TailOffsetFile offsetFile = new TailOffsetFile(dir.resolve(where.offsetFile()));
         final TailPosition saved = offsetFile.read();
         final TailPosition from = saved != null ? saved : end(journalDir, journal);
         if (saved == null)
         {
             offsetFile.write(from);
         }
-        final SegmentHold hold = journal.holds().hold("webhooks", from.segment());
+        final SegmentHold hold = journal.holds().hold(where.holdName(), from.segment());
         final List<WebhookLane[]> byEndpoint = new ArrayList<>();
         final JournalTail journalTail = JournalTail.open(journalDir, from);
-        final WebhookTail reader = new WebhookTail(journalTail, from, offsetFile, hold, configuration, byEndpoint, progress);
+        final WebhookTail reader = new WebhookTail(journalTail, from, offsetFile, hold, selector, byEndpoint, progress);
         final Webhooks webhooks = new Webhooks(reader, journalTail, hold);
         final HttpClient http = WebhookPoster.client(configuration.timeoutMs());
-        final DeadLetterFile deadLetters = new DeadLetterFile(dir.resolve(DEAD_LETTER_FILE));
-        for (final URI url : configuration.urls())
+        final DeadLetterFile deadLetters = new DeadLetterFile(dir.resolve(where.deadLetterFile()));
+        for (final URI url : urls)
         {
             final WebhookLane[] endpointLanes = new WebhookLane[configuration.lanes()];
             for (int i = 0; i < endpointLanes.length; i++)
@@ -93,18 +130,19 @@ public final class Webhooks implements AutoCloseable
                         }
                     });
                 webhooks.lanes.add(endpointLanes[i]);
-                webhooks.threads.add(new Thread(endpointLanes[i], "pulse-webhook-" + url.getHost() + "-" + i));
+                webhooks.threads.add(new Thread(endpointLanes[i],
+                    where.threadPrefix() + "-" + (url == null ? "lane" : url.getHost()) + "-" + i));
             }
             byEndpoint.add(endpointLanes);
         }
-        webhooks.threads.add(new Thread(reader, "pulse-webhook-tail"));
+        webhooks.threads.add(new Thread(reader, where.threadPrefix() + "-tail"));
         for (final Thread thread : webhooks.threads)
         {
             thread.setDaemon(true);
             thread.start();
         }
-        LOG.info("webhooks: {} endpoint(s), events {}, from journal position {}{}", configuration.urls().size(), configuration.events(),
-            from, saved == null ? " (the journal's end: first start)" : "");
+        LOG.info("{}: {} endpoint(s), {}, from journal position {}{}", where.holdName(), urls.size(), description, from,
+            saved == null ? " (the journal's end: first start)" : "");
         return webhooks;
     }
 

@@ -21,6 +21,8 @@ public final class BackendDelivery
         APPLIED,
         /** Journaled and kept until the session's connection comes back. */
         KEPT,
+        /** The session keeps an event of this key and id already (taken before, maybe before a restart): not taken again. */
+        DUPLICATE,
         /** No such session of the site. */
         NO_SESSION,
         /** The journal (or the store of kept events) could not take it: nothing changed, try again. */
@@ -78,6 +80,8 @@ public final class BackendDelivery
                 return Outcome.APPLIED;
             case KEPT:
                 return Outcome.KEPT;
+            case DUPLICATE:
+                return Outcome.DUPLICATE;
             case NO_SESSION:
                 return Outcome.NO_SESSION;
             default:

@@ -32,6 +32,8 @@ final class BackendEvents
         LIVE,
         /** The connection that held it no longer does: try again from the start. */
         MOVED,
+        /** The session keeps an event of this key and id already: not kept twice. */
+        DUPLICATE,
         /** No such session (of this site). */
         NO_SESSION,
         /** The journal could not take the record, or too much is kept: nothing changed. */
@@ -80,6 +82,11 @@ final class BackendEvents
                 return Step.LIVE;
             }
             final PendingBackendEvents pending = server.backendPending();
+            // Kept for as long as the session's expiry, which may outlast the route's memory of ids: the kept one answers for it.
+            if (pending.holds(backend.sidHi(), backend.sidLo(), backend.keyId(), backend.eventId()))
+            {
+                return Step.DUPLICATE;
+            }
             if (pending.size() >= PendingBackendEvents.MAX_EVENTS)
             {
                 return Step.OVERLOADED;

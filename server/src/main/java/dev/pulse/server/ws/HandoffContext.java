@@ -5,11 +5,10 @@ import java.util.List;
 import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.compile.CompiledHandoff;
 import dev.pulse.server.auth.TokenContext;
-import dev.pulse.server.decide.HandoffCall;
 
 /**
- * The session context a hand-off's webhook carries, kept on the connection at hello, and the call
- * made from it when a hand-off is served. The session record keeps context as hashes only, so the
+ * The session context a hand-off's webhook carries, kept on the connection at hello and journaled in
+ * the hand-off's record when one is served (the webhook is posted from that record). The session record keeps context as hashes only, so the
  * values are copied from the hello, and only when the catalog has a hand-off with a webhook (no
  * copy otherwise). Until trusted context is marked apart, these are all the values the hello gave
  * the session: the signed token's, and the client's where the catalog allows them.
@@ -35,19 +34,6 @@ final class HandoffContext
             copy[i] = scratch[i].toString();
         }
         return List.of(copy);
-    }
-
-    /** The call to post for the hand-off the machine just served (its effects in {@code out}), or null when it has no webhook. */
-    static HandoffCall call(final ConnectionState connection, final Outbox out, final long wallMs, final long catalogVersion)
-    {
-        final CompiledHandoff handoff = out.handoff();
-        if (handoff == null || handoff.webhookUrl() == null)
-        {
-            return null;
-        }
-        return new HandoffCall(handoff.webhookUrl(), connection.sidHi, connection.sidLo, out.responseIid(), wallMs, catalogVersion,
-            out.handoffTriggerId(), out.handoffQuestionId(), out.responseChoiceId(), out.handoffResponseId(), out.handoffAvailable(),
-            connection.handoffContext);
     }
 
     private static boolean hasWebhook(final CompiledCatalog catalog)

@@ -102,11 +102,18 @@ public final class PendingBackendEvents
         }
     }
 
-    /** Drops the kept event with this id (a restart's rebuild saw it applied). */
-    public synchronized void forget(final long sidHi, final long sidLo, final String eventId)
+    /** Whether the session keeps an event signed by {@code keyId} with this id. */
+    public synchronized boolean holds(final long sidHi, final long sidLo, final String keyId, final String eventId)
     {
         final ArrayDeque<BackendEvent> kept = bySid.get(new Sid(sidHi, sidLo));
-        if (kept != null && kept.removeIf(event -> event.eventId().equals(eventId)))
+        return kept != null && kept.stream().anyMatch(event -> sameEvent(event, keyId, eventId));
+    }
+
+    /** Drops the kept event of this key and id (a restart's rebuild saw it applied). */
+    public synchronized void forget(final long sidHi, final long sidLo, final String keyId, final String eventId)
+    {
+        final ArrayDeque<BackendEvent> kept = bySid.get(new Sid(sidHi, sidLo));
+        if (kept != null && kept.removeIf(event -> sameEvent(event, keyId, eventId)))
         {
             size = recount();
             if (kept.isEmpty())
@@ -151,6 +158,12 @@ public final class PendingBackendEvents
             }
         }
         size = recount();
+    }
+
+    /** An event is its key's and id's: the ingest route takes an id once per session and key. */
+    private static boolean sameEvent(final BackendEvent event, final String keyId, final String eventId)
+    {
+        return event.eventId().equals(eventId) && event.keyId().equals(keyId);
     }
 
     private int recount()

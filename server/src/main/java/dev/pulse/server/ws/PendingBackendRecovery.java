@@ -10,11 +10,18 @@ import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
 
 /**
- * At start, the backend events kept for sessions away, read back from the journal: every kept
- * {@link JournalRecordType#BACKEND_EVENT} (code 0) of the session expiry's recent past whose applied
- * record (code 1, the same id) did not follow, of a session that did not end or get erased since.
- * Reads only the segments written within that expiry. A field's value that reads as a number is
- * given as one (the record keeps a value as text).
+ * At start, what the ingest promised before a restart, read back from the journal's
+ * {@link JournalRecordType#BACKEND_EVENT} records in one pass:
+ * <ul>
+ *   <li>the backend events kept for sessions away: every kept record (code 0) taken within the
+ *       session expiry whose applied record (code 1, the same key and id) did not follow, of a
+ *       session that did not end or get erased since. A field's value that reads as a number is
+ *       given as one (the record keeps a value as text);</li>
+ *   <li>the event ids taken within the ingest's memory of ids ({@code rememberMs}), kept or
+ *       applied, handed to {@code taken} with the time the route took them, so a retry after the
+ *       restart is still a duplicate.</li>
+ * </ul>
+ * Reads only the segments written within the longer of the two.
  */
 public final class PendingBackendRecovery
 {
@@ -24,25 +31,37 @@ public final class PendingBackendRecovery
     {
     }
 
+    /** An event id the route took: the session, the key that signed it, its id and when it was taken (epoch ms). */
+    @FunctionalInterface
+    public interface TakenIds
+    {
+        void taken(long sidHi, long sidLo, String keyId, String eventId, long takenAtMs);
+    }
+
     /** @return how many events are kept after reading. */
-    public static int recover(final Path journalDir, final PendingBackendEvents pending, final long expiryMs, final long nowWallMs)
-        throws IOException
+    public static int recover(final Path journalDir, final PendingBackendEvents pending, final long expiryMs, final TakenIds taken,
+        final long rememberMs, final long nowWallMs) throws IOException
     {
         final JournalRecordFlyweight record = new JournalRecordFlyweight();
-        try (JournalReader reader = JournalReader.openWrittenSince(journalDir, nowWallMs - expiryMs))
+        try (JournalReader reader = JournalReader.openWrittenSince(journalDir, nowWallMs - Math.max(expiryMs, rememberMs)))
         {
             while (reader.next(record))
             {
                 final JournalRecordType type = record.type();
                 if (type == JournalRecordType.BACKEND_EVENT && record.stringCount() >= FIRST_FIELD)
                 {
-                    if (record.code() == 0)
+                    final long takenAtMs = record.value();
+                    if (takenAtMs > nowWallMs - rememberMs)
                     {
-                        pending.keep(event(record), record.value());
+                        taken.taken(record.sidHi(), record.sidLo(), record.string(1), record.string(2), takenAtMs);
                     }
-                    else
+                    if (record.code() == 0 && takenAtMs > nowWallMs - expiryMs)
                     {
-                        pending.forget(record.sidHi(), record.sidLo(), record.string(2));
+                        pending.keep(event(record), takenAtMs);
+                    }
+                    else if (record.code() != 0)
+                    {
+                        pending.forget(record.sidHi(), record.sidLo(), record.string(1), record.string(2));
                     }
                 }
                 else if (type == JournalRecordType.SESSION_END || type == JournalRecordType.SESSION_ERASED)

@@ -6,11 +6,11 @@ import io.netty.util.concurrent.FastThreadLocal;
 
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.journal.Journal;
-import dev.pulse.server.decide.HandoffCalls;
 import dev.pulse.server.auth.SigningKey;
 import dev.pulse.server.auth.SigningKeys;
 import dev.pulse.server.carry.CarryMetrics;
 import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.decide.UnsignedHandoffs;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.net.ClientAddressPolicy;
 import dev.pulse.server.session.SessionStore;
@@ -43,9 +43,9 @@ public final class ServerContext
     private final RateLimiter handshakes;
     private final FastThreadLocal<LoopContext> loopContexts = new FastThreadLocal<>();
     private final PendingBackendEvents backendPending;
+    private UnsignedHandoffs unsignedHandoffs = UnsignedHandoffs.NONE;
     private volatile boolean accepting = true;
     /** Set once at start, before the listeners (whose threads' start publishes it). */
-    private HandoffCalls handoffCalls = HandoffCalls.NONE;
 
     public ServerContext(
         final ServerConfig config, final LiveCatalog catalog, final SessionStore sessions, final Journal journal, final Metrics metrics)
@@ -89,15 +89,15 @@ public final class ServerContext
         }
     }
 
-    /** Where hand-offs with a webhook go (the server's {@code HandoffWebhooks}); set before the listeners start. */
-    public void handoffCalls(final HandoffCalls handoffCalls)
+    /** Where hand-offs with a webhook that no one will sign are counted (the server's {@code HandoffWebhooks}); set before the listeners start. */
+    public void unsignedHandoffs(final UnsignedHandoffs unsignedHandoffs)
     {
-        this.handoffCalls = handoffCalls;
+        this.unsignedHandoffs = unsignedHandoffs;
     }
 
-    public HandoffCalls handoffCalls()
+    public UnsignedHandoffs unsignedHandoffs()
     {
-        return handoffCalls;
+        return unsignedHandoffs;
     }
 
     public ServerConfig config()

@@ -6,7 +6,6 @@ import dev.pulse.detect.EventType;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.journal.JournalProxy;
-import dev.pulse.server.decide.HandoffCall;
 import dev.pulse.server.decide.ServerSessionFlyweight;
 import dev.pulse.server.decide.SessionMachine;
 import dev.pulse.server.metrics.Metrics;
@@ -99,7 +98,7 @@ final class SessionEvents
                 {
                     loop.capture.event(loop.recordWallMs(), nowMs, connection, catalog.versionHash(), message);
                 }
-                decide(catalog, state, record, message, nowMs, out);
+                decide(catalog, state, record, message, connection, nowMs, out);
                 unseen.settle(connection, state, unseenMark, out);
                 if (!change.commit())
                 {
@@ -111,7 +110,11 @@ final class SessionEvents
                 }
             }
             connection.lastSeq = seq;
-            offerHandoff(connection, out, catalog);
+            if (out.handoff() != null && out.handoff().webhookUrl() != null)
+            {
+                // Posted from its journal record when the server can sign it; counted here when it cannot.
+                server.unsignedHandoffs().served();
+            }
             out.recordsPosition = recordsPosition(loop.journal);
             loop.carries.afterChange(state, record, carryMark, nowMs, out);
             metrics.event(message.type().eventType());
@@ -127,29 +130,18 @@ final class SessionEvents
         }
     }
 
-    /** A hand-off served with a webhook goes to the webhooks' thread; a refused one (queue full, no secret) is counted there. */
-    private void offerHandoff(final ConnectionState connection, final Outbox out, final CompiledCatalog catalog)
-    {
-        if (out.handoff() != null)
-        {
-            final HandoffCall call = HandoffContext.call(connection, out, loop.recordWallMs(), catalog.versionHash());
-            if (call != null)
-            {
-                server.handoffCalls().offer(call);
-            }
-        }
-    }
-
     /** Hands the message to the machine, which writes its effects into {@code out}. */
     private void decide(final CompiledCatalog catalog, final SessionStateFlyweight state, final ServerSessionFlyweight record,
-        final DecodedMessage message, final long nowMs, final Outbox out)
+        final DecodedMessage message, final ConnectionState connection, final long nowMs, final Outbox out)
     {
         // Time-of-day conditions read the wall time from the session clock through this skew.
         state.context().wallSkewMs(loop.recordWallMs() - nowMs);
         switch (message.type())
         {
             case ANSWER:
-                machine.onAnswer(catalog, state, record, EventMapper.parseIid(message.iid()), Hash64.of(message.choice()), nowMs);
+                // A hand-off's webhook is posted from its journal record, which carries the hello's context for it.
+                machine.onAnswer(catalog, state, record, EventMapper.parseIid(message.iid()), Hash64.of(message.choice()), nowMs,
+                    connection.handoffContext);
                 out.ackNow = true;
                 break;
             case DISMISS:
