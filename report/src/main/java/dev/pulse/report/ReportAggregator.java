@@ -270,7 +270,7 @@ public final class ReportAggregator
     LiveState liveState()
     {
         return new LiveState(sessions.sessions(), sessions.openQuestions(), visitors.sessions(), signals.entries(), windows.entries(),
-            pending.size(), openings.size());
+            pending.size(), openings.size(), intents.entries() + handoffs.entries());
     }
 
     /** The headline as it stands at this end of observation (a look at a live report); does not change the tallies. */

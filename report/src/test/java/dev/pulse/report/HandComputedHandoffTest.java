@@ -186,6 +186,8 @@ class HandComputedHandoffTest
         assertThat(link.get("lift").get("treated").get("forward").asLong()).isEqualTo(18);
         assertThat(link.get("lift").get("control").get("units").asLong()).isEqualTo(40);
         assertThat(json.get(2).get("lift").get("difference").isNull()).as("not enough data").isTrue();
+        assertThat(ReportTesting.json(report).get("method").get("handoffs").asText()).contains("same trigger and catalog version");
+        assertThat(html).contains("<dt>Hand-offs (exploratory)</dt>");
 
         final List<Map<String, String>> csv = ReportTesting.csv(ReportTesting.render(report, ReportFormat.CSV));
         final Map<String, String> lift = csvRow(csv, "section", "handoff", "response", RESPONSE, "choice", "link", "key", "available",

@@ -143,6 +143,8 @@ class HandComputedSearchIntentsTest
         assertThat(returns.get("questions_asked").asLong()).isEqualTo(2);
         assertThat(returns.get("forward_rate").get("closed").asLong()).isEqualTo(2);
         assertThat(json.get("intents").get(2).get("intent").asText()).isEqualTo(Searches.NO_INTENT);
+        assertThat(ReportTesting.json(report).get("method").get("searches").asText()).contains("captured events").contains("on how many days");
+        assertThat(html).contains("<dt>Searches by intent (exploratory)</dt>");
 
         final List<Map<String, String>> csv = ReportTesting.csv(ReportTesting.render(report, ReportFormat.CSV));
         assertThat(csvRow(csv, "section", "searches", "metric", "days_captured").get("value")).isEqualTo("1");
