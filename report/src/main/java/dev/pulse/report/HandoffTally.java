@@ -19,7 +19,7 @@ import dev.pulse.journal.OutcomeGroup;
  * the control of the moment that asked, and the interval is the one the report's range calls for.
  *
  * <p>A window is linked to its offer by session and intervention id (the HANDOFF record comes after
- * the answer, before the window's outcome), kept for at most two {@link IntentTally#LINK_HORIZON_MS}.
+ * the answer, before the window's outcome), kept one to two times the longest a window stays open.
  * Fields are read by name, so fields added later change nothing: a record without a channel counts under channel "".
  * Memory: counts per (response, availability, channel) and per (trigger, version), and the links of
  * the last hour or two. Not thread-safe.
@@ -36,16 +36,16 @@ final class HandoffTally
     private final ExpiringLongMap links = new ExpiringLongMap(MISSING);
     private final ExpiringLongMap.Expired forgotten = (key, value) -> { };
 
-    /** A hand-off offered in the range: counted, and linked to its window. */
-    void onHandoff(final JournalRecordFlyweight record)
+    /** A hand-off offered in the range: counted, and linked to its window (kept at least {@code horizonMs}). */
+    void onHandoff(final JournalRecordFlyweight record, final long horizonMs)
     {
-        offered.get(link(record))[0]++;
+        offered.get(link(record, horizonMs))[0]++;
     }
 
     /** A hand-off offered after the range's end, whose window may have opened in it: linked only. */
-    int link(final JournalRecordFlyweight record)
+    int link(final JournalRecordFlyweight record, final long horizonMs)
     {
-        links.advance(record.timestampMs(), IntentTally.LINK_HORIZON_MS, forgotten);
+        links.advance(record.timestampMs(), horizonMs, forgotten);
         final int number = number(new Offer(Records.text(record, "response"), record.code() == 1, Records.text(record, "channel")));
         links.put(Records.key(Records.session(record), record.iid()), number);
         return number;

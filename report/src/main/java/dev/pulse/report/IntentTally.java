@@ -32,15 +32,14 @@ import dev.pulse.journal.SessionEndReason;
  * no intent: the deferral's intent is kept for it, per session and trigger.
  *
  * <p>Memory: counts per intent name (the catalogs'; past {@link #CAPACITY} names "(other values)"),
- * two bits-words per session alive that searched (dropped at its expiry), the days captured, and the
- * shown questions and deferrals of the last hour or two ({@link ExpiringLongMap}). Not thread-safe.
+ * two words of bits per session alive that searched (dropped at its expiry), the days captured, and the
+ * shown questions and deferrals of the last one to two horizons ({@link ExpiringLongMap}: the longest
+ * a window stays open, at least an hour). Not thread-safe.
  */
 final class IntentTally
 {
     /** Intent names numbered: two longs of bits per session, less the two special cells. */
     static final int CAPACITY = 126;
-    /** A window's link is forgotten after this (or twice this) of journal time: longer than any window stays open with its session. */
-    static final long LINK_HORIZON_MS = 2 * 3_600_000L;
     private static final int SEARCHES = 0;
     private static final int FAILED = 1;
     private static final int SESSIONS = 2;
@@ -102,11 +101,15 @@ final class IntentTally
         }
     }
 
-    /** A signal of the range: a search detector's shown signal is a question asked by its intent. */
-    void onSignal(final JournalRecordFlyweight record)
+    /**
+     * A signal of the range: a search detector's shown signal is a question asked by its intent.
+     *
+     * @param horizonMs the longest a window stays open (and a deferral waits): its link is kept at least that long.
+     */
+    void onSignal(final JournalRecordFlyweight record, final long horizonMs)
     {
-        shownQuestions.advance(record.timestampMs(), LINK_HORIZON_MS, forgotten);
-        deferrals.advance(record.timestampMs(), LINK_HORIZON_MS, forgotten);
+        shownQuestions.advance(record.timestampMs(), horizonMs, forgotten);
+        deferrals.advance(record.timestampMs(), horizonMs, forgotten);
         if (!SEARCH_DETECTORS.contains(Records.text(record, "detector")))
         {
             return;

@@ -152,7 +152,7 @@ public final class ReportAggregator
             case SIGNAL ->
             {
                 signals.onSignal(record);
-                intents.onSignal(record);
+                intents.onSignal(record, linkHorizonMs());
                 onSignalOpening(record);
             }
             case QUESTION_SHOWN ->
@@ -165,7 +165,7 @@ public final class ReportAggregator
             case DISMISS -> sessions.onDismiss(record);
             case FEEDBACK -> feedback.onFeedback(record);
             case RAW_EVENT -> intents.onRawEvent(record);
-            case HANDOFF -> handoffs.onHandoff(record);
+            case HANDOFF -> handoffs.onHandoff(record, linkHorizonMs());
             case SESSION_END ->
             {
                 sessions.onSessionEnd(record);
@@ -195,7 +195,7 @@ public final class ReportAggregator
             case OUTCOME -> onOutcome(record);
             case SESSION_END -> visitors.onSessionEnd(record);
             // A hand-off offered just past the end, on a question shown in the range: its window may be the range's.
-            case HANDOFF -> handoffs.link(record);
+            case HANDOFF -> handoffs.link(record, linkHorizonMs());
             default ->
             {
                 // Sessions, signals, questions and answers after the end are not the range's.
@@ -207,6 +207,12 @@ public final class ReportAggregator
             breakdowns.onRecord(record);
         }
         pending.release(timeMs, strata, counter);
+    }
+
+    /** How long a shown question's intent or hand-off waits for its window's outcome (and a deferral for its decision). */
+    private long linkHorizonMs()
+    {
+        return Math.max(strata.longestOpenMs(), SignalTally.DEFERRAL_HORIZON_MS);
     }
 
     /** The end of the look past the range: its end plus the longest a window of the versions seen stays open. */
