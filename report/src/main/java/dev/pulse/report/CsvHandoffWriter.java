@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The CSV report's hand-off rows: section {@code handoff}, the response in {@code response}, the
  * channel in {@code choice}, {@code available} or {@code unavailable} in {@code key}; {@code offered},
- * the triggers, the lift with its interval (with enough data) and the arms in {@code group}
+ * the triggers, the lift with its interval and the relative lift (with enough data) and the arms in {@code group}
  * ({@code treated}, {@code control}) as the breakdowns have them.
  */
 final class CsvHandoffWriter
@@ -20,18 +20,9 @@ final class CsvHandoffWriter
         for (final HandoffFigures handoff : handoffs)
         {
             final CsvTable.Row row = CsvTable.Row.of("handoff").answer(handoff.channel(), handoff.response()).key(handoff.availability());
-            final Lift lift = handoff.lift();
             csv.count(row, "offered", handoff.offered());
             csv.text(row, "triggers", String.join(" ", handoff.triggers()));
-            csv.text(row, "lift_status", lift.enoughData() ? "ok" : "not_enough_data");
-            csv.text(row, "lift_kind", lift.kind().wireName());
-            if (lift.enoughData())
-            {
-                csv.proportion(row, "lift", lift.difference(), lift.interval());
-            }
-            CsvReportWriter.units(csv, row, lift.shown(), lift.holdout());
-            csv.proportion(row.group("treated"), "forward_rate", lift.shown().rate(), lift.shown().interval());
-            csv.proportion(row.group("control"), "forward_rate", lift.holdout().rate(), lift.holdout().interval());
+            CsvBreakdownWriter.lift(csv, row, handoff.lift());
         }
     }
 }

@@ -26,15 +26,12 @@ import dev.pulse.journal.OutcomeGroup;
  */
 final class HandoffTally
 {
-    private static final long MISSING = -1;
-
     private final Map<Offer, Integer> numberByOffer = new HashMap<>();
     private final List<Offer> offers = new ArrayList<>();
     private final List<long[]> offered = new ArrayList<>();
     private final List<Map<Arm, long[]>> treatedByOffer = new ArrayList<>();
     private final Map<Arm, long[]> control = new HashMap<>();
-    private final ExpiringLongMap links = new ExpiringLongMap(MISSING);
-    private final ExpiringLongMap.Expired forgotten = (key, value) -> { };
+    private final WindowLinks links = new WindowLinks();
 
     /** A hand-off offered in the range: counted, and linked to its window (kept at least {@code horizonMs}). */
     void onHandoff(final JournalRecordFlyweight record, final long horizonMs)
@@ -45,21 +42,15 @@ final class HandoffTally
     /** A hand-off offered after the range's end, whose window may have opened in it: linked only. */
     int link(final JournalRecordFlyweight record, final long horizonMs)
     {
-        links.advance(record.timestampMs(), horizonMs, forgotten);
         final int number = number(new Offer(Records.text(record, "response"), record.code() == 1, Records.text(record, "channel")));
-        links.put(Records.key(Records.session(record), record.iid()), number);
+        links.put(record, number, horizonMs);
         return number;
     }
 
     /** The offer an outcome's shown window made ({@link ClosedWindow#NONE} if none); its link goes. */
     int take(final JournalRecordFlyweight record)
     {
-        if (record.iid() == 0)
-        {
-            return ClosedWindow.NONE;
-        }
-        final long number = links.remove(Records.key(Records.session(record), record.iid()));
-        return number == MISSING ? ClosedWindow.NONE : (int)number;
+        return links.take(record);
     }
 
     /** A complete window: a shown one that offered a hand-off counts for its offer, a holdout one for its trigger's control. */

@@ -56,7 +56,7 @@ final class IntentTally
     private final Long2LongHashMap[] searchedBySession = {new Long2LongHashMap(0), new Long2LongHashMap(0)};
     private final Set<Long> daysCaptured = new TreeSet<>();
     private long lastDayCaptured = Long.MIN_VALUE;
-    private final ExpiringLongMap shownQuestions = new ExpiringLongMap(MISSING);
+    private final WindowLinks shownQuestions = new WindowLinks();
     private final ExpiringLongMap deferrals = new ExpiringLongMap(MISSING);
     private final ExpiringLongMap.Expired forgotten = (key, value) -> { };
 
@@ -108,7 +108,6 @@ final class IntentTally
      */
     void onSignal(final JournalRecordFlyweight record, final long horizonMs)
     {
-        shownQuestions.advance(record.timestampMs(), horizonMs, forgotten);
         deferrals.advance(record.timestampMs(), horizonMs, forgotten);
         if (!SEARCH_DETECTORS.contains(Records.text(record, "detector")))
         {
@@ -129,7 +128,7 @@ final class IntentTally
         if (code == Verdict.SHOWN.ordinal())
         {
             counts[number][ASKED]++;
-            shownQuestions.put(Records.key(session, record.iid()), number);
+            shownQuestions.put(record, number, horizonMs);
         }
     }
 
@@ -148,12 +147,7 @@ final class IntentTally
     /** The intent that asked an outcome's shown window ({@link ClosedWindow#NONE} if no search did); its link goes. */
     int take(final JournalRecordFlyweight record)
     {
-        if (record.iid() == 0)
-        {
-            return ClosedWindow.NONE;
-        }
-        final long number = shownQuestions.remove(Records.key(Records.session(record), record.iid()));
-        return number == MISSING ? ClosedWindow.NONE : (int)number;
+        return shownQuestions.take(record);
     }
 
     /** A complete window: a shown one asked by a search counts in its intent's forward rate. */

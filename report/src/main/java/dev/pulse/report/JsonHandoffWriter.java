@@ -29,13 +29,7 @@ final class JsonHandoffWriter
                 json.writeString(trigger);
             }
             json.writeEndArray();
-            final Lift lift = handoff.lift();
-            json.writeObjectFieldStart("lift");
-            JsonHeadlineWriter.estimate(json, lift);
-            json.writeNumberField("strata", lift.strata());
-            JsonHeadlineWriter.arm(json, "treated", lift.shown());
-            JsonHeadlineWriter.arm(json, "control", lift.holdout());
-            json.writeEndObject();
+            JsonBreakdownWriter.lift(json, handoff.lift());
             json.writeEndObject();
         }
         json.writeEndArray();
