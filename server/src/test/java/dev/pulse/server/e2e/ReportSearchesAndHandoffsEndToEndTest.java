@@ -40,7 +40,7 @@ class ReportSearchesAndHandoffsEndToEndTest
         final long monday10 = ZonedDateTime.of(2026, 12, 7, 10, 0, 0, 0, BERLIN).toInstant().toEpochMilli();
         final FakePulseClock clock = new FakePulseClock(monday10);
         final TestServer server = new TestServer(dir, builder -> builder,
-            catalog -> HandoffEndToEndTest.withHandoffs(SearchIntentEndToEndTest.withIntents(catalog), null), clock);
+            catalog -> SearchIntentEndToEndTest.withIntents(HandoffEndToEndTest.withHandoffs(catalog, null)), clock);
         try
         {
             try (TestClient client = server.connect())
