@@ -49,7 +49,8 @@ final class IntentTally
     private static final long MISSING = -1;
     private static final String INTENT = "intent";
     private static final String RESULTS = "results";
-    private static final Set<String> SEARCH_DETECTORS = searchDetectors();
+    /** By a SIGNAL's value (its detector's ordinal): whether a search completes that detector. */
+    private static final boolean[] BY_SEARCH = searchDetectors();
 
     private final CellNames names = new CellNames(CAPACITY);
     private final long[][] counts = new long[CAPACITY + 2][6];
@@ -109,7 +110,8 @@ final class IntentTally
     void onSignal(final JournalRecordFlyweight record, final long horizonMs)
     {
         deferrals.advance(record.timestampMs(), horizonMs, forgotten);
-        if (!SEARCH_DETECTORS.contains(Records.text(record, "detector")))
+        final long detector = record.value();
+        if (detector < 0 || detector >= BY_SEARCH.length || !BY_SEARCH[(int)detector])
         {
             return;
         }
@@ -206,13 +208,13 @@ final class IntentTally
         }
     }
 
-    private static Set<String> searchDetectors()
+    private static boolean[] searchDetectors()
     {
-        final Set<String> detectors = new TreeSet<>();
+        final boolean[] bySearch = new boolean[DetectorKind.values().length];
         for (final DetectorKind kind : DetectorKind.completedBy(EventType.SEARCH))
         {
-            detectors.add(kind.catalogName());
+            bySearch[kind.ordinal()] = true;
         }
-        return Set.copyOf(detectors);
+        return bySearch;
     }
 }
