@@ -20,9 +20,9 @@ import dev.pulse.journal.OutcomeGroup;
  *
  * <p>A window is linked to its offer by session and intervention id (the HANDOFF record comes after
  * the answer, before the window's outcome), kept one to two times the longest a window stays open.
- * Fields are read by name, so fields added later change nothing: a record without a channel counts under channel "".
- * Memory: counts per (response, availability, channel) and per (trigger, version), and the links of
- * the last hour or two. Not thread-safe.
+ * Fields are read by name, so fields added later change nothing: a record without a channel counts
+ * under channel "". Memory: counts per (response, availability, channel) and per (trigger, version),
+ * and the links of the last one to two longest open times. Not thread-safe.
  */
 final class HandoffTally
 {
@@ -89,6 +89,11 @@ final class HandoffTally
                 triggers.add(arm.trigger());
                 arms.add(new Stratum(strata.version(arm.stratum()), strata.policy(arm.stratum()).holdoutShare(),
                     new Proportion(treated.getValue()[0], treated.getValue()[1]), new Proportion(held[0], held[1])));
+            }
+            if (offered.get(number)[0] == 0 && arms.isEmpty())
+            {
+                // Seen only past the range's end, for a window that opened there too: nothing of the range's.
+                continue;
             }
             figures.add(new HandoffFigures(offer.response(), offer.available(), offer.channel(), offered.get(number)[0],
                 List.copyOf(triggers), LiftEstimator.estimate(arms, live, ReportMethod.MIN_CLOSED_WINDOWS)));

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.within;
  *                         00:00:30 on the 25th for a question shown at 23:59 (its window is the 24th's, its offer is not)
  *   unavailable, link:    5 windows of checkout-stuck, 1 forward
  *   available,   webhook: 3 windows of checkout-stuck (3 forward) and 2 of search-stuck (0 forward)
+ *   unavailable, link+webhook: shown and offered at 00:00:10 on the 25th (read in the look past the end): no row
  *
  * z = 1.959964; Wilson for x/n: d = 1 + z^2/n, centre = (p + z^2/2n) / d, half = z sqrt(p(1-p)/n + z^2/4n^2) / d
  * available link: treated 18/30 = 0.6, Wilson (0.4232036, 0.7540937); control 12/40 = 0.3, Wilson (0.1807485, 0.4543002)
@@ -72,6 +73,8 @@ class HandComputedHandoffTest
             }
             // Shown at 23:59, answered and offered at 00:00:30: the window is the range's, the offer the next day's.
             handoff(journal, NOV_24 + 86_340_000L, 90_000, CHECKOUT, true, "link", true);
+            // Shown and offered after midnight: nothing of the 24th's, though read in its look past the end.
+            handoff(journal, NOV_24 + 86_410_000L, 10_000, CHECKOUT, false, "link+webhook", true);
             for (int i = 0; i < 5; i++)
             {
                 handoff(journal, offers + 3_600_000L + i * 10_000L, 1_000, CHECKOUT, false, "link", i == 0);
@@ -149,12 +152,9 @@ class HandComputedHandoffTest
     void shouldNotCountAnOfferOrItsWindowOutsideTheRange() throws Exception
     {
         final Report nextDay = ReportTesting.read(dir, ReportRange.parse("2026-11-25", "2026-11-25"));
-        assertThat(nextDay.handoffs()).as("the offer at 00:00:30 is the 25th's; its window opened on the 24th")
-            .singleElement().satisfies(offer ->
-            {
-                assertThat(offer.offered()).isEqualTo(1);
-                assertThat(offer.lift().shown().trials()).isZero();
-            });
+        assertThat(nextDay.handoffs()).extracting(HandoffFigures::channel).containsExactly("link", "link+webhook");
+        assertThat(nextDay.handoffs().get(0).offered()).as("the offer at 00:00:30 is the 25th's").isEqualTo(1);
+        assertThat(nextDay.handoffs().get(0).lift().shown().trials()).as("its window opened on the 24th").isZero();
         assertThat(ReportTesting.read(dir, ReportRange.parse("2026-11-23", "2026-11-23")).handoffs()).isEmpty();
     }
 
