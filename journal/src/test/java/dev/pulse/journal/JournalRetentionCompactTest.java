@@ -72,6 +72,8 @@ class JournalRetentionCompactTest
         JournalRecords.responseShown(proxy, timeMs + 3, hi, lo, CATALOG, 1, "q", "price", "r", null);
         proxy.record(JournalRecordType.FEEDBACK).timeMs(timeMs + 4).sid(hi, lo).catalogVersion(CATALOG).iid(1).code(0)
             .string("q").string("price").string("r").commit();
+        proxy.record(JournalRecordType.HANDOFF).timeMs(timeMs + 4).sid(hi, lo).catalogVersion(CATALOG).iid(1).code(1)
+            .string("q").string("price").string("r").string("link").commit();
         JournalRecords.dismiss(proxy, timeMs + 4, hi, lo, CATALOG, 2, "q2");
         proxy.record(JournalRecordType.QUESTION_UNSEEN).timeMs(timeMs + 4).sid(hi, lo).catalogVersion(CATALOG).iid(3).string("q3").commit();
         JournalRecords.outcome(proxy, timeMs + 5, hi, lo, CATALOG, OutcomeKind.values()[0], OutcomeGroup.SHOWN, 1, 5, "t", "q", "a", "price",

@@ -30,9 +30,14 @@ final class CsvBreakdownWriter
 
     private static void cell(final CsvTable csv, final CsvTable.Row row, final Breakdown.Cell cell) throws IOException
     {
-        final Lift lift = cell.lift();
         csv.text(row, "label", cell.label());
         csv.count(row, "units_still_open", cell.unitsOpen());
+        lift(csv, row, cell.lift());
+    }
+
+    /** An exploratory lift (no p-value, no call): status, kind, the lift and relative lift with enough data, then the arms in {@code group}. */
+    static void lift(final CsvTable csv, final CsvTable.Row row, final Lift lift) throws IOException
+    {
         csv.text(row, "lift_status", lift.enoughData() ? "ok" : "not_enough_data");
         csv.text(row, "lift_kind", lift.kind().wireName());
         if (lift.enoughData())

@@ -39,6 +39,8 @@ final class CsvReportWriter
             question(csv, question);
         }
         CsvHelpfulnessWriter.write(csv, report.helpfulness());
+        CsvSearchWriter.searches(csv, report.searches());
+        CsvHandoffWriter.handoffs(csv, report.handoffs());
         CsvBreakdownWriter.write(csv, report.breakdowns());
         forwardTimes(csv, report.forwardTimes());
         out.flush();

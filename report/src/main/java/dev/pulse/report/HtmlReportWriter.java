@@ -36,6 +36,8 @@ final class HtmlReportWriter
         BreakdownSection.write(html, report);
         QuestionSection.write(html, report);
         HelpfulnessSection.write(html, report);
+        HandoffSection.write(html, report);
+        SearchSection.write(html, report);
         ForwardTimeSection.write(html, report.forwardTimes());
         ExposureSection.write(html, report.exposure());
         TotalsSection.write(html, report);

@@ -46,12 +46,18 @@ final class JsonBreakdownWriter
         json.writeStringField("label", cell.label());
         json.writeNumberField("units", cell.units());
         json.writeNumberField("units_still_open", cell.unitsOpen());
+        lift(json, lift);
+        json.writeEndObject();
+    }
+
+    /** An exploratory lift (no p-value, no call): its estimate, the strata it combines and its two arms. */
+    static void lift(final JsonGenerator json, final Lift lift) throws IOException
+    {
         json.writeObjectFieldStart("lift");
         JsonHeadlineWriter.estimate(json, lift);
         json.writeNumberField("strata", lift.strata());
         JsonHeadlineWriter.arm(json, "treated", lift.shown());
         JsonHeadlineWriter.arm(json, "control", lift.holdout());
-        json.writeEndObject();
         json.writeEndObject();
     }
 }

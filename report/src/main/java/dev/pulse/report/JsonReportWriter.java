@@ -50,6 +50,8 @@ final class JsonReportWriter
             }
             json.writeEndArray();
             JsonHelpfulnessWriter.helpfulness(json, report.helpfulness());
+            JsonSearchWriter.searches(json, report.searches());
+            JsonHandoffWriter.handoffs(json, report.handoffs());
             JsonBreakdownWriter.breakdowns(json, report.breakdowns());
             JsonQuestionWriter.forwardTimes(json, report.forwardTimes());
             json.writeEndObject();

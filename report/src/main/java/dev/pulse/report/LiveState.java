@@ -12,12 +12,14 @@ package dev.pulse.report;
  * @param withdrawals     questions withdrawn unseen waiting for their window's outcome ({@link WindowTally}).
  * @param pendingWindows  windows closed but not yet known complete ({@link PendingWindows}).
  * @param openings        openings of the last longest open time ({@link OpenWindows}).
+ * @param searchLinks     sessions that searched, until they expire, and shown questions and hand-offs waiting for their
+ *                        window's outcome ({@link IntentTally}, {@link HandoffTally}).
  */
 record LiveState(long sessions, long openQuestions, long sessionVisitors, long deferrals, long withdrawals, long pendingWindows,
-    long openings)
+    long openings, long searchLinks)
 {
     long total()
     {
-        return sessions + openQuestions + sessionVisitors + deferrals + withdrawals + pendingWindows + openings;
+        return sessions + openQuestions + sessionVisitors + deferrals + withdrawals + pendingWindows + openings + searchLinks;
     }
 }

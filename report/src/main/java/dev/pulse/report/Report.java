@@ -19,9 +19,12 @@ import java.util.List;
  * @param breakdowns      the headline's units by day, context, page kind and catalog version (exploratory).
  * @param coverage        the requested days the journal no longer holds (retention deleted them).
  * @param helpfulness     "Did this help?" per response rated in the range, by id, and per answer that led to it.
+ * @param searches        searches and the questions they asked, by the catalog intent their words matched (exploratory).
+ * @param handoffs        hand-offs offered, by response, availability and channel, against their triggers' control (exploratory).
  */
 public record Report(ReportRange range, long generatedAtMs, Totals totals, List<TriggerFigures> triggers, List<QuestionFigures> questions,
     ForwardTimes forwardTimes, Exposure exposure, List<CatalogVersionSeen> catalogVersions, Headline headline,
-    Observation observation, List<Breakdown> breakdowns, Coverage coverage, List<Helpfulness> helpfulness)
+    Observation observation, List<Breakdown> breakdowns, Coverage coverage, List<Helpfulness> helpfulness,
+    Searches searches, List<HandoffFigures> handoffs)
 {
 }

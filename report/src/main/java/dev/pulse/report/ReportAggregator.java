@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 import dev.pulse.catalog.CatalogArchive;
@@ -44,6 +45,8 @@ public final class ReportAggregator
     private final SignalTally signals = new SignalTally();
     private final QuestionTally questions = new QuestionTally();
     private final FeedbackTally feedback = new FeedbackTally();
+    private final IntentTally intents = new IntentTally();
+    private final HandoffTally handoffs = new HandoffTally();
     private final SessionTally sessions = new SessionTally(questions);
     private final WindowTally windows = new WindowTally(TimeBucket.STANDARD);
     private final CatalogTally catalogs;
@@ -54,6 +57,8 @@ public final class ReportAggregator
     private final PendingWindows pending = new PendingWindows();
     private final OpenWindows openings = new OpenWindows();
     private final BreakdownTally breakdowns;
+    /** A complete window counted in every rate: the windows', the intents' and the hand-offs'. */
+    private final Consumer<ClosedWindow> counter = this::count;
     private long records;
     private long firstRecordMs;
     /** The oldest record of the whole journal, in the range or not: what retention left. */
@@ -140,13 +145,14 @@ public final class ReportAggregator
         lastRecordMs = records == 0 ? timeMs : Math.max(lastRecordMs, timeMs);
         records++;
         catalogs.onRecord(record);
-        pending.release(timeMs, strata, windows::count);
+        pending.release(timeMs, strata, counter);
         switch (type)
         {
             case SESSION_START -> sessions.onSessionStart(record);
             case SIGNAL ->
             {
                 signals.onSignal(record);
+                intents.onSignal(record, linkHorizonMs());
                 onSignalOpening(record);
             }
             case QUESTION_SHOWN ->
@@ -158,14 +164,17 @@ public final class ReportAggregator
             case ANSWER -> sessions.onAnswer(record);
             case DISMISS -> sessions.onDismiss(record);
             case FEEDBACK -> feedback.onFeedback(record);
+            case RAW_EVENT -> intents.onRawEvent(record);
+            case HANDOFF -> handoffs.onHandoff(record, linkHorizonMs());
             case SESSION_END ->
             {
                 sessions.onSessionEnd(record);
                 visitors.onSessionEnd(record);
+                intents.onSessionEnd(record);
             }
             default ->
             {
-                // Outcomes were counted by their opening above; responses shown and raw events add nothing.
+                // Outcomes were counted by their opening above; responses shown add nothing.
             }
         }
     }
@@ -185,6 +194,8 @@ public final class ReportAggregator
             case QUESTION_UNSEEN -> windows.onUnseen(record, strata.longestOpenMs());
             case OUTCOME -> onOutcome(record);
             case SESSION_END -> visitors.onSessionEnd(record);
+            // A hand-off offered just past the end, on a question shown in the range: its window may be the range's.
+            case HANDOFF -> handoffs.link(record, linkHorizonMs());
             default ->
             {
                 // Sessions, signals, questions and answers after the end are not the range's.
@@ -195,7 +206,13 @@ public final class ReportAggregator
             // A unit of the range whose first window closes past its end belongs in its cells too.
             breakdowns.onRecord(record);
         }
-        pending.release(timeMs, strata, windows::count);
+        pending.release(timeMs, strata, counter);
+    }
+
+    /** How long a shown question's intent or hand-off waits for its window's outcome (and a deferral for its decision). */
+    private long linkHorizonMs()
+    {
+        return Math.max(strata.longestOpenMs(), SignalTally.DEFERRAL_HORIZON_MS);
     }
 
     /** The end of the look past the range: its end plus the longest a window of the versions seen stays open. */
@@ -218,16 +235,20 @@ public final class ReportAggregator
     private void onOutcome(final JournalRecordFlyweight record)
     {
         final long openingMs = record.timestampMs() - record.value();
+        // The links go with the window's outcome, whatever it is: they wait for nothing else.
+        final int intent = intents.take(record);
+        final int handoff = handoffs.take(record);
         if (!range.contains(openingMs))
         {
             windows.forget(record);
             return;
         }
-        final ClosedWindow window = windows.onOutcome(record, strata.index(record.catalogVersion()), visitors.visitor(record));
-        if (window == null)
+        final ClosedWindow read = windows.onOutcome(record, strata.index(record.catalogVersion()), visitors.visitor(record));
+        if (read == null)
         {
             return;
         }
+        final ClosedWindow window = read.tagged(intent, handoff);
         if (window.group() != OutcomeGroup.SHADOW)
         {
             final boolean treated = window.group() == OutcomeGroup.SHOWN;
@@ -235,7 +256,14 @@ public final class ReportAggregator
             firstByTrigger.computeIfAbsent(window.trigger(), id -> new FirstWindows())
                 .onWindow(window.visitor(), openingMs, window.stratum(), treated, window.forward());
         }
-        pending.onClosed(window, record.timestampMs(), strata, windows::count);
+        pending.onClosed(window, record.timestampMs(), strata, counter);
+    }
+
+    private void count(final ClosedWindow window)
+    {
+        windows.count(window);
+        intents.count(window);
+        handoffs.count(window);
     }
 
     /** The end of observation so far: the end of the look past the range or the last record read, whichever is earlier. */
@@ -248,7 +276,7 @@ public final class ReportAggregator
     LiveState liveState()
     {
         return new LiveState(sessions.sessions(), sessions.openQuestions(), visitors.sessions(), signals.entries(), windows.entries(),
-            pending.size(), openings.size());
+            pending.size(), openings.size(), intents.entries() + handoffs.entries());
     }
 
     /** The headline as it stands at this end of observation (a look at a live report); does not change the tallies. */
@@ -264,7 +292,7 @@ public final class ReportAggregator
     {
         final long endMs = observationEndMs();
         final boolean live = range.toMs() > generatedAtMs;
-        final long closedButOpen = pending.finish(endMs, strata, windows::count);
+        final long closedButOpen = pending.finish(endMs, strata, counter);
         final Headline headlineFigures = headlineAt(endMs, live);
         final List<TriggerFigures> triggers = triggers(endMs, live);
         long signalCount = 0;
@@ -284,7 +312,14 @@ public final class ReportAggregator
         final List<QuestionFigures> questionFigures = questions();
         return new Report(range, generatedAtMs, totals, triggers, questionFigures, windows.forwardTimes(), exposure,
             catalogs.versions(), headlineFigures, observation, breakdowns.breakdowns(endMs, live, catalogs.versions()),
-            Coverage.of(range, oldestJournalMs), feedback.helpfulness(questionFigures));
+            Coverage.of(range, oldestJournalMs), feedback.helpfulness(questionFigures), intents.searches(daysSpanned()),
+            handoffs.handoffs(strata, live));
+    }
+
+    /** The UTC days from the range's first record to its last. */
+    private long daysSpanned()
+    {
+        return records == 0 ? 0 : Math.floorDiv(lastRecordMs, Figures.DAY_MS) - Math.floorDiv(firstRecordMs, Figures.DAY_MS) + 1;
     }
 
     private List<TriggerFigures> triggers(final long endMs, final boolean live)

@@ -54,6 +54,17 @@ public final class ReportMethod
         + "Wilson interval of its no rate is above 50%: more than half would say it did not help (one-sided, 2.5%, per "
         + "response, not adjusted for the number of responses). People choose whether to answer: exploratory, like the "
         + "answers' forward rates. A feedback never changes an outcome window.";
+    static final String SEARCHES = "Searches by intent: each search counts under the catalog intent its words matched (the "
+        + "server classifies them before the text is hashed or dropped; no words are read here), or under \"(no intent)\"; a "
+        + "failed search returned no results. Searches are counted from the captured events (capture_events), so only on days "
+        + "whose events were captured and not compacted away (journal_retention_mode: compact drops them): the report says on how "
+        + "many days. Questions asked are the shown signals of the search detectors (failed_search, search_intent), kept on every "
+        + "day, with the forward rate of their shown windows: exploratory, not compared with a control.";
+    static final String HANDOFFS = "Hand-offs: each offer of a handoff response (its record: someone available or not, by the "
+        + "catalog's office hours; the channel), counted when offered in the range. Its shown windows are compared with the holdout "
+        + "windows of the same trigger and catalog version, one stratum each, with the interval of the report's range (the lift's "
+        + "estimator, windows as units). Exploratory: availability follows the hours, so available and unavailable offers reach "
+        + "different visitors; not in the family of the trigger calls.";
     static final String BREAKDOWNS = "Breakdowns split the headline's units (each visitor's first complete window) by the UTC day "
         + "that window opened, by its session's device and the other context keys the catalog names, as the session's first "
         + "hello sent them (the keys the catalog's triggers' conditions and its segments compare: the catalog declares no list "
@@ -87,6 +98,8 @@ public final class ReportMethod
         sentences.put("sessions", SESSIONS);
         sentences.put("answers", ANSWERS);
         sentences.put("helpfulness", HELPFULNESS);
+        sentences.put("searches", SEARCHES);
+        sentences.put("handoffs", HANDOFFS);
         sentences.put("breakdowns", BREAKDOWNS);
         sentences.put("time_to_forward", TIMES);
         sentences.put("rounding", ROUNDING);

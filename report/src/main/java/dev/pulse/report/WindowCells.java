@@ -9,7 +9,7 @@ import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.journal.OutcomeKind;
 
 /**
- * Numbers the cells windows fall in (outcome, group, trigger, question, variant, answer), so a
+ * Numbers the cells windows fall in (outcome, group, trigger, question, variant, answer, intent, hand-off), so a
  * window waiting to be known complete keeps an int rather than its strings. The cells are the ones
  * {@link WindowTally} counts windows by anyway, so this holds no more than its tallies: as many as
  * the catalogs' triggers, questions, variants and answers make. Not thread-safe.
@@ -23,7 +23,7 @@ final class WindowCells
     int number(final ClosedWindow window)
     {
         final Cell cell = new Cell(window.kind(), window.group(), window.trigger(), window.question(), window.variant(), window.choice(),
-            window.response());
+            window.response(), window.intent(), window.handoff());
         final Integer number = numberByCell.get(cell);
         if (number != null)
         {
@@ -39,12 +39,12 @@ final class WindowCells
     {
         final Cell cell = cellByNumber.get(cellNumber);
         return new ClosedWindow(openingMs, durationMs, stratum, visitor, cell.kind(), cell.group(), cell.trigger(), cell.question(),
-            cell.variant(), cell.choice(), cell.response());
+            cell.variant(), cell.choice(), cell.response(), cell.intent(), cell.handoff());
     }
 
     /** What a window is counted by, besides its numbers. */
     private record Cell(OutcomeKind kind, OutcomeGroup group, String trigger, String question, String variant, String choice,
-        String response)
+        String response, int intent, int handoff)
     {
     }
 }

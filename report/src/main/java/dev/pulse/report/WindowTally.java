@@ -98,7 +98,7 @@ final class WindowTally
         }
         return new ClosedWindow(record.timestampMs() - record.value(), record.value(), stratum, visitor, kind, group,
             Records.text(record, "trigger"), Records.text(record, "question"), Records.text(record, "variant"),
-            Records.text(record, "choice"), Records.text(record, "response"));
+            Records.text(record, "choice"), Records.text(record, "response"), ClosedWindow.NONE, ClosedWindow.NONE);
     }
 
     /** Counts a complete window in every rate. */

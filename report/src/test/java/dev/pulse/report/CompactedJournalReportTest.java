@@ -10,10 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
 import dev.pulse.journal.JournalRecordType;
+import dev.pulse.journal.OutcomeGroup;
+import dev.pulse.journal.OutcomeKind;
 import dev.pulse.journal.RetentionCompactions;
 
 import static dev.pulse.report.ReportTesting.NOV_24;
@@ -24,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (with captured page views) has every figure the same before and after its segments are compacted
  * to the report's records (compared as JSON, which carries them all, unrounded), but for the count
  * of journal records read, which drops by exactly the raw events and responses shown removed; and
- * those were there before, so the equality is not that of an untouched journal.
+ * those were there before, so the equality is not that of an untouched journal. The searches, counted
+ * from the raw events, go, and the report says so (from 0 days of captured events); the questions
+ * searches asked and the hand-offs stay.
  */
 class CompactedJournalReportTest
 {
@@ -49,6 +54,13 @@ class CompactedJournalReportTest
             journal.sessionStart(t, 7, false).signal(t, 7, "hesitant-pricing", Verdict.SHOWN, "pricing-clear")
                 .shown(t, 7, 1, "hesitant-pricing", "pricing-clear", "a").unseen(t + 1, 7, 1, "pricing-clear")
                 .sessionStart(t, 8, 0x5151L, false).erased(t + 2, 8, 0x5151L);
+            // A captured search and the question its signal asked, answered with a hand-off: the search goes, the rest stays.
+            journal.sessionStart(t, 10, false).searchEvent(t + 1, 10, 1, "returns", 0)
+                .searchSignal(t + 1, 10, "lost-return", DetectorKind.FAILED_SEARCH, Verdict.SHOWN, 1, "return-help", "returns")
+                .shown(t + 1, 10, 1, "lost-return", "return-help", "a").answer(t + 2, 10, 1, "return-help", "talk", "expert")
+                .handoff(t + 2, 10, 1, "return-help", "talk", "expert", true, "link")
+                .outcome(t + 60_000, 10, OutcomeKind.FORWARD, OutcomeGroup.SHOWN, 1, 60_000, "lost-return", "return-help", "a", "talk",
+                    "expert");
         }
         final Report before = ReportTesting.read(dir, ReportRange.ALL);
         final Set<JournalRecordType> typesBefore = types();
@@ -72,13 +84,26 @@ class CompactedJournalReportTest
         assertThat(after.totals().records()).as("the count of records read drops by the records removed")
             .isEqualTo(before.totals().records() - removed[0]);
         assertThat(withoutRecordCount(after)).isEqualTo(withoutRecordCount(before));
+        assertThat(after.handoffs()).as("hand-offs are kept").isEqualTo(before.handoffs()).isNotEmpty();
+
+        // Searches are counted from captured events, which compaction drops: the report says from how many days.
+        assertThat(before.searches().daysCaptured()).isEqualTo(1);
+        assertThat(before.searches().intents()).contains(new Searches.Intent("returns", 1, 1, new Proportion(1, 1), 1, new Proportion(1, 1)));
+        assertThat(after.searches().daysCaptured()).isZero();
+        assertThat(after.searches().daysSpanned()).isEqualTo(before.searches().daysSpanned());
+        assertThat(after.searches().intents()).as("the questions searches asked are kept with their signals")
+            .contains(new Searches.Intent("returns", 0, 0, new Proportion(0, 0), 1, new Proportion(1, 1)));
     }
 
-    /** The report as JSON (every figure the formats print) without {@code totals.records}, the one count of raw records. */
+    /**
+     * The report as JSON (every figure the formats print) without {@code totals.records}, the one count of raw records,
+     * and without {@code searches}, counted from raw events (compared on their own).
+     */
     private static JsonNode withoutRecordCount(final Report report)
     {
         final JsonNode json = ReportTesting.json(report);
         ((ObjectNode)json.get("totals")).remove("records");
+        ((ObjectNode)json).remove("searches");
         return json;
     }
 

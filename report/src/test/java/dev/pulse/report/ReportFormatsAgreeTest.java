@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.journal.OutcomeGroup;
 import dev.pulse.journal.OutcomeKind;
@@ -43,6 +44,7 @@ class ReportFormatsAgreeTest
                 .answer(t + 1_000, 9, 1, "q&a", "<b>yes</b>", "r,1")
                 .outcome(t + 5_000, 9, OutcomeKind.FORWARD, OutcomeGroup.SHOWN, 1, 5_000, HOSTILE, "q&a", "v\"1", "<b>yes</b>", "r,1")
                 .feedback(t + 2_000, 9, 1, "q&a", "<b>yes</b>", "r,1", false);
+            searchesAndHandoffs(journal, t + 10_000);
         }
         report = ReportTesting.read(dir, ReportRange.ALL);
         html = ReportTesting.render(report, ReportFormat.HTML);
@@ -221,6 +223,106 @@ class ReportFormatsAgreeTest
         assertThat(responses).anyMatch(r -> r.get("flagged").asBoolean()).anyMatch(r -> !r.get("flagged").asBoolean());
     }
 
+    /**
+     * In session 9 (so the sample's totals stand): captured searches of two intents and none, a search signal's question,
+     * and hand-offs of two kinds on a trigger with a control, enough on one for a lift.
+     */
+    private static void searchesAndHandoffs(final TestJournal journal, final long t)
+    {
+        for (int i = 0; i < 6; i++)
+        {
+            journal.searchEvent(t + i, 9, 100 + i, i % 3 == 0 ? "returns" : i % 3 == 1 ? HOSTILE : null, i % 2);
+        }
+        journal.searchSignal(t + 10, 9, "lost-return", DetectorKind.FAILED_SEARCH, Verdict.SHOWN, 2, "return-help", "returns")
+            .shown(t + 10, 9, 2, "lost-return", "return-help", "a")
+            .outcome(t + 60_000, 9, OutcomeKind.FORWARD, OutcomeGroup.SHOWN, 2, 60_000, "lost-return", "return-help", "a", null, null);
+        for (int i = 0; i < 40; i++)
+        {
+            journal.outcome(t + 60_000 + i, 9, i % 3 == 0 ? OutcomeKind.FORWARD : OutcomeKind.STALLED, OutcomeGroup.HOLDOUT, 0, 60_000,
+                "human-help", "talk-to-us", "a", null, null);
+        }
+        for (int i = 0; i < 40; i++)
+        {
+            final int iid = 10 + i;
+            final boolean available = i < 34;
+            final String response = available ? "expert" : HOSTILE;
+            journal.shown(t + 100 + i, 9, iid, "human-help", "talk-to-us", "a").answer(t + 200 + i, 9, iid, "talk-to-us", "yes", response)
+                .handoff(t + 200 + i, 9, iid, "talk-to-us", "yes", response, available, available ? "link" : "link+webhook")
+                .outcome(t + 60_000 + i, 9, i % 2 == 0 ? OutcomeKind.FORWARD : OutcomeKind.EXITED, OutcomeGroup.SHOWN, iid, 60_000,
+                    "human-help", "talk-to-us", "a", "yes", response);
+        }
+    }
+
+    @Test
+    void shouldPrintEverySearchIntentAlikeInAllThreeFormats()
+    {
+        final JsonNode searches = json.get("searches");
+        assertThat(searches.get("days_captured").asLong()).isEqualTo(report.searches().daysCaptured()).isPositive();
+        assertThat(csvRow(csv, "section", "searches", "metric", "days_captured").get("value")).isEqualTo(searches.get("days_captured").asText());
+        assertThat(csvRow(csv, "section", "searches", "metric", "days_with_records").get("value"))
+            .isEqualTo(searches.get("days_with_records").asText());
+        assertThat(html).contains(Html.escape(SearchSection.captured(report.searches())));
+        assertThat(searches.get("intents")).extracting(node -> node.get("intent").asText())
+            .containsExactly(HOSTILE, "returns", Searches.NO_INTENT);
+        for (final JsonNode intent : searches.get("intents"))
+        {
+            final String name = intent.get("intent").asText();
+            final JsonNode failed = intent.get("failed");
+            for (final String metric : List.of("searches", "sessions", "questions_asked"))
+            {
+                assertThat(csvRow(csv, "section", "search_intent", "key", name, "metric", metric).get("value")).as(name + " " + metric)
+                    .isEqualTo(intent.get(metric).asText());
+            }
+            assertThat(csvRow(csv, "section", "search_intent", "key", name, "metric", "failed").get("value")).isEqualTo(failed.get("failed").asText());
+            final Map<String, String> share = csvRow(csv, "section", "search_intent", "key", name, "metric", "failed_share");
+            assertThat(number(share.get("value"))).isEqualTo(failed.get("rate").isNull() ? null : failed.get("rate").asDouble());
+            assertThat(number(share.get("ci_low"))).isEqualTo(failed.get("ci_low").isNull() ? null : failed.get("ci_low").asDouble());
+            final JsonNode forward = intent.get("forward_rate");
+            assertThat(csvRow(csv, "section", "search_intent", "key", name, "metric", "closed_windows").get("value"))
+                .isEqualTo(forward.get("closed").asText());
+            assertThat(html).as(name).contains("<tr><th scope=\"row\">" + Html.escape(name) + "</th><td>" + intent.get("searches").asText()
+                + "</td><td>" + intent.get("sessions").asText() + "</td><td>" + failed.get("failed").asText() + "</td>" + rateCell(failed)
+                + "<td>" + intent.get("questions_asked").asText() + "</td>" + rateCells(forward, "closed") + "</tr>");
+        }
+    }
+
+    @Test
+    void shouldPrintEveryHandoffAlikeInAllThreeFormats()
+    {
+        final JsonNode handoffs = json.get("handoffs");
+        assertThat(handoffs).hasSize(2);
+        assertThat(handoffs).anyMatch(handoff -> handoff.get("lift").get("status").asText().equals("ok"));
+        for (final JsonNode handoff : handoffs)
+        {
+            final String response = handoff.get("response").asText();
+            final String availability = handoff.get("availability").asText();
+            final String channel = handoff.get("channel").asText();
+            final JsonNode lift = handoff.get("lift");
+            assertThat(lift.get("kind").asText()).as("live, like the report").isEqualTo("anytime");
+            assertThat(csvRow(csv, "section", "handoff", "response", response, "choice", channel, "key", availability, "metric", "offered")
+                .get("value")).isEqualTo(handoff.get("offered").asText());
+            for (final String arm : List.of("treated", "control"))
+            {
+                assertThat(csvRow(csv, "section", "handoff", "response", response, "choice", channel, "key", availability, "group", arm,
+                    "metric", "units").get("value")).as(response + " " + arm).isEqualTo(lift.get(arm).get("units").asText());
+            }
+            final boolean ok = lift.get("status").asText().equals("ok");
+            if (ok)
+            {
+                final Map<String, String> row = csvRow(csv, "section", "handoff", "response", response, "choice", channel, "key",
+                    availability, "metric", "lift");
+                assertThat(Double.parseDouble(row.get("value"))).isEqualTo(lift.get("difference").asDouble());
+                assertThat(Double.parseDouble(row.get("ci_low"))).isEqualTo(lift.get("ci_low").asDouble());
+            }
+            final String liftCell = ok ? signed(lift.get("difference").asDouble()) + " pp [" + signed(lift.get("ci_low").asDouble()) + ", "
+                + signed(lift.get("ci_high").asDouble()) + "]" : "not enough data";
+            assertThat(html).as(response).contains("<tr><th scope=\"row\">" + Html.escape(response) + "</th><td class=\"text\">"
+                + availability + "</td><td class=\"text\">" + Html.escape(channel) + "</td><td class=\"text\">human-help</td><td>"
+                + handoff.get("offered").asText() + "</td>" + rateCells(lift.get("treated"), "units") + rateCells(lift.get("control"), "units")
+                + "<td>" + liftCell + "</td></tr>");
+        }
+    }
+
     private static String relative(final JsonNode ratio)
     {
         return ratio.isNull() ? "-" : signed(ratio.asDouble()) + "%";
@@ -271,6 +373,13 @@ class ReportFormatsAgreeTest
         assertThat(ReportTesting.render(report, ReportFormat.CSV)).contains("\"<script>alert(\"\"x\"\")</script>,=HYPERLINK('e')\"");
         assertThat(CsvTable.field("=1+1")).isEqualTo("'=1+1");
         assertThat(CsvTable.field("-3")).isEqualTo("'-3");
+    }
+
+    /** A rate with its interval as the HTML prints it, from the JSON's {@code rate}, {@code ci_low}, {@code ci_high}. */
+    private static String rateCell(final JsonNode rate)
+    {
+        return rate.get("rate").isNull() ? "<td>-</td>" : "<td>" + points(rate.get("rate").asDouble()) + "% ["
+            + points(rate.get("ci_low").asDouble()) + ", " + points(rate.get("ci_high").asDouble()) + "]</td>";
     }
 
     private static String rateCells(final JsonNode windows, final String trials)

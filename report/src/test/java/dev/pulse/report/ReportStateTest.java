@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
 import dev.pulse.journal.JournalReader;
 import dev.pulse.journal.JournalRecordFlyweight;
@@ -35,6 +36,31 @@ class ReportStateTest
     Path dir;
 
     @Test
+    void shouldForgetASearchingSessionAtItsExpiryAndALinkAtItsWindowsOutcome() throws Exception
+    {
+        final long t = NOV_24 + HOUR_MS;
+        try (TestJournal journal = TestJournal.open(dir))
+        {
+            journal.sessionStart(t, 1, false).searchEvent(t, 1, 1, "returns", 0).searchEvent(t + 1, 1, 2, null, 3)
+                .searchSignal(t + 1, 1, "lost-return", DetectorKind.FAILED_SEARCH, Verdict.SHOWN, 1, "return-help", "returns")
+                .shown(t + 1, 1, 1, "lost-return", "return-help", "a").answer(t + 2, 1, 1, "return-help", "talk", "expert")
+                .handoff(t + 2, 1, 1, "return-help", "talk", "expert", false, "webhook");
+        }
+        assertThat(aggregate(ReportRange.ALL, NOTHING).liveState().searchLinks())
+            .as("the session that searched (one bit word for both its intents), its question's intent and its hand-off").isEqualTo(3);
+        try (TestJournal journal = TestJournal.open(dir))
+        {
+            journal.outcome(t + 60_000, 1, OutcomeKind.FORWARD, OutcomeGroup.SHOWN, 1, 60_000, "lost-return", "return-help", "a", "talk",
+                "expert").sessionEnd(t + HOUR_MS, 1);
+        }
+        final ReportAggregator after = aggregate(ReportRange.ALL, NOTHING);
+        assertThat(after.liveState().searchLinks()).isZero();
+        final Report report = after.report(ReportTesting.GENERATED_AT);
+        assertThat(report.searches().intents().get(0).forward()).isEqualTo(new Proportion(1, 1));
+        assertThat(report.handoffs().get(0).lift().shown()).isEqualTo(new Proportion(1, 1));
+    }
+
+    @Test
     void shouldFollowOpenQuestionsClosedInAnyOrderAndForgetTheRestWithTheirSession() throws Exception
     {
         final long t = NOV_24 + HOUR_MS;
@@ -49,7 +75,7 @@ class ReportStateTest
             journal.unseen(t + 14, 2, 1, "q1");
         }
         final ReportAggregator during = aggregate(ReportRange.ALL, NOTHING);
-        assertThat(during.liveState()).isEqualTo(new LiveState(2, 1, 2, 0, 1, 0, 5));
+        assertThat(during.liveState()).isEqualTo(new LiveState(2, 1, 2, 0, 1, 0, 5, 0));
 
         try (TestJournal journal = TestJournal.open(dir))
         {

@@ -98,6 +98,45 @@ public final class TestJournal implements AutoCloseable
         return this;
     }
 
+    /**
+     * A search detector's signal as the server writes it: its iid when shown, the search's text ("" here: the report
+     * never reads it) and the intent its words matched ({@code null}: none, so no intent string).
+     */
+    public TestJournal searchSignal(final long timeMs, final long sid, final String trigger, final DetectorKind detector,
+        final Verdict verdict, final int iid, final String question, final String intent)
+    {
+        offer(() ->
+        {
+            final JournalRecordEncoder record = proxy.record(JournalRecordType.SIGNAL).timeMs(timeMs).sid(0, sid)
+                .catalogVersion(catalogVersion).value(detector.ordinal()).iid(iid).code(verdict.ordinal()).string(trigger)
+                .string(detector.catalogName()).string(verdict.reason()).string(question).searchText("");
+            if (intent != null)
+            {
+                record.string(intent);
+            }
+            return record.commit();
+        });
+        return this;
+    }
+
+    /** A captured search (RAW_EVENT of kind search): its intent ({@code null}: the words matched none) and its results. */
+    public TestJournal searchEvent(final long timeMs, final long sid, final long seq, final String intent, final long results)
+    {
+        final CharSequence[] pairs = intent == null ? new CharSequence[] {RawEventKind.MONO_MS, "1", "q", "words", "results", Long.toString(results)}
+            : new CharSequence[] {RawEventKind.MONO_MS, "1", "q", "words", "intent", intent, "results", Long.toString(results)};
+        offer(() -> proxy.rawEvent(timeMs, 0, sid, catalogVersion, RawEventKind.SEARCH, seq, 0, pairs, pairs.length));
+        return this;
+    }
+
+    /** A hand-off offered with the response of {@code iid}: HANDOFF, code 1 someone available, 0 not. */
+    public TestJournal handoff(final long timeMs, final long sid, final int iid, final String question, final String choice,
+        final String response, final boolean available, final String channel)
+    {
+        offer(() -> proxy.record(JournalRecordType.HANDOFF).timeMs(timeMs).sid(0, sid).catalogVersion(catalogVersion).iid(iid)
+            .code(available ? 1 : 0).string(question).string(choice).string(response).string(channel).commit());
+        return this;
+    }
+
     public TestJournal shown(final long timeMs, final long sid, final int iid, final String trigger, final String question,
         final String variant)
     {
