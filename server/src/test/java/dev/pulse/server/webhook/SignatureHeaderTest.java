@@ -42,6 +42,7 @@ class SignatureHeaderTest
         assertThat(verifier.check("t=" + T + ",v1=00," + V1, BODY, T)).as("the second v1").isEqualTo(SignatureCheck.VALID);
         assertThat(verifier.check("t=" + T + "," + V1 + "," + V1, BODY, T)).as("the same v1 twice").isEqualTo(SignatureCheck.VALID);
         assertThat(verifier.check("v0=zz,t=" + T + "," + V1, BODY, T)).as("an unknown part").isEqualTo(SignatureCheck.VALID);
+        assertThat(verifier.check("t=" + T + ",v1=" + V1.substring(3).toUpperCase(), BODY, T)).as("upper-case hex").isEqualTo(SignatureCheck.VALID);
     }
 
     @Test
