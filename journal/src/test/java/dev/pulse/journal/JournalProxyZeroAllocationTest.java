@@ -1,9 +1,6 @@
 package dev.pulse.journal;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.agrona.BufferUtil;
@@ -14,6 +11,7 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.junit.jupiter.api.Test;
 
+import dev.pulse.detect.AllocationWindows;
 import dev.pulse.detect.detector.DetectorKind;
 import dev.pulse.detect.governor.Verdict;
 
@@ -26,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JournalProxyZeroAllocationTest
 {
-    private static final com.sun.management.ThreadMXBean THREADS =
-        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
     private static final MessageHandler DISCARD = (msgTypeId, buffer, index, length) -> { };
 
     private final RingBuffer ring = new ManyToOneRingBuffer(new UnsafeBuffer(
@@ -42,22 +38,14 @@ class JournalProxyZeroAllocationTest
     void shouldAllocateNothingPerRecordInSteadyState()
     {
         // Warm-up: past tier-4 compilation of every producer method.
-        long records = run(300_000);
+        final long records = run(300_000);
 
-        // Five windows of 100,000 records. The forked test JVM may charge this thread a one-off
-        // 176 bytes at a random moment, so one window may be non-zero; a per-record cost shows in all.
-        final List<Long> bytesPerWindow = new ArrayList<>();
-        for (int window = 0; window < 5; window++)
-        {
-            final long before = THREADS.getCurrentThreadAllocatedBytes();
-            records += run(100_000);
-            bytesPerWindow.add(THREADS.getCurrentThreadAllocatedBytes() - before);
-        }
+        // Windows of 100,000 records until three in a row allocate nothing (AllocationWindows: the
+        // JIT may charge a window while it compiles; a per-record cost shows in every window).
+        final long measured = AllocationWindows.assertAllocatesNothing("producers", this::run, 100_000);
 
-        assertThat(records).isEqualTo(800_000);
-        assertThat(bytesPerWindow.stream().filter(bytes -> bytes == 0).count())
-            .as("windows of 100,000 records that allocated nothing, of %s", bytesPerWindow)
-            .isGreaterThanOrEqualTo(4);
+        assertThat(measured % 100_000).as("every record of every window written").isZero();
+        assertThat(records).isEqualTo(300_000);
     }
 
     private long run(final int count)

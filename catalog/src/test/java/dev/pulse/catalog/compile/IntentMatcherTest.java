@@ -2,7 +2,6 @@ package dev.pulse.catalog.compile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.pulse.catalog.CatalogLoader;
+import dev.pulse.detect.AllocationWindows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo catalog's intents against a list of real-looking searches (search-intents/queries.tsv). */
 class IntentMatcherTest
 {
-    private static final com.sun.management.ThreadMXBean THREADS =
-        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-
     private final IntentMatcher demo = new CatalogLoader().loadDemo().catalog().intents();
     private final SearchWords words = new SearchWords();
 
@@ -90,17 +87,10 @@ class IntentMatcherTest
     {
         final List<String[]> rows = fixture();
         final StringBuilder[] queries = rows.stream().map(row -> new StringBuilder(row[0])).toArray(StringBuilder[]::new);
-        int matched = classifyAll(queries, 20_000);
-        final List<Long> bytesPerWindow = new ArrayList<>();
-        for (int window = 0; window < 5; window++)
-        {
-            final long before = THREADS.getCurrentThreadAllocatedBytes();
-            matched += classifyAll(queries, 2_000);
-            bytesPerWindow.add(THREADS.getCurrentThreadAllocatedBytes() - before);
-        }
+        long matched = classifyAll(queries, 20_000);
+        // Windows of 2,000 rounds of the fixture until three in a row allocate nothing (AllocationWindows).
+        matched += AllocationWindows.assertAllocatesNothing("classify", rounds -> classifyAll(queries, rounds), 2_000);
         assertThat(matched).isPositive();
-        assertThat(bytesPerWindow.stream().filter(bytes -> bytes == 0).count())
-            .as("windows that allocated nothing, of %s", bytesPerWindow).isGreaterThanOrEqualTo(4);
     }
 
     private int classifyAll(final StringBuilder[] queries, final int rounds)

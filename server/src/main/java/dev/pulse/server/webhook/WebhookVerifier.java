@@ -1,16 +1,16 @@
 package dev.pulse.server.webhook;
 
 import java.security.MessageDigest;
-import java.util.HexFormat;
 
 import javax.crypto.Mac;
 
 /**
- * What a receiver does with {@code Pulse-Signature} ({@link WebhookSigner}), in Java: take {@code t}
- * and every {@code v1} of the header, compute HMAC-SHA256 of {@code "<t>.<raw body>"} under the
- * shared secret, compare in constant time with each {@code v1}, and refuse a {@code t} further than
- * the tolerance from now (a replay). Kept here as the reference docs/operations.md describes and the
- * tests hold the signer to. Not thread-safe.
+ * What a receiver does with {@code Pulse-Signature} ({@link WebhookSigner}), in Java: read the
+ * header once ({@link SignatureHeader}: one {@code t}, every {@code v1}, spaces around parts
+ * ignored), refuse a {@code t} further than the tolerance from now (a replay), then compute
+ * HMAC-SHA256 of {@code "<t>.<raw body>"} under the shared secret and compare it in constant time
+ * with each {@code v1}. Kept here as the reference docs/protocol.md describes and the tests hold
+ * the signer to; the backend ingest checks its requests with it too. Not thread-safe.
  */
 public final class WebhookVerifier
 {
@@ -26,49 +26,34 @@ public final class WebhookVerifier
     /** Whether {@code header} signs exactly {@code body}, at a time within the tolerance of {@code nowSeconds}. */
     public boolean verify(final String header, final byte[] body, final long nowSeconds)
     {
-        if (header == null)
-        {
-            return false;
-        }
-        long t = -1;
-        for (final String part : header.split(","))
-        {
-            if (part.startsWith("t="))
-            {
-                try
-                {
-                    t = Long.parseLong(part.substring(2));
-                }
-                catch (final NumberFormatException ex)
-                {
-                    return false;
-                }
-            }
-        }
-        if (t < 0 || Math.abs(nowSeconds - t) > toleranceSeconds)
-        {
-            return false;
-        }
-        final byte[] expected = WebhookSigner.digest(mac, t, body);
-        for (final String part : header.split(","))
-        {
-            if (part.startsWith("v1=") && MessageDigest.isEqual(expected, parseHex(part.substring(3))))
-            {
-                return true;
-            }
-        }
-        return false;
+        return check(header, body, nowSeconds) == SignatureCheck.VALID;
     }
 
-    private static byte[] parseHex(final String hex)
+    /**
+     * The three-way answer: {@link SignatureCheck#STALE} for a readable {@code t} outside the
+     * tolerance (whatever its {@code v1}), {@link SignatureCheck#VALID} when a {@code v1} matches,
+     * else {@link SignatureCheck#BAD}.
+     */
+    public SignatureCheck check(final String header, final byte[] body, final long nowSeconds)
     {
-        try
+        final SignatureHeader parsed = SignatureHeader.parse(header);
+        final long t = parsed.unixSeconds();
+        if (t == SignatureHeader.NO_TIME)
         {
-            return HexFormat.of().parseHex(hex);
+            return SignatureCheck.BAD;
         }
-        catch (final IllegalArgumentException ex)
+        if (Math.abs(nowSeconds - t) > toleranceSeconds)
         {
-            return new byte[0];
+            return SignatureCheck.STALE;
         }
+        final byte[] expected = WebhookSigner.digest(mac, t, body);
+        for (final byte[] digest : parsed.digests())
+        {
+            if (MessageDigest.isEqual(expected, digest))
+            {
+                return SignatureCheck.VALID;
+            }
+        }
+        return SignatureCheck.BAD;
     }
 }

@@ -47,22 +47,15 @@ public final class CharField implements CharSequence
     /** Writes a decimal number, without allocating; returns this. */
     CharField setDecimal(final long value)
     {
-        long remaining = value;
         length = 0;
-        if (remaining < 0)
+        if (value < 0 && length < chars.length)
         {
             chars[length++] = '-';
-            remaining = -remaining;
         }
-        long divisor = 1;
-        while (remaining / divisor >= 10)
+        final int digits = Decimal.digits(value);
+        for (int i = 0; i < digits && length < chars.length; i++)
         {
-            divisor *= 10;
-        }
-        while (divisor > 0 && length < chars.length)
-        {
-            chars[length++] = (char)('0' + remaining / divisor % 10);
-            divisor /= 10;
+            chars[length++] = Decimal.digit(value, i, digits);
         }
         present = true;
         return this;

@@ -108,31 +108,25 @@ final class JsonFieldReader
     /** Whether the value is a string (its text is then the parser's); otherwise the message is rejected. */
     boolean string(final JsonToken value, final DecodedMessage out) throws IOException
     {
-        if (value == JsonToken.VALUE_STRING)
-        {
-            return true;
-        }
-        wrongType(out);
-        skip(value, out);
-        return false;
+        return typed(value == JsonToken.VALUE_STRING, value, out);
     }
 
     /** Whether the value is an integer that fits a long; otherwise the message is rejected. */
     boolean integer(final JsonToken value, final DecodedMessage out) throws IOException
     {
-        if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER)
-        {
-            return true;
-        }
-        wrongType(out);
-        skip(value, out);
-        return false;
+        return typed(value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER, value, out);
     }
 
     /** Whether the value is a number; otherwise the message is rejected. */
     boolean number(final JsonToken value, final DecodedMessage out) throws IOException
     {
-        if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT)
+        return typed(value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT, value, out);
+    }
+
+    /** {@code ofTheType}, after rejecting the message (a wrong type) and passing over the value when it is not. */
+    private boolean typed(final boolean ofTheType, final JsonToken value, final DecodedMessage out) throws IOException
+    {
+        if (ofTheType)
         {
             return true;
         }

@@ -69,25 +69,14 @@ final class JsonText
     /** Writes a decimal number. */
     static ByteBuf number(final ByteBuf out, final long value)
     {
-        if (value == Long.MIN_VALUE)
-        {
-            return ascii(out, "-9223372036854775808");
-        }
-        long remaining = value;
-        if (remaining < 0)
+        if (value < 0)
         {
             out.writeByte('-');
-            remaining = -remaining;
         }
-        long divisor = 1;
-        while (remaining / divisor >= 10)
+        final int digits = Decimal.digits(value);
+        for (int i = 0; i < digits; i++)
         {
-            divisor *= 10;
-        }
-        while (divisor > 0)
-        {
-            out.writeByte('0' + (int)(remaining / divisor % 10));
-            divisor /= 10;
+            out.writeByte(Decimal.digit(value, i, digits));
         }
         return out;
     }

@@ -2,13 +2,10 @@ package dev.pulse.server.decide;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +16,7 @@ import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
 import dev.pulse.catalog.compile.CompiledCatalog;
+import dev.pulse.detect.AllocationWindows;
 import dev.pulse.detect.Event;
 import dev.pulse.detect.EventType;
 import dev.pulse.detect.Hash64;
@@ -296,27 +294,23 @@ class CatalogReloadMidSessionTest
         final CompiledCatalog a = live.current();
         reloadToB();
         final CompiledCatalog b = live.current();
-        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         long deadlines = 0;
         for (int i = 0; i < 200_000; i++)
         {
             deadlines += machine.nextDeadlineMs((i & 1) == 0 ? b : a, state, record) & 1;
         }
-        // Every call is under the other version, so every call renumbers the record. The forked JVM
-        // may charge this thread a one-off few bytes at a random moment, so one window may be non-zero.
-        final List<Long> bytesPerWindow = new ArrayList<>();
-        for (int window = 0; window < 5; window++)
+        // Every call is under the other version, so every call renumbers the record. Windows of
+        // 20,000 calls until three in a row allocate nothing (AllocationWindows).
+        deadlines += AllocationWindows.assertAllocatesNothing("renumbering", count ->
         {
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 20_000; i++)
+            long sum = 0;
+            for (int i = 0; i < count; i++)
             {
-                deadlines += machine.nextDeadlineMs((i & 1) == 0 ? b : a, state, record) & 1;
+                sum += machine.nextDeadlineMs((i & 1) == 0 ? b : a, state, record) & 1;
             }
-            bytesPerWindow.add(threads.getCurrentThreadAllocatedBytes() - before);
-        }
+            return sum;
+        }, 20_000);
         assertThat(deadlines).isNotNegative();
-        assertThat(bytesPerWindow.stream().filter(bytes -> bytes == 0).count()).as("windows that allocated nothing, of %s", bytesPerWindow)
-            .isGreaterThanOrEqualTo(4);
         assertThat(state.currentPageKind()).isEqualTo(a.pageKind("cart"));
         assertThat(state.history().pageKindAt(1)).isEqualTo(a.pageKind("checkout"));
     }

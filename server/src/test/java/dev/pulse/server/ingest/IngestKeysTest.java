@@ -9,6 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.pulse.server.webhook.SignatureCheck;
+import dev.pulse.server.webhook.WebhookSigner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,16 +73,35 @@ class IngestKeysTest
     {
         final byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
         final byte[] body = "{\"sid\":\"x\"}".getBytes(StandardCharsets.UTF_8);
-        final String header = new dev.pulse.server.webhook.WebhookSigner(secret).header(1_000_000, body);
+        final String header = new WebhookSigner(secret).header(1_000_000, body);
 
-        assertThat(IngestSignature.check(header, secret, body, 1_000_000)).isEqualTo(IngestSignature.Check.VALID);
-        assertThat(IngestSignature.check(header, secret, body, 1_000_300)).isEqualTo(IngestSignature.Check.VALID);
-        assertThat(IngestSignature.check(header, secret, body, 1_000_301)).isEqualTo(IngestSignature.Check.STALE);
-        assertThat(IngestSignature.check(header, secret, body, 999_699)).isEqualTo(IngestSignature.Check.STALE);
+        assertThat(IngestSignature.check(header, secret, body, 1_000_000)).isEqualTo(SignatureCheck.VALID);
+        assertThat(IngestSignature.check(header, secret, body, 1_000_300)).isEqualTo(SignatureCheck.VALID);
+        assertThat(IngestSignature.check(header, secret, body, 1_000_301)).isEqualTo(SignatureCheck.STALE);
+        assertThat(IngestSignature.check(header, secret, body, 999_699)).isEqualTo(SignatureCheck.STALE);
         assertThat(IngestSignature.check(header, secret, "{}".getBytes(StandardCharsets.UTF_8), 1_000_000))
-            .isEqualTo(IngestSignature.Check.BAD);
-        assertThat(IngestSignature.check(null, secret, body, 1_000_000)).isEqualTo(IngestSignature.Check.BAD);
-        assertThat(IngestSignature.check("v1=00", secret, body, 1_000_000)).isEqualTo(IngestSignature.Check.BAD);
-        assertThat(IngestSignature.check("t=abc,v1=00", secret, body, 1_000_000)).isEqualTo(IngestSignature.Check.BAD);
+            .isEqualTo(SignatureCheck.BAD);
+        assertThat(IngestSignature.check(null, secret, body, 1_000_000)).isEqualTo(SignatureCheck.BAD);
+        assertThat(IngestSignature.check("v1=00", secret, body, 1_000_000)).isEqualTo(SignatureCheck.BAD);
+        assertThat(IngestSignature.check("t=abc,v1=00", secret, body, 1_000_000)).isEqualTo(SignatureCheck.BAD);
+    }
+
+    /** The ingest's edges of the shared parse: spaces trimmed, any v1 of several, a missing part, a stale t told from a bad one. */
+    @Test
+    void shouldTrimSpacesTakeAnyV1AndTellStaleFromBad()
+    {
+        final byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
+        final byte[] body = "{\"sid\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        final String header = new WebhookSigner(secret).header(1_000_000, body);
+        final String v1 = header.substring(header.indexOf("v1="));
+
+        assertThat(IngestSignature.check(" t=1000000 ,  " + v1 + " ", secret, body, 1_000_000)).as("spaces").isEqualTo(SignatureCheck.VALID);
+        assertThat(IngestSignature.check("t=1000000,v1=00," + v1, secret, body, 1_000_000)).as("the second v1 matches").isEqualTo(SignatureCheck.VALID);
+        assertThat(IngestSignature.check("t=1000000,v1=00,v1=zz", secret, body, 1_000_000)).as("no v1 matches").isEqualTo(SignatureCheck.BAD);
+        assertThat(IngestSignature.check("t=1000000", secret, body, 1_000_000)).as("no v1").isEqualTo(SignatureCheck.BAD);
+        assertThat(IngestSignature.check(v1, secret, body, 1_000_000)).as("no t").isEqualTo(SignatureCheck.BAD);
+        assertThat(IngestSignature.check("t=1000000,t=1000000," + v1, secret, body, 1_000_000)).as("two t").isEqualTo(SignatureCheck.BAD);
+        assertThat(IngestSignature.check("t=999699,v1=00", secret, body, 1_000_000)).as("stale by one second, whatever its v1").isEqualTo(SignatureCheck.STALE);
+        assertThat(IngestSignature.check("t=1000301,v1=00", secret, body, 1_000_000)).as("ahead by one second too many").isEqualTo(SignatureCheck.STALE);
     }
 }

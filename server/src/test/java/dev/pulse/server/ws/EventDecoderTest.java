@@ -1,12 +1,12 @@
 package dev.pulse.server.ws;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.pulse.detect.AllocationWindows;
 import dev.pulse.detect.NavType;
 import dev.pulse.server.protocol.ErrorCode;
 
@@ -118,7 +118,6 @@ class EventDecoderTest
     @Test
     void shouldAllocateNothingForValidMessages()
     {
-        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final List<byte[]> messages = new ArrayList<>();
         for (final String json : new String[] {
             "{\"t\":\"page\",\"seq\":7,\"url\":\"/pricing?x=1\",\"nav\":\"back\"}",
@@ -138,11 +137,10 @@ class EventDecoderTest
             final byte[] bytes = messages.get(i % messages.size());
             decoder.decode(bytes, bytes.length, message);
         }
-        final List<Long> windows = new ArrayList<>();
-        for (int window = 0; window < 5; window++)
+        // Windows of 100,000 messages until three in a row allocate nothing (AllocationWindows).
+        AllocationWindows.assertAllocatesNothing("decode", count ->
         {
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 100_000; i++)
+            for (int i = 0; i < count; i++)
             {
                 final byte[] bytes = messages.get(i % messages.size());
                 if (decoder.decode(bytes, bytes.length, message).error() != null)
@@ -150,9 +148,7 @@ class EventDecoderTest
                     throw new AssertionError(message.errorDetail());
                 }
             }
-            windows.add(threads.getCurrentThreadAllocatedBytes() - before);
-        }
-        assertThat(windows.stream().filter(bytes -> bytes == 0).count()).as("windows allocating nothing, of %s", windows)
-            .isGreaterThanOrEqualTo(4);
+            return count;
+        }, 100_000);
     }
 }
