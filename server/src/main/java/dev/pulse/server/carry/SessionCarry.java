@@ -178,15 +178,16 @@ public final class SessionCarry
 
     /**
      * A digest of what a carry of the session holds that a message can change: the open question,
-     * the asked count, a dismiss, the page kinds viewed, the feedback state, every context pair
-     * (a text changes with its pair's value) and goal. Two marks differ when any of it changed
-     * (a fresh carry is due) but for a 64-bit collision. Allocation-free: some fifty loads.
+     * the asked count, a dismiss, the feedback state, every context pair (a text changes with its
+     * pair's value) and goal. Two marks differ when any of it changed (a fresh carry is due) but
+     * for a 64-bit collision. Not the page kinds viewed: page views are the commonest message, and a
+     * carry for each new kind would cost every session frames for a fact only a moved session
+     * reads, so they travel as of the session's last carry. Allocation-free: some fifty loads.
      */
     public long mark(final SessionStateFlyweight state)
     {
         final SessionQuestionsFlyweight questions = state.questions();
         long mark = (long)questions.openIid() << 32 | (long)questions.askedCount() << 1 | (questions.dismissed() ? 1 : 0);
-        mark = Hash64.combine(mark, state.viewedKindsMask());
         final ResponseFeedbackFlyweight asked = feedback.wrap(state);
         mark = Hash64.combine(mark, (long)asked.iid() << 8 | asked.flags());
         final SessionContextFlyweight context = state.context();

@@ -15,7 +15,7 @@ import dev.pulse.server.session.SessionId;
  * (adopted, or superseding a stale record), and puts a fresh carry in the {@link Outbox} after a
  * hello and after any message or timer that changed what the carry holds (a question shown or
  * held out, an answer, a dismiss, an open question closing, a response asking "Did this help?" or
- * its answer, a context pair or goal, a page of a kind not viewed before). Without a cluster key it does nothing,
+ * its answer, a context pair or goal). Without a cluster key it does nothing,
  * and a hello's carry is ignored uncounted.
  *
  * <p>Allocation-free (the codec's buffers and the outbox's array). Not thread-safe: one per event loop.
