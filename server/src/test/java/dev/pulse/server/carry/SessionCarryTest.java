@@ -199,4 +199,30 @@ class SessionCarryTest
         assertThat(after).as(what).isNotEqualTo(before);
         return after;
     }
+
+    /** The mark runs twice for every message with a cluster key, and a fill and a merge at every carry: none allocates once warm. */
+    @Test
+    void shouldMarkFillAndMergeWithoutAllocating()
+    {
+        final SessionStateFlyweight a = issue19Session();
+        final SessionStateFlyweight b = state();
+        final ServerSessionFlyweight record = record();
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        long bytes = 0;
+        long sink = 0;
+        for (int round = 0; round < 2; round++)
+        {
+            final long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 20_000; i++)
+            {
+                sink += carry.mark(a);
+                carry.fill(payload, a, record, 3, A_MONO, WALL);
+                carry.supersede(payload, b, record, A_MONO, WALL);
+            }
+            bytes = threads.getCurrentThreadAllocatedBytes() - before;
+        }
+        assertThat(sink).isNotZero();
+        assertThat(bytes).as("bytes 20,000 marks, fills and merges allocated, warm").isZero();
+    }
 }
