@@ -194,13 +194,6 @@ public final class SessionStateFlyweight extends SessionHistoryFlyweight
         return buffer.getLong(offset + CREATED_MS_OFFSET);
     }
 
-    /** Moves the session's start (a session carried from another node began there, earlier). */
-    public SessionStateFlyweight createdMs(final long ms)
-    {
-        buffer.putLong(offset + CREATED_MS_OFFSET, ms);
-        return this;
-    }
-
     /** The last protocol {@code seq} the server handled for this session (0 before any). */
     public long lastSeq()
     {

@@ -35,7 +35,7 @@ public final class CarryCodec
     private static final byte[] SIGNED_TAIL_VERSION = "c2".getBytes(StandardCharsets.US_ASCII);
     private static final int MAC_BYTES = 32;
     private static final int MAC_CHARS = Base64Url.encodedLength(MAC_BYTES);
-    /** The longest carry text (954 characters): {@code c2.}, the longest payload, a dot, the MAC. */
+    /** The longest carry text (943 characters): {@code c2.}, the longest payload, a dot, the MAC. */
     public static final int MAX_TEXT = PREFIX.length() + Base64Url.encodedLength(CarryFlyweight.MAX_LENGTH) + 1 + MAC_CHARS;
 
     private final Mac mac;

@@ -43,8 +43,7 @@ import dev.pulse.detect.SessionStateFlyweight;
  * <li>the context pairs with their numbers and which of them the site's backend vouched for, so a
  * page on the next node cannot overwrite a trusted pair, {@code trusted: true} and {@code number}
  * conditions still hold, and templates are filled with the same texts;
- * <li>the goals reached ({@code goal_reached}), when the session began ({@code session_longer_than})
- * and the page kinds viewed ({@code stage_reached});
+ * <li>the goals reached ({@code goal_reached}) and the page kinds viewed ({@code stage_reached});
  * <li>the feedback state: the one response that may still be rated, and whether it was, so a "Did
  * this help?" answered on the next node for a response shown on this one is taken once, never twice.
  * </ul>
@@ -53,7 +52,11 @@ import dev.pulse.detect.SessionStateFlyweight;
  * ({@code backend_event}) and the scroll-backs of a page view. They are minutes of per-window memory
  * that restart on the next node as they would after a reload, no promise rests on them (the
  * trigger memory above keeps each trigger's cooldown, the asked list every "never twice"), and
- * carrying them would triple the carry. The wall clock's skew is each node's own.
+ * carrying them would triple the carry. The wall clock's skew is each node's own. When the session
+ * began does not travel either: before its first page view on the next node the session's start
+ * stands for the current page's entry, which the page grace counts from, so an earlier start could
+ * let the next node ask sooner than the grace allows. {@code session_longer_than} counts from the
+ * hello on the next node: later, never sooner.
  *
  * <p>Written in order: {@link #header}, asked, triggers, then {@link #tail}. Not thread-safe: one per codec.
  */
@@ -77,7 +80,7 @@ public final class CarryFlyweight
     /** The longest payload of version {@code c1}: every asked slot and every trigger memory slot taken. */
     public static final int MAX_BASE_LENGTH = MIN_LENGTH + SessionStateFlyweight.ASKED_CAPACITY * ASKED_ENTRY_LENGTH +
         SessionStateFlyweight.TRIGGER_MEMORY_CAPACITY * TRIGGER_ENTRY_LENGTH;
-    /** The longest payload (version {@code c2}, 680 bytes). */
+    /** The longest payload (version {@code c2}, 672 bytes). */
     public static final int MAX_LENGTH = MAX_BASE_LENGTH + CarryTail.MAX_LENGTH;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
@@ -256,13 +259,13 @@ public final class CarryFlyweight
     }
 
     /**
-     * Starts the tail (version {@code c2}), after every asked key and trigger: when the session began
-     * and the page kinds it viewed; the rest of it is written through the returned view.
+     * Starts the tail (version {@code c2}), after every asked key and trigger, with the page kinds
+     * the session viewed; the rest of it is written through the returned view.
      */
-    public CarryTail tail(final long createdWallMs, final long viewedKindsMask)
+    public CarryTail tail(final long viewedKindsMask)
     {
         tail = true;
-        return tailView.wrap(buffer, tailOffset()).start(createdWallMs, viewedKindsMask);
+        return tailView.wrap(buffer, tailOffset()).start(viewedKindsMask);
     }
 
     /** The tail (valid only when {@link #hasTail()}). */

@@ -16,20 +16,18 @@ import dev.pulse.detect.SessionStateFlyweight;
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  *  +---------------------------------------------------------------+
- *  |                     createdWallMs (8)                          |  0
- *  |                    viewedKindsMask (8)                         |  8
- *  |       feedbackIid (4)         |   feedbackQuestionKey (4)     | 16
- *  |                 feedbackCatalogVersion (8)                     | 24
- *  |   feedbackChoice (2)  |fbFlags| contextCount  |  trustedMask  | 32
- *  |   goalCount   |   textCount   |textTrustedMask|                 37
- *  +---------------------------------------------------------------+ 40
+ *  |                    viewedKindsMask (8)                         |  0
+ *  |       feedbackIid (4)         |   feedbackQuestionKey (4)     |  8
+ *  |                 feedbackCatalogVersion (8)                     | 16
+ *  |   feedbackChoice (2)  |fbFlags| contextCount  |  trustedMask  | 24
+ *  |   goalCount   |   textCount   |textTrustedMask|                 29
+ *  +---------------------------------------------------------------+ 32
  *  |  contextCount x {keyHash (8), valueHash (8), number (8)}       |
  *  |            goalCount x goalHash (8)                            |
  *  |  textCount x {keyHash (8), length (1), utf8 (length)}         |
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * {@code createdWallMs}: when the session began (its {@code session_longer_than} counts from there);
  * {@code viewedKindsMask}: the page kinds it viewed, the current page's included
  * ({@code stage_reached}); the feedback state as {@code ResponseFeedbackFlyweight} keeps it (the one
  * response that may still be rated and its flags: asked, given); the context pairs with their
@@ -43,24 +41,23 @@ import dev.pulse.detect.SessionStateFlyweight;
  */
 public final class CarryTail
 {
-    public static final int CREATED_WALL_MS_OFFSET = 0;
-    public static final int VIEWED_KINDS_OFFSET = 8;
-    public static final int FEEDBACK_IID_OFFSET = 16;
-    public static final int FEEDBACK_QUESTION_KEY_OFFSET = 20;
-    public static final int FEEDBACK_CATALOG_VERSION_OFFSET = 24;
-    public static final int FEEDBACK_CHOICE_OFFSET = 32;
-    public static final int FEEDBACK_FLAGS_OFFSET = 34;
-    public static final int CONTEXT_COUNT_OFFSET = 35;
-    public static final int TRUSTED_MASK_OFFSET = 36;
-    public static final int GOAL_COUNT_OFFSET = 37;
-    public static final int TEXT_COUNT_OFFSET = 38;
-    public static final int TEXT_TRUSTED_MASK_OFFSET = 39;
-    public static final int FIXED_LENGTH = 40;
+    public static final int VIEWED_KINDS_OFFSET = 0;
+    public static final int FEEDBACK_IID_OFFSET = 8;
+    public static final int FEEDBACK_QUESTION_KEY_OFFSET = 12;
+    public static final int FEEDBACK_CATALOG_VERSION_OFFSET = 16;
+    public static final int FEEDBACK_CHOICE_OFFSET = 24;
+    public static final int FEEDBACK_FLAGS_OFFSET = 26;
+    public static final int CONTEXT_COUNT_OFFSET = 27;
+    public static final int TRUSTED_MASK_OFFSET = 28;
+    public static final int GOAL_COUNT_OFFSET = 29;
+    public static final int TEXT_COUNT_OFFSET = 30;
+    public static final int TEXT_TRUSTED_MASK_OFFSET = 31;
+    public static final int FIXED_LENGTH = 32;
     public static final int CONTEXT_ENTRY_LENGTH = 24;
     public static final int GOAL_ENTRY_LENGTH = 8;
     /** A text's key hash and length byte, before its UTF-8. */
     public static final int TEXT_HEAD_LENGTH = 9;
-    /** The longest tail (488 bytes): every context, goal and text slot taken, every text as long as a record keeps. */
+    /** The longest tail (480 bytes): every context, goal and text slot taken, every text as long as a record keeps. */
     public static final int MAX_LENGTH = FIXED_LENGTH + SessionStateFlyweight.CONTEXT_CAPACITY * CONTEXT_ENTRY_LENGTH +
         SessionContextFlyweight.GOAL_CAPACITY * GOAL_ENTRY_LENGTH +
         ContextTextsFlyweight.TEXT_CAPACITY * (TEXT_HEAD_LENGTH + ContextTextsFlyweight.TEXT_MAX_BYTES);
@@ -77,10 +74,9 @@ public final class CarryTail
         return this;
     }
 
-    CarryTail start(final long createdWallMs, final long viewedKindsMask)
+    CarryTail start(final long viewedKindsMask)
     {
         buffer.setMemory(offset, FIXED_LENGTH, (byte)0);
-        buffer.putLong(offset + CREATED_WALL_MS_OFFSET, createdWallMs, ORDER);
         buffer.putLong(offset + VIEWED_KINDS_OFFSET, viewedKindsMask, ORDER);
         return this;
     }
@@ -110,11 +106,6 @@ public final class CarryTail
             at += TEXT_HEAD_LENGTH + (buffer.getByte(at + 8) & 0xFF);
         }
         return at == end;
-    }
-
-    public long createdWallMs()
-    {
-        return buffer.getLong(offset + CREATED_WALL_MS_OFFSET, ORDER);
     }
 
     public long viewedKindsMask()

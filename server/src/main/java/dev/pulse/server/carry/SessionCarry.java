@@ -17,8 +17,8 @@ import dev.pulse.server.decide.ServerSessionFlyweight;
  * node's session clock, the carry on the wall clock: {@code nowWallMs - nowMonoMs} converts, so a
  * cooldown carried from a node whose session clock differs still ends when it would have there.
  * The carry's tail ({@link CarryTail}) takes issue 19's facts along: the context pairs with their
- * numbers and trust, the texts templates insert, the goals reached, when the session began, the
- * page kinds it viewed, and the feedback state ({@link CarryFlyweight} says why these and not the
+ * numbers and trust, the texts templates insert, the goals reached, the page kinds it viewed,
+ * and the feedback state ({@link CarryFlyweight} says why these and not the
  * detectors' windows).
  *
  * <p>Works under the session entry's lock; allocation-free. Not thread-safe: one per event loop.
@@ -57,7 +57,7 @@ public final class SessionCarry
                 payload.addTrigger(memory.triggerKeyAt(slot), toWall(memory.actedMs(slot), wallMinusMonoMs));
             }
         }
-        fillTail(payload.tail(toWall(state.createdMs(), wallMinusMonoMs), state.viewedKindsMask()), state);
+        fillTail(payload.tail(state.viewedKindsMask()), state);
     }
 
     private void fillTail(final CarryTail tail, final SessionStateFlyweight state)
@@ -136,24 +136,19 @@ public final class SessionCarry
         record.carryGeneration(Math.max(record.carryGeneration(), payload.generation()));
         if (payload.hasTail())
         {
-            mergeTail(payload.tail(), state, wallMinusMonoMs);
+            mergeTail(payload.tail(), state);
         }
     }
 
     /**
-     * The tail's facts join the record's: the earlier start, every page kind viewed, the newer
+     * The tail's facts join the record's: every page kind viewed, the newer
      * feedback state (the later response; for the same one, answered if either side took the
      * answer), every carried pair, goal and text by the record's own rules (a trusted one
      * overwrites, an untrusted one never overwrites a trusted one; a pair or text with no free slot
      * left is dropped, which only a stale record already full of other keys can cause).
      */
-    private void mergeTail(final CarryTail tail, final SessionStateFlyweight state, final long wallMinusMonoMs)
+    private void mergeTail(final CarryTail tail, final SessionStateFlyweight state)
     {
-        final long createdMs = toSession(tail.createdWallMs(), wallMinusMonoMs);
-        if (createdMs != 0 && createdMs < state.createdMs())
-        {
-            state.createdMs(createdMs);
-        }
         state.addVisitedKinds(tail.viewedKindsMask());
         final ResponseFeedbackFlyweight asked = feedback.wrap(state);
         if (tail.feedbackFlags() != 0 && tail.feedbackIid() >= asked.iid())

@@ -57,7 +57,7 @@ class CarryCodecTest
         {
             payload.addTrigger(200 + i, issuedAtMs - i);
         }
-        final CarryTail tail = payload.tail(issuedAtMs - 60_000, 0b1011L).feedback(3, 101, -9L, 2, 3);
+        final CarryTail tail = payload.tail(0b1011L).feedback(3, 101, -9L, 2, 3);
         for (int i = 0; i < 8; i++)
         {
             tail.addContext(300 + i, 400 + i, i % 2 == 0 ? i + 0.5 : Double.NaN, i % 3 == 0);
@@ -79,7 +79,7 @@ class CarryCodecTest
         final String text = sealFull(new CarryCodec(KEY), SITE, NOW);
 
         assertThat(text).as("every area full: the longest carry").startsWith("c2.").hasSize(CarryCodec.MAX_TEXT);
-        assertThat(CarryCodec.MAX_TEXT).isEqualTo(954);
+        assertThat(CarryCodec.MAX_TEXT).isEqualTo(943);
         assertThat(codec.open(text, SITE, NOW + 1_000, EXPIRY_MS)).isEqualTo(CarryCheck.VALID);
         final CarryFlyweight payload = codec.payload();
         assertThat(payload.sidHi()).isEqualTo(0x1234L);
@@ -96,9 +96,8 @@ class CarryCodecTest
         assertThat(payload.triggerKey(5)).isEqualTo(205);
         assertThat(payload.triggerActedWallMs(5)).isEqualTo(NOW - 5);
         assertThat(payload.hasTail()).isTrue();
-        assertThat(payload.length()).isEqualTo(CarryFlyweight.MAX_LENGTH).isEqualTo(680);
+        assertThat(payload.length()).isEqualTo(CarryFlyweight.MAX_LENGTH).isEqualTo(672);
         final CarryTail tail = payload.tail();
-        assertThat(tail.createdWallMs()).isEqualTo(NOW - 60_000);
         assertThat(tail.viewedKindsMask()).isEqualTo(0b1011L);
         assertThat(tail.feedbackIid()).isEqualTo(3);
         assertThat(tail.feedbackQuestionKey()).isEqualTo(101);
@@ -245,7 +244,7 @@ class CarryCodecTest
             final long before = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < 20_000; i++)
             {
-                sealer.payload().header(1, 2, SITE, i, NOW).addAsked(i).addTrigger(7, NOW).tail(NOW, 3).feedback(i, 1, 2, 0, 1)
+                sealer.payload().header(1, 2, SITE, i, NOW).addAsked(i).addTrigger(7, NOW).tail(3).feedback(i, 1, 2, 0, 1)
                     .addContext(1, i, 6.0, true).addGoal(9).addText(texts.context(), 0);
                 final int length = sealer.seal(out, 0);
                 text.setLength(0);

@@ -204,7 +204,7 @@ class CarriedFactsEndToEndTest
         {
             codec.payload().addTrigger(2000 + i, now - 60_000);
         }
-        final CarryTail tail = codec.payload().tail(now - 60_000, 1);
+        final CarryTail tail = codec.payload().tail(1);
         final SessionStateFlyweight texts = new SessionStateFlyweight().wrap(new UnsafeBuffer(new byte[SessionStateFlyweight.LENGTH]), 0)
             .init(1, 2, 3, 1);
         for (int i = 0; i < 8; i++)
