@@ -189,6 +189,42 @@ class CarriedFactsEndToEndTest
         }
     }
 
+    /**
+     * The mixed cluster: an older node's carry ({@code c1}, no tail) is taken whole by this one, its
+     * asked question never shown again; this node's next carry is {@code c2}.
+     */
+    @Test
+    void shouldTakeAnOlderNodesC1Carry() throws Exception
+    {
+        try (TestServer a = node("a", null); TestServer b = node("b", null))
+        {
+            final TestClient onA = a.connect();
+            onA.hello(null);
+            failedSearches(onA);
+            final JsonNode question = onA.next("question");
+            settle(onA);
+            final String sid = onA.sid();
+            final long acked = onA.highestAcked();
+            onA.close();
+            // What a node before the tail wrote: the same facts, without the tail, as c1.
+            final CarryCodec older = new CarryCodec(SigningKey.parseOrNull(KEY_HEX));
+            assertThat(older.open(carry, Hash64.of("test"), System.currentTimeMillis(), 60_000)).hasToString("VALID");
+            final int asked = older.payload().askedKey(0);
+            older.payload().header(older.payload().sidHi(), older.payload().sidLo(), Hash64.of("test"), System.currentTimeMillis(),
+                System.currentTimeMillis()).lastIid(Integer.parseInt(question.get("iid").asText())).addAsked(asked);
+            final byte[] text = new byte[CarryCodec.MAX_TEXT];
+            final String c1 = new String(text, 0, older.seal(text, 0), StandardCharsets.US_ASCII);
+            assertThat(c1).startsWith("c1.");
+            try (TestClient onB = b.connect())
+            {
+                assertThat(onB.helloCarrying(sid, c1, acked).get("resumed").asBoolean()).isTrue();
+                assertThat(onB.nextCarry()).as("B writes c2").startsWith("c2.");
+                assertThat(questionsUntil(onB, failedSearches(onB))).as("cant-find was asked on A").isEmpty();
+            }
+            assertThat(b.metric("pulse_carry_taken_total{how=\"adopted\"}")).isEqualTo(1);
+        }
+    }
+
     /** A carry sealed outside any node with every list full and every text 55 bytes long. */
     private static String longest(final String sid)
     {
