@@ -1,5 +1,8 @@
 package dev.pulse.detect;
 
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
 import static dev.pulse.detect.SessionStateDescriptor.CONTEXT_TEXTS_OFFSET;
 import static dev.pulse.detect.SessionStateDescriptor.CONTEXT_TEXT_ENTRY_LENGTH;
 import static dev.pulse.detect.SessionStateDescriptor.CONTEXT_TEXT_KEY_HASH_OFFSET;
@@ -30,25 +33,77 @@ public abstract class ContextTextsFlyweight extends RecordFlyweight
      */
     public final boolean putContextText(final long keyHash, final CharSequence text, final boolean trusted)
     {
+        final int entry = claimText(keyHash, trusted);
+        if (entry < 0)
+        {
+            return false;
+        }
+        buffer.putByte(entry + CONTEXT_TEXT_LENGTH_OFFSET, (byte)encode(text, entry + CONTEXT_TEXT_UTF8_OFFSET));
+        return true;
+    }
+
+    /**
+     * Keeps a text already in UTF-8 (as {@link #copyContextTextAt} gave it: whole characters, at
+     * most {@link #TEXT_MAX_BYTES}), by the same rules as {@link #putContextText}.
+     */
+    public final boolean putContextTextUtf8(final long keyHash, final DirectBuffer utf8, final int at, final int length,
+        final boolean trusted)
+    {
+        final int entry = length > TEXT_MAX_BYTES ? -1 : claimText(keyHash, trusted);
+        if (entry < 0)
+        {
+            return false;
+        }
+        buffer.putBytes(entry + CONTEXT_TEXT_UTF8_OFFSET, utf8, at, length);
+        buffer.putByte(entry + CONTEXT_TEXT_LENGTH_OFFSET, (byte)length);
+        return true;
+    }
+
+    /** The key hash of text slot {@code slot} (below {@link #TEXT_CAPACITY}; 0: free). */
+    public final long contextTextKeyHashAt(final int slot)
+    {
+        return buffer.getLong(offset + CONTEXT_TEXTS_OFFSET + CONTEXT_TEXT_ENTRY_LENGTH * slot + CONTEXT_TEXT_KEY_HASH_OFFSET);
+    }
+
+    /** Whether text slot {@code slot} came from the site's backend. */
+    public final boolean contextTextTrustedAt(final int slot)
+    {
+        return (buffer.getByte(offset + CONTEXT_TEXT_TRUSTED_MASK_OFFSET) & 1 << slot) != 0;
+    }
+
+    /** Copies the UTF-8 of text slot {@code slot} into {@code into} at {@code at}; answers its length in bytes. */
+    public final int copyContextTextAt(final int slot, final MutableDirectBuffer into, final int at)
+    {
+        final int entry = offset + CONTEXT_TEXTS_OFFSET + CONTEXT_TEXT_ENTRY_LENGTH * slot;
+        final int length = buffer.getByte(entry + CONTEXT_TEXT_LENGTH_OFFSET) & 0xFF;
+        into.putBytes(at, buffer, entry + CONTEXT_TEXT_UTF8_OFFSET, length);
+        return length;
+    }
+
+    /**
+     * The entry a text of {@code keyHash} goes in (its slot, else the first free one), its key and
+     * trust written; -1 when every slot holds another key, or the key's text is trusted and this one is not.
+     */
+    private int claimText(final long keyHash, final boolean trusted)
+    {
         int slot = textSlot(keyHash);
         if (slot < 0)
         {
             slot = textSlot(0);
             if (slot < 0 || keyHash == 0)
             {
-                return false;
+                return -1;
             }
         }
         final int mask = buffer.getByte(offset + CONTEXT_TEXT_TRUSTED_MASK_OFFSET) & 0xFF;
         if (!trusted && (mask & 1 << slot) != 0)
         {
-            return false;
+            return -1;
         }
         final int entry = offset + CONTEXT_TEXTS_OFFSET + CONTEXT_TEXT_ENTRY_LENGTH * slot;
         buffer.putLong(entry + CONTEXT_TEXT_KEY_HASH_OFFSET, keyHash);
-        buffer.putByte(entry + CONTEXT_TEXT_LENGTH_OFFSET, (byte)encode(text, entry + CONTEXT_TEXT_UTF8_OFFSET));
         buffer.putByte(offset + CONTEXT_TEXT_TRUSTED_MASK_OFFSET, (byte)(trusted ? mask | 1 << slot : mask & ~(1 << slot)));
-        return true;
+        return entry;
     }
 
     /**

@@ -111,6 +111,32 @@ public abstract class SessionContextFlyweight extends ContextTextsFlyweight
         return slot >= 0 && trustedSlot(slot);
     }
 
+    // ---- slots, for carrying a session to another node ------------------------------------
+
+    /** The key hash of context slot {@code slot} (below {@link #contextCount()}). */
+    public final long contextKeyHashAt(final int slot)
+    {
+        return buffer.getLong(CONTEXT.entry(offset, slot) + CONTEXT_KEY_HASH_OFFSET);
+    }
+
+    /** The value hash of context slot {@code slot}. */
+    public final long contextValueHashAt(final int slot)
+    {
+        return buffer.getLong(CONTEXT.entry(offset, slot) + CONTEXT_VALUE_HASH_OFFSET);
+    }
+
+    /** The number of context slot {@code slot} (NaN: not numeric). */
+    public final double contextNumberAt(final int slot)
+    {
+        return buffer.getDouble(offset + CONTEXT_NUMBERS_OFFSET + CONTEXT_NUMBER_LENGTH * slot);
+    }
+
+    /** Whether context slot {@code slot} came from the site's backend. */
+    public final boolean contextTrustedAt(final int slot)
+    {
+        return trustedSlot(slot);
+    }
+
     private boolean trustedSlot(final int slot)
     {
         return (buffer.getByte(offset + CONTEXT_TRUSTED_MASK_OFFSET) & 1 << slot) != 0;
@@ -151,6 +177,18 @@ public abstract class SessionContextFlyweight extends ContextTextsFlyweight
             }
         }
         return false;
+    }
+
+    /** How many goals the session keeps (at most {@link #GOAL_CAPACITY}). */
+    public final int goalCount()
+    {
+        return buffer.getByte(offset + GOAL_COUNT_OFFSET) & 0xFF;
+    }
+
+    /** The hash of kept goal {@code index} (below {@link #goalCount()}), in slot order. */
+    public final long goalAt(final int index)
+    {
+        return buffer.getLong(offset + GOALS_REACHED_OFFSET + GOAL_ENTRY_LENGTH * index);
     }
 
     // ---- wall clock -------------------------------------------------------------------------

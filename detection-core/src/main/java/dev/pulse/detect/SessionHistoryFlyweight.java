@@ -104,6 +104,21 @@ public abstract class SessionHistoryFlyweight extends SessionSearchFlyweight
         return buffer.getLong(offset + VISITED_KINDS_MASK_OFFSET);
     }
 
+    /**
+     * Page kinds viewed so far, the current page's included: what a session carried to another node
+     * takes there ({@link #addVisitedKinds}).
+     */
+    public final long viewedKindsMask()
+    {
+        return pageCount() == 0 ? visitedKindsMask() : visitedKindsMask() | 1L << currentPageKind();
+    }
+
+    /** Page kinds viewed elsewhere (another node) join the visited kinds. */
+    public final void addVisitedKinds(final long kindsMask)
+    {
+        buffer.putLong(offset + VISITED_KINDS_MASK_OFFSET, visitedKindsMask() | kindsMask);
+    }
+
     public final boolean visitedKindBefore(final int pageKind)
     {
         return (visitedKindsMask() & (1L << pageKind)) != 0;

@@ -20,7 +20,7 @@ import io.netty.buffer.ByteBufAllocator;
 final class ClientFrameProxy
 {
     /** Largest payload this encoder writes: every message of the protocol fits (hello is the longest). */
-    static final int MAX_PAYLOAD = 1024;
+    static final int MAX_PAYLOAD = 2048;
     private static final int OPCODE_TEXT = 0x1;
     private static final int OPCODE_CLOSE = 0x8;
     private static final int OPCODE_PONG = 0xA;

@@ -14,10 +14,10 @@ final class ServerMessage
 
     static final int MAX_ID_LENGTH = 64;
     /**
-     * The longest carry kept: a server's is at most 302 characters ({@code c1.}, 192 bytes of
+     * The longest carry kept: a server's is at most 943 characters ({@code c2.}, 672 bytes of
      * payload and a 32-byte MAC in base64url); the rest is room for a later layout.
      */
-    static final int MAX_CARRY_LENGTH = 512;
+    static final int MAX_CARRY_LENGTH = 1024;
 
     Type type;
     boolean hasSeq;

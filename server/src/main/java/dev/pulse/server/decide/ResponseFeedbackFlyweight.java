@@ -24,15 +24,17 @@ import static dev.pulse.detect.SessionStateDescriptor.FEEDBACK_STATE_OFFSET;
  * </pre>
  *
  * Only the newest such response can be rated: the widget shows one response at a time, and a new one
- * replaces the old one's question here. Not thread-safe: used under the session entry's lock.
+ * replaces the old one's question here. A session carried to another node takes it there
+ * ({@code carry.SessionCarry}: {@link #restore}), so an answer on that node is taken once too.
+ * Not thread-safe: used under the session entry's lock.
  */
-final class ResponseFeedbackFlyweight
+public final class ResponseFeedbackFlyweight
 {
     private MutableDirectBuffer buffer;
     private int offset;
 
     /** Points at the feedback state of the record {@code state} points at. */
-    ResponseFeedbackFlyweight wrap(final SessionStateFlyweight state)
+    public ResponseFeedbackFlyweight wrap(final SessionStateFlyweight state)
     {
         if (buffer != state.buffer())
         {
@@ -73,17 +75,36 @@ final class ResponseFeedbackFlyweight
         buffer.putByte(offset + FEEDBACK_FLAGS_OFFSET, (byte)(FEEDBACK_FLAG_ASKED | FEEDBACK_FLAG_GIVEN));
     }
 
-    int questionKey()
+    /** The intervention of the response that asked (0: none did). */
+    public int iid()
+    {
+        return buffer.getInt(offset + FEEDBACK_IID_OFFSET);
+    }
+
+    /** {@code FEEDBACK_FLAG_ASKED}, and {@code FEEDBACK_FLAG_GIVEN} once answered (0: no response asked). */
+    public int flags()
+    {
+        return buffer.getByte(offset + FEEDBACK_FLAGS_OFFSET) & 0xFF;
+    }
+
+    /** The state as another node had it: every field at once. */
+    public void restore(final int iid, final int questionKey, final long catalogVersion, final int choice, final int flags)
+    {
+        asked(iid, questionKey, catalogVersion, choice);
+        buffer.putByte(offset + FEEDBACK_FLAGS_OFFSET, (byte)flags);
+    }
+
+    public int questionKey()
     {
         return buffer.getInt(offset + FEEDBACK_QUESTION_KEY_OFFSET);
     }
 
-    long catalogVersion()
+    public long catalogVersion()
     {
         return buffer.getLong(offset + FEEDBACK_CATALOG_VERSION_OFFSET);
     }
 
-    int choice()
+    public int choice()
     {
         return buffer.getShort(offset + FEEDBACK_CHOICE_OFFSET);
     }

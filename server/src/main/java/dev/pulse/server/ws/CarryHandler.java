@@ -14,7 +14,8 @@ import dev.pulse.server.session.SessionId;
  * hello's carry against the session the hello names, takes its facts into the session record
  * (adopted, or superseding a stale record), and puts a fresh carry in the {@link Outbox} after a
  * hello and after any message or timer that changed what the carry holds (a question shown or
- * held out, an answer, a dismiss, an open question closing). Without a cluster key it does nothing,
+ * held out, an answer, a dismiss, an open question closing, a response asking "Did this help?" or
+ * its answer, a context pair or goal). Without a cluster key it does nothing,
  * and a hello's carry is ignored uncounted.
  *
  * <p>Allocation-free (the codec's buffers and the outbox's array). Not thread-safe: one per event loop.
@@ -24,6 +25,7 @@ final class CarryHandler
     private final LoopContext loop;
     private final CarryCodec codec;
     private final CarryMetrics metrics;
+    private final SessionCarry facts = new SessionCarry();
 
     CarryHandler(final ServerContext server, final LoopContext loop)
     {
@@ -78,12 +80,12 @@ final class CarryHandler
         final CarryFlyweight payload = codec.payload();
         if (created)
         {
-            SessionCarry.adopt(payload, state, record, nowMs, loop.recordWallMs());
+            facts.adopt(payload, state, record, nowMs, loop.recordWallMs());
             metrics.adopted();
         }
         else
         {
-            SessionCarry.supersede(payload, state, record, nowMs, loop.recordWallMs());
+            facts.supersede(payload, state, record, nowMs, loop.recordWallMs());
             metrics.superseded();
         }
         if (acked > state.lastSeq())
@@ -96,15 +98,10 @@ final class CarryHandler
         }
     }
 
-    /** What a carry holds that a message can change, in one long; compare before and after (0 without a key). */
+    /** What a carry holds that a message can change, as one digest ({@link SessionCarry#mark}); compare before and after (0 without a key). */
     long mark(final SessionStateFlyweight state)
     {
-        if (codec == null)
-        {
-            return 0;
-        }
-        return (long)state.questions().openIid() << 32 | (long)state.questions().askedCount() << 1 |
-            (state.questions().dismissed() ? 1 : 0);
+        return codec == null ? 0 : facts.mark(state);
     }
 
     /** After a committed message or timer: a fresh carry if what it holds changed since {@code before}. */
@@ -124,7 +121,7 @@ final class CarryHandler
         {
             return;
         }
-        SessionCarry.fill(codec.payload(), state, record, state.siteKey(), nowMs, loop.recordWallMs());
+        facts.fill(codec.payload(), state, record, state.siteKey(), nowMs, loop.recordWallMs());
         out.carryLength = codec.seal(out.carry, 0);
         metrics.issued();
     }

@@ -61,7 +61,7 @@ public final class MessageEncoder
         return new TextWebSocketFrame(out);
     }
 
-    /** {@code {"t":"carry","carry":"c1...."}}: the carry's text is base64url and dots, nothing to escape. */
+    /** {@code {"t":"carry","carry":"c2...."}}: the carry's text is base64url and dots, nothing to escape. */
     public static TextWebSocketFrame carry(final ByteBufAllocator alloc, final byte[] text, final int length)
     {
         final ByteBuf out = alloc.buffer(length + 24);

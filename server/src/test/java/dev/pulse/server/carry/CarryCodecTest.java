@@ -2,14 +2,19 @@ package dev.pulse.server.carry;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
+import dev.pulse.detect.ContextTextsFlyweight;
+import dev.pulse.detect.Hash64;
+import dev.pulse.detect.SessionStateFlyweight;
 import dev.pulse.server.auth.SigningKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The carry's text: it reads back what was sealed, and nothing else passes as it. */
+/** The carry's text: it reads back what was sealed (every area at its capacity), an older node's c1 too, and nothing else passes as it. */
 class CarryCodecTest
 {
     static final SigningKey KEY = SigningKey.parseOrNull("11".repeat(32));
@@ -21,20 +26,51 @@ class CarryCodecTest
 
     private final CarryCodec codec = new CarryCodec(KEY);
 
-    private String sealFull(final CarryCodec sealer, final long site, final long issuedAtMs)
+    /** A session record whose three text slots hold 55 bytes each, the longest a record keeps. */
+    static SessionStateFlyweight recordWithTexts()
     {
-        sealer.payload().header(0x1234L, 0x5678L, site, 42, issuedAtMs).visitorHash(77).lastShownWallMs(issuedAtMs - 5_000)
+        final SessionStateFlyweight state = new SessionStateFlyweight().wrap(new UnsafeBuffer(new byte[SessionStateFlyweight.LENGTH]), 0)
+            .init(0x1234L, 0x5678L, SITE, 1);
+        state.context().putContextText(Hash64.of("first_name"), "Zoë" + "x".repeat(60), true);
+        state.context().putContextText(Hash64.of("plan"), "€".repeat(18) + "ab", false);
+        state.context().putContextText(Hash64.of("city"), "y".repeat(55), true);
+        return state;
+    }
+
+    /** Every area filled to its capacity: 8 asked, 8 triggers, 8 context pairs, 8 goals, 3 texts of 55 bytes, the feedback state. */
+    private static String sealFull(final CarryCodec sealer, final long site, final long issuedAtMs)
+    {
+        fillFull(sealer.payload(), site, issuedAtMs);
+        final byte[] out = new byte[CarryCodec.MAX_TEXT];
+        return new String(out, 0, sealer.seal(out, 0), StandardCharsets.US_ASCII);
+    }
+
+    static void fillFull(final CarryFlyweight payload, final long site, final long issuedAtMs)
+    {
+        payload.header(0x1234L, 0x5678L, site, 42, issuedAtMs).visitorHash(77).lastShownWallMs(issuedAtMs - 5_000)
             .lastIid(3).dismissed(true);
         for (int i = 0; i < 8; i++)
         {
-            sealer.payload().addAsked(100 + i);
+            payload.addAsked(100 + i);
         }
         for (int i = 0; i < 8; i++)
         {
-            sealer.payload().addTrigger(200 + i, issuedAtMs - i);
+            payload.addTrigger(200 + i, issuedAtMs - i);
         }
-        final byte[] out = new byte[CarryCodec.MAX_TEXT];
-        return new String(out, 0, sealer.seal(out, 0), StandardCharsets.US_ASCII);
+        final CarryTail tail = payload.tail(0b1011L).feedback(3, 101, -9L, 2, 3);
+        for (int i = 0; i < 8; i++)
+        {
+            tail.addContext(300 + i, 400 + i, i % 2 == 0 ? i + 0.5 : Double.NaN, i % 3 == 0);
+        }
+        for (int i = 0; i < 8; i++)
+        {
+            tail.addGoal(500 + i);
+        }
+        final SessionStateFlyweight texts = recordWithTexts();
+        for (int slot = 0; slot < 3; slot++)
+        {
+            tail.addText(texts.context(), slot);
+        }
     }
 
     @Test
@@ -42,7 +78,8 @@ class CarryCodecTest
     {
         final String text = sealFull(new CarryCodec(KEY), SITE, NOW);
 
-        assertThat(text).startsWith("c1.").hasSizeLessThanOrEqualTo(CarryCodec.MAX_TEXT);
+        assertThat(text).as("every area full: the longest carry").startsWith("c2.").hasSize(CarryCodec.MAX_TEXT);
+        assertThat(CarryCodec.MAX_TEXT).isEqualTo(943);
         assertThat(codec.open(text, SITE, NOW + 1_000, EXPIRY_MS)).isEqualTo(CarryCheck.VALID);
         final CarryFlyweight payload = codec.payload();
         assertThat(payload.sidHi()).isEqualTo(0x1234L);
@@ -58,6 +95,104 @@ class CarryCodecTest
         assertThat(payload.triggerCount()).isEqualTo(8);
         assertThat(payload.triggerKey(5)).isEqualTo(205);
         assertThat(payload.triggerActedWallMs(5)).isEqualTo(NOW - 5);
+        assertThat(payload.hasTail()).isTrue();
+        assertThat(payload.length()).isEqualTo(CarryFlyweight.MAX_LENGTH).isEqualTo(672);
+        final CarryTail tail = payload.tail();
+        assertThat(tail.viewedKindsMask()).isEqualTo(0b1011L);
+        assertThat(tail.feedbackIid()).isEqualTo(3);
+        assertThat(tail.feedbackQuestionKey()).isEqualTo(101);
+        assertThat(tail.feedbackCatalogVersion()).isEqualTo(-9L);
+        assertThat(tail.feedbackChoice()).isEqualTo(2);
+        assertThat(tail.feedbackFlags()).isEqualTo(3);
+        assertThat(tail.contextCount()).isEqualTo(8);
+        for (int i = 0; i < 8; i++)
+        {
+            assertThat(tail.contextKeyHash(i)).isEqualTo(300 + i);
+            assertThat(tail.contextValueHash(i)).isEqualTo(400 + i);
+            assertThat(Double.doubleToRawLongBits(tail.contextNumber(i))).isEqualTo(Double.doubleToRawLongBits(i % 2 == 0 ? i + 0.5 : Double.NaN));
+            assertThat(tail.contextTrusted(i)).as("pair %d trusted", i).isEqualTo(i % 3 == 0);
+            assertThat(tail.goal(i)).isEqualTo(500 + i);
+        }
+        assertThat(tail.textCount()).isEqualTo(3);
+        final SessionStateFlyweight back = new SessionStateFlyweight().wrap(new UnsafeBuffer(new byte[SessionStateFlyweight.LENGTH]), 0)
+            .init(1, 2, SITE, 1);
+        for (int i = 0; i < 3; i++)
+        {
+            assertThat(tail.textLength(i)).isLessThanOrEqualTo(ContextTextsFlyweight.TEXT_MAX_BYTES);
+            back.context().putContextTextUtf8(tail.textKeyHash(i), tail.buffer(), tail.textUtf8Offset(i), tail.textLength(i),
+                tail.textTrusted(i));
+        }
+        final StringBuilder read = new StringBuilder();
+        back.context().appendContextText(Hash64.of("first_name"), read.append('['));
+        back.context().appendContextText(Hash64.of("plan"), read.append("]["));
+        back.context().appendContextText(Hash64.of("city"), read.append("]["));
+        assertThat(read.append(']').toString()).isEqualTo("[Zoë" + "x".repeat(51) + "][" + "€".repeat(18) + "a][" + "y".repeat(55) + "]");
+        assertThat(back.context().contextTextTrusted(Hash64.of("first_name"))).isTrue();
+        assertThat(back.context().contextTextTrusted(Hash64.of("plan"))).isFalse();
+    }
+
+    /**
+     * The mixed cluster, both ways: a carry without the tail is {@code c1}, what nodes before it
+     * wrote, and this node reads it; this node's {@code c2} is refused by a node that knows only
+     * {@code c1}: by its prefix, and relabelled {@code c1} by the MAC, which covers the version.
+     */
+    @Test
+    void shouldReadAnOlderNodesC1AndLeaveNoWayForC2ToPassAsOne()
+    {
+        final CarryCodec older = new CarryCodec(KEY);
+        older.payload().header(0x1234L, 0x5678L, SITE, 7, NOW).addAsked(5).addTrigger(6, NOW - 1);
+        final byte[] out = new byte[CarryCodec.MAX_TEXT];
+        final String c1 = new String(out, 0, older.seal(out, 0), StandardCharsets.US_ASCII);
+        assertThat(c1).startsWith("c1.");
+        assertThat(codec.open(c1, SITE, NOW, EXPIRY_MS)).isEqualTo(CarryCheck.VALID);
+        assertThat(codec.payload().hasTail()).isFalse();
+        assertThat(codec.payload().askedKey(0)).isEqualTo(5);
+
+        final String c2 = sealFull(new CarryCodec(KEY), SITE, NOW);
+        assertThat(c2).doesNotStartWith(CarryCodec.PREFIX);
+        assertThat(codec.open("c1" + c2.substring(2), SITE, NOW, EXPIRY_MS)).as("c2 relabelled c1").isEqualTo(CarryCheck.BAD_MAC);
+        assertThat(codec.open("c2" + c1.substring(2), SITE, NOW, EXPIRY_MS)).as("c1 relabelled c2").isEqualTo(CarryCheck.BAD_MAC);
+    }
+
+    /** Counts or lengths that disagree with the bytes are malformed even under a good MAC (a node's own key): nothing past them is read. */
+    @Test
+    void shouldRefuseATailWhoseCountsOrTextLengthsDisagreeWithItsBytes()
+    {
+        final CarryCodec sealer = new CarryCodec(KEY);
+        fillFull(sealer.payload(), SITE, NOW);
+        final UnsafeBuffer payload = new UnsafeBuffer(new byte[CarryFlyweight.MAX_LENGTH]);
+        sealer.payload().tail().buffer().getBytes(0, payload, 0, CarryFlyweight.MAX_LENGTH);
+        final int tail = CarryFlyweight.MAX_BASE_LENGTH;
+        for (final int[] change : new int[][] {{CarryTail.CONTEXT_COUNT_OFFSET, 9}, {CarryTail.GOAL_COUNT_OFFSET, 9},
+            {CarryTail.TEXT_COUNT_OFFSET, 4}, {CarryTail.TEXT_COUNT_OFFSET, 2}, {CarryTail.CONTEXT_COUNT_OFFSET, 7},
+            {CarryTail.FIXED_LENGTH + 8 * 24 + 8 * 8 + 8, 56}})
+        {
+            sealer.payload().tail().buffer().putBytes(0, payload, 0, CarryFlyweight.MAX_LENGTH);
+            sealer.payload().tail().buffer().putByte(tail + change[0], (byte)change[1]);
+            final String text = sealRaw(sealer, CarryFlyweight.MAX_LENGTH);
+            assertThat(codec.open(text, SITE, NOW, EXPIRY_MS)).as("byte %d set to %d", change[0], change[1]).isEqualTo(CarryCheck.MALFORMED);
+        }
+        sealer.payload().tail().buffer().putBytes(0, payload, 0, CarryFlyweight.MAX_LENGTH);
+        assertThat(codec.open(sealRaw(sealer, CarryFlyweight.MAX_LENGTH - 1), SITE, NOW, EXPIRY_MS)).as("a byte short")
+            .isEqualTo(CarryCheck.MALFORMED);
+        assertThat(codec.open(sealRaw(sealer, CarryFlyweight.MAX_BASE_LENGTH + 8), SITE, NOW, EXPIRY_MS)).as("a tail cut short")
+            .isEqualTo(CarryCheck.MALFORMED);
+        final String whole = sealRaw(sealer, CarryFlyweight.MAX_LENGTH);
+        assertThat(codec.open(whole, SITE, NOW, EXPIRY_MS)).isEqualTo(CarryCheck.VALID);
+        assertThat(codec.open(whole.substring(0, 3) + "AAAA" + whole.substring(3), SITE, NOW, EXPIRY_MS)).as("oversize")
+            .isEqualTo(CarryCheck.MALFORMED);
+    }
+
+    /** Seals the first {@code length} bytes of the sealer's payload buffer as they are (c2), under the right key: a node's own bug, or a key holder's forgery. */
+    private static String sealRaw(final CarryCodec sealer, final int length)
+    {
+        final javax.crypto.Mac mac = KEY.newMac();
+        mac.update("c2".getBytes(StandardCharsets.US_ASCII));
+        final byte[] bytes = new byte[length];
+        sealer.payload().tail().buffer().getBytes(0, bytes);
+        mac.update(bytes);
+        return "c2." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "." +
+            Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
     }
 
     @Test
@@ -76,7 +211,8 @@ class CarryCodecTest
         }
         assertThat(codec.open(text + "A", SITE, NOW, EXPIRY_MS)).isNotEqualTo(CarryCheck.VALID);
         assertThat(codec.open("", SITE, NOW, EXPIRY_MS)).isEqualTo(CarryCheck.MALFORMED);
-        assertThat(codec.open("c2" + text.substring(2), SITE, NOW, EXPIRY_MS)).isEqualTo(CarryCheck.MALFORMED);
+        assertThat(codec.open("c3" + text.substring(2), SITE, NOW, EXPIRY_MS)).isEqualTo(CarryCheck.MALFORMED);
+        assertThat(codec.open(text + "A".repeat(CarryCodec.MAX_TEXT), SITE, NOW, EXPIRY_MS)).as("oversize").isEqualTo(CarryCheck.MALFORMED);
     }
 
     @Test
@@ -98,6 +234,7 @@ class CarryCodecTest
     void shouldSealAndOpenWithNothingButTheJdksMacResultOnceWarm()
     {
         final CarryCodec sealer = new CarryCodec(KEY);
+        final SessionStateFlyweight texts = recordWithTexts();
         final byte[] out = new byte[CarryCodec.MAX_TEXT];
         final StringBuilder text = new StringBuilder(CarryCodec.MAX_TEXT);
         final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -107,7 +244,8 @@ class CarryCodecTest
             final long before = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < 20_000; i++)
             {
-                sealer.payload().header(1, 2, SITE, i, NOW).addAsked(i).addTrigger(7, NOW);
+                sealer.payload().header(1, 2, SITE, i, NOW).addAsked(i).addTrigger(7, NOW).tail(3).feedback(i, 1, 2, 0, 1)
+                    .addContext(1, i, 6.0, true).addGoal(9).addText(texts.context(), 0);
                 final int length = sealer.seal(out, 0);
                 text.setLength(0);
                 for (int c = 0; c < length; c++)

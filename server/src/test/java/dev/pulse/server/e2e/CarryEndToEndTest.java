@@ -54,14 +54,14 @@ class CarryEndToEndTest
     }
 
     /** Two failed searches: the e2e catalog's "cant-find". */
-    private static long failedSearches(final TestClient client) throws Exception
+    static long failedSearches(final TestClient client) throws Exception
     {
         client.send("search", "q", "lamp", "results", 0);
         return client.send("search", "q", "lamp", "results", 0);
     }
 
     /** The messages up to the ack of {@code seq}: the questions among them. */
-    private static List<JsonNode> questionsUntil(final TestClient client, final long seq) throws Exception
+    static List<JsonNode> questionsUntil(final TestClient client, final long seq) throws Exception
     {
         return client.untilAck(seq).stream().filter(m -> m.get("t").asText().equals("question")).toList();
     }

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -99,8 +100,19 @@ final class TestClient implements WebSocket.Listener, AutoCloseable
     /** Sends hello presenting {@code carry} and {@code acked} for {@code sid}, and returns the welcome. */
     JsonNode helloCarrying(final String resumeSid, final String carry, final long acked) throws Exception
     {
-        final ObjectNode hello = JSON.createObjectNode().put("t", "hello").put("v", 1).put("url", "/").put("sid", resumeSid)
+        return helloCarrying(resumeSid, carry, acked, Map.of(), "/");
+    }
+
+    /** Sends hello presenting {@code carry} and {@code acked} for {@code sid}, with the page's {@code ctx} and {@code url}, and returns the welcome. */
+    JsonNode helloCarrying(final String resumeSid, final String carry, final long acked, final Map<String, String> ctx, final String url)
+        throws Exception
+    {
+        final ObjectNode hello = JSON.createObjectNode().put("t", "hello").put("v", 1).put("url", url).put("sid", resumeSid)
             .put("carry", carry).put("acked", acked);
+        if (!ctx.isEmpty())
+        {
+            ctx.forEach(hello.putObject("ctx")::put);
+        }
         sendRaw(hello.toString());
         final JsonNode welcome = next("welcome");
         sid = welcome.get("sid").asText();
