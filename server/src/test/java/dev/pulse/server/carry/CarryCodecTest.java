@@ -23,6 +23,7 @@ class CarryCodecTest
     private static final long NOW = 1_700_000_000_000L;
     private static final long EXPIRY_MS = 30 * 60_000L;
     private static final int ROUNDS = 20_000;
+    private static final int WINDOWS = 4;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
 
     private final CarryCodec codec = new CarryCodec(KEY);
@@ -225,9 +226,10 @@ class CarryCodecTest
     /**
      * Nothing of the codec's own: what it allocates is the JDK's AES-GCM (its parameters, its
      * engines at each init, the ciphertext it holds back until the tag is checked; about 2 KB a
-     * seal and open), measured here as the same seals and opens done by hand, and no more than 64
-     * bytes a round beside it. Carries are made and checked only at hellos and changes of what they
-     * hold, never per event.
+     * seal and open), measured here as the same seals and opens done by hand, and no more than 128
+     * bytes a round beside it (a text of its own would be 200 and more). Each side is the least of
+     * {@link #WINDOWS} windows, so a window the JIT allocated in does not count. Carries are made
+     * and checked only at hellos and changes of what they hold, never per event.
      */
     @Test
     void shouldSealAndOpenWithNothingButTheJdksCryptoOnceWarm() throws Exception
@@ -236,9 +238,8 @@ class CarryCodecTest
         final SessionStateFlyweight texts = recordWithTexts();
         final byte[] out = new byte[CarryCodec.MAX_TEXT];
         final StringBuilder text = new StringBuilder(CarryCodec.MAX_TEXT);
-        long bytes = 0;
-        int sealedLength = 0;
-        for (int round = 0; round < 2; round++)
+        long bytes = Long.MAX_VALUE;
+        for (int window = 0; window < WINDOWS; window++)
         {
             final long before = allocated();
             for (int i = 0; i < ROUNDS; i++)
@@ -255,14 +256,14 @@ class CarryCodecTest
                 {
                     throw new AssertionError("a sealed carry did not open");
                 }
-                sealedLength = sealer.payload().length();
             }
-            bytes = allocated() - before;
+            bytes = Math.min(bytes, allocated() - before);
         }
-        assertThat(bytes).as("bytes %,d seals and opens allocated, warm", ROUNDS).isLessThan(jdkGcmBytes(sealedLength) + ROUNDS * 64L);
+        assertThat(bytes).as("bytes %,d seals and opens allocated, warm", ROUNDS)
+            .isLessThan(jdkGcmBytes(sealer.payload().length()) + ROUNDS * 128L);
     }
 
-    /** What {@link #ROUNDS} seals and opens of {@code length} bytes by hand with the JDK's AES-GCM allocate, warm. */
+    /** What {@link #ROUNDS} seals and opens of {@code length} bytes by hand with the JDK's AES-GCM allocate, warm: the least of {@link #WINDOWS}. */
     private static long jdkGcmBytes(final int length) throws Exception
     {
         final javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
@@ -271,15 +272,15 @@ class CarryCodecTest
         final byte[] aad = {'c', '2'};
         final byte[] plain = new byte[length];
         final byte[] sealed = new byte[length + 28];
-        long bytes = 0;
-        for (int round = 0; round < 2; round++)
+        long bytes = Long.MAX_VALUE;
+        for (int window = 0; window < WINDOWS; window++)
         {
             final long before = allocated();
             for (int i = 0; i < ROUNDS; i++)
             {
                 nonce[0] = (byte)i;
                 nonce[1] = (byte)(i >> 8);
-                nonce[2] = (byte)round;
+                nonce[2] = (byte)window;
                 cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.GCMParameterSpec(128, nonce));
                 cipher.updateAAD(aad);
                 cipher.doFinal(plain, 0, length, sealed, 12);
@@ -287,7 +288,7 @@ class CarryCodecTest
                 cipher.updateAAD(aad);
                 cipher.doFinal(sealed, 12, length + 16, plain, 0);
             }
-            bytes = allocated() - before;
+            bytes = Math.min(bytes, allocated() - before);
         }
         return bytes;
     }
