@@ -15,7 +15,7 @@ import dev.pulse.server.auth.SigningKey;
 /**
  * The carry as text. Version {@code c2}, what this node writes: {@code c2.<sealed>}, unpadded
  * base64url of the {@link CarryFlyweight} payload with its tail ({@link CarryTail}) encrypted and
- * authenticated by {@link CarryCipher} (AES-256-GCM under a key derived from the cluster key, the
+ * authenticated by {@code CarryCipher} (AES-256-GCM under a key derived from the cluster key, the
  * version as associated data): the page that keeps it can read nothing of it but its length. GCM's
  * tag is the MAC, so {@code c2} has no other; its payload names the site by its hash. Version
  * {@code c1}, what nodes before the tail wrote: {@code c1.<payload>.<mac>}, the payload without the
