@@ -14,8 +14,8 @@ final class ServerMessage
 
     static final int MAX_ID_LENGTH = 64;
     /**
-     * The longest carry kept: a server's is at most 943 characters ({@code c2.}, 672 bytes of
-     * payload and a 32-byte MAC in base64url); the rest is room for a later layout.
+     * The longest carry kept: a server's is at most 937 characters ({@code c2.}, 672 bytes of
+     * payload sealed with a 12-byte nonce and a 16-byte tag, in base64url); the rest is room for a later layout.
      */
     static final int MAX_CARRY_LENGTH = 1024;
 

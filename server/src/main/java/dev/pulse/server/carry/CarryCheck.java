@@ -11,7 +11,7 @@ public enum CarryCheck
     VALID,
     /** Not of the carry's form: prefix, alphabet, length, counts. */
     MALFORMED,
-    /** Its MAC is not the cluster key's over its payload: forged, changed, or another cluster's. */
+    /** Its GCM tag ({@code c2}) or MAC ({@code c1}) is not the cluster key's over its payload: forged, changed, cut, or another cluster's. */
     BAD_MAC,
     /** Signed by the cluster, for another site. */
     OTHER_SITE,

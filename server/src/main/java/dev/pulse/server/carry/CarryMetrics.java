@@ -59,7 +59,7 @@ public final class CarryMetrics implements MetricFamilies
     @Override
     public void write(final StringBuilder out)
     {
-        header(out, "pulse_carry_issued_total", "Carries (signed summaries of a session's promises) sent to clients.", "counter");
+        header(out, "pulse_carry_issued_total", "Carries (encrypted, signed summaries of a session's promises) sent to clients.", "counter");
         sample(out, "pulse_carry_issued_total", issued.sum());
         header(out, "pulse_carry_taken_total",
             "Valid carries taken at a hello: adopted (a session begun on another node) or superseded (this node's record was stale).",

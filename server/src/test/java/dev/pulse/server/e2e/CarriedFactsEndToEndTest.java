@@ -99,6 +99,7 @@ class CarriedFactsEndToEndTest
             assertThat(posted.status()).isEqualTo(202);
             settle(onA);
             assertThat(carry).as("a fresh carry after the backend's context").startsWith("c2.");
+            assertPageReadsNothingOfTheBackendsContext(carry);
             try (TestClient onB = moveTo(b, onA, Map.of("team_size", "2", "first_name", "Mallory")))
             {
                 final List<JsonNode> asked = questionsUntil(onB, failedSearches(onB));
@@ -223,6 +224,45 @@ class CarriedFactsEndToEndTest
             }
             assertThat(b.metric("pulse_carry_taken_total{how=\"adopted\"}")).isEqualTo(1);
         }
+    }
+
+    /**
+     * The page keeps the carry and can read none of what the backend said in it: the team size's
+     * number, its value's hash, the name's hash and text are in the payload a node opens, and not
+     * in the bytes the page holds.
+     */
+    private static void assertPageReadsNothingOfTheBackendsContext(final String carry)
+    {
+        final CarryCodec node = new CarryCodec(SigningKey.parseOrNull(KEY_HEX));
+        assertThat(node.open(carry, Hash64.of("test"), System.currentTimeMillis(), 60_000)).hasToString("VALID");
+        final CarryTail tail = node.payload().tail();
+        final byte[] plain = new byte[node.payload().length()];
+        tail.buffer().getBytes(0, plain);
+        final byte[] wire = java.util.Base64.getUrlDecoder().decode(carry.substring(3));
+        final List<byte[]> secrets = List.of(littleEndian(Double.doubleToRawLongBits(12.0)), littleEndian(Hash64.of("12")),
+            littleEndian(Hash64.of("Zoë")), "Zoë".getBytes(StandardCharsets.UTF_8));
+        for (final byte[] secret : secrets)
+        {
+            assertThat(indexOf(plain, secret)).as("in the payload: %s", java.util.Arrays.toString(secret)).isNotNegative();
+            assertThat(indexOf(wire, secret)).as("in the page's bytes: %s", java.util.Arrays.toString(secret)).isNegative();
+        }
+    }
+
+    private static byte[] littleEndian(final long value)
+    {
+        return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(value).array();
+    }
+
+    private static int indexOf(final byte[] haystack, final byte[] needle)
+    {
+        for (int i = 0; i + needle.length <= haystack.length; i++)
+        {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A carry sealed outside any node with every list full and every text 55 bytes long. */
