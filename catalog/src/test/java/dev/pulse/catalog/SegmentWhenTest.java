@@ -1,6 +1,5 @@
 package dev.pulse.catalog;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.catalog.compile.CompiledResponse;
 import dev.pulse.catalog.source.Diagnostic;
+import dev.pulse.detect.AllocationWindows;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateFlyweight;
 
@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SegmentWhenTest
 {
-    private static final com.sun.management.ThreadMXBean THREADS =
-        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
     private static final long TEAM = Hash64.of("team_size");
     private static final long PLAN = Hash64.of("plan");
     private static final long DEVICE = Hash64.of("device");
@@ -147,17 +145,9 @@ class SegmentWhenTest
             "      - { id: late, when: { time: { from: \"22:00\", to: \"06:00\" }, days: [sat, sun] }, title: Weekend nights }",
             "      - { id: team, when: { trusted: true, number: { team_size: { at_least: 6 } }, not: { goal_reached: signup } }, title: Team }"));
         state.context().putContext(TEAM, Hash64.of("8"), 8, true);
-        long chosen = choose(sizes, 200_000);
-        final List<Long> bytesPerWindow = new ArrayList<>();
-        for (int window = 0; window < 5; window++)
-        {
-            final long before = THREADS.getCurrentThreadAllocatedBytes();
-            chosen += choose(sizes, 20_000);
-            bytesPerWindow.add(THREADS.getCurrentThreadAllocatedBytes() - before);
-        }
-        assertThat(chosen).as("the team segment, each time").isEqualTo(2L * 300_000);
-        assertThat(bytesPerWindow.stream().filter(bytes -> bytes == 0).count())
-            .as("windows that allocated nothing, of %s", bytesPerWindow).isGreaterThanOrEqualTo(4);
+        assertThat(choose(sizes, 200_000)).as("the team segment (2), each time, warming up").isEqualTo(2L * 200_000);
+        final long chosen = AllocationWindows.assertAllocatesNothing("segment choice", rounds -> choose(sizes, rounds), 20_000);
+        assertThat(chosen % (2L * 20_000)).as("the team segment, each time").isZero();
     }
 
     private long choose(final CompiledResponse response, final int rounds)

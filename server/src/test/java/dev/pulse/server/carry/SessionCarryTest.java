@@ -3,6 +3,7 @@ package dev.pulse.server.carry;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
+import dev.pulse.detect.AllocationWindows;
 import dev.pulse.detect.Hash64;
 import dev.pulse.detect.SessionStateDescriptor;
 import dev.pulse.detect.SessionStateFlyweight;
@@ -207,22 +208,22 @@ class SessionCarryTest
         final SessionStateFlyweight a = issue19Session();
         final SessionStateFlyweight b = state();
         final ServerSessionFlyweight record = record();
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
-        long bytes = 0;
-        long sink = 0;
-        for (int round = 0; round < 2; round++)
-        {
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 20_000; i++)
-            {
-                sink += carry.mark(a);
-                carry.fill(payload, a, record, 3, A_MONO, WALL);
-                carry.supersede(payload, b, record, A_MONO, WALL);
-            }
-            bytes = threads.getCurrentThreadAllocatedBytes() - before;
-        }
+        long sink = markFillAndMerge(a, b, record, 20_000);
+        sink += AllocationWindows.assertAllocatesNothing("marks, fills and merges, warm",
+            count -> markFillAndMerge(a, b, record, count), 20_000);
         assertThat(sink).isNotZero();
-        assertThat(bytes).as("bytes 20,000 marks, fills and merges allocated, warm").isZero();
+    }
+
+    private long markFillAndMerge(final SessionStateFlyweight a, final SessionStateFlyweight b, final ServerSessionFlyweight record,
+        final int count)
+    {
+        long sink = 0;
+        for (int i = 0; i < count; i++)
+        {
+            sink += carry.mark(a);
+            carry.fill(payload, a, record, 3, A_MONO, WALL);
+            carry.supersede(payload, b, record, A_MONO, WALL);
+        }
+        return sink;
     }
 }
