@@ -36,6 +36,11 @@ LOADTEST_OPTS=${LOADTEST_OPTS:-""}
 # and the server's threads off each other's cores. Empty (the default): the scheduler decides.
 SERVER_CPUS=${SERVER_CPUS:-""}
 GENERATOR_CPUS=${GENERATOR_CPUS:-""}
+# PROFILE=1: profile each server over its measured period (benchmarks/profile-window.sh: on-CPU
+# samples, syscalls, context switches, per event) into RUN/profile/. It perturbs the run: profile
+# runs are for finding where CPU goes, not for the ladder's figures. Add -XX:+PreserveFramePointer
+# to SERVER_JVM_OPTS for whole Java stacks.
+PROFILE=${PROFILE:-0}
 SERVER_PIN=()
 GENERATOR_PIN=()
 if [[ -n $SERVER_CPUS ]]; then SERVER_PIN=(taskset -c "$SERVER_CPUS"); fi
@@ -111,6 +116,7 @@ trap 'exit 130' INT TERM
     echo "loadtest_opts=$LOADTEST_OPTS"
     echo "server_cpus=$SERVER_CPUS"
     echo "generator_cpus=$GENERATOR_CPUS"
+    echo "profile=$PROFILE"
     echo "conn_sessions=$CONN_SESSIONS"
     echo "conn_jvm_opts=$CONN_JVM_OPTS -XX:NativeMemoryTracking=summary"
     echo "pulse_command=PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 PULSE_DRAIN_DELAY=0 PULSE_CLOSE_SPREAD=0 PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -jar server/target/pulse.jar serve --bind 127.0.0.1 --port $PULSE_PORT --data RUN/pulse-data --catalog $(basename "$CATALOG")"
@@ -251,6 +257,11 @@ ladder_run() # NAME RATE REP
     read -ra machine_before <<< "$(machine_ticks)"
     read -ra server_rq_before <<< "$(loop_runqueue "$SERVER_PID")"
     thread_ticks "$SERVER_PID" > "$run/thread-ticks-before.tsv"
+    local profile_pid=
+    if [[ $PROFILE == 1 ]]; then
+        "$ROOT/benchmarks/profile-window.sh" "$SERVER_PID" "$run/profile" "$DURATION_S" "$rate" > "$run/profile.log" 2>&1 &
+        profile_pid=$!
+    fi
     sleep "$DURATION_S"
     after=$(cpu_ticks "$SERVER_PID")
     thread_ticks "$SERVER_PID" > "$run/thread-ticks-after.tsv"
@@ -270,6 +281,7 @@ ladder_run() # NAME RATE REP
     } > "$run/run.env"
     thread_cpu "$run/thread-ticks-before.tsv" "$run/thread-ticks-after.tsv" > "$run/thread-cpu.tsv"
     scrape_metrics "$name" "$run/metrics-after.prom"
+    [[ -z $profile_pid ]] || wait "$profile_pid" || echo "   profile-window failed ($run/profile.log)"
     wait_generator "$run"
     echo "   generator exit $(cat "$run/generator.exit"); $(grep -m1 '^question' "$run/generator.txt" || echo 'no question line')"
     cleanup
