@@ -60,11 +60,24 @@ public final class JournalReader implements AutoCloseable
     {
         final long[] all = open(dir).indexes;
         int first = all.length;
-        while (first > 0 && java.nio.file.Files.getLastModifiedTime(SegmentFiles.path(dir, all[first - 1])).toMillis() >= sinceMs)
+        while (first > 0 && writtenAtOrAfter(SegmentFiles.path(dir, all[first - 1]), sinceMs))
         {
             first--;
         }
         return new JournalReader(dir, java.util.Arrays.copyOfRange(all, first, all.length));
+    }
+
+    /** A segment retention deleted since the listing is older than every one it kept: it ends the newest run. */
+    private static boolean writtenAtOrAfter(final Path segment, final long sinceMs) throws IOException
+    {
+        try
+        {
+            return java.nio.file.Files.getLastModifiedTime(segment).toMillis() >= sinceMs;
+        }
+        catch (final NoSuchFileException deleted)
+        {
+            return false;
+        }
     }
 
     /** Points {@code into} at the next record (valid until the next call); false at the end. */

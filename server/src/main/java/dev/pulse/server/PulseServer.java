@@ -140,9 +140,6 @@ public final class PulseServer implements AutoCloseable
             handoffWebhooks = startedHandoffs = HandoffWebhooks.start(handoffConfiguration, dataDirectory.dir(), dataDirectory.journalDir(),
                 journal, new LiveCatalogVersions(catalog), metrics);
             shipping = startedShipping = JournalShipping.start(config, nodeId, dataDirectory.dir(), journal, dataDirectory.journalDir(), metrics);
-            // Retention and compaction on a thread of their own, after recovery has read the recent past.
-            startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
-            upkeep = startedUpkeep;
             context = new ServerContext(config, catalog, sessions, journal, metrics, signingKeys, clock, clusterKey);
             context.unsignedHandoffs(handoffWebhooks);
             catalogReloads = new CatalogReloads(catalog, metrics, journal.newProxy(), clock);
@@ -150,6 +147,9 @@ public final class PulseServer implements AutoCloseable
             final SeenEventIds seenEventIds = new SeenEventIds();
             PendingBackendRecovery.recover(dataDirectory.journalDir(), context.backendPending(), catalog.current().sessionExpiryMs(),
                 seenEventIds::remember, SeenEventIds.REMEMBER_MS, clock.wallMs());
+            // Retention and compaction on a thread of their own, after recovery has read the recent past (never under it).
+            startedUpkeep = JournalUpkeep.start(journal, JournalSettings.upkeep(config), metrics);
+            upkeep = startedUpkeep;
             drain = new ServerDrain(config.drainDelay(), config.closeSpread());
             RuntimeMetrics.registerServer(metrics, sessions, this::ready);
             catalogReloads.record(loaded);
