@@ -51,10 +51,15 @@ awk -F'\t' -v rate="$RATE" -v ns=$(( end_ns - start_ns )) "
     NR == FNR {$KIND bv[k] += \$2; bn[k] += \$3; bt[k] += \$4; next}
     {$KIND v[k] += \$2; n[k] += \$3; t[k] += \$4}
     END {events = rate * ns / 1e9
-         printf \"# window %.1f s, %d events; per event: voluntary, involuntary switches, CPU ticks (1/100 s)\\n\", ns / 1e9, events
-         printf \"kind\\tvoluntary\\tinvoluntary\\tticks\\tvoluntary_per_event\\tinvoluntary_per_event\\n\"
          for (k in v) printf \"%s\\t%d\\t%d\\t%d\\t%.4f\\t%.4f\\n\", k, v[k] - bv[k], n[k] - bn[k], t[k] - bt[k], (v[k] - bv[k]) / events, (n[k] - bn[k]) / events}
-" "$OUT/threads-before.tsv" "$OUT/threads-after.tsv" | sort -t$'\t' -k4,4nr > "$OUT/ctxt.tsv"
+" "$OUT/threads-before.tsv" "$OUT/threads-after.tsv" | sort -t$'\t' -k4,4nr > "$OUT/ctxt.body"
+{
+    printf '# window %.1f s, %d events: context switches and CPU ticks (1/100 s) by thread kind\n' \
+        "$(awk -v ns=$(( end_ns - start_ns )) 'BEGIN {print ns / 1e9}')" "$(awk -v ns=$(( end_ns - start_ns )) -v r="$RATE" 'BEGIN {printf "%d", r * ns / 1e9}')"
+    printf 'kind\tvoluntary\tinvoluntary\tticks\tvoluntary_per_event\tinvoluntary_per_event\n'
+    cat "$OUT/ctxt.body"
+} > "$OUT/ctxt.tsv"
+rm -f "$OUT/ctxt.body"
 
 # Syscalls: perf trace's per-thread tables summed by syscall and by thread kind.
 if [[ -s $OUT/perf-trace.txt ]]; then
@@ -74,12 +79,13 @@ fi
 if [[ -s $OUT/perf.data ]]; then
     {
         echo "# perf record -F 499 -g over $THIRD_S s; samples by thread (comm), then by symbol (self)"
-        perf report -i "$OUT/perf.data" --no-children --sort comm --stdio 2>/dev/null | grep -v '^$' | grep -v '^#' | grep '%' | head -30
+        # (head closes its pipe early: "|| true", or pipefail would end the script there)
+        perf report -i "$OUT/perf.data" -n --no-children --sort comm --stdio -g none 2>/dev/null | grep '%' | head -30 || true
         echo
-        perf report -i "$OUT/perf.data" --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep -v '^$' | grep -v '^#' | head -60
+        perf report -i "$OUT/perf.data" -n --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep '%' | head -60 || true
         echo
         echo "# the event loops alone"
-        perf report -i "$OUT/perf.data" --no-children --comms multiThreadIoEv --sort dso,sym --stdio -g none 2>/dev/null | grep -v '^$' | grep -v '^#' | head -60
+        perf report -i "$OUT/perf.data" -n --no-children --comms multiThreadIoEv --sort dso,sym --stdio -g none 2>/dev/null | grep '%' | head -60 || true
     } > "$OUT/perf-report.txt"
 fi
 echo "profile-window: $OUT"
