@@ -25,10 +25,10 @@ import dev.pulse.server.protocol.ErrorCode;
  */
 final class JsonFieldReader
 {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    private static final JsonFactory FACTORY = learnedProtocolNames(JsonFactory.builder()
         .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
         .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxNumberLength(32).build())
-        .build();
+        .build());
 
     private JsonParser parser;
     private ByteArrayFeeder feeder;
@@ -181,6 +181,37 @@ final class JsonFieldReader
         replaceParser = true;
         out.error = null;
         out.reject(ErrorCode.BAD_JSON, "not a complete JSON value");
+    }
+
+    /**
+     * The factory, its shared name table taught the protocol's field names once: a parser's names
+     * reach the shared table only when it is closed, and ours are never closed (a replaced one may
+     * hold a stranger's names), so without this every new parser (one for each hello with
+     * {@code ctx}) would copy the table and make each protocol name's String again.
+     */
+    static JsonFactory learnedProtocolNames(final JsonFactory factory)
+    {
+        final StringBuilder names = new StringBuilder("{");
+        for (final String name : MessageFields.NAMES)
+        {
+            names.append(names.length() > 1 ? "," : "").append('"').append(name).append("\":0");
+        }
+        final byte[] message = names.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (JsonParser parser = factory.createNonBlockingByteArrayParser())
+        {
+            final ByteArrayFeeder feeder = (ByteArrayFeeder)parser.getNonBlockingInputFeeder();
+            feeder.feedInput(message, 0, message.length);
+            feeder.endOfInput();
+            while (parser.nextToken() != null)
+            {
+                // Reading is the point: each name enters the parser's table, and close() hands the table to the factory.
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("Jackson could not read the protocol's own names", ex);
+        }
+        return factory;
     }
 
     private void newParser()

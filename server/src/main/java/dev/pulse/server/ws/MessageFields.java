@@ -1,6 +1,7 @@
 package dev.pulse.server.ws;
 
 import java.io.IOException;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -41,6 +42,10 @@ final class MessageFields
     private static final int F_CARRY = 1 << 21;
     private static final int F_ACKED = 1 << 22;
     private static final int F_HELPFUL = 1 << 23;
+
+    /** Every field name {@link #readField} knows, in its order: the parser factory learns them once ({@link JsonFieldReader}). */
+    static final List<String> NAMES = List.of("t", "seq", "v", "sid", "token", "vid", "carry", "acked", "url", "ctx", "nav",
+        "hidden", "helpful", "target", "x", "y", "q", "results", "form", "field", "name", "iid", "choice", "ts");
 
     private static final NavType[] NAV_TYPES = NavType.values();
 
