@@ -1,6 +1,8 @@
 package dev.pulse.server.ws;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -189,14 +191,10 @@ final class JsonFieldReader
      * hold a stranger's names), so without this every new parser (one for each hello with
      * {@code ctx}) would copy the table and make each protocol name's String again.
      */
-    static JsonFactory learnedProtocolNames(final JsonFactory factory)
+    private static JsonFactory learnedProtocolNames(final JsonFactory factory)
     {
-        final StringBuilder names = new StringBuilder("{");
-        for (final String name : MessageFields.NAMES)
-        {
-            names.append(names.length() > 1 ? "," : "").append('"').append(name).append("\":0");
-        }
-        final byte[] message = names.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        final byte[] message = MessageFields.NAMES.stream().map(name -> "\"" + name + "\":0")
+            .collect(Collectors.joining(",", "{", "}")).getBytes(StandardCharsets.UTF_8);
         try (JsonParser parser = factory.createNonBlockingByteArrayParser())
         {
             final ByteArrayFeeder feeder = (ByteArrayFeeder)parser.getNonBlockingInputFeeder();
