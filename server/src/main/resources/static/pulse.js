@@ -191,7 +191,7 @@
     for (var j = 0; j < st.buf.length; j++) ws.send(JSON.stringify(st.buf[j]));
   }
 
-  // The carry (the session's promises, signed by the cluster) and the last seq acked go in every
+  // The carry (the session's promises, sealed by the cluster) and the last seq acked go in every
   // hello, so another node can take the session up when its own is lost.
   function keepCarry(m) { st = load(); st.carry = m.carry; save(); }
   function withCarry(hello) {
