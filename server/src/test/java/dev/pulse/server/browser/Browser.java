@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,6 +66,20 @@ public final class Browser implements AutoCloseable
     public ChromeDriver driver()
     {
         return driver;
+    }
+
+    /**
+     * Moves to a new tab and closes the old one: a new tab has its own sessionStorage, so the
+     * snippet starts a new session there. Clearing sessionStorage on a live page is not the same:
+     * the page's snippet may still be waiting for its welcome and writes its session id back.
+     */
+    public void freshTab()
+    {
+        final String old = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        final String fresh = driver.getWindowHandle();
+        driver.switchTo().window(old).close();
+        driver.switchTo().window(fresh);
     }
 
     /** Saves a screenshot as {@code target/browser-artifacts/<name>.png} and returns its path. */

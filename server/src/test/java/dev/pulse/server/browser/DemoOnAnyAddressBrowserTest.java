@@ -66,10 +66,9 @@ class DemoOnAnyAddressBrowserTest
     /** Opens {@code url} with a fresh tab state; the snippet keeps its session id only once the server's welcome came. */
     private static void assertWelcomed(final Browser browser, final String url, final StringBuffer serverOutput)
     {
+        browser.freshTab();
         browser.driver().get(url);
         assertThat(browser.driver().getTitle()).contains("Hearth");
-        browser.driver().executeScript("sessionStorage.clear()");
-        browser.driver().navigate().refresh();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
             .withMessage(() -> "no welcome at " + url + "; server output:\n" + serverOutput)
             .until(driver -> sid(browser) != null);

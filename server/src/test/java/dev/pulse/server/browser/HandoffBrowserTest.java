@@ -71,21 +71,21 @@ class HandoffBrowserTest
             final Widget widget = new Widget(driver);
             final JavascriptExecutor js = (JavascriptExecutor)driver;
 
-            answerCantFind(driver, demo, widget, 1, "Talk to a person");
+            answerCantFind(browser, demo, widget, 1, "Talk to a person");
             final Map<?, ?> available = handoff(js);
             assertThat(available.get("link")).isEqualTo("Chat with support");
             assertThat(available.get("href")).isEqualTo("/demo/faq#contact");
             assertThat(available.get("unavailable")).isEqualTo("");
             browser.screenshot("handoff-available");
 
-            answerCantFind(driver, demo, widget, 2, "Talk to a person");
+            answerCantFind(browser, demo, widget, 2, "Talk to a person");
             final Map<?, ?> unavailable = handoff(js);
             assertThat(unavailable.get("link")).as("no chat link when no one answers it").isNull();
             assertThat(unavailable.get("unavailable").toString()).contains("No one from support is available right now.")
                 .contains("Hours: " + CLOSED_DAY + " 09:00-17:00 (UTC)");
             browser.screenshot("handoff-unavailable");
 
-            answerCantFind(driver, demo, widget, 0, "Try a broader word");
+            answerCantFind(browser, demo, widget, 0, "Try a broader word");
             assertThat(visibleBody(js)).as("the first paragraph only").isEqualTo("Start with one word: lamp, not brass reading lamp.");
             assertThat(js.executeScript(MORE + "var b = p.querySelector('button.m');"
                 + "return b.textContent + ' ' + b.getAttribute('aria-expanded') + ' ' + p.querySelector('#pulse-more').hidden;"))
@@ -105,12 +105,12 @@ class HandoffBrowserTest
         }
     }
 
-    /** A new session searches twice for nothing, and answers "What are you looking for?" with {@code choice}. */
-    private static void answerCantFind(final WebDriver driver, final DemoServer demo, final Widget widget, final int choice,
+    /** A new session (in a new tab) searches twice for nothing, and answers "What are you looking for?" with {@code choice}. */
+    private static void answerCantFind(final Browser browser, final DemoServer demo, final Widget widget, final int choice,
         final String title)
     {
-        driver.get(demo.url("/demo/products"));
-        ((JavascriptExecutor)driver).executeScript("sessionStorage.clear();");
+        browser.freshTab();
+        final WebDriver driver = browser.driver();
         driver.get(demo.url("/demo/search?q=unicorn"));
         BackButtonBrowserTest.awaitSession(driver);
         driver.get(demo.url("/demo/search?q=dragon"));
