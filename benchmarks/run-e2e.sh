@@ -15,6 +15,7 @@ MODE=${MODE:-ladder}
 RATES=${RATES:-"5000 10000 20000 30000"}
 SESSIONS=${SESSIONS:-10000}
 REPS=${REPS:-3}
+REP_FROM=${REP_FROM:-1}   # the first rep's number: several calls can add reps to one OUT
 WARMUP=${WARMUP:-30s}
 DURATION=${DURATION:-60s}
 MIX=${MIX:-"browse=50,back_and_forth=50"}
@@ -361,7 +362,7 @@ connections_run() # NAME N
 }
 
 if [[ $MODE == ladder ]]; then
-    for rep in $(seq "$REPS"); do
+    for rep in $(seq "$REP_FROM" $(( REP_FROM + REPS - 1 ))); do
         for rate in $RATES; do
             for name in $SERVERS; do ladder_run "$name" "$rate" "$rep"; done
         done

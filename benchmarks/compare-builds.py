@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""The medians of each build in a run-e2e-builds.sh directory, side by side: server CPU per
+event over the measured period, question latency at the client, the generator's CPU per event,
+steal, and how many runs were correct (generator exit 0). Every run is listed under the table."""
+import json
+import pathlib
+import statistics
+import sys
+
+
+def runs(build_dir):
+    for run in sorted((build_dir / "runs").glob("*-rep*")):
+        env = dict(line.split("=", 1) for line in (run / "run.env").read_text().split("\n") if "=" in line)
+        summary = json.loads((run / "gen" / "summary.json").read_text())
+        events = summary["events_sent"]
+        ticks = int(env["cpu_ticks_after"]) - int(env["cpu_ticks_before"])
+        machine = int(env["machine_ticks"])
+        yield {
+            "run": run.name,
+            "cpu_us": ticks * 1e6 / int(env["clk_tck"]) / events,
+            "q_p50_ms": summary["latency_us"]["question"]["p50"] / 1000,
+            "q_p99_ms": summary["latency_us"]["question"]["p99"] / 1000,
+            "gen_cpu_us": summary["generator"]["cpu_us_per_event"],
+            "steal_pct": 100 * int(env["machine_steal_ticks"]) / machine if machine else 0,
+            "ok": (run / "generator.exit").read_text().strip() == "0",
+        }
+
+
+def main(out):
+    out = pathlib.Path(out)
+    builds = {d.name: list(runs(d)) for d in sorted(out.iterdir()) if (d / "runs").is_dir()}
+    floor = builds.get("floor")
+    floor_cpu = statistics.median(r["cpu_us"] for r in floor) if floor else None
+    print("| build | runs (correct) | server CPU µs/event | vs floor | question p50 ms | p99 ms | generator CPU µs/event | steal % |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, rs in builds.items():
+        med = lambda k: statistics.median(r[k] for r in rs)
+        ratio = "%.2fx" % (med("cpu_us") / floor_cpu) if floor_cpu else ""
+        print("| %s | %d (%d) | %.1f | %s | %.2f | %.1f | %.1f | %.1f |" % (
+            name, len(rs), sum(r["ok"] for r in rs), med("cpu_us"), ratio, med("q_p50_ms"), med("q_p99_ms"),
+            med("gen_cpu_us"), med("steal_pct")))
+    print()
+    for name, rs in builds.items():
+        for r in rs:
+            print("- %s %s: CPU %.1f µs/event, question p50 %.2f ms p99 %.1f ms, generator %.1f µs/event, steal %.1f%%%s" % (
+                name, r["run"], r["cpu_us"], r["q_p50_ms"], r["q_p99_ms"], r["gen_cpu_us"], r["steal_pct"],
+                "" if r["ok"] else ", GENERATOR FAILED"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
