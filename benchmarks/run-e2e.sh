@@ -27,6 +27,9 @@ CATALOG=${CATALOG:-$ROOT/loadtest/loadtest-catalog.yaml}
 SITE=${SITE:-loadtest}
 PULSE_PORT=${PULSE_PORT:-8080}
 FLOOR_PORT=${FLOOR_PORT:-8090}
+# Pulse reads PULSE_* from its environment and refuses names it does not know: this script's own
+# settings stay out of the server's environment.
+export -n PULSE_JAR PULSE_PORT
 SERVER_LOOPS=${SERVER_LOOPS:-0}
 PULSE_EXPECTED_SESSIONS=${PULSE_EXPECTED_SESSIONS:-250000}
 SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-"-Xms512m -Xmx512m -XX:+AlwaysPreTouch"}

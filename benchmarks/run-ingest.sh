@@ -27,6 +27,7 @@ SESSIONS=${SESSIONS:-500}
 WARMUP_S=${WARMUP_S:-30}
 DURATION_S=${DURATION_S:-30}
 PULSE_JAR=${PULSE_JAR:-$ROOT/server/target/pulse.jar}
+export -n PULSE_JAR   # Pulse refuses PULSE_* names it does not know in its environment
 case $MODE in
     question) CATALOG=${CATALOG:-$ROOT/benchmarks/ingest/ingest-catalog.yaml}; SITE=${SITE:-ingest} ;;
     applied) CATALOG=${CATALOG:-$ROOT/loadtest/loadtest-catalog.yaml}; SITE=${SITE:-loadtest} ;;
