@@ -17,11 +17,27 @@ class SweepPaceTest
     @Test
     void shouldTakeATenthOfTheExpiryForAPassBetweenOneAndThirtySeconds()
     {
-        assertThat(SweepPace.passMsFor(MINUTE_MS)).as("the shortest expiry a catalog allows").isEqualTo(6_000);
-        assertThat(SweepPace.passMsFor(2 * MINUTE_MS)).isEqualTo(12_000);
-        assertThat(SweepPace.passMsFor(30 * MINUTE_MS)).as("the default expiry").isEqualTo(30_000);
-        assertThat(SweepPace.passMsFor(7 * 24 * 60 * MINUTE_MS)).isEqualTo(30_000);
-        assertThat(SweepPace.passMsFor(5_000)).isEqualTo(1_000);
+        assertThat(SweepPace.passMsFor(MINUTE_MS, SEGMENTS)).as("the shortest expiry a catalog allows").isEqualTo(6_000);
+        assertThat(SweepPace.passMsFor(2 * MINUTE_MS, SEGMENTS)).isEqualTo(12_000);
+        assertThat(SweepPace.passMsFor(30 * MINUTE_MS, SEGMENTS)).as("the default expiry").isEqualTo(30_000);
+        assertThat(SweepPace.passMsFor(7 * 24 * 60 * MINUTE_MS, SEGMENTS)).isEqualTo(30_000);
+        assertThat(SweepPace.passMsFor(5_000, SEGMENTS)).isEqualTo(1_000);
+    }
+
+    @Test
+    void shouldGiveEachSegmentOfTheLargestMapAMillisecondAtLeast()
+    {
+        assertThat(SweepPace.passMsFor(MINUTE_MS, 8_192)).isEqualTo(8_192);
+        assertThat(SweepPace.passMsFor(30 * MINUTE_MS, 8_192)).isEqualTo(30_000);
+        final SweepPace pace = new SweepPace(8_192, T0);
+        pace.startPass(T0, MINUTE_MS);
+        long pausedMs = 0;
+        for (int segment = 0; segment < 8_192; segment++)
+        {
+            final long pauseMs = pace.pauseAfterMs(segment, T0 + pausedMs);
+            assertThat(pauseMs).as("segment %d", segment).isOne();
+            pausedMs += pauseMs;
+        }
     }
 
     @Test
