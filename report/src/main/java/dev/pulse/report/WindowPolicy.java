@@ -16,7 +16,7 @@ import dev.pulse.detect.governor.GovernorPolicy;
  */
 public record WindowPolicy(long maxOpenMs, double holdoutShare, boolean known)
 {
-    /** Time for the session sweeper to reach an expired session after its expiry (its passes take seconds). */
+    /** Time for the session sweeper to reach an expired session after its expiry (a pass takes at most 30 s). */
     public static final long SWEEP_GRACE_MS = 60_000;
 
     /** The defaults of a catalog that sets neither (10 min + 30 min, 10% holdout), for versions the report cannot read. */

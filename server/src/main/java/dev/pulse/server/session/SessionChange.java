@@ -6,8 +6,8 @@ import dev.pulse.journal.JournalProxy;
 import dev.pulse.server.decide.ServerSessionFlyweight;
 /**
  * One change to a locked session and the journal records it makes, kept together or not at all:
- * {@link #begin} copies the session's records and opens a journal message; {@link #commit}
- * publishes the message's records, or, if the journal could not take them all, puts the session back
+ * {@link #begin} starts keeping the session's records as they were ({@link SessionSnapshot}) and
+ * opens a journal message; {@link #commit} publishes the message's records, or, if the journal could not take them all, puts the session back
  * as it was and says so; {@link #close} (in the try-with-resources around the change) does the same
  * for a change that never reached commit (it threw). Nothing changes a session without its record.
  *
@@ -51,6 +51,7 @@ public final class SessionChange implements AutoCloseable
         open = false;
         if (journal.endMessage())
         {
+            snapshot.release();
             return true;
         }
         snapshot.restore(state, server);

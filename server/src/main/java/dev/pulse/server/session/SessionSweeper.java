@@ -21,14 +21,12 @@ import dev.pulse.server.decide.ServerSessionFlyweight;
  * millisecond), so event loops never wait long. A session whose connection is still open stays.
  * An ending session's undecided outcome windows close as exited, then the end is journaled.
  * Idle time is measured on the monotonic clock, so a wall-clock step expires no session early
- * (or late); the end record carries the wall time.
+ * (or late); the end record carries the wall time. Its pace follows the expiry ({@link SweepPace}:
+ * a pass takes a tenth of it, between 1 s and 30 s), so a session ends at most one pass late.
  */
 public final class SessionSweeper implements Runnable, SessionVisitor
 {
     private static final Logger LOG = LoggerFactory.getLogger(SessionSweeper.class);
-    /** Pause between segments: a full pass over 128 segments takes about a second. */
-    private static final long PAUSE_BETWEEN_SEGMENTS_MS = 8;
-
     private final SessionStore store;
     private final JournalProxy journal;
     private final SessionMachine machine;
@@ -36,10 +34,22 @@ public final class SessionSweeper implements Runnable, SessionVisitor
     private final LongSupplier expiryMs;
     private final LongPredicate connectionIsLive;
     private final PulseClock clock;
+    private final Pause pause;
+    private final SweepPace pace;
     private final Thread thread;
     private final SessionChange change;
     private volatile boolean running = true;
     private long nowMs;
+    /** The expiry read once for the segment being swept (the catalog's holder is volatile). */
+    private long segmentExpiryMs;
+
+    /** Waits between two segments; the server's sleeps, a test's moves its clock. */
+    @FunctionalInterface
+    interface Pause
+    {
+        /** Waits {@code ms}; false when the sweeper must stop (interrupted). */
+        boolean pause(long ms);
+    }
 
     /**
      * @param journal          this thread's journal proxy (session ends).
@@ -52,6 +62,15 @@ public final class SessionSweeper implements Runnable, SessionVisitor
         final SessionStore store, final JournalProxy journal, final SessionMachine machine, final Metrics metrics,
         final LongSupplier expiryMs, final LongPredicate connectionIsLive, final PulseClock clock)
     {
+        this(store, journal, machine, metrics, expiryMs, connectionIsLive, clock, SessionSweeper::sleep);
+    }
+
+    /** As the public constructor, with the waits between segments given (a test's). */
+    SessionSweeper(
+        final SessionStore store, final JournalProxy journal, final SessionMachine machine, final Metrics metrics,
+        final LongSupplier expiryMs, final LongPredicate connectionIsLive, final PulseClock clock, final Pause pause)
+    {
+        this.pause = pause;
         this.store = store;
         this.journal = journal;
         this.change = new SessionChange(journal);
@@ -60,6 +79,7 @@ public final class SessionSweeper implements Runnable, SessionVisitor
         this.expiryMs = expiryMs;
         this.connectionIsLive = connectionIsLive;
         this.clock = clock;
+        this.pace = new SweepPace(store.segments(), clock.monotonicMs());
         this.thread = new Thread(this, "pulse-session-sweeper");
         this.thread.setDaemon(true);
     }
@@ -77,8 +97,17 @@ public final class SessionSweeper implements Runnable, SessionVisitor
         {
             for (int segment = 0; segment < segments && running; segment++)
             {
-                sweepOnce(segment, clock.monotonicMs());
-                pause();
+                final long segmentNowMs = clock.monotonicMs();
+                if (segment == 0)
+                {
+                    pace.startPass(segmentNowMs, expiryMs.getAsLong());
+                }
+                sweepOnce(segment, segmentNowMs);
+                final long pauseMs = pace.pauseAfterMs(segment, segmentNowMs);
+                if (pauseMs > 0 && !pause.pause(pauseMs))
+                {
+                    running = false;
+                }
             }
         }
     }
@@ -87,6 +116,7 @@ public final class SessionSweeper implements Runnable, SessionVisitor
     public int sweepOnce(final int segment, final long nowMs)
     {
         this.nowMs = nowMs;
+        this.segmentExpiryMs = expiryMs.getAsLong();
         if (!running)
         {
             return 0;
@@ -105,7 +135,8 @@ public final class SessionSweeper implements Runnable, SessionVisitor
     @Override
     public boolean visit(final SessionStateFlyweight state, final ServerSessionFlyweight server)
     {
-        if (connectionIsLive.test(server.ownerConnectionId()) || nowMs - state.lastEventMs() <= expiryMs.getAsLong())
+        // The idle time first: it reads the entry the sweep holds, where the liveness lookup reads a map of connections.
+        if (nowMs - state.lastEventMs() <= segmentExpiryMs || connectionIsLive.test(server.ownerConnectionId()))
         {
             return false;
         }
@@ -123,16 +154,17 @@ public final class SessionSweeper implements Runnable, SessionVisitor
         return true;
     }
 
-    private void pause()
+    private static boolean sleep(final long ms)
     {
         try
         {
-            TimeUnit.MILLISECONDS.sleep(PAUSE_BETWEEN_SEGMENTS_MS);
+            TimeUnit.MILLISECONDS.sleep(ms);
+            return true;
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-            running = false;
+            return false;
         }
     }
 

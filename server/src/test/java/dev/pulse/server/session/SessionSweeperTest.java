@@ -161,7 +161,7 @@ class SessionSweeperTest
         assertThat(machine.effects().question()).isNotNull();
     }
 
-    private static CompiledCatalog catalog() throws Exception
+    static CompiledCatalog catalog() throws Exception
     {
         try (InputStream in = SessionSweeperTest.class.getResourceAsStream("/e2e/catalog.yaml"))
         {
