@@ -364,6 +364,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         ctx.fireChannelInactive();
     }
 
+    /**
+     * An exception from the pipeline, or a failed write: the connection's writes take the void
+     * promise, so a write to a socket closed or reset meanwhile ends here. That is told apart
+     * first and closed quietly ({@link ConnectionCloser#closedFor}: no log line, no internal error;
+     * the close is counted as any close); anything else is an internal error: counted, logged, 1011.
+     */
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {

@@ -62,7 +62,8 @@ final class MessageRate
         else if (verdict == RateLimiter.Verdict.DROP_AND_REPORT)
         {
             metrics.error(ErrorCode.RATE_LIMITED);
-            ctx.write(MessageEncoder.error(ctx.alloc(), ErrorCode.RATE_LIMITED, false, 0, "over the message rate: messages dropped"));
+            ctx.write(MessageEncoder.error(ctx.alloc(), ErrorCode.RATE_LIMITED, false, 0, "over the message rate: messages dropped"),
+                ctx.voidPromise());
         }
         return false;
     }
