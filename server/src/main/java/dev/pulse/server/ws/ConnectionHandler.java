@@ -97,7 +97,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
             rate.start(System.nanoTime());
             connection.id = server.connections().register(this);
             metrics.connectionOpened();
-            LOG.debug("connection {} opened from {}", connection.id, ClientAddress.describe(ctx.channel()));
+            if (LOG.isDebugEnabled())
+            {
+                // Guarded: the client's description is a new String, and the id a boxed Long, on every connection.
+                LOG.debug("connection {} opened from {}", connection.id, ClientAddress.describe(ctx.channel()));
+            }
         }
         else
         {

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -44,6 +45,9 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
 
     private final ServerContext server;
     private final ChannelHandler routes;
+    /** Made once: the codec only reads it, and its constructor from plain sizes would make one per connection. */
+    private final HttpDecoderConfig httpConfig = new HttpDecoderConfig().setMaxInitialLineLength(4096).setMaxHeaderSize(8192)
+        .setMaxChunkSize(8192);
     private final WebSocketDecoderConfig decoderConfig;
     private final WebSocketServerProtocolConfig protocolConfig;
     private final LiveCertificate tls;
@@ -108,7 +112,7 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
             pipeline.addLast("ssl", tls.sslContext().newHandler(channel.alloc()));
             pipeline.addLast("tls-failures", tlsFailures);
         }
-        pipeline.addLast("http", new HttpServerCodec(4096, 8192, 8192));
+        pipeline.addLast("http", new HttpServerCodec(httpConfig));
         pipeline.addLast("aggregate", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         pipeline.addLast("gate", new UpgradeGate(server, decoderConfig, tls != null));
         pipeline.addLast(ROUTES, routes);

@@ -100,7 +100,7 @@ class ReadTimeoutPipelineTest
             final EmbeddedChannel first = server.open();
             final EmbeddedChannel second = server.upgraded();
             final LoopContext loop = server.server.loop(first.eventLoop());
-            assertThat(loop.timers.armed()).isEqualTo(2);
+            assertThat(loop.timers.armed()).as("two read timeouts and the handshake deadline of the one not upgraded").isEqualTo(3);
 
             first.close();
             second.close();
