@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -38,7 +37,7 @@ class ConnectionWritesTest
             final WriteCounter counter = new WriteCounter();
             channel.pipeline().addFirst(counter);
 
-            channel.writeInbound(pings(PINGS));
+            channel.writeInbound(EmbeddedConnection.maskedPings(PINGS));
 
             assertThat(counter.writes).as("a pong per ping").isEqualTo(PINGS);
             assertThat(counter.voidWrites).as("nobody listens to a pong: no promise").isEqualTo(PINGS);
@@ -55,7 +54,7 @@ class ConnectionWritesTest
             final EmbeddedChannel channel = server.upgraded();
             channel.pipeline().addFirst(new FailingWrites(new IOException("Connection reset by peer")));
 
-            channel.writeInbound(pings(1));
+            channel.writeInbound(EmbeddedConnection.maskedPings(1));
 
             assertThat(channel.isOpen()).as("closed").isFalse();
             assertThat(server.metrics.internalErrors()).as("not the server's fault").isZero();
@@ -72,7 +71,7 @@ class ConnectionWritesTest
             final EmbeddedChannel channel = server.upgraded();
             channel.pipeline().addFirst(new FailingWrites(new IllegalStateException("a bug in an encoder")));
 
-            channel.writeInbound(pings(1));
+            channel.writeInbound(EmbeddedConnection.maskedPings(1));
 
             assertThat(server.metrics.internalErrors()).isEqualTo(1);
             assertThat(server.metrics.closes(CloseCode.INTERNAL_ERROR)).isEqualTo(1);
@@ -107,16 +106,5 @@ class ConnectionWritesTest
             ReferenceCountUtil.release(message);
             promise.setFailure(cause);
         }
-    }
-
-    /** {@code count} one-byte pings as a client sends them (masked), in one buffer: one read. */
-    private static ByteBuf pings(final int count)
-    {
-        final ByteBuf pings = Unpooled.buffer();
-        for (int i = 0; i < count; i++)
-        {
-            pings.writeBytes(new byte[] {(byte)0x89, (byte)0x81, 1, 2, 3, 4, (byte)(i ^ 1)});
-        }
-        return pings;
     }
 }

@@ -81,6 +81,17 @@ final class EmbeddedConnection implements AutoCloseable
         server.loop(channel.eventLoop()).tick();
     }
 
+    /** {@code count} one-byte pings as a client sends them (masked), in one buffer: one read. */
+    static ByteBuf maskedPings(final int count)
+    {
+        final ByteBuf pings = Unpooled.buffer();
+        for (int i = 0; i < count; i++)
+        {
+            pings.writeBytes(new byte[] {(byte)0x89, (byte)0x81, 1, 2, 3, 4, (byte)(i ^ 1)});
+        }
+        return pings;
+    }
+
     static ByteBuf ascii(final String text)
     {
         return Unpooled.copiedBuffer(text, StandardCharsets.US_ASCII);

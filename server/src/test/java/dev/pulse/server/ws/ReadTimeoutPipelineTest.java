@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +56,7 @@ class ReadTimeoutPipelineTest
             for (int i = 0; i < 10; i++)
             {
                 server.advanceMs(channel, READ_TIMEOUT_MS / 2);
-                channel.writeInbound(maskedPing());
+                channel.writeInbound(EmbeddedConnection.maskedPings(1));
                 final ByteBuf pong = channel.readOutbound();
                 assertThat((int)pong.getUnsignedByte(0)).as("a pong, not a close").isEqualTo(0x8A);
                 pong.release();
@@ -111,12 +110,5 @@ class ReadTimeoutPipelineTest
             first.finishAndReleaseAll();
             second.finishAndReleaseAll();
         }
-    }
-
-    /** A ping of one byte as a client sends it: masked. */
-    private static ByteBuf maskedPing()
-    {
-        final byte[] mask = {1, 2, 3, 4};
-        return Unpooled.wrappedBuffer(new byte[] {(byte)0x89, (byte)0x81, mask[0], mask[1], mask[2], mask[3], (byte)(7 ^ mask[0])});
     }
 }
