@@ -24,6 +24,9 @@ import dev.pulse.server.tls.TlsFailures;
  *   wsencoder -> wsdecoder -> utf8 -> ws -> connection          (after the /ws upgrade: Netty's codecs, then one handler of ours)
  * </pre>
  *
+ * ({@code ws} adds Netty's handshake handler and its UTF-8 check before itself; the handshake
+ * handler leaves with the upgrade, which also puts the frame codecs in the HTTP codec's place.)
+ *
  * After the upgrade a frame makes as few hops as the protocol allows: the connection's read does
  * the rate limit, joins fragmented messages (1009 over the limit) and answers pings
  * ({@link FrameIntake}), and the read timeout is a timer on the loop's wheel that the end of every
