@@ -25,14 +25,26 @@ public final class ClientAddress
     /** A trusted proxy named the client of {@code channel}; null forgets it (the peer is the client again). */
     public static void set(final Channel channel, final InetAddress client)
     {
-        channel.attr(FORWARDED).set(client);
+        if (client != null || channel.hasAttr(FORWARDED))
+        {
+            channel.attr(FORWARDED).set(client);
+        }
     }
 
     /** The client's address: what a trusted proxy named, else the peer's; null for a channel that is not IP (tests). */
     public static InetAddress of(final Channel channel)
     {
-        final InetAddress forwarded = channel.attr(FORWARDED).get();
+        final InetAddress forwarded = forwarded(channel);
         return forwarded != null ? forwarded : peerOf(channel);
+    }
+
+    /**
+     * What a trusted proxy named, or null. Looked up without {@code attr()}, which would add an
+     * empty attribute (and copy the channel's attribute table) to every connection no proxy named.
+     */
+    private static InetAddress forwarded(final Channel channel)
+    {
+        return channel.hasAttr(FORWARDED) ? channel.attr(FORWARDED).get() : null;
     }
 
     /** The TCP peer's address; null for a channel that is not IP. */
@@ -48,7 +60,7 @@ public final class ClientAddress
      */
     public static String describe(final Channel channel)
     {
-        final InetAddress forwarded = channel.attr(FORWARDED).get();
+        final InetAddress forwarded = forwarded(channel);
         final SocketAddress remote = channel.remoteAddress();
         final String peer = remote instanceof InetSocketAddress socket && socket.getAddress() != null
             ? literal(socket.getAddress()) + ":" + socket.getPort() : String.valueOf(remote);

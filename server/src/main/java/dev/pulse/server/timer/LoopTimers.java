@@ -6,7 +6,8 @@ import org.agrona.DeadlineTimerWheel;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
- * The timers of one event loop (idle deadlines, deferred questions): an Agrona
+ * The timers of one event loop (sessions' idle deadlines, deferred questions, connections' read
+ * timeouts): an Agrona
  * {@link DeadlineTimerWheel} ticked from the loop itself, so arming, cancelling and firing take
  * no lock and allocate nothing once the target map has grown. A timer is a hint: its target
  * re-checks the session state when it fires.

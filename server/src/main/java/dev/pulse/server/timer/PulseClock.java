@@ -5,8 +5,8 @@ package dev.pulse.server.timer;
  * grace, outcome windows, session expiry, the timer wheels) runs on {@link #monotonicMs()}, which
  * never steps within a process; the wall clock ({@link #wallMs()}) only stamps journal records
  * and checks the expiry of hello tokens (both are promises about the calendar, not about elapsed
- * time). Netty's own schedules (write stall, close grace, read timeout) and the rate limiters
- * already run on {@link System#nanoTime()}, which is monotonic too.
+ * time). Netty's own schedules (write stall, close grace) and the rate limiters already run on
+ * {@link System#nanoTime()}, which is monotonic too.
  *
  * <p>Implementations are thread-safe: one clock serves every event loop and the sweeper.
  */

@@ -31,6 +31,6 @@ public final class AnswerPending
 
     static boolean isPending(final Channel channel)
     {
-        return Boolean.TRUE.equals(channel.attr(PENDING).get());
+        return channel.hasAttr(PENDING) && Boolean.TRUE.equals(channel.attr(PENDING).get());
     }
 }

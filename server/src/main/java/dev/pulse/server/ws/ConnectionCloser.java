@@ -113,7 +113,9 @@ final class ConnectionCloser
     /**
      * Closes for an exception that is not the server's fault: a corrupted frame (Netty's decoder
      * has already sent its close frame, 1002, 1007 or 1009; it is counted here) or a peer gone
-     * away, perhaps in the middle of a fragmented message. False for anything else: an internal error.
+     * away, perhaps in the middle of a fragmented message, or a write that failed because the
+     * socket was closed or reset (Netty's {@code ClosedChannelException}, a reset or broken pipe, an
+     * output already shut down: all {@link IOException}s). False for anything else: an internal error.
      */
     boolean closedFor(final Throwable cause)
     {

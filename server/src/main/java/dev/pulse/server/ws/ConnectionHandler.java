@@ -3,14 +3,11 @@ package dev.pulse.server.ws;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +21,15 @@ import dev.pulse.server.protocol.ErrorCode;
 import dev.pulse.server.timer.TimerTarget;
 
 /**
- * One WebSocket connection: the end of the pipeline, and a dispatcher. Frames in (past the
- * {@link RateLimitHandler}), decode, hand the message to {@link SessionHello} or
- * {@link SessionEvents}, send the {@link Outbox} they and the session machine filled through the
+ * One WebSocket connection: the end of the pipeline, and a dispatcher. Frames in through its
+ * {@link FrameIntake} (the rate limit, fragments joined, pings), decode, hand the message to
+ * {@link SessionHello} or {@link SessionEvents}, send the {@link Outbox} they and the session machine filled through the
  * {@link OutboxWriter} (a question is held in {@link HeldQuestion} under
  * {@code fsync_policy: always} until its record is forced), ack as {@link AckPolicy} says, close
  * with the exact code ({@link ConnectionCloser}). A client that stops reading meets the
- * {@link WriteStallGuard}; the session's deadlines arm the {@link SessionTimer}.
+ * {@link WriteStallGuard}; the session's deadlines arm the {@link SessionTimer}; a connection
+ * that sends nothing, before its upgrade or after, meets its {@link ReadTimeout}. These are
+ * helpers of this handler rather than handlers of their own, so a frame makes no extra hops.
  *
  * <p>Nothing throws out of here: an unexpected exception is counted, logged and closes the
  * connection with 1011; other connections are untouched. Runs on its channel's event loop only.
@@ -47,6 +46,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private final JournalGate journalGate;
     private final OutboxWriter frames;
     private final SessionTimer timer = new SessionTimer(this);
+    private final ReadTimeout readTimeout;
+    private final MessageRate rate;
+    private final FrameIntake intake;
     private final Runnable resumedElsewhere = () -> closeWith(CloseCode.RESUMED_ELSEWHERE);
     private final ConnectionBackend backend;
     private ChannelHandlerContext ctx;
@@ -54,8 +56,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     private boolean upgraded;
 
     /**
-     * @param closer     the connection's closer, shared with its {@link RateLimitHandler}; attached here.
-     * @param writeStall the connection's write stall guard, shared likewise; attached here.
+     * @param closer     the connection's closer; attached here.
+     * @param writeStall the connection's write stall guard (it closes through {@code closer}); attached here.
      */
     ConnectionHandler(final ServerContext server, final ConnectionCloser closer, final WriteStallGuard writeStall)
     {
@@ -66,6 +68,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         this.journalGate = new JournalGate(connection, server.journal(), metrics, closer, writeStall);
         this.frames = new OutboxWriter(metrics, journalGate, server.config().fsyncPolicy() == FsyncPolicy.ALWAYS);
         this.backend = new ConnectionBackend(this, connection, closer, server);
+        this.readTimeout = new ReadTimeout(server.config().readTimeoutMs(), this::onSilent);
+        this.rate = new MessageRate(server.config(), metrics, closer);
+        this.intake = new FrameIntake(rate, new FragmentJoiner(server.config().maxMessageBytes(), closer), writeStall, closer, this::onText);
     }
 
     @Override
@@ -79,6 +84,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         frames.attach(ctx);
         timer.attach(loop.timers);
         backend.attach(loop);
+        rate.attach(ctx);
+        readTimeout.start(loop.timers, loop.clock.monotonicMs());
     }
 
     @Override
@@ -87,19 +94,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete)
         {
             upgraded = true;
+            rate.start(System.nanoTime());
             connection.id = server.connections().register(this);
             metrics.connectionOpened();
-            LOG.debug("connection {} opened from {}", connection.id, ClientAddress.describe(ctx.channel()));
-        }
-        else if (event instanceof IdleStateEvent)
-        {
-            if (upgraded)
+            if (LOG.isDebugEnabled())
             {
-                closeWith(CloseCode.IDLE);
-            }
-            else if (!AnswerPending.isPending(ctx.channel()))
-            {
-                ctx.close();
+                // Guarded: the client's description is a new String, and the id a boxed Long, on every connection.
+                LOG.debug("connection {} opened from {}", connection.id, ClientAddress.describe(ctx.channel()));
             }
         }
         else
@@ -123,18 +124,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
                 // Read and dropped unhandled: see ConnectionCloser.
                 return;
             }
-            if (message instanceof TextWebSocketFrame)
-            {
-                onText((TextWebSocketFrame)message, System.nanoTime());
-            }
-            else if (message instanceof PingWebSocketFrame)
-            {
-                writeStall.answer((PingWebSocketFrame)message);
-            }
-            else if (message instanceof BinaryWebSocketFrame)
-            {
-                closeWith(CloseCode.UNSUPPORTED_DATA);
-            }
+            intake.read(ctx, (WebSocketFrame)message, System.nanoTime());
             writeStall.closeIfOverCap();
         }
         catch (final RuntimeException ex)
@@ -147,10 +137,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         }
     }
 
-    private void onText(final TextWebSocketFrame frame, final long nowNanos)
+    private void onText(final ByteBuf text, final long nowNanos)
     {
         final long nowMs = loop.now();
-        final DecodedMessage message = loop.decoder.decode(frame.content(), loop.message);
+        final DecodedMessage message = loop.decoder.decode(text, loop.message);
         final Outbox out = loop.outbox;
         out.clear();
         if (!connection.helloed)
@@ -223,6 +213,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
     @Override
     public void channelReadComplete(final ChannelHandlerContext ctx)
     {
+        // Any bytes read count as life, even part of a frame: every read batch ends here.
+        readTimeout.onRead(loop.clock.monotonicMs());
         journalGate.requestAck();
         ctx.flush();
         ctx.fireChannelReadComplete();
@@ -339,9 +331,24 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         closer.closeWith(code);
     }
 
+    /** Silent for {@code read_timeout_ms}: a WebSocket closes with 1000 idle, HTTP unless its answer is pending ({@link AnswerPending}). */
+    private void onSilent()
+    {
+        if (upgraded)
+        {
+            closeWith(CloseCode.IDLE);
+        }
+        else if (!AnswerPending.isPending(ctx.channel()))
+        {
+            ctx.close();
+        }
+    }
+
     @Override
     public void channelInactive(final ChannelHandlerContext ctx)
     {
+        readTimeout.cancel();
+        intake.release();
         if (upgraded)
         {
             server.connections().unregister(connection.id);
@@ -361,6 +368,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Ti
         ctx.fireChannelInactive();
     }
 
+    /**
+     * An exception from the pipeline, or a failed write: the connection's writes take the void
+     * promise, so a write to a socket closed or reset meanwhile ends here. That is told apart
+     * first and closed quietly ({@link ConnectionCloser#closedFor}: no log line, no internal error;
+     * the close is counted as any close); anything else is an internal error: counted, logged, 1011.
+     */
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {

@@ -14,7 +14,9 @@ import dev.pulse.server.metrics.Metrics;
  * {@code fsync_policy: always}), and under {@code always} the question (so no question is shown
  * whose record a crash could lose). {@link AckPolicy} says when to ack and what, {@link HeldQuestion}
  * keeps the question; this writes them when the journal's written position allows, waiting in
- * the loop's {@link JournalHold} meanwhile.
+ * the loop's {@link JournalHold} meanwhile. Its writes take the void promise (nobody waits for an
+ * ack or a question frame); what the journal releases outside a read is flushed once, however
+ * many frames it lets out, and what is let out within a read waits for the read batch's flush.
  *
  * <p>Not thread-safe: owned by the connection's event loop.
  */
@@ -108,25 +110,40 @@ final class JournalGate
             withdrawHeldQuestion();
         }
         heldQuestion.hold(question, position, sinceNanos, iid, questionId, catalogVersion);
-        if (!onJournalWritten(journal.writtenPosition()))
+        // Within the handling of a message: its caller flushes (the end of the read batch, or after a timer's delivery).
+        writeReleased(journal.writtenPosition());
+        if (isWaiting())
         {
             loop.journalHold.hold(this, true);
         }
     }
 
     /**
-     * The journal has written up to {@code writtenPosition}: sends the ack and the question that
-     * waited for it. True when nothing waits any more.
+     * The journal has written up to {@code writtenPosition} (the loop's {@link JournalHold} calls,
+     * outside any read): sends the ack and the question that waited for it, with one flush. True
+     * when nothing waits any more.
      */
     boolean onJournalWritten(final long writtenPosition)
     {
+        if (writeReleased(writtenPosition))
+        {
+            ctx.flush();
+            writeStall.closeIfOverCap();
+        }
+        return !isWaiting();
+    }
+
+    /** Writes, unflushed, the ack and the question the journal's {@code writtenPosition} lets out; true if it wrote any. */
+    private boolean writeReleased(final long writtenPosition)
+    {
+        boolean wrote = false;
         final long seq = acks.released(writtenPosition);
         if (seq != AckPolicy.NONE && !closer.isClosing() && ctx.channel().isActive())
         {
             writeAck(seq);
             // What was handled while this ack waited gets its own.
             requestAck();
-            ctx.flush();
+            wrote = true;
         }
         if (heldQuestion.isWritten(writtenPosition))
         {
@@ -137,12 +154,17 @@ final class JournalGate
             }
             else
             {
-                ctx.writeAndFlush(heldQuestion.takeToSend());
+                ctx.write(heldQuestion.takeToSend(), ctx.voidPromise());
                 metrics.questionShown(System.nanoTime() - heldQuestion.heldSinceNanos());
-                writeStall.closeIfOverCap();
+                wrote = true;
             }
         }
-        return !heldQuestion.isHeld() && !acks.isWaiting();
+        return wrote;
+    }
+
+    private boolean isWaiting()
+    {
+        return heldQuestion.isHeld() || acks.isWaiting();
     }
 
     /** The held question was closed before its record was forced: it is never sent (its question_unseen record is taken). */
@@ -167,7 +189,7 @@ final class JournalGate
     private void writeAck(final long seq)
     {
         connection.ackedSeq = acks.acked(seq);
-        ctx.write(MessageEncoder.ack(ctx.alloc(), seq));
+        ctx.write(MessageEncoder.ack(ctx.alloc(), seq), ctx.voidPromise());
     }
 
     /** The connection ended while its question was held: the person never saw it, and the record says so. */

@@ -12,7 +12,10 @@ import dev.pulse.server.protocol.ErrorCode;
  * {@code fsync_policy: always} the question is handed to the {@link JournalGate}, which holds it
  * until every record of its message, the question's among them, is forced; otherwise it goes out
  * at once, after its record was handed to the journal. Writes only: the caller flushes, closes,
- * acks and arms the timer. One per connection, on its event loop.
+ * acks and arms the timer. Every write takes the channel's void promise: nobody waits for these
+ * frames, so Netty makes no promise per write, and a write that fails reaches the connection's
+ * {@code exceptionCaught} (a closed or reset socket closes quietly there). One per connection, on
+ * its event loop.
  */
 final class OutboxWriter
 {
@@ -57,12 +60,13 @@ final class OutboxWriter
         }
         if (out.welcome != null)
         {
-            ctx.write(out.welcome);
+            ctx.write(out.welcome, ctx.voidPromise());
         }
         if (out.response() != null)
         {
             ctx.write(MessageEncoder.response(ctx.alloc(), out.responseIid(), out.responseChoiceId(), out.response(),
-                out.responseTitle(), out.responseBody(), out.responseCtaLabel(), out.responseFeedback(), out.handoff(), out.handoffAvailable()));
+                out.responseTitle(), out.responseBody(), out.responseCtaLabel(), out.responseFeedback(), out.handoff(), out.handoffAvailable()),
+                ctx.voidPromise());
         }
         if (out.withdrawHeld)
         {
@@ -78,19 +82,19 @@ final class OutboxWriter
             }
             else
             {
-                ctx.write(question);
+                ctx.write(question, ctx.voidPromise());
                 metrics.questionShown(System.nanoTime() - startNanos);
             }
         }
         if (out.carryLength > 0)
         {
-            ctx.write(MessageEncoder.carry(ctx.alloc(), out.carry, out.carryLength));
+            ctx.write(MessageEncoder.carry(ctx.alloc(), out.carry, out.carryLength), ctx.voidPromise());
         }
     }
 
     private void writeError(final ErrorCode code, final boolean hasSeq, final long seq, final String detail)
     {
         metrics.error(code);
-        ctx.write(MessageEncoder.error(ctx.alloc(), code, hasSeq, seq, detail));
+        ctx.write(MessageEncoder.error(ctx.alloc(), code, hasSeq, seq, detail), ctx.voidPromise());
     }
 }

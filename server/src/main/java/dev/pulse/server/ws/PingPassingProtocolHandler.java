@@ -10,8 +10,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
  * Netty's WebSocket protocol handler (handshake, close frames), except that pings go on down the
- * pipeline instead of being answered here: {@link RateLimitHandler} counts them against the
- * connection's message rate, and {@link ConnectionHandler} answers them through its
+ * pipeline instead of being answered here: the {@link ConnectionHandler} counts them against the
+ * connection's message rate ({@link MessageRate}) and answers them through its
  * {@link WriteStallGuard}, so a client that does not read gets one pong for its latest ping rather
  * than a pong per ping piling up (RFC 6455 5.5.3 allows that).
  */

@@ -1,17 +1,15 @@
 package dev.pulse.server.ws;
 
-import java.util.concurrent.TimeUnit;
-
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.haproxy.HAProxyMessageDecoder;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.timeout.IdleStateHandler;
 
 import dev.pulse.server.config.ServerConfig;
 import dev.pulse.server.protocol.CloseCode;
@@ -22,11 +20,19 @@ import dev.pulse.server.tls.TlsFailures;
  * Builds each connection's pipeline; it reads like the life of a connection:
  *
  * <pre>
- *   idle -> http -> aggregate -> gate -> routes                       (plain HTTP: /metrics, /demo/, ...)
- *                                     -> ws -> message size -> rate limit -> connection   (after the /ws upgrade)
+ *   http -> aggregate -> gate -> routes -> ws -> connection     (plain HTTP: /metrics, /demo/, ...; the gate and the routes answer)
+ *   wsencoder -> wsdecoder -> utf8 -> ws -> connection          (after the /ws upgrade: Netty's codecs, then one handler of ours)
  * </pre>
  *
- * The idle handler is first, so any byte in (even a ping) counts as life. No WebSocket extension
+ * ({@code ws} adds Netty's handshake handler and its UTF-8 check before itself; the handshake
+ * handler leaves with the upgrade, which also puts the frame codecs in the HTTP codec's place.)
+ *
+ * After the upgrade a frame makes as few hops as the protocol allows: the connection's read does
+ * the rate limit, joins fragmented messages (1009 over the limit) and answers pings
+ * ({@link FrameIntake}), and the read timeout is a timer on the loop's wheel that the end of every
+ * read batch pushes back ({@link ReadTimeout}: any byte in, even a ping or part of a frame, counts
+ * as life), for HTTP connections too. {@code PulseChannelInitializerTest} pins both pipelines:
+ * a handler added to them is a conscious change. No WebSocket extension
  * (so no compression) is negotiated; UTF-8 is validated; protocol violations close with their code.
  * With TLS configured, {@code ssl -> tls-failures} come before all of it: the port then speaks
  * only TLS, and a failed TLS handshake is counted and closed there. On a connection from a trusted
@@ -37,10 +43,14 @@ import dev.pulse.server.tls.TlsFailures;
 public final class PulseChannelInitializer extends ChannelInitializer<Channel>
 {
     static final String ROUTES = "routes";
+    static final String CONNECTION = "connection";
     private static final int MAX_HTTP_REQUEST_BYTES = 64 * 1024;
 
     private final ServerContext server;
     private final ChannelHandler routes;
+    /** Made once: the codec only reads it, and its constructor from plain sizes would make one per connection. */
+    private final HttpDecoderConfig httpConfig = new HttpDecoderConfig().setMaxInitialLineLength(4096).setMaxHeaderSize(8192)
+        .setMaxChunkSize(8192);
     private final WebSocketDecoderConfig decoderConfig;
     private final WebSocketServerProtocolConfig protocolConfig;
     private final LiveCertificate tls;
@@ -105,18 +115,14 @@ public final class PulseChannelInitializer extends ChannelInitializer<Channel>
             pipeline.addLast("ssl", tls.sslContext().newHandler(channel.alloc()));
             pipeline.addLast("tls-failures", tlsFailures);
         }
-        pipeline.addLast("idle", new IdleStateHandler(config.readTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
-        pipeline.addLast("http", new HttpServerCodec(4096, 8192, 8192));
+        pipeline.addLast("http", new HttpServerCodec(httpConfig));
         pipeline.addLast("aggregate", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         pipeline.addLast("gate", new UpgradeGate(server, decoderConfig, tls != null));
         pipeline.addLast(ROUTES, routes);
         pipeline.addLast("ws", new PingPassingProtocolHandler(protocolConfig));
-        // One closer and one write stall guard per connection: the size limit and the rate limit close through them too.
         final ConnectionCloser closer = new ConnectionCloser(server.metrics());
-        pipeline.addLast("message-size", new MessageSizeLimiter(config.maxMessageBytes(), closer));
         final WriteStallGuard writeStall = new WriteStallGuard(config.writeStallTimeoutMs(), config.maxPendingWriteBytes(),
             () -> closer.closeWith(CloseCode.SLOW_CONSUMER));
-        pipeline.addLast("rate-limit", new RateLimitHandler(config, server.metrics(), closer, writeStall));
-        pipeline.addLast("connection", new ConnectionHandler(server, closer, writeStall));
+        pipeline.addLast(CONNECTION, new ConnectionHandler(server, closer, writeStall));
     }
 }

@@ -3,10 +3,9 @@ package dev.pulse.server.ws;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelDuplexHandler;
@@ -28,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import dev.pulse.catalog.compile.CompiledCatalog;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.net.ClientAddress;
+import dev.pulse.server.timer.TimerTarget;
 
 /**
  * The door to {@code /ws}: only that exact path upgrades, and only for the catalog's site and
@@ -39,10 +39,13 @@ import dev.pulse.server.net.ClientAddress;
  * request first lets the {@code ClientAddressPolicy} read what a trusted proxy forwarded. Other paths
  * go on to the HTTP routes. The routing key ({@code route}) a balancer hashes on is never a reason to
  * refuse: {@link RouteKeys}. It also closes connections that do not send a whole request within
- * the handshake timeout of opening or of their last response (slowloris), and counts them.
+ * the handshake timeout of opening or of their last response (slowloris), and counts them; that
+ * deadline is a timer on the loop's wheel (no Netty task per connection).
  */
-final class UpgradeGate extends ChannelDuplexHandler
+final class UpgradeGate extends ChannelDuplexHandler implements TimerTarget, ChannelFutureListener
 {
+    private static final long NO_TIMER = -1;
+
     static final String WS_PATH = "/ws";
     /** Seconds a client refused for the handshake rate should wait: the budget refills each second. */
     private static final int RETRY_AFTER_RATE_S = 1;
@@ -53,7 +56,9 @@ final class UpgradeGate extends ChannelDuplexHandler
     private final ServerContext server;
     private final WebSocketDecoderConfig decoderConfig;
     private final boolean tls;
-    private ScheduledFuture<?> handshakeDeadline;
+    private ChannelHandlerContext ctx;
+    private LoopContext loop;
+    private long deadlineTimerId = NO_TIMER;
 
     /** @param tls whether this port speaks TLS: the scheme of the server's own origin is then https. */
     UpgradeGate(final ServerContext server, final WebSocketDecoderConfig decoderConfig, final boolean tls)
@@ -64,9 +69,22 @@ final class UpgradeGate extends ChannelDuplexHandler
     }
 
     @Override
+    public void handlerAdded(final ChannelHandlerContext ctx)
+    {
+        this.ctx = ctx;
+        this.loop = server.loop(ctx.channel().eventLoop());
+    }
+
+    @Override
+    public void handlerRemoved(final ChannelHandlerContext ctx)
+    {
+        cancelDeadline();
+    }
+
+    @Override
     public void channelActive(final ChannelHandlerContext ctx)
     {
-        armDeadline(ctx);
+        armDeadline();
         ctx.fireChannelActive();
     }
 
@@ -80,25 +98,41 @@ final class UpgradeGate extends ChannelDuplexHandler
         if (message instanceof LastHttpContent)
         {
             final ChannelPromise written = promise.unvoid();
-            written.addListener(done -> armDeadline(ctx));
+            written.addListener(this);
             ctx.write(message, written);
             return;
         }
         ctx.write(message, promise);
     }
 
-    private void armDeadline(final ChannelHandlerContext ctx)
+    /** A response was written: the deadline is armed again (this gate listens itself, so no listener is made per response). */
+    @Override
+    public void operationComplete(final ChannelFuture written)
+    {
+        armDeadline();
+    }
+
+    private void armDeadline()
     {
         cancelDeadline();
         if (!ctx.channel().isActive() || ctx.isRemoved())
         {
             return;
         }
-        handshakeDeadline = ctx.executor().schedule(() ->
+        deadlineTimerId = loop.timers.schedule(this, loop.clock.monotonicMs() + server.config().handshakeTimeoutMs());
+    }
+
+    /** The handshake timeout passed without a whole request. */
+    @Override
+    public void onTimer(final long timerId, final long nowMs)
+    {
+        if (timerId != deadlineTimerId)
         {
-            server.metrics().refused(Metrics.RefusalReason.HANDSHAKE_TIMEOUT);
-            ctx.close();
-        }, server.config().handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        deadlineTimerId = NO_TIMER;
+        server.metrics().refused(Metrics.RefusalReason.HANDSHAKE_TIMEOUT);
+        ctx.close();
     }
 
     @Override
@@ -210,10 +244,10 @@ final class UpgradeGate extends ChannelDuplexHandler
 
     private void cancelDeadline()
     {
-        if (handshakeDeadline != null)
+        if (deadlineTimerId != NO_TIMER)
         {
-            handshakeDeadline.cancel(false);
-            handshakeDeadline = null;
+            loop.timers.cancel(deadlineTimerId);
+            deadlineTimerId = NO_TIMER;
         }
     }
 

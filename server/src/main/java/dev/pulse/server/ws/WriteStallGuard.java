@@ -18,7 +18,8 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
  * does nothing on a connection already closing.
  *
  * <p>While the client is not reading, only its latest ping is kept, to be answered once it reads
- * again. Not thread-safe: owned by the connection's event loop, but for {@link #pendingWriteBytes}.
+ * again. Pongs take the void promise (nobody waits for them). Not thread-safe: owned by the
+ * connection's event loop, but for {@link #pendingWriteBytes}.
  */
 final class WriteStallGuard
 {
@@ -55,7 +56,7 @@ final class WriteStallGuard
         }
         if (ctx.channel().isWritable())
         {
-            ctx.write(new PongWebSocketFrame(ping.content().retain()));
+            ctx.write(new PongWebSocketFrame(ping.content().retain()), ctx.voidPromise());
         }
         else
         {
@@ -88,7 +89,7 @@ final class WriteStallGuard
     {
         if (unansweredPing != null)
         {
-            ctx.write(new PongWebSocketFrame(unansweredPing));
+            ctx.write(new PongWebSocketFrame(unansweredPing), ctx.voidPromise());
             unansweredPing = null;
         }
     }

@@ -63,6 +63,9 @@ class ClockStepEndToEndTest
             .catalogWatchMs(0)
             .expectedSessions(1_000)
             .eventLoopThreads(1)
+            // The read timeout runs on this clock too: the client is silent while the test moves
+            // time on by minutes, which a real connection would not survive either.
+            .readTimeoutMs(2 * HOUR_MS)
             .fsyncPolicy(FsyncPolicy.NEVER)
             .journalBufferBytes(1024 * 1024)
             .build(), clock);

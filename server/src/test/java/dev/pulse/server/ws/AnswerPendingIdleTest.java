@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.timeout.IdleStateEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +23,7 @@ import dev.pulse.server.http.ReportWorker;
 import dev.pulse.server.http.RouteContext;
 import dev.pulse.server.metrics.Metrics;
 import dev.pulse.server.session.ChronicleSessionStore;
+import dev.pulse.server.testing.FakePulseClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnswerPendingIdleTest
 {
     private static final String TOKEN = "admin-token";
+    private static final long READ_TIMEOUT_MS = 1_000;
 
     @TempDir
     Path dir;
@@ -54,7 +55,9 @@ class AnswerPendingIdleTest
         try (ChronicleSessionStore sessions = ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false);
             Journal journal = Journal.open(dir.resolve("journal"), JournalConfiguration.defaults(), metrics))
         {
-            final ServerContext server = new ServerContext(ServerConfig.defaults(), catalog, sessions, journal, metrics);
+            final FakePulseClock clock = new FakePulseClock(1_000_000);
+            final ServerContext server = new ServerContext(ServerConfig.defaults().toBuilder().readTimeoutMs(READ_TIMEOUT_MS).build(),
+                catalog, sessions, journal, metrics, null, clock);
             final HttpRoutes routes = new HttpRoutes(new RouteContext(metrics, TOKEN, null, () -> true, () -> null, sid -> null,
                 catalog::current, new ReportWorker(dir.resolve("journal"), Runnable::run, () -> { }), DataSubjectRequests.NONE, backups));
             final EmbeddedChannel channel = new EmbeddedChannel(new PulseChannelInitializer(server, routes));
@@ -62,8 +65,11 @@ class AnswerPendingIdleTest
             channel.writeInbound(text("POST /admin/backup HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
                 + "\r\nContent-Length: 0\r\n\r\n"));
             assertThat(pending.get()).as("the backup started").isNotNull();
-            channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
-            assertThat(channel.isActive()).as("open while its answer is being made").isTrue();
+            clock.advanceMs(READ_TIMEOUT_MS + LoopContext.TICK_PERIOD_MS);
+            server.loop(channel.eventLoop()).tick();
+            clock.advanceMs(READ_TIMEOUT_MS + LoopContext.TICK_PERIOD_MS);
+            server.loop(channel.eventLoop()).tick();
+            assertThat(channel.isActive()).as("open while its answer is being made, two timeouts long").isTrue();
 
             pending.get().accept(new BackupRequests.Result(BackupRequests.Status.DONE, "{}"));
             channel.runPendingTasks();
@@ -72,7 +78,8 @@ class AnswerPendingIdleTest
             answer.release();
             assertThat(channel.isActive()).isTrue();
 
-            channel.pipeline().fireUserEventTriggered(IdleStateEvent.READER_IDLE_STATE_EVENT);
+            clock.advanceMs(READ_TIMEOUT_MS + LoopContext.TICK_PERIOD_MS);
+            server.loop(channel.eventLoop()).tick();
             assertThat(channel.isActive()).as("idle again once answered").isFalse();
             channel.finishAndReleaseAll();
         }

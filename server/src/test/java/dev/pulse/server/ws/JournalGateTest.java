@@ -36,6 +36,7 @@ class JournalGateTest
     Path dir;
 
     private final ConnectionState connection = new ConnectionState();
+    private final WriteCounter counter = new WriteCounter();
     private LoopFixture fixture;
     private Metrics metrics;
     private EmbeddedChannel channel;
@@ -51,7 +52,7 @@ class JournalGateTest
         // Wake-ups from the journal thread are dropped: the tests call onJournalWritten themselves.
         fixture = new LoopFixture(dir, catalog);
         metrics = fixture.metrics;
-        channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter(), new ChannelInboundHandlerAdapter());
+        channel = new EmbeddedChannel(counter, new ChannelOutboundHandlerAdapter(), new ChannelInboundHandlerAdapter());
         closer = new ConnectionCloser(metrics);
         final WriteStallGuard writeStall = new WriteStallGuard(60_000, Long.MAX_VALUE, () -> stalls++);
         gate = new JournalGate(connection, fixture.journal, metrics, closer, writeStall);
@@ -134,6 +135,41 @@ class JournalGateTest
         question.release();
         assertThat(connection.heldIid).isZero();
         assertThat(metrics.prometheusText()).contains("pulse_questions_shown_total 1");
+    }
+
+    @Test
+    void shouldFlushAnAckAndAQuestionTheJournalLetsOutTogetherOnceWithNoPromises()
+    {
+        connection.lastSeq = 1;
+        gate.handled(RECORDS_POSITION, false, true);
+        final TextWebSocketFrame question = new TextWebSocketFrame("{\"t\":\"question\"}");
+        hold(question);
+        counter.reset();
+
+        assertThat(gate.onJournalWritten(RECORDS_POSITION)).isTrue();
+
+        assertThat(counter.writes).as("the ack and the question").isEqualTo(2);
+        assertThat(counter.voidWrites).as("nobody listens: no promise made").isEqualTo(2);
+        assertThat(counter.flushes).as("one flush for both").isEqualTo(1);
+        assertThat(nextText()).contains("\"t\":\"ack\"");
+        assertThat(channel.<TextWebSocketFrame>readOutbound()).isSameAs(question);
+        question.release();
+    }
+
+    @Test
+    void shouldLeaveAQuestionLetOutWithinAReadToTheFlushAtTheEndOfTheReadBatch()
+    {
+        final TextWebSocketFrame question = new TextWebSocketFrame("{\"t\":\"question\"}");
+        counter.reset();
+
+        gate.hold(question, 0, System.nanoTime(), 3, "q-help", 1);
+
+        assertThat(counter.writes).as("its record is already written: sent at once").isEqualTo(1);
+        assertThat(counter.voidWrites).isEqualTo(1);
+        assertThat(counter.flushes).as("the read batch flushes, not each message").isZero();
+        channel.flush();
+        assertThat(channel.<TextWebSocketFrame>readOutbound()).isSameAs(question);
+        question.release();
     }
 
     @Test

@@ -33,6 +33,7 @@ class OutboxWriterTest
     private final Outbox out = new Outbox();
     private LoopFixture fixture;
     private Metrics metrics;
+    private final WriteCounter counter = new WriteCounter();
     private EmbeddedChannel channel;
     private OutboxWriter writer;
 
@@ -43,7 +44,7 @@ class OutboxWriterTest
         final LiveCatalog catalog = new LiveCatalog(loader, loader.loadDemo().catalog(), null);
         fixture = new LoopFixture(dir, catalog);
         metrics = fixture.metrics;
-        channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter(), new ChannelInboundHandlerAdapter());
+        channel = new EmbeddedChannel(counter, new ChannelOutboundHandlerAdapter(), new ChannelInboundHandlerAdapter());
         final ChannelHandlerContext ctx = channel.pipeline().lastContext();
         final ConnectionCloser closer = new ConnectionCloser(metrics);
         final WriteStallGuard writeStall = new WriteStallGuard(60_000, Long.MAX_VALUE, () -> { });
@@ -73,6 +74,8 @@ class OutboxWriterTest
 
         writer.write(out, System.nanoTime());
         assertThat(channel.<Object>readOutbound()).as("written, not flushed").isNull();
+        assertThat(counter.flushes).isZero();
+        assertThat(counter.voidWrites).as("nobody listens to these writes: no promise made").isEqualTo(3).isEqualTo(counter.writes);
         channel.flush();
 
         assertThat(next()).contains("\"code\":\"bad_message\"").contains("\"seq\":7").contains("first");

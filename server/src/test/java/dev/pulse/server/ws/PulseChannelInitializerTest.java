@@ -22,11 +22,48 @@ import dev.pulse.server.session.ChronicleSessionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Every connection's pipeline holds the one routes instance, so its cache of static files is read once per server. */
+/**
+ * Every connection's pipeline holds the one routes instance, so its cache of static files is read
+ * once per server; and the pipelines are pinned, handler by handler: a frame of an upgraded
+ * connection passes Netty's codecs and one handler of ours, and a handler added to that path
+ * (one more hop for every frame) fails here until this test is changed with it.
+ */
 class PulseChannelInitializerTest
 {
+    private static final String UTF8 = "io.netty.handler.codec.http.websocketx.Utf8FrameValidator";
+    private static final String HANDSHAKE = "io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandshakeHandler";
+
     @TempDir
     Path dir;
+
+    @Test
+    void shouldBuildAPlainConnectionsPipelineOfTheseHandlersInThisOrder() throws Exception
+    {
+        try (EmbeddedConnection server = new EmbeddedConnection(dir, b -> b))
+        {
+            final EmbeddedChannel channel = server.open();
+
+            assertThat(channel.pipeline().names()).containsExactly("http", "aggregate", "gate", "routes", HANDSHAKE, UTF8, "ws",
+                PulseChannelInitializer.CONNECTION, "DefaultChannelPipeline$TailContext#0");
+            channel.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void shouldLeaveAnUpgradedConnectionWithNettysCodecsAndTheConnectionOnly() throws Exception
+    {
+        try (EmbeddedConnection server = new EmbeddedConnection(dir, b -> b))
+        {
+            final EmbeddedChannel channel = server.upgraded();
+
+            assertThat(channel.pipeline().names()).containsExactly("wsencoder", "wsdecoder", UTF8, "ws",
+                PulseChannelInitializer.CONNECTION, "DefaultChannelPipeline$TailContext#0");
+            assertThat(channel.pipeline().get("wsdecoder")).isInstanceOf(StrictCloseFrameDecoder.class);
+            assertThat(channel.pipeline().get("ws")).isInstanceOf(PingPassingProtocolHandler.class);
+            assertThat(channel.pipeline().get(PulseChannelInitializer.CONNECTION)).isInstanceOf(ConnectionHandler.class);
+            channel.finishAndReleaseAll();
+        }
+    }
 
     @Test
     void shouldPutTheSameRoutesInstanceInEveryConnection() throws Exception
