@@ -67,7 +67,8 @@ class SessionEntryAcquisitionsTest
         assertThat(e2e.ok()).as(e2e.report()).isTrue();
         sessions = new CountingSessionStore(ChronicleSessionStore.open(dir.resolve("sessions.dat"), 100, false));
         journal = Journal.open(dir.resolve("journal"), JournalConfiguration.defaults(), metrics);
-        server = new ServerContext(ServerConfig.defaults(), new LiveCatalog(loader, e2e.catalog(), null), sessions, journal, metrics,
+        // The timer test moves the clock an hour on: the read timeout (on the same clock) must not close its silent connection first.
+        server = new ServerContext(ServerConfig.defaults().toBuilder().readTimeoutMs(2 * 3_600_000L).build(), new LiveCatalog(loader, e2e.catalog(), null), sessions, journal, metrics,
             null, clock);
     }
 
