@@ -10,7 +10,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -25,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * The append-only journal of everything the product team needs: producers on any thread encode
  * records into one Agrona many-to-one ring buffer through their own {@link JournalProxy}, and one
  * thread, {@code pulse-journal}, drains it into length- and CRC-framed segment files. Producers
- * never block and never allocate; the journal thread backs off to parking when idle, so it costs
- * no core when there is nothing to write.
+ * never block and never allocate; the journal thread parks 2 ms between duty cycles
+ * ({@link JournalIdleStrategy}), so it costs little when there is nothing to write.
  *
  * <p>{@link #open} recovers the last segment (a torn tail from a crash is cut off, damage in the middle
  * quarantined: see {@link SegmentRecovery}) and starts the
@@ -65,7 +64,7 @@ public final class Journal implements AutoCloseable
         this.metrics = metrics;
         this.searchHashKey = searchHashKey;
         this.closeTimeoutNs = closeTimeoutNs;
-        this.runner = new AgentRunner(idleStrategy(), this::onAgentError, null, agent);
+        this.runner = new AgentRunner(new JournalIdleStrategy(), this::onAgentError, null, agent);
     }
 
     /** Creates {@code dir} if needed, recovers the last segment, and starts the journal thread. */
@@ -128,19 +127,6 @@ public final class Journal implements AutoCloseable
         return journal;
     }
 
-    /**
-     * After work, park 1 ms, then 2 ms while idle: a record waits at most about 2 ms for its write
-     * (a question held for the disk under {@code always} unparks the thread, so it does not wait).
-     * No spinning, no yields and no microsecond parks: under load those woke this thread about ten
-     * times per record (2,880 times a second at 20,000 events/s, measured from
-     * {@code /proc/PID/task/TID/schedstat}), each wake-up a context switch that took a core from an
-     * event loop on a small machine. Idle, the thread wakes about 500 times a second.
-     */
-    private static BackoffIdleStrategy idleStrategy()
-    {
-        return new BackoffIdleStrategy(1, 0, TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(2));
-    }
-
     /** One batch holds at least the longest frame; 1 MiB is plenty per write call otherwise. */
     static int batchCapacity(final RingBuffer ring)
     {
@@ -186,8 +172,8 @@ public final class Journal implements AutoCloseable
     }
 
     /**
-     * Cuts the journal thread's idle park short, so a record someone waits on (a held question) is
-     * written now rather than after up to 2 ms of backoff.
+     * Cuts the journal thread's park short, so a record someone waits on (a held question) is
+     * written now rather than after up to 2 ms.
      */
     private void wakeWriter()
     {

@@ -13,8 +13,8 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
  * waiter after writing the record, and sends the frames from the task.
  *
  * <p>Arming again before the task runs moves the target forward; the task still runs once. The
- * journal thread checks armed waiters every duty cycle, and arming unparks it from its idle
- * backoff, so a waiter fires as soon as the journal thread runs: one write after the record.
+ * journal thread checks armed waiters every duty cycle, and arming urgently unparks it, so such a
+ * waiter fires as soon as the journal thread runs: one write after the record.
  * Neither arming nor firing allocates on the journal side (the executor may allocate its own task
  * node).
  *
@@ -46,7 +46,7 @@ public final class JournalWaiter
 
     /**
      * Asks for the task to run once the records committed so far are written; {@code wake} cuts the
-     * journal thread's idle park short (else it fires within the thread's longest park, about 2 ms).
+     * journal thread's park short (else it fires within the thread's park, 2 ms).
      */
     public void arm(final boolean wake)
     {
