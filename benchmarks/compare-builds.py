@@ -10,6 +10,8 @@ import sys
 
 def runs(build_dir):
     for run in sorted((build_dir / "runs").glob("*-rep*")):
+        if not (run / "generator.exit").exists():
+            continue  # still running, or stopped before its end
         env = dict(line.split("=", 1) for line in (run / "run.env").read_text().split("\n") if "=" in line)
         summary = json.loads((run / "gen" / "summary.json").read_text())
         events = summary["events_sent"]

@@ -8,9 +8,8 @@ import java.util.function.LongConsumer;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * When the journal thread runs. After a batch, and while records keep coming, it parks
- * {@link #PARK_NS} between duty cycles, so under load it wakes at most about 500 times a second
- * whatever the rate, each wake writing everything that came meanwhile in one write, and a record
+ * When the journal thread runs. While records keep coming it polls again at once after a batch;
+ * with nothing to do it parks {@link #FIRST_PARK_NS}, then {@link #PARK_NS} at a time, so a record
  * waits at most about 2 ms for its write (a question held for the disk under {@code always} unparks
  * the thread, so it does not wait). After {@link #PARKS_BEFORE_SLEEP} parks with nothing to do, and
  * when nothing is left to write, force or hand back, it sleeps until a producer rings its
@@ -19,13 +18,15 @@ import org.agrona.concurrent.IdleStrategy;
  *
  * <p>No spinning, no yields and no microsecond parks: those woke this thread about ten times per
  * record (2,880 times a second at 20,000 events/s), each wake a context switch that took a core
- * from an event loop on a small machine. And no 1 ms park after a batch: under load that woke it
- * about 730 times a second (issue 20's profile), for batches half the size.
+ * from an event loop on a small machine. Nor a park after every batch: at 20,000 events/s a 2 ms
+ * park after each batch cut the wakes from about 730 to 500 a second but doubled the thread's CPU
+ * and raised the loops' (BENCHMARKS.md, "Issue 20, round 2").
  *
  * <p>Owned by the journal thread.
  */
 final class JournalIdleStrategy implements IdleStrategy
 {
+    static final long FIRST_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
     static final long PARK_NS = TimeUnit.MILLISECONDS.toNanos(2);
     static final int PARKS_BEFORE_SLEEP = 5;
     static final long DEFAULT_SLEEP_NS = TimeUnit.MILLISECONDS.toNanos(250);
@@ -61,7 +62,6 @@ final class JournalIdleStrategy implements IdleStrategy
         if (workCount > 0)
         {
             idleParks = 0;
-            parker.accept(PARK_NS);
         }
         else
         {
@@ -74,8 +74,8 @@ final class JournalIdleStrategy implements IdleStrategy
     {
         if (idleParks < PARKS_BEFORE_SLEEP)
         {
+            parker.accept(idleParks == 0 ? FIRST_PARK_NS : PARK_NS);
             idleParks++;
-            parker.accept(PARK_NS);
             return;
         }
         doorbell.sleeping();
