@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 """The medians of each build in a run-e2e-builds.sh directory, side by side: server CPU per
 event over the measured period, question latency at the client, the generator's CPU per event,
-steal, and how many runs were correct (generator exit 0). Every run is listed under the table."""
+steal, and how many runs were correct (generator exit 0); then the server's CPU per event by kind
+of thread (thread-cpu.tsv: the event loops, the journal, the JIT, ZGC, the sweeper, the rest).
+Every run is listed under the tables."""
 import json
 import pathlib
 import statistics
 import sys
+
+# thread-cpu.tsv's kinds (digits taken out of the names) -> the columns of the second table
+KINDS = [("event loops", ("multiThreadIoEv",)), ("journal", ("pulse-journal",)), ("JIT", ("C CompilerThre",)),
+         ("ZGC", ("ZWorker", "ZDirector", "ZDriver", "ZUnmapper")), ("sweeper", ("pulse-session-s",))]
 
 
 def runs(build_dir):
@@ -17,8 +23,14 @@ def runs(build_dir):
         events = summary["events_sent"]
         ticks = int(env["cpu_ticks_after"]) - int(env["cpu_ticks_before"])
         machine = int(env["machine_ticks"])
+        kinds = {}
+        for line in (run / "thread-cpu.tsv").read_text().splitlines():
+            ticks_of_kind, kind = line.split("\t", 1)
+            column = next((name for name, names in KINDS if kind in names), "other")
+            kinds[column] = kinds.get(column, 0) + int(ticks_of_kind) * 1e6 / int(env["clk_tck"]) / events
         yield {
             "run": run.name,
+            "kinds": kinds,
             "cpu_us": ticks * 1e6 / int(env["clk_tck"]) / events,
             "q_p50_ms": summary["latency_us"]["question"]["p50"] / 1000,
             "q_p99_ms": summary["latency_us"]["question"]["p99"] / 1000,
@@ -41,6 +53,12 @@ def main(out):
         print("| %s | %d (%d) | %.1f | %s | %.2f | %.1f | %.1f | %.1f |" % (
             name, len(rs), sum(r["ok"] for r in rs), med("cpu_us"), ratio, med("q_p50_ms"), med("q_p99_ms"),
             med("gen_cpu_us"), med("steal_pct")))
+    print()
+    columns = [name for name, _ in KINDS] + ["other"]
+    print("| build | " + " | ".join(columns) + " |  (server CPU µs/event by kind of thread, medians)")
+    print("|---|" + "---:|" * len(columns))
+    for name, rs in builds.items():
+        print("| %s | %s |" % (name, " | ".join("%.2f" % statistics.median(r["kinds"].get(c, 0) for r in rs) for c in columns)))
     print()
     for name, rs in builds.items():
         for r in rs:
