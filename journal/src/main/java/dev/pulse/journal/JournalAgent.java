@@ -144,16 +144,6 @@ final class JournalAgent implements Agent
         return 1;
     }
 
-    /**
-     * Nothing to do until a producer commits a record or arms a waiter: the ring and the batch are
-     * empty, no waiter is armed, no force is due later, and the journal is healthy (a failing one
-     * retries on its own clock). The journal thread sleeps only then.
-     */
-    boolean quiet()
-    {
-        return healthy && batch.isEmpty() && ring.size() == 0 && !waiters.anyArmed() && !writer.forcePending() && !sealRequested();
-    }
-
     /** The upkeep's request applies to the segment it saw, and only once that segment holds something. */
     private boolean sealRequested()
     {

@@ -19,16 +19,9 @@ public final class JournalProxy
 {
     private final JournalRecordEncoder encoder;
 
-    /** A proxy with no journal thread to wake (tests and benchmarks that drain the ring themselves). */
     JournalProxy(final RingBuffer ring, final JournalMetrics metrics, final AtomicBoolean closed, final SearchTextHasher searchTextHasher)
     {
-        this(ring, metrics, closed, searchTextHasher, new JournalDoorbell());
-    }
-
-    JournalProxy(final RingBuffer ring, final JournalMetrics metrics, final AtomicBoolean closed, final SearchTextHasher searchTextHasher,
-        final JournalDoorbell doorbell)
-    {
-        this.encoder = new JournalRecordEncoder(ring, metrics, closed, searchTextHasher, doorbell);
+        this.encoder = new JournalRecordEncoder(ring, metrics, closed, searchTextHasher);
     }
 
     /** Starts a record of {@code type} in this proxy's reused encoder; finish it with {@link JournalRecordEncoder#commit()}. */

@@ -53,13 +53,9 @@ public final class JournalRecordEncoder
     private boolean tooLong;
     private final JournalMessage message;
     private long lastPosition;
-    /** Rung after each record published: wakes the journal thread only from its idle sleep. */
-    private final JournalDoorbell doorbell;
 
-    JournalRecordEncoder(final RingBuffer ring, final JournalMetrics metrics, final AtomicBoolean closed, final SearchTextHasher searchTextHasher,
-        final JournalDoorbell doorbell)
+    JournalRecordEncoder(final RingBuffer ring, final JournalMetrics metrics, final AtomicBoolean closed, final SearchTextHasher searchTextHasher)
     {
-        this.doorbell = doorbell;
         this.ring = ring;
         this.buffer = ring.buffer();
         this.metrics = metrics;
@@ -205,7 +201,6 @@ public final class JournalRecordEncoder
         {
             ring.commit(index);
             lastPosition = ring.producerPosition();
-            doorbell.ring();
         }
         return true;
     }
@@ -220,7 +215,6 @@ public final class JournalRecordEncoder
     void published()
     {
         lastPosition = ring.producerPosition();
-        doorbell.ring();
     }
 
     long lastPosition()

@@ -13,9 +13,8 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
  * waiter after writing the record, and sends the frames from the task.
  *
  * <p>Arming again before the task runs moves the target forward; the task still runs once. The
- * journal thread checks armed waiters every duty cycle and does not sleep while one is armed;
- * arming urgently unparks it, so such a waiter fires as soon as the journal thread runs: one write
- * after the record.
+ * journal thread checks armed waiters every duty cycle, and arming unparks it from its idle
+ * backoff, so a waiter fires as soon as the journal thread runs: one write after the record.
  * Neither arming nor firing allocates on the journal side (the executor may allocate its own task
  * node).
  *
@@ -28,12 +27,12 @@ public final class JournalWaiter
     private final RingBuffer ring;
     private final Executor executor;
     private final Runnable task;
-    private final JournalDoorbell doorbell;
+    private final Runnable wakeJournal;
     private final AtomicLong targetPosition = new AtomicLong(DISARMED);
 
-    JournalWaiter(final RingBuffer ring, final Executor executor, final Runnable task, final JournalDoorbell doorbell)
+    JournalWaiter(final RingBuffer ring, final Executor executor, final Runnable task, final Runnable wakeJournal)
     {
-        this.doorbell = doorbell;
+        this.wakeJournal = wakeJournal;
         this.ring = ring;
         this.executor = executor;
         this.task = task;
@@ -47,19 +46,14 @@ public final class JournalWaiter
 
     /**
      * Asks for the task to run once the records committed so far are written; {@code wake} cuts the
-     * journal thread's park short (else it fires within the thread's park between batches, about
-     * 2 ms; from its idle sleep the doorbell wakes it either way).
+     * journal thread's idle park short (else it fires within the thread's longest park, about 2 ms).
      */
     public void arm(final boolean wake)
     {
         targetPosition.set(ring.producerPosition());
         if (wake)
         {
-            doorbell.wake();
-        }
-        else
-        {
-            doorbell.ring();
+            wakeJournal.run();
         }
     }
 

@@ -23,19 +23,6 @@ final class JournalWaiters
         waiters = grown;
     }
 
-    /** Whether any waiter is armed (the journal thread does not sleep while one is). */
-    boolean anyArmed()
-    {
-        for (final JournalWaiter waiter : waiters)
-        {
-            if (waiter.armed())
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Fires every armed waiter whose records are written; returns how many fired. */
     int fire(final long writtenPosition)
     {

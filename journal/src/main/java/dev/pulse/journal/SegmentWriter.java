@@ -87,12 +87,6 @@ final class SegmentWriter
     }
 
     /** Under INTERVAL, forces when the interval has passed since the last force and there is something to force. */
-    /** Whether written bytes wait for a force that {@link #forceIfDue} will make (under INTERVAL). */
-    boolean forcePending()
-    {
-        return policy == FsyncPolicy.INTERVAL && unforced;
-    }
-
     void forceIfDue(final long nowNs) throws IOException
     {
         if (policy == FsyncPolicy.INTERVAL && unforced && nowNs - lastForceNs >= fsyncIntervalNs)

@@ -10,8 +10,7 @@
  * length in one Agrona {@code ManyToOneRingBuffer} and copies it in (no allocation, no blocking; false
  * and a dropped-record count when the ring is full). The session machine's decisions reach it as one
  * reused {@code DecisionRecord} each, whose {@code writeTo} maps their fields onto the layout. One thread, {@code pulse-journal} ({@code JournalAgent}
- * under an {@code AgentRunner} parking 1-2 ms when it finds nothing to do and sleeping when idle until a producer rings
- * its {@code JournalDoorbell}: {@code JournalIdleStrategy}), drains the ring in batches, frames each
+ * under an {@code AgentRunner} with a backoff idle strategy), drains the ring in batches, frames each
  * record and writes each batch with one {@code write} call.
  *
  * <h2>On disk</h2>

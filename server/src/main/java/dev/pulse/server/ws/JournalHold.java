@@ -15,8 +15,7 @@ import dev.pulse.journal.JournalWaiter;
  *
  * <p>A question wakes the journal thread at once (a person is waiting to see it); an ack does not:
  * acks may be up to 100 ms late by contract, and waking the journal for each one would cost a
- * context switch per read batch. An ack waits at most the journal thread's park between batches
- * (2 ms), or rings it out of its idle sleep. Not thread-safe: owned by one event loop.
+ * context switch per read batch. Not thread-safe: owned by one event loop.
  */
 final class JournalHold implements Runnable
 {
