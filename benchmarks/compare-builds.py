@@ -11,7 +11,7 @@ import sys
 
 # thread-cpu.tsv's kinds (digits taken out of the names) -> the columns of the second table
 KINDS = [("event loops", ("multiThreadIoEv",)), ("journal", ("pulse-journal",)), ("JIT", ("C CompilerThre",)),
-         ("ZGC", ("ZWorker", "ZDirector", "ZDriver", "ZUnmapper")), ("sweeper", ("pulse-session-s",))]
+         ("ZGC", ("ZWorker", "ZDirector", "ZDriver", "ZUnmapper")), ("sweeper", ("pulse-session-s", "floor-session-s"))]
 
 
 def runs(build_dir):

@@ -12,6 +12,7 @@
 #   syscalls.txt      every syscall of every thread (perf trace -s), summed by syscall and by thread
 #                     kind, with calls per event (RATE events a second)
 #   ctxt.tsv          voluntary and involuntary context switches and CPU ticks by thread kind, per event
+#   families.txt      the event loops' samples by family of code (perf-families.py)
 # Needs linux-perf and tracefs (mounted here if missing). Stops by itself after SECONDS.
 set -euo pipefail
 
@@ -87,5 +88,8 @@ if [[ -s $OUT/perf.data ]]; then
         echo "# the event loops alone"
         perf report -i "$OUT/perf.data" -n --no-children --comms multiThreadIoEv --sort dso,sym --stdio -g none 2>/dev/null | grep '%' | head -60 || true
     } > "$OUT/perf-report.txt"
+    # The event loops' samples by family of code (Chronicle, Pulse, Netty, the kernel...), for perf-families.py's side by side.
+    python3 "$(dirname "$0")/perf-families.py" "$RATE" "$THIRD_S" "run=$OUT/perf.data" > "$OUT/families.txt" 2>/dev/null \
+        || echo "perf-families.py failed" >> "$OUT/errors.txt"
 fi
 echo "profile-window: $OUT"

@@ -13,9 +13,12 @@ BUILDS=${BUILDS:?"BUILDS holds name=path/to/pulse.jar pairs"}
 RATE=${RATE:-20000}
 REPS=${REPS:-3}
 FLOOR=${FLOOR:-1}   # 0: no floor runs
+# The floors run after the builds in each rep: floor, and when asked for the floor doing Pulse's
+# state and journal work (run-e2e.sh): FLOORS="floor floor-sessions floor-journal".
+FLOORS=${FLOORS:-floor}
 OUT=${OUT:-$ROOT/benchmarks/results/e2e-builds-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT"
-echo "builds=$BUILDS rate=$RATE reps=$REPS floor=$FLOOR git=$(git -C "$ROOT" rev-parse --short HEAD)" > "$OUT/builds.env"
+echo "builds=$BUILDS rate=$RATE reps=$REPS floor=$FLOOR floors=$FLOORS git=$(git -C "$ROOT" rev-parse --short HEAD)" > "$OUT/builds.env"
 
 for rep in $(seq "$REPS"); do
     for build in $BUILDS; do
@@ -24,7 +27,9 @@ for rep in $(seq "$REPS"); do
         SERVERS=pulse PULSE_JAR=$jar RATES=$RATE REPS=1 REP_FROM=$rep OUT=$OUT/$name "$ROOT/benchmarks/run-e2e.sh"
     done
     if [[ $FLOOR == 1 ]]; then
-        SERVERS=floor RATES=$RATE REPS=1 REP_FROM=$rep OUT=$OUT/floor "$ROOT/benchmarks/run-e2e.sh"
+        for floor in $FLOORS; do
+            SERVERS=$floor RATES=$RATE REPS=1 REP_FROM=$rep OUT=$OUT/$floor "$ROOT/benchmarks/run-e2e.sh"
+        done
     fi
 done
 python3 "$ROOT/benchmarks/compare-builds.py" "$OUT" | tee "$OUT/compare.md"

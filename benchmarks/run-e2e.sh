@@ -31,6 +31,12 @@ FLOOR_PORT=${FLOOR_PORT:-8090}
 # settings stay out of the server's environment.
 export -n PULSE_JAR PULSE_PORT
 SERVER_LOOPS=${SERVER_LOOPS:-0}
+# floor-sessions: the floor keeping every session in Pulse's own session map (FloorSessions), sized as
+# Pulse's (PULSE_EXPECTED_SESSIONS), idle sessions ending after the load test catalog's session_expiry;
+# floor-journal: that, and the sessions' records in Pulse's own journal, acks waiting for them (FloorJournal).
+FLOOR_EXPIRY_S=${FLOOR_EXPIRY_S:-60}
+# Chronicle Map's JVM flags, as every JVM that loads it takes them (the root pom's pulse.jvm.opens).
+CHRONICLE_OPENS=$(sed -n 's:.*<pulse.jvm.opens>\(.*\)</pulse.jvm.opens>.*:\1:p' "$ROOT/pom.xml")
 PULSE_EXPECTED_SESSIONS=${PULSE_EXPECTED_SESSIONS:-250000}
 SERVER_JVM_OPTS=${SERVER_JVM_OPTS:-"-Xms512m -Xmx512m -XX:+AlwaysPreTouch"}
 # ZGC for the generator too: G1's young pauses in it (9-13 ms measured here) would stop the schedule.
@@ -74,8 +80,8 @@ for jar in "$BENCH_JAR" "$LOADTEST_JAR"; do [[ -f $jar ]] || die "missing $jar (
 for s in $SERVERS; do
     case $s in
         pulse) [[ -f $PULSE_JAR ]] || die "missing $PULSE_JAR"; [[ -f $CATALOG ]] || die "missing catalog $CATALOG" ;;
-        floor) ;;
-        *) die "SERVERS holds pulse and/or floor, not $s" ;;
+        floor|floor-sessions|floor-journal) ;;
+        *) die "SERVERS holds pulse, floor, floor-sessions and/or floor-journal, not $s" ;;
     esac
 done
 WARMUP_S=$(seconds "$WARMUP")
@@ -125,6 +131,8 @@ trap 'exit 130' INT TERM
     echo "conn_jvm_opts=$CONN_JVM_OPTS -XX:NativeMemoryTracking=summary"
     echo "pulse_command=PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 PULSE_DRAIN_DELAY=0 PULSE_CLOSE_SPREAD=0 PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -jar server/target/pulse.jar serve --bind 127.0.0.1 --port $PULSE_PORT --data RUN/pulse-data --catalog $(basename "$CATALOG")"
     echo "floor_command=java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -cp benchmarks/target/pulse-benchmarks.jar dev.pulse.bench.floor.FloorServer --port $FLOOR_PORT --loops $SERVER_LOOPS"
+    echo "floor_sessions_command=java $SERVER_JVM_OPTS CHRONICLE_OPENS -Xlog:gc*:file=RUN/gc.log -cp benchmarks/target/pulse-benchmarks.jar dev.pulse.bench.floor.FloorServer --port $FLOOR_PORT --loops $SERVER_LOOPS --sessions RUN/floor-data --expected-sessions $PULSE_EXPECTED_SESSIONS --expiry-s $FLOOR_EXPIRY_S"
+    echo "floor_journal_command=(floor_sessions_command) --journal RUN/floor-data/journal"
     echo "generator_command=java $GENERATOR_JVM_OPTS -Xlog:gc*:file=RUN/gen-gc.log -jar loadtest/target/pulse-loadtest.jar --url ws://127.0.0.1:PORT/ws?site=$SITE --sessions $SESSIONS --rate RATE --warmup $WARMUP --duration $DURATION --mix $MIX --out RUN/gen $LOADTEST_OPTS"
 } > "$OUT/machine.env"
 
@@ -187,6 +195,13 @@ start_server()
         PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 PULSE_DRAIN_DELAY=0 PULSE_CLOSE_SPREAD=0 \
         PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS "${SERVER_PIN[@]}" java $jvm "-Xlog:gc*:file=$run/gc.log:uptime,level,tags" \
             -jar "$PULSE_JAR" serve --bind 127.0.0.1 --port "$port" --data "$run/pulse-data" --catalog "$CATALOG" \
+            > "$run/server.log" 2>&1 &
+    elif [[ $name == floor-sessions || $name == floor-journal ]]; then
+        local journal=()
+        [[ $name == floor-journal ]] && journal=(--journal "$run/floor-data/journal")
+        "${SERVER_PIN[@]}" java $jvm $CHRONICLE_OPENS "-Xlog:gc*:file=$run/gc.log:uptime,level,tags" \
+            -cp "$BENCH_JAR" dev.pulse.bench.floor.FloorServer --port "$port" --loops "$SERVER_LOOPS" \
+            --sessions "$run/floor-data" --expected-sessions "$PULSE_EXPECTED_SESSIONS" --expiry-s "$FLOOR_EXPIRY_S" "${journal[@]}" \
             > "$run/server.log" 2>&1 &
     else
         "${SERVER_PIN[@]}" java $jvm "-Xlog:gc*:file=$run/gc.log:uptime,level,tags" \
@@ -289,7 +304,7 @@ ladder_run() # NAME RATE REP
     wait_generator "$run"
     echo "   generator exit $(cat "$run/generator.exit"); $(grep -m1 '^question' "$run/generator.txt" || echo 'no question line')"
     cleanup
-    [[ ${KEEP_DATA:-0} == 1 ]] || rm -rf "$run/pulse-data"
+    [[ ${KEEP_DATA:-0} == 1 ]] || rm -rf "$run/pulse-data" "$run/floor-data"
 }
 
 # Memory of one server holding N connections with light traffic, against the same server idle.
@@ -361,7 +376,7 @@ connections_run() # NAME N
     (( fds_after <= fds_idle + FD_SLACK )) || FDS_NOT_RETURNED="$FDS_NOT_RETURNED $name-n$n"
     echo "   generator exit $(cat "$run/generator.exit"); $(grep -E '^(held|idle)_rss_kb|open_sockets|^fds_' "$run/conn.env" | tr '\n' ' ')"
     cleanup
-    [[ ${KEEP_DATA:-0} == 1 ]] || rm -rf "$run/pulse-data"
+    [[ ${KEEP_DATA:-0} == 1 ]] || rm -rf "$run/pulse-data" "$run/floor-data"
 }
 
 if [[ $MODE == ladder ]]; then

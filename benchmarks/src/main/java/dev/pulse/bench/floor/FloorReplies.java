@@ -1,6 +1,5 @@
 package dev.pulse.bench.floor;
 
-import java.util.random.RandomGenerator;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -31,14 +30,14 @@ final class FloorReplies
     {
     }
 
-    /** A new session: a random 128-bit sid in lower-case hex, nothing to resume. */
-    static ByteBuf welcome(final ByteBufAllocator alloc, final RandomGenerator random)
+    /** A new session: its 128-bit sid in lower-case hex, nothing to resume. */
+    static ByteBuf welcome(final ByteBufAllocator alloc, final long sidHi, final long sidLo)
     {
         final ByteBuf out = alloc.buffer(WELCOME_START.length + SID_NIBBLES + WELCOME_END.length);
         out.writeBytes(WELCOME_START);
         for (int half = 0; half < 2; half++)
         {
-            final long bits = random.nextLong();
+            final long bits = half == 0 ? sidHi : sidLo;
             for (int shift = 60; shift >= 0; shift -= 4)
             {
                 out.writeByte(HEX[(int)(bits >>> shift) & 0xf]);

@@ -30,11 +30,16 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
  * of the protocol for the load generator's {@code browse=50,back_and_forth=50} mix
  * ({@link FloorHandler}), with no session store, catalog or journal. It is set up as Pulse is (the
  * same transport, one acceptor loop and as many worker loops as Pulse would use, the same socket
- * options and frame limit), so the cost Pulse adds over the network stack shows as a ratio.
+ * options and frame limit), so the cost Pulse adds over the network stack shows as a ratio. With
+ * {@code --sessions DIR} it also keeps every session in Pulse's own session map ({@link FloorSessions}),
+ * so the cost of that state alone shows too; and with {@code --journal DIR} as well their records in
+ * Pulse's own journal, acks waiting for them ({@link FloorJournal}).
  *
  * <p>{@code java -cp pulse-benchmarks.jar dev.pulse.bench.floor.FloorServer [--port 8090]
- * [--bind 127.0.0.1] [--loops N]} (N: Pulse's {@code event_loop_threads}; 0, the default, is one
- * per core, as in Pulse). It serves until the process is stopped.
+ * [--bind 127.0.0.1] [--loops N] [--sessions DIR [--expected-sessions 250000] [--expiry-s 60] [--journal DIR]]}
+ * (N: Pulse's {@code event_loop_threads}; 0, the default, is one per core, as in Pulse; the map's
+ * JVM needs the Chronicle flags of the root pom's {@code pulse.jvm.opens}). It serves until the
+ * process is stopped.
  */
 public final class FloorServer implements AutoCloseable
 {
@@ -45,9 +50,13 @@ public final class FloorServer implements AutoCloseable
     private final EventLoopGroup workers;
     private final Channel serverChannel;
     private final int loops;
+    private final FloorSessions sessions;
+    private final FloorJournal journal;
 
-    private FloorServer(final String bind, final int port, final int loopsWanted)
+    private FloorServer(final String bind, final int port, final int loopsWanted, final FloorSessions sessions)
     {
+        this.sessions = sessions;
+        this.journal = sessions == null ? null : sessions.journal();
         final boolean epoll = Epoll.isAvailable();
         final IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         loops = loopsWanted > 0 ? loopsWanted : Runtime.getRuntime().availableProcessors();
@@ -81,7 +90,7 @@ public final class FloorServer implements AutoCloseable
                     pipeline.addLast("http", new HttpServerCodec(4096, 8192, 8192));
                     pipeline.addLast("aggregate", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
                     pipeline.addLast("ws", new WebSocketServerProtocolHandler(protocol));
-                    pipeline.addLast("floor", new FloorHandler());
+                    pipeline.addLast("floor", new FloorHandler(sessions, journal));
                 }
             });
         serverChannel = listen(bootstrap, new InetSocketAddress(bind, port));
@@ -106,7 +115,24 @@ public final class FloorServer implements AutoCloseable
     /** Starts serving; {@code port} 0 picks a free one ({@link #port()}). */
     public static FloorServer start(final String bind, final int port, final int loops)
     {
-        return new FloorServer(bind, port, loops);
+        return new FloorServer(bind, port, loops, null);
+    }
+
+    /**
+     * As {@link #start(String, int, int)}, keeping every session in {@code sessions}, and their records in its journal if it
+     * has one (closed with the server).
+     */
+    static FloorServer start(final String bind, final int port, final int loops, final FloorSessions sessions)
+    {
+        try
+        {
+            return new FloorServer(bind, port, loops, sessions);
+        }
+        catch (final RuntimeException ex)
+        {
+            sessions.close();
+            throw ex;
+        }
     }
 
     public int port()
@@ -125,6 +151,10 @@ public final class FloorServer implements AutoCloseable
         serverChannel.close().syncUninterruptibly();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (sessions != null)
+        {
+            sessions.close();
+        }
     }
 
     public static void main(final String[] args) throws InterruptedException
@@ -132,17 +162,45 @@ public final class FloorServer implements AutoCloseable
         String bind = "127.0.0.1";
         int port = 8090;
         int loops = 0;
+        java.nio.file.Path sessionsDir = null;
+        int expectedSessions = 250_000;
+        long expirySeconds = 60;
+        java.nio.file.Path journalDir = null;
         for (int i = 0; i < args.length; i++)
         {
             final String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i])
             {
                 case "--port":
-                    port = parse(args[i], value);
+                    port = (int)parse(args[i], value, 0, 65_535);
                     i++;
                     break;
                 case "--loops":
-                    loops = parse(args[i], value);
+                    loops = (int)parse(args[i], value, 0, 1_024);
+                    i++;
+                    break;
+                case "--sessions":
+                    if (value == null)
+                    {
+                        usage("--sessions needs a directory");
+                    }
+                    sessionsDir = java.nio.file.Path.of(value);
+                    i++;
+                    break;
+                case "--journal":
+                    if (value == null)
+                    {
+                        usage("--journal needs a directory");
+                    }
+                    journalDir = java.nio.file.Path.of(value);
+                    i++;
+                    break;
+                case "--expected-sessions":
+                    expectedSessions = (int)parse(args[i], value, 1, 100_000_000);
+                    i++;
+                    break;
+                case "--expiry-s":
+                    expirySeconds = parse(args[i], value, 1, 86_400);
                     i++;
                     break;
                 case "--bind":
@@ -157,12 +215,17 @@ public final class FloorServer implements AutoCloseable
                     usage("unknown option " + args[i]);
             }
         }
+        if (journalDir != null && sessionsDir == null)
+        {
+            usage("--journal needs --sessions (its records are the sessions')");
+        }
         final FloorServer server;
         try
         {
-            server = start(bind, port, loops);
+            server = sessionsDir == null ? start(bind, port, loops) : start(bind, port, loops,
+                FloorSessions.open(sessionsDir, expectedSessions, expirySeconds * 1_000, journalDir == null ? null : FloorJournal.open(journalDir)));
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | java.io.IOException ex)
         {
             System.err.println("floor server: " + ex.getMessage());
             System.exit(1);
@@ -170,16 +233,18 @@ public final class FloorServer implements AutoCloseable
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "floor-shutdown"));
         System.out.println("floor server on " + bind + ":" + server.port() + " with " + server.loops() + " event loops (" +
-            (Epoll.isAvailable() ? "epoll" : "nio") + ")");
+            (Epoll.isAvailable() ? "epoll" : "nio") + ")" + (sessionsDir == null ? "" : ", sessions in " + sessionsDir +
+            " (" + expectedSessions + " expected, idle ones end after " + expirySeconds + " s)") +
+            (journalDir == null ? "" : ", records in " + journalDir));
         Thread.currentThread().join();
     }
 
-    private static int parse(final String option, final String value)
+    private static long parse(final String option, final String value, final long least, final long most)
     {
         try
         {
-            final int parsed = Integer.parseInt(value == null ? "" : value);
-            if (parsed < 0 || parsed > 65_535)
+            final long parsed = Long.parseLong(value == null ? "" : value);
+            if (parsed < least || parsed > most)
             {
                 usage(option + " out of range: " + value);
             }
@@ -195,7 +260,8 @@ public final class FloorServer implements AutoCloseable
     private static void usage(final String problem)
     {
         System.err.println("floor server: " + problem);
-        System.err.println("usage: FloorServer [--port 8090] [--bind 127.0.0.1] [--loops N]");
+        System.err.println("usage: FloorServer [--port 8090] [--bind 127.0.0.1] [--loops N] " +
+            "[--sessions DIR [--expected-sessions 250000] [--expiry-s 60] [--journal DIR]]");
         System.exit(2);
     }
 }

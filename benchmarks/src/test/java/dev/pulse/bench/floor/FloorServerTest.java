@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -15,9 +16,12 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.journal.JournalReader;
+import dev.pulse.journal.JournalRecordFlyweight;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The floor server answers the protocol as the load generator's two journeys expect. */
 class FloorServerTest
@@ -102,6 +106,128 @@ class FloorServerTest
         }
     }
 
+    @Test
+    void withSessionsEachNewMessageIsAppliedToItsEntryOnceAndAnIdleSessionEndsOnlyWithoutItsConnection(@TempDir final Path dir)
+        throws Exception
+    {
+        final FloorSessions sessions = FloorSessions.open(dir.resolve("sessions"), 1_000, 1_000, null);
+        try (FloorServer stored = FloorServer.start("127.0.0.1", 0, 1, sessions))
+        {
+            final long sidHi;
+            final long sidLo;
+            try (Client client = Client.connect(stored.port()))
+            {
+                client.send("{\"t\":\"hello\",\"v\":1,\"url\":\"/\"}");
+                final String sid = client.next().path("sid").asText();
+                sidHi = Long.parseUnsignedLong(sid.substring(0, 16), 16);
+                sidLo = Long.parseUnsignedLong(sid.substring(16), 16);
+                assertThat(sessions.size()).isEqualTo(1);
+                assertThat(sessions.lastSeq(sidHi, sidLo)).isZero();
+                for (int seq = 1; seq <= 3; seq++)
+                {
+                    client.send("{\"t\":\"page\",\"url\":\"/p" + seq + "\",\"nav\":\"navigate\",\"seq\":" + seq + "}");
+                    assertThat(client.nextAck()).isEqualTo(seq);
+                }
+                assertThat(sessions.lastSeq(sidHi, sidLo)).isEqualTo(3);
+
+                // Past the 1 s expiry and two sweeps, the connection still owns it: kept.
+                TimeUnit.MILLISECONDS.sleep(2_500);
+                assertThat(sessions.lastSeq(sidHi, sidLo)).as("kept while its connection is open").isEqualTo(3);
+            }
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (sessions.size() > 0 && System.nanoTime() < deadline)
+            {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            assertThat(sessions.size()).as("ended once idle without a connection").isZero();
+            assertThat(sessions.lastSeq(sidHi, sidLo)).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void withSessionsAFullMapRefusesTheNextHelloWith1013(@TempDir final Path dir) throws Exception
+    {
+        final FloorSessions sessions = FloorSessions.open(dir.resolve("sessions"), 1, 60_000, null);
+        try (FloorServer stored = FloorServer.start("127.0.0.1", 0, 1, sessions);
+             Client first = Client.connect(stored.port());
+             Client second = Client.connect(stored.port()))
+        {
+            first.send("{\"t\":\"hello\",\"v\":1,\"url\":\"/\"}");
+            assertThat(first.next().path("t").asText()).isEqualTo("welcome");
+            second.send("{\"t\":\"hello\",\"v\":1,\"url\":\"/\"}");
+            assertThat(second.closeCode.get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(1013);
+            assertThat(sessions.size()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withAJournalAnAckWaitsForItsMessagesRecordsAndAnExpiredSessionEndsWithItsRecord(@TempDir final Path dir) throws Exception
+    {
+        final Path journalDir = dir.resolve("journal");
+        final FloorJournal journal = FloorJournal.open(journalDir);
+        final FloorSessions sessions = FloorSessions.open(dir.resolve("sessions"), 1_000, 1_000, journal);
+        try (FloorServer stored = FloorServer.start("127.0.0.1", 0, 1, sessions))
+        {
+            try (Client client = Client.connect(stored.port()))
+            {
+                client.send("{\"t\":\"hello\",\"v\":1,\"url\":\"/faq\"}");
+                assertThat(client.next().path("t").asText()).isEqualTo("welcome");
+                client.send("{\"t\":\"page\",\"url\":\"/faq\",\"nav\":\"navigate\",\"seq\":1}");
+                assertThat(client.nextAck()).isEqualTo(1);
+                assertThat(types(journalDir)).as("the hello's record, written before the first ack").containsExactly("session_start");
+
+                // From here the journal lets no ack out: pages without records are still acked, the question's message is not.
+                journal.holdWritten();
+                final String[] pages = {"/help\",\"nav\":\"navigate", "/faq\",\"nav\":\"back", "/help\",\"nav\":\"forward",
+                    "/faq\",\"nav\":\"back", "/help\",\"nav\":\"forward", "/faq\",\"nav\":\"back"};
+                for (int i = 0; i < pages.length; i++)
+                {
+                    client.send("{\"t\":\"page\",\"url\":\"" + pages[i] + "\",\"seq\":" + (i + 2) + "}");
+                }
+                assertThat(client.nextOtherThanAck().path("t").asText()).isEqualTo("question");
+                assertThat(client.acksWithin(500)).as("no ack of the question's message before its records are written")
+                    .allMatch(seq -> seq < 7);
+
+                journal.releaseWritten();
+                while (client.lastAck < 7)
+                {
+                    client.nextAck();
+                }
+                assertThat(types(journalDir)).containsExactly("session_start", "signal", "question_shown");
+
+                client.send("{\"t\":\"answer\",\"iid\":\"1\",\"choice\":\"b\",\"seq\":8}");
+                assertThat(client.nextOtherThanAck().path("t").asText()).isEqualTo("response");
+                while (client.lastAck < 8)
+                {
+                    client.nextAck();
+                }
+                assertThat(types(journalDir)).containsExactly("session_start", "signal", "question_shown", "answer", "response_shown");
+            }
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (sessions.size() > 0 && System.nanoTime() < deadline)
+            {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            assertThat(sessions.size()).isZero();
+            assertThat(types(journalDir)).last().as("the expired session's end").isEqualTo("session_end");
+        }
+    }
+
+    /** The types of the records written so far into the journal in {@code dir}, in order. */
+    private static java.util.List<String> types(final Path dir) throws Exception
+    {
+        final java.util.List<String> types = new java.util.ArrayList<>();
+        final JournalRecordFlyweight record = new JournalRecordFlyweight();
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            while (reader.next(record))
+            {
+                types.add(record.type().wireName());
+            }
+        }
+        return types;
+    }
+
     /** A JDK WebSocket client that queues what the server sends. */
     private static final class Client implements WebSocket.Listener, AutoCloseable
     {
@@ -143,6 +269,26 @@ class FloorServerTest
             final JsonNode node = next();
             assertThat(node.path("t").asText()).isEqualTo("ack");
             return lastAck;
+        }
+
+        /** The seqs of the acks received within {@code ms} (anything else received in between fails the test). */
+        java.util.List<Long> acksWithin(final long ms) throws Exception
+        {
+            final java.util.List<Long> seqs = new java.util.ArrayList<>();
+            final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+            for (long left = ms; left > 0; left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))
+            {
+                final String text = received.poll(left, TimeUnit.MILLISECONDS);
+                if (text == null)
+                {
+                    break;
+                }
+                final JsonNode node = JSON.readTree(text);
+                assertThat(node.path("t").asText()).isEqualTo("ack");
+                lastAck = node.path("seq").asLong();
+                seqs.add(lastAck);
+            }
+            return seqs;
         }
 
         JsonNode nextOtherThanAck() throws Exception
