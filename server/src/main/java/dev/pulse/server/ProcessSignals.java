@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@code sun.misc.Signal} (module jdk.unsupported) is the only way to handle a signal in Java.
  * It is reached by reflection because javac warns about it in a way no annotation silences, and
  * this build treats warnings as errors. Where it is missing, the shutdown hook still stops the
- * server (without the drain), and SIGHUP keeps the JVM's default.
+ * server (without the drain), and SIGHUP keeps the JVM's default. A signal the process was started
+ * ignoring (SIGHUP under {@code nohup}) stays ignored, and the log says so at start.
  */
 final class ProcessSignals
 {
@@ -55,6 +56,23 @@ final class ProcessSignals
         }
     }
 
+    /**
+     * A signal ignored when the process started stays ignored: the JVM does not install a handler over it (a process
+     * started under {@code nohup} ignores SIGHUP; a shell's background job, SIGINT). Said once at start, so an operator
+     * whose reload or stop does nothing knows why.
+     */
+    private static void ignored(final String name)
+    {
+        switch (name)
+        {
+            case "HUP" -> LOG.warn("SIGHUP was ignored when this process started (under nohup?), and stays ignored: it does not "
+                + "reload; reload the catalog with POST /admin/catalog/reload, or let the file watches (catalog_watch_ms, tls_watch_ms) do it");
+            case "TERM" -> LOG.warn("SIGTERM was ignored when this process started, and stays ignored: it does not stop the server; "
+                + "stop it with SIGINT, or with SIGKILL (no drain; the next start recovers)");
+            default -> LOG.debug("SIG{} was ignored when this process started, and stays ignored", name);
+        }
+    }
+
     private static void on(final String name, final Runnable action, final Constructor<?> signal, final Method handle,
         final Class<?> handlerClass)
     {
@@ -70,7 +88,11 @@ final class ProcessSignals
             });
         try
         {
-            handle.invoke(null, signal.newInstance(name), handler);
+            final Object previous = handle.invoke(null, signal.newInstance(name), handler);
+            if (previous == handlerClass.getField("SIG_IGN").get(null))
+            {
+                ignored(name);
+            }
         }
         catch (final ReflectiveOperationException | IllegalArgumentException unsupported)
         {

@@ -33,9 +33,18 @@ final class ServerProcess
     /** As {@link #start(Path, String...)}, with {@code environment} added to (and overriding) {@link ChildJvm#NO_DRAIN}. */
     static Process start(final Map<String, String> environment, final Path data, final String... more) throws Exception
     {
+        return startUnder(List.of(), environment, data, more);
+    }
+
+    /** As {@link #start(Map, Path, String...)}, run by {@code launcher} (such as {@code nohup}, which then execs the JVM). */
+    static Process startUnder(final List<String> launcher, final Map<String, String> environment, final Path data, final String... more)
+        throws Exception
+    {
         final List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--bind", "127.0.0.1", "--data", data.toString()));
         args.addAll(List.of(more));
-        final ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(List.of(), PULSE_MAIN, args)).redirectErrorStream(true);
+        final List<String> command = new ArrayList<>(launcher);
+        command.addAll(ChildJvm.command(List.of(), PULSE_MAIN, args));
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(ChildJvm.NO_DRAIN);
         builder.environment().putAll(environment);
         return builder.start();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -56,7 +57,10 @@ class SighupEndToEndTest
             "--tls-key", keyFile.toString());
         try
         {
-            final int port = ServerProcess.awaitPort(process);
+            final StringBuffer output = new StringBuffer();
+            final int port = ServerProcess.awaitPort(process, output);
+            assertThat(output.toString()).as("SIGHUP reaches the server here (this test cannot run where it is ignored, as under nohup)")
+                .doesNotContain("SIGHUP was ignored");
             final SSLContext trust = TestCertificates.trusting(first, second);
             final HttpClient https = HttpClient.newBuilder().sslContext(trust).connectTimeout(Duration.ofSeconds(10)).build();
             final URI admin = URI.create("https://127.0.0.1:" + port + "/admin/catalog");
@@ -89,6 +93,30 @@ class SighupEndToEndTest
                 assertThat(TlsConnection.certificateOfNew(trust, port)).isEqualTo(second.certificate());
                 assertThat(metric(https, port, "pulse_tls_reloads_total")).isEqualTo(1);
             }
+            stopAndExpectZero(process);
+        }
+        finally
+        {
+            process.destroyForcibly();
+        }
+    }
+
+    /**
+     * Under nohup SIGHUP is ignored from the start, and the JVM keeps it so: the log says so at start, and a SIGHUP neither
+     * reloads nor ends the process (the JVM's default would exit with 129).
+     */
+    @Test
+    void underNohupTheLogSaysSighupIsIgnoredAndOneDoesNotEndTheServer() throws Exception
+    {
+        final Process process = ServerProcess.startUnder(List.of("nohup"), Map.of("PULSE_CATALOG_WATCH_MS", "0"), dir.resolve("data"),
+            "--catalog", catalogFile().toString());
+        try
+        {
+            final StringBuffer output = new StringBuffer();
+            ServerProcess.awaitPort(process, output);
+            assertThat(output.toString()).contains("SIGHUP was ignored when this process started (under nohup?), and stays ignored")
+                .doesNotContain("SIGTERM was ignored");
+            ServerProcess.signal(process, "HUP");
             stopAndExpectZero(process);
         }
         finally
