@@ -195,9 +195,11 @@ final class FloorSessions implements AutoCloseable
                     store.sweep(segment, (state, server) -> server.ownerConnectionId() == 0 && nowMs - state.lastEventMs() > expiryMs
                         && (sweeperJournal == null || FloorJournal.sessionEnd(sweeperJournal, state.sidHi(), state.sidLo())));
                 }
-                catch (final RuntimeException closed)
+                catch (final RuntimeException stopped)
                 {
-                    // At exit Chronicle closes its maps from a shutdown hook of its own, which may come first: stop.
+                    // At exit Chronicle closes its maps from a shutdown hook of its own, which may come first: stop, and say why
+                    // (one line), so that any other failure shows in the server's log too.
+                    System.err.println("floor-session-sweeper stops: " + stopped);
                     return;
                 }
                 LockSupport.parkNanos(pauseNs);
