@@ -3,6 +3,7 @@ package dev.pulse.bench.floor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.pulse.journal.JournalHold;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -23,7 +24,7 @@ import io.netty.util.ReferenceCountUtil;
  * ({@link FloorJournal}): then the hello, the question and the answer make Pulse's records, and an
  * ack waits until the journal has written the records of the messages it covers.
  */
-final class FloorHandler extends ChannelInboundHandlerAdapter
+final class FloorHandler extends ChannelInboundHandlerAdapter implements JournalHold.Waiting
 {
     private static final int ACK_AT_UNACKED = 64;
     private static final int BACKS_TO_ASK = 3;
@@ -231,7 +232,8 @@ final class FloorHandler extends ChannelInboundHandlerAdapter
      * With the journal, the journal thread has written up to {@code writtenPosition}: the ack held for
      * this connection's records goes if they are written. True once nothing waits.
      */
-    boolean onJournalWritten(final long writtenPosition)
+    @Override
+    public boolean onJournalWritten(final long writtenPosition)
     {
         if (recordPosition > writtenPosition)
         {

@@ -2,16 +2,15 @@ package dev.pulse.bench.floor;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.function.LongSupplier;
 
 import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.Journal;
 import dev.pulse.journal.JournalConfiguration;
+import dev.pulse.journal.JournalHold;
 import dev.pulse.journal.JournalMetrics;
 import dev.pulse.journal.JournalProxy;
 import dev.pulse.journal.JournalRecordType;
-import dev.pulse.journal.JournalWaiter;
 import dev.pulse.journal.SessionEndReason;
 import dev.pulse.journal.SessionStartKind;
 import io.netty.channel.EventLoop;
@@ -24,7 +23,7 @@ import io.netty.util.concurrent.FastThreadLocal;
  * signal and a question shown with the question, an answer and a response shown with the answer, a
  * session end at expiry), and Pulse's promise that an ack means recorded: a connection whose
  * messages made records acks only once the journal has written them, released from the journal
- * thread's wake-up of its loop ({@link JournalWaiter}, one per loop, as Pulse's {@code JournalHold}).
+ * thread's wake-up of its loop by Pulse's own {@link JournalHold}, one per loop.
  *
  * <p>Thread-safe: each event loop gets its own proxy and hold; the sweeper its own proxy.
  */
@@ -132,16 +131,15 @@ final class FloorJournal implements AutoCloseable
         }
     }
 
-    /** One event loop's proxy, and the connections waiting there for the journal to write their records. */
-    final class LoopJournal implements Runnable
+    /** One event loop's proxy, and its connections waiting for the journal to write their records (Pulse's {@link JournalHold}). */
+    final class LoopJournal
     {
         private final JournalProxy proxy = journal.newProxy();
-        private final JournalWaiter waiter;
-        private final ArrayList<FloorHandler> waiting = new ArrayList<>();
+        private final JournalHold hold;
 
         private LoopJournal(final EventLoop eventLoop)
         {
-            this.waiter = journal.newWaiter(eventLoop, this);
+            this.hold = new JournalHold(journal, eventLoop, FloorJournal.this::writtenPosition);
         }
 
         /** The hello's record; the position to wait for, or 0 if the journal refused it (its ring full). */
@@ -177,36 +175,13 @@ final class FloorJournal implements AutoCloseable
         /** {@code connection} has an ack waiting for the journal: told after each write until it sends it. */
         void hold(final FloorHandler connection)
         {
-            if (!waiting.contains(connection))
-            {
-                waiting.add(connection);
-            }
             // As Pulse's acks: no wake-up of the journal thread for an ack (acks may be late by contract).
-            waiter.arm(false);
+            hold.hold(connection, false);
         }
 
         void forget(final FloorHandler connection)
         {
-            waiting.remove(connection);
-        }
-
-        @Override
-        public void run()
-        {
-            final long written = writtenPosition();
-            for (int i = waiting.size() - 1; i >= 0; i--)
-            {
-                if (waiting.get(i).onJournalWritten(written))
-                {
-                    final int last = waiting.size() - 1;
-                    waiting.set(i, waiting.get(last));
-                    waiting.remove(last);
-                }
-            }
-            if (!waiting.isEmpty())
-            {
-                waiter.arm(false);
-            }
+            hold.forget(connection);
         }
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pulse.journal.Journal;
+import dev.pulse.journal.JournalHold;
 import dev.pulse.server.metrics.Metrics;
 
 /**
@@ -20,7 +21,7 @@ import dev.pulse.server.metrics.Metrics;
  *
  * <p>Not thread-safe: owned by the connection's event loop.
  */
-final class JournalGate
+final class JournalGate implements JournalHold.Waiting
 {
     private static final Logger LOG = LoggerFactory.getLogger(JournalGate.class);
 
@@ -123,7 +124,8 @@ final class JournalGate
      * outside any read): sends the ack and the question that waited for it, with one flush. True
      * when nothing waits any more.
      */
-    boolean onJournalWritten(final long writtenPosition)
+    @Override
+    public boolean onJournalWritten(final long writtenPosition)
     {
         if (writeReleased(writtenPosition))
         {

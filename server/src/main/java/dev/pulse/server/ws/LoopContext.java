@@ -3,6 +3,7 @@ package dev.pulse.server.ws;
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;
 
+import dev.pulse.journal.JournalHold;
 import dev.pulse.journal.JournalProxy;
 import dev.pulse.server.auth.SessionTokenVerifier;
 import dev.pulse.server.decide.JournalInterventionLog;
