@@ -6,12 +6,23 @@ walks), stubs, the JDK. Self samples: what the JIT inlined counts in the frame i
 so the split between families is approximate. Run it where the run happened, while the JIT's map
 (/tmp/perf-PID.map) is still there.
 
-  benchmarks/perf-families.py RATE SECONDS NAME=RUN/profile/perf.data [NAME=...]
+  benchmarks/perf-families.py RATE SECONDS NAME=RUN/profile/perf.data[,RUN2/profile/perf.data...] [NAME=...]
 
 RATE events a second over SECONDS (profile-window.sh's perf record window: a third of its window).
-The first run is the one the others are compared with (a column of differences, in us an event)."""
+The first run is the one the others are compared with (a column of differences, in us an event).
+Several perf.data files for one name (reps of one server, comma-separated) give the median of each
+row over them (so the rows of a column need not add up to its total, itself a median).
+
+A second table splits the same samples by phase of a connection, from each sample's whole stack
+(run the server with -XX:+PreserveFramePointer): accepting it and its HTTP upgrade, its hello, its
+close, the journal's release of held acks, timers, its messages, and the loop's own waiting and
+tasks. A sample in a syscall made from native code (libc's send and recv, Netty's epoll) has lost
+its Java callers: those are a row of their own. The load generator's sessions are short (a
+journey, then a new session on a new connection), so a connection carries only tens of events,
+and what a connection costs once weighs on every event."""
 import collections
 import re
+import statistics
 import subprocess
 import sys
 
@@ -35,31 +46,77 @@ def family(dso, kind, symbol):
 
 
 def families(perf_data):
-    out = subprocess.run(["perf", "report", "-i", perf_data, "--no-children", "-n", "--stdio", "-g", "none", "--comms", COMM,
-                          "--percent-limit", "0", "--sort", "dso,sym"], capture_output=True, text=True, check=True).stdout
+    # Sorted by comm too, not filtered with --comms: perf report merges a symbol's samples over every
+    # thread before --comms filters the merged entries by their first sample's thread, so a symbol
+    # would count the other threads' samples too (the kernel's scheduler, from the journal thread),
+    # or none of the loops' (round 3's family table, made so, is off by that).
+    out = subprocess.run(["perf", "report", "-i", perf_data, "--no-children", "-n", "--stdio", "-g", "none", "--percent-limit", "0",
+                          "--sort", "comm,dso,sym"], capture_output=True, text=True, check=True).stdout
     counts = collections.Counter()
     for line in out.splitlines():
-        match = re.match(r"\s+[\d.]+%\s+(\d+)\s+(.+?)\s+\[(.)\]\s+(.*)$", line)
+        match = re.match(r"\s+[\d.]+%\s+(\d+)\s+" + COMM + r"\s+(.+?)\s+\[(.)\]\s+(.*)$", line)
         if match and not line.startswith("#"):
             counts[family(match.group(2), match.group(3), match.group(4))] += int(match.group(1))
     return counts
 
 
-def main(rate, seconds, runs):
-    us_per_sample = 1e6 / HZ / (rate * seconds)
-    named = [(name, families(path)) for name, path in (run.split("=", 1) for run in runs)]
+# A sample's phase: the first rule with a frame of its stack matching. A sample in a syscall made from
+# libc or Netty's native code has no Java frame (those frames have no frame pointer): its caller is
+# unknown, so it has a row of its own. Stacks the rules miss are the loop's.
+PHASES = [
+    ("close", re.compile(r"channelInactive|channelInputClosed|doClose|AbstractChannel\$AbstractUnsafe(\$6)?\.(close|run)|deregister|"
+                         r"epollRdHupReady|DefaultChannelPipeline\.destroy|__x64_sys_close|tcp_close|\.left\(|SessionForget|ConnectionCloser")),
+    ("accept and HTTP upgrade", re.compile(r"ServerBootstrap|ChannelInitializer|AbstractEpollServerChannel|io\.netty\.handler\.codec\.http\.Http|"
+                                           r"Handshake|UpgradeGate|DefaultChannelPipeline\.(add|remove|replace)|__sys_accept4")),
+    # The floor's hello is inlined into its handler: a new entry in the map (at hello only) marks it too.
+    ("hello (session start)", re.compile(r"SessionHello|FloorSessions\.start|CompiledMapQueryContext\.(putNewVolatile|initValue)")),
+    ("journal's release of held acks", re.compile(r"JournalHold|onJournalWritten")),
+    ("timers", re.compile(r"LoopTimers|DeadlineTimerWheel|SessionTimer|ReadTimeout|onTimer|ScheduledFutureTask|WriteStallGuard")),
+    ("messages (read, decode, handle, write)", re.compile(r"channelRead|epollInReady|epollOutReady|flush|ChannelOutboundBuffer|doWrite")),
+]
+CUT = "a syscall from native code (send, recv, epoll: its Java caller unknown)"
+JAVA_FRAME = re.compile(r"[\w$]+\.[\w$<>]+\(|Interpreter")
+LOOP = "the loop (epoll, wake-ups, other tasks)"
+
+
+def phases(perf_data):
+    out = subprocess.run(["perf", "script", "-i", perf_data, "--comms", COMM, "-F", "ip,sym"], capture_output=True, text=True,
+                         check=True).stdout
+    counts = collections.Counter()
+    for stack in out.split("\n\n"):
+        frames = [line.strip() for line in stack.splitlines() if line.strip()]
+        if frames and not any(JAVA_FRAME.search(f) for f in frames):
+            counts[CUT] += 1
+        elif frames:
+            counts[next((name for name, rule in PHASES if any(rule.search(f) for f in frames)), LOOP)] += 1
+    return counts
+
+
+def table(title, column, named, us_per_sample, order=None):
     base_name, base = named[0]
-    names = sorted({k for _, c in named for k in c}, key=lambda k: -sum(c[k] for _, c in named))
-    print("# the event loops' samples by family, %d events/s over %d s (one sample = %.3f us an event)" % (rate, seconds, us_per_sample))
-    head = "| family | " + " | ".join("%s samples | %s us/event" % (n, n) for n, _ in named)
+    names = order or sorted({k for _, reps in named for c in reps for k in c}, key=lambda k: -sum(c[k] for _, reps in named for c in reps))
+    print(title)
+    head = "| %s | " % column + " | ".join("%s samples | %s us/event" % (n, n) for n, _ in named)
     head += "".join(" | %s - %s us/event" % (n, base_name) for n, _ in named[1:]) + " |"
     print(head)
     print("|---" * (1 + 2 * len(named) + len(named) - 1) + "|")
     for k in names + ["total"]:
-        value = (lambda c: sum(c.values())) if k == "total" else (lambda c, k=k: c[k])
-        row = "| %s | " % k + " | ".join("%d | %.2f" % (value(c), value(c) * us_per_sample) for _, c in named)
-        row += "".join(" | %+.2f" % ((value(c) - value(base)) * us_per_sample) for _, c in named[1:]) + " |"
+        value = lambda reps, k=k: statistics.median(sum(c.values()) if k == "total" else c[k] for c in reps)
+        row = "| %s | " % k + " | ".join("%d | %.2f" % (value(reps), value(reps) * us_per_sample) for _, reps in named)
+        row += "".join(" | %+.2f" % ((value(reps) - value(base)) * us_per_sample) for _, reps in named[1:]) + " |"
         print(row)
+
+
+def main(rate, seconds, runs):
+    us_per_sample = 1e6 / HZ / (rate * seconds)
+    runs = [run.split("=", 1) for run in runs]
+    scale = "%d events/s over %d s (one sample = %.3f us an event)" % (rate, seconds, us_per_sample)
+    reps = "" if all("," not in paths for _, paths in runs) else ", medians of the reps"
+    table("# the event loops' samples by family, " + scale + reps, "family",
+          [(name, [families(path) for path in paths.split(",")]) for name, paths in runs], us_per_sample)
+    print()
+    table("# the event loops' samples by phase of a connection, " + scale + reps, "phase",
+          [(name, [phases(path) for path in paths.split(",")]) for name, paths in runs], us_per_sample, [name for name, _ in PHASES] + [LOOP, CUT])
 
 
 if __name__ == "__main__":

@@ -86,7 +86,9 @@ if [[ -s $OUT/perf.data ]]; then
         perf report -i "$OUT/perf.data" -n --no-children --sort dso,sym --stdio -g none 2>/dev/null | grep '%' | head -60 || true
         echo
         echo "# the event loops alone"
-        perf report -i "$OUT/perf.data" -n --no-children --comms multiThreadIoEv --sort dso,sym --stdio -g none 2>/dev/null | grep '%' | head -60 || true
+        # (sorted by comm, then filtered: --comms filters entries already merged over every thread, so a
+        # symbol would count the other threads' samples too, or none of the loops')
+        perf report -i "$OUT/perf.data" -n --no-children --sort comm,dso,sym --stdio -g none 2>/dev/null | grep '%' | grep ' multiThreadIoEv ' | head -60 || true
     } > "$OUT/perf-report.txt"
     # The event loops' samples by family of code (Chronicle, Pulse, Netty, the kernel...), for perf-families.py's side by side.
     python3 "$(dirname "$0")/perf-families.py" "$RATE" "$THIRD_S" "run=$OUT/perf.data" > "$OUT/families.txt" 2>/dev/null \
