@@ -51,6 +51,12 @@ GENERATOR_CPUS=${GENERATOR_CPUS:-""}
 # runs are for finding where CPU goes, not for the ladder's figures. Add -XX:+PreserveFramePointer
 # to SERVER_JVM_OPTS for whole Java stacks.
 PROFILE=${PROFILE:-0}
+# Pulse's /metrics is scraped every SCRAPE_S seconds through the warm-up and the measured period, as
+# a Prometheus would (0: only the two scrapes around the measured period). One scrape alone, first
+# seen at the start of the measured period, made C2 throw away and recompile ~85 methods of the
+# event loops' path (Netty's handler contexts, writes, reads, which had only seen WebSocket frames)
+# inside the measured period: 1-4 us an event of JIT CPU a deployment scraped from its start does not pay.
+SCRAPE_S=${SCRAPE_S:-10}
 SERVER_PIN=()
 GENERATOR_PIN=()
 if [[ -n $SERVER_CPUS ]]; then SERVER_PIN=(taskset -c "$SERVER_CPUS"); fi
@@ -127,6 +133,7 @@ trap 'exit 130' INT TERM
     echo "server_cpus=$SERVER_CPUS"
     echo "generator_cpus=$GENERATOR_CPUS"
     echo "profile=$PROFILE"
+    echo "scrape_s=$SCRAPE_S"
     echo "conn_sessions=$CONN_SESSIONS"
     echo "conn_jvm_opts=$CONN_JVM_OPTS -XX:NativeMemoryTracking=summary"
     echo "pulse_command=PULSE_EXPECTED_SESSIONS=$PULSE_EXPECTED_SESSIONS PULSE_HANDSHAKES_PER_SECOND=0 PULSE_DRAIN_DELAY=0 PULSE_CLOSE_SPREAD=0 PULSE_EVENT_LOOP_THREADS=$SERVER_LOOPS java $SERVER_JVM_OPTS -Xlog:gc*:file=RUN/gc.log -jar server/target/pulse.jar serve --bind 127.0.0.1 --port $PULSE_PORT --data RUN/pulse-data --catalog $(basename "$CATALOG")"
@@ -223,6 +230,19 @@ scrape_metrics() # NAME FILE: Pulse's /metrics (the floor has none)
     curl -s --max-time 5 "http://127.0.0.1:$PULSE_PORT/metrics" > "$2" || echo "# scrape failed" > "$2"
 }
 
+scrape_every() # NAME SECONDS: waits SECONDS, scraping Pulse's /metrics every SCRAPE_S seconds meanwhile
+{
+    local end=$(( $(date +%s) + $2 )) now
+    while now=$(date +%s); (( now < end )); do
+        if (( SCRAPE_S > 0 )); then
+            scrape_metrics "$1" /dev/null
+            sleep $(( end - now < SCRAPE_S ? end - now : SCRAPE_S ))
+        else
+            sleep $(( end - now ))
+        fi
+    done
+}
+
 # run_generator NAME RUN_DIR SESSIONS RATE: in the background; sets GEN_PID
 run_generator()
 {
@@ -270,7 +290,7 @@ ladder_run() # NAME RATE REP
     # The server's CPU over the measured period only: from the end of the warm-up (which starts when
     # the sessions are ready) to the end of the measured period.
     wait_ready "$run"
-    sleep "$WARMUP_S"
+    scrape_every "$name" "$WARMUP_S"
     scrape_metrics "$name" "$run/metrics-before.prom"
     before=$(cpu_ticks "$SERVER_PID")
     read -ra machine_before <<< "$(machine_ticks)"
@@ -281,7 +301,7 @@ ladder_run() # NAME RATE REP
         "$ROOT/benchmarks/profile-window.sh" "$SERVER_PID" "$run/profile" "$DURATION_S" "$rate" > "$run/profile.log" 2>&1 &
         profile_pid=$!
     fi
-    sleep "$DURATION_S"
+    scrape_every "$name" "$DURATION_S"
     after=$(cpu_ticks "$SERVER_PID")
     thread_ticks "$SERVER_PID" > "$run/thread-ticks-after.tsv"
     read -ra machine_after <<< "$(machine_ticks)"
