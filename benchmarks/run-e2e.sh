@@ -55,7 +55,8 @@ PROFILE=${PROFILE:-0}
 # a Prometheus would (0: only the two scrapes around the measured period). One scrape alone, first
 # seen at the start of the measured period, made C2 throw away and recompile ~85 methods of the
 # event loops' path (Netty's handler contexts, writes, reads, which had only seen WebSocket frames)
-# inside the measured period: 1-4 us an event of JIT CPU a deployment scraped from its start does not pay.
+# inside the measured period (after a 120 s warm-up, 1.7 us an event of JIT CPU that a deployment
+# scraped from its start pays once, early; BENCHMARKS.md, issue 20, round 4).
 SCRAPE_S=${SCRAPE_S:-10}
 SERVER_PIN=()
 GENERATOR_PIN=()
@@ -230,16 +231,17 @@ scrape_metrics() # NAME FILE: Pulse's /metrics (the floor has none)
     curl -s --max-time 5 "http://127.0.0.1:$PULSE_PORT/metrics" > "$2" || echo "# scrape failed" > "$2"
 }
 
-scrape_every() # NAME SECONDS: waits SECONDS, scraping Pulse's /metrics every SCRAPE_S seconds meanwhile
+scrape_every() # NAME SECONDS: waits SECONDS (to the millisecond), scraping Pulse's /metrics every SCRAPE_S seconds meanwhile
 {
-    local end=$(( $(date +%s) + $2 )) now
-    while now=$(date +%s); (( now < end )); do
+    local end_ms=$(( $(date +%s%3N) + $2 * 1000 )) left_ms
+    while left_ms=$(( end_ms - $(date +%s%3N) )); (( left_ms > 0 )); do
         if (( SCRAPE_S > 0 )); then
             scrape_metrics "$1" /dev/null
-            sleep $(( end - now < SCRAPE_S ? end - now : SCRAPE_S ))
-        else
-            sleep $(( end - now ))
+            left_ms=$(( end_ms - $(date +%s%3N) ))
+            (( left_ms > 0 )) || break
+            (( left_ms < SCRAPE_S * 1000 )) || left_ms=$(( SCRAPE_S * 1000 ))
         fi
+        sleep "$(( left_ms / 1000 )).$(printf '%03d' $(( left_ms % 1000 )))"
     done
 }
 
