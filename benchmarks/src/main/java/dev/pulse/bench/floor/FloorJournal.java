@@ -2,17 +2,16 @@ package dev.pulse.bench.floor;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.LongSupplier;
 
-import dev.pulse.journal.FsyncPolicy;
 import dev.pulse.journal.Journal;
 import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.journal.JournalHold;
-import dev.pulse.journal.JournalMetrics;
 import dev.pulse.journal.JournalProxy;
 import dev.pulse.journal.JournalRecordType;
 import dev.pulse.journal.SessionEndReason;
 import dev.pulse.journal.SessionStartKind;
+import dev.pulse.server.config.ServerConfig;
+import dev.pulse.server.metrics.Metrics;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.FastThreadLocal;
 
@@ -43,13 +42,12 @@ final class FloorJournal implements AutoCloseable
         this.journal = journal;
     }
 
-    /** Pulse's defaults (its ServerConfig): forced every 100 ms, 64 MiB segments, an 8 MiB ring, no search text. */
-    private static final JournalConfiguration PULSE_DEFAULTS =
-        new JournalConfiguration(FsyncPolicy.INTERVAL, 100, 64L << 20, 8 << 20, false, null);
-
+    /** A journal in {@code dir} with Pulse's default settings, built as Pulse builds its own from them. */
     static FloorJournal open(final Path dir) throws IOException
     {
-        return new FloorJournal(Journal.open(dir, PULSE_DEFAULTS, new Unreported()));
+        final ServerConfig defaults = ServerConfig.defaults();
+        return new FloorJournal(Journal.open(dir, new JournalConfiguration(defaults.fsyncPolicy(), defaults.fsyncIntervalMs(),
+            defaults.journalSegmentBytes(), defaults.journalBufferBytes(), defaults.journalSearchText(), null), new Metrics()));
     }
 
     /** The calling event loop's part (made on its first use). */
@@ -100,35 +98,6 @@ final class FloorJournal implements AutoCloseable
     public void close()
     {
         journal.close();
-    }
-
-    /** The floor has no metrics: what the journal reports about itself goes nowhere. */
-    private static final class Unreported implements JournalMetrics
-    {
-        @Override
-        public void journalDropped()
-        {
-        }
-
-        @Override
-        public void journalFsyncNanos(final long nanos)
-        {
-        }
-
-        @Override
-        public void internalError()
-        {
-        }
-
-        @Override
-        public void gauge(final String name, final String help, final LongSupplier value)
-        {
-        }
-
-        @Override
-        public void counter(final String name, final String help, final LongSupplier value)
-        {
-        }
     }
 
     /** One event loop's proxy, and its connections waiting for the journal to write their records (Pulse's {@link JournalHold}). */

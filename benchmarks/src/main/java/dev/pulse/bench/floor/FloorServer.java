@@ -1,6 +1,7 @@
 package dev.pulse.bench.floor;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
@@ -162,10 +163,10 @@ public final class FloorServer implements AutoCloseable
         String bind = "127.0.0.1";
         int port = 8090;
         int loops = 0;
-        java.nio.file.Path sessionsDir = null;
+        Path sessionsDir = null;
         int expectedSessions = 250_000;
         long expirySeconds = 60;
-        java.nio.file.Path journalDir = null;
+        Path journalDir = null;
         for (int i = 0; i < args.length; i++)
         {
             final String value = i + 1 < args.length ? args[i + 1] : null;
@@ -180,19 +181,11 @@ public final class FloorServer implements AutoCloseable
                     i++;
                     break;
                 case "--sessions":
-                    if (value == null)
-                    {
-                        usage("--sessions needs a directory");
-                    }
-                    sessionsDir = java.nio.file.Path.of(value);
+                    sessionsDir = directory(args[i], value);
                     i++;
                     break;
                 case "--journal":
-                    if (value == null)
-                    {
-                        usage("--journal needs a directory");
-                    }
-                    journalDir = java.nio.file.Path.of(value);
+                    journalDir = directory(args[i], value);
                     i++;
                     break;
                 case "--expected-sessions":
@@ -237,6 +230,15 @@ public final class FloorServer implements AutoCloseable
             " (" + expectedSessions + " expected, idle ones end after " + expirySeconds + " s)") +
             (journalDir == null ? "" : ", records in " + journalDir));
         Thread.currentThread().join();
+    }
+
+    private static Path directory(final String option, final String value)
+    {
+        if (value == null)
+        {
+            usage(option + " needs a directory");
+        }
+        return Path.of(value);
     }
 
     private static long parse(final String option, final String value, final long least, final long most)

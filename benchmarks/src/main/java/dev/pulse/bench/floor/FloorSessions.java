@@ -1,5 +1,6 @@
 package dev.pulse.bench.floor;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +70,7 @@ final class FloorSessions implements AutoCloseable
         {
             Files.createDirectories(dir);
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
             throw new SessionStoreException("cannot create " + dir + ": " + ex.getMessage(), ex);
         }
@@ -82,7 +83,7 @@ final class FloorSessions implements AutoCloseable
         return sessions;
     }
 
-    /** A new session owned by {@code connectionId}; false when the map is full (the floor then serves without it). */
+    /** A new session owned by {@code connectionId}; false when the map is full (the floor then refuses the connection with 1013). */
     boolean start(final long sidHi, final long sidLo, final long connectionId, final long nowMs)
     {
         final SessionAccess access = accesses.get();
