@@ -1,5 +1,9 @@
 package dev.pulse.server.session;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
@@ -11,9 +15,29 @@ public final class SessionId
 {
     public static final int HEX_LENGTH = 32;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    private final byte[] bits = new byte[16];
     private long hi;
     private long lo;
+
+    /**
+     * A generator of one thread's own for its ids: the JDK's DRBG (Hash_DRBG with SHA-256), seeded once from the
+     * system's entropy. Not {@code new SecureRandom()}: on Linux that is NativePRNG, whose every draw takes one lock
+     * shared by every instance in the process and mixes in bytes read from /dev/urandom (BENCHMARKS.md, issue 20,
+     * round 5).
+     */
+    public static SecureRandom newRandom()
+    {
+        try
+        {
+            return SecureRandom.getInstance("DRBG");
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("this JDK has no DRBG SecureRandom", ex);
+        }
+    }
 
     public long hi()
     {
@@ -37,8 +61,10 @@ public final class SessionId
     {
         do
         {
-            hi = random.nextLong();
-            lo = random.nextLong();
+            // One draw of 16 bytes: two nextLong() would be four draws of 4 bytes.
+            random.nextBytes(bits);
+            hi = (long)LONGS.get(bits, 0);
+            lo = (long)LONGS.get(bits, 8);
         }
         while (hi == 0 && lo == 0);
         return this;

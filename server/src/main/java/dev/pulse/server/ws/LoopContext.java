@@ -33,7 +33,8 @@ final class LoopContext
     /** Keeps a session's change and its journal records together (one per loop, like the accessor). */
     final SessionChange change;
     final RawEventCapture capture;
-    final SecureRandom random = new SecureRandom();
+    /** This loop's own generator of session ids ({@link SessionId#newRandom()}: no lock shared with other loops). */
+    final SecureRandom random = SessionId.newRandom();
     final SessionId sessionId = new SessionId();
     final PulseClock clock;
     final LoopTimers timers;

@@ -1,5 +1,7 @@
 package dev.pulse.server.architecture;
 
+import java.security.SecureRandom;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -61,6 +63,18 @@ class ArchitectureTest
         noClasses().that().resideInAPackage("dev.pulse.server.replay..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.pulse.server.ws..", "dev.pulse.server.http..",
                 "dev.pulse.server.session..", "dev.pulse.server.config..", "dev.pulse.server.auth..", "dev.pulse.server.tls..")
+            .check(PULSE);
+    }
+
+    /**
+     * The event loops make session ids with a generator of their own ({@code SessionId.newRandom()}), not the
+     * default SecureRandom, whose draws all take one lock shared across the process and read /dev/urandom.
+     */
+    @Test
+    void shouldGiveEachEventLoopItsOwnRandomForSessionIds()
+    {
+        noClasses().that().resideInAPackage("dev.pulse.server.ws..")
+            .should().callConstructor(SecureRandom.class)
             .check(PULSE);
     }
 

@@ -33,9 +33,29 @@ class SessionIdTest
     }
 
     @Test
+    void shouldMakeIdsWithADrbgOfItsOwnDrawingSixteenBytesAtOnce()
+    {
+        final SecureRandom random = SessionId.newRandom();
+        assertThat(random.getAlgorithm()).isEqualTo("DRBG");
+        assertThat(SessionId.newRandom()).isNotSameAs(random);
+        final int[] draws = {0};
+        final SecureRandom counting = new SecureRandom()
+        {
+            @Override
+            public void nextBytes(final byte[] bytes)
+            {
+                draws[0]++;
+                random.nextBytes(bytes);
+            }
+        };
+        assertThat(new SessionId().generate(counting).toString()).matches("[0-9a-f]{32}");
+        assertThat(draws[0]).as("draws for one id").isEqualTo(1);
+    }
+
+    @Test
     void shouldUseAll128Bits()
     {
-        final SecureRandom random = new SecureRandom();
+        final SecureRandom random = SessionId.newRandom();
         final Set<String> ids = new HashSet<>();
         long hiOnes = 0;
         long loOnes = 0;
