@@ -6,7 +6,7 @@ walks), stubs, the JDK. Self samples: what the JIT inlined counts in the frame i
 so the split between families is approximate. Run it where the run happened, while the JIT's map
 (/tmp/perf-PID.map) is still there.
 
-  benchmarks/perf-families.py RATE SECONDS NAME=RUN/profile/perf.data[,RUN2/profile/perf.data...] [NAME=...]
+  benchmarks/perf-families.py [--within PHASE] RATE SECONDS NAME=RUN/profile/perf.data[,RUN2/profile/perf.data...] [NAME=...]
 
 RATE events a second over SECONDS (profile-window.sh's perf record window: a third of its window).
 The first run is the one the others are compared with (a column of differences, in us an event).
@@ -19,8 +19,13 @@ close, the journal's release of held acks, timers, its messages, and the loop's 
 tasks. A sample in a syscall made from native code (libc's send and recv, Netty's epoll) has lost
 its Java callers: those are a row of their own. The load generator's sessions are short (a
 journey, then a new session on a new connection), so a connection carries only tens of events,
-and what a connection costs once weighs on every event."""
+and what a connection costs once weighs on every event.
+
+--within PHASE (the start of a phase's name, e.g. hello) adds a third table: that phase's samples by the
+Java methods on their stacks (inclusive: a sample counts once for every method it passes through,
+so the rows overlap), to see what one phase spends more on than the other server's."""
 import collections
+import functools
 import re
 import statistics
 import subprocess
@@ -79,20 +84,39 @@ JAVA_FRAME = re.compile(r"[\w$]+\.[\w$<>]+\(|Interpreter")
 LOOP = "the loop (epoll, wake-ups, other tasks)"
 
 
-def phases(perf_data):
+@functools.lru_cache(maxsize=None)
+def stacks(perf_data):
+    """Each loop sample's frames, leaf first, as perf script prints them (address, then symbol)."""
     out = subprocess.run(["perf", "script", "-i", perf_data, "--comms", COMM, "-F", "ip,sym"], capture_output=True, text=True,
                          check=True).stdout
+    return [[line.strip().split(" ", 1)[-1] for line in stack.splitlines() if line.strip()] for stack in out.split("\n\n")]
+
+
+def phase_of(frames):
+    if not any(JAVA_FRAME.search(f) for f in frames):
+        return CUT
+    return next((name for name, rule in PHASES if any(rule.search(f) for f in frames)), LOOP)
+
+
+def phases(perf_data):
+    return collections.Counter(phase_of(frames) for frames in stacks(perf_data) if frames)
+
+
+WITHIN_ALL = "(all the phase's samples)"
+
+
+def methods_within(perf_data, phase):
+    """The samples of phases starting with {@code phase} by the Java methods on their stacks (inclusive)."""
     counts = collections.Counter()
-    for stack in out.split("\n\n"):
-        frames = [line.strip() for line in stack.splitlines() if line.strip()]
-        if frames and not any(JAVA_FRAME.search(f) for f in frames):
-            counts[CUT] += 1
-        elif frames:
-            counts[next((name for name, rule in PHASES if any(rule.search(f) for f in frames)), LOOP)] += 1
-    return counts
+    for frames in stacks(perf_data):
+        if frames and phase_of(frames).startswith(phase):
+            counts[WITHIN_ALL] += 1
+            counts.update({re.sub(r"\(.*", "", f).split(" ")[-1] for f in frames if JAVA_FRAME.search(f)})
+    # What every sample of the phase passes through (the loop, the pipeline up to the handler) says nothing.
+    return collections.Counter({k: c for k, c in counts.items() if k == WITHIN_ALL or c < counts[WITHIN_ALL]})
 
 
-def table(title, column, named, us_per_sample, order=None):
+def table(title, column, named, us_per_sample, order=None, total="total"):
     base_name, base = named[0]
     names = order or sorted({k for _, reps in named for c in reps for k in c}, key=lambda k: -sum(c[k] for _, reps in named for c in reps))
     print(title)
@@ -100,14 +124,14 @@ def table(title, column, named, us_per_sample, order=None):
     head += "".join(" | %s - %s us/event" % (n, base_name) for n, _ in named[1:]) + " |"
     print(head)
     print("|---" * (1 + 2 * len(named) + len(named) - 1) + "|")
-    for k in names + ["total"]:
-        value = lambda reps, k=k: statistics.median(sum(c.values()) if k == "total" else c[k] for c in reps)
+    for k in names + ([total] if total else []):
+        value = lambda reps, k=k: statistics.median(sum(c.values()) if k == total else c[k] for c in reps)
         row = "| %s | " % k + " | ".join("%d | %.2f" % (value(reps), value(reps) * us_per_sample) for _, reps in named)
         row += "".join(" | %+.2f" % ((value(reps) - value(base)) * us_per_sample) for _, reps in named[1:]) + " |"
         print(row)
 
 
-def main(rate, seconds, runs):
+def main(rate, seconds, runs, within=None):
     us_per_sample = 1e6 / HZ / (rate * seconds)
     runs = [run.split("=", 1) for run in runs]
     scale = "%d events/s over %d s (one sample = %.3f us an event)" % (rate, seconds, us_per_sample)
@@ -117,9 +141,19 @@ def main(rate, seconds, runs):
     print()
     table("# the event loops' samples by phase of a connection, " + scale + reps, "phase",
           [(name, [phases(path) for path in paths.split(",")]) for name, paths in runs], us_per_sample, [name for name, _ in PHASES] + [LOOP, CUT])
+    if within:
+        named = [(name, [methods_within(path, within) for path in paths.split(",")]) for name, paths in runs]
+        top = sorted({k for _, reps in named for c in reps for k in c}, key=lambda k: -max(c[k] for _, reps in named for c in reps))
+        print()
+        table("# the phase '%s...' by the Java methods its samples pass through (inclusive, so the rows overlap), "
+              % within + scale + reps, "method", named, us_per_sample, top[:40], total=None)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 4:
+    args = sys.argv[1:]
+    within = None
+    if args[:1] == ["--within"] and len(args) > 1:
+        within, args = args[1], args[2:]
+    if len(args) < 3:
         sys.exit(__doc__)
-    main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:])
+    main(int(args[0]), int(args[1]), args[2:], within)
