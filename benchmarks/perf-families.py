@@ -86,7 +86,7 @@ LOOP = "the loop (epoll, wake-ups, other tasks)"
 
 @functools.lru_cache(maxsize=None)
 def stacks(perf_data):
-    """Each loop sample's frames, leaf first, as perf script prints them (address, then symbol)."""
+    """Each loop sample's frames, leaf first: their symbols (perf script prints each after its address)."""
     out = subprocess.run(["perf", "script", "-i", perf_data, "--comms", COMM, "-F", "ip,sym"], capture_output=True, text=True,
                          check=True).stdout
     return [[line.strip().split(" ", 1)[-1] for line in stack.splitlines() if line.strip()] for stack in out.split("\n\n")]
@@ -106,7 +106,7 @@ WITHIN_ALL = "(all the phase's samples)"
 
 
 def methods_within(perf_data, phase):
-    """The samples of phases starting with {@code phase} by the Java methods on their stacks (inclusive)."""
+    """The samples of the phases whose names start with phase, by the Java methods on their stacks (inclusive)."""
     counts = collections.Counter()
     for frames in stacks(perf_data):
         if frames and phase_of(frames).startswith(phase):

@@ -11,7 +11,7 @@ import dev.pulse.bench.HotPathBenchmark;
 
 /**
  * A new session's id ({@link SessionId#generate}), as a hello without one costs its loop, from each generator:
- * {@code NativePRNG} is what {@code new SecureRandom()} gives on Linux (one lock for every instance in the process,
+ * {@code NativePRNG} is what {@code new SecureRandom()} gives on Linux (locks shared by every instance in the process,
  * bytes mixed in from /dev/urandom), {@code DRBG} what {@link SessionId#newRandom()} gives each loop. Run it with
  * {@code -t 2} too: the state is per thread, so two threads share only what the JDK shares.
  */

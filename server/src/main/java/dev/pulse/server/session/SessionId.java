@@ -23,9 +23,8 @@ public final class SessionId
 
     /**
      * A generator of one thread's own for its ids: the JDK's DRBG (Hash_DRBG with SHA-256), seeded once from the
-     * system's entropy. Not {@code new SecureRandom()}: on Linux that is NativePRNG, whose every draw takes one lock
-     * shared by every instance in the process and mixes in bytes read from /dev/urandom (BENCHMARKS.md, issue 20,
-     * round 5).
+     * system's entropy. Not {@code new SecureRandom()}: on Linux that is NativePRNG, whose every draw takes locks shared
+     * by every instance in the process and mixes in bytes read from /dev/urandom (BENCHMARKS.md, issue 20, round 5).
      */
     public static SecureRandom newRandom()
     {

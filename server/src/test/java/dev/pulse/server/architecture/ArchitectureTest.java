@@ -68,7 +68,7 @@ class ArchitectureTest
 
     /**
      * The event loops make session ids with a generator of their own ({@code SessionId.newRandom()}), not the
-     * default SecureRandom, whose draws all take one lock shared across the process and read /dev/urandom.
+     * default SecureRandom, whose draws all take locks shared across the process and read /dev/urandom.
      */
     @Test
     void shouldGiveEachEventLoopItsOwnRandomForSessionIds()
