@@ -12,7 +12,6 @@ import dev.pulse.catalog.CatalogLoader;
 import dev.pulse.catalog.LiveCatalog;
 import dev.pulse.catalog.LoadResult;
 import dev.pulse.journal.Journal;
-import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.journal.JournalOpener;
 import dev.pulse.journal.JournalProxy;
 import dev.pulse.journal.JournalUpkeep;
@@ -126,9 +125,7 @@ public final class PulseServer implements AutoCloseable
             // The session map first: a start that fails on a damaged map must leave the journal untouched.
             openedSessions = SessionMapStartup.open(dataDirectory, config.expectedSessions(), config.resetCorruptSessions());
             sessions = openedSessions;
-            openedJournal = journals.open(dataDirectory.journalDir(), new JournalConfiguration(config.fsyncPolicy(),
-                config.fsyncIntervalMs(), config.journalSegmentBytes(), config.journalBufferBytes(), config.journalSearchText(), null),
-                metrics);
+            openedJournal = journals.open(dataDirectory.journalDir(), config.journalConfiguration(), metrics);
             journal = openedJournal;
             if (!dataDirectory.lastStopWasClean())
             {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import dev.pulse.journal.Journal;
-import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.journal.JournalHold;
 import dev.pulse.journal.JournalProxy;
 import dev.pulse.journal.JournalRecordType;
@@ -45,9 +44,7 @@ final class FloorJournal implements AutoCloseable
     /** A journal in {@code dir} with Pulse's default settings, built as Pulse builds its own from them. */
     static FloorJournal open(final Path dir) throws IOException
     {
-        final ServerConfig defaults = ServerConfig.defaults();
-        return new FloorJournal(Journal.open(dir, new JournalConfiguration(defaults.fsyncPolicy(), defaults.fsyncIntervalMs(),
-            defaults.journalSegmentBytes(), defaults.journalBufferBytes(), defaults.journalSearchText(), null), new Metrics()));
+        return new FloorJournal(Journal.open(dir, ServerConfig.defaults().journalConfiguration(), new Metrics()));
     }
 
     /** The calling event loop's part (made on its first use). */

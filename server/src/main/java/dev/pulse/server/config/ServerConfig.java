@@ -7,6 +7,7 @@ import dev.pulse.server.net.AddressRanges;
 import dev.pulse.server.net.ClientAddressSource;
 
 import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.journal.JournalUpkeepConfiguration;
 import dev.pulse.journal.RetentionMode;
 /**
@@ -172,6 +173,12 @@ public record ServerConfig(
             AddressRanges.NONE, ClientAddressSource.PEER, LogFormat.TEXT, LogLevel.INFO, 5_000, 5_000, null, null, null, 1_000,
             null, null, null, "pulse-journal", null, null, null, 10, "answer,dismiss,response,outcome",
             null, 100, 4096);
+    }
+
+    /** The journal's settings from these; its search-hash key is the data directory's key file (loaded or created at open). */
+    public JournalConfiguration journalConfiguration()
+    {
+        return new JournalConfiguration(fsyncPolicy, fsyncIntervalMs, journalSegmentBytes, journalBufferBytes, journalSearchText, null);
     }
 
     /** A builder starting from these values. */

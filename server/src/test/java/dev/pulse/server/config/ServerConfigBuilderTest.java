@@ -6,6 +6,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+import dev.pulse.journal.FsyncPolicy;
+import dev.pulse.journal.JournalConfiguration;
 import dev.pulse.server.auth.SigningKey;
 import dev.pulse.server.net.AddressRanges;
 
@@ -17,6 +19,15 @@ class ServerConfigBuilderTest
     void shouldBuildTheConfigItStartedFromWhenNothingChanges()
     {
         assertThat(ServerConfig.defaults().toBuilder().build()).isEqualTo(ServerConfig.defaults());
+    }
+
+    /** The journal Pulse opens (and the floor benchmark's) takes every journal setting from the config, none from elsewhere. */
+    @Test
+    void shouldGiveTheJournalItsSettingsFromTheConfig()
+    {
+        final JournalConfiguration journal = ServerConfig.defaults().toBuilder().fsyncPolicy(FsyncPolicy.ALWAYS).fsyncIntervalMs(7)
+            .journalSegmentBytes(1L << 21).journalBufferBytes(1 << 16).journalSearchText(true).build().journalConfiguration();
+        assertThat(journal).isEqualTo(new JournalConfiguration(FsyncPolicy.ALWAYS, 7, 1L << 21, 1 << 16, true, null));
     }
 
     /** A setter wired to the wrong field would change another setting, or none: each must change its own alone. */
