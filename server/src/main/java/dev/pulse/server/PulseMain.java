@@ -44,11 +44,17 @@ public final class PulseMain
     public static final int EXIT_FAILURE = 3;
     public static final int EXIT_SESSION_MAP_DAMAGED = 4;
 
-    /** Set unless already given with -D: Chronicle must not phone home; Agrona's checks cost on the hot path. */
+    /**
+     * Set unless already given with -D: Chronicle must not phone home; Agrona's checks cost on the hot
+     * path; so does Netty's leak detector, a stack trace for one buffer in 128 (about 2 µs an event,
+     * BENCHMARKS.md, issue 20 round 6): a leak still shows as {@code pulse_netty_direct_memory_bytes}
+     * growing, and {@code -Dio.netty.leakDetection.level=simple} turns the detector back on to find it.
+     */
     private static final String[][] SYSTEM_PROPERTY_DEFAULTS = {
         {"chronicle.analytics.disable", "true"},
         {"chronicle.announcer.disable", "true"},
-        {"agrona.disable.bounds.checks", "true"}};
+        {"agrona.disable.bounds.checks", "true"},
+        {"io.netty.leakDetection.level", "disabled"}};
 
     private PulseMain()
     {

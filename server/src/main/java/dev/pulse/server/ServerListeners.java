@@ -1,6 +1,7 @@
 package dev.pulse.server;
 
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
@@ -10,6 +11,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.ResourceLeakDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,7 @@ final class ServerListeners
     {
         transport = Transport.detect();
         LOG.info("transport: {}", transport.describe());
+        LOG.info("buffer leak detector: {}", describeLeakDetector(ResourceLeakDetector.getLevel()));
         acceptors = new MultiThreadIoEventLoopGroup(1, transport.ioHandlers());
         workerCount = config.eventLoopThreads() > 0 ? config.eventLoopThreads() : Runtime.getRuntime().availableProcessors();
         workers = new MultiThreadIoEventLoopGroup(workerCount, transport.ioHandlers());
@@ -143,5 +146,12 @@ final class ServerListeners
     boolean stopAcceptors()
     {
         return acceptors.shutdownGracefully(0, 100, TimeUnit.MILLISECONDS).awaitUninterruptibly(200);
+    }
+
+    /** Netty's leak detector is off unless the operator asks for it (PulseMain's defaults): the start says which, and how to turn it on. */
+    static String describeLeakDetector(final ResourceLeakDetector.Level level)
+    {
+        return level == ResourceLeakDetector.Level.DISABLED ? "off (-Dio.netty.leakDetection.level=simple turns it on)"
+            : level.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -26,12 +26,14 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
+import dev.pulse.server.PulseMain;
+
 /**
  * The floor for the end-to-end benchmark: a minimal Netty WebSocket server that speaks just enough
  * of the protocol for the load generator's {@code browse=50,back_and_forth=50} mix
  * ({@link FloorHandler}), with no session store, catalog or journal. It is set up as Pulse is (the
  * same transport, one acceptor loop and as many worker loops as Pulse would use, the same socket
- * options and frame limit), so the cost Pulse adds over the network stack shows as a ratio. With
+ * options, frame limit and system property defaults), so the cost Pulse adds over the network stack shows as a ratio. With
  * {@code --sessions DIR} it also keeps every session in Pulse's own session map ({@link FloorSessions}),
  * so the cost of that state alone shows too; and with {@code --journal DIR} as well their records in
  * Pulse's own journal, acks waiting for them ({@link FloorJournal}).
@@ -160,6 +162,8 @@ public final class FloorServer implements AutoCloseable
 
     public static void main(final String[] args) throws InterruptedException
     {
+        // Pulse's own (Netty's leak detector off among them), so the floor's Netty runs as Pulse's does.
+        PulseMain.applySystemPropertyDefaults(System.getProperties());
         String bind = "127.0.0.1";
         int port = 8090;
         int loops = 0;

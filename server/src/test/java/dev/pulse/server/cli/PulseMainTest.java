@@ -307,7 +307,19 @@ class PulseMainTest
         assertThat(properties)
             .containsEntry("chronicle.analytics.disable", "true")
             .containsEntry("chronicle.announcer.disable", "true")
-            .containsEntry("agrona.disable.bounds.checks", "false");
+            .containsEntry("agrona.disable.bounds.checks", "false")
+            .containsEntry("io.netty.leakDetection.level", "disabled");
+    }
+
+    @Test
+    void shouldLeaveNettysLeakDetectorOnWhenALevelIsGiven()
+    {
+        final Properties properties = new Properties();
+        properties.setProperty("io.netty.leakDetection.level", "paranoid");
+
+        PulseMain.applySystemPropertyDefaults(properties);
+
+        assertThat(properties).containsEntry("io.netty.leakDetection.level", "paranoid");
     }
 
     private int run(final String... args)
