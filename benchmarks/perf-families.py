@@ -32,7 +32,6 @@ import subprocess
 import sys
 
 COMM = "multiThreadIoEv"
-HZ = 499  # profile-window.sh's perf record -F
 
 
 def family(dso, kind, symbol):
@@ -131,9 +130,18 @@ def table(title, column, named, us_per_sample, order=None, total="total"):
         print(row)
 
 
+def sample_hz(perf_data):
+    """The samples a second perf recorded at (profile-window.sh's PERF_HZ), from the file's header."""
+    out = subprocess.run(["perf", "evlist", "-F", "-i", perf_data], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"sample_freq=(\d+)", out).group(1))
+
+
 def main(rate, seconds, runs, within=None):
-    us_per_sample = 1e6 / HZ / (rate * seconds)
     runs = [run.split("=", 1) for run in runs]
+    rates = {sample_hz(path) for _, paths in runs for path in paths.split(",")}
+    if len(rates) != 1:
+        sys.exit("perf-families: the runs were sampled at different rates (%s a second): their samples do not compare" % sorted(rates))
+    us_per_sample = 1e6 / rates.pop() / (rate * seconds)
     scale = "%d events/s over %d s (one sample = %.3f us an event)" % (rate, seconds, us_per_sample)
     reps = "" if all("," not in paths for _, paths in runs) else ", medians of the reps"
     table("# the event loops' samples by family, " + scale + reps, "family",

@@ -7,14 +7,17 @@
 #   benchmarks/profile-window.sh PID OUT_DIR SECONDS RATE
 #
 # In OUT_DIR, each over its own third of SECONDS (the three never overlap, so none counts another):
-#   perf-report.txt   on-CPU samples (perf record -F 499 -g) by thread kind and by symbol, with the
+#   perf-report.txt   on-CPU samples (perf record -F $PERF_HZ -g) by thread kind and by symbol, with the
 #                     JIT's symbols (jcmd Compiler.perfmap; run the server with -XX:+PreserveFramePointer)
 #   syscalls.txt      every syscall of every thread (perf trace -s), summed by syscall and by thread
 #                     kind, with calls per event (RATE events a second)
 #   ctxt.tsv          voluntary and involuntary context switches and CPU ticks by thread kind, per event
 #   families.txt      the event loops' samples by family of code (perf-families.py)
 # Needs linux-perf and tracefs (mounted here if missing). Stops by itself after SECONDS.
+# PERF_HZ (499): samples a second. 499 with whole stacks costs the server so much CPU that at 10,000
+# events/s its loops saturate (BENCHMARKS.md, issue 20 round 5); 99 profiles them unsaturated.
 set -euo pipefail
+PERF_HZ=${PERF_HZ:-499}
 
 PID=$1 OUT=$2 WINDOW_S=$3 RATE=$4
 THIRD_S=$(( WINDOW_S / 3 ))
@@ -39,7 +42,7 @@ KIND='{k = $1; gsub(/[-#]?[0-9]+/, "", k)}'
 thread_counts > "$OUT/threads-before.tsv"
 start_ns=$(date +%s%N)
 
-perf record -F 499 -g -p "$PID" -o "$OUT/perf.data" -- sleep "$THIRD_S" > /dev/null 2>&1 || echo "perf record failed" >> "$OUT/errors.txt"
+perf record -F "$PERF_HZ" -g -p "$PID" -o "$OUT/perf.data" -- sleep "$THIRD_S" > /dev/null 2>&1 || echo "perf record failed" >> "$OUT/errors.txt"
 perf trace -s -p "$PID" -o "$OUT/perf-trace.txt" -- sleep "$THIRD_S" > /dev/null 2>&1 || echo "perf trace failed" >> "$OUT/errors.txt"
 sleep "$THIRD_S"
 
@@ -79,7 +82,7 @@ fi
 # On-CPU samples: by thread kind, then the top symbols (self), then the top symbols of the event loops.
 if [[ -s $OUT/perf.data ]]; then
     {
-        echo "# perf record -F 499 -g over $THIRD_S s; samples by thread (comm), then by symbol (self)"
+        echo "# perf record -F $PERF_HZ -g over $THIRD_S s; samples by thread (comm), then by symbol (self)"
         # (head closes its pipe early: "|| true", or pipefail would end the script there)
         perf report -i "$OUT/perf.data" -n --no-children --sort comm --stdio -g none 2>/dev/null | grep '%' | head -30 || true
         echo
