@@ -14,8 +14,10 @@
 #   ctxt.tsv          voluntary and involuntary context switches and CPU ticks by thread kind, per event
 #   families.txt      the event loops' samples by family of code (perf-families.py)
 # Needs linux-perf and tracefs (mounted here if missing). Stops by itself after SECONDS.
-# PERF_HZ (499): samples a second. 499 with whole stacks costs the server so much CPU that at 10,000
-# events/s its loops saturate (BENCHMARKS.md, issue 20 round 5); 99 profiles them unsaturated.
+# PERF_HZ (499): perf record's samples a second; 99 perturbs the server less and still gives a
+# sample per 0.05 us an event at 10,000 events/s over 20 s. Neither saturates the loops while perf
+# record samples (0.7-0.8 of a core at 10,000/s, BENCHMARKS.md, issue 20 round 6); perf trace does,
+# in the second third, which is why a profiled run's latency is not the ladder's.
 set -euo pipefail
 PERF_HZ=${PERF_HZ:-499}
 
