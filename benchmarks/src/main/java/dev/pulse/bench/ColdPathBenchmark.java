@@ -28,7 +28,8 @@ import dev.pulse.server.ws.PerEventPath;
  *     the path's data then comes from L3 and memory; its code mostly stays in the instruction cache;
  * <li>{@code loopback}: 128 bytes there and back over a TCP connection on 127.0.0.1, so the
  *     kernel's network stack runs between two ops, as it does between two events of a loop in the
- *     server: code and data both.
+ *     server (its own path for one small message turned out to leave L1 and L2 mostly as they
+ *     were: BENCHMARKS.md, issue 20 round 6).
  * </ul>
  */
 public class ColdPathBenchmark extends HotPathBenchmark

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * The per-event benchmarks' stream of client messages: 65,536 messages of the load generator's mix
- * (activity 35%, pages 22% with a sixth of them back, clicks 15%, searches 10%, visibility, form
+ * The per-event benchmarks' stream of client messages: 65,536 event messages in a mix of the
+ * protocol's kinds (activity 35%, pages 22% with a sixth of them back, clicks 15%, searches 10%, visibility, form
  * errors, exit intent, goals), each for one of {@code sessions} sessions drawn at random, so that
  * consecutive messages meet different session records. Each message's seq is a 20-character,
  * space-padded field patched in place ({@link #withSeq}), so one script serves any number of passes

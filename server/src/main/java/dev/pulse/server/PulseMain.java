@@ -46,8 +46,8 @@ public final class PulseMain
 
     /**
      * Set unless already given with -D: Chronicle must not phone home; Agrona's checks cost on the hot
-     * path; so does Netty's leak detector, a stack trace for one buffer in 128 (about 2 µs an event,
-     * BENCHMARKS.md, issue 20 round 6): a leak still shows as {@code pulse_netty_direct_memory_bytes}
+     * path; so does Netty's leak detector, a stack trace for one buffer in 128 (2.8 µs an event at
+     * 10,000 events/s, BENCHMARKS.md, issue 20 round 6): a leak still shows as {@code pulse_netty_direct_memory_bytes}
      * growing, and {@code -Dio.netty.leakDetection.level=simple} turns the detector back on to find it.
      */
     private static final String[][] SYSTEM_PROPERTY_DEFAULTS = {

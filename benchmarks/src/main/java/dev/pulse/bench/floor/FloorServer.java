@@ -33,10 +33,11 @@ import dev.pulse.server.PulseMain;
  * of the protocol for the load generator's {@code browse=50,back_and_forth=50} mix
  * ({@link FloorHandler}), with no session store, catalog or journal. It is set up as Pulse is (the
  * same transport, one acceptor loop and as many worker loops as Pulse would use, the same socket
- * options, frame limit and system property defaults), so the cost Pulse adds over the network stack shows as a ratio. With
- * {@code --sessions DIR} it also keeps every session in Pulse's own session map ({@link FloorSessions}),
- * so the cost of that state alone shows too; and with {@code --journal DIR} as well their records in
- * Pulse's own journal, acks waiting for them ({@link FloorJournal}).
+ * options, frame limit and system property defaults), so the cost Pulse adds over the network
+ * stack shows as a ratio. With {@code --sessions DIR} it also keeps every session in Pulse's own
+ * session map ({@link FloorSessions}), so the cost of that state alone shows too; and with
+ * {@code --journal DIR} as well their records in Pulse's own journal, acks waiting for them
+ * ({@link FloorJournal}).
  *
  * <p>{@code java -cp pulse-benchmarks.jar dev.pulse.bench.floor.FloorServer [--port 8090]
  * [--bind 127.0.0.1] [--loops N] [--sessions DIR [--expected-sessions 250000] [--expiry-s 60] [--journal DIR]]}
