@@ -105,65 +105,29 @@ public class ColdPathBenchmark extends HotPathBenchmark
     }
 
     /** Pulse's path ({@link PerEventPath}): decode, session record, detectors, governor, journal hand-off, frames. */
-    @State(Scope.Thread)
-    public static class Pulse
-    {
-        PerEventPath path;
-
-        @Setup(Level.Trial)
-        public void setUp() throws IOException
-        {
-            path = new PerEventPath();
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws IOException
-        {
-            path.close();
-        }
-    }
-
-    /** The floor's path ({@link FloorPath}) over as many sessions: its few fields read, its session's entry updated. */
-    @State(Scope.Thread)
-    public static class Floor
-    {
-        FloorPath path;
-
-        @Setup(Level.Trial)
-        public void setUp() throws IOException
-        {
-            path = new FloorPath(PerEventPath.SESSIONS);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws IOException
-        {
-            path.close();
-        }
-    }
-
     @Benchmark
-    public long pulse(final Caches caches, final Pulse pulse)
+    public long pulse(final Caches caches, final PerEventPath.Trial pulse)
     {
         return pulse.path.onMessage();
     }
 
+    /** The floor's path ({@link FloorPath}) over as many sessions: its few fields read, its session's entry updated. */
     @Benchmark
-    public long floor(final Caches caches, final Floor floor)
+    public long floor(final Caches caches, final FloorPath.Trial floor)
     {
         return floor.path.onMessage();
     }
 
     /** Pulse's decode alone (Jackson's streaming parser and the protocol's fields): its share of {@link #pulse}. */
     @Benchmark
-    public long pulseDecode(final Caches caches, final Pulse pulse)
+    public long pulseDecode(final Caches caches, final PerEventPath.Trial pulse)
     {
         return pulse.path.decode();
     }
 
     /** The floor's read alone: its share of {@link #floor}. */
     @Benchmark
-    public long floorRead(final Caches caches, final Floor floor)
+    public long floorRead(final Caches caches, final FloorPath.Trial floor)
     {
         return floor.path.read();
     }

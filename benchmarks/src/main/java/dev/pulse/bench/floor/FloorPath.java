@@ -8,21 +8,46 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import dev.pulse.bench.EventScript;
 import dev.pulse.bench.TempDirectories;
+import dev.pulse.server.ws.PerEventPath;
 
 /**
  * The floor server's per-event path without the network, as a fixture for benchmarks beside
- * Pulse's ({@code dev.pulse.server.ws.PerEventPath}): the message's few fields read
+ * Pulse's ({@link PerEventPath}): the message's few fields read
  * ({@link FloorMessage}), the fields its handler looks at tested, and the session's entry in Pulse's
  * own session map locked, checked and updated ({@link FloorSessions}, as {@code FloorServer --sessions}
  * does). The same {@link EventScript} mix over as many sessions, each message with its session's next seq.
  *
- * <p>Not thread-safe: one per benchmark state.
+ * <p>Not thread-safe: one per benchmark state ({@link Trial}).
  */
 public final class FloorPath implements AutoCloseable
 {
+    /** The fixture as a benchmark's state, over Pulse's sessions: one per thread, built before a trial, closed after. */
+    @State(Scope.Thread)
+    public static class Trial
+    {
+        public FloorPath path;
+
+        @Setup(Level.Trial)
+        public void open() throws IOException
+        {
+            path = new FloorPath(PerEventPath.SESSIONS);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException
+        {
+            path.close();
+        }
+    }
+
     /** What {@link #onMessage} returns for a message it could not read, or whose session it did not update. */
     public static final long REFUSED = -1;
     private static final long EXPIRY_MS = TimeUnit.HOURS.toMillis(1);
@@ -84,7 +109,7 @@ public final class FloorPath implements AutoCloseable
         return in.typeIs(PAGE) && in.navIs(BACK) ? in.urlHash() >>> 1 : in.seq();
     }
 
-    /** The read alone, of the next message: the floor's {@code PerEventPath.decode()}. */
+    /** The read alone, of the next message: the floor's {@link PerEventPath#decode()}. */
     public long read()
     {
         return message.read(frames[script.next()]).seq();

@@ -7,6 +7,11 @@ import java.util.SplittableRandom;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import dev.pulse.bench.EventScript;
 import dev.pulse.bench.TempDirectories;
@@ -30,11 +35,30 @@ import dev.pulse.server.session.SessionAccess;
  * the question or response frame is encoded. The {@link EventScript}'s mix over {@value #SESSIONS}
  * sessions, each message with its session's next seq.
  *
- * <p>Not thread-safe: one per benchmark state.
+ * <p>Not thread-safe: one per benchmark state ({@link Trial}).
  */
 public final class PerEventPath implements AutoCloseable
 {
     public static final int SESSIONS = 4_096;
+
+    /** The fixture as a benchmark's state: one per thread, built before a trial and closed after it. */
+    @State(Scope.Thread)
+    public static class Trial
+    {
+        public PerEventPath path;
+
+        @Setup(Level.Trial)
+        public void open() throws IOException
+        {
+            path = new PerEventPath();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException
+        {
+            path.close();
+        }
+    }
 
     private final Path dir;
     private final Journal journal;

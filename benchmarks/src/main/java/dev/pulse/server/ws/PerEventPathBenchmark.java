@@ -1,11 +1,6 @@
 package dev.pulse.server.ws;
 
-import java.io.IOException;
-
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.TearDown;
 
 import dev.pulse.bench.HotPathBenchmark;
 
@@ -16,24 +11,10 @@ import dev.pulse.bench.HotPathBenchmark;
  */
 public class PerEventPathBenchmark extends HotPathBenchmark
 {
-    private PerEventPath path;
-
-    @Setup(Level.Trial)
-    public void setUp() throws IOException
-    {
-        path = new PerEventPath();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException
-    {
-        path.close();
-    }
-
     /** One message: decode, seq rules, in-place session update, detectors, governor, journal hand-off, frames encoded. */
     @Benchmark
-    public int onMessage()
+    public int onMessage(final PerEventPath.Trial trial)
     {
-        return path.onMessage();
+        return trial.path.onMessage();
     }
 }
