@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""The medians of each build in a run-e2e-builds.sh directory, side by side: server CPU per
+"""The medians of each build in a run-e2e-builds.sh directory (or of each server and rate in a
+run-e2e.sh ladder's directory), side by side: server CPU per
 event over the measured period, question latency at the client, the generator's CPU per event,
 steal, and how many runs were correct (generator exit 0); then the server's CPU per event by kind
 of thread (thread-cpu.tsv: the event loops, the journal, the JIT, ZGC, the sweeper, the rest).
 Every run is listed under the tables."""
 import json
 import pathlib
+import re
 import statistics
 import sys
 
@@ -40,16 +42,26 @@ def runs(build_dir):
         }
 
 
-def main(out):
-    out = pathlib.Path(out)
+def groups(out):
+    """Each build's runs (run-e2e-builds.sh), or each server's runs at each rate (a run-e2e.sh
+    ladder: runs/NAME-rRATE-repN), with the floor's runs that each is compared with."""
+    if (out / "runs").is_dir():
+        ladder = {}
+        for r in runs(out):
+            ladder.setdefault(re.sub(r"-rep\d+$", "", r["run"]), []).append(r)
+        key = lambda name: (int(name.rsplit("-r", 1)[1]), name)
+        return {name: (ladder[name], ladder.get("floor-r" + name.rsplit("-r", 1)[1])) for name in sorted(ladder, key=key)}
     builds = {d.name: list(runs(d)) for d in sorted(out.iterdir()) if (d / "runs").is_dir()}
-    floor = builds.get("floor")
-    floor_cpu = statistics.median(r["cpu_us"] for r in floor) if floor else None
+    return {name: (rs, builds.get("floor")) for name, rs in builds.items()}
+
+
+def main(out):
+    builds = groups(pathlib.Path(out))
     print("| build | runs (correct) | server CPU µs/event | vs floor | question p50 ms | p99 ms | generator CPU µs/event | steal % |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for name, rs in builds.items():
+    for name, (rs, floor) in builds.items():
         med = lambda k: statistics.median(r[k] for r in rs)
-        ratio = "%.2fx" % (med("cpu_us") / floor_cpu) if floor_cpu else ""
+        ratio = "%.2fx" % (med("cpu_us") / statistics.median(r["cpu_us"] for r in floor)) if floor else ""
         print("| %s | %d (%d) | %.1f | %s | %.2f | %.1f | %.1f | %.1f |" % (
             name, len(rs), sum(r["ok"] for r in rs), med("cpu_us"), ratio, med("q_p50_ms"), med("q_p99_ms"),
             med("gen_cpu_us"), med("steal_pct")))
@@ -57,13 +69,13 @@ def main(out):
     columns = [name for name, _ in KINDS] + ["other"]
     print("| build | " + " | ".join(columns) + " |  (server CPU µs/event by kind of thread, medians)")
     print("|---|" + "---:|" * len(columns))
-    for name, rs in builds.items():
+    for name, (rs, _) in builds.items():
         print("| %s | %s |" % (name, " | ".join("%.2f" % statistics.median(r["kinds"].get(c, 0) for r in rs) for c in columns)))
     print()
-    for name, rs in builds.items():
+    for name, (rs, _) in builds.items():
         for r in rs:
-            print("- %s %s: CPU %.1f µs/event, question p50 %.2f ms p99 %.1f ms, generator %.1f µs/event, steal %.1f%%%s" % (
-                name, r["run"], r["cpu_us"], r["q_p50_ms"], r["q_p99_ms"], r["gen_cpu_us"], r["steal_pct"],
+            print("- %s: CPU %.1f µs/event, question p50 %.2f ms p99 %.1f ms, generator %.1f µs/event, steal %.1f%%%s" % (
+                r["run"] if r["run"].startswith(name) else name + " " + r["run"], r["cpu_us"], r["q_p50_ms"], r["q_p99_ms"], r["gen_cpu_us"], r["steal_pct"],
                 "" if r["ok"] else ", GENERATOR FAILED"))
 
 
