@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""The medians of each build in a run-e2e-builds.sh directory (or of each server and rate in a
-run-e2e.sh ladder's directory), side by side: server CPU per
-event over the measured period, question latency at the client, the generator's CPU per event,
-steal, and how many runs were correct (generator exit 0); then the server's CPU per event by kind
-of thread (thread-cpu.tsv: the event loops, the journal, the JIT, ZGC, the sweeper, the rest).
-Every run is listed under the tables."""
+"""The medians of each build in a run-e2e-builds.sh directory (or of each server at each rate in
+a run-e2e.sh ladder's directory), side by side, against the floor (at the same rate): server CPU
+per event over the measured period, question latency at the client, the generator's CPU per
+event, steal, and how many runs were correct (generator exit 0); then the server's CPU per event
+by kind of thread (thread-cpu.tsv: the event loops, the journal, the JIT, ZGC, the sweeper, the
+rest). Every run is listed under the tables."""
 import json
 import pathlib
 import re

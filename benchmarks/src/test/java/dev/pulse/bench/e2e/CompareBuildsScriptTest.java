@@ -98,7 +98,7 @@ class CompareBuildsScriptTest
         return out;
     }
 
-    /** One finished run: {@code loopTicks} of the event loops' and 1 of the JIT's CPU over 10 s. */
+    /** One finished run of 10 s: {@code loopTicks} of the event loops' CPU, none of the JIT's. */
     private static void run(final Path parent, final String name, final int rate, final int p50Tenths, final int loopTicks,
         final double p99Ms) throws IOException
     {
