@@ -49,8 +49,8 @@ def groups(out):
         ladder = {}
         for r in runs(out):
             ladder.setdefault(re.sub(r"-rep\d+$", "", r["run"]), []).append(r)
-        key = lambda name: (int(name.rsplit("-r", 1)[1]), name)
-        return {name: (ladder[name], ladder.get("floor-r" + name.rsplit("-r", 1)[1])) for name in sorted(ladder, key=key)}
+        rate = lambda name: name.rsplit("-r", 1)[1]
+        return {name: (ladder[name], ladder.get("floor-r" + rate(name))) for name in sorted(ladder, key=lambda name: (int(rate(name)), name))}
     builds = {d.name: list(runs(d)) for d in sorted(out.iterdir()) if (d / "runs").is_dir()}
     return {name: (rs, builds.get("floor")) for name, rs in builds.items()}
 
